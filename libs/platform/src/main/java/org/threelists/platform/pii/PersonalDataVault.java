@@ -1,0 +1,161 @@
+package org.threelists.platform.pii;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
+
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Crypto-shredding of personal data. Each data subject (a demand's resident, a volunteer) gets its own AES-256
+ * key, stored wrapped by the service's master key. Personal data enters events and read models only sealed with
+ * that key; {@link #erase} destroys the key, after which every copy — in the event store, in projections, in
+ * backups — is unreadable, while the event stream itself is never rewritten.
+ *
+ * <p>Calls must run inside the caller's transaction: a key is created in the same transaction as the event
+ * that first uses it.
+ */
+@ApplicationScoped
+public class PersonalDataVault {
+
+    private static final String FORMAT = "v1.";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgroalDataSource dataSource;
+    private final SecretKey masterKey;
+
+    PersonalDataVault(AgroalDataSource dataSource, @ConfigProperty(name = "threelists.pii.master-key") String masterKey) {
+        this.dataSource = dataSource;
+        byte[] raw = Base64.getDecoder().decode(masterKey.trim());
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("threelists.pii.master-key must be 32 bytes, base64-encoded");
+        }
+        this.masterKey = new SecretKeySpec(raw, "AES");
+    }
+
+    /** Encrypts {@code plaintext} for {@code subjectId}, creating the subject's key on first use. */
+    public String seal(String subjectId, String plaintext) {
+        SecretKey key = keyOf(subjectId, true).orElseThrow(() -> erased(subjectId));
+        return FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+    }
+
+    /** Decrypts sealed data, or empty when the subject's data was erased. */
+    public Optional<String> open(String subjectId, String sealed) {
+        if (sealed == null || !sealed.startsWith(FORMAT)) {
+            return Optional.empty();
+        }
+        return keyOf(subjectId, false).map(key -> new String(
+                decrypt(key, Base64.getDecoder().decode(sealed.substring(FORMAT.length())), subjectId),
+                StandardCharsets.UTF_8));
+    }
+
+    /** Destroys the subject's key. Returns false when it was already erased (erasure is idempotent). */
+    public boolean erase(String subjectId, String erasedBy) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insertErased = c.prepareStatement(
+                     "INSERT INTO personal_data_key (subject_id, wrapped_key, erased_at, erased_by) VALUES (?, NULL, now(), ?) "
+                             + "ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now(), erased_by = EXCLUDED.erased_by "
+                             + "WHERE personal_data_key.erased_at IS NULL")) {
+            insertErased.setString(1, subjectId);
+            insertErased.setString(2, erasedBy);
+            return insertErased.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot erase the key of " + subjectId, e);
+        }
+    }
+
+    public boolean isErased(String subjectId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT erased_at FROM personal_data_key WHERE subject_id = ?")) {
+            select.setString(1, subjectId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getTimestamp(1) != null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the key of " + subjectId, e);
+        }
+    }
+
+    private Optional<SecretKey> keyOf(String subjectId, boolean create) {
+        try (Connection c = dataSource.getConnection()) {
+            if (create) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO personal_data_key (subject_id, wrapped_key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
+                    insert.setString(1, subjectId);
+                    insert.setBytes(2, encrypt(masterKey, newKey().getEncoded(), subjectId));
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?")) {
+                select.setString(1, subjectId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next() || rs.getBytes(1) == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SecretKeySpec(decrypt(masterKey, rs.getBytes(1), subjectId), "AES"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the key of " + subjectId, e);
+        }
+    }
+
+    private static ProblemException erased(String subjectId) {
+        return new ProblemException(ProblemType.PERSONAL_DATA_ERASED,
+                "Personal data of " + subjectId + " was erased and cannot be stored again");
+    }
+
+    private static SecretKey newKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, RANDOM);
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** AES-GCM with the subject id as associated data, so a ciphertext cannot be moved to another subject. */
+    private static byte[] encrypt(SecretKey key, byte[] plaintext, String subjectId) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    private static byte[] decrypt(SecretKey key, byte[] ivAndCiphertext, String subjectId) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
+            cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Decryption failed: wrong master key or tampered data", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.threelists.platform.security;
+
+/** The roles of DESIGN.md §5, as they appear in a token's {@code groups} claim. */
+public final class Roles {
+
+    /** A community worker (社区工作者): submits and verifies its community's demands, confirms completion. */
+    public static final String COMMUNITY = "community";
+    /** An alliance member unit (共建单位): manages its offers and volunteers, claims and delivers projects. */
+    public static final String UNIT = "unit";
+    /** The street's coordination desk (联席会): everything inside its street. */
+    public static final String DESK = "desk";
+    /** Reads reports and verifies statements in its street. */
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,51 @@
+package org.threelists.demand.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.DemandSource;
+import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.TimeWindow;
+import org.threelists.demand.projection.DemandView;
+import org.threelists.platform.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A demand as the caller may see it; {@code resident} is present only for callers entitled to it. */
+@Schema(name = "Demand")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DemandResponse(String demandId, String streetCode, String communityCode, String compound,
+        String building, Category category, String categoryLabel, String description, int beneficiaries,
+        Urgency urgency, String urgencyLabel, TimeWindow window, LocalDate deadline, BigDecimal estimatedHours,
+        List<String> requiredSkills, DemandSource source, String municipalTicketId, DemandStatus status,
+        String statusLabel, String statusReason, String duplicateOf, String projectId, Integer rating,
+        boolean hasResidentContact, boolean residentDataErased, ResidentContactDto resident, Instant submittedAt,
+        String submittedBy, Instant updatedAt, String updatedBy, long version) {
+
+    private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
+    };
+
+    static DemandResponse of(DemandView v, ResidentContactDto resident) {
+        TimeWindow window = v.windowStart == null ? null : new TimeWindow(v.windowStart, v.windowEnd);
+        return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
+                v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
+                v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
+                v.statusReason, v.duplicateOf, v.projectId, v.rating, v.sealedResident != null && !v.residentErased,
+                v.residentErased, resident, v.submittedAt, v.submittedBy, v.updatedAt, v.updatedBy, v.version);
+    }
+
+    private static List<String> skills(String json) {
+        try {
+            return Json.mapper().readValue(json, SKILLS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.threelists.demand.domain;
+
+/**
+ * The domain events of a demand: immutable facts, the source of truth. Personal data appears only sealed
+ * ({@code sealedResident}), so erasing the subject's key makes every copy unreadable without rewriting history.
+ */
+public final class DemandEvents {
+
+    private DemandEvents() {
+    }
+
+    public record DemandSubmitted(String demandId, String streetCode, String communityCode, DemandDetails details,
+            DemandSource source, String municipalTicketId, String sealedResident, String actor) {
+    }
+
+    public record DemandVerified(String demandId, String actor) {
+    }
+
+    public record DemandMerged(String demandId, String duplicateOf, String actor) {
+    }
+
+    /**
+     * {@code hasResidentContact}: whether the demand holds a resident's contact after the amendment;
+     * {@code status}: the (unchanged) status it was amended in.
+     */
+    public record DemandAmended(String demandId, DemandDetails details, String sealedResident,
+            boolean hasResidentContact, DemandStatus status, String actor) {
+    }
+
+    public record DemandWithdrawn(String demandId, String reason, String actor) {
+    }
+
+    public record DemandRejected(String demandId, String reason, String actor) {
+    }
+
+    public record DemandMatched(String demandId, String projectId, String actor) {
+    }
+
+    public record DemandReopened(String demandId, String reason, String actor) {
+    }
+
+    public record DemandWorkStarted(String demandId, String projectId, String actor) {
+    }
+
+    public record DemandFulfilled(String demandId, String projectId, String actor) {
+    }
+
+    public record DemandRated(String demandId, int score, String actor) {
+    }
+
+    /** {@code status}: the demand's status when its resident's data was erased (erasure does not change it). */
+    public record ResidentDataErased(String demandId, DemandStatus status, String actor) {
+    }
+}

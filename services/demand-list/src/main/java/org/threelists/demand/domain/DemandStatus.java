@@ -1,0 +1,36 @@
+package org.threelists.demand.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The demand lifecycle of DESIGN.md §2: submitted → listed (verified by the community) → matched (to a project)
+ * → in progress → fulfilled → rated; or withdrawn, rejected, or merged into another demand as a duplicate.
+ * A project cancelled, a claim expired or a low rating (1–2) reopens the demand: it is listed again.
+ */
+public enum DemandStatus {
+    SUBMITTED("已提交"),
+    LISTED("已列入清单"),
+    MATCHED("已匹配"),
+    IN_PROGRESS("服务中"),
+    FULFILLED("已完成"),
+    RATED("已评价"),
+    WITHDRAWN("已撤回"),
+    REJECTED("已驳回"),
+    MERGED("已合并");
+
+    /** States in which the demand is still open for the community to change or the desk to act on. */
+    public static final Set<DemandStatus> EDITABLE = EnumSet.of(SUBMITTED, LISTED);
+    /** States that units may see: the demand has been vetted by its community and is or was on the list. */
+    public static final Set<DemandStatus> PUBLIC = EnumSet.of(LISTED, MATCHED, IN_PROGRESS, FULFILLED, RATED);
+
+    private final String zh;
+
+    DemandStatus(String zh) {
+        this.zh = zh;
+    }
+
+    public String zh() {
+        return zh;
+    }
+}

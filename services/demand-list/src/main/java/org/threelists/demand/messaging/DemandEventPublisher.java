@@ -1,0 +1,164 @@
+package org.threelists.demand.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.eventhandling.EventMessage;
+import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.DemandEvents.DemandAmended;
+import org.threelists.demand.domain.DemandEvents.DemandFulfilled;
+import org.threelists.demand.domain.DemandEvents.DemandMatched;
+import org.threelists.demand.domain.DemandEvents.DemandMerged;
+import org.threelists.demand.domain.DemandEvents.DemandRated;
+import org.threelists.demand.domain.DemandEvents.DemandRejected;
+import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
+import org.threelists.demand.domain.DemandEvents.DemandVerified;
+import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
+import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
+import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
+import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.messaging.DemandEventData.Amended;
+import org.threelists.demand.messaging.DemandEventData.Changed;
+import org.threelists.demand.messaging.DemandEventData.Merged;
+import org.threelists.demand.messaging.DemandEventData.Rated;
+import org.threelists.demand.messaging.DemandEventData.Submitted;
+import org.threelists.demand.messaging.DemandEventData.WithProject;
+import org.threelists.demand.messaging.DemandEventData.WithReason;
+import org.threelists.demand.projection.DemandView;
+import org.threelists.platform.relay.CloudEvent;
+import org.threelists.platform.relay.IntegrationEvent;
+import org.threelists.platform.relay.IntegrationEventMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Translates demand events into demand-list.events.v1 and, for demands that came from the municipal platform,
+ * into municipal.feedback.v1. Residents' personal data never leaves: the sealed contact stays in the service.
+ */
+@ApplicationScoped
+public class DemandEventPublisher implements IntegrationEventMapper {
+
+    private static final String TYPE_PREFIX = "threelists.demand.";
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.DEMAND_EVENTS, Topics.MUNICIPAL_FEEDBACK);
+    }
+
+    @Override
+    public List<IntegrationEvent> map(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        Translation translation = translate(payload);
+        if (translation == null) {
+            return List.of();
+        }
+        List<IntegrationEvent> out = new ArrayList<>();
+        out.add(new IntegrationEvent(Topics.DEMAND_EVENTS, translation.demandId, CloudEvent.of(event.getIdentifier(),
+                Topics.SOURCE, TYPE_PREFIX + translation.type + ".v1", translation.demandId,
+                event.getTimestamp(), translation.data)));
+        if (translation.feedback != null) {
+            String ticket = payload instanceof DemandSubmitted submitted
+                    ? submitted.municipalTicketId()
+                    : ticketOf(translation.demandId);
+            if (ticket != null) {
+                String id = UUID.nameUUIDFromBytes((event.getIdentifier() + "/feedback").getBytes(StandardCharsets.UTF_8))
+                        .toString();
+                MunicipalFeedback data = new MunicipalFeedback(ticket, translation.demandId, translation.feedback.open,
+                        translation.feedback.detailed, translation.feedback.notes, event.getTimestamp(),
+                        translation.feedback.rating);
+                out.add(new IntegrationEvent(Topics.MUNICIPAL_FEEDBACK, ticket, CloudEvent.of(id, Topics.SOURCE,
+                        "threelists.municipal.feedback.v1", ticket, event.getTimestamp(), data)));
+            }
+        }
+        return out;
+    }
+
+    private static Translation translate(Object payload) {
+        if (payload instanceof DemandSubmitted e) {
+            DemandDetails d = e.details();
+            return new Translation(e.demandId(), "submitted", new Submitted(e.demandId(), DemandStatus.SUBMITTED,
+                    e.actor(), e.streetCode(), e.communityCode(), d.compound(), d.building(), d.category(),
+                    d.description(), d.beneficiaries(), d.urgency(), d.window(), d.deadline(), d.estimatedHours(),
+                    d.requiredSkills(), e.source(), e.municipalTicketId(), e.sealedResident() != null),
+                    Feedback.open("received", null));
+        }
+        if (payload instanceof DemandAmended e) {
+            DemandDetails d = e.details();
+            DemandView view = DemandView.findById(e.demandId());
+            return new Translation(e.demandId(), "amended", new Amended(e.demandId(), e.status(), e.actor(),
+                    view.streetCode, view.communityCode, d.compound(), d.building(), d.category(), d.description(),
+                    d.beneficiaries(), d.urgency(), d.window(), d.deadline(), d.estimatedHours(), d.requiredSkills(),
+                    e.hasResidentContact()), null);
+        }
+        if (payload instanceof DemandVerified e) {
+            return new Translation(e.demandId(), "verified", new Changed(e.demandId(), DemandStatus.LISTED, e.actor()),
+                    Feedback.open("accepted", null));
+        }
+        if (payload instanceof DemandMerged e) {
+            return new Translation(e.demandId(), "merged",
+                    new Merged(e.demandId(), DemandStatus.MERGED, e.actor(), e.duplicateOf()),
+                    Feedback.closed("duplicate", "merged into demand " + e.duplicateOf()));
+        }
+        if (payload instanceof DemandWithdrawn e) {
+            return new Translation(e.demandId(), "withdrawn",
+                    new WithReason(e.demandId(), DemandStatus.WITHDRAWN, e.actor(), e.reason()),
+                    Feedback.closed("withdrawn", e.reason()));
+        }
+        if (payload instanceof DemandRejected e) {
+            return new Translation(e.demandId(), "rejected",
+                    new WithReason(e.demandId(), DemandStatus.REJECTED, e.actor(), e.reason()),
+                    Feedback.closed("rejected", e.reason()));
+        }
+        if (payload instanceof DemandMatched e) {
+            return new Translation(e.demandId(), "matched",
+                    new WithProject(e.demandId(), DemandStatus.MATCHED, e.actor(), e.projectId()),
+                    Feedback.open("matched", null));
+        }
+        if (payload instanceof DemandReopened e) {
+            return new Translation(e.demandId(), "reopened",
+                    new WithReason(e.demandId(), DemandStatus.LISTED, e.actor(), e.reason()),
+                    Feedback.open("reopened", e.reason()));
+        }
+        if (payload instanceof DemandWorkStarted e) {
+            return new Translation(e.demandId(), "work-started",
+                    new WithProject(e.demandId(), DemandStatus.IN_PROGRESS, e.actor(), e.projectId()),
+                    Feedback.open("in_progress", null));
+        }
+        if (payload instanceof DemandFulfilled e) {
+            return new Translation(e.demandId(), "fulfilled",
+                    new WithProject(e.demandId(), DemandStatus.FULFILLED, e.actor(), e.projectId()),
+                    Feedback.closed("resolved", null));
+        }
+        if (payload instanceof DemandRated e) {
+            Feedback rated = Feedback.closed("rated", null);
+            return new Translation(e.demandId(), "rated", new Rated(e.demandId(), DemandStatus.RATED, e.actor(), e.score()),
+                    new Feedback(rated.open, rated.detailed, null, e.score()));
+        }
+        if (payload instanceof ResidentDataErased e) {
+            return new Translation(e.demandId(), "resident-data-erased",
+                    new Changed(e.demandId(), e.status(), e.actor()), null);
+        }
+        return null;
+    }
+
+    private static String ticketOf(String demandId) {
+        DemandView view = DemandView.findById(demandId);
+        return view == null ? null : view.municipalTicketId;
+    }
+
+    private record Translation(String demandId, String type, Object data, Feedback feedback) {
+    }
+
+    private record Feedback(String open, String detailed, String notes, Integer rating) {
+        static Feedback open(String detailed, String notes) {
+            return new Feedback("open", detailed, notes, null);
+        }
+
+        static Feedback closed(String detailed, String notes) {
+            return new Feedback("closed", detailed, notes, null);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.threelists.demand.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.DemandEvents.DemandAmended;
+import org.threelists.demand.domain.DemandEvents.DemandFulfilled;
+import org.threelists.demand.domain.DemandEvents.DemandMatched;
+import org.threelists.demand.domain.DemandEvents.DemandMerged;
+import org.threelists.demand.domain.DemandEvents.DemandRated;
+import org.threelists.demand.domain.DemandEvents.DemandRejected;
+import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
+import org.threelists.demand.domain.DemandEvents.DemandVerified;
+import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
+import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
+import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
+import org.threelists.demand.domain.DemandStatus;
+import org.threelists.platform.json.Json;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@link DemandView} from the demand events. It runs in a subscribing processor, inside the transaction
+ * that appends the events, so a client reads its own write at once and the list never disagrees with the store.
+ */
+@Singleton
+@ProcessingGroup(DemandProjection.PROCESSOR)
+public class DemandProjection {
+
+    public static final String PROCESSOR = "demand-view";
+
+    @EventHandler
+    void on(DemandSubmitted event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        DemandView view = new DemandView();
+        view.demandId = event.demandId();
+        view.streetCode = event.streetCode();
+        view.communityCode = event.communityCode();
+        view.source = event.source();
+        view.municipalTicketId = event.municipalTicketId();
+        view.sealedResident = event.sealedResident();
+        view.status = DemandStatus.SUBMITTED;
+        view.submittedAt = at;
+        view.submittedBy = event.actor();
+        copy(event.details(), view);
+        touch(view, event.actor(), at, sequence);
+        view.persist();
+    }
+
+    @EventHandler
+    void on(DemandAmended event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            copy(event.details(), view);
+            if (event.sealedResident() != null) {
+                view.sealedResident = event.sealedResident();
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DemandVerified event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> status(view, DemandStatus.LISTED, null));
+    }
+
+    @EventHandler
+    void on(DemandMerged event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.MERGED, "duplicate of " + event.duplicateOf());
+            view.duplicateOf = event.duplicateOf();
+        });
+    }
+
+    @EventHandler
+    void on(DemandWithdrawn event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence,
+                view -> status(view, DemandStatus.WITHDRAWN, event.reason()));
+    }
+
+    @EventHandler
+    void on(DemandRejected event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence,
+                view -> status(view, DemandStatus.REJECTED, event.reason()));
+    }
+
+    @EventHandler
+    void on(DemandMatched event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.MATCHED, null);
+            view.projectId = event.projectId();
+        });
+    }
+
+    @EventHandler
+    void on(DemandReopened event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.LISTED, event.reason());
+            view.projectId = null;
+        });
+    }
+
+    @EventHandler
+    void on(DemandWorkStarted event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> status(view, DemandStatus.IN_PROGRESS, null));
+    }
+
+    @EventHandler
+    void on(DemandFulfilled event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> status(view, DemandStatus.FULFILLED, null));
+    }
+
+    @EventHandler
+    void on(DemandRated event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.RATED, null);
+            view.rating = event.score();
+        });
+    }
+
+    @EventHandler
+    void on(ResidentDataErased event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        // The sealed copy stays (its key is gone); the flag lets readers say "erased" rather than "none given".
+        update(event.demandId(), event.actor(), at, sequence, view -> view.residentErased = true);
+    }
+
+    private static void update(String demandId, String actor, Instant at, long sequence, Consumer<DemandView> change) {
+        DemandView view = DemandView.findById(demandId);
+        if (view == null) {
+            throw new IllegalStateException("Demand view " + demandId + " is missing");
+        }
+        change.accept(view);
+        touch(view, actor, at, sequence);
+    }
+
+    private static void status(DemandView view, DemandStatus status, String reason) {
+        view.status = status;
+        view.statusReason = reason;
+    }
+
+    private static void touch(DemandView view, String actor, Instant at, long sequence) {
+        view.updatedAt = at;
+        view.updatedBy = actor;
+        view.version = sequence;
+    }
+
+    private static void copy(DemandDetails details, DemandView view) {
+        view.compound = details.compound();
+        view.building = details.building();
+        view.category = details.category();
+        view.description = details.description();
+        view.beneficiaries = details.beneficiaries();
+        view.urgency = details.urgency();
+        view.windowStart = details.window() == null ? null : details.window().start();
+        view.windowEnd = details.window() == null ? null : details.window().end();
+        view.deadline = details.deadline();
+        view.estimatedHours = details.estimatedHours();
+        try {
+            view.requiredSkills = Json.mapper().writeValueAsString(details.requiredSkills());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

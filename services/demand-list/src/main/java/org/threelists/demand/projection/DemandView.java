@@ -1,0 +1,81 @@
+package org.threelists.demand.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.DemandSource;
+import org.threelists.demand.domain.DemandStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One row of the demand list as readers see it. Written only by {@link DemandProjection}. */
+@Entity
+@Table(name = "demand_view")
+public class DemandView extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "demand_id")
+    public String demandId;
+    @Column(name = "street_code")
+    public String streetCode;
+    @Column(name = "community_code")
+    public String communityCode;
+    public String compound;
+    public String building;
+    @Enumerated(EnumType.STRING)
+    public Category category;
+    public String description;
+    public int beneficiaries;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
+    @Column(name = "window_start")
+    public LocalDate windowStart;
+    @Column(name = "window_end")
+    public LocalDate windowEnd;
+    public LocalDate deadline;
+    @Column(name = "estimated_hours")
+    public BigDecimal estimatedHours;
+    /** JSON array of skill names. */
+    @Column(name = "required_skills")
+    public String requiredSkills;
+    @Enumerated(EnumType.STRING)
+    public DemandSource source;
+    @Column(name = "municipal_ticket_id")
+    public String municipalTicketId;
+    /** The resident's contact, sealed by the personal-data vault; unreadable once erased. */
+    @Column(name = "sealed_resident")
+    public String sealedResident;
+    @Column(name = "resident_erased")
+    public boolean residentErased;
+    @Enumerated(EnumType.STRING)
+    public DemandStatus status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "duplicate_of")
+    public String duplicateOf;
+    @Column(name = "project_id")
+    public String projectId;
+    public Integer rating;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    /** The aggregate's sequence number of the last event applied. */
+    public long version;
+
+    public static DemandView byTicket(String municipalTicketId) {
+        return find("municipalTicketId", municipalTicketId).firstResult();
+    }
+}

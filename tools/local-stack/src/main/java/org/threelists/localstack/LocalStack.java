@@ -1,0 +1,512 @@
+package org.threelists.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: PostgreSQL (embedded, or one you name), a Kafka broker (a child process, or
+ * one you name), and every built service as its own process, with demo data and ready-made tokens.
+ *
+ * <p>Run it with {@code ./run-local.sh}, or reuse it from a test:
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().repoRoot(root).services(LocalStack.SERVICES).start()) {
+ *     String demands = stack.baseUrl("demand-list") + "/demands";
+ * }
+ * }</pre>
+ * Without {@link Builder#dataDir(Path)} everything lives in a temporary directory deleted on close, and
+ * PostgreSQL and Kafka listen on free ports.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String DEMAND_LIST = "demand-list";
+
+    /**
+     * The services, in start order. Add the others here when they exist:
+     * resource-list on 8082 (resource_list), matchmaker on 8083 (matchmaker), ledger on 8084 (ledger).
+     */
+    public static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec(DEMAND_LIST, 8081, "demand_list"));
+
+    /** 5433 rather than 5432, so that a PostgreSQL installed on the machine does not get in the way. */
+    public static final int DEFAULT_POSTGRES_PORT = 5433;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+
+    public static final String ENV_DB_URL = "THREELISTS_DB_URL";
+    public static final String ENV_DB_USER = "THREELISTS_DB_USER";
+    public static final String ENV_DB_PASSWORD = "THREELISTS_DB_PASSWORD";
+    public static final String ENV_DB_PORT = "THREELISTS_DB_PORT";
+    public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "THREELISTS_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String ENV_KAFKA_PORT = "THREELISTS_KAFKA_PORT";
+
+    private final Builder settings;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceSpec> skipped = new ArrayList<>();
+    private boolean closed;
+
+    private Path repoRoot;
+    private Path dataDir;
+    private boolean temporaryDataDir;
+    private String baseJdbcUrl;
+    private String databaseUser;
+    private String databasePassword;
+    private String bootstrapServers;
+    private Path publicKeyFile;
+
+    private LocalStack(Builder settings) {
+        this.settings = settings.copy();
+        this.out = settings.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(ConsoleSummary.usage());
+            return;
+        }
+        // the launcher's own libraries (Kafka admin client, zonky) log at INFO by default: too chatty for a console
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        Path root = findRepositoryRoot(Path.of("").toAbsolutePath());
+        LocalStack stack = builder()
+                .repoRoot(root)
+                .dataDir(root.resolve(".local"))
+                .postgresPort(DEFAULT_POSTGRES_PORT)
+                .kafkaPort(DEFAULT_KAFKA_PORT)
+                .demoData(true)
+                .fromEnvironment(System.getenv())
+                .build();
+        ShutdownSignals.stopOnSignals(stack);
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            if (!stack.isClosed()) {
+                System.err.println();
+                System.err.println("The local stack could not start: " + e.getMessage());
+                stack.close();
+                System.exit(1);
+            }
+            return; // stopped by Ctrl-C while starting; the signal handler exits
+        }
+        ConsoleSummary summary = new ConsoleSummary(stack);
+        summary.writeTokensFile(stack.dataDir().resolve("tokens.env"));
+        summary.print(System.out);
+        awaitShutdown();
+    }
+
+    /** The folder with {@code mvnw} and {@code services/}, found by walking up from {@code start}. */
+    public static Path findRepositoryRoot(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("services"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run the local stack from inside the threelists repository:"
+                + " no folder with mvnw and services/ at or above " + start);
+    }
+
+    /** The base URL of a running service, e.g. http://localhost:8081 */
+    public String baseUrl(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service + " is not running; running: " + services.keySet()
+                    + (skipped.isEmpty() ? "" : ", skipped as not built: " + skipped.stream().map(ServiceSpec::name).toList()));
+        }
+        return process.baseUrl();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String jdbcUrl(String database) {
+        return PostgresDatabases.jdbcUrl(baseJdbcUrl, database);
+    }
+
+    public String baseJdbcUrl() {
+        return baseJdbcUrl;
+    }
+
+    public String databaseUser() {
+        return databaseUser;
+    }
+
+    public String databasePassword() {
+        return databasePassword;
+    }
+
+    /** The services that run, in start order. */
+    public List<ServiceSpec> services() {
+        return services.values().stream().map(ServiceProcess::spec).toList();
+    }
+
+    /** The services left out because their runner jar is not built. */
+    public List<ServiceSpec> skippedServices() {
+        return List.copyOf(skipped);
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The PEM file of the dev public key, which every service is told to verify tokens with. */
+    public Path publicKeyFile() {
+        return publicKeyFile;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops everything in reverse start order: services first (they still need the broker and the database to
+     * shut down cleanly), then Kafka, then PostgreSQL. A second caller waits until the first has finished.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!running.isEmpty()) {
+            AutoCloseable next = running.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("while stopping " + describe(next) + ": " + e);
+            }
+        }
+        if (temporaryDataDir) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    void startAll() {
+        long started = System.nanoTime();
+        repoRoot = settings.repoRoot != null ? settings.repoRoot.toAbsolutePath() : findRepositoryRoot(Path.of(""));
+        prepareDataDir();
+        out.println("threelists local stack (data in " + dataDir + ")");
+
+        List<ServiceSpec> toStart = new ArrayList<>();
+        for (ServiceSpec spec : settings.services) {
+            if (ServiceProcess.isBuilt(repoRoot, spec)) {
+                toStart.add(spec);
+            } else {
+                skipped.add(spec);
+                out.println("  skipping " + spec.name() + ": " + repoRoot.relativize(spec.runJar(repoRoot).toAbsolutePath())
+                        + " is not built (./run-local.sh --build, or ./mvnw install -DskipTests)");
+            }
+        }
+
+        startPostgres();
+        for (ServiceSpec spec : toStart) {
+            PostgresDatabases.createIfMissing(baseJdbcUrl, databaseUser, databasePassword, spec.database());
+        }
+        startKafka();
+        publicKeyFile = DevTokens.writePublicKey(dataDir.resolve("jwt").resolve("public-key.pem"));
+        String piiMasterKey = piiMasterKey();
+
+        for (ServiceSpec spec : toStart) {
+            ServiceSettings serviceSettings = new ServiceSettings(jdbcUrl(spec.database()), databaseUser, databasePassword,
+                    bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
+            ServiceProcess process = timed(spec.name(), "on " + spec.baseUrl(),
+                    () -> register(ServiceProcess.start(repoRoot, spec, serviceSettings, logDir().resolve(spec.name() + ".log"))));
+            services.put(spec.name(), process);
+        }
+
+        if (settings.demoData) {
+            if (services.containsKey(DEMAND_LIST)) {
+                new DemoData(baseUrl(DEMAND_LIST), out).loadIfEmpty();
+            } else {
+                out.println("  demo data skipped: " + DEMAND_LIST + " is not running");
+            }
+        }
+        out.printf("  ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (settings.dataDir != null) {
+                dataDir = Files.createDirectories(settings.dataDir.toAbsolutePath());
+            } else {
+                dataDir = Files.createTempDirectory("threelists-local-");
+                temporaryDataDir = true;
+            }
+            Files.createDirectories(logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory", e);
+        }
+    }
+
+    private void startPostgres() {
+        if (settings.externalDbUrl != null) {
+            baseJdbcUrl = settings.externalDbUrl;
+            databaseUser = settings.dbUser;
+            databasePassword = settings.dbPassword;
+            out.println("  PostgreSQL   " + baseJdbcUrl + " (external)");
+            return;
+        }
+        EmbeddedPostgresServer postgres = timed("PostgreSQL", "",
+                () -> register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort,
+                        logDir().resolve("postgres.log"))));
+        baseJdbcUrl = postgres.baseJdbcUrl();
+        databaseUser = EmbeddedPostgresServer.USER;
+        databasePassword = EmbeddedPostgresServer.PASSWORD;
+    }
+
+    private void startKafka() {
+        if (settings.externalKafka != null) {
+            bootstrapServers = settings.externalKafka;
+            out.println("  Kafka        " + bootstrapServers + " (external)");
+            return;
+        }
+        KafkaBroker broker = timed("Kafka", "",
+                () -> register(KafkaBroker.start(dataDir.resolve("kafka"), settings.kafkaPort, logDir().resolve("kafka.log"))));
+        bootstrapServers = broker.bootstrapServers();
+    }
+
+    private String piiMasterKey() {
+        if (settings.piiMasterKey != null) {
+            return settings.piiMasterKey;
+        }
+        return temporaryDataDir ? PiiMasterKey.generate() : PiiMasterKey.loadOrCreate(dataDir.resolve("pii-master-key"));
+    }
+
+    private <T> T timed(String what, String where, Supplier<T> start) {
+        out.printf("  %-12s starting...%n", what);
+        long began = System.nanoTime();
+        T result = start.get();
+        String detail = result instanceof EmbeddedPostgresServer postgres ? "on port " + postgres.port()
+                : result instanceof KafkaBroker broker ? "on " + broker.bootstrapServers() : where;
+        out.printf("  %-12s up in %.1f s %s%n", what, (System.nanoTime() - began) / 1e9, detail);
+        return result;
+    }
+
+    /** Remembers a started part for close(); if the stack was closed meanwhile (Ctrl-C), stops the part at once. */
+    private synchronized <T extends AutoCloseable> T register(T part) {
+        if (closed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("while stopping " + describe(part) + ": " + e);
+            }
+            throw new IllegalStateException("the local stack was stopped while starting");
+        }
+        running.push(part);
+        return part;
+    }
+
+    private static String describe(AutoCloseable part) {
+        return part instanceof ServiceProcess service ? service.spec().name() : part.getClass().getSimpleName();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("cannot delete " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Settings for a {@link LocalStack}; every one has a default fit for a test. */
+    public static final class Builder {
+        private Path repoRoot;
+        private Path dataDir;
+        private List<ServiceSpec> services = SERVICES;
+        private boolean demoData;
+        private String piiMasterKey;
+        private String externalDbUrl;
+        private String dbUser = EmbeddedPostgresServer.USER;
+        private String dbPassword = EmbeddedPostgresServer.PASSWORD;
+        private int postgresPort;
+        private String externalKafka;
+        private int kafkaPort;
+        private Map<String, String> serviceEnvironment = Map.of();
+        private PrintStream progress = System.out;
+
+        private Builder() {
+        }
+
+        /** The repository with services/ and their built jars; default: found from the working directory. */
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Where data, logs and keys live and stay; default: a temporary directory deleted on close. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** Which services to run, in start order; default {@link LocalStack#SERVICES}. */
+        public Builder services(List<ServiceSpec> services) {
+            this.services = List.copyOf(services);
+            return this;
+        }
+
+        /** Whether to submit the demo demands when demand-list has none; default false. */
+        public Builder demoData(boolean demoData) {
+            this.demoData = demoData;
+            return this;
+        }
+
+        /** The base64 PII master key for the services; default: kept in dataDir/pii-master-key, or random if temporary. */
+        public Builder piiMasterKey(String piiMasterKey) {
+            this.piiMasterKey = piiMasterKey;
+            return this;
+        }
+
+        /** Use this PostgreSQL server instead of starting one; {@code baseJdbcUrl} like jdbc:postgresql://host:5432/ */
+        public Builder externalPostgres(String baseJdbcUrl, String user, String password) {
+            this.externalDbUrl = Objects.requireNonNull(baseJdbcUrl);
+            this.dbUser = Objects.requireNonNull(user);
+            this.dbPassword = Objects.requireNonNull(password);
+            return this;
+        }
+
+        /** The embedded PostgreSQL's port; default 0, a free one. */
+        public Builder postgresPort(int port) {
+            this.postgresPort = port;
+            return this;
+        }
+
+        /** Use this Kafka cluster instead of starting a broker. */
+        public Builder externalKafka(String bootstrapServers) {
+            this.externalKafka = Objects.requireNonNull(bootstrapServers);
+            return this;
+        }
+
+        /** The broker's client port; default 0, a free one. */
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        /** More environment variables for every service (they win over the stack's own). */
+        public Builder serviceEnvironment(Map<String, String> environment) {
+            this.serviceEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** Where progress messages go; default System.out. */
+        public Builder progress(PrintStream progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /**
+         * Applies the THREELISTS_* variables: THREELISTS_DB_URL (+ THREELISTS_DB_USER, THREELISTS_DB_PASSWORD),
+         * THREELISTS_DB_PORT, THREELISTS_KAFKA_BOOTSTRAP_SERVERS, THREELISTS_KAFKA_PORT. Blank counts as unset.
+         */
+        public Builder fromEnvironment(Map<String, String> environment) {
+            String dbUrl = value(environment, ENV_DB_URL);
+            if (dbUrl != null) {
+                String user = value(environment, ENV_DB_USER);
+                String password = value(environment, ENV_DB_PASSWORD);
+                externalPostgres(dbUrl, user != null ? user : EmbeddedPostgresServer.USER,
+                        password != null ? password : EmbeddedPostgresServer.PASSWORD);
+            }
+            String dbPort = value(environment, ENV_DB_PORT);
+            if (dbPort != null) {
+                postgresPort(port(ENV_DB_PORT, dbPort));
+            }
+            String kafka = value(environment, ENV_KAFKA_BOOTSTRAP_SERVERS);
+            if (kafka != null) {
+                externalKafka(kafka);
+            }
+            String kafkaPortValue = value(environment, ENV_KAFKA_PORT);
+            if (kafkaPortValue != null) {
+                kafkaPort(port(ENV_KAFKA_PORT, kafkaPortValue));
+            }
+            return this;
+        }
+
+        /** Starts everything and waits until every service is ready; on failure stops what had started. */
+        public LocalStack start() {
+            LocalStack stack = build();
+            try {
+                stack.startAll();
+                return stack;
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        }
+
+        LocalStack build() {
+            return new LocalStack(this);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.repoRoot = repoRoot;
+            copy.dataDir = dataDir;
+            copy.services = services;
+            copy.demoData = demoData;
+            copy.piiMasterKey = piiMasterKey;
+            copy.externalDbUrl = externalDbUrl;
+            copy.dbUser = dbUser;
+            copy.dbPassword = dbPassword;
+            copy.postgresPort = postgresPort;
+            copy.externalKafka = externalKafka;
+            copy.kafkaPort = kafkaPort;
+            copy.serviceEnvironment = serviceEnvironment;
+            copy.progress = progress;
+            return copy;
+        }
+
+        private static String value(Map<String, String> environment, String name) {
+            String value = environment.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        private static int port(String name, String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a port number, not " + value, e);
+            }
+        }
+    }
+}

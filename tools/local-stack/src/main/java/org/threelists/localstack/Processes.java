@@ -1,0 +1,141 @@
+package org.threelists.localstack;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the child processes of the launcher have in common: the java binary, ports, log tails, a polite stop. */
+final class Processes {
+
+    private static final List<Path> SETSID_LOCATIONS = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
+    private Processes() {
+    }
+
+    /** The java binary of the running JVM, so that children run on the same Java version as the launcher. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The launcher's own class path with absolute entries. Under {@code java -jar} this is only the launcher jar,
+     * whose manifest Class-Path brings in lib/*; the JVM honours that manifest for any jar on a class path.
+     */
+    static String absoluteClassPath() {
+        String separator = System.getProperty("path.separator");
+        return String.join(separator, Arrays.stream(System.getProperty("java.class.path").split(separator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .toList());
+    }
+
+    /**
+     * With a terminal, Ctrl-C sends SIGINT to the whole foreground process group, so every child would stop at
+     * the same moment as the launcher. Starting children in their own session lets the launcher stop them in
+     * reverse order. Without a terminal (tests, CI) children stay in the group, so a job runner that kills the
+     * group still reaches them.
+     */
+    static List<String> detachedFromTerminal(List<String> command) {
+        if (System.console() == null) {
+            return command;
+        }
+        for (Path setsid : SETSID_LOCATIONS) {
+            if (Files.isExecutable(setsid)) {
+                List<String> detached = new ArrayList<>();
+                detached.add(setsid.toString());
+                detached.addAll(command);
+                return detached;
+            }
+        }
+        return command;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot find a free TCP port", e);
+        }
+    }
+
+    static boolean isPortFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void requirePortFree(int port, String what) {
+        if (!isPortFree(port)) {
+            throw new IllegalStateException("port " + port + " for " + what + " is already in use"
+                    + " (a process left over from an earlier run? `ss -ltnp | grep :" + port + "` shows which)");
+        }
+    }
+
+    static boolean acceptsConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGTERM first so the child can shut down cleanly (flush, deregister, release locks); force only after grace. */
+    static void stop(Process process, Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last lines of a log file; reads only its end, because a broker's log can grow large. */
+    static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "(no log at " + file + ")";
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            int size = (int) Math.min(length, 256 * 1024);
+            byte[] bytes = new byte[size];
+            in.seek(length - size);
+            in.readFully(bytes);
+            List<String> all = List.of(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.threelists.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Quarkus service run from its fast-jar ({@code services/<name>/target/quarkus-app/quarkus-run.jar}) as its
+ * own process, the way it runs in production, rather than in dev mode inside the launcher.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final int LOG_TAIL_LINES = 40;
+    private static final String MAX_HEAP = "-Xmx256m";
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path logFile;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+        this.spec = spec;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Whether {@code ./mvnw install} has built the service's runner jar. */
+    public static boolean isBuilt(Path repoRoot, ServiceSpec spec) {
+        return Files.isRegularFile(spec.runJar(repoRoot));
+    }
+
+    /**
+     * Starts the service and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param logFile receives the service's output (replaced at every start)
+     */
+    public static ServiceProcess start(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
+        Path runJar = spec.runJar(repoRoot).toAbsolutePath();
+        if (!Files.isRegularFile(runJar)) {
+            throw new IllegalStateException(spec.name() + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
+        }
+        Processes.requirePortFree(spec.port(), spec.name());
+        try {
+            Path log = logFile.toAbsolutePath();
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), MAX_HEAP, "-jar", runJar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(command))
+                    .directory(runJar.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(settings.environment(spec.port()));
+            ServiceProcess started = new ServiceProcess(spec, builder.start(), log);
+            try {
+                started.awaitReady();
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + spec.name(), e);
+        }
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public String baseUrl() {
+        return spec.baseUrl();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM lets Quarkus finish requests and close its Kafka clients and connection pool; forced after 20 s. */
+    @Override
+    public void close() {
+        Processes.stop(process, STOP_GRACE);
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
+                        + "; last lines of " + logFile + ":\n" + Processes.tail(logFile, LOG_TAIL_LINES));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(spec.name() + " was not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; last lines of " + logFile + ":\n" + Processes.tail(logFile, LOG_TAIL_LINES));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+            }
+            Processes.sleep(Duration.ofMillis(500));
+        }
+    }
+}
