@@ -52,6 +52,18 @@ public final class KafkaBroker implements AutoCloseable {
      * @param logFile    receives the broker's output (replaced at every start)
      */
     public static KafkaBroker start(Path dataDir, int portOrZero, Path logFile) {
+        KafkaBroker started = launch(dataDir, portOrZero, logFile);
+        try {
+            started.awaitReady();
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Formats the storage if needed and starts the broker process, without waiting for it to be ready. */
+    static KafkaBroker launch(Path dataDir, int portOrZero, Path logFile) {
         try {
             Path home = Files.createDirectories(dataDir.toAbsolutePath());
             Path log = logFile.toAbsolutePath();
@@ -73,14 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // stdin stays a pipe that we never close: ExitWithParent stops the broker when it closes with our death
-            KafkaBroker started = new KafkaBroker(broker.start(), port, log);
-            try {
-                started.awaitReady();
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
-            }
-            return started;
+            return new KafkaBroker(broker.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker", e);
         }
@@ -183,7 +188,8 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private void awaitReady() {
+    /** Waits until the broker describes its cluster; fails with the log tail if it dies or takes over 60 s. */
+    void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         // the port opens before the broker can serve; waiting for it first keeps the admin client from logging
         // a connection warning every few milliseconds

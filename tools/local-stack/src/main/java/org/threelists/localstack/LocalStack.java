@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
             return; // stopped by Ctrl-C while starting; the signal handler exits
         }
         ConsoleSummary summary = new ConsoleSummary(stack);
-        summary.writeTokensFile(stack.dataDir().resolve("tokens.env"));
+        summary.writeTokensFile();
         summary.print(System.out);
         awaitShutdown();
     }
@@ -237,8 +237,13 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceSpec spec : toStart) {
             ServiceSettings serviceSettings = new ServiceSettings(jdbcUrl(spec.database()), databaseUser, databasePassword,
                     bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
-            ServiceProcess process = timed(spec.name(), "on " + spec.baseUrl(),
-                    () -> register(ServiceProcess.start(repoRoot, spec, serviceSettings, logDir().resolve(spec.name() + ".log"))));
+            // registered before waiting for it, so that Ctrl-C during the wait stops this process too
+            ServiceProcess process = timed(spec.name(), () -> {
+                ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, serviceSettings,
+                        logDir().resolve(spec.name() + ".log")));
+                launched.awaitReady();
+                return launched;
+            }, ServiceProcess::baseUrl);
             services.put(spec.name(), process);
         }
 
@@ -274,9 +279,10 @@ public final class LocalStack implements AutoCloseable {
             out.println("  PostgreSQL   " + baseJdbcUrl + " (external)");
             return;
         }
-        EmbeddedPostgresServer postgres = timed("PostgreSQL", "",
+        EmbeddedPostgresServer postgres = timed("PostgreSQL",
                 () -> register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort,
-                        logDir().resolve("postgres.log"))));
+                        logDir().resolve("postgres.log"))),
+                started -> "on port " + started.port());
         baseJdbcUrl = postgres.baseJdbcUrl();
         databaseUser = EmbeddedPostgresServer.USER;
         databasePassword = EmbeddedPostgresServer.PASSWORD;
@@ -288,8 +294,12 @@ public final class LocalStack implements AutoCloseable {
             out.println("  Kafka        " + bootstrapServers + " (external)");
             return;
         }
-        KafkaBroker broker = timed("Kafka", "",
-                () -> register(KafkaBroker.start(dataDir.resolve("kafka"), settings.kafkaPort, logDir().resolve("kafka.log"))));
+        KafkaBroker broker = timed("Kafka", () -> {
+            KafkaBroker launched = register(KafkaBroker.launch(dataDir.resolve("kafka"), settings.kafkaPort,
+                    logDir().resolve("kafka.log")));
+            launched.awaitReady();
+            return launched;
+        }, KafkaBroker::bootstrapServers);
         bootstrapServers = broker.bootstrapServers();
     }
 
@@ -300,13 +310,11 @@ public final class LocalStack implements AutoCloseable {
         return temporaryDataDir ? PiiMasterKey.generate() : PiiMasterKey.loadOrCreate(dataDir.resolve("pii-master-key"));
     }
 
-    private <T> T timed(String what, String where, Supplier<T> start) {
+    private <T> T timed(String what, Supplier<T> start, Function<T, String> where) {
         out.printf("  %-12s starting...%n", what);
         long began = System.nanoTime();
         T result = start.get();
-        String detail = result instanceof EmbeddedPostgresServer postgres ? "on port " + postgres.port()
-                : result instanceof KafkaBroker broker ? "on " + broker.bootstrapServers() : where;
-        out.printf("  %-12s up in %.1f s %s%n", what, (System.nanoTime() - began) / 1e9, detail);
+        out.printf("  %-12s up in %.1f s, %s%n", what, (System.nanoTime() - began) / 1e9, where.apply(result));
         return result;
     }
 

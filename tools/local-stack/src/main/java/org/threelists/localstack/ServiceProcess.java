@@ -44,6 +44,18 @@ public final class ServiceProcess implements AutoCloseable {
      * @param logFile receives the service's output (replaced at every start)
      */
     public static ServiceProcess start(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
+        ServiceProcess started = launch(repoRoot, spec, settings, logFile);
+        try {
+            started.awaitReady();
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Starts the process without waiting for it to be ready. */
+    static ServiceProcess launch(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
         Path runJar = spec.runJar(repoRoot).toAbsolutePath();
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(spec.name() + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
@@ -53,19 +65,13 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logFile.toAbsolutePath();
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), MAX_HEAP, "-jar", runJar.toString()));
+            // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
             ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(command))
                     .directory(runJar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(settings.environment(spec.port()));
-            ServiceProcess started = new ServiceProcess(spec, builder.start(), log);
-            try {
-                started.awaitReady();
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
-            }
-            return started;
+            return new ServiceProcess(spec, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -93,7 +99,8 @@ public final class ServiceProcess implements AutoCloseable {
         Processes.stop(process, STOP_GRACE);
     }
 
-    private void awaitReady() {
+    /** Waits for HTTP 200 from /q/health/ready; fails with the log tail if the process dies or the time is up. */
+    void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))

@@ -1,0 +1,333 @@
+package org.threelists.demand.domain;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.DemandCommands.AmendDemand;
+import org.threelists.demand.domain.DemandCommands.EraseResidentData;
+import org.threelists.demand.domain.DemandCommands.FulfilDemand;
+import org.threelists.demand.domain.DemandCommands.MatchDemand;
+import org.threelists.demand.domain.DemandCommands.MergeDemand;
+import org.threelists.demand.domain.DemandCommands.RateDemand;
+import org.threelists.demand.domain.DemandCommands.RejectDemand;
+import org.threelists.demand.domain.DemandCommands.ReopenDemand;
+import org.threelists.demand.domain.DemandCommands.StartDemandWork;
+import org.threelists.demand.domain.DemandCommands.SubmitDemand;
+import org.threelists.demand.domain.DemandCommands.VerifyDemand;
+import org.threelists.demand.domain.DemandCommands.WithdrawDemand;
+import org.threelists.demand.domain.DemandEvents.DemandAmended;
+import org.threelists.demand.domain.DemandEvents.DemandFulfilled;
+import org.threelists.demand.domain.DemandEvents.DemandMatched;
+import org.threelists.demand.domain.DemandEvents.DemandMerged;
+import org.threelists.demand.domain.DemandEvents.DemandRated;
+import org.threelists.demand.domain.DemandEvents.DemandRejected;
+import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
+import org.threelists.demand.domain.DemandEvents.DemandVerified;
+import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
+import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
+import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+
+/** The demand's lifecycle rules, command by command, with Axon's aggregate fixture. */
+class DemandTest {
+
+    static final String ID = "d-1";
+    static final String ACTOR = "community:wang";
+    static final DemandDetails DETAILS = new DemandDetails("嘉福盐业小区", "1栋", Category.LEGAL_ADVICE,
+            "老旧小区产权证办理咨询", 12, Urgency.NORMAL, new TimeWindow(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20)),
+            LocalDate.of(2026, 12, 31), new BigDecimal("4"), List.of("法律咨询"));
+
+    static final DemandSubmitted SUBMITTED = new DemandSubmitted(ID, "dianqian", "jiafu", DETAILS,
+            DemandSource.COMMUNITY_WORKER, null, "v1.sealed", ACTOR);
+    static final DemandVerified VERIFIED = new DemandVerified(ID, ACTOR);
+    static final DemandMatched MATCHED = new DemandMatched(ID, "p-1", "matchmaker");
+    static final DemandWorkStarted STARTED = new DemandWorkStarted(ID, "p-1", "matchmaker");
+    static final DemandFulfilled FULFILLED = new DemandFulfilled(ID, "p-1", "matchmaker");
+    static final DemandRated RATED = new DemandRated(ID, 5, "matchmaker");
+
+    /** The events that bring a demand into each status. */
+    static final Map<DemandStatus, List<Object>> HISTORY = Map.of(
+            DemandStatus.SUBMITTED, List.of(SUBMITTED),
+            DemandStatus.LISTED, List.of(SUBMITTED, VERIFIED),
+            DemandStatus.MATCHED, List.of(SUBMITTED, VERIFIED, MATCHED),
+            DemandStatus.IN_PROGRESS, List.of(SUBMITTED, VERIFIED, MATCHED, STARTED),
+            DemandStatus.FULFILLED, List.of(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED),
+            DemandStatus.RATED, List.of(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED, RATED),
+            DemandStatus.WITHDRAWN, List.of(SUBMITTED, new DemandWithdrawn(ID, "resolved by neighbours", ACTOR)),
+            DemandStatus.REJECTED, List.of(SUBMITTED, new DemandRejected(ID, "not a community matter", ACTOR)),
+            DemandStatus.MERGED, List.of(SUBMITTED, new DemandMerged(ID, "d-0", ACTOR)));
+
+    /** Each lifecycle command and the statuses it is allowed in. */
+    static final Map<String, Command> COMMANDS = Map.of(
+            "verify", new Command(new VerifyDemand(ID, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
+            "merge", new Command(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
+            "amend", new Command(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
+            "withdraw", new Command(new WithdrawDemand(ID, "no longer needed", ACTOR),
+                    EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.MATCHED)),
+            "reject", new Command(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE),
+            "match", new Command(new MatchDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.LISTED)),
+            "reopen", new Command(new ReopenDemand(ID, "claim expired", "matchmaker"),
+                    EnumSet.of(DemandStatus.MATCHED, DemandStatus.IN_PROGRESS)),
+            "start", new Command(new StartDemandWork(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.MATCHED)),
+            "fulfil", new Command(new FulfilDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.IN_PROGRESS)),
+            "rate", new Command(new RateDemand(ID, 4, "matchmaker"), EnumSet.of(DemandStatus.FULFILLED)));
+
+    record Command(Object command, Set<DemandStatus> allowedIn) {
+    }
+
+    FixtureConfiguration<Demand> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Demand.class);
+    }
+
+    static Stream<Arguments> illegalTransitions() {
+        List<Arguments> cases = new ArrayList<>();
+        COMMANDS.forEach((name, command) -> {
+            for (DemandStatus status : DemandStatus.values()) {
+                if (!command.allowedIn().contains(status)) {
+                    cases.add(Arguments.of(name, status));
+                }
+            }
+        });
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} is refused when the demand is {1}")
+    @MethodSource("illegalTransitions")
+    void every_illegal_transition_is_refused_and_records_nothing(String name, DemandStatus status) {
+        fixture.given(HISTORY.get(status))
+                .when(COMMANDS.get(name).command())
+                .expectNoEvents()
+                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                .expectExceptionMessage(Matchers.containsString("in state " + status));
+    }
+
+    static Stream<Arguments> allowedTransitions() {
+        List<Arguments> cases = new ArrayList<>();
+        COMMANDS.forEach((name, command) -> command.allowedIn().forEach(status -> cases.add(Arguments.of(name, status))));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} is accepted when the demand is {1}")
+    @MethodSource("allowedTransitions")
+    void every_allowed_transition_records_an_event(String name, DemandStatus status) {
+        fixture.given(HISTORY.get(status))
+                .when(COMMANDS.get(name).command())
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(atLeastOneEvent());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Matcher atLeastOneEvent() {
+        return new CustomTypeSafeMatcher<List>("at least one event") {
+            @Override
+            protected boolean matchesSafely(List events) {
+                return !events.isEmpty();
+            }
+        };
+    }
+
+    @Nested
+    class Submit {
+
+        @Test
+        void a_valid_demand_is_submitted() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitDemand(ID, "dianqian", "jiafu", DETAILS, DemandSource.COMMUNITY_WORKER, null,
+                            "v1.sealed", ACTOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(SUBMITTED);
+        }
+
+        @Test
+        void a_window_that_ends_before_it_starts_is_refused() {
+            DemandDetails backwards = withWindow(new TimeWindow(LocalDate.of(2026, 12, 20), LocalDate.of(2026, 12, 1)));
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(backwards)), "window");
+        }
+
+        @Test
+        void zero_beneficiaries_are_refused() {
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), d.description(), 0, d.urgency(), d.window(), d.deadline(),
+                    d.estimatedHours(), d.requiredSkills())))), "beneficiaries");
+        }
+
+        @Test
+        void non_positive_hours_are_refused() {
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), d.description(), d.beneficiaries(), d.urgency(), d.window(),
+                    d.deadline(), BigDecimal.ZERO, d.requiredSkills())))), "estimatedHours");
+        }
+
+        @Test
+        void a_deadline_before_the_window_is_refused() {
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), d.description(), d.beneficiaries(), d.urgency(), d.window(),
+                    LocalDate.of(2026, 11, 1), d.estimatedHours(), d.requiredSkills())))), "deadline");
+        }
+
+        @Test
+        void a_blank_description_is_refused() {
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), " ", d.beneficiaries(), d.urgency(), d.window(), d.deadline(),
+                    d.estimatedHours(), d.requiredSkills())))), "description");
+        }
+
+        private SubmitDemand submit(DemandDetails details) {
+            return new SubmitDemand(ID, "dianqian", "jiafu", details, DemandSource.COMMUNITY_WORKER, null, null, ACTOR);
+        }
+    }
+
+    @Test
+    void verifying_puts_the_demand_on_the_list() {
+        fixture.given(SUBMITTED).when(new VerifyDemand(ID, ACTOR)).expectEvents(VERIFIED);
+    }
+
+    @Test
+    void a_duplicate_is_merged_into_another_demand() {
+        fixture.given(SUBMITTED, VERIFIED).when(new MergeDemand(ID, "d-0", ACTOR))
+                .expectEvents(new DemandMerged(ID, "d-0", ACTOR));
+    }
+
+    @Test
+    void a_demand_cannot_be_merged_into_itself() {
+        expectInvalid(fixture.given(SUBMITTED).when(new MergeDemand(ID, ID, ACTOR)), "duplicateOf");
+    }
+
+    @Test
+    void amending_keeps_the_contact_unless_a_new_one_is_given() {
+        fixture.given(SUBMITTED).when(new AmendDemand(ID, DETAILS, null, ACTOR))
+                .expectEvents(new DemandAmended(ID, DETAILS, null, true, DemandStatus.SUBMITTED, ACTOR));
+    }
+
+    @Test
+    void an_amendment_is_checked_like_a_submission() {
+        expectInvalid(fixture.given(SUBMITTED, VERIFIED)
+                .when(new AmendDemand(ID, withWindow(new TimeWindow(LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 1))),
+                        null, ACTOR)), "window");
+    }
+
+    @Test
+    void withdrawing_records_the_reason() {
+        fixture.given(SUBMITTED, VERIFIED, MATCHED).when(new WithdrawDemand(ID, "moved away", ACTOR))
+                .expectEvents(new DemandWithdrawn(ID, "moved away", ACTOR));
+    }
+
+    @Test
+    void a_rejection_must_say_why() {
+        expectInvalid(fixture.given(SUBMITTED).when(new RejectDemand(ID, "  ", ACTOR)), "reason");
+    }
+
+    @Test
+    void a_rejection_records_the_reason() {
+        fixture.given(SUBMITTED).when(new RejectDemand(ID, "outside the community", ACTOR))
+                .expectEvents(new DemandRejected(ID, "outside the community", ACTOR));
+    }
+
+    @Test
+    void a_listed_demand_is_matched_then_worked_on_then_fulfilled_then_rated() {
+        fixture.given(SUBMITTED, VERIFIED).when(new MatchDemand(ID, "p-1", "matchmaker")).expectEvents(MATCHED);
+        setUp();
+        fixture.given(SUBMITTED, VERIFIED, MATCHED).when(new StartDemandWork(ID, "p-1", "matchmaker")).expectEvents(STARTED);
+        setUp();
+        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED).when(new FulfilDemand(ID, "p-1", "matchmaker"))
+                .expectEvents(FULFILLED);
+        setUp();
+        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED).when(new RateDemand(ID, 5, "matchmaker"))
+                .expectEvents(RATED);
+    }
+
+    @Test
+    void a_low_rating_reopens_the_demand_for_the_desk() {
+        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED).when(new RateDemand(ID, 2, "matchmaker"))
+                .expectEvents(new DemandRated(ID, 2, "matchmaker"),
+                        new DemandReopened(ID, "resident rated the service 2 of 5", "matchmaker"));
+    }
+
+    @Test
+    void a_rating_outside_one_to_five_is_refused() {
+        expectInvalid(fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
+                .when(new RateDemand(ID, 6, "matchmaker")), "score");
+    }
+
+    @Test
+    void a_cancelled_project_reopens_the_demand() {
+        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED).when(new ReopenDemand(ID, "project cancelled", "matchmaker"))
+                .expectEvents(new DemandReopened(ID, "project cancelled", "matchmaker"));
+    }
+
+    @Test
+    void matching_needs_a_project() {
+        expectInvalid(fixture.given(SUBMITTED, VERIFIED).when(new MatchDemand(ID, " ", "matchmaker")), "projectId");
+    }
+
+    @Test
+    void erasing_resident_data_works_in_any_state_and_only_once() {
+        for (DemandStatus status : DemandStatus.values()) {
+            setUp();
+            fixture.given(HISTORY.get(status)).when(new EraseResidentData(ID, ACTOR))
+                    .expectEvents(new ResidentDataErased(ID, status, ACTOR));
+        }
+        setUp();
+        fixture.given(SUBMITTED, new ResidentDataErased(ID, DemandStatus.SUBMITTED, ACTOR))
+                .when(new EraseResidentData(ID, ACTOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_erasure_an_amendment_without_new_contact_has_none() {
+        fixture.given(SUBMITTED, new ResidentDataErased(ID, DemandStatus.SUBMITTED, ACTOR))
+                .when(new AmendDemand(ID, DETAILS, null, ACTOR))
+                .expectEvents(new DemandAmended(ID, DETAILS, null, false, DemandStatus.SUBMITTED, ACTOR));
+    }
+
+    private static void expectInvalid(org.axonframework.test.aggregate.ResultValidator<Demand> result, String field) {
+        result.expectNoEvents()
+                .expectException(problemOf(ProblemType.INVALID_INPUT))
+                .expectExceptionMessage(Matchers.startsWith(field + ":"));
+    }
+
+    private static Matcher<ProblemException> problemOf(ProblemType type) {
+        return new CustomTypeSafeMatcher<>("a problem of type " + type) {
+            @Override
+            protected boolean matchesSafely(ProblemException problem) {
+                return problem.type() == type;
+            }
+        };
+    }
+
+    private static DemandDetails withWindow(TimeWindow window) {
+        return with(d -> new DemandDetails(d.compound(), d.building(), d.category(), d.description(), d.beneficiaries(),
+                d.urgency(), window, null, d.estimatedHours(), d.requiredSkills()));
+    }
+
+    private static DemandDetails with(Function<DemandDetails, DemandDetails> change) {
+        return change.apply(DETAILS);
+    }
+}
