@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL 17 server run from the zonky binaries on the class path, no installation or Docker needed.
@@ -50,6 +53,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path dataDirectory = persistent
                     ? Files.createDirectories(dataDirOrNull.toAbsolutePath())
                     : Files.createTempDirectory("threelists-postgres-");
+            if (persistent) {
+                stopOrphanedServer(dataDirectory);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!persistent)
@@ -71,6 +77,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
         }
+    }
+
+    /**
+     * A launcher killed with SIGKILL leaves its PostgreSQL running (pg_ctl detaches it), holding the port and the
+     * data directory, so the next start would fail. Such a server is recognised by its postmaster.pid and by its
+     * command line naming this data directory, and asked to shut down (SIGTERM: a smart shutdown; its clients are
+     * gone with the launcher).
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException unreadable) {
+            return; // not a pid file we understand; let PostgreSQL itself decide whether it is stale
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine()
+                        .map(line -> line.contains("postgres") && line.contains(dataDirectory.toString()))
+                        .orElse(false))
+                .ifPresent(orphan -> {
+                    System.err.println("stopping a PostgreSQL left running on " + dataDirectory + " (pid " + pid + ")");
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        throw new IllegalStateException("PostgreSQL (pid " + pid + ") on " + dataDirectory
+                                + " did not stop; stop it and start again", e);
+                    }
+                });
     }
 
     public int port() {

@@ -1,7 +1,10 @@
 package org.threelists.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -48,23 +51,30 @@ public class ProblemMapper {
         return respond(ProblemType.INVALID_INPUT, detail, uri, Map.of("violations", violations));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Quarkus ships mappers for some Jackson exceptions; naming each type here makes ours the closest match.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, ValueInstantiationException.class})
     public Response malformed(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            String field = pathOf(format);
-            String allowed = Arrays.toString(format.getTargetType().getEnumConstants());
-            String message = "'" + format.getValue() + "' is not one of " + allowed;
-            return respond(ProblemType.INVALID_INPUT, field + ": " + message, uri,
-                    Map.of("violations", List.of(new Violation(field, message))));
-        }
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = pathOf(mismatch);
-            String message = "has the wrong type or format";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            String message = messageFor(mapping);
             return respond(ProblemType.INVALID_INPUT, field + ": " + message, uri,
                     Map.of("violations", List.of(new Violation(field, message))));
         }
         return respond(ProblemType.MALFORMED_BODY, "The body is not valid JSON: " + e.getOriginalMessage(), uri, Map.of());
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
+        }
+        return "has the wrong type or format";
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
