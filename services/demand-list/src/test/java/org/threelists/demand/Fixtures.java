@@ -1,6 +1,8 @@
 package org.threelists.demand;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.threelists.demand.projection.DemandView;
 import io.restassured.specification.RequestSpecification;
 import org.threelists.localstack.DevTokens;
 
@@ -60,6 +62,11 @@ public final class Fixtures {
     public static String submitted() {
         return as(JIAFU_WORKER).body(legalAdviceDemand()).post("/demands").then().statusCode(201)
                 .extract().path("demandId");
+    }
+
+    /** The read model's row as committed, read in a fresh transaction so no cached copy is returned. */
+    public static DemandView stored(String demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> DemandView.findById(demandId));
     }
 
     public static String listed() {

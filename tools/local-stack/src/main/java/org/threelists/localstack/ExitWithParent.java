@@ -9,6 +9,7 @@ import java.util.Arrays;
  * Runs another main class in this JVM and exits (running its shutdown hooks) as soon as standard input reaches its
  * end. The launcher keeps the write end of that pipe open; the operating system closes it when the launcher dies,
  * even by SIGKILL. Without this a broker outlives a killed launcher and keeps its port and its data directory lock.
+ * ({@link Process#destroy()} closes the pipe too, so a normal stop reaches the same shutdown hooks as SIGTERM.)
  *
  * <p>Usage: {@code java -cp ... org.threelists.localstack.ExitWithParent <main class> <args...>}
  */

@@ -132,6 +132,10 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("offsets.topic.num.partitions", "10");
         settings.put("transaction.state.log.num.partitions", "10");
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // after a restart the controller refuses the broker's new registration (DUPLICATE_BROKER_REGISTRATION) until
+        // the previous incarnation's session expires, even after a clean shutdown: 9 s by default, 3 s here
+        settings.put("broker.heartbeat.interval.ms", "1000");
+        settings.put("broker.session.timeout.ms", "3000");
         settings.put("auto.create.topics.enable", "true");
         settings.put("num.partitions", "3");
         // keep every event: projections such as the ledger are rebuilt by replaying the topics from the beginning

@@ -49,7 +49,7 @@ class DemandResourceTest {
                 .body("submittedBy", equalTo("community:wang-fang"))
                 .extract().path("demandId");
 
-        DemandView stored = DemandView.findById(id);
+        DemandView stored = org.threelists.demand.Fixtures.stored(id);
         assertThat(stored.communityCode).isEqualTo("jiafu");
         assertThat(stored.beneficiaries).isEqualTo(12);
         assertThat(stored.sealedResident).startsWith("v1.").doesNotContain("陈阿姨");
