@@ -36,7 +36,11 @@ final class ShutdownSignals {
             stopper.start();
         };
         for (String name : List.of("INT", "TERM")) {
-            Signal.handle(new Signal(name), handler);
+            try {
+                Signal.handle(new Signal(name), handler);
+            } catch (IllegalArgumentException reservedByTheJvm) {
+                // e.g. under -Xrs; the shutdown hook below still stops everything, if not in order
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown-hook"));
     }

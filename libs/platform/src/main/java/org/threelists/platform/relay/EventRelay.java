@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -59,6 +60,12 @@ public final class EventRelay {
             publisher.send(record(message, position));
         }
         batch.highest = Math.max(batch.highest, position);
+    }
+
+    /** A replay re-derives what is on Kafka from Kafka itself, the same way a restarted process does. */
+    @ResetHandler
+    public void onReset() {
+        published.set(Long.MIN_VALUE);
     }
 
     private long publishedPosition() {

@@ -52,11 +52,11 @@ import java.util.stream.Stream;
 
 
 /** The demand's lifecycle rules, command by command, with Axon's aggregate fixture. */
-class DemandTest {
+public class DemandTest {
 
     static final String ID = "d-1";
     static final String ACTOR = "community:wang";
-    static final DemandDetails DETAILS = new DemandDetails("嘉福盐业小区", "1栋", Category.LEGAL_ADVICE,
+    public static final DemandDetails DETAILS = new DemandDetails("嘉福盐业小区", "1栋", Category.LEGAL_ADVICE,
             "老旧小区产权证办理咨询", 12, Urgency.NORMAL, new TimeWindow(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20)),
             LocalDate.of(2026, 12, 31), new BigDecimal("4"), List.of("法律咨询"));
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole threelists system on this machine: PostgreSQL, a Kafka broker and every built service, with demo
+# data and ready-made tokens. Builds first if anything is missing, or when asked with --build. Ctrl-C stops it all.
+# Details and settings: tools/local-stack/README.md
+set -euo pipefail
+cd "$(dirname "$0")"
+
+launcher=tools/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
+
+build=false
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    -h|--help)
+      echo "usage: ./run-local.sh [--build]   (--build: ./mvnw install -DskipTests first, even if everything is built)"
+      exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ ! -f "$launcher" ]]; then
+  build=true
+fi
+for service in services/*/; do
+  if [[ -f "${service}pom.xml" && ! -f "${service}target/quarkus-app/quarkus-run.jar" ]]; then
+    build=true
+  fi
+done
+
+if [[ "$build" == true ]]; then
+  echo "building (./mvnw -B -q install -DskipTests)..."
+  ./mvnw -B -q install -DskipTests
+fi
+
+exec java -jar "$launcher"
