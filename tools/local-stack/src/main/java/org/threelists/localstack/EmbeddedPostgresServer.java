@@ -4,9 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +30,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+
+    /** The lock file zonky holds in the data directory while its server runs (EmbeddedPostgres.LOCK_FILE_NAME). */
+    private static final String ZONKY_LOCK = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -81,38 +89,55 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A launcher killed with SIGKILL leaves its PostgreSQL running (pg_ctl detaches it), holding the port and the
-     * data directory, so the next start would fail. Such a server is recognised by its postmaster.pid and by its
-     * command line naming this data directory, and asked to shut down (SIGTERM: a smart shutdown; its clients are
-     * gone with the launcher).
+     * data directory, so the next start would fail. zonky keeps a file lock on {@value #ZONKY_LOCK} in the data
+     * directory while its JVM lives: if we can take that lock, the server's owner is gone and the server, if its
+     * postmaster.pid names a live postgres process for this directory, is an orphan. It is asked to shut down
+     * (SIGTERM, a smart shutdown: its clients died with the launcher). If the lock is held, another launcher is
+     * using the directory and must not be disturbed.
      */
     private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(ZONKY_LOCK);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException(dataDirectory + " is in use by another process (is the local stack already running?)");
+            }
+            orphanedPostmaster(dataDirectory).ifPresent(orphan -> {
+                System.err.println("stopping a PostgreSQL left running on " + dataDirectory + " (pid " + orphan.pid() + ")");
+                orphan.destroy();
+                try {
+                    orphan.onExit().get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("PostgreSQL (pid " + orphan.pid() + ") on " + dataDirectory
+                            + " did not stop; stop it and start again", e);
+                }
+            });
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException(dataDirectory + " is already in use by a server of this JVM", e);
+        }
+    }
+
+    private static Optional<ProcessHandle> orphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
-            return;
+            return Optional.empty();
         }
         long pid;
         try {
             pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
         } catch (RuntimeException unreadable) {
-            return; // not a pid file we understand; let PostgreSQL itself decide whether it is stale
+            return Optional.empty(); // not a pid file we understand; PostgreSQL itself decides whether it is stale
         }
-        ProcessHandle.of(pid)
+        return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().commandLine()
                         .map(line -> line.contains("postgres") && line.contains(dataDirectory.toString()))
-                        .orElse(false))
-                .ifPresent(orphan -> {
-                    System.err.println("stopping a PostgreSQL left running on " + dataDirectory + " (pid " + pid + ")");
-                    orphan.destroy();
-                    try {
-                        orphan.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (ExecutionException | TimeoutException e) {
-                        throw new IllegalStateException("PostgreSQL (pid " + pid + ") on " + dataDirectory
-                                + " did not stop; stop it and start again", e);
-                    }
-                });
+                        .orElse(false));
     }
 
     public int port() {
