@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceSpec> skipped = new ArrayList<>();
     private boolean closed;
+    private LeftoverProcesses leftovers;
 
     private Path repoRoot;
     private Path dataDir;
@@ -214,6 +215,9 @@ public final class LocalStack implements AutoCloseable {
         repoRoot = settings.repoRoot != null ? settings.repoRoot.toAbsolutePath() : findRepositoryRoot(Path.of(""));
         prepareDataDir();
         out.println("threelists local stack (data in " + dataDir + ")");
+        if (!temporaryDataDir) {
+            leftovers = register(LeftoverProcesses.lock(dataDir));
+        }
 
         List<ServiceSpec> toStart = new ArrayList<>();
         for (ServiceSpec spec : settings.services) {
@@ -237,13 +241,7 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceSpec spec : toStart) {
             ServiceSettings serviceSettings = new ServiceSettings(jdbcUrl(spec.database()), databaseUser, databasePassword,
                     bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
-            // registered before waiting for it, so that Ctrl-C during the wait stops this process too
-            ServiceProcess process = timed(spec.name(), () -> {
-                ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, serviceSettings,
-                        logDir().resolve(spec.name() + ".log")));
-                launched.awaitReady();
-                return launched;
-            }, ServiceProcess::baseUrl);
+            ServiceProcess process = timed(spec.name(), () -> startService(spec, serviceSettings), ServiceProcess::baseUrl);
             services.put(spec.name(), process);
         }
 
@@ -301,6 +299,25 @@ public final class LocalStack implements AutoCloseable {
             return launched;
         }, KafkaBroker::bootstrapServers);
         bootstrapServers = broker.bootstrapServers();
+    }
+
+    private ServiceProcess startService(ServiceSpec spec, ServiceSettings serviceSettings) {
+        String runJar = spec.runJar(repoRoot).toAbsolutePath().toString();
+        if (leftovers != null) {
+            leftovers.stopLeftover(spec.name(), runJar);
+        }
+        if (leftovers != null) {
+            // registered first so that it runs after the service has stopped
+            register(() -> leftovers.forget(spec.name()));
+        }
+        // registered before waiting for it, so that Ctrl-C during the wait stops this process too
+        ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, serviceSettings,
+                logDir().resolve(spec.name() + ".log")));
+        if (leftovers != null) {
+            leftovers.record(spec.name(), launched.pid());
+        }
+        launched.awaitReady();
+        return launched;
     }
 
     private String piiMasterKey() {

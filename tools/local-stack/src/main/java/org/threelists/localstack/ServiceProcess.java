@@ -89,6 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
