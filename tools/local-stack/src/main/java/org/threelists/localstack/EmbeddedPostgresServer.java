@@ -64,6 +64,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (persistent) {
                 stopOrphanedServer(dataDirectory);
             }
+            if (portOrZero != 0) {
+                Processes.requirePortFree(portOrZero, "PostgreSQL");
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!persistent)
@@ -81,9 +84,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFileOrNull.toFile());
                 builder.setOutputRedirector(log).setErrorRedirector(log);
             }
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory, persistent);
+            try {
+                return new EmbeddedPostgresServer(builder.start(), dataDirectory, persistent);
+            } catch (IOException | RuntimeException e) {
+                // zonky only says which command failed; the reason is in the server's output
+                String reason = logFileOrNull == null ? "" : "; last lines of " + logFileOrNull + ":\n" + Processes.tail(logFileOrNull, 20);
+                throw new IllegalStateException("cannot start the embedded PostgreSQL server: " + e.getMessage() + reason, e);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+            throw new UncheckedIOException("cannot prepare the embedded PostgreSQL server", e);
         }
     }
 

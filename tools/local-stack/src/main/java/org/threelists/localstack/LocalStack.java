@@ -88,15 +88,22 @@ public final class LocalStack implements AutoCloseable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Path root = findRepositoryRoot(Path.of("").toAbsolutePath());
-        LocalStack stack = builder()
-                .repoRoot(root)
-                .dataDir(root.resolve(".local"))
-                .postgresPort(DEFAULT_POSTGRES_PORT)
-                .kafkaPort(DEFAULT_KAFKA_PORT)
-                .demoData(true)
-                .fromEnvironment(System.getenv())
-                .build();
+        LocalStack stack;
+        try {
+            Path root = findRepositoryRoot(Path.of("").toAbsolutePath());
+            stack = builder()
+                    .repoRoot(root)
+                    .dataDir(root.resolve(".local"))
+                    .postgresPort(DEFAULT_POSTGRES_PORT)
+                    .kafkaPort(DEFAULT_KAFKA_PORT)
+                    .demoData(true)
+                    .fromEnvironment(System.getenv())
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         ShutdownSignals.stopOnSignals(stack);
         try {
             stack.startAll();
@@ -302,12 +309,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(ServiceSpec spec, ServiceSettings serviceSettings) {
-        String runJar = spec.runJar(repoRoot).toAbsolutePath().toString();
         if (leftovers != null) {
-            leftovers.stopLeftover(spec.name(), runJar);
-        }
-        if (leftovers != null) {
-            // registered first so that it runs after the service has stopped
+            leftovers.stopLeftover(spec.name(), spec.runJar(repoRoot).toAbsolutePath().toString());
+            // registered before the service, so that close() runs it after the service has stopped
             register(() -> leftovers.forget(spec.name()));
         }
         // registered before waiting for it, so that Ctrl-C during the wait stops this process too
