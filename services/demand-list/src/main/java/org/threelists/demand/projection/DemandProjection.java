@@ -22,6 +22,7 @@ import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.platform.json.Json;
 
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -157,7 +158,8 @@ public class DemandProjection {
         view.windowStart = details.window() == null ? null : details.window().start();
         view.windowEnd = details.window() == null ? null : details.window().end();
         view.deadline = details.deadline();
-        view.estimatedHours = details.estimatedHours();
+        // The column keeps two decimals; the view shows what a reader would read back, whichever path served it.
+        view.estimatedHours = details.estimatedHours().setScale(2, RoundingMode.HALF_UP);
         try {
             view.requiredSkills = Json.mapper().writeValueAsString(details.requiredSkills());
         } catch (JsonProcessingException e) {
