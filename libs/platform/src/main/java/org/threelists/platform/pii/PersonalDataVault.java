@@ -1,8 +1,10 @@
 package org.threelists.platform.pii;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.platform.json.Json;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 
@@ -55,6 +57,29 @@ public class PersonalDataVault {
     public String seal(String subjectId, String plaintext) {
         SecretKey key = keyOf(subjectId, true).orElseThrow(() -> erased(subjectId));
         return FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+    }
+
+    /** Seals a value as JSON; null stays null (nothing to keep). */
+    public String sealJson(String subjectId, Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return seal(subjectId, Json.mapper().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise personal data of " + subjectId, e);
+        }
+    }
+
+    /** Opens a value sealed by {@link #sealJson}; empty when there is none or it was erased. */
+    public <T> Optional<T> openJson(String subjectId, String sealed, Class<T> type) {
+        return open(subjectId, sealed).map(json -> {
+            try {
+                return Json.mapper().readValue(json, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Sealed data of " + subjectId + " is not readable", e);
+            }
+        });
     }
 
     /** Decrypts sealed data, or empty when the subject's data was erased. */

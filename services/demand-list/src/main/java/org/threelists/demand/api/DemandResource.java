@@ -40,12 +40,15 @@ import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.function.Function;
+
+import static org.threelists.platform.problem.RequestParameters.enumValue;
 
 /**
  * The demand list (需求清单) over REST: communities and the desk submit and curate demands; units and auditors read.
@@ -122,19 +125,14 @@ public class DemandResource {
             @QueryParam("category") String category, @QueryParam("urgency") String urgency,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 100) {
-            throw ProblemException.invalid("size", "must be between 1 and 100");
-        }
+        RequestParameters.checkPage(page, size);
         DemandAccess.Scope scope = access.listingScope();
         if (community != null && !inScope(scope, community)) {
             throw ProblemException.forbidden("Community " + community + " is outside your scope");
         }
         var filter = new DemandQueries.Filter(scope.street(), community != null ? community : scope.community(),
-                scope.statuses(), parse(DemandStatus.class, "status", status), parse(Category.class, "category", category),
-                parse(Urgency.class, "urgency", urgency));
+                scope.statuses(), enumValue(DemandStatus.class, "status", status),
+                enumValue(Category.class, "category", category), enumValue(Urgency.class, "urgency", urgency));
         DemandQueries.Result result = queries.list(filter, page, size);
         return new DemandPage(result.items().stream().map(this::render).toList(), page, size, result.total());
     }
@@ -236,16 +234,5 @@ public class DemandResource {
                     .orElse(false);
         }
         return true;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

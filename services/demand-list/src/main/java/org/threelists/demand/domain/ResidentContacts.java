@@ -1,8 +1,6 @@
 package org.threelists.demand.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.threelists.platform.json.Json;
 import org.threelists.platform.pii.PersonalDataVault;
 
 import java.util.Optional;
@@ -22,24 +20,11 @@ public class ResidentContacts {
 
     /** The sealed form to put in a command, or null when there is no contact to keep. */
     public String seal(String demandId, ResidentContact contact) {
-        if (contact == null || contact.isEmpty()) {
-            return null;
-        }
-        try {
-            return vault.seal(subject(demandId), Json.mapper().writeValueAsString(contact));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return contact == null || contact.isEmpty() ? null : vault.sealJson(subject(demandId), contact);
     }
 
     public Optional<ResidentContact> open(String demandId, String sealed) {
-        return vault.open(subject(demandId), sealed).map(json -> {
-            try {
-                return Json.mapper().readValue(json, ResidentContact.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Sealed contact of " + demandId + " is not readable", e);
-            }
-        });
+        return vault.openJson(subject(demandId), sealed, ResidentContact.class);
     }
 
     public boolean erase(String demandId, String actor) {
