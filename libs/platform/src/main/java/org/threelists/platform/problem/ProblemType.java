@@ -16,7 +16,9 @@ public enum ProblemType {
     ILLEGAL_TRANSITION(409, "illegal-transition", "Not allowed in the current state"),
     CONFLICT(409, "conflict", "The resource was changed concurrently"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
-    PERSONAL_DATA_ERASED(409, "personal-data-erased", "The resident's personal data was erased"),
+    PERSONAL_DATA_ERASED(409, "personal-data-erased", "The person's personal data was erased"),
+    ALREADY_EXISTS(409, "already-exists", "It exists already"),
+    CAPACITY_EXHAUSTED(409, "capacity-exhausted", "Not enough capacity left"),
     INTERNAL(500, "internal-error", "Internal error");
 
     static final String BASE = "https://threelists.dev/problems/";

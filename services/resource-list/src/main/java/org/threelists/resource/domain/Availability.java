@@ -1,0 +1,21 @@
+package org.threelists.resource.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** When a resource can be used: recurring weekly slots and/or date ranges; both empty means "by arrangement". */
+public record Availability(List<WeeklySlot> weeklySlots, List<DateRange> dateRanges) {
+
+    public Availability {
+        weeklySlots = weeklySlots == null ? List.of() : List.copyOf(weeklySlots);
+        dateRanges = dateRanges == null ? List.of() : List.copyOf(dateRanges);
+    }
+
+    public record WeeklySlot(DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {
+    }
+
+    public record DateRange(LocalDate start, LocalDate end) {
+    }
+}

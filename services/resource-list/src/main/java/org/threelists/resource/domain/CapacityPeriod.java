@@ -1,0 +1,30 @@
+package org.threelists.resource.domain;
+
+import org.threelists.platform.problem.ProblemException;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Whether a capacity is one amount for the whole offer (funds, materials) or renews every month (volunteer hours
+ * per month, a venue's hours per month). A reservation of a monthly capacity names its month.
+ */
+public enum CapacityPeriod {
+    TOTAL,
+    MONTHLY;
+
+    /** The key a reservation is counted under: "TOTAL", or the month ("2026-12"). */
+    public String keyFor(String requested) {
+        if (this == TOTAL) {
+            return TOTAL.name();
+        }
+        if (requested == null || requested.isBlank()) {
+            throw ProblemException.invalid("period", "a monthly capacity is reserved for a month, e.g. 2026-12");
+        }
+        try {
+            return YearMonth.parse(requested.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("period", "'" + requested + "' is not a month like 2026-12");
+        }
+    }
+}

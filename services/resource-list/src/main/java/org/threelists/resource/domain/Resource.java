@@ -1,0 +1,205 @@
+package org.threelists.resource.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
+import org.threelists.resource.domain.ResourceCommands.AmendResource;
+import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
+import org.threelists.resource.domain.ResourceCommands.OfferResource;
+import org.threelists.resource.domain.ResourceCommands.ReleaseCapacity;
+import org.threelists.resource.domain.ResourceCommands.ReserveCapacity;
+import org.threelists.resource.domain.ResourceCommands.WithdrawResource;
+import org.threelists.resource.domain.ResourceEvents.CapacityConsumed;
+import org.threelists.resource.domain.ResourceEvents.CapacityReleased;
+import org.threelists.resource.domain.ResourceEvents.CapacityReserved;
+import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
+import org.threelists.resource.domain.ResourceEvents.ResourceOffered;
+import org.threelists.resource.domain.ResourceEvents.ResourceWithdrawn;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An offer on the resource list (资源清单) and the books of its capacity. The one place that keeps capacity
+ * truthful: it never goes negative, one project holds at most one reservation, and repeating a reservation for the
+ * same project changes nothing. Commands on one resource are serialised (Axon locks the aggregate, the event
+ * store's unique sequence number catches any other writer), so concurrent reservations cannot overbook.
+ */
+public class Resource {
+
+    @AggregateIdentifier
+    private String resourceId;
+    private String unitId;
+    private ResourceType type;
+    private ResourceStatus status;
+    private Capacity capacity;
+    /** Reserved plus consumed, per period key ("TOTAL" or a month). */
+    private final Map<String, BigDecimal> used = new HashMap<>();
+    private final Map<String, Reservation> reservations = new HashMap<>();
+
+    private record Reservation(BigDecimal amount, String period, boolean consumed) {
+    }
+
+    protected Resource() {
+    }
+
+    @CommandHandler
+    public Resource(OfferResource command) {
+        if (command.type() == null) {
+            throw ProblemException.invalid("type", "is required");
+        }
+        command.details().check();
+        apply(new ResourceOffered(command.resourceId(), command.unitId(), command.type(), command.details(),
+                command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(AmendResource command) {
+        requireActive("amend");
+        command.details().check();
+        Capacity next = command.details().capacity();
+        if (next.period() != capacity.period() && reservations.values().stream().anyMatch(r -> !r.consumed())) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "The capacity period cannot change while reservations are open");
+        }
+        BigDecimal mostUsed = used.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        if (next.period() == capacity.period() && next.amount().compareTo(mostUsed) < 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "Capacity cannot drop below the " + mostUsed.toPlainString()
+                    + " already reserved or consumed", Map.of("used", mostUsed));
+        }
+        apply(new ResourceAmended(resourceId, unitId, type, command.details(), status, command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawResource command) {
+        requireActive("withdraw");
+        String reason = command.reason() == null || command.reason().isBlank() ? "no reason given" : command.reason().strip();
+        apply(new ResourceWithdrawn(resourceId, unitId, reason, command.actor()));
+    }
+
+    /** Returns true when the reservation was made now, false when the project already held exactly this one. */
+    @CommandHandler
+    public boolean handle(ReserveCapacity command) {
+        String projectId = requireProject(command.projectId());
+        if (command.amount() == null || command.amount().signum() <= 0) {
+            throw ProblemException.invalid("amount", "must be greater than 0");
+        }
+        String period = capacity.period().keyFor(command.period());
+        Reservation existing = reservations.get(projectId);
+        if (existing != null) {
+            if (!existing.consumed() && existing.amount().compareTo(command.amount()) == 0 && existing.period().equals(period)) {
+                return false;
+            }
+            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " already "
+                    + (existing.consumed() ? "consumed " : "holds a reservation of ") + existing.amount().toPlainString()
+                    + " in " + existing.period(), Map.of("projectId", projectId));
+        }
+        requireActive("reserve capacity of");
+        BigDecimal remaining = remaining(period);
+        if (command.amount().compareTo(remaining) > 0) {
+            throw new ProblemException(ProblemType.CAPACITY_EXHAUSTED, "Only " + remaining.toPlainString() + " "
+                    + type.capacityUnit() + " left in " + period + ", " + command.amount().toPlainString() + " asked",
+                    Map.of("remaining", remaining, "period", period));
+        }
+        apply(new CapacityReserved(resourceId, unitId, projectId, command.amount(), period,
+                remaining.subtract(command.amount()), command.actor()));
+        return true;
+    }
+
+    /** Releasing what is not reserved changes nothing: a cancellation may be delivered twice. */
+    @CommandHandler
+    public void handle(ReleaseCapacity command) {
+        Reservation existing = reservations.get(requireProject(command.projectId()));
+        if (existing == null || existing.consumed()) {
+            return;
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? "released" : command.reason().strip();
+        apply(new CapacityReleased(resourceId, unitId, command.projectId(), existing.amount(), existing.period(),
+                remaining(existing.period()).add(existing.amount()), reason, command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ConsumeCapacity command) {
+        String projectId = requireProject(command.projectId());
+        Reservation existing = reservations.get(projectId);
+        if (existing == null) {
+            throw ProblemException.illegalTransition("consume capacity without a reservation for project " + projectId,
+                    status);
+        }
+        if (command.amount() == null || command.amount().signum() < 0) {
+            throw ProblemException.invalid("amount", "must be 0 or more");
+        }
+        if (existing.consumed()) {
+            if (existing.amount().compareTo(command.amount()) == 0) {
+                return;
+            }
+            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " already consumed "
+                    + existing.amount().toPlainString());
+        }
+        if (command.amount().compareTo(existing.amount()) > 0) {
+            throw ProblemException.invalid("amount", "cannot exceed the " + existing.amount().toPlainString() + " reserved");
+        }
+        BigDecimal returned = existing.amount().subtract(command.amount());
+        apply(new CapacityConsumed(resourceId, unitId, projectId, command.amount(), returned, existing.period(),
+                remaining(existing.period()).add(returned), command.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(ResourceOffered event) {
+        resourceId = event.resourceId();
+        unitId = event.unitId();
+        type = event.type();
+        status = ResourceStatus.ACTIVE;
+        capacity = event.details().capacity();
+    }
+
+    @EventSourcingHandler
+    void on(ResourceAmended event) {
+        capacity = event.details().capacity();
+    }
+
+    @EventSourcingHandler
+    void on(ResourceWithdrawn event) {
+        status = ResourceStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(CapacityReserved event) {
+        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), false));
+        used.merge(event.period(), event.amount(), BigDecimal::add);
+    }
+
+    @EventSourcingHandler
+    void on(CapacityReleased event) {
+        reservations.remove(event.projectId());
+        used.merge(event.period(), event.amount().negate(), BigDecimal::add);
+    }
+
+    @EventSourcingHandler
+    void on(CapacityConsumed event) {
+        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), true));
+        used.merge(event.period(), event.returned().negate(), BigDecimal::add);
+    }
+
+    private BigDecimal remaining(String period) {
+        return capacity.amount().subtract(used.getOrDefault(period, BigDecimal.ZERO));
+    }
+
+    private void requireActive(String action) {
+        if (status != ResourceStatus.ACTIVE) {
+            throw ProblemException.illegalTransition(action + " resource " + resourceId, status);
+        }
+    }
+
+    private static String requireProject(String projectId) {
+        if (projectId == null || projectId.isBlank()) {
+            throw ProblemException.invalid("projectId", "is required");
+        }
+        return projectId;
+    }
+}
