@@ -49,7 +49,7 @@ public class DemandProjection {
         view.submittedAt = at;
         view.submittedBy = event.actor();
         copy(event.details(), view);
-        touch(view, event.actor(), at, sequence);
+        view.touch(event.actor(), at, sequence);
         view.persist();
     }
 
@@ -134,18 +134,12 @@ public class DemandProjection {
             throw new IllegalStateException("Demand view " + demandId + " is missing");
         }
         change.accept(view);
-        touch(view, actor, at, sequence);
+        view.touch(actor, at, sequence);
     }
 
     private static void status(DemandView view, DemandStatus status, String reason) {
         view.status = status;
         view.statusReason = reason;
-    }
-
-    private static void touch(DemandView view, String actor, Instant at, long sequence) {
-        view.updatedAt = at;
-        view.updatedBy = actor;
-        view.version = sequence;
     }
 
     private static void copy(DemandDetails details, DemandView view) {

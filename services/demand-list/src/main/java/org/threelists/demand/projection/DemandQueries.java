@@ -7,12 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.platform.projection.Where;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the demand list. They never load the aggregate: only the read model. */
@@ -35,26 +33,15 @@ public class DemandQueries {
     }
 
     public Result list(Filter filter, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        condition(where, params, "streetCode", filter.street());
-        condition(where, params, "communityCode", filter.community());
-        condition(where, params, "status", filter.status());
-        condition(where, params, "category", filter.category());
-        condition(where, params, "urgency", filter.urgency());
-        if (filter.statuses() != null) {
-            where.add("status in :statuses");
-            params.put("statuses", filter.statuses());
-        }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        PanacheQuery<DemandView> found = DemandView.find(query, Sort.descending("submittedAt").and("demandId"), params);
+        Where where = new Where()
+                .equal("streetCode", filter.street())
+                .equal("communityCode", filter.community())
+                .equal("status", filter.status())
+                .equal("category", filter.category())
+                .equal("urgency", filter.urgency())
+                .when(filter.statuses(), "status in :statuses", "statuses");
+        PanacheQuery<DemandView> found = DemandView.find(where.query(), Sort.descending("submittedAt").and("demandId"),
+                where.parameters());
         return new Result(found.page(Page.of(page, size)).list(), found.count());
-    }
-
-    private static void condition(List<String> where, Map<String, Object> params, String field, Object value) {
-        if (value != null) {
-            where.add(field + " = :" + field);
-            params.put(field, value);
-        }
     }
 }

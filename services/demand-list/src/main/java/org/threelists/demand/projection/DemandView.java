@@ -1,7 +1,7 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import org.threelists.platform.projection.TrackedView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +19,7 @@ import java.time.LocalDate;
 /** One row of the demand list as readers see it. Written only by {@link DemandProjection}. */
 @Entity
 @Table(name = "demand_view")
-public class DemandView extends PanacheEntityBase {
+public class DemandView extends TrackedView {
 
     @Id
     @Column(name = "demand_id")
@@ -68,12 +68,6 @@ public class DemandView extends PanacheEntityBase {
     public Instant submittedAt;
     @Column(name = "submitted_by")
     public String submittedBy;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
-    /** The aggregate's sequence number of the last event applied. */
-    public long version;
 
     public static DemandView byTicket(String municipalTicketId) {
         return find("municipalTicketId", municipalTicketId).firstResult();

@@ -1,0 +1,39 @@
+package org.threelists.resource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.config.Configurer;
+import org.threelists.platform.axon.AxonModule;
+import org.threelists.resource.domain.MemberUnit;
+import org.threelists.resource.domain.Resource;
+import org.threelists.resource.domain.Volunteer;
+import org.threelists.resource.projection.ResourceProjection;
+import org.threelists.resource.projection.UnitProjection;
+import org.threelists.resource.projection.Views;
+import org.threelists.resource.projection.VolunteerProjection;
+
+/** The resource list's part of the Axon configuration: three aggregates and their read-model projections. */
+@ApplicationScoped
+public class ResourceListAxonModule implements AxonModule {
+
+    private final UnitProjection units;
+    private final ResourceProjection resources;
+    private final VolunteerProjection volunteers;
+
+    ResourceListAxonModule(UnitProjection units, ResourceProjection resources, VolunteerProjection volunteers) {
+        this.units = units;
+        this.resources = resources;
+        this.volunteers = volunteers;
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.configureAggregate(MemberUnit.class);
+        configurer.configureAggregate(Resource.class);
+        configurer.configureAggregate(Volunteer.class);
+        configurer.eventProcessing()
+                .registerSubscribingEventProcessor(Views.PROCESSOR)
+                .registerEventHandler(c -> units)
+                .registerEventHandler(c -> resources)
+                .registerEventHandler(c -> volunteers);
+    }
+}

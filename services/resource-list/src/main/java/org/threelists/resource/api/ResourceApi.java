@@ -1,0 +1,245 @@
+package org.threelists.resource.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.threelists.contracts.Category;
+import org.threelists.platform.problem.Problem;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.RequestParameters;
+import org.threelists.platform.security.Roles;
+import org.threelists.resource.domain.MembershipStatus;
+import org.threelists.resource.domain.ResourceCommands.AmendResource;
+import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
+import org.threelists.resource.domain.ResourceCommands.OfferResource;
+import org.threelists.resource.domain.ResourceCommands.ReleaseCapacity;
+import org.threelists.resource.domain.ResourceCommands.ReserveCapacity;
+import org.threelists.resource.domain.ResourceCommands.WithdrawResource;
+import org.threelists.resource.domain.ResourceStatus;
+import org.threelists.resource.domain.ResourceType;
+import org.threelists.resource.projection.ReservationView;
+import org.threelists.resource.projection.ResourceListQueries;
+import org.threelists.resource.projection.ResourceView;
+import org.threelists.resource.projection.UnitView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import static org.threelists.platform.problem.RequestParameters.enumValue;
+
+/**
+ * The offers on the resource list (资源清单) and their capacity. Capacity commands run in Axon's own transaction,
+ * one at a time per resource, so that many claims at once neither overbook nor fail for the wrong reason.
+ */
+@Path("/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Resources", description = "资源清单 — what units offer, and its capacity")
+@APIResponse(responseCode = "400", description = "Invalid input; nothing was stored",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Your role or scope does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such resource or reservation",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ResourceApi {
+
+    private final CommandGateway commands;
+    private final ResourceListQueries queries;
+    private final ResourceListAccess access;
+    private final ServiceArea area;
+
+    ResourceApi(CommandGateway commands, ResourceListQueries queries, ResourceListAccess access, ServiceArea area) {
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+        this.area = area;
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Offer a resource", description = "By the unit itself, or its street's desk on its behalf")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceDtos.ResourceResponse.class)))
+    public Response offer(@Valid @NotNull ResourceDtos.Offer request, UriInfo uri) {
+        UnitView unit = queries.unit(request.unitId())
+                .orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + request.unitId()));
+        access.requireManage(unit);
+        if (unit.status != MembershipStatus.ACTIVE) {
+            throw ProblemException.illegalTransition("offer resources as unit " + unit.unitId, unit.status);
+        }
+        area.requireInStreet("serviceArea", request.serviceArea(), unit.streetCode);
+        String resourceId = UUID.randomUUID().toString();
+        commands.sendAndWait(new OfferResource(resourceId, unit.unitId, request.type(), request.details(), access.actor()));
+        return Response.created(uri.getAbsolutePathBuilder().path(resourceId).build()).entity(render(load(resourceId))).build();
+    }
+
+    @GET
+    @Path("/{resourceId}")
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
+    @Operation(summary = "Read a resource with its capacity", description = "Reservations only for the unit itself and the desk")
+    public ResourceDtos.ResourceResponse get(@PathParam("resourceId") String resourceId) {
+        ResourceView resource = load(resourceId);
+        access.requireReadStreet(resource.streetCode);
+        return render(resource);
+    }
+
+    @GET
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
+    @Operation(summary = "Search the resources of the caller's street",
+            description = "By unit, type, category, community served, availability window (ISO dates) and status; newest first")
+    public ResourceDtos.Page list(@QueryParam("unit") String unitId, @QueryParam("type") String type,
+            @QueryParam("category") String category, @QueryParam("community") String community,
+            @QueryParam("availableFrom") String availableFrom, @QueryParam("availableTo") String availableTo,
+            @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        RequestParameters.checkPage(page, size);
+        LocalDate from = date("availableFrom", availableFrom);
+        LocalDate to = date("availableTo", availableTo);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("availableTo", "is before availableFrom");
+        }
+        var filter = new ResourceListQueries.ResourceFilter(access.street(), unitId,
+                enumValue(ResourceType.class, "type", type), enumValue(Category.class, "category", category), community,
+                from, to, enumValue(ResourceStatus.class, "status", status));
+        var result = queries.resources(filter, page, size);
+        return new ResourceDtos.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
+    }
+
+    @POST
+    @Path("/{resourceId}/amend")
+    @Transactional
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Amend an offer", description = "Capacity cannot drop below what is reserved or consumed")
+    public ResourceDtos.ResourceResponse amend(@PathParam("resourceId") String resourceId,
+            @Valid @NotNull ResourceDtos.Amend request) {
+        ResourceView resource = manageable(resourceId);
+        area.requireInStreet("serviceArea", request.serviceArea(), resource.streetCode);
+        commands.sendAndWait(new AmendResource(resourceId, request.details(), access.actor()));
+        return render(load(resourceId));
+    }
+
+    @POST
+    @Path("/{resourceId}/withdraw")
+    @Transactional
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Withdraw an offer", description = "No new reservations; open ones stay until released or consumed")
+    public ResourceDtos.ResourceResponse withdraw(@PathParam("resourceId") String resourceId, @Valid Reason request) {
+        manageable(resourceId);
+        commands.sendAndWait(new WithdrawResource(resourceId, Reason.of(request), access.actor()));
+        return render(load(resourceId));
+    }
+
+    @POST
+    @Path("/{resourceId}/reservations")
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Reserve capacity for a project",
+            description = "201 when reserved now; 200 when the project already held exactly this reservation; "
+                    + "409 capacity-exhausted when not enough is left")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceDtos.ReservationResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not enough capacity left, or the project holds another reservation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reserve(@PathParam("resourceId") String resourceId, @Valid @NotNull ResourceDtos.Reserve request,
+            UriInfo uri) {
+        manageable(resourceId);
+        boolean reservedNow = commands.sendAndWait(new ReserveCapacity(resourceId, request.projectId(), request.amount(),
+                request.period(), access.actor()));
+        ResourceDtos.ReservationResponse body = reservation(resourceId, request.projectId());
+        return reservedNow
+                ? Response.created(uri.getAbsolutePathBuilder().path(request.projectId()).build()).entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @GET
+    @Path("/{resourceId}/reservations/{projectId}")
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Read a project's reservation of a resource")
+    public ResourceDtos.ReservationResponse getReservation(@PathParam("resourceId") String resourceId,
+            @PathParam("projectId") String projectId) {
+        manageable(resourceId);
+        return reservation(resourceId, projectId);
+    }
+
+    @DELETE
+    @Path("/{resourceId}/reservations/{projectId}")
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Release a project's reservation", description = "Releasing twice changes nothing")
+    public ResourceDtos.ReservationResponse release(@PathParam("resourceId") String resourceId,
+            @PathParam("projectId") String projectId, @QueryParam("reason") String reason) {
+        manageable(resourceId);
+        reservation(resourceId, projectId);
+        commands.sendAndWait(new ReleaseCapacity(resourceId, projectId, reason, access.actor()));
+        return reservation(resourceId, projectId);
+    }
+
+    @POST
+    @Path("/{resourceId}/reservations/{projectId}/consume")
+    @RolesAllowed({Roles.UNIT, Roles.DESK})
+    @Operation(summary = "Record what a delivery used of a reservation", description = "The unused rest returns to the capacity")
+    public ResourceDtos.ReservationResponse consume(@PathParam("resourceId") String resourceId,
+            @PathParam("projectId") String projectId, @Valid @NotNull ResourceDtos.Consume request) {
+        manageable(resourceId);
+        reservation(resourceId, projectId);
+        commands.sendAndWait(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor()));
+        return reservation(resourceId, projectId);
+    }
+
+    private ResourceView manageable(String resourceId) {
+        ResourceView resource = load(resourceId);
+        access.requireManage(queries.unit(resource.unitId).orElseThrow());
+        return resource;
+    }
+
+    private ResourceView load(String resourceId) {
+        return queries.resource(resourceId).orElseThrow(() -> ProblemException.notFound("Resource", resourceId));
+    }
+
+    private ResourceDtos.ReservationResponse reservation(String resourceId, String projectId) {
+        ReservationView reservation = queries.reservation(resourceId, projectId)
+                .orElseThrow(() -> ProblemException.notFound("Reservation of project", projectId));
+        BigDecimal remaining = queries.usage(resourceId).stream()
+                .filter(u -> u.period().equals(reservation.period))
+                .map(u -> load(resourceId).capacityAmount.subtract(u.reserved()).subtract(u.consumed()))
+                .findFirst().orElse(load(resourceId).capacityAmount);
+        return ResourceDtos.ReservationResponse.of(reservation, remaining);
+    }
+
+    private ResourceDtos.ResourceResponse render(ResourceView resource) {
+        boolean mayManage = access.isUnit(resource.unitId) || access.isDesk(resource.streetCode);
+        return ResourceDtos.ResourceResponse.of(resource, queries.usage(resource.resourceId),
+                mayManage ? queries.reservations(resource.resourceId) : null);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + value + "' is not a date like 2026-12-01");
+        }
+    }
+}

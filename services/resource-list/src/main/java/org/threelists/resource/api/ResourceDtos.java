@@ -1,0 +1,151 @@
+package org.threelists.resource.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.contracts.Category;
+import org.threelists.platform.json.Json;
+import org.threelists.resource.domain.Availability;
+import org.threelists.resource.domain.Capacity;
+import org.threelists.resource.domain.CapacityPeriod;
+import org.threelists.resource.domain.CapacityUnit;
+import org.threelists.resource.domain.ResourceDetails;
+import org.threelists.resource.domain.ResourceStatus;
+import org.threelists.resource.domain.ResourceType;
+import org.threelists.resource.projection.ReservationView;
+import org.threelists.resource.projection.ResourceListQueries.Usage;
+import org.threelists.resource.projection.ResourceView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** Request and response bodies of {@code /resources}. */
+public final class ResourceDtos {
+
+    private ResourceDtos() {
+    }
+
+    @Schema(name = "CapacityRequest")
+    public record CapacityBody(@NotNull @Positive @DecimalMax("100000000") BigDecimal amount, @NotNull CapacityPeriod period) {
+    }
+
+    @Schema(name = "OfferResourceRequest", description = "A unit's offer; capacity is counted in the type's unit")
+    public record Offer(
+            @NotBlank String unitId,
+            @NotNull ResourceType type,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
+            @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
+            Availability availability,
+            @NotNull @Valid CapacityBody capacity,
+            @NotNull LocalDate validFrom,
+            LocalDate validUntil) {
+
+        ResourceDetails details() {
+            return new ResourceDetails(title, description, categories, skills, serviceArea, availability,
+                    new Capacity(capacity.amount(), capacity.period()), validFrom, validUntil);
+        }
+    }
+
+    @Schema(name = "AmendResourceRequest", description = "The new offer; the type cannot change")
+    public record Amend(
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description,
+            @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
+            @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
+            Availability availability,
+            @NotNull @Valid CapacityBody capacity,
+            @NotNull LocalDate validFrom,
+            LocalDate validUntil) {
+
+        ResourceDetails details() {
+            return new ResourceDetails(title, description, categories, skills, serviceArea, availability,
+                    new Capacity(capacity.amount(), capacity.period()), validFrom, validUntil);
+        }
+    }
+
+    @Schema(name = "ReserveCapacityRequest")
+    public record Reserve(@NotBlank @Size(max = 100) String projectId,
+            @NotNull @Positive @DecimalMax("100000000") BigDecimal amount,
+            @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") String period) {
+    }
+
+    @Schema(name = "ConsumeCapacityRequest", description = "What the delivery used; the rest of the reservation returns")
+    public record Consume(@NotNull @PositiveOrZero @DecimalMax("100000000") BigDecimal amount) {
+    }
+
+    @Schema(name = "CapacityUsage")
+    public record UsageResponse(String period, BigDecimal reserved, BigDecimal consumed, BigDecimal remaining) {
+    }
+
+    @Schema(name = "Capacity")
+    public record CapacityResponse(BigDecimal amount, CapacityUnit unit, String unitLabel, CapacityPeriod period,
+            List<UsageResponse> usage) {
+    }
+
+    @Schema(name = "Reservation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReservationResponse(String resourceId, String projectId, String period, BigDecimal amount,
+            ReservationView.Status status, String reason, BigDecimal remaining, Instant updatedAt, String updatedBy) {
+
+        static ReservationResponse of(ReservationView r, BigDecimal remaining) {
+            return new ReservationResponse(r.key.resourceId(), r.key.projectId(), r.period, r.amount, r.status, r.reason,
+                    remaining, r.updatedAt, r.updatedBy);
+        }
+    }
+
+    @Schema(name = "Resource")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResourceResponse(String resourceId, String unitId, String streetCode, ResourceType type,
+            String typeLabel, String title, String description, List<Category> categories, List<String> skills,
+            List<String> serviceArea, Availability availability, CapacityResponse capacity, LocalDate validFrom,
+            LocalDate validUntil, ResourceStatus status, String statusLabel, String statusReason,
+            List<ReservationResponse> reservations, Instant offeredAt, String offeredBy, Instant updatedAt,
+            String updatedBy, long version) {
+
+        /** {@code reservations} null leaves them out: only the unit itself and the desk see which projects hold what. */
+        static ResourceResponse of(ResourceView v, List<Usage> usage, List<ReservationView> reservations) {
+            List<UsageResponse> periods = usage.stream()
+                    .map(u -> new UsageResponse(u.period(), u.reserved(), u.consumed(),
+                            v.capacityAmount.subtract(u.reserved()).subtract(u.consumed())))
+                    .toList();
+            if (periods.isEmpty() && v.capacityPeriod == CapacityPeriod.TOTAL) {
+                periods = List.of(new UsageResponse("TOTAL", BigDecimal.ZERO, BigDecimal.ZERO, v.capacityAmount));
+            }
+            CapacityResponse capacity = new CapacityResponse(v.capacityAmount, v.capacityUnit, v.capacityUnit.zh(),
+                    v.capacityPeriod, periods);
+            return new ResourceResponse(v.resourceId, v.unitId, v.streetCode, v.type, v.type.zh(), v.title, v.description,
+                    Arrays.stream(v.categories).map(Category::valueOf).toList(), List.of(v.skills), List.of(v.serviceArea),
+                    availability(v.availability), capacity, v.validFrom, v.validUntil, v.status, v.status.zh(),
+                    v.statusReason, reservations == null ? null
+                            : reservations.stream().map(r -> ReservationResponse.of(r, null)).toList(),
+                    v.offeredAt, v.offeredBy, v.updatedAt, v.updatedBy, v.version);
+        }
+
+        private static Availability availability(String json) {
+            try {
+                return Json.mapper().readValue(json, Availability.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Schema(name = "ResourcePage")
+    public record Page(List<ResourceResponse> items, int page, int size, long total) {
+    }
+}

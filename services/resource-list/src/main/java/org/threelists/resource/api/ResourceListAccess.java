@@ -1,0 +1,62 @@
+package org.threelists.resource.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.security.Caller;
+import org.threelists.platform.security.Roles;
+import org.threelists.resource.projection.UnitView;
+
+/**
+ * Who may do what on the resource list (DESIGN.md §5): a unit manages only its own offers and volunteers; the desk
+ * manages everything of the units in its street; everyone reads the list of their own street.
+ */
+@RequestScoped
+public class ResourceListAccess {
+
+    private final Caller caller;
+
+    ResourceListAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** The street every read is confined to: the one the caller's token names. */
+    public String street() {
+        return caller.street().orElseThrow(() -> ProblemException.forbidden("Your token carries no 'street' claim"));
+    }
+
+    public boolean isDesk(String streetCode) {
+        return caller.hasRole(Roles.DESK) && caller.street().filter(streetCode::equals).isPresent();
+    }
+
+    public boolean isUnit(String unitId) {
+        return caller.hasRole(Roles.UNIT) && caller.unit().filter(unitId::equals).isPresent();
+    }
+
+    /** The unit itself or its street's desk. */
+    public void requireManage(UnitView unit) {
+        if (!isUnit(unit.unitId) && !isDesk(unit.streetCode)) {
+            throw ProblemException.forbidden("Only unit " + unit.unitId + " or the desk of street " + unit.streetCode
+                    + " may do this");
+        }
+    }
+
+    public void requireDesk(String streetCode) {
+        if (!isDesk(streetCode)) {
+            throw ProblemException.forbidden("Only the desk of street " + streetCode + " may do this");
+        }
+    }
+
+    public void requireReadStreet(String streetCode) {
+        if (!street().equals(streetCode)) {
+            throw ProblemException.forbidden("This belongs to street " + streetCode + ", outside your scope");
+        }
+    }
+
+    public String actor() {
+        return caller.actor();
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+}

@@ -1,0 +1,68 @@
+package org.threelists.resource.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.resource.domain.MembershipStatus;
+import org.threelists.resource.domain.VolunteerPerson;
+import org.threelists.resource.projection.VolunteerView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Request and response bodies of {@code /volunteers}. */
+public final class VolunteerDtos {
+
+    private VolunteerDtos() {
+    }
+
+    @Schema(name = "VolunteerPerson", description = "Personal data: encrypted at rest, never published")
+    public record Person(@NotBlank @Size(max = 100) String name,
+            @Pattern(regexp = "^[0-9+\\- ]{5,30}$", message = "must be a phone number") String phone) {
+
+        VolunteerPerson toDomain() {
+            return new VolunteerPerson(name.strip(), phone);
+        }
+
+        static Person of(VolunteerPerson person) {
+            return new Person(person.name(), person.phone());
+        }
+    }
+
+    @Schema(name = "RegisterVolunteerRequest", description = "A dual-registered member (双报到) of a unit")
+    public record Register(
+            @NotBlank String unitId,
+            @NotBlank String homeCommunity,
+            @NotNull @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
+            @NotNull @Valid Person person,
+            @NotNull @AssertTrue(message = "the volunteer must consent to the processing of their data") Boolean consent) {
+    }
+
+    @Schema(name = "AmendVolunteerRequest")
+    public record Amend(@NotBlank String homeCommunity,
+            @NotNull @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills) {
+    }
+
+    @Schema(name = "Volunteer")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VolunteerResponse(String volunteerId, String unitId, String streetCode, String homeCommunity,
+            List<String> skills, String maskedName, Person person, boolean personalDataErased, MembershipStatus status,
+            String statusLabel, String statusReason, Instant consentGivenAt, Instant registeredAt, String registeredBy,
+            Instant updatedAt, String updatedBy, long version) {
+
+        static VolunteerResponse of(VolunteerView v, Person person) {
+            return new VolunteerResponse(v.volunteerId, v.unitId, v.streetCode, v.homeCommunity, List.of(v.skills),
+                    v.maskedName, person, v.personErased, v.status, v.status.zh(), v.statusReason, v.consentGivenAt,
+                    v.registeredAt, v.registeredBy, v.updatedAt, v.updatedBy, v.version);
+        }
+    }
+
+    @Schema(name = "VolunteerPage")
+    public record Page(List<VolunteerResponse> items, int page, int size, long total) {
+    }
+}
