@@ -62,17 +62,18 @@ public class ResourceProjection {
     @EventHandler
     void on(CapacityReserved event, @Timestamp Instant at, @SequenceNumber long sequence) {
         ReservationView.Key key = new ReservationView.Key(event.resourceId(), event.projectId());
-        ReservationView reservation = ReservationView.findById(key);
-        if (reservation == null) {
-            reservation = new ReservationView();
-            reservation.key = key;
-            reservation.persist();
-        }
+        ReservationView found = ReservationView.findById(key);
+        ReservationView reservation = found == null ? new ReservationView() : found;
+        reservation.key = key;
         reservation.period = event.period();
         reservation.amount = event.amount();
         reservation.status = ReservationView.Status.RESERVED;
         reservation.reason = null;
         stamp(reservation, event.actor(), at);
+        if (found == null) {
+            // A released reservation is reused; a new one is inserted once complete (its insert carries these values).
+            reservation.persist();
+        }
         Views.require(ResourceView.class, event.resourceId()).touch(event.actor(), at, sequence);
     }
 
