@@ -1,5 +1,7 @@
 package org.threelists.resource.domain;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,7 +17,8 @@ public record Availability(List<WeeklySlot> weeklySlots, List<DateRange> dateRan
     }
 
     /** Times are kept to the minute: a slot is "Saturday 09:00–11:30", never finer. */
-    public record WeeklySlot(DayOfWeek dayOfWeek, LocalTime start, LocalTime end) {
+    public record WeeklySlot(DayOfWeek dayOfWeek, @JsonFormat(pattern = "HH:mm") LocalTime start,
+            @JsonFormat(pattern = "HH:mm") LocalTime end) {
         public WeeklySlot {
             start = start == null ? null : start.truncatedTo(ChronoUnit.MINUTES);
             end = end == null ? null : end.truncatedTo(ChronoUnit.MINUTES);

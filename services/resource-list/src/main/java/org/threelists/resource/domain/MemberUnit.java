@@ -36,14 +36,14 @@ public class MemberUnit {
         if (command.unitId() == null || !ID.matcher(command.unitId()).matches()) {
             throw ProblemException.invalid("unitId", "must look like unit-<lowercase letters, digits, dashes>");
         }
-        command.profile().check();
+        requireProfile(command.profile()).check();
         apply(new UnitRegistered(command.unitId(), command.streetCode(), command.profile(), command.actor()));
     }
 
     @CommandHandler
     public void handle(AmendUnit command) {
         requireActive("amend");
-        command.profile().check();
+        requireProfile(command.profile()).check();
         apply(new UnitAmended(unitId, streetCode, command.profile(), status, command.actor()));
     }
 
@@ -77,6 +77,13 @@ public class MemberUnit {
     @EventSourcingHandler
     void on(UnitRejoined event) {
         status = MembershipStatus.ACTIVE;
+    }
+
+    private static UnitProfile requireProfile(UnitProfile profile) {
+        if (profile == null) {
+            throw ProblemException.invalid("profile", "is required");
+        }
+        return profile;
     }
 
     private void requireActive(String action) {

@@ -19,6 +19,7 @@ import org.threelists.resource.domain.ResourceEvents.ResourceOffered;
 import org.threelists.resource.domain.ResourceEvents.ResourceWithdrawn;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ public class Resource {
         if (command.type() == null) {
             throw ProblemException.invalid("type", "is required");
         }
-        command.details().check();
+        requireDetails(command.details()).check();
         apply(new ResourceOffered(command.resourceId(), command.unitId(), command.type(), command.details(),
                 command.actor()));
     }
@@ -61,13 +62,18 @@ public class Resource {
     @CommandHandler
     public void handle(AmendResource command) {
         requireActive("amend");
-        command.details().check();
+        requireDetails(command.details()).check();
         Capacity next = command.details().capacity();
-        if (next.period() != capacity.period() && reservations.values().stream().anyMatch(r -> !r.consumed())) {
+        // The books are kept per period key; switching TOTAL <-> MONTHLY after any use would orphan them.
+        if (next.period() != capacity.period() && used.values().stream().anyMatch(u -> u.signum() != 0)) {
             throw new ProblemException(ProblemType.CONFLICT,
-                    "The capacity period cannot change while reservations are open");
+                    "The capacity period cannot change once capacity has been reserved or consumed");
         }
-        BigDecimal mostUsed = used.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        // Past months are closed books: only the current and future months bound a new monthly amount.
+        String currentMonth = YearMonth.now().toString();
+        BigDecimal mostUsed = used.entrySet().stream()
+                .filter(e -> capacity.period() == CapacityPeriod.TOTAL || e.getKey().compareTo(currentMonth) >= 0)
+                .map(Map.Entry::getValue).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         if (next.period() == capacity.period() && next.amount().compareTo(mostUsed) < 0) {
             throw new ProblemException(ProblemType.CONFLICT, "Capacity cannot drop below the " + mostUsed.toPlainString()
                     + " already reserved or consumed", Map.of("used", mostUsed));
@@ -114,25 +120,25 @@ public class Resource {
     /** Releasing what is not reserved changes nothing: a cancellation may be delivered twice. */
     @CommandHandler
     public void handle(ReleaseCapacity command) {
-        Reservation existing = reservations.get(requireProject(command.projectId()));
+        String projectId = requireProject(command.projectId());
+        Reservation existing = reservations.get(projectId);
         if (existing == null || existing.consumed()) {
             return;
         }
         String reason = command.reason() == null || command.reason().isBlank() ? "released" : command.reason().strip();
-        apply(new CapacityReleased(resourceId, unitId, command.projectId(), existing.amount(), existing.period(),
+        apply(new CapacityReleased(resourceId, unitId, projectId, existing.amount(), existing.period(),
                 remaining(existing.period()).add(existing.amount()), reason, command.actor()));
     }
 
     @CommandHandler
     public void handle(ConsumeCapacity command) {
         String projectId = requireProject(command.projectId());
-        Reservation existing = reservations.get(projectId);
-        if (existing == null) {
-            throw ProblemException.illegalTransition("consume capacity without a reservation for project " + projectId,
-                    status);
-        }
         if (command.amount() == null || command.amount().signum() < 0) {
             throw ProblemException.invalid("amount", "must be 0 or more");
+        }
+        Reservation existing = reservations.get(projectId);
+        if (existing == null) {
+            throw ProblemException.notFound("Reservation of project", projectId);
         }
         if (existing.consumed()) {
             if (existing.amount().compareTo(command.amount()) == 0) {
@@ -200,6 +206,13 @@ public class Resource {
         if (projectId == null || projectId.isBlank()) {
             throw ProblemException.invalid("projectId", "is required");
         }
-        return projectId;
+        return projectId.strip();
+    }
+
+    private static ResourceDetails requireDetails(ResourceDetails details) {
+        if (details == null) {
+            throw ProblemException.invalid("details", "are required");
+        }
+        return details;
     }
 }
