@@ -11,6 +11,9 @@ import org.threelists.platform.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Starts one {@link InboundConsumer} thread per {@link InboundHandler} bean, and stops them on shutdown. */
 @ApplicationScoped
@@ -22,7 +25,7 @@ public class InboundConsumers {
     private final boolean enabled;
     private final Duration backoff;
     private final List<InboundConsumer> consumers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     InboundConsumers(Instance<InboundHandler> handlers, KafkaClients kafka, Inbox inbox,
             @ConfigProperty(name = "threelists.inbound.enabled", defaultValue = "true") boolean enabled,
@@ -47,6 +50,15 @@ public class InboundConsumers {
             consumers.add(consumer);
             threads.add(thread);
         }
+    }
+
+    /** Each inbound topic, and whether its consumer thread is alive. */
+    public Map<String, Boolean> status() {
+        Map<String, Boolean> status = new TreeMap<>();
+        for (Thread thread : threads) {
+            status.put(thread.getName().substring("inbound-".length()), thread.isAlive());
+        }
+        return status;
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
