@@ -19,6 +19,11 @@ final class ConsoleSummary {
     static final String DEMO_COMMUNITY = "jiafu";
     static final String DEMO_UNIT = "unit-huli-court";
     static final String DEMAND_TOPIC = "demand-list.events.v1";
+    static final String RESOURCE_TOPIC = "resource-list.events.v1";
+    /** The integration events each service publishes, for the console consumer command. */
+    static final Map<String, String> TOPICS = Map.of(
+            LocalStack.DEMAND_LIST, DEMAND_TOPIC,
+            LocalStack.RESOURCE_LIST, RESOURCE_TOPIC);
     /** Relative to the repository root; kafka-tools is copied there with the launcher's other dependencies. */
     static final String LAUNCHER_LIB = "tools/local-stack/target/lib/*";
 
@@ -30,7 +35,10 @@ final class ConsoleSummary {
         this.tokens = demoTokens();
     }
 
-    /** One token per role, all for 殿前街道 (dianqian): the community token is 嘉福社区's, the unit is the district court. */
+    /**
+     * One token per role, all for 殿前街道 (dianqian): the community token is 嘉福社区's, the unit is the district court
+     * ({@code unit-huli-court}, one of resource-list's demo units, so the unit token can offer and reserve its resources).
+     */
     static Map<String, String> demoTokens() {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("COMMUNITY_TOKEN", DevTokens.community("dev-community-worker", DEMO_STREET, DEMO_COMMUNITY));
@@ -88,12 +96,21 @@ final class ConsoleSummary {
         tokens.forEach((name, token) -> out.println(name + "=" + token));
         out.println();
         out.println("Try:");
-        if (stack.services().stream().anyMatch(service -> service.name().equals(LocalStack.DEMAND_LIST))) {
+        if (isRunning(LocalStack.DEMAND_LIST)) {
             out.println("  curl -H \"Authorization: Bearer $DESK_TOKEN\" '" + stack.baseUrl(LocalStack.DEMAND_LIST)
                     + "/demands?size=5'");
         }
-        out.println("Watch the demand events (from the repository root):");
-        out.println("  " + consoleConsumerCommand(stack.bootstrapServers(), DEMAND_TOPIC));
+        if (isRunning(LocalStack.RESOURCE_LIST)) {
+            out.println("  curl -H \"Authorization: Bearer $DESK_TOKEN\" '" + stack.baseUrl(LocalStack.RESOURCE_LIST)
+                    + "/resources?category=LEGAL_ADVICE'");
+        }
+        for (ServiceSpec service : stack.services()) {
+            String topic = TOPICS.get(service.name());
+            if (topic != null) {
+                out.println("Watch the " + service.name() + " events (from the repository root):");
+                out.println("  " + consoleConsumerCommand(stack.bootstrapServers(), topic));
+            }
+        }
         out.println();
         out.println("Press Ctrl-C to stop everything.");
     }
@@ -104,7 +121,8 @@ final class ConsoleSummary {
                 .append("# threelists local stack: dev tokens, written at ")
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(Locale.ROOT)))
                 .append(", valid for 12 hours.\n")
-                .append("# source this file, then e.g.: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$DEMAND_LIST_URL/demands\"\n");
+                .append("# source this file, then e.g.: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$DEMAND_LIST_URL/demands\"\n")
+                .append("#   or: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$RESOURCE_LIST_URL/resources?category=LEGAL_ADVICE\"\n");
         tokens.forEach((name, token) -> text.append(name).append('=').append(token).append('\n'));
         for (ServiceSpec service : stack.services()) {
             text.append(service.name().toUpperCase(Locale.ROOT).replace('-', '_')).append("_URL=")
@@ -116,6 +134,10 @@ final class ConsoleSummary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private boolean isRunning(String service) {
+        return stack.services().stream().anyMatch(spec -> spec.name().equals(service));
     }
 
     private Path tokensFile() {

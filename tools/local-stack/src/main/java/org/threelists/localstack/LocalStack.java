@@ -34,13 +34,15 @@ import java.util.stream.Stream;
 public final class LocalStack implements AutoCloseable {
 
     public static final String DEMAND_LIST = "demand-list";
+    public static final String RESOURCE_LIST = "resource-list";
 
     /**
      * The services, in start order. Add the others here when they exist:
-     * resource-list on 8082 (resource_list), matchmaker on 8083 (matchmaker), ledger on 8084 (ledger).
+     * matchmaker on 8083 (matchmaker), ledger on 8084 (ledger).
      */
     public static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec(DEMAND_LIST, 8081, "demand_list"));
+            new ServiceSpec(DEMAND_LIST, 8081, "demand_list"),
+            new ServiceSpec(RESOURCE_LIST, 8082, "resource_list"));
 
     /** 5433 rather than 5432, so that a PostgreSQL installed on the machine does not get in the way. */
     public static final int DEFAULT_POSTGRES_PORT = 5433;
@@ -253,13 +255,30 @@ public final class LocalStack implements AutoCloseable {
         }
 
         if (settings.demoData) {
-            if (services.containsKey(DEMAND_LIST)) {
-                new DemoData(baseUrl(DEMAND_LIST), out).loadIfEmpty();
-            } else {
-                out.println("  demo data skipped: " + DEMAND_LIST + " is not running");
-            }
+            loadDemoData();
         }
         out.printf("  ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Each running service gets its own demo data, through its REST API, unless it already has some. */
+    private void loadDemoData() {
+        if (demoDataTarget(DEMAND_LIST)) {
+            new DemandDemoData(baseUrl(DEMAND_LIST), out).loadIfEmpty();
+        }
+        if (demoDataTarget(RESOURCE_LIST)) {
+            new ResourceDemoData(baseUrl(RESOURCE_LIST), out).loadIfEmpty();
+        }
+    }
+
+    /** Whether the service runs; says so if it was asked for but is not running (not built). */
+    private boolean demoDataTarget(String service) {
+        if (services.containsKey(service)) {
+            return true;
+        }
+        if (settings.services.stream().anyMatch(spec -> spec.name().equals(service))) {
+            out.println("  demo data skipped for " + service + ": it is not running");
+        }
+        return false;
     }
 
     private void prepareDataDir() {
@@ -281,7 +300,7 @@ public final class LocalStack implements AutoCloseable {
             baseJdbcUrl = settings.externalDbUrl;
             databaseUser = settings.dbUser;
             databasePassword = settings.dbPassword;
-            out.println("  PostgreSQL   " + baseJdbcUrl + " (external)");
+            out.println("  PostgreSQL    " + baseJdbcUrl + " (external)");
             return;
         }
         EmbeddedPostgresServer postgres = timed("PostgreSQL",
@@ -296,7 +315,7 @@ public final class LocalStack implements AutoCloseable {
     private void startKafka() {
         if (settings.externalKafka != null) {
             bootstrapServers = settings.externalKafka;
-            out.println("  Kafka        " + bootstrapServers + " (external)");
+            out.println("  Kafka         " + bootstrapServers + " (external)");
             return;
         }
         KafkaBroker broker = timed("Kafka", () -> {
@@ -332,10 +351,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private <T> T timed(String what, Supplier<T> start, Function<T, String> where) {
-        out.printf("  %-12s starting...%n", what);
+        out.printf("  %-13s starting...%n", what);
         long began = System.nanoTime();
         T result = start.get();
-        out.printf("  %-12s up in %.1f s, %s%n", what, (System.nanoTime() - began) / 1e9, where.apply(result));
+        out.printf("  %-13s up in %.1f s, %s%n", what, (System.nanoTime() - began) / 1e9, where.apply(result));
         return result;
     }
 
@@ -410,7 +429,10 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Whether to submit the demo demands when demand-list has none; default false. */
+        /**
+         * Whether to load the demo data (demands into demand-list; units, offers and volunteers into resource-list),
+         * each only when the service has none for the demo streets yet; default false.
+         */
         public Builder demoData(boolean demoData) {
             this.demoData = demoData;
             return this;

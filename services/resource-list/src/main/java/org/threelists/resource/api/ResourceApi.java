@@ -1,5 +1,6 @@
 package org.threelists.resource.api;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -164,7 +165,7 @@ public class ResourceApi {
     public Response reserve(@PathParam("resourceId") String resourceId, @Valid @NotNull ResourceDtos.Reserve request,
             UriInfo uri) {
         manageable(resourceId);
-        boolean reservedNow = commands.sendAndWait(new ReserveCapacity(resourceId, request.projectId(), request.amount(),
+        boolean reservedNow = send(new ReserveCapacity(resourceId, request.projectId(), request.amount(),
                 request.period(), access.actor()));
         ResourceDtos.ReservationResponse body = reservation(resourceId, request.projectId());
         return reservedNow
@@ -189,8 +190,10 @@ public class ResourceApi {
     public ResourceDtos.ReservationResponse release(@PathParam("resourceId") String resourceId,
             @PathParam("projectId") String projectId, @QueryParam("reason") String reason) {
         manageable(resourceId);
-        reservation(resourceId, projectId);
-        commands.sendAndWait(new ReleaseCapacity(resourceId, projectId, reason, access.actor()));
+        if (!queries.hasReservation(resourceId, projectId)) {
+            throw ProblemException.notFound("Reservation of project", projectId);
+        }
+        send(new ReleaseCapacity(resourceId, projectId, reason, access.actor()));
         return reservation(resourceId, projectId);
     }
 
@@ -201,9 +204,18 @@ public class ResourceApi {
     public ResourceDtos.ReservationResponse consume(@PathParam("resourceId") String resourceId,
             @PathParam("projectId") String projectId, @Valid @NotNull ResourceDtos.Consume request) {
         manageable(resourceId);
-        reservation(resourceId, projectId);
-        commands.sendAndWait(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor()));
+        send(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor()));
         return reservation(resourceId, projectId);
+    }
+
+    /**
+     * Capacity commands run in Axon's own transaction (not the request's), so that the aggregate lock spans the
+     * commit; what this request read before is then stale and is dropped before the answer is read.
+     */
+    private <R> R send(Object command) {
+        R result = commands.sendAndWait(command);
+        Panache.getEntityManager().clear();
+        return result;
     }
 
     private ResourceView manageable(String resourceId) {

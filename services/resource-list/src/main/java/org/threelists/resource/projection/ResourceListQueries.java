@@ -55,6 +55,10 @@ public class ResourceListQueries {
         return Optional.ofNullable(ReservationView.findById(new ReservationView.Key(resourceId, projectId)));
     }
 
+    public boolean hasReservation(String resourceId, String projectId) {
+        return ReservationView.count("key.resourceId = ?1 and key.projectId = ?2", resourceId, projectId) > 0;
+    }
+
     public List<ReservationView> reservations(String resourceId) {
         return ReservationView.list("key.resourceId = ?1 order by updatedAt", resourceId);
     }
