@@ -1,6 +1,6 @@
 -- The resource list's read models, kept by the projections in the same transaction as the events.
 CREATE TABLE unit_view (
-    unit_id            VARCHAR(64)  NOT NULL PRIMARY KEY,
+    unit_id            VARCHAR(70)  NOT NULL PRIMARY KEY,
     street_code        VARCHAR(64)  NOT NULL,
     name               VARCHAR(200) NOT NULL,
     kind               VARCHAR(40)  NOT NULL,
@@ -21,7 +21,7 @@ CREATE INDEX unit_view_street ON unit_view (street_code, status);
 
 CREATE TABLE resource_view (
     resource_id     VARCHAR(36)    NOT NULL PRIMARY KEY,
-    unit_id         VARCHAR(64)    NOT NULL,
+    unit_id         VARCHAR(70)    NOT NULL,
     street_code     VARCHAR(64)    NOT NULL,
     type            VARCHAR(40)    NOT NULL,
     title           VARCHAR(200)   NOT NULL,
@@ -65,7 +65,7 @@ CREATE TABLE reservation_view (
 
 CREATE TABLE volunteer_view (
     volunteer_id     VARCHAR(36)  NOT NULL PRIMARY KEY,
-    unit_id          VARCHAR(64)  NOT NULL,
+    unit_id          VARCHAR(70)  NOT NULL,
     street_code      VARCHAR(64)  NOT NULL,
     home_community   VARCHAR(64)  NOT NULL,
     skills           VARCHAR(100)[]       NOT NULL,

@@ -165,11 +165,12 @@ public class ResourceApi {
     public Response reserve(@PathParam("resourceId") String resourceId, @Valid @NotNull ResourceDtos.Reserve request,
             UriInfo uri) {
         manageable(resourceId);
-        boolean reservedNow = send(new ReserveCapacity(resourceId, request.projectId(), request.amount(),
-                request.period(), access.actor()));
-        ResourceDtos.ReservationResponse body = reservation(resourceId, request.projectId());
+        String projectId = request.projectId().strip();
+        boolean reservedNow = send(new ReserveCapacity(resourceId, projectId, request.amount(), request.period(),
+                access.actor()));
+        ResourceDtos.ReservationResponse body = reservation(resourceId, projectId);
         return reservedNow
-                ? Response.created(uri.getAbsolutePathBuilder().path(request.projectId()).build()).entity(body).build()
+                ? Response.created(uri.getAbsolutePathBuilder().path(projectId).build()).entity(body).build()
                 : Response.ok(body).build();
     }
 

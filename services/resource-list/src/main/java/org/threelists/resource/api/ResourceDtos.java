@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +38,7 @@ public final class ResourceDtos {
     }
 
     @Schema(name = "CapacityRequest")
-    public record CapacityBody(@NotNull @Positive @DecimalMax("100000000") BigDecimal amount, @NotNull CapacityPeriod period) {
+    public record CapacityBody(@NotNull @Positive @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount, @NotNull CapacityPeriod period) {
     }
 
     @Schema(name = "OfferResourceRequest", description = "A unit's offer; capacity is counted in the type's unit")
@@ -80,12 +81,12 @@ public final class ResourceDtos {
 
     @Schema(name = "ReserveCapacityRequest")
     public record Reserve(@NotBlank @Size(max = 100) String projectId,
-            @NotNull @Positive @DecimalMax("100000000") BigDecimal amount,
+            @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount,
             @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") String period) {
     }
 
     @Schema(name = "ConsumeCapacityRequest", description = "What the delivery used; the rest of the reservation returns")
-    public record Consume(@NotNull @PositiveOrZero @DecimalMax("100000000") BigDecimal amount) {
+    public record Consume(@NotNull @PositiveOrZero @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
     }
 
     @Schema(name = "CapacityUsage")

@@ -21,6 +21,9 @@ public enum CapacityPeriod {
         if (requested == null || requested.isBlank()) {
             throw ProblemException.invalid("period", "a monthly capacity is reserved for a month, e.g. 2026-12");
         }
+        if (!requested.trim().matches("\\d{4}-\\d{2}")) {
+            throw ProblemException.invalid("period", "'" + requested + "' is not a month like 2026-12");
+        }
         try {
             return YearMonth.parse(requested.trim()).toString();
         } catch (DateTimeParseException e) {

@@ -55,4 +55,9 @@ public class VolunteerPersonTest {
     void the_phone_number_never_appears() {
         assertThat(new VolunteerPerson("王小明", "13800000000").maskedName()).doesNotContain("138");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_long_name_masks_to_at_most_eight_stars() {
+        assertThat(new VolunteerPerson("A" + "b".repeat(58) + "Z", null).maskedName()).isEqualTo("A********Z");
+    }
 }

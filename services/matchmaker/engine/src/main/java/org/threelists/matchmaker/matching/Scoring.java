@@ -1,0 +1,118 @@
+package org.threelists.matchmaker.matching;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Feasibility and score of a (demand, resource) pair, DESIGN.md §4.
+ *
+ * <p>Feasible when: the demand's category is one of the resource's categories; the demand's community is in the
+ * resource's service area; every required skill is offered (tags compared trimmed and case-insensitively); the
+ * demand's window and the resource's availability overlap (a missing bound is open); and the demand's hours fit the
+ * resource's remaining capacity (both counted in tenths of an hour: the demand rounded up, the capacity down).
+ *
+ * <p>Score terms, each in [0,1]:
+ * <ul>
+ *   <li>{@code urgency}: LOW .25, NORMAL .5, HIGH .75, CRITICAL 1; + {@link Weights#overdueBonus()} when overdue,
+ *       capped at 1;</li>
+ *   <li>{@code skillFit}: the share of the resource's skills the demand uses (1 when the demand requires none);</li>
+ *   <li>{@code proximity}: 1 when the demand is in the unit's home community (the first of the resource's service
+ *       area), else 0.5;</li>
+ *   <li>{@code rating}: (unitRating − 1) / 4, 0.5 when unknown;</li>
+ *   <li>{@code fairness}: 1 / (1 + unitLoad / 40): a unit with 40 hours already assigned gets 0.5.</li>
+ * </ul>
+ * The score is Σ weight·term, rounded to {@link #RESOLUTION}; the engine optimises exactly these rounded scores.
+ */
+public final class Scoring {
+
+    /** Scores are reported and optimised at this resolution. */
+    public static final double RESOLUTION = 1e-4;
+    static final long SCALE = 10_000;
+    /** Hours are counted in tenths of an hour. */
+    static final int TENTHS = 10;
+
+    private Scoring() {
+    }
+
+    public static long demandTenths(DemandInput d) {
+        return (long) Math.ceil(d.estimatedHours() * TENTHS - 1e-9);
+    }
+
+    public static long capacityTenths(ResourceInput r) {
+        return (long) Math.floor(r.remainingCapacity() * TENTHS + 1e-9);
+    }
+
+    public static boolean categoryFits(DemandInput d, ResourceInput r) {
+        return r.categories().contains(d.category());
+    }
+
+    public static boolean areaFits(DemandInput d, ResourceInput r) {
+        return r.serviceArea().contains(d.communityCode());
+    }
+
+    public static boolean skillsFit(DemandInput d, ResourceInput r) {
+        return normalized(r.skills()).containsAll(normalized(d.requiredSkills()));
+    }
+
+    public static boolean windowFits(DemandInput d, ResourceInput r) {
+        return new Window(d.windowStart(), d.windowEnd()).overlaps(new Window(r.availableFrom(), r.availableUntil()));
+    }
+
+    public static boolean capacityFits(DemandInput d, ResourceInput r) {
+        return demandTenths(d) <= capacityTenths(r);
+    }
+
+    public static boolean feasible(DemandInput d, ResourceInput r) {
+        return categoryFits(d, r) && areaFits(d, r) && skillsFit(d, r) && windowFits(d, r) && capacityFits(d, r);
+    }
+
+    /** The weighted terms (weight·term) by name; their sum is the score. */
+    public static Map<String, Double> terms(DemandInput d, ResourceInput r, Weights w) {
+        double urgency = Math.min(1.0, d.urgency().term() + (d.overdue() ? w.overdueBonus() : 0.0));
+        Set<String> offered = normalized(r.skills());
+        Set<String> required = normalized(d.requiredSkills());
+        double skillFit;
+        if (required.isEmpty()) {
+            skillFit = 1.0;
+        } else {
+            long used = offered.stream().filter(required::contains).count();
+            skillFit = offered.isEmpty() ? 0.0 : (double) used / offered.size();
+        }
+        double proximity = !r.serviceArea().isEmpty() && r.serviceArea().get(0).equals(d.communityCode()) ? 1.0 : 0.5;
+        double rating = r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
+        double fairness = fairness(r);
+        Map<String, Double> terms = new LinkedHashMap<>();
+        terms.put("urgency", round(w.urgency() * urgency));
+        terms.put("skillFit", round(w.skillFit() * skillFit));
+        terms.put("proximity", round(w.proximity() * proximity));
+        terms.put("rating", round(w.rating() * rating));
+        terms.put("fairness", round(w.fairness() * fairness));
+        return terms;
+    }
+
+    public static double score(DemandInput d, ResourceInput r, Weights w) {
+        return round(terms(d, r, w).values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** The fairness term of the resource's unit: 1 / (1 + unitLoad / 40). */
+    public static double fairness(ResourceInput r) {
+        double load = r.unitLoad() == null ? 0.0 : r.unitLoad();
+        return 1.0 / (1.0 + load / 40.0);
+    }
+
+    public static double round(double score) {
+        return scaled(score) / (double) SCALE;
+    }
+
+    static long scaled(double score) {
+        return Math.round(score * SCALE);
+    }
+
+    private static Set<String> normalized(List<String> tags) {
+        return tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+}
