@@ -5,6 +5,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.threelists.localstack.EmbeddedPostgresServer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -14,17 +18,19 @@ import java.util.Map;
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedPostgresServer postgres;
-    private static KafkaClusterTestKit kafka;
+    // Quarkus may load this class in more than one class loader of the same JVM; system properties are the JVM's own,
+    // so every copy finds and reuses the one PostgreSQL and the one broker.
+    private static final String JDBC_URL = "threelists.test.jdbc-url";
+    private static final String BOOTSTRAP = "threelists.test.kafka-bootstrap";
 
     @Override
     public Map<String, String> start() {
         startOnce();
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl("postgres"),
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD,
+                "kafka.bootstrap.servers", bootstrapServers());
     }
 
     @Override
@@ -32,48 +38,65 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // Shared by every test class of the JVM; stopped by the shutdown hook.
     }
 
-    public static synchronized String bootstrapServers() {
+    public static String bootstrapServers() {
         startOnce();
-        return kafka.bootstrapServers();
+        return System.getProperty(BOOTSTRAP);
     }
 
-    public static synchronized String jdbcUrl() {
+    public static String jdbcUrl() {
         startOnce();
-        return postgres.jdbcUrl("postgres");
+        return System.getProperty(JDBC_URL);
     }
 
-    private static synchronized void startOnce() {
-        if (postgres != null) {
-            return;
+    private static void startOnce() {
+        synchronized (System.class) {
+            if (System.getProperty(BOOTSTRAP) != null) {
+                return;
+            }
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0);
+            KafkaClusterTestKit kafka;
+            Path kafkaDir;
+            try {
+                // Our own directory: the kit's default one is deleted by a shutdown hook of its own that can race the
+                // broker's shutdown, and a broker that loses its log directory halts the JVM with exit code 1.
+                kafkaDir = Files.createTempDirectory("threelists-test-kafka");
+                kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBaseDirectory(kafkaDir)
+                        .build())
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .setConfigProp("num.partitions", "3")
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .build();
+                kafka.format();
+                kafka.startup();
+                kafka.waitForReadyBrokers();
+            } catch (Exception e) {
+                postgres.close();
+                throw new IllegalStateException("Cannot start the test Kafka broker", e);
+            }
+            System.setProperty(JDBC_URL, postgres.jdbcUrl("postgres"));
+            System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(kafka, kafkaDir, postgres), "real-infrastructure-stop"));
         }
-        try {
-            postgres = EmbeddedPostgresServer.start(null, 0);
-            kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the test infrastructure", e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(RealInfrastructure::shutdown, "real-infrastructure-stop"));
     }
 
-    private static void shutdown() {
+    /** In order: the broker, then its files, then PostgreSQL. */
+    private static void stop(KafkaClusterTestKit kafka, Path kafkaDir, EmbeddedPostgresServer postgres) {
         try {
             kafka.close();
         } catch (Exception ignored) {
             // The JVM is exiting.
+        }
+        try (var files = Files.walk(kafkaDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary directory left behind is harmless.
         }
         postgres.close();
     }
