@@ -121,7 +121,8 @@ class CrossReferenceTest {
             for (Service s : selecting) {
                 for (ServicePort sp : s.getSpec().getPorts()) {
                     if (resolve(c, sp.getTargetPort()).isEmpty()) {
-                        errors.add("Service " + name(s) + " port " + sp.getName() + ": targetPort " + sp.getTargetPort()
+                        errors.add("Service " + name(s) + " port " + sp.getName() + ": targetPort " + (sp.getTargetPort().getStrVal() != null
+                                ? sp.getTargetPort().getStrVal() : sp.getTargetPort().getIntVal())
                                 + " is no port of " + name(d));
                     }
                 }

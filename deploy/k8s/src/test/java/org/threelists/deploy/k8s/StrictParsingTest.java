@@ -127,6 +127,12 @@ class StrictParsingTest {
     }
 
     @Test
+    void aDuplicatedKeyIsRejected() {
+        assertThatThrownBy(() -> Yaml.objects("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"
+                + "data:\n  a: \"1\"\n  a: \"2\"\n")).hasMessageContaining("Duplicate field 'a'");
+    }
+
+    @Test
     void anUnknownKindIsRejected() {
         assertThatThrownBy(() -> parse("apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n"))
                 .hasMessageContaining("not one this project uses");

@@ -6,6 +6,8 @@ import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.threelists.testing.LifecycleCases;
+import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +52,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.testing.ProblemMatchers.atLeastOneEvent;
+
 
 /** The demand's lifecycle rules, command by command, with Axon's aggregate fixture. */
 public class DemandTest {
@@ -81,22 +86,19 @@ public class DemandTest {
             DemandStatus.MERGED, List.of(SUBMITTED, new DemandMerged(ID, "d-0", ACTOR)));
 
     /** Each lifecycle command and the statuses it is allowed in. */
-    static final Map<String, Command> COMMANDS = Map.of(
-            "verify", new Command(new VerifyDemand(ID, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
-            "merge", new Command(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
-            "amend", new Command(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
-            "withdraw", new Command(new WithdrawDemand(ID, "no longer needed", ACTOR),
+    static final Map<String, Command<DemandStatus>> COMMANDS = Map.of(
+            "verify", new Command<>(new VerifyDemand(ID, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
+            "merge", new Command<>(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
+            "amend", new Command<>(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
+            "withdraw", new Command<>(new WithdrawDemand(ID, "no longer needed", ACTOR),
                     EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.MATCHED)),
-            "reject", new Command(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE),
-            "match", new Command(new MatchDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.LISTED)),
-            "reopen", new Command(new ReopenDemand(ID, "claim expired", "matchmaker"),
+            "reject", new Command<>(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE),
+            "match", new Command<>(new MatchDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.LISTED)),
+            "reopen", new Command<>(new ReopenDemand(ID, "claim expired", "matchmaker"),
                     EnumSet.of(DemandStatus.MATCHED, DemandStatus.IN_PROGRESS)),
-            "start", new Command(new StartDemandWork(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.MATCHED)),
-            "fulfil", new Command(new FulfilDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.IN_PROGRESS)),
-            "rate", new Command(new RateDemand(ID, 4, "matchmaker"), EnumSet.of(DemandStatus.FULFILLED)));
-
-    record Command(Object command, Set<DemandStatus> allowedIn) {
-    }
+            "start", new Command<>(new StartDemandWork(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.MATCHED)),
+            "fulfil", new Command<>(new FulfilDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.IN_PROGRESS)),
+            "rate", new Command<>(new RateDemand(ID, 4, "matchmaker"), EnumSet.of(DemandStatus.FULFILLED)));
 
     FixtureConfiguration<Demand> fixture;
 
@@ -106,15 +108,7 @@ public class DemandTest {
     }
 
     static Stream<Arguments> illegalTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> {
-            for (DemandStatus status : DemandStatus.values()) {
-                if (!command.allowedIn().contains(status)) {
-                    cases.add(Arguments.of(name, status));
-                }
-            }
-        });
-        return cases.stream();
+        return LifecycleCases.illegal(COMMANDS, DemandStatus.class);
     }
 
     @ParameterizedTest(name = "{0} is refused when the demand is {1}")
@@ -128,9 +122,7 @@ public class DemandTest {
     }
 
     static Stream<Arguments> allowedTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> command.allowedIn().forEach(status -> cases.add(Arguments.of(name, status))));
-        return cases.stream();
+        return LifecycleCases.allowed(COMMANDS);
     }
 
     @ParameterizedTest(name = "{0} is accepted when the demand is {1}")
@@ -140,16 +132,6 @@ public class DemandTest {
                 .when(COMMANDS.get(name).command())
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(atLeastOneEvent());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher atLeastOneEvent() {
-        return new CustomTypeSafeMatcher<List>("at least one event") {
-            @Override
-            protected boolean matchesSafely(List events) {
-                return !events.isEmpty();
-            }
-        };
     }
 
     @Nested
@@ -311,15 +293,6 @@ public class DemandTest {
         result.expectNoEvents()
                 .expectException(problemOf(ProblemType.INVALID_INPUT))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
-    }
-
-    private static Matcher<ProblemException> problemOf(ProblemType type) {
-        return new CustomTypeSafeMatcher<>("a problem of type " + type) {
-            @Override
-            protected boolean matchesSafely(ProblemException problem) {
-                return problem.type() == type;
-            }
-        };
     }
 
     private static DemandDetails withWindow(TimeWindow window) {

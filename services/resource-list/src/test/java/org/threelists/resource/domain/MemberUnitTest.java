@@ -7,6 +7,8 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.threelists.testing.LifecycleCases;
+import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
+
 /** An alliance member unit's membership rules, command by command, with Axon's aggregate fixture. */
 public class MemberUnitTest {
 
@@ -54,13 +59,10 @@ public class MemberUnitTest {
             MembershipStatus.LEFT, List.of(REGISTERED, LEFT));
 
     /** Each lifecycle command and the statuses it is allowed in. */
-    static final Map<String, Command> COMMANDS = Map.of(
-            "amend", new Command(new AmendUnit(ID, NEW_PROFILE, ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
-            "leave", new Command(new LeaveAlliance(ID, "no more capacity", ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
-            "rejoin", new Command(new RejoinAlliance(ID, ACTOR), EnumSet.of(MembershipStatus.LEFT)));
-
-    record Command(Object command, Set<MembershipStatus> allowedIn) {
-    }
+    static final Map<String, Command<MembershipStatus>> COMMANDS = Map.of(
+            "amend", new Command<>(new AmendUnit(ID, NEW_PROFILE, ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
+            "leave", new Command<>(new LeaveAlliance(ID, "no more capacity", ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
+            "rejoin", new Command<>(new RejoinAlliance(ID, ACTOR), EnumSet.of(MembershipStatus.LEFT)));
 
     FixtureConfiguration<MemberUnit> fixture;
 
@@ -70,15 +72,7 @@ public class MemberUnitTest {
     }
 
     static Stream<Arguments> illegalTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> {
-            for (MembershipStatus status : MembershipStatus.values()) {
-                if (!command.allowedIn().contains(status)) {
-                    cases.add(Arguments.of(name, status));
-                }
-            }
-        });
-        return cases.stream();
+        return LifecycleCases.illegal(COMMANDS, MembershipStatus.class);
     }
 
     @ParameterizedTest(name = "{0} is refused when the unit is {1}")
@@ -93,9 +87,7 @@ public class MemberUnitTest {
     }
 
     static Stream<Arguments> allowedTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> command.allowedIn().forEach(status -> cases.add(Arguments.of(name, status))));
-        return cases.stream();
+        return LifecycleCases.allowed(COMMANDS);
     }
 
     @ParameterizedTest(name = "{0} is accepted when the unit is {1}")
@@ -294,22 +286,4 @@ public class MemberUnitTest {
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 
-    private static Matcher<ProblemException> problemOf(ProblemType type) {
-        return new CustomTypeSafeMatcher<>("a problem of type " + type) {
-            @Override
-            protected boolean matchesSafely(ProblemException problem) {
-                return problem.type() == type;
-            }
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher exactlyOneEvent() {
-        return new CustomTypeSafeMatcher<List>("exactly one event") {
-            @Override
-            protected boolean matchesSafely(List events) {
-                return events.size() == 1;
-            }
-        };
-    }
 }

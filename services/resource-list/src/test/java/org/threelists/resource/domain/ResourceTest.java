@@ -7,6 +7,8 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.threelists.testing.LifecycleCases;
+import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
 
 /**
  * An offer's lifecycle and the books of its capacity, command by command, with Axon's aggregate fixture.
@@ -82,13 +87,10 @@ public class ResourceTest {
             ResourceStatus.WITHDRAWN, List.of(OFFERED, WITHDRAWN));
 
     /** Each lifecycle command that depends on the status, and the statuses it is allowed in. */
-    static final Map<String, Command> COMMANDS = Map.of(
-            "amend", new Command(new AmendResource(ID, AMENDED_DETAILS, OWNER), EnumSet.of(ResourceStatus.ACTIVE)),
-            "withdraw", new Command(new WithdrawResource(ID, "no longer offered", OWNER), EnumSet.of(ResourceStatus.ACTIVE)),
-            "reserve", new Command(reserve("p-9", 1, null), EnumSet.of(ResourceStatus.ACTIVE)));
-
-    record Command(Object command, Set<ResourceStatus> allowedIn) {
-    }
+    static final Map<String, Command<ResourceStatus>> COMMANDS = Map.of(
+            "amend", new Command<>(new AmendResource(ID, AMENDED_DETAILS, OWNER), EnumSet.of(ResourceStatus.ACTIVE)),
+            "withdraw", new Command<>(new WithdrawResource(ID, "no longer offered", OWNER), EnumSet.of(ResourceStatus.ACTIVE)),
+            "reserve", new Command<>(reserve("p-9", 1, null), EnumSet.of(ResourceStatus.ACTIVE)));
 
     FixtureConfiguration<Resource> fixture;
 
@@ -98,15 +100,7 @@ public class ResourceTest {
     }
 
     static Stream<Arguments> illegalTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> {
-            for (ResourceStatus status : ResourceStatus.values()) {
-                if (!command.allowedIn().contains(status)) {
-                    cases.add(Arguments.of(name, status));
-                }
-            }
-        });
-        return cases.stream();
+        return LifecycleCases.illegal(COMMANDS, ResourceStatus.class);
     }
 
     @ParameterizedTest(name = "{0} is refused when the resource is {1}")
@@ -121,9 +115,7 @@ public class ResourceTest {
     }
 
     static Stream<Arguments> allowedTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> command.allowedIn().forEach(status -> cases.add(Arguments.of(name, status))));
-        return cases.stream();
+        return LifecycleCases.allowed(COMMANDS);
     }
 
     @ParameterizedTest(name = "{0} is accepted when the resource is {1}")
@@ -879,27 +871,4 @@ public class ResourceTest {
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 
-    private static Matcher<ProblemException> problemOf(ProblemType type) {
-        return problemOf(type, Map.of());
-    }
-
-    /** A problem of this type whose extension members include these (BigDecimals compared by value and scale). */
-    private static Matcher<ProblemException> problemOf(ProblemType type, Map<String, Object> extensions) {
-        return new CustomTypeSafeMatcher<>("a problem of type " + type + (extensions.isEmpty() ? "" : " with " + extensions)) {
-            @Override
-            protected boolean matchesSafely(ProblemException problem) {
-                return problem.type() == type && problem.extensions().entrySet().containsAll(extensions.entrySet());
-            }
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher exactlyOneEvent() {
-        return new CustomTypeSafeMatcher<List>("exactly one event") {
-            @Override
-            protected boolean matchesSafely(List events) {
-                return events.size() == 1;
-            }
-        };
-    }
 }

@@ -7,6 +7,8 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.threelists.testing.LifecycleCases;
+import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
+
 /** A dual-registered volunteer's rules, command by command, with Axon's aggregate fixture. */
 public class VolunteerTest {
 
@@ -56,14 +61,11 @@ public class VolunteerTest {
             MembershipStatus.LEFT, List.of(REGISTERED, LEFT));
 
     /** Each lifecycle command and the statuses it is allowed in. */
-    static final Map<String, Command> COMMANDS = Map.of(
-            "amend", new Command(new AmendVolunteer(ID, "dianqian", List.of("理发"), ACTOR),
+    static final Map<String, Command<MembershipStatus>> COMMANDS = Map.of(
+            "amend", new Command<>(new AmendVolunteer(ID, "dianqian", List.of("理发"), ACTOR),
                     EnumSet.of(MembershipStatus.ACTIVE)),
-            "leave", new Command(new VolunteerLeaves(ID, "moved away", ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
-            "erase", new Command(new EraseVolunteerData(ID, "dpo"), EnumSet.allOf(MembershipStatus.class)));
-
-    record Command(Object command, Set<MembershipStatus> allowedIn) {
-    }
+            "leave", new Command<>(new VolunteerLeaves(ID, "moved away", ACTOR), EnumSet.of(MembershipStatus.ACTIVE)),
+            "erase", new Command<>(new EraseVolunteerData(ID, "dpo"), EnumSet.allOf(MembershipStatus.class)));
 
     FixtureConfiguration<Volunteer> fixture;
 
@@ -73,15 +75,7 @@ public class VolunteerTest {
     }
 
     static Stream<Arguments> illegalTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> {
-            for (MembershipStatus status : MembershipStatus.values()) {
-                if (!command.allowedIn().contains(status)) {
-                    cases.add(Arguments.of(name, status));
-                }
-            }
-        });
-        return cases.stream();
+        return LifecycleCases.illegal(COMMANDS, MembershipStatus.class);
     }
 
     @ParameterizedTest(name = "{0} is refused when the volunteer is {1}")
@@ -96,9 +90,7 @@ public class VolunteerTest {
     }
 
     static Stream<Arguments> allowedTransitions() {
-        List<Arguments> cases = new ArrayList<>();
-        COMMANDS.forEach((name, command) -> command.allowedIn().forEach(status -> cases.add(Arguments.of(name, status))));
-        return cases.stream();
+        return LifecycleCases.allowed(COMMANDS);
     }
 
     @ParameterizedTest(name = "{0} is accepted when the volunteer is {1}")
@@ -252,22 +244,4 @@ public class VolunteerTest {
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 
-    private static Matcher<ProblemException> problemOf(ProblemType type) {
-        return new CustomTypeSafeMatcher<>("a problem of type " + type) {
-            @Override
-            protected boolean matchesSafely(ProblemException problem) {
-                return problem.type() == type;
-            }
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher exactlyOneEvent() {
-        return new CustomTypeSafeMatcher<List>("exactly one event") {
-            @Override
-            protected boolean matchesSafely(List events) {
-                return events.size() == 1;
-            }
-        };
-    }
 }
