@@ -85,7 +85,8 @@ class CrossReferenceTest {
     @MethodSource("overlays")
     void theDeploymentsAreExactlyTheServicesThatExist(Rendered r) {
         assertThat(services(r).stream().map(CrossReferenceTest::name).sorted().toList())
-                .as("one Deployment per module in services/").isEqualTo(Repo.services());
+                .as("one Deployment per service under services/ (a new service needs its manifests: base/<service>/, "
+                        + "its KafkaUser, database and Secrets; see deploy/k8s/README.md)").isEqualTo(Repo.services());
     }
 
     @ParameterizedTest

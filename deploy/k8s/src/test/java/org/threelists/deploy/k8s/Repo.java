@@ -53,13 +53,27 @@ final class Repo {
         }
     }
 
-    /** The services that have a module: the Deployments must be exactly these. */
-    static List<String> services() {
-        try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+    /**
+     * The deployable services: modules under services/ whose application.properties names a
+     * threelists.service-name (a library such as services/matchmaker/engine has none). Name → module directory.
+     */
+    static java.util.Map<String, Path> serviceModules() {
+        java.util.Map<String, Path> services = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("services"), 5)) {
+            for (Path file : files.filter(f -> f.endsWith(Path.of("src/main/resources/application.properties")))
+                    .filter(f -> !f.toString().contains("/target/")).toList()) {
+                Path module = file.getParent().getParent().getParent().getParent();
+                read(file).lines().map(String::trim).filter(l -> l.startsWith("threelists.service-name="))
+                        .map(l -> l.substring("threelists.service-name=".length()).trim())
+                        .forEach(name -> services.put(name, module));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return services;
+    }
+
+    static List<String> services() {
+        return List.copyOf(serviceModules().keySet());
     }
 }

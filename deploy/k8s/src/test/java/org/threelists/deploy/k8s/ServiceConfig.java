@@ -39,7 +39,10 @@ final class ServiceConfig {
 
     ServiceConfig(String service) {
         this.service = service;
-        Path module = Repo.ROOT.resolve("services").resolve(service);
+        Path module = Repo.serviceModules().get(service);
+        if (module == null) {
+            throw new IllegalStateException("No module under services/ has threelists.service-name=" + service);
+        }
         load(module.resolve("src/main/resources/application.properties"));
         load(PLATFORM.resolve("src/main/resources/META-INF/microprofile-config.properties"));
         for (Path sources : List.of(PLATFORM.resolve("src/main/java"), module.resolve("src/main/java"))) {

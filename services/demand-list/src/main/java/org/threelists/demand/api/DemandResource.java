@@ -58,12 +58,6 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Demands", description = "需求清单 — residents' needs")
-@APIResponse(responseCode = "400", description = "Invalid input; nothing was stored",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Your role or scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DemandResource {
 
     private static final String DEMAND = "Demand";

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.platform.pii.PersonalDataVault;
-import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
@@ -50,12 +49,6 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Volunteers", description = "双报到党员 — dual-registered volunteers")
-@APIResponse(responseCode = "400", description = "Invalid input; nothing was stored",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Your role or scope does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class VolunteerResource {
 
     private final CommandGateway commands;
