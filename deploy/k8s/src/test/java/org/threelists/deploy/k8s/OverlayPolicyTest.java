@@ -108,18 +108,4 @@ class OverlayPolicyTest {
                 .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "demand-list-pii",
                         "resource-list-pii");
     }
-
-    @Test
-    void theReadmeNamesThePlatformPrerequisitesThatAreStillOpen() {
-        String readme = Repo.read(Repo.MODULE.resolve("README.md"));
-        Set<String> kafka = KnownGaps.kafkaClientSecurityEnv();
-        if (!kafka.isEmpty()) {
-            System.out.println("Prerequisite open: libs/platform KafkaClients ignores " + kafka);
-            assertThat(readme).contains("KafkaClients").contains("sasl.jaas.config");
-        }
-        if (KnownGaps.axonNodeIdIsThePidAlone()) {
-            System.out.println("Prerequisite open: Axon's node id is the PID alone (AxonRuntime): one replica per service");
-            assertThat(readme).contains("AxonRuntime").contains("node id");
-        }
-    }
 }

@@ -89,8 +89,13 @@ final class ServiceConfig {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Whether the service reads this environment variable: as one of its properties, by name, or — for KAFKA_* — as
+     * one of the kafka.* settings that libs/platform's KafkaClients passes to every client ("default-kafka-broker").
+     */
     boolean reads(String envName) {
-        return directEnvNames.contains(envName) || propertyNames.stream().anyMatch(p -> envName(p).equals(envName));
+        return directEnvNames.contains(envName) || propertyNames.stream().anyMatch(p -> envName(p).equals(envName))
+                || envName.startsWith("KAFKA_") && platformSource("kafka/KafkaClients.java").contains("default-kafka-broker");
     }
 
     String property(String name) {

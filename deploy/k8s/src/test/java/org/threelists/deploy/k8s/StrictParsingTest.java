@@ -126,6 +126,36 @@ class StrictParsingTest {
                 .hasMessageContaining("conectionLimit");
     }
 
+    /** A misspelling anywhere, in any kind: file, the text as written, the misspelled text. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "kafka/kafka.yaml          | networkPolicyPeers:   | networkPolicyPeer:",
+            "kafka/kafka.yaml          | topologyKey:          | topologyKeys:",
+            "kafka/kafka.yaml          | secretPrefix:         | secretprefix:",
+            "kafka/users.yaml          | patternType: literal  | pattern: literal",
+            "kafka/topics.yaml         | replicas: 3           | replica: 3",
+            "demand-list/service.yaml  | targetPort:           | target_port:",
+            "demand-list/scaling.yaml  | averageUtilization:   | averageUtilisation:",
+            "demand-list/scaling.yaml  | maxUnavailable:       | maxUnavailabe:",
+            "demand-list/network-policy.yaml | namespaceSelector: | namespaceSelecter:",
+            "demand-list/monitoring.yaml | interval:            | intervall:",
+            "demand-list/deployment.yaml | secretKeyRef:        | secretRef:",
+            "demand-list/deployment.yaml | readOnlyRootFilesystem: | readOnlyRootFileSystem:",
+            "postgres/cluster.yaml     | dataDurability:       | durability:",
+            "postgres/databases.yaml   | databaseReclaimPolicy: | reclaimPolicy:",
+            "postgres/monitoring.yaml  | podMetricsEndpoints:  | metricsEndpoints:",
+            "namespace.yaml            | labels:               | label:"})
+    void aMisspellingAnywhereIsRejected(String file, String written, String misspelled) {
+        String text = Repo.read(Repo.BASE.resolve(file));
+        assertThat(text).contains(written);
+        for (ObjectNode document : Yaml.objects(text)) {
+            StrictModel.parse(document, file, StrictModel.Mode.RESOURCE);
+        }
+        List<ObjectNode> typo = Yaml.objects(text.replaceFirst(java.util.regex.Pattern.quote(written), misspelled));
+        assertThatThrownBy(() -> typo.forEach(d -> StrictModel.parse(d, file, StrictModel.Mode.RESOURCE)))
+                .isInstanceOf(StrictModel.InvalidManifestException.class);
+    }
+
     @Test
     void aDuplicatedKeyIsRejected() {
         assertThatThrownBy(() -> Yaml.objects("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"

@@ -24,6 +24,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.platform.json.Json;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -54,7 +55,9 @@ public class AxonRuntime {
         this.dataSource = dataSource;
         this.jta = jta;
         this.modules = modules;
-        this.nodeId = serviceName + "@" + ProcessHandle.current().pid();
+        // "pid@hostname": in containers the JVM is PID 1 in every pod, so the host name is what tells replicas apart
+        // when they claim processor segments.
+        this.nodeId = serviceName + ":" + ManagementFactory.getRuntimeMXBean().getName();
         this.fetchDelayMillis = fetchDelay.toMillis();
     }
 

@@ -11,9 +11,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -29,13 +31,20 @@ import java.util.concurrent.TimeoutException;
 public class KafkaClients {
 
     private final String bootstrapServers;
+    private final Map<String, Object> brokerSettings;
     private final int partitions;
     private final short replicationFactor;
 
-    KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /**
+     * {@code brokerSettings} is every {@code kafka.*} property of the service (Quarkus's "default-kafka-broker"):
+     * security protocol, SASL login and trust store reach every client this class builds, not only the health check.
+     */
+    KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> brokerSettings,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "threelists.kafka.partitions", defaultValue = "3") int partitions,
             @ConfigProperty(name = "threelists.kafka.replication-factor", defaultValue = "1") short replicationFactor) {
         this.bootstrapServers = bootstrapServers;
+        this.brokerSettings = Map.copyOf(brokerSettings);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
     }
@@ -45,7 +54,7 @@ public class KafkaClients {
     }
 
     public Properties producer(String clientId) {
-        Properties props = new Properties();
+        Properties props = base();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -63,7 +72,7 @@ public class KafkaClients {
     }
 
     public Properties consumer(String groupId) {
-        Properties props = new Properties();
+        Properties props = base();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -76,8 +85,14 @@ public class KafkaClients {
         return props;
     }
 
-    public void ensureTopics(Collection<String> topics) {
+    private Properties base() {
         Properties props = new Properties();
+        brokerSettings.forEach((key, value) -> props.put(key, String.valueOf(value)));
+        return props;
+    }
+
+    public void ensureTopics(Collection<String> topics) {
+        Properties props = base();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

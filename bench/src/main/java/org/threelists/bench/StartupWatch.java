@@ -1,0 +1,113 @@
+package org.threelists.bench;
+
+import org.threelists.localstack.ServiceSpec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Watches LocalStack's progress lines while it starts the services. LocalStack prints "{@code <name> starting...}"
+ * just before it spawns a service and "{@code <name> up in X s}" once ServiceProcess has seen /q/health/ready answer
+ * 200 (it polls every 500 ms). At the first line this class also polls /q/health/ready itself every 20 ms, for a
+ * finer spawn-to-ready time.
+ */
+final class StartupWatch {
+
+    private static final Pattern STARTING = Pattern.compile("^\\s*(\\S+)\\s+starting\\.\\.\\.");
+    private static final Pattern UP = Pattern.compile("^\\s*(\\S+)\\s+up in ([0-9.]+) s");
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration GIVE_UP = Duration.ofSeconds(150);
+
+    private final Map<String, ServiceSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, Long> spawned = new ConcurrentHashMap<>();
+    private final Map<String, Long> ready = new ConcurrentHashMap<>();
+    private final Map<String, Double> upIn = new ConcurrentHashMap<>();
+    private final PrintStream echo;
+
+    StartupWatch(List<ServiceSpec> services, PrintStream echo) {
+        services.forEach(spec -> specs.put(spec.name(), spec));
+        this.echo = echo;
+    }
+
+    /** The stream to give LocalStack as its progress: lines are echoed and watched. */
+    PrintStream stream() {
+        return new PrintStream(new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    onLine(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    /** Seconds from spawn to the first 200 of /q/health/ready seen by the 20 ms poll, or -1. */
+    double readySeconds(String service) {
+        Long from = spawned.get(service);
+        Long to = ready.get(service);
+        return from == null || to == null ? -1 : CpuMeter.round((to - from) / 1e9);
+    }
+
+    /** LocalStack's own "up in X s" (launch and ServiceProcess.awaitReady, which polls every 500 ms), or -1. */
+    double upInSeconds(String service) {
+        return upIn.getOrDefault(service, -1.0);
+    }
+
+    private void onLine(String text) {
+        long now = System.nanoTime();
+        echo.println(text);
+        Matcher starting = STARTING.matcher(text);
+        if (starting.find() && specs.containsKey(starting.group(1))) {
+            String name = starting.group(1);
+            spawned.put(name, now);
+            Thread poller = new Thread(() -> poll(specs.get(name), now), "ready-" + name);
+            poller.setDaemon(true);
+            poller.start();
+        }
+        Matcher up = UP.matcher(text);
+        if (up.find() && specs.containsKey(up.group(1))) {
+            upIn.put(up.group(1), Double.parseDouble(up.group(2)));
+        }
+    }
+
+    private void poll(ServiceSpec spec, long since) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() - since < GIVE_UP.toNanos()) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    ready.put(spec.name(), System.nanoTime());
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}
