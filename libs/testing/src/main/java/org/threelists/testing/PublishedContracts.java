@@ -26,9 +26,9 @@ public final class PublishedContracts {
     private PublishedContracts() {
     }
 
-    /** The service's /q/openapi equals contracts/openapi/{service}.json (the test runs in services/{service}). */
+    /** The service's /q/openapi equals contracts/openapi/{service}.json, found from the module's directory up. */
     public static void assertServedOpenApiMatches(String service) {
-        Path published = Path.of("../../contracts/openapi/" + service + ".json");
+        Path published = contractsDirectory().resolve("openapi/" + service + ".json");
         String served = canonical(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString());
         try {
@@ -58,6 +58,16 @@ public final class PublishedContracts {
             assertThat(ContractSchemas.violations(topic, message)).as(record.value()).isEmpty();
             return message;
         }).toList();
+    }
+
+    /** The repository's contracts/ folder: the nearest one above the directory the tests run in. */
+    private static Path contractsDirectory() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("contracts/openapi"))) {
+                return dir.resolve("contracts");
+            }
+        }
+        throw new IllegalStateException("No contracts/openapi folder above " + Path.of("").toAbsolutePath());
     }
 
     private static JsonNode parse(String json) {

@@ -1,0 +1,32 @@
+package org.threelists.matchmaker.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.matchmaker.matching.MatchingEngine;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.platform.problem.ProblemException;
+
+import java.time.Duration;
+
+/** The matching engine with the service's solver settings; the one way the service plans. */
+@ApplicationScoped
+public class Planner {
+
+    private final MatchingEngine engine;
+
+    Planner(@ConfigProperty(name = "threelists.matchmaker.time-limit") Duration timeLimit,
+            @ConfigProperty(name = "threelists.matchmaker.workers") int workers) {
+        this.engine = new MatchingEngine(new MatchingEngine.Options(timeLimit.toMillis() / 1000.0, workers, true));
+    }
+
+    /** The optimal (or, at the time limit, provably near-optimal) plan of an instance. */
+    public MatchingPlan plan(MatchingInstance instance) {
+        try {
+            return engine.plan(instance);
+        } catch (IllegalArgumentException e) {
+            // What the schema cannot say: duplicate ids, candidates naming unknown demands or resources.
+            throw ProblemException.invalid("instance", e.getMessage());
+        }
+    }
+}

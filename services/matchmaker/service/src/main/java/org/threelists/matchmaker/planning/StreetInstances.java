@@ -1,0 +1,78 @@
+package org.threelists.matchmaker.planning;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Urgency;
+import org.threelists.matchmaker.projection.AvailableResource;
+import org.threelists.matchmaker.projection.MemberUnit;
+import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.ResourceRemaining;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A street's matching instance, from the read models: its LISTED demands × the ACTIVE offers of its ACTIVE member
+ * units, each with what is left of its capacity in the period the plan draws on (this month for a MONTHLY capacity,
+ * the whole offer for a TOTAL one). Demands are counted in hours, so only offers counted in hours take part; funds and
+ * materials are pledged to projects, not matched by hours.
+ */
+@ApplicationScoped
+public class StreetInstances {
+
+    static final List<String> HOUR_UNITS = List.of("VOLUNTEER_HOURS", "VENUE_HOURS", "SERVICE_HOURS");
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MatchingInstance of(String streetCode, LocalDate today) {
+        String month = YearMonth.from(today).toString();
+        List<DemandInput> demands = OpenDemand.<OpenDemand>list("streetCode = ?1 and status = ?2 order by demandId",
+                streetCode, OpenDemand.LISTED).stream().map(d -> demand(d, today)).toList();
+
+        List<AvailableResource> offers = Panache.getEntityManager().createQuery(
+                        "select r from AvailableResource r, MemberUnit u where u.unitId = r.unitId"
+                                + " and u.streetCode = :street and u.status = :active and r.status = :active"
+                                + " and r.capacityUnit in :units and (r.availableUntil is null or r.availableUntil >= :today)"
+                                + " order by r.resourceId", AvailableResource.class)
+                .setParameter("street", streetCode).setParameter("active", MemberUnit.ACTIVE)
+                .setParameter("units", HOUR_UNITS).setParameter("today", today)
+                .getResultList();
+        Map<String, ResourceRemaining> remaining = new HashMap<>();
+        if (!offers.isEmpty()) {
+            ResourceRemaining.<ResourceRemaining>list("resourceId in ?1 and period in ?2",
+                            offers.stream().map(r -> r.resourceId).toList(), List.of(month, AvailableResource.TOTAL))
+                    .forEach(r -> remaining.put(r.resourceId + "/" + r.period, r));
+        }
+        Map<String, Double> left = new HashMap<>();
+        Map<String, Double> unitLoad = new HashMap<>();
+        for (AvailableResource offer : offers) {
+            String period = AvailableResource.MONTHLY.equals(offer.capacityPeriod) ? month : AvailableResource.TOTAL;
+            ResourceRemaining row = remaining.get(offer.resourceId + "/" + period);
+            BigDecimal free = row == null ? offer.capacityAmount : row.remainingOf(offer.capacityAmount);
+            left.put(offer.resourceId, free.doubleValue());
+            // Fairness: the hours a unit has already taken on weigh against it when alternatives score the same.
+            unitLoad.merge(offer.unitId, offer.capacityAmount.subtract(free).max(BigDecimal.ZERO).doubleValue(), Double::sum);
+        }
+        List<ResourceInput> resources = offers.stream()
+                .map(r -> new ResourceInput(r.resourceId, r.unitId, List.of(r.categories), List.of(r.skills),
+                        List.of(r.serviceArea), r.availableFrom, r.availableUntil, left.get(r.resourceId), null,
+                        unitLoad.get(r.unitId)))
+                .sorted(Comparator.comparing(ResourceInput::id))
+                .toList();
+        return new MatchingInstance(demands, resources);
+    }
+
+    private static DemandInput demand(OpenDemand d, LocalDate today) {
+        return new DemandInput(d.demandId, d.communityCode, d.streetCode, d.category, List.of(d.requiredSkills),
+                Urgency.valueOf(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
+                d.deadline != null && d.deadline.isBefore(today));
+    }
+}

@@ -1,0 +1,83 @@
+package org.threelists.matchmaker.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.matchmaker.messaging.InboundEvent;
+import org.threelists.platform.inbox.InvalidMessageException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Applies demand-list.events.v1 to {@code open_demand}, one demand per row. Each event overwrites what it carries
+ * (submitted and amended carry every public field, the others the status and what goes with it), so applying a
+ * demand's events in order — as the key guarantees — always gives the same row. Runs inside the inbox transaction.
+ */
+@ApplicationScoped
+public class DemandListProjection {
+
+    public void apply(InboundEvent event) throws InvalidMessageException {
+        JsonNode data = event.data();
+        String demandId = data.get("demandId").asText();
+        OpenDemand demand = Panache.getEntityManager().find(OpenDemand.class, demandId);
+        if (demand == null) {
+            if (!event.name().equals("demand.submitted")) {
+                // The topic is read from its beginning and keyed by demand: a demand's first event is its submission.
+                throw new InvalidMessageException("No demand " + demandId + " before " + event.type());
+            }
+            demand = new OpenDemand();
+            demand.demandId = demandId;
+        }
+        switch (event.name()) {
+            case "demand.submitted" -> {
+                details(demand, data);
+                demand.source = data.get("source").asText();
+                demand.municipalTicketId = event.text("municipalTicketId");
+            }
+            case "demand.amended" -> details(demand, data);
+            case "demand.verified" -> demand.statusReason = null;
+            case "demand.merged" -> demand.duplicateOf = event.text("duplicateOf");
+            case "demand.withdrawn", "demand.rejected" -> demand.statusReason = event.text("reason");
+            case "demand.reopened" -> {
+                demand.statusReason = event.text("reason");
+                demand.projectId = null;
+            }
+            case "demand.matched", "demand.work-started", "demand.fulfilled" -> demand.projectId = event.text("projectId");
+            case "demand.rated" -> demand.rating = data.get("score").asInt();
+            case "demand.resident-data-erased" -> demand.hasResidentContact = false;
+            default -> throw new InvalidMessageException("Unhandled event type " + event.type());
+        }
+        // Every event on the topic says the demand's status after it.
+        demand.status = data.get("status").asText();
+        demand.touch(event.actor(), event.time(), demand.version + 1);
+        if (!demand.isPersistent()) {
+            demand.persist();
+        }
+    }
+
+    private static void details(OpenDemand demand, JsonNode data) {
+        demand.streetCode = data.get("streetCode").asText();
+        demand.communityCode = data.get("communityCode").asText();
+        demand.compound = text(data, "compound");
+        demand.building = text(data, "building");
+        demand.category = data.get("category").asText();
+        demand.description = data.get("description").asText();
+        demand.beneficiaries = data.get("beneficiaries").asInt();
+        demand.urgency = data.get("urgency").asText();
+        JsonNode window = data.get("window");
+        boolean hasWindow = window != null && !window.isNull();
+        demand.windowStart = hasWindow ? LocalDate.parse(window.get("start").asText()) : null;
+        demand.windowEnd = hasWindow ? LocalDate.parse(window.get("end").asText()) : null;
+        String deadline = text(data, "deadline");
+        demand.deadline = deadline == null ? null : LocalDate.parse(deadline);
+        demand.estimatedHours = new BigDecimal(data.get("estimatedHours").asText());
+        demand.requiredSkills = Arrays.strings(data.get("requiredSkills"));
+        demand.hasResidentContact = data.get("hasResidentContact").asBoolean();
+    }
+
+    static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

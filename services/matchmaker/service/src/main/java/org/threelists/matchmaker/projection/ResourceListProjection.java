@@ -1,0 +1,142 @@
+package org.threelists.matchmaker.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.threelists.matchmaker.messaging.InboundEvent;
+import org.threelists.platform.inbox.InvalidMessageException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Applies resource-list.events.v1 to {@code member_unit}, {@code available_resource} and {@code resource_remaining}.
+ * The topic is keyed by unit, so a unit's registration, its offers and their capacity events arrive in order.
+ * Volunteers are not matched individually (a unit's offer stands for its volunteers): their events are accepted and
+ * change nothing here. Runs inside the inbox transaction.
+ */
+@ApplicationScoped
+public class ResourceListProjection {
+
+    public void apply(InboundEvent event) throws InvalidMessageException {
+        String name = event.name();
+        if (name.startsWith("unit.")) {
+            unit(event);
+        } else if (name.startsWith("resource.")) {
+            resource(event);
+        } else if (name.startsWith("capacity.")) {
+            capacity(event);
+        } else if (!name.startsWith("volunteer.")) {
+            throw new InvalidMessageException("Unhandled event type " + event.type());
+        }
+    }
+
+    private void unit(InboundEvent event) throws InvalidMessageException {
+        JsonNode data = event.data();
+        String unitId = data.get("unitId").asText();
+        MemberUnit unit = em().find(MemberUnit.class, unitId);
+        boolean full = event.name().equals("unit.registered") || event.name().equals("unit.amended");
+        if (unit == null) {
+            if (!full) {
+                throw new InvalidMessageException("No unit " + unitId + " before " + event.type());
+            }
+            unit = new MemberUnit();
+            unit.unitId = unitId;
+        }
+        if (full) {
+            unit.name = data.get("name").asText();
+            unit.kind = data.get("kind").asText();
+            unit.streetCode = data.get("streetCode").asText();
+            unit.communities = Arrays.strings(data.get("communities"));
+        }
+        unit.statusReason = DemandListProjection.text(data, "reason");
+        unit.status = data.get("status").asText();
+        unit.touch(event.actor(), event.time(), unit.version + 1);
+        if (!unit.isPersistent()) {
+            unit.persist();
+        }
+    }
+
+    private void resource(InboundEvent event) throws InvalidMessageException {
+        JsonNode data = event.data();
+        String resourceId = data.get("resourceId").asText();
+        AvailableResource resource = em().find(AvailableResource.class, resourceId);
+        boolean full = !event.name().equals("resource.withdrawn");
+        if (resource == null) {
+            if (!full) {
+                throw new InvalidMessageException("No resource " + resourceId + " before " + event.type());
+            }
+            resource = new AvailableResource();
+            resource.resourceId = resourceId;
+        }
+        resource.unitId = data.get("unitId").asText();
+        if (full) {
+            resource.type = data.get("type").asText();
+            resource.title = data.get("title").asText();
+            resource.description = data.get("description").asText();
+            resource.categories = Arrays.strings(data.get("categories"));
+            resource.skills = Arrays.strings(data.get("skills"));
+            resource.serviceArea = Arrays.strings(data.get("serviceArea"));
+            resource.availability = data.get("availability").toString();
+            resource.validFrom = LocalDate.parse(data.get("validFrom").asText());
+            String until = DemandListProjection.text(data, "validUntil");
+            resource.validUntil = until == null ? null : LocalDate.parse(until);
+            envelope(resource, data.get("availability").get("dateRanges"));
+            JsonNode capacity = data.get("capacity");
+            resource.capacityAmount = new BigDecimal(capacity.get("amount").asText());
+            resource.capacityUnit = capacity.get("unit").asText();
+            resource.capacityPeriod = capacity.get("period").asText();
+        }
+        resource.statusReason = DemandListProjection.text(data, "reason");
+        resource.status = data.get("status").asText();
+        resource.touch(event.actor(), event.time(), resource.version + 1);
+        if (!resource.isPersistent()) {
+            resource.persist();
+        }
+    }
+
+    /** The days the offer can be used: its validity, narrowed to the span of its date ranges when it has some. */
+    private static void envelope(AvailableResource resource, JsonNode dateRanges) {
+        LocalDate from = resource.validFrom;
+        LocalDate until = resource.validUntil;
+        if (dateRanges != null && !dateRanges.isEmpty()) {
+            LocalDate first = null;
+            LocalDate last = null;
+            for (JsonNode range : dateRanges) {
+                LocalDate start = LocalDate.parse(range.get("start").asText());
+                LocalDate end = LocalDate.parse(range.get("end").asText());
+                first = first == null || start.isBefore(first) ? start : first;
+                last = last == null || end.isAfter(last) ? end : last;
+            }
+            from = first.isAfter(from) ? first : from;
+            until = until == null || last.isBefore(until) ? last : until;
+        }
+        resource.availableFrom = from;
+        resource.availableUntil = until;
+    }
+
+    private void capacity(InboundEvent event) {
+        JsonNode data = event.data();
+        String resourceId = data.get("resourceId").asText();
+        String period = data.get("period").asText();
+        ResourceRemaining row = em().find(ResourceRemaining.class, new ResourceRemaining.Key(resourceId, period));
+        if (row == null) {
+            row = new ResourceRemaining();
+            row.resourceId = resourceId;
+            row.period = period;
+        }
+        row.unitId = data.get("unitId").asText();
+        row.remaining = new BigDecimal(data.get("remaining").asText());
+        AvailableResource resource = em().find(AvailableResource.class, resourceId);
+        row.committed = resource == null ? null : resource.capacityAmount.subtract(row.remaining).max(BigDecimal.ZERO);
+        row.touch(event.actor(), event.time(), row.version + 1);
+        if (!row.isPersistent()) {
+            row.persist();
+        }
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}
