@@ -33,7 +33,11 @@ final class ClosedLoop {
         Op create(int worker) throws Exception;
     }
 
-    record Result(String name, int clients, long ok, long errors, double seconds, double perSecond,
+    /**
+     * @param ok       acknowledged requests started in the measured window
+     * @param okInAll  acknowledged requests, warm-up included
+     */
+    record Result(String name, int clients, long ok, long okInAll, long errors, double seconds, double perSecond,
                   double p50Ms, double p99Ms, double maxMs, String firstError, CpuMeter.Usage cpu) {
     }
 
@@ -52,6 +56,7 @@ final class ClosedLoop {
         AtomicLong issued = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong ok = new AtomicLong();
+        AtomicLong okInAll = new AtomicLong();
         AtomicLong lastFinish = new AtomicLong(measureStart);
         AtomicReference<String> firstError = new AtomicReference<>();
         Histogram[] histograms = new Histogram[clients];
@@ -78,6 +83,9 @@ final class ClosedLoop {
                         error = e.toString();
                     }
                     finish = System.nanoTime();
+                    if (success) {
+                        okInAll.incrementAndGet();
+                    }
                     if (started >= measureStart) {
                         if (success) {
                             histogram.recordValue(Math.min(HIGHEST_MICROS, (finish - started) / 1_000));
@@ -117,7 +125,7 @@ final class ClosedLoop {
         }
         double seconds = Math.max(1e-9, (lastFinish.get() - measureStart) / 1e9);
         long count = ok.get();
-        return new Result(name, clients, count, errors.get(), seconds, count / seconds,
+        return new Result(name, clients, count, okInAll.get(), errors.get(), seconds, count / seconds,
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0,
                 firstError.get(), meter.usage(before, after, count));
     }
