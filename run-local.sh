@@ -21,11 +21,13 @@ done
 if [[ ! -f "$launcher" ]]; then
   build=true
 fi
-for service in services/*/; do
-  if [[ -f "${service}pom.xml" && ! -f "${service}target/quarkus-app/quarkus-run.jar" ]]; then
+# Every Quarkus service module (services/<name>/ or services/<name>/<part>/) must have its runner jar.
+while IFS= read -r pom; do
+  module=$(dirname "$pom")
+  if grep -q quarkus-maven-plugin "$pom" && [[ ! -f "$module/target/quarkus-app/quarkus-run.jar" ]]; then
     build=true
   fi
-done
+done < <(find services -mindepth 2 -maxdepth 3 -name pom.xml)
 
 if [[ "$build" == true ]]; then
   echo "building (./mvnw -B -q install -DskipTests)..."

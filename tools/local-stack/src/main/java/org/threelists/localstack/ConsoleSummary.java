@@ -20,7 +20,10 @@ final class ConsoleSummary {
     static final String DEMO_UNIT = "unit-huli-court";
     static final String DEMAND_TOPIC = "demand-list.events.v1";
     static final String RESOURCE_TOPIC = "resource-list.events.v1";
-    /** The integration events each service publishes, for the console consumer command. */
+    /**
+     * The integration events each service publishes, for the console consumer command. matchmaker publishes
+     * nothing yet: it only reads both topics.
+     */
     static final Map<String, String> TOPICS = Map.of(
             LocalStack.DEMAND_LIST, DEMAND_TOPIC,
             LocalStack.RESOURCE_LIST, RESOURCE_TOPIC);
@@ -104,6 +107,10 @@ final class ConsoleSummary {
             out.println("  curl -H \"Authorization: Bearer $DESK_TOKEN\" '" + stack.baseUrl(LocalStack.RESOURCE_LIST)
                     + "/resources?category=LEGAL_ADVICE'");
         }
+        if (isRunning(LocalStack.MATCHMAKER)) {
+            out.println("  curl -X POST -H \"Authorization: Bearer $DESK_TOKEN\" '" + stack.baseUrl(LocalStack.MATCHMAKER)
+                    + "/plans/street'");
+        }
         for (ServiceSpec service : stack.services()) {
             String topic = TOPICS.get(service.name());
             if (topic != null) {
@@ -122,7 +129,8 @@ final class ConsoleSummary {
                 .append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(Locale.ROOT)))
                 .append(", valid for 12 hours.\n")
                 .append("# source this file, then e.g.: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$DEMAND_LIST_URL/demands\"\n")
-                .append("#   or: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$RESOURCE_LIST_URL/resources?category=LEGAL_ADVICE\"\n");
+                .append("#   or: curl -H \"Authorization: Bearer $DESK_TOKEN\" \"$RESOURCE_LIST_URL/resources?category=LEGAL_ADVICE\"\n")
+                .append("#   or: curl -X POST -H \"Authorization: Bearer $DESK_TOKEN\" \"$MATCHMAKER_URL/plans/street\"\n");
         tokens.forEach((name, token) -> text.append(name).append('=').append(token).append('\n'));
         for (ServiceSpec service : stack.services()) {
             text.append(service.name().toUpperCase(Locale.ROOT).replace('-', '_')).append("_URL=")

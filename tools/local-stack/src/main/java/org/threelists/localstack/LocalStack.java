@@ -35,14 +35,17 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String DEMAND_LIST = "demand-list";
     public static final String RESOURCE_LIST = "resource-list";
+    public static final String MATCHMAKER = "matchmaker";
 
     /**
-     * The services, in start order. Add the others here when they exist:
-     * matchmaker on 8083 (matchmaker), ledger on 8084 (ledger).
+     * The services, in start order: the producers before matchmaker, which builds its read models from their
+     * topics (it would catch up anyway; this way its first plan already sees the demo data). Add the ledger here
+     * when it exists: ledger on 8084 (ledger).
      */
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec(DEMAND_LIST, 8081, "demand_list"),
-            new ServiceSpec(RESOURCE_LIST, 8082, "resource_list"));
+            new ServiceSpec(RESOURCE_LIST, 8082, "resource_list"),
+            new ServiceSpec(MATCHMAKER, 8083, "matchmaker", "matchmaker/service"));
 
     /** 5433 rather than 5432, so that a PostgreSQL installed on the machine does not get in the way. */
     public static final int DEFAULT_POSTGRES_PORT = 5433;

@@ -5,11 +5,18 @@ import java.nio.file.Path;
 /**
  * One service of the system as the local stack runs it.
  *
- * @param name     the folder under services/, e.g. demand-list
+ * @param name     its service name ({@code threelists.service-name}), e.g. demand-list
  * @param port     its HTTP port
  * @param database the PostgreSQL database it owns
+ * @param module   its Maven module, relative to services/: usually the name, {@code matchmaker/service} for the
+ *                 matchmaker (whose folder also holds the engine library)
  */
-public record ServiceSpec(String name, int port, String database) {
+public record ServiceSpec(String name, int port, String database, String module) {
+
+    /** A service whose module is the folder of its name under services/. */
+    public ServiceSpec(String name, int port, String database) {
+        this(name, port, database, name);
+    }
 
     public String baseUrl() {
         return "http://localhost:" + port;
@@ -17,6 +24,6 @@ public record ServiceSpec(String name, int port, String database) {
 
     /** The Quarkus fast-jar runner that {@code ./mvnw install} builds for this service. */
     public Path runJar(Path repoRoot) {
-        return repoRoot.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return repoRoot.resolve("services").resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 }

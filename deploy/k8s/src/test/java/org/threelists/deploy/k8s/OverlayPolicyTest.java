@@ -33,8 +33,8 @@ class OverlayPolicyTest {
                 .doesNotContain("ZGV2LW9ubHktbWFzdGVyLWtleS1ub3Qtc2VjcmV0ISE=");
         assertThat(Repo.read(Repo.overlay("production").resolve("secrets.example.yaml"))).doesNotContain(DEV_KEY);
         assertThat(PRODUCTION.providedSecrets()).as("secrets.example.yaml")
-                .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "demand-list-pii",
-                        "resource-list-pii", "threelists-pg-backup-s3");
+                .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db", "demand-list-pii",
+                        "resource-list-pii", "matchmaker-pii", "threelists-pg-backup-s3");
     }
 
     @Test
@@ -105,7 +105,7 @@ class OverlayPolicyTest {
         assertThat(LOCAL.cnpg("ObjectStore")).as("no object store on a laptop").isEmpty();
         assertThat(LOCAL.get(ConfigMap.class, "threelists-common").getData().get("MP_JWT_VERIFY_ISSUER")).isEqualTo(DEV_ISSUER);
         assertThat(LOCAL.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList())
-                .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "demand-list-pii",
-                        "resource-list-pii");
+                .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db",
+                        "demand-list-pii", "resource-list-pii", "matchmaker-pii");
     }
 }

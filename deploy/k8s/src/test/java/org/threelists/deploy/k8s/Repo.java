@@ -59,7 +59,7 @@ final class Repo {
      */
     static java.util.Map<String, Path> serviceModules() {
         java.util.Map<String, Path> services = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.walk(ROOT.resolve("services"), 5)) {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("services"), 6)) {
             for (Path file : files.filter(f -> f.endsWith(Path.of("src/main/resources/application.properties")))
                     .filter(f -> !f.toString().contains("/target/")).toList()) {
                 Path module = file.getParent().getParent().getParent().getParent();
