@@ -3,7 +3,7 @@ package org.threelists.matchmaker.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.threelists.matchmaker.messaging.InboundEvent;
+import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
 import java.math.BigDecimal;

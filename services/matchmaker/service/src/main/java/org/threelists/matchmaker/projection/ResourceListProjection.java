@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.threelists.matchmaker.messaging.InboundEvent;
+import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
 import java.math.BigDecimal;

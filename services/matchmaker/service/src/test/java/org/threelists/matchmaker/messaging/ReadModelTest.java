@@ -14,6 +14,7 @@ import org.threelists.matchmaker.projection.MemberUnit;
 import org.threelists.matchmaker.projection.OpenDemand;
 import org.threelists.matchmaker.projection.ResourceListProjection;
 import org.threelists.matchmaker.projection.ResourceRemaining;
+import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.testing.KafkaProbe;
 

@@ -1,8 +1,7 @@
-package org.threelists.matchmaker.messaging;
+package org.threelists.platform.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 
