@@ -27,8 +27,9 @@ final class ServiceConfig {
     private static final java.util.regex.Pattern CONFIG_PROPERTY =
             java.util.regex.Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
-    private static final java.util.regex.Pattern CONSUMER_GROUP =
-            java.util.regex.Pattern.compile("consumerGroup\\(\\)\\s*\\{\\s*return\\s*\"([^\"]+)\"");
+    /** A group named by an InboundHandler's consumerGroup(), or by an IntegrationEventHandler's super(topic, group). */
+    private static final java.util.regex.Pattern CONSUMER_GROUP = java.util.regex.Pattern.compile(
+            "consumerGroup\\(\\)\\s*\\{\\s*return\\s*\"([^\"]+)\"|super\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*\\)");
 
     final String service;
     /** application.properties, then the platform's defaults beneath it (profile-specific keys left out) */
@@ -54,7 +55,7 @@ final class ServiceConfig {
                 }
                 Matcher g = CONSUMER_GROUP.matcher(text);
                 while (g.find()) {
-                    consumerGroups.add(g.group(1));
+                    consumerGroups.add(g.group(1) != null ? g.group(1) : g.group(2));
                 }
             }
         }
