@@ -107,39 +107,39 @@ public class PersonalDataVault {
         }
     }
 
-    public boolean isErased(String subjectId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT erased_at FROM personal_data_key WHERE subject_id = ?")) {
-            select.setString(1, subjectId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && rs.getTimestamp(1) != null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the key of " + subjectId, e);
-        }
-    }
-
     private Optional<SecretKey> keyOf(String subjectId, boolean create) {
         try (Connection c = dataSource.getConnection()) {
-            if (create) {
+            Optional<KeyRow> stored = keyRow(c, subjectId);
+            if (stored.isEmpty() && create) {
+                // First use: a new key, wrapped; a concurrent first use wins or loses the insert, then both read it.
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO personal_data_key (subject_id, wrapped_key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
                     insert.setString(1, subjectId);
                     insert.setBytes(2, encrypt(masterKey, newKey().getEncoded(), subjectId));
                     insert.executeUpdate();
                 }
+                stored = keyRow(c, subjectId);
             }
-            try (PreparedStatement select = c.prepareStatement("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?")) {
-                select.setString(1, subjectId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next() || rs.getBytes(1) == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new SecretKeySpec(decrypt(masterKey, rs.getBytes(1), subjectId), "AES"));
-                }
-            }
+            return stored.filter(row -> !row.erased())
+                    .map(row -> new SecretKeySpec(decrypt(masterKey, row.wrappedKey(), subjectId), "AES"));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the key of " + subjectId, e);
+        }
+    }
+
+    /** A subject's row: its wrapped key, or none once its data was erased. */
+    private record KeyRow(byte[] wrappedKey) {
+        boolean erased() {
+            return wrappedKey == null;
+        }
+    }
+
+    private static Optional<KeyRow> keyRow(Connection c, String subjectId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?")) {
+            select.setString(1, subjectId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new KeyRow(rs.getBytes(1))) : Optional.empty();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.threelists.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -49,6 +50,8 @@ public class Caller {
 
     private Optional<String> claim(String name) {
         Object value = jwt.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", "")).filter(s -> !s.isBlank());
+        // SmallRye hands non-standard claims over as JSON-P values; a JsonString's toString() would keep its quotes.
+        String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+        return Optional.ofNullable(text).filter(s -> !s.isBlank());
     }
 }

@@ -146,9 +146,10 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Close a demand as a duplicate of another", description = "submitted or listed → merged")
     public DemandResponse merge(@PathParam("demandId") String demandId, @Valid @NotNull DemandRequests.Merge request) {
+        DemandView demand = load(demandId);
+        access.requireWrite(demand.streetCode, demand.communityCode);
         DemandView target = queries.find(request.duplicateOf())
                 .orElseThrow(() -> ProblemException.invalid("duplicateOf", "no demand " + request.duplicateOf()));
-        DemandView demand = load(demandId);
         if (!target.communityCode.equals(demand.communityCode)) {
             throw ProblemException.invalid("duplicateOf", "must be a demand of the same community");
         }
@@ -157,7 +158,7 @@ public class DemandResource {
             throw ProblemException.invalid("duplicateOf", "demand " + target.demandId + " is " + target.status
                     + " and cannot absorb duplicates");
         }
-        return change(demandId, id -> new MergeDemand(id, request.duplicateOf(), caller.actor()));
+        return change(demand, id -> new MergeDemand(id, request.duplicateOf(), caller.actor()));
     }
 
     @POST
@@ -204,8 +205,13 @@ public class DemandResource {
     private DemandResponse change(String demandId, Function<String, Object> command) {
         DemandView demand = load(demandId);
         access.requireWrite(demand.streetCode, demand.communityCode);
-        commands.sendAndWait(command.apply(demandId));
-        return render(load(demandId));
+        return change(demand, command);
+    }
+
+    /** For a demand already loaded and checked: send the command, answer with the state it left. */
+    private DemandResponse change(DemandView demand, Function<String, Object> command) {
+        commands.sendAndWait(command.apply(demand.demandId));
+        return render(load(demand.demandId));
     }
 
     private DemandView load(String demandId) {

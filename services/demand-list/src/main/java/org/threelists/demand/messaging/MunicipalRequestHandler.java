@@ -55,7 +55,12 @@ public class MunicipalRequestHandler implements InboundHandler {
 
     @Override
     public String messageId(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
-        return "ticket:" + parse(record).path("service_request_id").asText();
+        // Only the ticket id: handle() validates the whole ticket against its schema, once.
+        String ticketId = json(record).path("service_request_id").asText("");
+        if (ticketId.isBlank()) {
+            throw new InvalidMessageException("Violates " + Topics.MUNICIPAL_REQUESTS + " schema: no service_request_id");
+        }
+        return "ticket:" + ticketId;
     }
 
     @Override
@@ -82,7 +87,7 @@ public class MunicipalRequestHandler implements InboundHandler {
         return UUID.nameUUIDFromBytes(("municipal:" + ticketId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static JsonNode parse(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
         JsonNode ticket;
         try {
             ticket = record.value() == null ? null : Json.mapper().readTree(record.value());
@@ -92,6 +97,11 @@ public class MunicipalRequestHandler implements InboundHandler {
         if (ticket == null || !ticket.isObject()) {
             throw new InvalidMessageException("Not a JSON object");
         }
+        return ticket;
+    }
+
+    private static JsonNode parse(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
+        JsonNode ticket = json(record);
         List<String> violations = ContractSchemas.violations(Topics.MUNICIPAL_REQUESTS, ticket);
         if (!violations.isEmpty()) {
             throw new InvalidMessageException("Violates " + Topics.MUNICIPAL_REQUESTS + " schema: " + violations);

@@ -28,7 +28,6 @@ import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
-import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.ResourceCommands.AmendResource;
 import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
 import org.threelists.resource.domain.ResourceCommands.OfferResource;
@@ -77,12 +76,7 @@ public class ResourceApi {
     @Operation(summary = "Offer a resource", description = "By the unit itself, or its street's desk on its behalf")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceDtos.ResourceResponse.class)))
     public Response offer(@Valid @NotNull ResourceDtos.Offer request, UriInfo uri) {
-        UnitView unit = queries.unit(request.unitId())
-                .orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + request.unitId()));
-        access.requireManage(unit);
-        if (unit.status != MembershipStatus.ACTIVE) {
-            throw ProblemException.illegalTransition("offer resources as unit " + unit.unitId, unit.status);
-        }
+        UnitView unit = access.requireActiveManaged(queries.unit(request.unitId()), request.unitId(), "offer resources");
         area.requireInStreet("serviceArea", request.serviceArea(), unit.streetCode);
         String resourceId = UUID.randomUUID().toString();
         commands.sendAndWait(new OfferResource(resourceId, unit.unitId, request.type(), request.details(), access.actor()));
@@ -224,10 +218,11 @@ public class ResourceApi {
     private ResourceDtos.ReservationResponse reservation(String resourceId, String projectId) {
         ReservationView reservation = queries.reservation(resourceId, projectId)
                 .orElseThrow(() -> ProblemException.notFound("Reservation of project", projectId));
+        BigDecimal capacity = load(resourceId).capacityAmount;
         BigDecimal remaining = queries.usage(resourceId).stream()
                 .filter(u -> u.period().equals(reservation.period))
-                .map(u -> load(resourceId).capacityAmount.subtract(u.reserved()).subtract(u.consumed()))
-                .findFirst().orElse(load(resourceId).capacityAmount);
+                .map(u -> u.remaining(capacity))
+                .findFirst().orElse(capacity);
         return ResourceDtos.ReservationResponse.of(reservation, remaining);
     }
 

@@ -121,8 +121,7 @@ public final class ResourceDtos {
         /** {@code reservations} null leaves them out: only the unit itself and the desk see which projects hold what. */
         static ResourceResponse of(ResourceView v, List<Usage> usage, List<ReservationView> reservations) {
             List<UsageResponse> periods = usage.stream()
-                    .map(u -> new UsageResponse(u.period(), u.reserved(), u.consumed(),
-                            v.capacityAmount.subtract(u.reserved()).subtract(u.consumed())))
+                    .map(u -> new UsageResponse(u.period(), u.reserved(), u.consumed(), u.remaining(v.capacityAmount)))
                     .toList();
             if (periods.isEmpty() && v.capacityPeriod == CapacityPeriod.TOTAL) {
                 periods = List.of(new UsageResponse("TOTAL", BigDecimal.ZERO, BigDecimal.ZERO, v.capacityAmount));

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
+import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.projection.UnitView;
+
+import java.util.Optional;
 
 /**
  * Who may do what on the resource list (DESIGN.md §5): a unit manages only its own offers and volunteers; the desk
@@ -38,6 +41,19 @@ public class ResourceListAccess {
             throw ProblemException.forbidden("Only unit " + unit.unitId + " or the desk of street " + unit.streetCode
                     + " may do this");
         }
+    }
+
+    /**
+     * The unit a new offer or volunteer is for: it must exist (400 otherwise: the body names it), be the caller's
+     * own or in the desk's street (403), and be in the alliance (409).
+     */
+    public UnitView requireActiveManaged(Optional<UnitView> found, String unitId, String action) {
+        UnitView unit = found.orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + unitId));
+        requireManage(unit);
+        if (unit.status != MembershipStatus.ACTIVE) {
+            throw ProblemException.illegalTransition(action + " as unit " + unit.unitId, unit.status);
+        }
+        return unit;
     }
 
     public void requireDesk(String streetCode) {

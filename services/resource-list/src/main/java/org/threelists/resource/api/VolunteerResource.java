@@ -72,12 +72,8 @@ public class VolunteerResource {
     @Operation(summary = "Register a dual-registered volunteer of a unit", description = "Only with the volunteer's consent")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VolunteerDtos.VolunteerResponse.class)))
     public Response register(@Valid @NotNull VolunteerDtos.Register request, UriInfo uri) {
-        UnitView unit = queries.unit(request.unitId())
-                .orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + request.unitId()));
-        access.requireManage(unit);
-        if (unit.status != MembershipStatus.ACTIVE) {
-            throw ProblemException.illegalTransition("register volunteers of unit " + unit.unitId, unit.status);
-        }
+        UnitView unit = access.requireActiveManaged(queries.unit(request.unitId()), request.unitId(),
+                "register volunteers");
         area.requireExists("homeCommunity", request.homeCommunity());
         String volunteerId = UUID.randomUUID().toString();
         VolunteerPerson person = request.person().toDomain();

@@ -37,6 +37,11 @@ public class ResourceListQueries {
 
     /** What a period of a resource's capacity holds: reserved, consumed, and what is left. */
     public record Usage(String period, BigDecimal reserved, BigDecimal consumed) {
+
+        /** What is left of {@code capacity} in this period. */
+        public BigDecimal remaining(BigDecimal capacity) {
+            return capacity.subtract(reserved).subtract(consumed);
+        }
     }
 
     public Optional<UnitView> unit(String unitId) {
