@@ -1,0 +1,90 @@
+package org.threelists.matchmaker.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.threelists.matchmaker.domain.ProjectValues.Alternative;
+import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.Mode;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.Score;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Commands of the {@link Project} aggregate. Deadlines are computed by the caller from the configured policy
+ * (per urgency) and carried in, so the aggregate stays free of configuration and clocks.
+ */
+public final class ProjectCommands {
+
+    private ProjectCommands() {
+    }
+
+    /** Creates the project as a proposal (待审). {@code urgency}: the highest urgency of its demands. */
+    public record ProposeProject(@TargetAggregateIdentifier String projectId, Origin origin, String streetCode,
+            String communityCode, String category, String urgency, String title, List<String> demandIds, Need need,
+            String proposedUnitId, String proposedResourceId, Score score, String explanation,
+            List<Alternative> alternatives, String actor) {
+    }
+
+    /** The joint meeting's decision to publish (who recorded it, when, with an optional note). */
+    public record PublishProject(@TargetAggregateIdentifier String projectId, Mode mode, String decisionNote,
+            Instant decidedAt, Instant claimDeadline, String actor) {
+    }
+
+    /** A unit asks to claim the whole project; confirmed only once resource-list reserved {@code amount}. */
+    public record ClaimProject(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
+            String resourceId, BigDecimal amount, String period, String actor) {
+    }
+
+    /** A unit pledges a share; the pending and confirmed pledges never exceed the need. */
+    public record PledgeToProject(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
+            String resourceId, BigDecimal amount, String period, String actor) {
+    }
+
+    /** resource-list reserved the capacity for {@code claimId}: the claim or pledge is confirmed. Idempotent. */
+    public record ConfirmReservation(@TargetAggregateIdentifier String projectId, String claimId,
+            Instant completionDeadline, String actor) {
+    }
+
+    /** resource-list could not reserve the capacity for {@code claimId}: the claim or pledge is reverted. */
+    public record RefuseReservation(@TargetAggregateIdentifier String projectId, String claimId, String reason,
+            String actor) {
+    }
+
+    /** The holders give the project back, or the desk takes it from them (to reassign it). */
+    public record ReleaseClaim(@TargetAggregateIdentifier String projectId, String reason, Instant claimDeadline,
+            String actor) {
+    }
+
+    /** A deadline that was due at {@code dueAt} passed; ignored when the project's deadline has moved on. */
+    public record PassDeadline(@TargetAggregateIdentifier String projectId, DeadlineKind kind, Instant dueAt,
+            Instant nextClaimDeadline, String actor) {
+    }
+
+    public record ScheduleProject(@TargetAggregateIdentifier String projectId, java.time.LocalDate date, String place,
+            String actor) {
+    }
+
+    /**
+     * The holders report the delivery. {@code usedByClaim}: what each claim used of its reservation, in the need's
+     * unit; a claim not listed used all it reserved.
+     */
+    public record ReportDelivery(@TargetAggregateIdentifier String projectId, DeliveryReport report,
+            java.util.Map<String, BigDecimal> usedByClaim, String actor) {
+    }
+
+    /** The community confirms the delivery. */
+    public record ConfirmCompletion(@TargetAggregateIdentifier String projectId, String actor) {
+    }
+
+    /** The resident's rating of the service for one demand, recorded by the community. */
+    public record RateProject(@TargetAggregateIdentifier String projectId, String demandId, int score, String comment,
+            String actor) {
+    }
+
+    public record CancelProject(@TargetAggregateIdentifier String projectId, String reason, String actor) {
+    }
+}

@@ -1,0 +1,80 @@
+package org.threelists.matchmaker.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Value objects of the {@link Project} aggregate, carried by its commands and events. */
+public final class ProjectValues {
+
+    private ProjectValues() {
+    }
+
+    /** Where a project came from. */
+    public enum Origin {
+        /** A proposal of the matching engine. */
+        ENGINE,
+        /** Created by the coordination desk and assigned to a unit. */
+        DESK,
+        /** A unit volunteered for a listed demand (揭榜). */
+        VOLUNTEERED
+    }
+
+    /** How units take a published project. */
+    public enum Mode {
+        /** One unit claims the whole project (认领). */
+        CLAIM,
+        /** Several units pledge shares until the need is covered (红色众筹). */
+        PLEDGE
+    }
+
+    /** Which time limit passed. */
+    public enum DeadlineKind {
+        CLAIM, COMPLETION
+    }
+
+    /**
+     * How much the project needs, in one capacity unit of resource-list ({@code VOLUNTEER_HOURS}, {@code VENUE_HOURS},
+     * {@code YUAN}, {@code ITEMS}, {@code SERVICE_HOURS}).
+     */
+    public record Need(BigDecimal amount, String unit) {
+    }
+
+    /** The engine's score of a proposal: its total and its named terms. */
+    public record Score(double total, Map<String, Double> terms) {
+    }
+
+    /** A unit the engine considered and did not choose, and why. */
+    public record Alternative(String unitId, String resourceId, Double score, String reason) {
+    }
+
+    /**
+     * A claim or pledge: asked for ({@code confirmed == false}) until resource-list has reserved the capacity.
+     * {@code period}: the month ("2026-12") for a monthly capacity, or "TOTAL".
+     */
+    public record Claim(String claimId, Mode kind, String unitId, String resourceId, BigDecimal amount, String period,
+            boolean confirmed) {
+
+        public Claim confirm() {
+            return new Claim(claimId, kind, unitId, resourceId, amount, period, true);
+        }
+    }
+
+    /** One volunteer's service in a delivery (by id and masked name only). */
+    public record VolunteerHours(String volunteerId, String unitId, String maskedName, BigDecimal hours) {
+    }
+
+    /** The delivery report (三联单 service slip). */
+    public record DeliveryReport(LocalDate date, String place, List<VolunteerHours> volunteers, int residentsServed,
+            String notes) {
+    }
+
+    /** What a holder used of its reservation; resource-list consumes it and returns the rest. */
+    public record Consumption(String claimId, String unitId, String resourceId, BigDecimal amount) {
+    }
+
+    /** A claim or pledge whose reserved capacity resource-list is to give back. */
+    public record Release(String claimId, String unitId, String resourceId) {
+    }
+}
