@@ -38,6 +38,17 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         // Shared by every test class of the JVM; stopped by the shutdown hook.
     }
 
+    /**
+     * Points the probes of this JVM at servers started by someone else (the whole-system test's local stack) instead
+     * of starting embedded ones.
+     */
+    public static void useExisting(String bootstrapServers, String jdbcUrl) {
+        synchronized (System.class) {
+            System.setProperty(BOOTSTRAP, bootstrapServers);
+            System.setProperty(JDBC_URL, jdbcUrl);
+        }
+    }
+
     public static String bootstrapServers() {
         startOnce();
         return System.getProperty(BOOTSTRAP);

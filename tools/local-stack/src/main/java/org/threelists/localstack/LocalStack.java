@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceSettings> serviceSettings = new LinkedHashMap<>();
     private final List<ServiceSpec> skipped = new ArrayList<>();
     private boolean closed;
     private LeftoverProcesses leftovers;
@@ -125,6 +126,11 @@ public final class LocalStack implements AutoCloseable {
         summary.writeTokensFile();
         summary.print(System.out);
         awaitShutdown();
+    }
+
+    /** A TCP port that is free now on localhost, e.g. to run the services beside a local stack that uses theirs. */
+    public static int freePort() {
+        return Processes.freePort();
     }
 
     /** The folder with {@code mvnw} and {@code services/}, found by walking up from {@code start}. */
@@ -222,6 +228,27 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a running service and starts it again with the same settings, waiting until it is ready: gracefully
+     * (SIGTERM) or, when {@code crash}, with SIGKILL, as a crash or an evicted pod would end it. For tests of what
+     * must survive a restart (persistent deadlines, consumer positions, relay positions).
+     */
+    public synchronized void restart(String service, boolean crash) {
+        ServiceProcess old = services.get(service);
+        if (old == null) {
+            throw new IllegalArgumentException(service + " is not running; running: " + services.keySet());
+        }
+        if (crash) {
+            old.kill();
+        } else {
+            old.close();
+        }
+        running.remove(old);
+        ServiceProcess restarted = timed(service, () -> startService(old.spec(), serviceSettings.get(service)),
+                ServiceProcess::baseUrl);
+        services.put(service, restarted);
+    }
+
     void startAll() {
         long started = System.nanoTime();
         repoRoot = settings.repoRoot != null ? settings.repoRoot.toAbsolutePath() : findRepositoryRoot(Path.of(""));
@@ -255,6 +282,7 @@ public final class LocalStack implements AutoCloseable {
                     bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
             ServiceProcess process = timed(spec.name(), () -> startService(spec, serviceSettings), ServiceProcess::baseUrl);
             services.put(spec.name(), process);
+            this.serviceSettings.put(spec.name(), serviceSettings);
         }
 
         if (settings.demoData) {

@@ -103,6 +103,16 @@ public final class ServiceProcess implements AutoCloseable {
         Processes.stop(process, STOP_GRACE);
     }
 
+    /** SIGKILL, as a crash or an evicted pod would end it: nothing is flushed or closed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for HTTP 200 from /q/health/ready; fails with the log tail if the process dies or the time is up. */
     void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -18,6 +18,11 @@ public record ServiceSpec(String name, int port, String database, String module)
         this(name, port, database, name);
     }
 
+    /** The same service on another HTTP port. */
+    public ServiceSpec onPort(int otherPort) {
+        return new ServiceSpec(name, otherPort, database, module);
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

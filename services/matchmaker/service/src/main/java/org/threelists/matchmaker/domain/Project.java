@@ -1,0 +1,435 @@
+package org.threelists.matchmaker.domain;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
+import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
+import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
+import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
+import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
+import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
+import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
+import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
+import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
+import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
+import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
+import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
+import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimRequested;
+import org.threelists.matchmaker.domain.ProjectEvents.DeadlineEscalated;
+import org.threelists.matchmaker.domain.ProjectEvents.PledgeConfirmed;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectCancelled;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectClaimed;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectCompleted;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectDelivered;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
+import org.threelists.matchmaker.domain.ProjectValues.Claim;
+import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.Mode;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.threelists.matchmaker.domain.ProjectStatus.CANCELLED;
+import static org.threelists.matchmaker.domain.ProjectStatus.CLAIMED;
+import static org.threelists.matchmaker.domain.ProjectStatus.CLAIM_PENDING;
+import static org.threelists.matchmaker.domain.ProjectStatus.COMPLETED;
+import static org.threelists.matchmaker.domain.ProjectStatus.DELIVERED;
+import static org.threelists.matchmaker.domain.ProjectStatus.PROPOSED;
+import static org.threelists.matchmaker.domain.ProjectStatus.PUBLISHED;
+import static org.threelists.matchmaker.domain.ProjectStatus.RATED;
+import static org.threelists.matchmaker.domain.ProjectStatus.SCHEDULED;
+
+/**
+ * A project on the project list (项目清单): demands paired with the capacity of member units, from proposal to rating.
+ * The one place where its rules live. A claim (认领) or pledge (红色众筹) counts only once resource-list has reserved
+ * its capacity (the capacity saga: ClaimRequested, then ConfirmReservation or RefuseReservation with the same claim
+ * id); commands on one project are serialised, so of concurrent claims exactly one is asked for and pledges never
+ * overshoot the need, pending ones included.
+ *
+ * <p>Decisions where the practice is silent: a project of origin DESK or VOLUNTEERED may be claimed by its proposed
+ * unit before publication (the desk assigned it, or the unit volunteered for it: 揭榜), and a refused claim puts it
+ * back to PROPOSED; the claim deadline does not expire a project while claims awaiting resource-list's answer would
+ * take it whole (it stays the current deadline, so the same deadline passing again after a refusal expires it); a
+ * unit holds at most one pending or confirmed pledge; ratings keep the project COMPLETED until every demand is
+ * rated, then it is RATED.
+ */
+public class Project {
+
+    @AggregateIdentifier
+    private String projectId;
+    private ProjectStatus status;
+    private Origin origin;
+    private String proposedUnitId;
+    private List<String> demandIds;
+    private Need need;
+    /** Null until published or released: a direct claim before publication is a CLAIM. */
+    private Mode mode;
+    private boolean published;
+    private Instant claimDeadline;
+    private Instant completionDeadline;
+    /** The last completion deadline escalated; never reset, so that one due time escalates once. */
+    private Instant completionEscalatedAt;
+    private final Claims claims = new Claims();
+    private final Set<String> ratedDemands = new HashSet<>();
+
+    protected Project() {
+        // For Axon: rebuilt from events.
+    }
+
+    @CommandHandler
+    public Project(ProposeProject command) {
+        ProjectInput.checkProposal(command);
+        apply(new ProjectProposed(command.projectId(), command.origin(), command.streetCode(), command.communityCode(),
+                command.category(), command.urgency(), command.title().strip(), List.copyOf(command.demandIds()),
+                command.need(), command.proposedUnitId(), command.proposedResourceId(), command.score(),
+                command.explanation(), command.alternatives() == null ? List.of() : List.copyOf(command.alternatives()),
+                command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(PublishProject command) {
+        require("publish", EnumSet.of(PROPOSED));
+        if (command.mode() == null) {
+            throw ProblemException.invalid("mode", "is required (CLAIM or PLEDGE)");
+        }
+        if (command.decidedAt() == null) {
+            throw ProblemException.invalid("decidedAt", "is required: when the joint meeting decided");
+        }
+        if (command.claimDeadline() == null || !command.claimDeadline().isAfter(command.decidedAt())) {
+            throw ProblemException.invalid("claimDeadline", "is required and must be after decidedAt");
+        }
+        ProjectInput.maxLength("decisionNote", command.decisionNote(), 2000);
+        apply(new ProjectPublished(projectId, command.mode(), command.decisionNote(), command.decidedAt(),
+                command.claimDeadline(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ClaimProject command) {
+        ProjectInput.required("unitId", command.unitId());
+        requireClaimable(command.unitId());
+        Claim claim = ProjectInput.claim(Mode.CLAIM, command.claimId(), command.unitId(), command.resourceId(),
+                command.amount(), command.period());
+        requireNewClaimId(claim.claimId());
+        if (claim.amount().compareTo(need.amount()) != 0) {
+            throw ProblemException.invalid("amount", "a claim takes the whole need of " + need.amount().toPlainString()
+                    + " " + need.unit());
+        }
+        apply(new ClaimRequested(projectId, claim, command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(PledgeToProject command) {
+        require("pledge to", EnumSet.of(PUBLISHED));
+        if (mode != Mode.PLEDGE) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId
+                    + " is published for one unit's claim, not for pledges",
+                    Map.of("state", status.name(), "mode", String.valueOf(mode), "action", "pledge"));
+        }
+        Claim pledge = ProjectInput.claim(Mode.PLEDGE, command.claimId(), command.unitId(), command.resourceId(),
+                command.amount(), command.period());
+        requireNewClaimId(pledge.claimId());
+        claims.of(pledge.unitId()).ifPresent(held -> {
+            throw new ProblemException(ProblemType.CONFLICT, "Unit " + held.unitId() + " already pledged "
+                    + held.amount().toPlainString() + " " + need.unit() + " to project " + projectId
+                    + (held.confirmed() ? "" : " (awaiting confirmation)"), Map.of("claimId", held.claimId()));
+        });
+        BigDecimal open = need.amount().subtract(claims.committed());
+        if (pledge.amount().compareTo(open) > 0) {
+            throw new ProblemException(ProblemType.CONFLICT, "Only " + open.toPlainString() + " " + need.unit()
+                    + " of the need of " + need.amount().toPlainString() + " are still open, "
+                    + pledge.amount().toPlainString() + " pledged", Map.of("open", open));
+        }
+        apply(new ClaimRequested(projectId, pledge, command.actor()));
+    }
+
+    /** resource-list's answer may come twice or late: only a pending claim is confirmed, once. */
+    @CommandHandler
+    public void handle(ConfirmReservation command) {
+        ProjectInput.required("claimId", command.claimId());
+        Claim claim = claims.find(command.claimId()).filter(c -> !c.confirmed()).orElse(null);
+        if (claim == null) {
+            return;
+        }
+        Claim confirmed = claim.confirm();
+        if (claim.kind() == Mode.CLAIM) {
+            apply(new ProjectClaimed(projectId, Mode.CLAIM, List.of(confirmed), completionDeadline(command),
+                    command.actor()));
+            return;
+        }
+        BigDecimal covered = claims.confirmed().add(claim.amount());
+        boolean coversNeed = covered.compareTo(need.amount()) == 0;
+        Instant deadline = coversNeed ? completionDeadline(command) : null;
+        List<Claim> holders = claims.holdersConfirming(claim.claimId());
+        apply(new PledgeConfirmed(projectId, confirmed, covered, command.actor()));
+        if (coversNeed) {
+            apply(new ProjectClaimed(projectId, Mode.PLEDGE, holders, deadline, command.actor()));
+        }
+    }
+
+    /** Like a confirmation, a refusal applies only to a pending claim, once; a confirmed claim stays confirmed. */
+    @CommandHandler
+    public void handle(RefuseReservation command) {
+        ProjectInput.required("claimId", command.claimId());
+        claims.find(command.claimId()).filter(c -> !c.confirmed()).ifPresent(claim -> apply(new ClaimRefused(
+                projectId, claim, ProjectInput.orDefault(command.reason(), "capacity not reserved"), command.actor())));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseClaim command) {
+        if (!(EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status) || (status == PUBLISHED && !claims.isEmpty()))) {
+            throw ProblemException.illegalTransition("release the claims of project " + projectId
+                    + (status == PUBLISHED ? " (none is held)" : ""), status);
+        }
+        if (command.claimDeadline() == null) {
+            throw ProblemException.invalid("claimDeadline", "is required: the project goes back on the list");
+        }
+        apply(new ClaimReleased(projectId, claims.releases(), ProjectInput.orDefault(command.reason(), "no reason given"),
+                command.claimDeadline(), command.actor()));
+    }
+
+    /**
+     * A deadline passed. The scheduler may fire late, twice, or for a deadline that has moved on since: only the
+     * project's current deadline, in a state where it still applies, has an effect, and a completion deadline
+     * escalates once.
+     */
+    @CommandHandler
+    public void handle(PassDeadline command) {
+        if (command.kind() == null) {
+            throw ProblemException.invalid("kind", "is required (CLAIM or COMPLETION)");
+        }
+        if (command.dueAt() == null) {
+            throw ProblemException.invalid("dueAt", "is required");
+        }
+        if (command.kind() == DeadlineKind.CLAIM) {
+            passClaimDeadline(command);
+        } else if (EnumSet.of(CLAIMED, SCHEDULED).contains(status) && command.dueAt().equals(completionDeadline)
+                && !command.dueAt().equals(completionEscalatedAt)) {
+            apply(new DeadlineEscalated(projectId, DeadlineKind.COMPLETION, command.dueAt(), claims.holderUnits(),
+                    command.actor()));
+        }
+    }
+
+    private void passClaimDeadline(PassDeadline command) {
+        if (command.nextClaimDeadline() == null || !command.nextClaimDeadline().isAfter(command.dueAt())) {
+            throw ProblemException.invalid("nextClaimDeadline", "is required and must be after dueAt");
+        }
+        boolean awaitedClaimsTakeIt = claims.committed().compareTo(need.amount()) >= 0;
+        if (status == PUBLISHED && command.dueAt().equals(claimDeadline) && !awaitedClaimsTakeIt) {
+            apply(new DeadlineEscalated(projectId, DeadlineKind.CLAIM, command.dueAt(), List.of(), command.actor()));
+            apply(new ClaimExpired(projectId, claims.releases(), command.nextClaimDeadline(), command.actor()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ScheduleProject command) {
+        require("schedule", EnumSet.of(CLAIMED, SCHEDULED));
+        if (command.date() == null) {
+            throw ProblemException.invalid("date", "is required");
+        }
+        ProjectInput.text("place", command.place(), 200);
+        apply(new ProjectScheduled(projectId, command.date(), command.place().strip(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ReportDelivery command) {
+        require("report the delivery of", EnumSet.of(CLAIMED, SCHEDULED));
+        DeliveryReport report = ProjectInput.report(command.report(), claims.holderUnits());
+        apply(new ProjectDelivered(projectId, report, claims.consumptions(command.usedByClaim()), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmCompletion command) {
+        require("confirm the completion of", EnumSet.of(DELIVERED));
+        apply(new ProjectCompleted(projectId, command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(RateProject command) {
+        require("rate", EnumSet.of(COMPLETED));
+        if (command.demandId() == null || !demandIds.contains(command.demandId())) {
+            throw ProblemException.invalid("demandId", "must be one of the project's demands " + demandIds);
+        }
+        if (command.score() < 1 || command.score() > 5) {
+            throw ProblemException.invalid("score", "must be between 1 and 5");
+        }
+        ProjectInput.maxLength("comment", command.comment(), 2000);
+        if (ratedDemands.contains(command.demandId())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Demand " + command.demandId() + " of project " + projectId
+                    + " is rated already", Map.of("demandId", command.demandId()));
+        }
+        boolean allRated = ratedDemands.size() + 1 == demandIds.size();
+        apply(new ProjectRated(projectId, command.demandId(), command.score(), command.comment(), allRated,
+                command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(CancelProject command) {
+        require("cancel", EnumSet.of(PROPOSED, PUBLISHED, CLAIM_PENDING, CLAIMED, SCHEDULED));
+        apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(command.reason(),
+                "no reason given"), command.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(ProjectProposed event) {
+        projectId = event.projectId();
+        status = PROPOSED;
+        origin = event.origin();
+        proposedUnitId = event.proposedUnitId();
+        demandIds = List.copyOf(event.demandIds());
+        need = event.need();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectPublished event) {
+        status = PUBLISHED;
+        published = true;
+        mode = event.mode();
+        claimDeadline = event.claimDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimRequested event) {
+        claims.add(event.claim());
+        if (event.claim().kind() == Mode.CLAIM) {
+            status = CLAIM_PENDING;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ClaimRefused event) {
+        claims.forget(event.claim().claimId());
+        if (event.claim().kind() == Mode.CLAIM) {
+            status = published ? PUBLISHED : PROPOSED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PledgeConfirmed event) {
+        claims.confirm(event.pledge().claimId());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectClaimed event) {
+        event.holders().forEach(holder -> claims.confirm(holder.claimId()));
+        status = CLAIMED;
+        mode = event.mode();
+        completionDeadline = event.completionDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimReleased event) {
+        claims.forgetAll();
+        status = PUBLISHED;
+        published = true;
+        mode = mode == null ? Mode.CLAIM : mode;
+        claimDeadline = event.claimDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(ClaimExpired event) {
+        claims.forgetAll();
+        status = PUBLISHED;
+        claimDeadline = event.claimDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineEscalated event) {
+        if (event.deadline() == DeadlineKind.COMPLETION) {
+            completionEscalatedAt = event.dueAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProjectScheduled event) {
+        status = SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDelivered event) {
+        status = DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCompleted event) {
+        status = COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectRated event) {
+        ratedDemands.add(event.demandId());
+        if (event.allRated()) {
+            status = RATED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCancelled event) {
+        claims.forgetAll();
+        status = CANCELLED;
+    }
+
+    private void require(String action, Set<ProjectStatus> allowed) {
+        if (!allowed.contains(status)) {
+            throw ProblemException.illegalTransition(action + " project " + projectId, status);
+        }
+    }
+
+    /**
+     * One claim at a time: while one is pending or holds the project, another is a conflict. Before publication only
+     * the unit the desk assigned or that volunteered may claim.
+     */
+    private void requireClaimable(String unitId) {
+        if (EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " is already claimed by "
+                    + String.join(", ", claims.units()) + (status == CLAIM_PENDING
+                    ? " (awaiting the reservation of its capacity)" : ""), Map.of("state", status.name()));
+        }
+        if (status == PROPOSED) {
+            if (origin == Origin.ENGINE || !unitId.equals(proposedUnitId)) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Cannot claim project " + projectId
+                        + " in state PROPOSED: it is not published" + (origin == Origin.ENGINE ? ""
+                        : " and is for " + proposedUnitId), Map.of("state", PROPOSED.name(), "action", "claim"));
+            }
+            return;
+        }
+        require("claim", EnumSet.of(PUBLISHED));
+        if (mode != Mode.CLAIM) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId
+                    + " is published for pledges (红色众筹), not for one unit's claim",
+                    Map.of("state", status.name(), "mode", String.valueOf(mode), "action", "claim"));
+        }
+    }
+
+    private void requireNewClaimId(String claimId) {
+        if (claims.used(claimId)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Claim " + claimId + " was already asked for on project "
+                    + projectId, Map.of("claimId", claimId));
+        }
+    }
+
+    private static Instant completionDeadline(ConfirmReservation command) {
+        if (command.completionDeadline() == null) {
+            throw ProblemException.invalid("completionDeadline", "is required when the project is taken");
+        }
+        return command.completionDeadline();
+    }
+}

@@ -1,0 +1,180 @@
+package org.threelists.matchmaker.domain;
+
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
+import org.threelists.matchmaker.domain.ProjectValues.Alternative;
+import org.threelists.matchmaker.domain.ProjectValues.Claim;
+import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.Mode;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
+import org.threelists.platform.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The shape of a project command's input (400 when wrong), checked before the {@link Project} applies anything. The
+ * limits are those of project-list.events.v1, so that every event the aggregate records can be published as is.
+ */
+final class ProjectInput {
+
+    /** The capacity units of resource-list (common.v1 capacityUnit): a need is counted in one of them. */
+    static final Set<String> CAPACITY_UNITS = Set.of("VOLUNTEER_HOURS", "VENUE_HOURS", "YUAN", "ITEMS", "SERVICE_HOURS");
+    /** A volunteer serves at most a day in one delivery. */
+    static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
+
+    private static final Pattern PERIOD = Pattern.compile("TOTAL|[0-9]{4}-(0[1-9]|1[0-2])");
+
+    private ProjectInput() {
+    }
+
+    static void checkProposal(ProposeProject command) {
+        required("projectId", command.projectId());
+        if (command.origin() == null) {
+            throw ProblemException.invalid("origin", "is required (ENGINE, DESK or VOLUNTEERED)");
+        }
+        required("streetCode", command.streetCode());
+        required("communityCode", command.communityCode());
+        oneOf("category", command.category(), Arrays.stream(Category.values()).map(Enum::name).toList());
+        oneOf("urgency", command.urgency(), Arrays.stream(Urgency.values()).map(Enum::name).toList());
+        text("title", command.title(), 200);
+        maxLength("explanation", command.explanation(), 4000);
+        checkDemands(command.demandIds());
+        checkNeed(command.need());
+        checkAlternatives(command.alternatives());
+        if (command.origin() != Origin.ENGINE && isBlank(command.proposedUnitId())) {
+            throw ProblemException.invalid("proposedUnitId", "is required: a project of origin " + command.origin()
+                    + " is for one unit");
+        }
+    }
+
+    /** A claim or pledge as asked for: not yet confirmed. */
+    static Claim claim(Mode kind, String claimId, String unitId, String resourceId, BigDecimal amount, String period) {
+        required("claimId", claimId);
+        required("unitId", unitId);
+        required("resourceId", resourceId);
+        positive("amount", amount);
+        if (period == null || !PERIOD.matcher(period).matches()) {
+            throw ProblemException.invalid("period", "must be a month (YYYY-MM) or TOTAL");
+        }
+        return new Claim(claimId, kind, unitId, resourceId, amount, period, false);
+    }
+
+    /**
+     * The report as it is recorded: checked, with the place trimmed and a missing volunteer list read as none.
+     * Volunteers must have served for one of the holders, each once, for more than 0 and at most 24 hours.
+     */
+    static DeliveryReport report(DeliveryReport report, Collection<String> holderUnits) {
+        if (report == null) {
+            throw ProblemException.invalid("report", "is required");
+        }
+        if (report.date() == null) {
+            throw ProblemException.invalid("report.date", "is required");
+        }
+        text("report.place", report.place(), 200);
+        if (report.residentsServed() < 0) {
+            throw ProblemException.invalid("report.residentsServed", "must be 0 or more");
+        }
+        maxLength("report.notes", report.notes(), 2000);
+        List<VolunteerHours> volunteers = report.volunteers() == null ? List.of() : report.volunteers();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < volunteers.size(); i++) {
+            String field = "report.volunteers[" + i + "]";
+            VolunteerHours volunteer = volunteers.get(i);
+            if (volunteer == null) {
+                throw ProblemException.invalid(field, "is required");
+            }
+            required(field + ".volunteerId", volunteer.volunteerId());
+            if (!seen.add(volunteer.volunteerId())) {
+                throw ProblemException.invalid(field + ".volunteerId", volunteer.volunteerId()
+                        + " is reported twice; report one entry per volunteer");
+            }
+            if (!holderUnits.contains(volunteer.unitId())) {
+                throw ProblemException.invalid(field + ".unitId", "must be a unit holding the project " + holderUnits);
+            }
+            positive(field + ".hours", volunteer.hours());
+            if (volunteer.hours().compareTo(MAX_HOURS) > 0) {
+                throw ProblemException.invalid(field + ".hours", "must be at most 24");
+            }
+            maxLength(field + ".maskedName", volunteer.maskedName(), 40);
+        }
+        return new DeliveryReport(report.date(), report.place().strip(), List.copyOf(volunteers),
+                report.residentsServed(), report.notes());
+    }
+
+    static void required(String field, String value) {
+        if (isBlank(value)) {
+            throw ProblemException.invalid(field, "is required");
+        }
+    }
+
+    static void text(String field, String value, int maxLength) {
+        required(field, value);
+        maxLength(field, value, maxLength);
+    }
+
+    static void maxLength(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw ProblemException.invalid(field, "must be at most " + maxLength + " characters");
+        }
+    }
+
+    static String orDefault(String reason, String otherwise) {
+        return isBlank(reason) ? otherwise : reason.strip();
+    }
+
+    private static void checkDemands(List<String> demandIds) {
+        if (demandIds == null || demandIds.isEmpty()) {
+            throw ProblemException.invalid("demandIds", "a project serves at least one demand");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String demandId : demandIds) {
+            required("demandIds", demandId);
+            if (!seen.add(demandId)) {
+                throw ProblemException.invalid("demandIds", demandId + " is listed twice");
+            }
+        }
+    }
+
+    private static void checkAlternatives(List<Alternative> alternatives) {
+        for (int i = 0; alternatives != null && i < alternatives.size(); i++) {
+            Alternative alternative = alternatives.get(i);
+            if (alternative == null || isBlank(alternative.unitId()) || isBlank(alternative.resourceId())
+                    || isBlank(alternative.reason())) {
+                throw ProblemException.invalid("alternatives[" + i + "]", "must name the unit, its resource and why it lost");
+            }
+        }
+    }
+
+    private static void checkNeed(Need need) {
+        if (need == null) {
+            throw ProblemException.invalid("need", "is required");
+        }
+        positive("need.amount", need.amount());
+        oneOf("need.unit", need.unit(), CAPACITY_UNITS.stream().sorted().toList());
+    }
+
+    private static void positive(String field, BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw ProblemException.invalid(field, "must be greater than 0");
+        }
+    }
+
+    private static void oneOf(String field, String value, List<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw ProblemException.invalid(field, "must be one of " + allowed);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
