@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Who may do what with a demand (DESIGN.md §5): a community worker within its community, the desk within its
  * street; auditors read within their street; units read the vetted, public part of the list.
- * Only community workers and the desk of the demand's own place see the resident's contact.
+ * The resident's contact is seen by the community workers and the desk of the demand's own place, and by the member
+ * units holding the project that serves it, while they serve it (matched or in progress) — no other unit, ever.
  */
 @RequestScoped
 public class DemandAccess {
@@ -38,7 +39,7 @@ public class DemandAccess {
     }
 
     public boolean maySeeResident(DemandView demand) {
-        return mayWrite(demand.streetCode, demand.communityCode);
+        return mayWrite(demand.streetCode, demand.communityCode) || serves(demand);
     }
 
     /** The scope a listing is confined to: the caller's street or community, and what units may see. */
@@ -70,6 +71,12 @@ public class DemandAccess {
             return caller.street().filter(demand.streetCode::equals).isPresent();
         }
         return caller.hasRole(Roles.UNIT) && DemandStatus.PUBLIC.contains(demand.status);
+    }
+
+    /** The caller is a unit holding the project that serves the demand, and the service is under way. */
+    private boolean serves(DemandView demand) {
+        return caller.hasRole(Roles.UNIT) && DemandStatus.BEING_SERVED.contains(demand.status)
+                && caller.unit().filter(demand.servingUnitIds()::contains).isPresent();
     }
 
     private static String requiredClaim(Optional<String> claim, String name) {

@@ -101,7 +101,8 @@ public class DemandResource {
     @GET
     @Path("/{demandId}")
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
-    @Operation(summary = "Read a demand")
+    @Operation(summary = "Read a demand", description = "The resident's contact is included for the demand's community, "
+            + "its street's desk, and the member units serving it while it is matched or in progress")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DemandResponse.class)))
     @APIResponse(responseCode = "404", description = "No such demand",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

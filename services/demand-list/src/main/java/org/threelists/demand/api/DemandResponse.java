@@ -25,9 +25,11 @@ public record DemandResponse(String demandId, String streetCode, String communit
         String building, Category category, String categoryLabel, String description, int beneficiaries,
         Urgency urgency, String urgencyLabel, TimeWindow window, LocalDate deadline, BigDecimal estimatedHours,
         List<String> requiredSkills, DemandSource source, String municipalTicketId, DemandStatus status,
-        String statusLabel, String statusReason, String duplicateOf, String projectId, Integer rating,
-        boolean hasResidentContact, boolean residentDataErased, ResidentContactDto resident, Instant submittedAt,
-        String submittedBy, Instant updatedAt, String updatedBy, long version) {
+        String statusLabel, String statusReason, String duplicateOf, String projectId,
+        @Schema(description = "The member units holding the project that serves the demand; while it is matched or in "
+                + "progress, they (and no other unit) see the resident's contact") List<String> servingUnitIds,
+        Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactDto resident,
+        Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version) {
 
     private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
     };
@@ -37,8 +39,9 @@ public record DemandResponse(String demandId, String streetCode, String communit
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
                 v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
-                v.statusReason, v.duplicateOf, v.projectId, v.rating, v.sealedResident != null && !v.residentErased,
-                v.residentErased, resident, v.submittedAt, v.submittedBy, v.updatedAt, v.updatedBy, v.version);
+                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.rating,
+                v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
+                v.submittedBy, v.updatedAt, v.updatedBy, v.version);
     }
 
     private static List<String> skills(String json) {

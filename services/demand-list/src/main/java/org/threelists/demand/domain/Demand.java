@@ -29,10 +29,14 @@ import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.platform.problem.ProblemException;
 
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.threelists.demand.domain.DemandStatus.BEING_SERVED;
 import static org.threelists.demand.domain.DemandStatus.FULFILLED;
 import static org.threelists.demand.domain.DemandStatus.IN_PROGRESS;
 import static org.threelists.demand.domain.DemandStatus.LISTED;
@@ -54,6 +58,13 @@ public class Demand {
     private DemandStatus status;
     private boolean hasResidentContact;
     private boolean residentDataErased;
+    private String communityCode;
+    /** The project serving the demand now (null when none), since when, and by which claims. */
+    private String projectId;
+    private Instant claimedAt;
+    private final Set<String> holderClaims = new HashSet<>();
+    /** Every claim that ever matched this demand: a claimed event seen again is a replay, never a new match. */
+    private final Set<String> followedClaims = new HashSet<>();
 
     protected Demand() {
         // For Axon: rebuilt from events.
@@ -113,40 +124,95 @@ public class Demand {
     }
 
     @CommandHandler
-    public void handle(MatchDemand command) {
-        require("match", EnumSet.of(LISTED));
-        apply(new DemandMatched(demandId, requireProject(command.projectId()), command.actor()));
+    public ProjectStepOutcome handle(MatchDemand command) {
+        String project = requireProject(command.projectId());
+        List<ProjectHolder> holders = requireHolders(command.holders());
+        if (!communityCode.equals(command.communityCode())) {
+            // Holders get the resident's contact: a project of another community must never reach it.
+            throw ProblemException.invalid("communityCode", "project " + project + " serves community "
+                    + command.communityCode() + ", demand " + demandId + " belongs to " + communityCode);
+        }
+        if (holders.stream().anyMatch(h -> followedClaims.contains(h.claimId()))) {
+            return ProjectStepOutcome.ALREADY_APPLIED;
+        }
+        if (status != LISTED) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
+        apply(new DemandMatched(demandId, project, holders, command.claimedAt(), command.actor()));
+        return ProjectStepOutcome.APPLIED;
     }
 
     @CommandHandler
-    public void handle(ReopenDemand command) {
-        require("reopen", EnumSet.of(MATCHED, IN_PROGRESS));
+    public ProjectStepOutcome handle(ReopenDemand command) {
+        String project = requireProject(command.projectId());
+        if (!servedBy(project, command.at()) || !BEING_SERVED.contains(status)) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
+        Set<String> released = command.releasedClaims();
+        // A release of claims that no longer hold the demand (it was claimed again since) leaves it where it is.
+        if (released != null && !holderClaims.isEmpty() && released.stream().noneMatch(holderClaims::contains)) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
         apply(new DemandReopened(demandId, reasonOrDefault(command.reason()), command.actor()));
+        return ProjectStepOutcome.APPLIED;
     }
 
     @CommandHandler
-    public void handle(StartDemandWork command) {
-        require("start work on", EnumSet.of(MATCHED));
-        apply(new DemandWorkStarted(demandId, requireProject(command.projectId()), command.actor()));
+    public ProjectStepOutcome handle(StartDemandWork command) {
+        String project = requireProject(command.projectId());
+        if (!servedBy(project, command.at())) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
+        if (status == MATCHED) {
+            apply(new DemandWorkStarted(demandId, project, command.actor()));
+            return ProjectStepOutcome.APPLIED;
+        }
+        return EnumSet.of(IN_PROGRESS, FULFILLED, RATED).contains(status)
+                ? ProjectStepOutcome.ALREADY_APPLIED
+                : ProjectStepOutcome.NOT_APPLICABLE;
     }
 
     @CommandHandler
-    public void handle(FulfilDemand command) {
-        require("fulfil", EnumSet.of(IN_PROGRESS));
-        apply(new DemandFulfilled(demandId, requireProject(command.projectId()), command.actor()));
+    public ProjectStepOutcome handle(FulfilDemand command) {
+        String project = requireProject(command.projectId());
+        if (!servedBy(project, command.at())) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
+        if (status == MATCHED) {
+            // Completed without a schedule ever reported: the work started and ended, in that order.
+            // (apply() updates this aggregate at once: the demand is IN_PROGRESS below.)
+            apply(new DemandWorkStarted(demandId, project, command.actor()));
+        }
+        if (status == IN_PROGRESS) {
+            apply(new DemandFulfilled(demandId, project, command.actor()));
+            return ProjectStepOutcome.APPLIED;
+        }
+        return EnumSet.of(FULFILLED, RATED).contains(status)
+                ? ProjectStepOutcome.ALREADY_APPLIED
+                : ProjectStepOutcome.NOT_APPLICABLE;
     }
 
     @CommandHandler
-    public void handle(RateDemand command) {
-        require("rate", EnumSet.of(FULFILLED));
+    public ProjectStepOutcome handle(RateDemand command) {
+        String project = requireProject(command.projectId());
         if (command.score() < 1 || command.score() > 5) {
             throw ProblemException.invalid("score", "must be between 1 and 5");
+        }
+        if (!servedBy(project, command.at())) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
+        }
+        if (status == RATED) {
+            return ProjectStepOutcome.ALREADY_APPLIED;
+        }
+        if (status != FULFILLED) {
+            return ProjectStepOutcome.NOT_APPLICABLE;
         }
         apply(new DemandRated(demandId, command.score(), command.actor()));
         if (command.score() <= REOPENING_RATING) {
             apply(new DemandReopened(demandId, "resident rated the service " + command.score() + " of 5",
                     command.actor()));
         }
+        return ProjectStepOutcome.APPLIED;
     }
 
     /** Erasure is idempotent: a second request finds nothing left to erase and records nothing. */
@@ -160,6 +226,7 @@ public class Demand {
     @EventSourcingHandler
     void on(DemandSubmitted event) {
         demandId = event.demandId();
+        communityCode = event.communityCode();
         status = SUBMITTED;
         hasResidentContact = event.sealedResident() != null;
     }
@@ -192,11 +259,21 @@ public class Demand {
     @EventSourcingHandler
     void on(DemandMatched event) {
         status = MATCHED;
+        projectId = event.projectId();
+        claimedAt = event.claimedAt();
+        holderClaims.clear();
+        if (event.holders() != null) {
+            event.holders().forEach(h -> holderClaims.add(h.claimId()));
+        }
+        followedClaims.addAll(holderClaims);
     }
 
     @EventSourcingHandler
     void on(DemandReopened event) {
         status = LISTED;
+        projectId = null;
+        claimedAt = null;
+        holderClaims.clear();
     }
 
     @EventSourcingHandler
@@ -224,6 +301,31 @@ public class Demand {
         if (!allowed.contains(status)) {
             throw ProblemException.illegalTransition(action + " demand " + demandId, status);
         }
+    }
+
+    /**
+     * Whether a step of {@code project}, taken at {@code at}, concerns the demand as it stands: the project
+     * serves it, and the step is not older than the claim it serves it by (a step of an earlier claim of the same
+     * project, released since, seen again after a replay).
+     */
+    private boolean servedBy(String project, Instant at) {
+        return project.equals(projectId) && (at == null || claimedAt == null || !at.isBefore(claimedAt));
+    }
+
+    private static List<ProjectHolder> requireHolders(List<ProjectHolder> holders) {
+        if (holders == null || holders.isEmpty()) {
+            throw ProblemException.invalid("holders", "a matched demand needs the units that serve it");
+        }
+        for (ProjectHolder holder : holders) {
+            if (holder == null || blank(holder.claimId()) || blank(holder.unitId())) {
+                throw ProblemException.invalid("holders", "each holder needs a claimId and a unitId");
+            }
+        }
+        return List.copyOf(holders);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String requireProject(String projectId) {

@@ -2,6 +2,10 @@ package org.threelists.demand.domain;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
 /**
  * The commands of the {@link Demand} aggregate. Each names who issues it ({@code actor}: "role:subject");
  * personal data arrives already sealed by the personal-data vault.
@@ -32,19 +36,35 @@ public final class DemandCommands {
     public record RejectDemand(@TargetAggregateIdentifier String demandId, String reason, String actor) {
     }
 
-    public record MatchDemand(@TargetAggregateIdentifier String demandId, String projectId, String actor) {
+    /**
+     * The project serving the demand was claimed (认领) or covered by pledges: {@code holders} now serve it.
+     * {@code communityCode}: the community the project serves; {@code claimedAt}: when the project was claimed.
+     * Like every step of the project list, it answers with a {@link ProjectStepOutcome}.
+     */
+    public record MatchDemand(@TargetAggregateIdentifier String demandId, String projectId, String communityCode,
+            List<ProjectHolder> holders, Instant claimedAt, String actor) {
     }
 
-    public record ReopenDemand(@TargetAggregateIdentifier String demandId, String reason, String actor) {
+    /**
+     * The project fell through for the demand: cancelled ({@code releasedClaims} null), or the claims in
+     * {@code releasedClaims} were released or expired. {@code at}: when that happened on the project list.
+     */
+    public record ReopenDemand(@TargetAggregateIdentifier String demandId, String projectId, Set<String> releasedClaims,
+            String reason, Instant at, String actor) {
     }
 
-    public record StartDemandWork(@TargetAggregateIdentifier String demandId, String projectId, String actor) {
+    /** The project was scheduled; {@code at}: when, on the project list. */
+    public record StartDemandWork(@TargetAggregateIdentifier String demandId, String projectId, Instant at,
+            String actor) {
     }
 
-    public record FulfilDemand(@TargetAggregateIdentifier String demandId, String projectId, String actor) {
+    /** The community confirmed the project's delivery; {@code at}: when, on the project list. */
+    public record FulfilDemand(@TargetAggregateIdentifier String demandId, String projectId, Instant at, String actor) {
     }
 
-    public record RateDemand(@TargetAggregateIdentifier String demandId, int score, String actor) {
+    /** The resident rated the service the project gave this demand; {@code at}: when, on the project list. */
+    public record RateDemand(@TargetAggregateIdentifier String demandId, String projectId, int score, Instant at,
+            String actor) {
     }
 
     public record EraseResidentData(@TargetAggregateIdentifier String demandId, String actor) {

@@ -1,5 +1,8 @@
 package org.threelists.demand.domain;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The domain events of a demand: immutable facts, the source of truth. Personal data appears only sealed
  * ({@code sealedResident}), so erasing the subject's key makes every copy unreadable without rewriting history.
@@ -33,7 +36,12 @@ public final class DemandEvents {
     public record DemandRejected(String demandId, String reason, String actor) {
     }
 
-    public record DemandMatched(String demandId, String projectId, String actor) {
+    /**
+     * {@code holders}: the units serving the demand, by their claims; {@code claimedAt}: when the project was claimed
+     * on the project list. Both are null in events recorded before the demand list followed the project list.
+     */
+    public record DemandMatched(String demandId, String projectId, List<ProjectHolder> holders, Instant claimedAt,
+            String actor) {
     }
 
     public record DemandReopened(String demandId, String reason, String actor) {

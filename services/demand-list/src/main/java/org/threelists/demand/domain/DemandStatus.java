@@ -23,6 +23,11 @@ public enum DemandStatus {
     public static final Set<DemandStatus> EDITABLE = EnumSet.of(SUBMITTED, LISTED);
     /** States that units may see: the demand has been vetted by its community and is or was on the list. */
     public static final Set<DemandStatus> PUBLIC = EnumSet.of(LISTED, MATCHED, IN_PROGRESS, FULFILLED, RATED);
+    /**
+     * States in which the units holding the demand's project serve it: only then may they read the resident's
+     * contact. Once the service is delivered they need it no more (data minimisation); the community follows up.
+     */
+    public static final Set<DemandStatus> BEING_SERVED = EnumSet.of(MATCHED, IN_PROGRESS);
 
     private final String zh;
 

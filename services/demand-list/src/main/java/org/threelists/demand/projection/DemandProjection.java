@@ -20,10 +20,12 @@ import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.ProjectHolder;
 import org.threelists.platform.json.Json;
 
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -93,6 +95,8 @@ public class DemandProjection {
         update(event.demandId(), event.actor(), at, sequence, view -> {
             status(view, DemandStatus.MATCHED, null);
             view.projectId = event.projectId();
+            view.servingUnits = json(event.holders() == null ? List.of()
+                    : event.holders().stream().map(ProjectHolder::unitId).distinct().toList());
         });
     }
 
@@ -101,6 +105,7 @@ public class DemandProjection {
         update(event.demandId(), event.actor(), at, sequence, view -> {
             status(view, DemandStatus.LISTED, event.reason());
             view.projectId = null;
+            view.servingUnits = json(List.of());
         });
     }
 
@@ -154,8 +159,12 @@ public class DemandProjection {
         view.deadline = details.deadline();
         // The column keeps two decimals; the view shows what a reader would read back, whichever path served it.
         view.estimatedHours = details.estimatedHours().setScale(2, RoundingMode.HALF_UP);
+        view.requiredSkills = json(details.requiredSkills());
+    }
+
+    private static String json(List<String> values) {
         try {
-            view.requiredSkills = Json.mapper().writeValueAsString(details.requiredSkills());
+            return Json.mapper().writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

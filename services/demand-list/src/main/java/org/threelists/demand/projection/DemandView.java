@@ -12,9 +12,13 @@ import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.DemandStatus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.threelists.platform.json.Json;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** One row of the demand list as readers see it. Written only by {@link DemandProjection}. */
 @Entity
@@ -63,11 +67,23 @@ public class DemandView extends TrackedView {
     public String duplicateOf;
     @Column(name = "project_id")
     public String projectId;
+    /** JSON array of the ids of the member units holding the project that serves the demand; empty when none. */
+    @Column(name = "serving_units")
+    public String servingUnits = "[]";
     public Integer rating;
     @Column(name = "submitted_at")
     public Instant submittedAt;
     @Column(name = "submitted_by")
     public String submittedBy;
+
+    /** The units holding the project that serves the demand ({@link #servingUnits} read). */
+    public List<String> servingUnitIds() {
+        try {
+            return servingUnits == null ? List.of() : List.of(Json.mapper().readValue(servingUnits, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable serving units of demand " + demandId, e);
+        }
+    }
 
     public static DemandView byTicket(String municipalTicketId) {
         return find("municipalTicketId", municipalTicketId).firstResult();

@@ -43,6 +43,7 @@ import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -68,10 +69,16 @@ public class DemandTest {
     static final DemandSubmitted SUBMITTED = new DemandSubmitted(ID, "dianqian", "jiafu", DETAILS,
             DemandSource.COMMUNITY_WORKER, null, "v1.sealed", ACTOR);
     static final DemandVerified VERIFIED = new DemandVerified(ID, ACTOR);
-    static final DemandMatched MATCHED = new DemandMatched(ID, "p-1", "matchmaker");
-    static final DemandWorkStarted STARTED = new DemandWorkStarted(ID, "p-1", "matchmaker");
-    static final DemandFulfilled FULFILLED = new DemandFulfilled(ID, "p-1", "matchmaker");
-    static final DemandRated RATED = new DemandRated(ID, 5, "matchmaker");
+    static final String PROJECT = "p-1";
+    static final String UNIT_ACTOR = "unit:huli-court";
+    static final Instant CLAIMED_AT = Instant.parse("2026-12-02T09:00:00Z");
+    static final Instant LATER = CLAIMED_AT.plusSeconds(86_400);
+    static final ProjectHolder COURT = new ProjectHolder("c-1", "unit-huli-court");
+    static final ProjectHolder KINDERGARTEN = new ProjectHolder("c-2", "unit-jiafu-kindergarten");
+    static final DemandMatched MATCHED = new DemandMatched(ID, PROJECT, List.of(COURT), CLAIMED_AT, UNIT_ACTOR);
+    static final DemandWorkStarted STARTED = new DemandWorkStarted(ID, PROJECT, UNIT_ACTOR);
+    static final DemandFulfilled FULFILLED = new DemandFulfilled(ID, PROJECT, ACTOR);
+    static final DemandRated RATED = new DemandRated(ID, 5, ACTOR);
 
     /** The events that bring a demand into each status. */
     static final Map<DemandStatus, List<Object>> HISTORY = Map.of(
@@ -85,20 +92,38 @@ public class DemandTest {
             DemandStatus.REJECTED, List.of(SUBMITTED, new DemandRejected(ID, "not a community matter", ACTOR)),
             DemandStatus.MERGED, List.of(SUBMITTED, new DemandMerged(ID, "d-0", ACTOR)));
 
-    /** Each lifecycle command and the statuses it is allowed in. */
+    /** Each lifecycle command of the REST API and the statuses it is allowed in; elsewhere it is refused. */
     static final Map<String, Command<DemandStatus>> COMMANDS = Map.of(
             "verify", new Command<>(new VerifyDemand(ID, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
             "merge", new Command<>(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
             "amend", new Command<>(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
             "withdraw", new Command<>(new WithdrawDemand(ID, "no longer needed", ACTOR),
                     EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.MATCHED)),
-            "reject", new Command<>(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE),
-            "match", new Command<>(new MatchDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.LISTED)),
-            "reopen", new Command<>(new ReopenDemand(ID, "claim expired", "matchmaker"),
-                    EnumSet.of(DemandStatus.MATCHED, DemandStatus.IN_PROGRESS)),
-            "start", new Command<>(new StartDemandWork(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.MATCHED)),
-            "fulfil", new Command<>(new FulfilDemand(ID, "p-1", "matchmaker"), EnumSet.of(DemandStatus.IN_PROGRESS)),
-            "rate", new Command<>(new RateDemand(ID, 4, "matchmaker"), EnumSet.of(DemandStatus.FULFILLED)));
+            "reject", new Command<>(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE));
+
+    /**
+     * A step of the project list, the statuses in which the demand follows it, and those in which it followed it
+     * already (with the same project and claim as in {@link #HISTORY}); in every other status it does not apply.
+     */
+    record Step(Object command, Set<DemandStatus> appliesIn, Set<DemandStatus> alreadyIn) {
+    }
+
+    static final Map<String, Step> PROJECT_STEPS = Map.of(
+            "claimed", new Step(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT), CLAIMED_AT, UNIT_ACTOR),
+                    EnumSet.of(DemandStatus.LISTED),
+                    EnumSet.of(DemandStatus.MATCHED, DemandStatus.IN_PROGRESS, DemandStatus.FULFILLED, DemandStatus.RATED)),
+            "scheduled", new Step(new StartDemandWork(ID, PROJECT, LATER, UNIT_ACTOR),
+                    EnumSet.of(DemandStatus.MATCHED),
+                    EnumSet.of(DemandStatus.IN_PROGRESS, DemandStatus.FULFILLED, DemandStatus.RATED)),
+            "completed", new Step(new FulfilDemand(ID, PROJECT, LATER, ACTOR),
+                    EnumSet.of(DemandStatus.MATCHED, DemandStatus.IN_PROGRESS),
+                    EnumSet.of(DemandStatus.FULFILLED, DemandStatus.RATED)),
+            "rated", new Step(new RateDemand(ID, PROJECT, 4, LATER, ACTOR),
+                    EnumSet.of(DemandStatus.FULFILLED), EnumSet.of(DemandStatus.RATED)),
+            "cancelled", new Step(new ReopenDemand(ID, PROJECT, null, "project cancelled: 场地不可用", LATER, "desk:d"),
+                    DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)),
+            "claim-released", new Step(new ReopenDemand(ID, PROJECT, Set.of("c-1"), "claim released: 人手不足", LATER,
+                    UNIT_ACTOR), DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)));
 
     FixtureConfiguration<Demand> fixture;
 
@@ -231,41 +256,177 @@ public class DemandTest {
                 .expectEvents(new DemandRejected(ID, "outside the community", ACTOR));
     }
 
-    @Test
-    void a_listed_demand_is_matched_then_worked_on_then_fulfilled_then_rated() {
-        fixture.given(SUBMITTED, VERIFIED).when(new MatchDemand(ID, "p-1", "matchmaker")).expectEvents(MATCHED);
-        setUp();
-        fixture.given(SUBMITTED, VERIFIED, MATCHED).when(new StartDemandWork(ID, "p-1", "matchmaker")).expectEvents(STARTED);
-        setUp();
-        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED).when(new FulfilDemand(ID, "p-1", "matchmaker"))
-                .expectEvents(FULFILLED);
-        setUp();
-        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED).when(new RateDemand(ID, 5, "matchmaker"))
-                .expectEvents(RATED);
+    static Stream<Arguments> projectSteps() {
+        List<Arguments> cases = new ArrayList<>();
+        PROJECT_STEPS.keySet().forEach(step -> EnumSet.allOf(DemandStatus.class)
+                .forEach(status -> cases.add(Arguments.of(step, status))));
+        return cases.stream();
     }
 
-    @Test
-    void a_low_rating_reopens_the_demand_for_the_desk() {
-        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED).when(new RateDemand(ID, 2, "matchmaker"))
-                .expectEvents(new DemandRated(ID, 2, "matchmaker"),
-                        new DemandReopened(ID, "resident rated the service 2 of 5", "matchmaker"));
+    @ParameterizedTest(name = "project {0} when the demand is {1}")
+    @MethodSource("projectSteps")
+    void every_project_step_applies_once_and_is_ignored_where_it_does_not_apply(String name, DemandStatus status) {
+        Step step = PROJECT_STEPS.get(name);
+        var result = fixture.given(HISTORY.get(status)).when(step.command()).expectSuccessfulHandlerExecution();
+        if (step.appliesIn().contains(status)) {
+            result.expectEventsMatching(atLeastOneEvent()).expectResultMessagePayload(ProjectStepOutcome.APPLIED);
+        } else if (step.alreadyIn().contains(status)) {
+            result.expectNoEvents().expectResultMessagePayload(ProjectStepOutcome.ALREADY_APPLIED);
+        } else {
+            result.expectNoEvents().expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+        }
     }
 
-    @Test
-    void a_rating_outside_one_to_five_is_refused() {
-        expectInvalid(fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
-                .when(new RateDemand(ID, 6, "matchmaker")), "score");
-    }
+    @Nested
+    class FollowingTheProjectList {
 
-    @Test
-    void a_cancelled_project_reopens_the_demand() {
-        fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED).when(new ReopenDemand(ID, "project cancelled", "matchmaker"))
-                .expectEvents(new DemandReopened(ID, "project cancelled", "matchmaker"));
-    }
+        @Test
+        void a_listed_demand_is_matched_then_worked_on_then_fulfilled_then_rated() {
+            fixture.given(SUBMITTED, VERIFIED)
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT), CLAIMED_AT, UNIT_ACTOR))
+                    .expectEvents(MATCHED).expectResultMessagePayload(ProjectStepOutcome.APPLIED);
+            setUp();
+            fixture.given(SUBMITTED, VERIFIED, MATCHED).when(new StartDemandWork(ID, PROJECT, LATER, UNIT_ACTOR))
+                    .expectEvents(STARTED);
+            setUp();
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED).when(new FulfilDemand(ID, PROJECT, LATER, ACTOR))
+                    .expectEvents(FULFILLED);
+            setUp();
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
+                    .when(new RateDemand(ID, PROJECT, 5, LATER, ACTOR))
+                    .expectEvents(RATED);
+        }
 
-    @Test
-    void matching_needs_a_project() {
-        expectInvalid(fixture.given(SUBMITTED, VERIFIED).when(new MatchDemand(ID, " ", "matchmaker")), "projectId");
+        @Test
+        void pledging_units_all_serve_the_demand() {
+            List<ProjectHolder> pledges = List.of(COURT, KINDERGARTEN);
+            fixture.given(SUBMITTED, VERIFIED)
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", pledges, CLAIMED_AT, "desk:d"))
+                    .expectEvents(new DemandMatched(ID, PROJECT, pledges, CLAIMED_AT, "desk:d"));
+        }
+
+        @Test
+        void a_low_rating_reopens_the_demand_for_the_desk() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
+                    .when(new RateDemand(ID, PROJECT, 2, LATER, ACTOR))
+                    .expectEvents(new DemandRated(ID, 2, ACTOR),
+                            new DemandReopened(ID, "resident rated the service 2 of 5", ACTOR));
+        }
+
+        @Test
+        void after_a_low_rating_the_same_rating_again_changes_nothing() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED, new DemandRated(ID, 2, ACTOR),
+                            new DemandReopened(ID, "resident rated the service 2 of 5", ACTOR))
+                    .when(new RateDemand(ID, PROJECT, 2, LATER, ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void a_rating_outside_one_to_five_is_refused() {
+            expectInvalid(fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
+                    .when(new RateDemand(ID, PROJECT, 6, LATER, ACTOR)), "score");
+        }
+
+        @Test
+        void a_cancelled_project_reopens_the_demand() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED)
+                    .when(new ReopenDemand(ID, PROJECT, null, "project cancelled", LATER, "desk:d"))
+                    .expectEvents(new DemandReopened(ID, "project cancelled", "desk:d"));
+        }
+
+        @Test
+        void a_project_completed_without_a_schedule_starts_and_fulfils_the_demand_in_that_order() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED)
+                    .when(new FulfilDemand(ID, PROJECT, LATER, ACTOR))
+                    .expectEvents(new DemandWorkStarted(ID, PROJECT, ACTOR), new DemandFulfilled(ID, PROJECT, ACTOR))
+                    .expectResultMessagePayload(ProjectStepOutcome.APPLIED);
+        }
+
+        @Test
+        void a_claim_seen_again_after_the_demand_was_reopened_does_not_match_it_again() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT), CLAIMED_AT, UNIT_ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.ALREADY_APPLIED);
+        }
+
+        @Test
+        void the_project_claimed_again_by_another_unit_matches_the_demand_again() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(KINDERGARTEN), LATER, "unit:kg"))
+                    .expectEvents(new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"));
+        }
+
+        @Test
+        void a_release_of_an_earlier_claim_leaves_the_demand_with_its_new_holders() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR),
+                            new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"))
+                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-1"), "claim released", LATER, UNIT_ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void a_step_older_than_the_claim_the_demand_follows_is_not_applied() {
+            // scheduled under the court's claim, seen again after the kindergarten claimed the project anew
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR),
+                            new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"))
+                    .when(new StartDemandWork(ID, PROJECT, CLAIMED_AT.plusSeconds(60), UNIT_ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void a_step_of_another_project_is_not_applied() {
+            fixture.given(SUBMITTED, VERIFIED, MATCHED)
+                    .when(new StartDemandWork(ID, "p-2", LATER, UNIT_ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+            setUp();
+            fixture.given(SUBMITTED, VERIFIED, MATCHED)
+                    .when(new MatchDemand(ID, "p-2", "jiafu", List.of(KINDERGARTEN), LATER, "unit:kg"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+        }
+
+        @Test
+        void a_demand_withdrawn_after_matching_ignores_its_project() {
+            List<Object> withdrawn = List.of(SUBMITTED, VERIFIED, MATCHED, new DemandWithdrawn(ID, "moved away", ACTOR));
+            for (Object step : List.of(new StartDemandWork(ID, PROJECT, LATER, UNIT_ACTOR),
+                    new FulfilDemand(ID, PROJECT, LATER, ACTOR),
+                    new ReopenDemand(ID, PROJECT, null, "project cancelled", LATER, "desk:d"))) {
+                setUp();
+                fixture.given(withdrawn).when(step).expectSuccessfulHandlerExecution().expectNoEvents()
+                        .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
+            }
+        }
+
+        @Test
+        void a_demand_matched_before_holders_were_recorded_is_still_reopened_by_a_release() {
+            fixture.given(SUBMITTED, VERIFIED, new DemandMatched(ID, PROJECT, null, null, "matchmaker"))
+                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-9"), "claim expired", LATER, "matchmaker"))
+                    .expectEvents(new DemandReopened(ID, "claim expired", "matchmaker"));
+        }
+
+        @Test
+        void matching_needs_a_project_and_the_units_that_serve_it() {
+            expectInvalid(fixture.given(SUBMITTED, VERIFIED)
+                    .when(new MatchDemand(ID, " ", "jiafu", List.of(COURT), CLAIMED_AT, UNIT_ACTOR)), "projectId");
+            setUp();
+            expectInvalid(fixture.given(SUBMITTED, VERIFIED)
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(), CLAIMED_AT, UNIT_ACTOR)), "holders");
+            setUp();
+            expectInvalid(fixture.given(SUBMITTED, VERIFIED).when(new MatchDemand(ID, PROJECT, "jiafu",
+                    List.of(new ProjectHolder("c-1", " ")), CLAIMED_AT, UNIT_ACTOR)), "holders");
+        }
+
+        @Test
+        void a_project_of_another_community_never_reaches_the_demand() {
+            expectInvalid(fixture.given(SUBMITTED, VERIFIED)
+                    .when(new MatchDemand(ID, PROJECT, "lianqiao", List.of(COURT), CLAIMED_AT, UNIT_ACTOR)),
+                    "communityCode");
+        }
     }
 
     @Test

@@ -3,15 +3,9 @@ package org.threelists.demand.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.domain.DemandCommands.FulfilDemand;
-import org.threelists.demand.domain.DemandCommands.MatchDemand;
-import org.threelists.demand.domain.DemandCommands.RateDemand;
-import org.threelists.demand.domain.DemandCommands.StartDemandWork;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;
@@ -34,9 +28,6 @@ import static org.threelists.demand.Fixtures.as;
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class ProducedMessagesConformTest {
-
-    @Inject
-    CommandGateway commands;
 
     @Test
     void every_produced_message_of_every_type_validates_against_its_schema() {
@@ -80,11 +71,14 @@ class ProducedMessagesConformTest {
         String served = MunicipalRequestHandler.demandIdOf(ticket);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
         as(JIAFU_WORKER).post("/demands/{id}/verify", served).then().statusCode(200);
-        // The matchmaker will send these; until it exists the commands go straight to the aggregate.
-        commands.sendAndWait(new MatchDemand(served, "project-1", "matchmaker"));
-        commands.sendAndWait(new StartDemandWork(served, "project-1", "matchmaker"));
-        commands.sendAndWait(new FulfilDemand(served, "project-1", "matchmaker"));
-        commands.sendAndWait(new RateDemand(served, 2, "matchmaker"));
+        // The project list moves the demand on, as the matchmaker will.
+        String project = ProjectListMessages.newProjectId();
+        List<String> demands = List.of(served);
+        ProjectListMessages.claimed(project, "jiafu", demands, List.of(ProjectListMessages.Holder.of(
+                ProjectListMessages.COURT))).sendAndAwait();
+        ProjectListMessages.scheduled(project, demands).sendAndAwait();
+        ProjectListMessages.completed(project, demands).sendAndAwait();
+        ProjectListMessages.rated(project, served, 2).sendAndAwait();
 
         KafkaProbe.await(Topics.DEMAND_EVENTS,
                 r -> served.equals(r.key()) && r.value().contains("threelists.demand.reopened.v1"), 1, Duration.ofSeconds(30));
