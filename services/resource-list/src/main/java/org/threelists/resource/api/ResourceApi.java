@@ -180,7 +180,7 @@ public class ResourceApi {
         if (!queries.hasReservation(resourceId, projectId)) {
             throw ProblemException.notFound("Reservation of project", projectId);
         }
-        send(new ReleaseCapacity(resourceId, projectId, reason, access.actor()));
+        send(new ReleaseCapacity(resourceId, projectId, reason, access.actor(), null));
         return reservation(resourceId, projectId);
     }
 
@@ -191,7 +191,7 @@ public class ResourceApi {
     public ResourceDtos.ReservationResponse consume(@PathParam("resourceId") String resourceId,
             @PathParam("projectId") String projectId, @Valid @NotNull ResourceDtos.Consume request) {
         manageable(resourceId);
-        send(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor()));
+        send(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor(), null));
         return reservation(resourceId, projectId);
     }
 

@@ -9,9 +9,11 @@ import org.threelists.resource.domain.ResourceCommands.AmendResource;
 import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
 import org.threelists.resource.domain.ResourceCommands.OfferResource;
 import org.threelists.resource.domain.ResourceCommands.ReleaseCapacity;
+import org.threelists.resource.domain.ResourceCommands.RequestReservation;
 import org.threelists.resource.domain.ResourceCommands.ReserveCapacity;
 import org.threelists.resource.domain.ResourceCommands.WithdrawResource;
 import org.threelists.resource.domain.ResourceEvents.CapacityConsumed;
+import org.threelists.resource.domain.ResourceEvents.CapacityRefused;
 import org.threelists.resource.domain.ResourceEvents.CapacityReleased;
 import org.threelists.resource.domain.ResourceEvents.CapacityReserved;
 import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
@@ -20,8 +22,11 @@ import org.threelists.resource.domain.ResourceEvents.ResourceWithdrawn;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,6 +35,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * truthful: it never goes negative, one project holds at most one reservation, and repeating a reservation for the
  * same project changes nothing. Commands on one resource are serialised (Axon locks the aggregate, the event
  * store's unique sequence number catches any other writer), so concurrent reservations cannot overbook.
+ * The project list's requests ({@link RequestReservation}) are answered with a reservation or a refusal, each once
+ * per claim.
  */
 public class Resource {
 
@@ -42,8 +49,11 @@ public class Resource {
     /** Reserved plus consumed, per period key ("TOTAL" or a month). */
     private final Map<String, BigDecimal> used = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
+    /** The project list's claims this resource has answered, reserved or refused: each is answered once. */
+    private final Set<String> answeredClaims = new HashSet<>();
 
-    private record Reservation(BigDecimal amount, String period, boolean consumed) {
+    /** {@code claimId}: the project list's claim that made it; null when it was made over REST. */
+    private record Reservation(BigDecimal amount, String period, boolean consumed, String claimId) {
     }
 
     protected Resource() {
@@ -113,21 +123,78 @@ public class Resource {
                     Map.of("remaining", remaining, "period", period));
         }
         apply(new CapacityReserved(resourceId, unitId, projectId, command.amount(), period,
-                remaining.subtract(command.amount()), command.actor()));
+                remaining.subtract(command.amount()), command.actor(), null));
         return true;
     }
 
-    /** Releasing what is not reserved changes nothing: a cancellation may be delivered twice. */
+    /**
+     * Answers the project list's request for capacity with {@link CapacityReserved} or {@link CapacityRefused}. A
+     * refusal is an event, not an error: the claim waits for an answer, and the answer must leave through the same
+     * outbox as a reservation. A claim is answered once; its request repeated (a redelivery, a replay of the topic)
+     * changes nothing, whatever happened to the reservation since. Only a request that no producer of the contract
+     * can send (no project, claim or positive amount) is an error.
+     */
+    @CommandHandler
+    public void handle(RequestReservation command) {
+        String projectId = requireProject(command.projectId());
+        if (command.claimId() == null || command.claimId().isBlank()) {
+            throw ProblemException.invalid("claimId", "is required");
+        }
+        if (command.amount() == null || command.amount().signum() <= 0) {
+            throw ProblemException.invalid("amount", "must be greater than 0");
+        }
+        if (answeredClaims.contains(command.claimId())) {
+            return;
+        }
+        if (!unitId.equals(command.unitId())) {
+            refuse(command, projectId, RefusalReason.WRONG_UNIT, null, "Resource " + resourceId + " is not an offer of unit "
+                    + command.unitId());
+            return;
+        }
+        String period = periodOf(command.period());
+        if (period == null) {
+            refuse(command, projectId, RefusalReason.PERIOD_MISMATCH, null, capacity.period() == CapacityPeriod.TOTAL
+                    ? "Resource " + resourceId + " has one total capacity: ask for TOTAL, not " + command.period()
+                    : "Resource " + resourceId + " counts its capacity per month: ask for a month like 2026-12, not "
+                            + command.period());
+            return;
+        }
+        BigDecimal remaining = remaining(period);
+        Reservation existing = reservations.get(projectId);
+        if (status != ResourceStatus.ACTIVE) {
+            refuse(command, projectId, RefusalReason.RESOURCE_WITHDRAWN, remaining, "Resource " + resourceId
+                    + " was withdrawn and takes no new reservations");
+        } else if (command.unitStatus() != MembershipStatus.ACTIVE) {
+            refuse(command, projectId, RefusalReason.UNIT_NOT_ACTIVE, remaining, "Unit " + unitId
+                    + " is not an active member of the alliance");
+        } else if (existing != null) {
+            refuse(command, projectId, RefusalReason.ALREADY_RESERVED, remaining, "Project " + projectId + " already "
+                    + (existing.consumed() ? "consumed " : "holds a reservation of ") + existing.amount().toPlainString()
+                    + " in " + existing.period() + " of resource " + resourceId);
+        } else if (command.amount().compareTo(remaining) > 0) {
+            refuse(command, projectId, RefusalReason.CAPACITY_EXHAUSTED, remaining, "Only "
+                    + remaining.max(BigDecimal.ZERO).toPlainString() + " " + type.capacityUnit() + " left in " + period
+                    + ", " + command.amount().toPlainString() + " asked");
+        } else {
+            apply(new CapacityReserved(resourceId, unitId, projectId, command.amount(), period,
+                    remaining.subtract(command.amount()), command.actor(), command.claimId()));
+        }
+    }
+
+    /**
+     * Releasing what is not reserved changes nothing: a cancellation may be delivered twice, and a released claim may
+     * never have got its reservation.
+     */
     @CommandHandler
     public void handle(ReleaseCapacity command) {
         String projectId = requireProject(command.projectId());
         Reservation existing = reservations.get(projectId);
-        if (existing == null || existing.consumed()) {
+        if (existing == null || existing.consumed() || !madeBy(existing, command.claimId())) {
             return;
         }
         String reason = command.reason() == null || command.reason().isBlank() ? "released" : command.reason().strip();
         apply(new CapacityReleased(resourceId, unitId, projectId, existing.amount(), existing.period(),
-                remaining(existing.period()).add(existing.amount()), reason, command.actor()));
+                remaining(existing.period()).add(existing.amount()), reason, command.actor(), existing.claimId()));
     }
 
     @CommandHandler
@@ -137,8 +204,9 @@ public class Resource {
             throw ProblemException.invalid("amount", "must be 0 or more");
         }
         Reservation existing = reservations.get(projectId);
-        if (existing == null) {
-            throw ProblemException.notFound("Reservation of project", projectId);
+        if (existing == null || !madeBy(existing, command.claimId())) {
+            throw command.claimId() == null ? ProblemException.notFound("Reservation of project", projectId)
+                    : ProblemException.notFound("Reservation of claim " + command.claimId() + " of project", projectId);
         }
         if (existing.consumed()) {
             if (existing.amount().compareTo(command.amount()) == 0) {
@@ -152,7 +220,7 @@ public class Resource {
         }
         BigDecimal returned = existing.amount().subtract(command.amount());
         apply(new CapacityConsumed(resourceId, unitId, projectId, command.amount(), returned, existing.period(),
-                remaining(existing.period()).add(returned), command.actor()));
+                remaining(existing.period()).add(returned), command.actor(), existing.claimId()));
     }
 
     @EventSourcingHandler
@@ -176,8 +244,16 @@ public class Resource {
 
     @EventSourcingHandler
     void on(CapacityReserved event) {
-        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), false));
+        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), false, event.claimId()));
         used.merge(event.period(), event.amount(), BigDecimal::add);
+        if (event.claimId() != null) {
+            answeredClaims.add(event.claimId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CapacityRefused event) {
+        answeredClaims.add(event.claimId());
     }
 
     @EventSourcingHandler
@@ -188,8 +264,40 @@ public class Resource {
 
     @EventSourcingHandler
     void on(CapacityConsumed event) {
-        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), true));
+        reservations.put(event.projectId(), new Reservation(event.amount(), event.period(), true, event.claimId()));
         used.merge(event.period(), event.returned().negate(), BigDecimal::add);
+    }
+
+    private void refuse(RequestReservation command, String projectId, RefusalReason reason, BigDecimal remaining,
+            String detail) {
+        // A past month whose capacity was lowered afterwards may be overdrawn; what is left of it is then nothing.
+        BigDecimal left = remaining == null ? null : remaining.max(BigDecimal.ZERO);
+        apply(new CapacityRefused(resourceId, unitId, projectId, command.claimId(), command.amount(), command.period(),
+                left, reason, detail, command.actor()));
+    }
+
+    /** The period key the request names when it fits this capacity: "TOTAL" for a total one, a month for a monthly. */
+    private String periodOf(String requested) {
+        if (requested == null) {
+            return null;
+        }
+        String period = requested.strip();
+        if (capacity.period() == CapacityPeriod.TOTAL) {
+            return CapacityPeriod.TOTAL.name().equals(period) ? period : null;
+        }
+        if (!period.matches("\\d{4}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(period).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A claim's command concerns only the reservation that claim made; a command without one, the project's. */
+    private static boolean madeBy(Reservation reservation, String claimId) {
+        return claimId == null || claimId.equals(reservation.claimId());
     }
 
     private BigDecimal remaining(String period) {

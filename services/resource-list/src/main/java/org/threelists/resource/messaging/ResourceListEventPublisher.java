@@ -17,6 +17,7 @@ import org.threelists.resource.domain.MemberUnitEvents.UnitRejoined;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.ResourceDetails;
 import org.threelists.resource.domain.ResourceEvents.CapacityConsumed;
+import org.threelists.resource.domain.ResourceEvents.CapacityRefused;
 import org.threelists.resource.domain.ResourceEvents.CapacityReleased;
 import org.threelists.resource.domain.ResourceEvents.CapacityReserved;
 import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
@@ -96,15 +97,22 @@ public class ResourceListEventPublisher implements IntegrationEventMapper {
         }
         if (payload instanceof CapacityReserved e) {
             return new Message("capacity.reserved", e.unitId(), e.resourceId(), new CapacityChange(e.resourceId(),
-                    e.unitId(), e.projectId(), e.amount(), null, e.period(), e.remaining(), null, e.actor()));
+                    e.unitId(), e.projectId(), e.amount(), null, e.period(), e.remaining(), null, e.actor(), e.claimId()));
         }
         if (payload instanceof CapacityReleased e) {
             return new Message("capacity.released", e.unitId(), e.resourceId(), new CapacityChange(e.resourceId(),
-                    e.unitId(), e.projectId(), e.amount(), null, e.period(), e.remaining(), e.reason(), e.actor()));
+                    e.unitId(), e.projectId(), e.amount(), null, e.period(), e.remaining(), e.reason(), e.actor(),
+                    e.claimId()));
         }
         if (payload instanceof CapacityConsumed e) {
             return new Message("capacity.consumed", e.unitId(), e.resourceId(), new CapacityChange(e.resourceId(),
-                    e.unitId(), e.projectId(), e.amount(), e.returned(), e.period(), e.remaining(), null, e.actor()));
+                    e.unitId(), e.projectId(), e.amount(), e.returned(), e.period(), e.remaining(), null, e.actor(),
+                    e.claimId()));
+        }
+        if (payload instanceof CapacityRefused e) {
+            return new Message("capacity.refused", e.unitId(), e.resourceId(), new CapacityRefusal(e.resourceId(),
+                    e.unitId(), e.projectId(), e.claimId(), e.amount(), e.period(), e.remaining(), e.reason().code(),
+                    e.detail(), e.actor()));
         }
         if (payload instanceof VolunteerRegistered e) {
             return new Message("volunteer.registered", e.unitId(), e.volunteerId(), new VolunteerData(e.volunteerId(),
@@ -160,7 +168,12 @@ public class ResourceListEventPublisher implements IntegrationEventMapper {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CapacityChange(String resourceId, String unitId, String projectId, BigDecimal amount, BigDecimal returned,
-            String period, BigDecimal remaining, String reason, String actor) {
+            String period, BigDecimal remaining, String reason, String actor, String claimId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CapacityRefusal(String resourceId, String unitId, String projectId, String claimId, BigDecimal amount,
+            String period, BigDecimal remaining, String reason, String detail, String actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -25,6 +25,9 @@ public class ReservationView extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+    /** The project list's claim that made the reservation; null when it was made over REST. */
+    @Column(name = "claim_id")
+    public String claimId;
     public String period;
     public BigDecimal amount;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)

@@ -25,7 +25,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Objects;
 
-/** Keeps {@link ResourceView} and {@link ReservationView}, in the transaction that appends the resource's events. */
+/**
+ * Keeps {@link ResourceView} and {@link ReservationView}, in the transaction that appends the resource's events. A
+ * refused request ({@code CapacityRefused}) changes neither: nothing was reserved.
+ */
 @Singleton
 @ProcessingGroup(Views.PROCESSOR)
 public class ResourceProjection {
@@ -65,6 +68,7 @@ public class ResourceProjection {
         ReservationView found = ReservationView.findById(key);
         ReservationView reservation = found == null ? new ReservationView() : found;
         reservation.key = key;
+        reservation.claimId = event.claimId();
         reservation.period = event.period();
         reservation.amount = event.amount();
         reservation.status = ReservationView.Status.RESERVED;

@@ -651,7 +651,7 @@ public class ResourceTest {
         @Test
         void releasing_a_reservation_gives_its_amount_back() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), reserved("p-2", 3, "TOTAL", 3))
-                    .when(new ReleaseCapacity(ID, "p-1", " project cancelled ", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", " project cancelled ", MATCHMAKER, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(released("p-1", 4, "TOTAL", 7, "project cancelled"));
         }
@@ -661,7 +661,7 @@ public class ResourceTest {
         @ValueSource(strings = {"   "})
         void releasing_without_a_reason_says_released(String reason) {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ReleaseCapacity(ID, "p-1", reason, MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", reason, MATCHMAKER, null))
                     .expectEvents(released("p-1", 4, "TOTAL", 10, "released"));
         }
 
@@ -669,14 +669,14 @@ public class ResourceTest {
         void releasing_a_monthly_reservation_gives_back_to_its_month() {
             fixture.given(MONTHLY_OFFERED, reserved("p-1", 5, "2026-12", 3), reserved("p-2", 2, "2026-12", 1),
                             reserved("p-3", 8, "2027-01", 0))
-                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER, null))
                     .expectEvents(released("p-1", 5, "2026-12", 6, "project cancelled"));
         }
 
         @Test
         void releasing_an_unknown_reservation_changes_nothing() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ReleaseCapacity(ID, "p-2", "project cancelled", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-2", "project cancelled", MATCHMAKER, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -684,7 +684,7 @@ public class ResourceTest {
         @Test
         void releasing_twice_changes_nothing_the_second_time() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), released("p-1", 4, "TOTAL", 10, "released"))
-                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -692,7 +692,7 @@ public class ResourceTest {
         @Test
         void releasing_a_consumed_reservation_changes_nothing() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), consumed("p-1", 3, 1, "TOTAL", 7))
-                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER, null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -700,7 +700,7 @@ public class ResourceTest {
         @Test
         void a_withdrawn_offer_still_releases_its_reservations() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), WITHDRAWN)
-                    .when(new ReleaseCapacity(ID, "p-1", "offer withdrawn", MATCHMAKER))
+                    .when(new ReleaseCapacity(ID, "p-1", "offer withdrawn", MATCHMAKER, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(released("p-1", 4, "TOTAL", 10, "offer withdrawn"));
         }
@@ -710,7 +710,7 @@ public class ResourceTest {
         @ValueSource(strings = {"  "})
         void a_release_without_a_project_is_refused(String projectId) {
             expectInvalid(fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ReleaseCapacity(ID, projectId, null, MATCHMAKER)), "projectId");
+                    .when(new ReleaseCapacity(ID, projectId, null, MATCHMAKER, null)), "projectId");
         }
     }
 
@@ -759,13 +759,13 @@ public class ResourceTest {
         @ValueSource(strings = {"-1", "-0.01"})
         void a_negative_consumption_is_refused(String amount) {
             expectInvalid(fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ConsumeCapacity(ID, "p-1", new BigDecimal(amount), MATCHMAKER)), "amount");
+                    .when(new ConsumeCapacity(ID, "p-1", new BigDecimal(amount), MATCHMAKER, null)), "amount");
         }
 
         @Test
         void a_consumption_without_an_amount_is_refused() {
             expectInvalid(fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ConsumeCapacity(ID, "p-1", null, MATCHMAKER)), "amount");
+                    .when(new ConsumeCapacity(ID, "p-1", null, MATCHMAKER, null)), "amount");
         }
 
         @Test
@@ -790,7 +790,7 @@ public class ResourceTest {
         @ValueSource(strings = {"  "})
         void a_consumption_without_a_project_is_refused(String projectId) {
             expectInvalid(fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
-                    .when(new ConsumeCapacity(ID, projectId, BigDecimal.ONE, MATCHMAKER)), "projectId");
+                    .when(new ConsumeCapacity(ID, projectId, BigDecimal.ONE, MATCHMAKER, null)), "projectId");
         }
 
         @Test
@@ -847,22 +847,22 @@ public class ResourceTest {
     }
 
     static ConsumeCapacity consume(String projectId, int amount) {
-        return new ConsumeCapacity(ID, projectId, BigDecimal.valueOf(amount), MATCHMAKER);
+        return new ConsumeCapacity(ID, projectId, BigDecimal.valueOf(amount), MATCHMAKER, null);
     }
 
     static CapacityReserved reserved(String projectId, int amount, String period, int remaining) {
         return new CapacityReserved(ID, UNIT, projectId, BigDecimal.valueOf(amount), period, BigDecimal.valueOf(remaining),
-                MATCHMAKER);
+                MATCHMAKER, null);
     }
 
     static CapacityReleased released(String projectId, int amount, String period, int remaining, String reason) {
         return new CapacityReleased(ID, UNIT, projectId, BigDecimal.valueOf(amount), period,
-                BigDecimal.valueOf(remaining), reason, MATCHMAKER);
+                BigDecimal.valueOf(remaining), reason, MATCHMAKER, null);
     }
 
     static CapacityConsumed consumed(String projectId, int amount, int returned, String period, int remaining) {
         return new CapacityConsumed(ID, UNIT, projectId, BigDecimal.valueOf(amount), BigDecimal.valueOf(returned), period,
-                BigDecimal.valueOf(remaining), MATCHMAKER);
+                BigDecimal.valueOf(remaining), MATCHMAKER, null);
     }
 
     private static void expectInvalid(ResultValidator<Resource> result, String field) {

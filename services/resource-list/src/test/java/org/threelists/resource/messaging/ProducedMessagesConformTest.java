@@ -44,6 +44,10 @@ class ProducedMessagesConformTest {
         as(unitToken).delete("/resources/{id}/reservations/{p}", resourceId, "p-released").then().statusCode(200);
         as(unitToken).body(Map.of("amount", 3.5)).post("/resources/{id}/reservations/{p}/consume", resourceId, "p-kept")
                 .then().statusCode(200);
+        String refusedClaim = ProjectListMessages.newClaimId();
+        ProjectListMessages.publish(ProjectListMessages.claimRequested(ProjectListMessages.newProjectId(), refusedClaim,
+                unitId, resourceId, 100, "TOTAL"));
+        ProjectListMessages.awaitAnswer("capacity.refused", refusedClaim);
         as(unitToken).body(Map.of("reason", "法官轮岗")).post("/resources/{id}/withdraw", resourceId).then().statusCode(200);
         String volunteerId = as(unitToken).body(Map.of("unitId", unitId, "homeCommunity", "jiafu",
                         "skills", List.of("法律咨询"), "person", Map.of("name", "王小明", "phone", "13900000007"), "consent", true))
@@ -69,7 +73,7 @@ class ProducedMessagesConformTest {
                 .map(m -> m.path("type").asText()).collect(Collectors.toSet());
         assertThat(types).containsExactlyInAnyOrderElementsOf(List.of("unit.registered", "unit.amended", "unit.left",
                 "unit.rejoined", "resource.offered", "resource.amended", "resource.withdrawn", "capacity.reserved",
-                "capacity.released", "capacity.consumed", "volunteer.registered", "volunteer.amended",
+                "capacity.released", "capacity.consumed", "capacity.refused", "volunteer.registered", "volunteer.amended",
                 "volunteer.left", "volunteer.data-erased").stream().map(t -> "threelists." + t + ".v1").toList());
         assertThat(ofUnit).extracting(ConsumerRecord::value)
                 .anySatisfy(v -> assertThat(v).contains("\"maskedName\":\"王*明\""));
