@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,18 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.MatchingPlan;
 import org.threelists.matchmaker.planning.Planner;
-import org.threelists.matchmaker.planning.StreetInstances;
+import org.threelists.matchmaker.planning.Proposals;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 /**
  * Planning for the coordination desk (联席会): the optimal assignment of open demands to available resources, for a
- * given matching instance (offline planning) or for the desk's whole street from the read models. Planning only
- * proposes: nothing is stored or published.
+ * given matching instance (offline planning: nothing is stored) or for the desk's whole street from the read models
+ * (its bundles become Project proposals for the desk to review).
  */
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,16 +32,13 @@ import java.time.ZoneId;
 public class PlanResource {
 
     private final Planner planner;
-    private final StreetInstances streets;
+    private final Proposals proposals;
     private final Caller caller;
-    private final ZoneId zone;
 
-    PlanResource(Planner planner, StreetInstances streets, Caller caller,
-            @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
+    PlanResource(Planner planner, Proposals proposals, Caller caller) {
         this.planner = planner;
-        this.streets = streets;
+        this.proposals = proposals;
         this.caller = caller;
-        this.zone = zone;
     }
 
     @POST
@@ -65,13 +58,16 @@ public class PlanResource {
     @POST
     @Path("/street")
     @RolesAllowed(Roles.DESK)
-    @Operation(summary = "Re-plan the caller's whole street",
-            description = "Plans the street's LISTED demands against the ACTIVE offers (counted in hours) of its ACTIVE "
-                    + "member units, with what is left of their capacity this month (MONTHLY) or in total (TOTAL)")
-    @APIResponse(responseCode = "200", description = "The plan",
-            content = @Content(schema = @Schema(implementation = MatchingPlan.class)))
-    public MatchingPlan planStreet() {
+    @Operation(summary = "Re-plan the caller's whole street and propose projects",
+            description = "Plans the street's LISTED demands that no active project serves against the ACTIVE offers "
+                    + "(counted in hours) of its ACTIVE member units, with what is left of their capacity this month "
+                    + "(MONTHLY) or in total (TOTAL) less what open proposals would draw; every bundle becomes a Project "
+                    + "proposal (PROPOSED, origin ENGINE) with its score, explanation and alternatives. Proposals not yet "
+                    + "published whose demand, offer or unit is gone are superseded (cancelled) first")
+    @APIResponse(responseCode = "200", description = "The plan and the proposals it created",
+            content = @Content(schema = @Schema(implementation = StreetPlan.class)))
+    public StreetPlan planStreet() {
         String street = caller.street().orElseThrow(() -> ProblemException.forbidden("Your token names no street"));
-        return planner.plan(streets.of(street, LocalDate.now(zone)));
+        return StreetPlan.of(proposals.replan(street, caller.actor()));
     }
 }

@@ -1,24 +1,35 @@
 package org.threelists.matchmaker.messaging;
 
 import jakarta.inject.Singleton;
+import org.threelists.matchmaker.planning.Replanner;
 import org.threelists.matchmaker.projection.DemandListProjection;
+import org.threelists.matchmaker.projection.OpenDemand;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
 
-/** Keeps the matchmaker's picture of the demand list ({@code open_demand}) from demand-list.events.v1. */
+/**
+ * Keeps the matchmaker's picture of the demand list ({@code open_demand}) from demand-list.events.v1, and marks the
+ * demand's street for re-planning when a demand enters or leaves the list.
+ */
 @Singleton
 public class DemandListEventsHandler extends IntegrationEventHandler {
 
     private final DemandListProjection projection;
+    private final Replanner replanner;
 
-    DemandListEventsHandler(DemandListProjection projection) {
+    DemandListEventsHandler(DemandListProjection projection, Replanner replanner) {
         super(Topics.DEMAND_EVENTS, "matchmaker.demand-list");
         this.projection = projection;
+        this.replanner = replanner;
     }
 
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
         projection.apply(event);
+        OpenDemand demand = OpenDemand.findById(event.data().get("demandId").asText());
+        if (demand != null && (OpenDemand.LISTED.equals(demand.status) || !event.name().equals("demand.submitted"))) {
+            replanner.touch(demand.streetCode);
+        }
     }
 }

@@ -10,6 +10,9 @@ import org.threelists.matchmaker.matching.Urgency;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.MemberUnit;
 import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.ProjectQueries;
+import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.projection.ResourceRemaining;
 
 import java.math.BigDecimal;
@@ -19,23 +22,36 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A street's matching instance, from the read models: its LISTED demands × the ACTIVE offers of its ACTIVE member
  * units, each with what is left of its capacity in the period the plan draws on (this month for a MONTHLY capacity,
  * the whole offer for a TOTAL one). Demands are counted in hours, so only offers counted in hours take part; funds and
  * materials are pledged to projects, not matched by hours.
+ *
+ * <p>Planning is incremental: demands that an active project already serves are left out, and the hours that open
+ * proposals (proposed or published, not yet claimed) would draw from an offer are subtracted from what is left of it,
+ * so a re-plan never promises the same hours twice.
  */
 @ApplicationScoped
 public class StreetInstances {
 
-    static final List<String> HOUR_UNITS = List.of("VOLUNTEER_HOURS", "VENUE_HOURS", "SERVICE_HOURS");
+    private final ProjectQueries projects;
+
+    StreetInstances(ProjectQueries projects) {
+        this.projects = projects;
+    }
+
+    public static final List<String> HOUR_UNITS = List.of("VOLUNTEER_HOURS", "VENUE_HOURS", "SERVICE_HOURS");
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MatchingInstance of(String streetCode, LocalDate today) {
         String month = YearMonth.from(today).toString();
+        Set<String> taken = projects.takenInStreet(streetCode);
         List<DemandInput> demands = OpenDemand.<OpenDemand>list("streetCode = ?1 and status = ?2 order by demandId",
-                streetCode, OpenDemand.LISTED).stream().map(d -> demand(d, today)).toList();
+                streetCode, OpenDemand.LISTED).stream().filter(d -> !taken.contains(d.demandId))
+                .map(d -> demand(d, today)).toList();
 
         List<AvailableResource> offers = Panache.getEntityManager().createQuery(
                         "select r from AvailableResource r, MemberUnit u where u.unitId = r.unitId"
@@ -51,12 +67,14 @@ public class StreetInstances {
                             offers.stream().map(r -> r.resourceId).toList(), List.of(month, AvailableResource.TOTAL))
                     .forEach(r -> remaining.put(r.resourceId + "/" + r.period, r));
         }
+        Map<String, BigDecimal> promised = promised(streetCode);
         Map<String, Double> left = new HashMap<>();
         Map<String, Double> unitLoad = new HashMap<>();
         for (AvailableResource offer : offers) {
             String period = AvailableResource.MONTHLY.equals(offer.capacityPeriod) ? month : AvailableResource.TOTAL;
             ResourceRemaining row = remaining.get(offer.resourceId + "/" + period);
             BigDecimal free = row == null ? offer.capacityAmount : row.remainingOf(offer.capacityAmount);
+            free = free.subtract(promised.getOrDefault(offer.resourceId, BigDecimal.ZERO)).max(BigDecimal.ZERO);
             left.put(offer.resourceId, free.doubleValue());
             // Fairness: the hours a unit has already taken on weigh against it when alternatives score the same.
             unitLoad.merge(offer.unitId, offer.capacityAmount.subtract(free).max(BigDecimal.ZERO).doubleValue(), Double::sum);
@@ -68,6 +86,16 @@ public class StreetInstances {
                 .sorted(Comparator.comparing(ResourceInput::id))
                 .toList();
         return new MatchingInstance(demands, resources);
+    }
+
+    /** What the street's open proposals (not yet holding a reservation) would draw from each offer. */
+    private static Map<String, BigDecimal> promised(String streetCode) {
+        Map<String, BigDecimal> promised = new HashMap<>();
+        for (ProjectView p : ProjectView.<ProjectView>list("streetCode = ?1 and status in ?2 and proposedResourceId is not null",
+                streetCode, List.of(ProjectStatus.PROPOSED, ProjectStatus.PUBLISHED))) {
+            promised.merge(p.proposedResourceId, p.needAmount, BigDecimal::add);
+        }
+        return promised;
     }
 
     private static DemandInput demand(OpenDemand d, LocalDate today) {

@@ -1,0 +1,139 @@
+package org.threelists.matchmaker.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.projection.EscalationView;
+import org.threelists.matchmaker.projection.ProjectClaimView;
+import org.threelists.matchmaker.projection.ProjectProjection;
+import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.platform.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The response bodies of the project list's REST API. */
+public final class ProjectResponses {
+
+    private ProjectResponses() {
+    }
+
+    @Schema(name = "Need")
+    public record Need(BigDecimal amount, String unit) {
+    }
+
+    @Schema(name = "Score", description = "The engine's score of the proposal and its named terms")
+    public record Score(double total, Map<String, Double> terms) {
+    }
+
+    @Schema(name = "ProposalAlternative", description = "A unit the engine considered and did not choose, and why")
+    public record Alternative(String unitId, String resourceId, Double score, String reason) {
+    }
+
+    @Schema(name = "Decision", description = "The joint meeting's (联席会) decision to publish")
+    public record Decision(String decidedBy, Instant decidedAt, String note) {
+    }
+
+    @Schema(name = "ProjectClaim", description = "A claim (认领) or pledge (认捐) and what became of it")
+    public record Claim(String claimId, String kind, String unitId, String resourceId, BigDecimal amount, String period,
+            ProjectClaimView.Status status, String reason, Instant requestedAt) {
+        static Claim of(ProjectClaimView c) {
+            return new Claim(c.claimId, c.kind, c.unitId, c.resourceId, c.amount, c.period, c.status, c.reason,
+                    c.requestedAt);
+        }
+    }
+
+    @Schema(name = "Schedule")
+    public record Schedule(LocalDate date, String place) {
+    }
+
+    @Schema(name = "VolunteerHours", description = "One volunteer's service, by id and masked name only")
+    public record VolunteerHours(String volunteerId, String unitId, String maskedName, BigDecimal hours) {
+    }
+
+    @Schema(name = "DeliveryReport", description = "The delivery report (三联单 service slip)")
+    public record Report(LocalDate date, String place, List<VolunteerHours> volunteers, int residentsServed,
+            String notes) {
+    }
+
+    @Schema(name = "Consumption", description = "What a holder used of its reservation")
+    public record Consumption(String claimId, String unitId, String resourceId, BigDecimal amount) {
+    }
+
+    @Schema(name = "Rating")
+    public record Rating(String demandId, int score, String comment, String ratedBy, Instant ratedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Project", description = "A project on the project list (项目清单). Residents appear only through "
+            + "demand ids: their personal data stays in demand-list. Holders, claims of other units, the delivery "
+            + "report and consumptions are shown to a unit only when it holds the project.")
+    public record Project(String projectId, String origin, ProjectStatus status, String statusLabel,
+            String statusReason, String streetCode, String communityCode, String category, String urgency,
+            String title, List<String> demandIds, Need need, String mode, String proposedUnitId,
+            String proposedResourceId, Score score, String explanation, List<Alternative> alternatives,
+            Decision decision, Instant claimDeadline, Instant completionDeadline, BigDecimal covered,
+            @Schema(description = "The units holding the project; absent for a unit that does not hold it")
+            List<String> holders,
+            @Schema(description = "Claims and pledges; a unit that does not hold the project sees only its own")
+            List<Claim> claims, Schedule schedule,
+            @Schema(description = "Absent for a unit that does not hold the project") Report report,
+            List<Consumption> consumptions, List<Rating> ratings, int escalations, Instant proposedAt,
+            String proposedBy, Instant updatedAt, String updatedBy, long version) {
+
+        static Project of(ProjectView p, List<ProjectClaimView> claims, boolean full, String unit) {
+            List<Claim> shown = claims.stream().filter(c -> full || c.unitId.equals(unit)).map(Claim::of).toList();
+            return new Project(p.projectId, p.origin, p.status, p.status.zh(), p.statusReason, p.streetCode,
+                    p.communityCode, p.category, p.urgency, p.title, List.of(p.demandIds),
+                    new Need(p.needAmount, p.needUnit), p.mode, p.proposedUnitId, p.proposedResourceId,
+                    read(p.score, Score.class), p.explanation,
+                    p.alternatives == null ? null : Arrays.asList(read(p.alternatives, Alternative[].class)),
+                    p.decidedAt == null ? null : new Decision(p.decidedBy, p.decidedAt, p.decisionNote),
+                    p.claimDeadline, p.completionDeadline, p.covered,
+                    full ? List.of(p.holderUnitIds) : null, shown,
+                    p.scheduledDate == null ? null : new Schedule(p.scheduledDate, p.scheduledPlace),
+                    full ? read(p.report, Report.class) : null,
+                    full && p.consumptions != null ? Arrays.asList(read(p.consumptions, Consumption[].class)) : null,
+                    ProjectProjection.ratings(p.ratings).stream()
+                            .map(r -> new Rating(r.demandId(), r.score(), r.comment(), r.ratedBy(), r.ratedAt())).toList(),
+                    p.escalations, p.proposedAt, p.proposedBy, p.updatedAt, p.updatedBy, p.version);
+        }
+    }
+
+    @Schema(name = "ProjectPage", description = "One page of the project list")
+    public record Page(List<Project> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "ClaimAccepted", description = "The claim or pledge was recorded and waits for resource-list to "
+            + "reserve the capacity (claimStatus PENDING); the project is confirmed or reverted when it answers")
+    public record ClaimAccepted(String claimId, String kind, ProjectClaimView.Status claimStatus, ProjectStatus status,
+            Project project) {
+    }
+
+    @Schema(name = "Escalation", description = "A passed deadline in the desk's queue")
+    public record Escalation(String escalationId, String projectId, String title, String communityCode,
+            String deadline, Instant dueAt, List<String> unitIds, Instant escalatedAt, String escalatedBy) {
+        static Escalation of(EscalationView e) {
+            return new Escalation(e.escalationId, e.projectId, e.title, e.communityCode, e.deadline, e.dueAt,
+                    List.of(e.unitIds), e.escalatedAt, e.escalatedBy);
+        }
+    }
+
+    @Schema(name = "EscalationPage")
+    public record EscalationPage(List<Escalation> items, int page, int size, long total) {
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

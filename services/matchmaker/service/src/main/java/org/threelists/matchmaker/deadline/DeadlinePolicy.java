@@ -1,0 +1,51 @@
+package org.threelists.matchmaker.deadline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The time limits (规定时限) per urgency, from configuration: {@code threelists.deadlines.claim.<URGENCY>} — how long a
+ * published project waits for a unit to take it — and {@code threelists.deadlines.completion.<URGENCY>} — how long
+ * the holders have to deliver once it is taken. ISO-8601 durations (P3D, PT4H, PT2S), so tests and the system test
+ * shorten them through the environment (e.g. THREELISTS_DEADLINES_CLAIM_NORMAL=PT5S).
+ */
+@ApplicationScoped
+public class DeadlinePolicy {
+
+    private final Map<Urgency, Duration> claim = new EnumMap<>(Urgency.class);
+    private final Map<Urgency, Duration> completion = new EnumMap<>(Urgency.class);
+
+    DeadlinePolicy(Config config) {
+        for (Urgency urgency : Urgency.values()) {
+            claim.put(urgency, config.getValue("threelists.deadlines.claim." + urgency.name(), Duration.class));
+            completion.put(urgency, config.getValue("threelists.deadlines.completion." + urgency.name(), Duration.class));
+        }
+    }
+
+    public Duration of(DeadlineKind kind, String urgency) {
+        Urgency u = urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency.toUpperCase(Locale.ROOT));
+        return (kind == DeadlineKind.CLAIM ? claim : completion).get(u);
+    }
+
+    /**
+     * When a claim deadline that starts now passes. Deadlines are whole milliseconds: the aggregate recognises its
+     * current deadline by equality, and the deadline table (timestamptz) keeps microseconds, not the clock's nanos.
+     */
+    public Instant claimDeadline(String urgency, Instant now) {
+        return now.plus(of(DeadlineKind.CLAIM, urgency)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */
+    public Instant completionDeadline(String urgency, Instant now) {
+        return now.plus(of(DeadlineKind.COMPLETION, urgency)).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

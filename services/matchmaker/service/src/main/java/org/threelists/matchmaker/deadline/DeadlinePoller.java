@@ -1,0 +1,192 @@
+package org.threelists.matchmaker.deadline;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
+import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.projection.ProjectDeadline;
+import org.threelists.matchmaker.projection.ProjectView;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fires the project list's time limits. Every {@code threelists.deadlines.poll-interval} it takes the due rows of
+ * {@code project_deadline} one at a time — {@code FOR UPDATE SKIP LOCKED}, so replicas polling together never take the
+ * same row — and sends {@code PassDeadline} in the same transaction; the projection moves or removes the row with the
+ * events, and the row of a deadline the aggregate ignored (it had moved on) is removed. The rows live in PostgreSQL,
+ * so a deadline that passed while the service was down fires at the first poll after the restart.
+ */
+@ApplicationScoped
+public class DeadlinePoller {
+
+    /** Who passes a deadline: the system, not a person. */
+    public static final String ACTOR = "matchmaker";
+    private static final Logger LOG = Logger.getLogger(DeadlinePoller.class);
+    /** How many deadlines one poll fires at most; the rest wait for the next poll. */
+    private static final int PER_POLL = 200;
+
+    private final Instance<CommandGateway> commands;
+    private final DeadlinePolicy policy;
+    private final boolean enabled;
+    private final Duration interval;
+    private final AtomicReference<Instant> lastPoll = new AtomicReference<>();
+    private ScheduledExecutorService executor;
+
+    DeadlinePoller(Instance<CommandGateway> commands, DeadlinePolicy policy,
+            @ConfigProperty(name = "threelists.deadlines.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "threelists.deadlines.poll-interval", defaultValue = "PT5S") Duration interval) {
+        this.commands = commands;
+        this.policy = policy;
+        this.enabled = enabled;
+        this.interval = interval;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "deadline-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** When the last poll finished without a database error; null before the first. */
+    public Instant lastPoll() {
+        return lastPoll.get();
+    }
+
+    public boolean running() {
+        return executor != null && !executor.isShutdown();
+    }
+
+    /** One poll: fires due deadlines until none is left or {@link #PER_POLL} were fired. Returns how many fired. */
+    public int poll() {
+        int fired = 0;
+        try {
+            while (fired < PER_POLL && fireOne()) {
+                fired++;
+            }
+            lastPoll.set(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Polling the deadlines failed; retrying at the next poll");
+        }
+        return fired;
+    }
+
+    /** Fires the earliest due deadline that no other poller holds; false when there is none. */
+    private boolean fireOne() {
+        Instant now = Instant.now();
+        AtomicReference<ProjectDeadline> taken = new AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                ProjectDeadline due = due(now);
+                if (due == null) {
+                    return false;
+                }
+                taken.set(copy(due));
+                DeadlineKind kind = DeadlineKind.valueOf(due.kind);
+                Instant next = kind == DeadlineKind.CLAIM ? policy.claimDeadline(due.urgency, now) : null;
+                commands.get().sendAndWait(new PassDeadline(due.projectId, kind, due.dueAt, next, ACTOR));
+                settle(due.projectId, kind, taken.get().dueAt, now);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            ProjectDeadline failed = taken.get();
+            if (failed == null) {
+                throw e;
+            }
+            backOff(failed, e);
+            return true;
+        }
+    }
+
+    /**
+     * After PassDeadline the projection has moved the row (a new claim deadline) or removed it. A row still due at the
+     * same time was ignored by the aggregate: a claim deadline of a project whose pending claims would take it whole
+     * stays current (it expires the project if resource-list refuses them), so it is looked at again a poll later;
+     * any other ignored deadline must not fire again.
+     */
+    private void settle(String projectId, DeadlineKind kind, Instant dueAt, Instant now) {
+        Panache.getEntityManager().flush();
+        ProjectDeadline row = ProjectDeadline.findById(new ProjectDeadline.Key(projectId, kind.name()));
+        if (row == null || !row.dueAt.equals(dueAt)) {
+            return;
+        }
+        ProjectView project = ProjectView.findById(projectId);
+        boolean awaitingAnswer = kind == DeadlineKind.CLAIM && project != null
+                && (project.status == ProjectStatus.CLAIM_PENDING || project.status == ProjectStatus.PUBLISHED);
+        if (awaitingAnswer) {
+            row.notBefore = now.plus(interval);
+        } else {
+            row.delete();
+        }
+    }
+
+    private static ProjectDeadline due(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<ProjectDeadline> rows = Panache.getEntityManager().createNativeQuery(
+                        "SELECT * FROM project_deadline WHERE due_at <= :now AND (not_before IS NULL OR not_before <= :now)"
+                                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", ProjectDeadline.class)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A deadline whose command failed waits longer each time (up to an hour) instead of blocking the others. */
+    private void backOff(ProjectDeadline failed, RuntimeException error) {
+        int attempts = failed.attempts + 1;
+        long delay = Math.min(interval.toMillis() * (1L << Math.min(attempts, 16)), Duration.ofHours(1).toMillis());
+        Instant notBefore = Instant.now().plusMillis(delay);
+        LOG.warnf("Passing the %s deadline of project %s (due %s) failed (attempt %d): %s; next try after %s",
+                failed.kind, failed.projectId, failed.dueAt, attempts, error.toString(), notBefore);
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createQuery(
+                        "update ProjectDeadline d set d.attempts = ?1, d.notBefore = ?2 where d.projectId = ?3"
+                                + " and d.kind = ?4 and d.dueAt = ?5")
+                .setParameter(1, attempts).setParameter(2, notBefore).setParameter(3, failed.projectId)
+                .setParameter(4, failed.kind).setParameter(5, failed.dueAt)
+                .executeUpdate());
+    }
+
+    private static ProjectDeadline copy(ProjectDeadline row) {
+        ProjectDeadline copy = new ProjectDeadline();
+        copy.projectId = row.projectId;
+        copy.kind = row.kind;
+        copy.dueAt = row.dueAt;
+        copy.urgency = row.urgency;
+        copy.attempts = row.attempts;
+        return copy;
+    }
+}

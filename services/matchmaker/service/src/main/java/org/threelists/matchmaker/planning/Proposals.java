@@ -1,0 +1,215 @@
+package org.threelists.matchmaker.planning;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.CommunityDirectory;
+import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
+import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
+import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.domain.ProjectValues.Alternative;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.Score;
+import org.threelists.matchmaker.matching.Assignment;
+import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.matchmaker.matching.ProposedProject;
+import org.threelists.matchmaker.matching.Scoring;
+import org.threelists.matchmaker.projection.AvailableResource;
+import org.threelists.matchmaker.projection.MemberUnit;
+import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.ProjectQueries;
+import org.threelists.matchmaker.projection.ProjectView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the engine's plan of a street into Project proposals (待审议, origin ENGINE) for the desk to review: one per
+ * bundle of demands one unit serves in one community and category, with the score, an explanation and the
+ * alternatives that lost. Only demands that no active project serves are proposed, so planning again never proposes
+ * a demand twice.
+ *
+ * <p>Proposals are kept while they still make sense, so the desk does not review a moving target; a proposal not yet
+ * published whose demand left the list (withdrawn, rejected, merged) or whose offer or unit is gone is superseded:
+ * cancelled, and its demands that are still listed are planned again in the same pass. A published project is the
+ * joint meeting's decision and is never superseded by the engine.
+ */
+@ApplicationScoped
+public class Proposals {
+
+    /** Who proposes and supersedes on its own: the engine, when re-planning after a change. */
+    public static final String ENGINE_ACTOR = "matchmaker";
+
+    private final Planner planner;
+    private final StreetInstances streets;
+    private final ProjectQueries projects;
+    private final Instance<CommandGateway> commands;
+    private final ZoneId zone;
+
+    Proposals(Planner planner, StreetInstances streets, ProjectQueries projects, Instance<CommandGateway> commands,
+            @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
+        this.planner = planner;
+        this.streets = streets;
+        this.projects = projects;
+        this.commands = commands;
+        this.zone = zone;
+    }
+
+    /** The plan of a street and the projects it proposed. */
+    public record Outcome(MatchingPlan plan, List<String> proposedProjectIds, List<String> supersededProjectIds) {
+    }
+
+    /**
+     * Supersedes stale proposals, plans the street's unassigned demands and proposes the bundles. The solve runs
+     * outside any transaction; the proposals of one street are written under a lock on the street, so two planners
+     * (the desk and the re-planner, or two replicas) never propose the same demand twice.
+     */
+    public Outcome replan(String street, String actor) {
+        List<String> superseded = QuarkusTransaction.requiringNew().call(() -> supersede(street, actor));
+        LocalDate today = LocalDate.now(zone);
+        MatchingPlan plan = planner.plan(QuarkusTransaction.requiringNew().call(() -> streets.of(street, today)));
+        List<String> proposed = QuarkusTransaction.requiringNew().call(() -> propose(street, plan, actor));
+        return new Outcome(plan, proposed, superseded);
+    }
+
+    private List<String> supersede(String street, String actor) {
+        lockStreet(street);
+        List<String> cancelled = new ArrayList<>();
+        for (ProjectView p : ProjectView.<ProjectView>list("streetCode = ?1 and status = ?2 and origin = ?3", street,
+                ProjectStatus.PROPOSED, Origin.ENGINE.name())) {
+            String why = staleness(p);
+            if (why != null) {
+                commands.get().sendAndWait(new CancelProject(p.projectId, "superseded: " + why, actor));
+                cancelled.add(p.projectId);
+            }
+        }
+        return cancelled;
+    }
+
+    /** Why a proposal no longer stands, or null when it does. */
+    private static String staleness(ProjectView p) {
+        for (String demandId : p.demandIds) {
+            OpenDemand d = OpenDemand.findById(demandId);
+            if (d == null || !OpenDemand.LISTED.equals(d.status)) {
+                return "demand " + demandId + " is " + (d == null ? "unknown" : d.status);
+            }
+        }
+        if (p.proposedResourceId != null) {
+            AvailableResource r = AvailableResource.findById(p.proposedResourceId);
+            if (r == null || !AvailableResource.ACTIVE.equals(r.status)) {
+                return "offer " + p.proposedResourceId + " is " + (r == null ? "unknown" : r.status);
+            }
+        }
+        if (p.proposedUnitId != null) {
+            MemberUnit u = MemberUnit.findById(p.proposedUnitId);
+            if (u == null || !MemberUnit.ACTIVE.equals(u.status)) {
+                return "unit " + p.proposedUnitId + " is " + (u == null ? "unknown" : u.status);
+            }
+        }
+        return null;
+    }
+
+    private List<String> propose(String street, MatchingPlan plan, String actor) {
+        lockStreet(street);
+        Map<String, Assignment> byDemand = plan.assignments().stream()
+                .collect(Collectors.toMap(Assignment::demandId, a -> a, (a, b) -> a, LinkedHashMap::new));
+        Set<String> taken = projects.taken(byDemand.keySet());
+        List<String> proposed = new ArrayList<>();
+        for (ProposedProject bundle : plan.projects()) {
+            List<OpenDemand> demands = bundle.demandIds().stream().filter(id -> !taken.contains(id))
+                    .map(id -> OpenDemand.<OpenDemand>findById(id))
+                    .filter(d -> d != null && OpenDemand.LISTED.equals(d.status)).toList();
+            if (demands.isEmpty()) {
+                continue;
+            }
+            List<Assignment> assignments = demands.stream().map(d -> byDemand.get(d.demandId)).toList();
+            String resourceId = assignments.get(0).resourceId();
+            AvailableResource resource = AvailableResource.findById(resourceId);
+            if (resource == null) {
+                continue;
+            }
+            String projectId = UUID.randomUUID().toString();
+            commands.get().sendAndWait(proposal(projectId, street, bundle, demands, assignments, resource, actor));
+            proposed.add(projectId);
+        }
+        return proposed;
+    }
+
+    private static ProposeProject proposal(String projectId, String street, ProposedProject bundle,
+            List<OpenDemand> demands, List<Assignment> assignments, AvailableResource resource, String actor) {
+        BigDecimal hours = demands.stream().map(d -> d.estimatedHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String urgency = demands.stream().map(d -> Urgency.valueOf(d.urgency)).max(Comparator.naturalOrder())
+                .orElse(Urgency.NORMAL).name();
+        Map<String, Double> terms = new LinkedHashMap<>();
+        double total = 0;
+        for (Assignment a : assignments) {
+            total += a.score();
+            a.terms().forEach((term, value) -> terms.merge(term, value, Double::sum));
+        }
+        terms.replaceAll((term, value) -> Scoring.round(value));
+        MemberUnit unit = MemberUnit.findById(bundle.unitId());
+        String unitName = unit == null ? bundle.unitId() : unit.name;
+        String explanation = explanation(unitName, resource, assignments);
+        return new ProposeProject(projectId, Origin.ENGINE, street, bundle.communityCode(), bundle.category(), urgency,
+                title(bundle.communityCode(), bundle.category(), demands.size()),
+                demands.stream().map(d -> d.demandId).toList(), new Need(hours, resource.capacityUnit),
+                bundle.unitId(), resource.resourceId, new Score(Scoring.round(total), terms), explanation,
+                alternatives(assignments, bundle.unitId()), actor);
+    }
+
+    public static String title(String communityCode, String category, int demands) {
+        String community = CommunityDirectory.standard().find(communityCode).map(CommunityDirectory.Community::name)
+                .orElse(communityCode);
+        String label = Category.valueOf(category).zh();
+        return community + " · " + label + (demands > 1 ? "（" + demands + "项需求）" : "");
+    }
+
+    private static String explanation(String unitName, AvailableResource resource, List<Assignment> assignments) {
+        StringBuilder text = new StringBuilder("引擎选择 ").append(unitName).append("（").append(resource.title)
+                .append("）服务 ").append(assignments.size()).append(" 项需求：");
+        for (Assignment a : assignments) {
+            text.append(" 需求 ").append(a.demandId(), 0, Math.min(8, a.demandId().length())).append(" 得分 ").append(a.score()).append(" = ")
+                    .append(a.terms().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(" + ")))
+                    .append(a.alternatives().isEmpty() ? "，无其他可行单位；" : "，优于 " + a.alternatives().size() + " 个备选；");
+        }
+        return text.length() > 4000 ? text.substring(0, 3999) + "…" : text.toString();
+    }
+
+    /** The best losing offers of the bundle's demands, one per offer, other units' first. */
+    private static List<Alternative> alternatives(List<Assignment> assignments, String chosenUnit) {
+        Map<String, Alternative> best = new LinkedHashMap<>();
+        for (Assignment a : assignments) {
+            for (org.threelists.matchmaker.matching.Alternative alt : a.alternatives()) {
+                Alternative candidate = new Alternative(alt.unitId(), alt.resourceId(), alt.score(),
+                        alt.explanation() == null || alt.explanation().isBlank() ? alt.reason().name() : alt.explanation());
+                best.merge(alt.resourceId(), candidate, (x, y) -> x.score() >= y.score() ? x : y);
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparing((Alternative a) -> a.unitId().equals(chosenUnit))
+                        .thenComparing(Alternative::score, Comparator.reverseOrder()))
+                .limit(5).toList();
+    }
+
+    /** Serialises the proposal writes of one street across threads and replicas, until the transaction ends. */
+    public static void lockStreet(String street) {
+        Panache.getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked")
+                .setParameter("key", "matchmaker.plan:" + street).getSingleResult();
+    }
+}

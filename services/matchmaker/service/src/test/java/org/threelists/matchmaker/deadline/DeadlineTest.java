@@ -1,0 +1,108 @@
+package org.threelists.matchmaker.deadline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.projection.EscalationView;
+import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.testing.RealInfrastructure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.threelists.matchmaker.Fixtures.as;
+import static org.threelists.matchmaker.Fixtures.await;
+import static org.threelists.matchmaker.Fixtures.sleep;
+import static org.threelists.matchmaker.ProjectWorld.DESK;
+import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claimRequested;
+import static org.threelists.matchmaker.ProjectWorld.listedDemand;
+import static org.threelists.matchmaker.ProjectWorld.messages;
+import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
+import static org.threelists.matchmaker.ProjectWorld.refuse;
+import static org.threelists.matchmaker.ProjectWorld.reserve;
+import static org.threelists.matchmaker.ProjectWorld.stored;
+import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
+import static org.threelists.matchmaker.ProjectWorld.unit;
+
+/**
+ * The time limits fire (the test profile gives CRITICAL projects 3-second deadlines and polls every 0.5 s): a claim
+ * deadline nobody met escalates to the desk and puts the project back on the list; a completion deadline escalates
+ * once with the holders; a claim deadline that passes while a claim awaits resource-list's answer waits for it.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class DeadlineTest {
+
+    @Test
+    void a_claim_deadline_nobody_met_escalates_to_the_desk_and_the_project_is_claimable_again() {
+        String projectId = publishedProposal("SAFETY", uniqueSkill(), "CRITICAL", 2, "CLAIM");
+        Instant firstDeadline = stored(projectId).claimDeadline;
+        Unit patrol = unit("SAFETY", List.of(), 10);
+
+        JsonPath escalation = await(() -> as(DESK).queryParam("deadline", "CLAIM").queryParam("size", 100)
+                .get("/escalations").then().statusCode(200).extract().jsonPath(),
+                page -> page.getList("items.projectId").contains(projectId));
+        int index = escalation.getList("items.projectId").lastIndexOf(projectId);
+        assertThat(Instant.parse(escalation.getString("items[" + index + "].dueAt"))).isEqualTo(firstDeadline);
+        assertThat(escalation.getString("items[" + index + "].escalatedBy")).isEqualTo("matchmaker");
+        ProjectView back = await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.claimDeadline.isAfter(firstDeadline));
+        assertThat(back.status.name()).isEqualTo("PUBLISHED");
+        assertThat(back.escalations).isPositive();
+        JsonNode expired = messages(projectId, "claim-expired", 1).get(0).path("data");
+        assertThat(Instant.parse(expired.path("claimDeadline").asText())).isAfter(firstDeadline);
+        assertThat(messages(projectId, "escalated", 1).get(0).path("data").path("deadline").asText()).isEqualTo("CLAIM");
+        assertThat(as(patrol.token()).get("/projects/claimable?size=100").then().statusCode(200).extract().jsonPath()
+                .getList("items.projectId")).contains(projectId);
+        as(patrol.token()).body(Map.of("resourceId", patrol.resourceId())).post("/projects/{id}/claims", projectId)
+                .then().statusCode(202).body("status", equalTo("CLAIM_PENDING"));
+    }
+
+    @Test
+    void a_claim_deadline_that_passes_while_a_claim_awaits_its_reservation_waits_for_the_answer() {
+        String projectId = publishedProposal("HARDSHIP_HELP", uniqueSkill(), "CRITICAL", 2, "CLAIM");
+        Unit helper = unit("HARDSHIP_HELP", List.of(), 10);
+        String claimId = as(helper.token()).body(Map.of("resourceId", helper.resourceId()))
+                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+
+        sleep(4500);
+        assertThat(stored(projectId).status.name()).isEqualTo("CLAIM_PENDING");
+        assertThat(escalations(projectId, "CLAIM")).isZero();
+
+        refuse(claimRequested(projectId, claimId), "resource-withdrawn", "The offer was withdrawn");
+        messages(projectId, "claim-expired", 1);
+        assertThat(await(() -> escalations(projectId, "CLAIM"), n -> n >= 1)).isPositive();
+    }
+
+    @Test
+    void a_completion_deadline_escalates_once_with_the_holders() {
+        Unit holder = unit("DISPUTE_MEDIATION", List.of(), 10);
+        String demand = listedDemand("DISPUTE_MEDIATION", null, "CRITICAL", 2);
+        JsonPath created = assigned(holder, List.of(demand));
+        String projectId = created.getString("projectId");
+        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 8);
+        ProjectView claimed = await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+
+        JsonNode escalated = await(() -> messages(projectId, "escalated", 1).stream()
+                .filter(m -> m.path("data").path("deadline").asText().equals("COMPLETION")).findFirst().orElse(null),
+                m -> true).path("data");
+        assertThat(Instant.parse(escalated.path("dueAt").asText())).isEqualTo(claimed.completionDeadline);
+        assertThat(escalated.path("unitIds").get(0).asText()).isEqualTo(holder.unitId());
+        sleep(2000);
+        assertThat(escalations(projectId, "COMPLETION")).isEqualTo(1);
+        assertThat(stored(projectId).status.name()).isEqualTo("CLAIMED");
+        as(DESK).queryParam("deadline", "COMPLETION").queryParam("size", 100).get("/escalations").then().statusCode(200)
+                .body("items.find { it.projectId == '" + projectId + "' }.unitIds[0]", equalTo(holder.unitId()));
+    }
+
+    static long escalations(String projectId, String kind) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                EscalationView.count("projectId = ?1 and deadline = ?2", projectId, kind));
+    }
+}

@@ -1,0 +1,14 @@
+package org.threelists.matchmaker.planning;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/** Incremental re-planning switched on (the test profile switches it off), debounced to one second. */
+public class ReplanProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("threelists.matchmaker.replan.enabled", "true", "threelists.matchmaker.replan.debounce", "PT1S");
+    }
+}
