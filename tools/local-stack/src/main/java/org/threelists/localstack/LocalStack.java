@@ -36,16 +36,18 @@ public final class LocalStack implements AutoCloseable {
     public static final String DEMAND_LIST = "demand-list";
     public static final String RESOURCE_LIST = "resource-list";
     public static final String MATCHMAKER = "matchmaker";
+    public static final String LEDGER = "ledger";
 
     /**
      * The services, in start order: the producers before matchmaker, which builds its read models from their
-     * topics (it would catch up anyway; this way its first plan already sees the demo data). Add the ledger here
-     * when it exists: ledger on 8084 (ledger).
+     * topics (it would catch up anyway; this way its first plan already sees the demo data); the ledger last, as
+     * it records what the project list delivers.
      */
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec(DEMAND_LIST, 8081, "demand_list"),
             new ServiceSpec(RESOURCE_LIST, 8082, "resource_list"),
-            new ServiceSpec(MATCHMAKER, 8083, "matchmaker", "matchmaker/service"));
+            new ServiceSpec(MATCHMAKER, 8083, "matchmaker", "matchmaker/service"),
+            new ServiceSpec(LEDGER, 8084, "ledger"));
 
     /** 5433 rather than 5432, so that a PostgreSQL installed on the machine does not get in the way. */
     public static final int DEFAULT_POSTGRES_PORT = 5433;
@@ -298,6 +300,10 @@ public final class LocalStack implements AutoCloseable {
         }
         if (demoDataTarget(RESOURCE_LIST)) {
             new ResourceDemoData(baseUrl(RESOURCE_LIST), out).loadIfEmpty();
+        }
+        if (demoDataTarget(MATCHMAKER) && services.containsKey(DEMAND_LIST) && services.containsKey(RESOURCE_LIST)) {
+            new ProjectDemoData(baseUrl(DEMAND_LIST), baseUrl(RESOURCE_LIST), baseUrl(MATCHMAKER),
+                    services.containsKey(LEDGER) ? baseUrl(LEDGER) : null, out).runOnceIfEmpty();
         }
     }
 

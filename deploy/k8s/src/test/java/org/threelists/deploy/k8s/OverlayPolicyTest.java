@@ -33,8 +33,8 @@ class OverlayPolicyTest {
                 .doesNotContain("ZGV2LW9ubHktbWFzdGVyLWtleS1ub3Qtc2VjcmV0ISE=");
         assertThat(Repo.read(Repo.overlay("production").resolve("secrets.example.yaml"))).doesNotContain(DEV_KEY);
         assertThat(PRODUCTION.providedSecrets()).as("secrets.example.yaml")
-                .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db", "demand-list-pii",
-                        "resource-list-pii", "matchmaker-pii", "threelists-pg-backup-s3");
+                .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db", "ledger-db",
+                        "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii", "threelists-pg-backup-s3");
     }
 
     @Test
@@ -106,6 +106,6 @@ class OverlayPolicyTest {
         assertThat(LOCAL.get(ConfigMap.class, "threelists-common").getData().get("MP_JWT_VERIFY_ISSUER")).isEqualTo(DEV_ISSUER);
         assertThat(LOCAL.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList())
                 .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db",
-                        "demand-list-pii", "resource-list-pii", "matchmaker-pii");
+                        "ledger-db", "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii");
     }
 }

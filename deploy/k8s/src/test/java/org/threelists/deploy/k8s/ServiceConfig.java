@@ -27,9 +27,13 @@ final class ServiceConfig {
     private static final java.util.regex.Pattern CONFIG_PROPERTY =
             java.util.regex.Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
-    /** A group named by an InboundHandler's consumerGroup(), or by an IntegrationEventHandler's super(topic, group). */
+    /**
+     * A group named by an InboundHandler's consumerGroup(), by an IntegrationEventHandler's super(topic, group), or by
+     * a consumer a service builds itself from KafkaClients ({@code kafka.consumer("ledger.rebuild")}).
+     */
     private static final java.util.regex.Pattern CONSUMER_GROUP = java.util.regex.Pattern.compile(
-            "consumerGroup\\(\\)\\s*\\{\\s*return\\s*\"([^\"]+)\"|super\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*\\)");
+            "consumerGroup\\(\\)\\s*\\{\\s*return\\s*\"([^\"]+)\"|super\\(\\s*[\\w.]+\\s*,\\s*\"([^\"]+)\"\\s*\\)"
+                    + "|\\bkafka\\.consumer\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     final String service;
     /** application.properties, then the platform's defaults beneath it (profile-specific keys left out) */
@@ -55,7 +59,7 @@ final class ServiceConfig {
                 }
                 Matcher g = CONSUMER_GROUP.matcher(text);
                 while (g.find()) {
-                    consumerGroups.add(g.group(1) != null ? g.group(1) : g.group(2));
+                    consumerGroups.add(g.group(1) != null ? g.group(1) : g.group(2) != null ? g.group(2) : g.group(3));
                 }
             }
         }

@@ -1,0 +1,73 @@
+package org.threelists.ledger.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.threelists.ledger.projection.LedgerReports.Scope;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.security.Caller;
+import org.threelists.platform.security.Roles;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Who may read what of the ledger (DESIGN.md §5): the desk and the auditor everything in their street; a unit only its
+ * own entries; statements are verified by anyone (no token).
+ */
+@RequestScoped
+public class LedgerAccess {
+
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    private final Caller caller;
+
+    LedgerAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    public String street() {
+        return caller.street().orElseThrow(() -> ProblemException.forbidden("Your token carries no 'street' claim"));
+    }
+
+    /** The caller's reading scope: the street, narrowed to its own unit for a unit. */
+    public Scope scope() {
+        if (caller.hasRole(Roles.UNIT) && !caller.hasRole(Roles.DESK) && !caller.hasRole(Roles.AUDITOR)) {
+            return new Scope(street(), caller.unit().orElseThrow(() -> ProblemException.forbidden("Your token carries no 'unit' claim")));
+        }
+        return new Scope(street(), null);
+    }
+
+    public void requireReadable(String streetCode, String unitId, String what) {
+        Scope scope = scope();
+        if (!scope.street().equals(streetCode) || (scope.unit() != null && !scope.unit().equals(unitId))) {
+            throw ProblemException.forbidden(what + " is outside your scope");
+        }
+    }
+
+    public void requireDesk(String streetCode, String what) {
+        if (!caller.hasRole(Roles.DESK) || !street().equals(streetCode)) {
+            throw ProblemException.forbidden("Only the desk of street " + streetCode + " may " + what);
+        }
+    }
+
+    public String actor() {
+        return caller.actor();
+    }
+
+    static LocalDate date(String field, String value, LocalDate absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw ProblemException.invalid("from", "must not be after to");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.threelists.ledger.api;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.threelists.ledger.domain.LedgerCorrection;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.HourStatements;
+import org.threelists.ledger.projection.LedgerStore;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request and response bodies of the ledger's API. */
+public final class LedgerDtos {
+
+    private LedgerDtos() {
+    }
+
+    public record CorrectionResponse(long seq, String correctionId, String entryId, BigDecimal hours, BigDecimal delta,
+            String reason, String correctedBy, Instant correctedAt, String prevHash, String hash) {
+        static CorrectionResponse of(LedgerCorrection c) {
+            return new CorrectionResponse(c.seq(), c.correctionId(), c.entryId(), Figures.plain(c.hours()),
+                    Figures.plain(c.delta()), c.reason(), c.correctedBy(), c.correctedAt(), c.prevHash(), c.hash());
+        }
+    }
+
+    /** An entry as stored, with its corrections and the hours in force after them. */
+    public record EntryResponse(String entryId, int partition, long seq, LedgerEntry.Kind kind, String eventId,
+            String projectId, String streetCode, String communityCode, String category, LocalDate date, String place,
+            String unitId, String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
+            String resourceId, String claimId, BigDecimal amount, List<String> demandIds, String notes, String recordedBy,
+            Instant recordedAt, String prevHash, String hash, List<CorrectionResponse> corrections) {
+        static EntryResponse of(LedgerStore.StoredEntry stored) {
+            LedgerEntry e = stored.entry();
+            return new EntryResponse(e.entryId(), e.partition(), e.seq(), e.kind(), e.eventId(), e.projectId(),
+                    e.streetCode(), e.communityCode(), e.category(), e.date(), e.place(), e.unitId(), e.volunteerId(),
+                    Figures.plain(e.hours()), Figures.plain(stored.hoursInForce()), e.residentsServed(), e.resourceId(),
+                    e.claimId(), Figures.plain(e.amount()), List.of(e.demandIds().split(",")), e.notes(), e.recordedBy(),
+                    e.recordedAt(), e.prevHash(), e.hash(), stored.corrections().stream().map(CorrectionResponse::of).toList());
+        }
+    }
+
+    public record EntryPage(List<EntryResponse> items, int page, int size, long total) {
+    }
+
+    /** A correction of a volunteer's hours: the hours that should have been recorded, and why. */
+    public record Correct(@NotNull @DecimalMin("0") @DecimalMax("24") BigDecimal hours,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record IssueStatement(@NotBlank @Pattern(regexp = "^[0-9a-fA-F-]{36}$", message = "must be a volunteer id (UUID)")
+            String volunteerId, @NotNull LocalDate from, @NotNull LocalDate to) {
+    }
+
+    public record Revoke(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record StatementResponse(String number, String volunteerId, String maskedName, String unitId,
+            String streetCode, LocalDate periodFrom, LocalDate periodTo, BigDecimal hours, String content, String issuer,
+            String issuedBy, LocalDate issuedOn, Instant issuedAt, String hash, String status, String revocationReason,
+            String revokedBy, Instant revokedAt) {
+        static StatementResponse of(HourStatements.Statement s) {
+            var r = s.revocation();
+            return new StatementResponse(s.number(), s.volunteerId(), s.maskedName(), s.unitId(), s.streetCode(),
+                    s.periodFrom(), s.periodTo(), s.hours(), s.content(), s.issuer(), s.issuedBy(), s.issuedOn(),
+                    s.issuedAt(), s.hash(), r == null ? "VALID" : "REVOKED", r == null ? null : r.reason(),
+                    r == null ? null : r.revokedBy(), r == null ? null : r.revokedAt());
+        }
+    }
+
+    /**
+     * What anyone learns by a statement's number: VALID or REVOKED (or ALTERED when the stored record no longer gives
+     * its hash), the hash to compare with the printed one, and the masked identity, hours and period.
+     */
+    public record StatementVerification(String number, String status, String hash, boolean hashMatches,
+            String maskedName, BigDecimal hours, LocalDate periodFrom, LocalDate periodTo, String issuer,
+            LocalDate issuedOn, String revocationReason, Instant revokedAt) {
+    }
+
+    public record SubmitSummary(@NotBlank @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "must be a month (YYYY-MM)")
+            String month) {
+    }
+}

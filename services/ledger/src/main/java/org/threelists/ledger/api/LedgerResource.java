@@ -1,0 +1,139 @@
+package org.threelists.ledger.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.ChainVerification;
+import org.threelists.ledger.projection.LedgerRebuild;
+import org.threelists.ledger.projection.LedgerStore;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.RequestParameters;
+import org.threelists.platform.security.Roles;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.threelists.platform.problem.RequestParameters.enumValue;
+
+/** The entries (台账条目), their corrections, the verification of the hash chains, and the rebuild from the topic. */
+@Path("/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Ledger", description = "台账 — entries, corrections, verification, rebuild")
+public class LedgerResource {
+
+    private final LedgerStore store;
+    private final ChainVerification verification;
+    private final LedgerRebuild rebuild;
+    private final LedgerAccess access;
+
+    LedgerResource(LedgerStore store, ChainVerification verification, LedgerRebuild rebuild, LedgerAccess access) {
+        this.store = store;
+        this.verification = verification;
+        this.rebuild = rebuild;
+        this.access = access;
+    }
+
+    @GET
+    @Path("/entries")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.UNIT})
+    @Operation(summary = "List entries", description = "The desk and auditors those of their street; a unit only its own")
+    public LedgerDtos.EntryPage list(@QueryParam("unit") String unit, @QueryParam("volunteer") String volunteer,
+            @QueryParam("project") String project, @QueryParam("kind") String kind, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        RequestParameters.checkPage(page, size);
+        var scope = access.scope();
+        if (scope.unit() != null && unit != null && !unit.equals(scope.unit())) {
+            throw ProblemException.forbidden("A unit reads only its own entries");
+        }
+        var filter = new LedgerStore.EntryFilter(scope.street(), scope.unit() != null ? scope.unit() : unit, volunteer,
+                project, enumValue(LedgerEntry.Kind.class, "kind", kind), LedgerAccess.date("from", from, null),
+                LedgerAccess.date("to", to, null));
+        var result = store.list(filter, page, size);
+        return new LedgerDtos.EntryPage(result.items().stream().map(LedgerDtos.EntryResponse::of).toList(), page, size,
+                result.total());
+    }
+
+    @GET
+    @Path("/entries/{entryId}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.UNIT})
+    @Operation(summary = "Read an entry, with its corrections")
+    public LedgerDtos.EntryResponse get(@PathParam("entryId") String entryId) {
+        var stored = load(entryId);
+        access.requireReadable(stored.entry().streetCode(), stored.entry().unitId(), "Entry " + entryId);
+        return LedgerDtos.EntryResponse.of(stored);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/corrections")
+    @Transactional
+    @RolesAllowed(Roles.DESK)
+    @Operation(summary = "Correct a volunteer's hours", description = "A new record pointing at the entry, with who and "
+            + "why; the entry itself never changes. Only HOURS entries are corrected.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LedgerDtos.CorrectionResponse.class)))
+    public Response correct(@PathParam("entryId") String entryId, @Valid @NotNull LedgerDtos.Correct request, UriInfo uri) {
+        var stored = load(entryId);
+        access.requireDesk(stored.entry().streetCode(), "correct its entries");
+        if (stored.entry().kind() != LedgerEntry.Kind.HOURS) {
+            throw new ProblemException(org.threelists.platform.problem.ProblemType.ILLEGAL_TRANSITION,
+                    "Only a volunteer's hours (HOURS entries) are corrected; this is a " + stored.entry().kind() + " entry",
+                    Map.of("state", stored.entry().kind().name(), "action", "correct"));
+        }
+        if (request.hours().compareTo(stored.hoursInForce()) == 0) {
+            throw ProblemException.invalid("hours", "equals the hours in force: nothing to correct");
+        }
+        var correction = store.correct(stored, request.hours(), request.reason().strip(), access.actor(), Instant.now());
+        return Response.created(uri.getBaseUriBuilder().path("ledger/entries").path(entryId).build())
+                .entity(LedgerDtos.CorrectionResponse.of(correction)).build();
+    }
+
+    @GET
+    @Path("/verification")
+    // In a transaction so that the walk streams the rows (a cursor) instead of loading a million entries at once.
+    @Transactional
+    @TransactionConfiguration(timeout = 900)
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR})
+    @Operation(summary = "Verify the hash chains", description = "Recomputes every entry's and correction's hash; names "
+            + "the first broken link. head is the SHA-256 over the partition chains' last hashes in partition order.")
+    public ChainVerification.Result verify() {
+        access.street();
+        return verification.verify();
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Roles.DESK)
+    @Operation(summary = "Rebuild the entries from project-list.events.v1, offset 0", description = "Into a new "
+            + "generation that becomes current when it has caught up; corrections, statements and summaries are kept. "
+            + "Answers the old and new heads and the speed in events per second.")
+    public LedgerRebuild.Result rebuild() {
+        access.street();
+        return rebuild.rebuild(access.actor());
+    }
+
+    private LedgerStore.StoredEntry load(String entryId) {
+        return store.find(entryId).orElseThrow(() -> ProblemException.notFound("Entry", entryId));
+    }
+}

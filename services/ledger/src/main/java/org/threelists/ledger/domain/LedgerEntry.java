@@ -1,0 +1,84 @@
+package org.threelists.ledger.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One entry of the ledger (台账): a volunteer's hours in a delivery ({@link Kind#HOURS}), the delivery itself with the
+ * residents served ({@link Kind#DELIVERY}), or a claim or pledge honoured ({@link Kind#PLEDGE}). Its hash chains it
+ * to the previous entry of its chain: SHA-256 over the previous hash and the entry's canonical content, so editing
+ * any stored field, or removing or reordering entries, breaks the chain at that entry.
+ *
+ * @param partition the partition of project-list.events.v1 the delivery came from: one chain per partition, in
+ *                  offset order, so that a rebuild gives the same chains however the partitions interleave
+ * @param seq       the entry's position in its chain, from 1
+ */
+public record LedgerEntry(String entryId, int partition, long seq, Kind kind, String eventId, String projectId,
+        String streetCode, String communityCode, String category, LocalDate date, String place, String unitId,
+        String volunteerId, BigDecimal hours, Integer residentsServed, String resourceId, String claimId,
+        BigDecimal amount, String demandIds, String notes, String recordedBy, Instant recordedAt, String prevHash,
+        String hash) {
+
+    public enum Kind { DELIVERY, HOURS, PLEDGE }
+
+    /** The previous hash of the first entry of every chain. */
+    public static final String GENESIS = "0".repeat(64);
+
+    public LedgerEntry {
+        // Normalised as the database stores them, so the hash recomputed from a stored row is the one computed here.
+        hours = hours == null ? null : hours.setScale(2, RoundingMode.HALF_UP);
+        amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+        recordedAt = recordedAt == null ? null : recordedAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The same entry, chained after {@code previous}: its prev_hash and its hash set. */
+    public LedgerEntry chainedAfter(String previous) {
+        LedgerEntry unhashed = new LedgerEntry(entryId, partition, seq, kind, eventId, projectId, streetCode,
+                communityCode, category, date, place, unitId, volunteerId, hours, residentsServed, resourceId, claimId,
+                amount, demandIds, notes, recordedBy, recordedAt, previous, null);
+        return new LedgerEntry(entryId, partition, seq, kind, eventId, projectId, streetCode, communityCode, category,
+                date, place, unitId, volunteerId, hours, residentsServed, resourceId, claimId, amount, demandIds, notes,
+                recordedBy, recordedAt, previous, unhashed.computeHash());
+    }
+
+    /** SHA-256 over prev_hash and the canonical content; what the stored hash must equal. */
+    public String computeHash() {
+        return Canonical.sha256(prevHash + "\n" + Canonical.json(content()));
+    }
+
+    /**
+     * Every field the entry states, by name; absent fields left out. Numbers in plain notation without trailing
+     * zeros, dates ISO 8601, instants UTC with microseconds at most.
+     */
+    public Map<String, String> content() {
+        Map<String, String> c = new TreeMap<>();
+        c.put("entryId", entryId);
+        c.put("partition", Integer.toString(partition));
+        c.put("seq", Long.toString(seq));
+        c.put("kind", kind.name());
+        c.put("eventId", eventId);
+        c.put("projectId", projectId);
+        c.put("streetCode", streetCode);
+        c.put("communityCode", communityCode);
+        c.put("category", category);
+        c.put("date", date.toString());
+        c.put("place", place);
+        Canonical.put(c, "unitId", unitId);
+        Canonical.put(c, "volunteerId", volunteerId);
+        Canonical.put(c, "hours", hours);
+        Canonical.put(c, "residentsServed", residentsServed);
+        Canonical.put(c, "resourceId", resourceId);
+        Canonical.put(c, "claimId", claimId);
+        Canonical.put(c, "amount", amount);
+        c.put("demandIds", demandIds);
+        Canonical.put(c, "notes", notes);
+        c.put("recordedBy", recordedBy);
+        c.put("recordedAt", recordedAt.toString());
+        return c;
+    }
+}

@@ -1,0 +1,96 @@
+package org.threelists.ledger.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.platform.inbox.InboundEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+
+/**
+ * Names from resource-list.events.v1: units (name, Party organisation, street), resources (capacity unit) and volunteers
+ * (unit, home community, masked name). Upserts, so a replay gives the same rows. An erasure drops the masked name for
+ * good. None of this is hashed into entries: it is joined when reports and statements are read.
+ */
+@ApplicationScoped
+public class DirectoryProjection {
+
+    private final AgroalDataSource dataSource;
+
+    DirectoryProjection(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void apply(InboundEvent event) {
+        JsonNode d = event.data();
+        try (Connection c = dataSource.getConnection()) {
+            switch (event.name()) {
+                case "unit.registered", "unit.amended" -> {
+                    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO member_unit (unit_id, name, "
+                            + "party_organisation, street_code) VALUES (?, ?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET "
+                            + "name = EXCLUDED.name, party_organisation = EXCLUDED.party_organisation, "
+                            + "street_code = EXCLUDED.street_code")) {
+                        upsert.setString(1, d.path("unitId").asText());
+                        upsert.setString(2, d.path("name").asText());
+                        upsert.setString(3, d.hasNonNull("partyOrganisation") ? d.path("partyOrganisation").asText() : null);
+                        upsert.setString(4, d.path("streetCode").asText());
+                        upsert.executeUpdate();
+                    }
+                }
+                case "resource.offered", "resource.amended" -> {
+                    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO resource (resource_id, unit_id, type, "
+                            + "capacity_unit, title) VALUES (?, ?, ?, ?, ?) ON CONFLICT (resource_id) DO UPDATE SET "
+                            + "unit_id = EXCLUDED.unit_id, type = EXCLUDED.type, capacity_unit = EXCLUDED.capacity_unit, "
+                            + "title = EXCLUDED.title")) {
+                        upsert.setString(1, d.path("resourceId").asText());
+                        upsert.setString(2, d.path("unitId").asText());
+                        upsert.setString(3, d.path("type").asText());
+                        upsert.setString(4, d.path("capacity").path("unit").asText());
+                        upsert.setString(5, d.path("title").asText());
+                        upsert.executeUpdate();
+                    }
+                }
+                case "volunteer.registered" -> {
+                    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO volunteer (volunteer_id, unit_id, "
+                            + "home_community, masked_name) VALUES (?, ?, ?, ?) ON CONFLICT (volunteer_id) DO UPDATE SET "
+                            + "unit_id = EXCLUDED.unit_id, home_community = EXCLUDED.home_community, masked_name = "
+                            + "CASE WHEN volunteer.erased_at IS NULL THEN EXCLUDED.masked_name END")) {
+                        upsert.setString(1, d.path("volunteerId").asText());
+                        upsert.setString(2, d.path("unitId").asText());
+                        upsert.setString(3, d.path("homeCommunity").asText());
+                        upsert.setString(4, d.path("maskedName").asText());
+                        upsert.executeUpdate();
+                    }
+                }
+                case "volunteer.amended" -> {
+                    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO volunteer (volunteer_id, unit_id, "
+                            + "home_community) VALUES (?, ?, ?) ON CONFLICT (volunteer_id) DO UPDATE SET "
+                            + "unit_id = EXCLUDED.unit_id, home_community = EXCLUDED.home_community")) {
+                        upsert.setString(1, d.path("volunteerId").asText());
+                        upsert.setString(2, d.path("unitId").asText());
+                        upsert.setString(3, d.path("homeCommunity").asText());
+                        upsert.executeUpdate();
+                    }
+                }
+                case "volunteer.data-erased" -> {
+                    try (PreparedStatement upsert = c.prepareStatement("INSERT INTO volunteer (volunteer_id, unit_id, "
+                            + "erased_at) VALUES (?, ?, ?) ON CONFLICT (volunteer_id) DO UPDATE SET masked_name = NULL, "
+                            + "erased_at = COALESCE(volunteer.erased_at, EXCLUDED.erased_at)")) {
+                        upsert.setString(1, d.path("volunteerId").asText());
+                        upsert.setString(2, d.path("unitId").asText());
+                        upsert.setTimestamp(3, Timestamp.from(event.time()));
+                        upsert.executeUpdate();
+                    }
+                }
+                default -> {
+                    // membership changes, withdrawals and capacity bookkeeping do not concern the ledger
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply " + event.type() + " " + event.id(), e);
+        }
+    }
+}

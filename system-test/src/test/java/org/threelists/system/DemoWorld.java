@@ -1,0 +1,67 @@
+package org.threelists.system;
+
+import org.threelists.localstack.DevTokens;
+import org.threelists.localstack.LocalStack;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * People and places of the tests, from the seeds: 殿前街道 (dianqian) and its 嘉福社区 (jiafu). Every test registers
+ * units of its own (ids with a random suffix), so tests sharing the running system do not see each other's offers.
+ */
+final class DemoWorld {
+
+    static final String STREET = "dianqian";
+    static final String COMMUNITY = "jiafu";
+
+    static final String DESK = DevTokens.desk("desk-dianqian-1", STREET);
+    static final String COMMUNITY_WORKER = DevTokens.community("worker-jiafu-1", STREET, COMMUNITY);
+
+    private DemoWorld() {
+    }
+
+    static String unitToken(String unitId) {
+        return DevTokens.unit("member-" + unitId, unitId, STREET);
+    }
+
+    /** The desk registers a new member unit serving 嘉福社区; returns its id. */
+    static String registerUnit(String name) {
+        String unitId = "unit-st-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.post(LocalStack.RESOURCE_LIST, DESK, "/units", Map.of(
+                "unitId", unitId, "name", name, "kind", "PUBLIC_INSTITUTION",
+                "communities", List.of(COMMUNITY)), 201);
+        return unitId;
+    }
+
+    /** The unit offers volunteer hours in a category, a TOTAL capacity; returns the resource id. */
+    static String offerVolunteerHours(String unitId, String category, int hours) {
+        return Api.post(LocalStack.RESOURCE_LIST, unitToken(unitId), "/resources", Map.of(
+                        "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 " + category,
+                        "categories", List.of(category), "serviceArea", List.of(COMMUNITY),
+                        "capacity", Map.of("amount", hours, "period", "TOTAL"),
+                        "validFrom", LocalDate.now().toString(),
+                        "validUntil", LocalDate.now().plusDays(365).toString()), 201)
+                .extract().path("resourceId");
+    }
+
+    /** A community worker submits a demand with a resident's contact and verifies it (LISTED); returns its id. */
+    static String listedDemand(String category, String urgency, int hours, String description) {
+        String demandId = Api.post(LocalStack.DEMAND_LIST, COMMUNITY_WORKER, "/demands", Map.of(
+                        "communityCode", COMMUNITY, "compound", "嘉福盐业小区", "building", "3栋",
+                        "category", category, "description", description, "beneficiaries", 6, "urgency", urgency,
+                        "window", Map.of("start", LocalDate.now().plusDays(1).toString(),
+                                "end", LocalDate.now().plusDays(30).toString()),
+                        "estimatedHours", hours,
+                        "resident", Map.of("name", "林阿婆", "phone", "13800000099")), 201)
+                .extract().path("demandId");
+        Api.post(LocalStack.DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + demandId + "/verify", null, 200);
+        return demandId;
+    }
+
+    static String demandStatus(String demandId) {
+        return Api.get(LocalStack.DEMAND_LIST, DESK, "/demands/" + demandId).extract().path("status");
+    }
+}

@@ -1,0 +1,53 @@
+package org.threelists.system;
+
+import org.threelists.localstack.LocalStack;
+import org.threelists.localstack.ServiceSpec;
+import org.threelists.testing.RealInfrastructure;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system, once per test JVM: one PostgreSQL, one Kafka broker and every service as its own process from its
+ * packaged fast-jar, started by the same launcher as {@code ./run-local.sh}. The services listen on free ports, so a
+ * local stack running on the usual ones does not get in the way; the deadlines are short so that the tests can watch
+ * them pass.
+ */
+final class RunningSystem {
+
+    /** The claim deadline of LOW-urgency projects in this system; other urgencies keep the defaults (days). */
+    static final int LOW_URGENCY_CLAIM_DEADLINE_SECONDS = 20;
+
+    private static LocalStack stack;
+
+    private RunningSystem() {
+    }
+
+    static synchronized LocalStack stack() {
+        if (stack == null) {
+            Path root = LocalStack.findRepositoryRoot(Path.of(""));
+            List<ServiceSpec> services = LocalStack.SERVICES.stream()
+                    .map(spec -> spec.onPort(LocalStack.freePort())).toList();
+            stack = LocalStack.builder()
+                    .repoRoot(root)
+                    .services(services)
+                    .serviceEnvironment(Map.of(
+                            "THREELISTS_DEADLINES_CLAIM_LOW", "PT" + LOW_URGENCY_CLAIM_DEADLINE_SECONDS + "S",
+                            "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S"))
+                    .start();
+            if (!stack.skippedServices().isEmpty()) {
+                stack.close();
+                throw new IllegalStateException("not built: " + stack.skippedServices()
+                        + " (the system test runs the packaged services: ./mvnw verify builds them first)");
+            }
+            RealInfrastructure.useExisting(stack.bootstrapServers(), stack.jdbcUrl("postgres"));
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
+        }
+        return stack;
+    }
+
+    static String url(String service) {
+        return stack().baseUrl(service);
+    }
+}
