@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.localstack.LocalStack.DEMAND_LIST;
+import static org.threelists.localstack.LocalStack.LEDGER;
 import static org.threelists.localstack.LocalStack.MATCHMAKER;
 import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
 import static org.threelists.system.Api.eventually;
@@ -20,7 +21,7 @@ import static org.threelists.system.DemoWorld.DESK;
 /**
  * The whole flow over REST across the separate processes: demand + resource → proposal → publication → claim (the
  * capacity reserved by resource-list through Kafka) → schedule → delivery → completion → rating, with the demand's
- * and the resource's states following in their own services.
+ * and the resource's states following in their own services, and the ledger recording the volunteer's hours.
  */
 class ProjectFlowTest {
 
@@ -64,9 +65,14 @@ class ProjectFlowTest {
                 Map.of("date", LocalDate.now().plusDays(3).toString(), "place", "嘉福社区党群服务中心"), 200);
         eventually("the demand in progress", () -> DemoWorld.demandStatus(demand), "IN_PROGRESS"::equals);
 
+        String volunteer = Api.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unit,
+                "homeCommunity", DemoWorld.COMMUNITY, "skills", List.of("测血压"),
+                "person", Map.of("name", "周晓梅", "phone", "13800003301"), "consent", true), 201)
+                .extract().path("volunteerId");
         Api.post(MATCHMAKER, unitToken, "/projects/" + project + "/delivery", Map.of(
                 "date", LocalDate.now().plusDays(3).toString(), "place", "嘉福社区党群服务中心",
-                "volunteers", List.of(), "residentsServed", 8, "notes", "量血压 8 人次"), 200);
+                "volunteers", List.of(Map.of("volunteerId", volunteer, "hours", 2.5)),
+                "residentsServed", 8, "notes", "量血压 8 人次"), 200);
         eventually("the reservation consumed", () -> Api.get(RESOURCE_LIST, unitToken,
                 "/resources/" + resource + "/reservations/" + project).extract().<String>path("status"), "CONSUMED"::equals);
 
@@ -78,7 +84,23 @@ class ProjectFlowTest {
         assertThat(project(project).path("status").asText()).isEqualTo("RATED");
         eventually("the demand rated", () -> DemoWorld.demandStatus(demand), "RATED"::equals);
 
-        // every message the three services published so far follows its topic's schema
+        // the ledger recorded the delivery from project-list.events.v1: the unit's hours, one activity, one volunteer
+        Map<String, Object> row = eventually("the ledger to record the delivery", () -> Api.get(LEDGER, DESK,
+                "/ledger/reports?groupBy=unit").extract().<List<Map<String, Object>>>path("rows").stream()
+                .filter(r -> unit.equals(r.get("key"))).findFirst().orElse(null), r -> r != null);
+        assertThat(new java.math.BigDecimal(row.get("hours").toString())).isEqualByComparingTo("2.5");
+        assertThat(row).containsEntry("activities", 1).containsEntry("volunteers", 1).containsEntry("residentsServed", 8);
+        assertThat(Api.get(LEDGER, DESK, "/ledger/verification").extract().<Boolean>path("valid")).isTrue();
+        // an hour statement for the volunteer, verifiable by anyone without a token
+        String number = Api.post(LEDGER, DESK, "/ledger/statements", Map.of("volunteerId", volunteer,
+                "from", LocalDate.now().toString(), "to", LocalDate.now().plusDays(30).toString()), 201)
+                .extract().path("number");
+        JsonNode verification = io.restassured.RestAssured.given().baseUri(RunningSystem.url(LEDGER))
+                .get("/ledger/statements/" + number + "/verification").then().statusCode(200).extract().as(JsonNode.class);
+        assertThat(verification.path("status").asText()).isEqualTo("VALID");
+        assertThat(verification.path("hours").decimalValue()).isEqualByComparingTo("2.5");
+
+        // every message the services published so far follows its topic's schema
         List<String> types = PublishedContracts.assertEveryMessageConforms("project-list.events.v1").stream()
                 .filter(m -> m.path("subject").asText().equals(project)).map(m -> m.path("type").asText()).toList();
         assertThat(types).containsSubsequence("threelists.project.proposed.v1", "threelists.project.published.v1",
