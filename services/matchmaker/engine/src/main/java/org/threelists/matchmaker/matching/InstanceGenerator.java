@@ -15,6 +15,11 @@ import java.util.Random;
  * are free-text tags in the contracts; the generator uses the small vocabulary {@link #SKILLS}.
  *
  * <ul>
+ *   <li>World: the demo world holds 8 communities, which cannot give a sparse instance beyond about 1,500 resources
+ *       (every resource offers at least one category in at least one community). An instance with more resources
+ *       is a city of {@code W = round(resources / 1000)} districts, each a copy of the demo world whose street and
+ *       community codes get the suffix {@code -NN} (district number, from 01); up to 1,499 resources it is the demo
+ *       world itself, with its plain codes. Units serve only their own street, so a city decomposes by street.</li>
  *   <li>Units: one per 3 resources, each in one street (streets weighted by their number of communities), with a
  *       rating 1..5 (unknown for 20%) and a load of 0–80 hours.</li>
  *   <li>Resources: serve a non-empty subset of their unit's street's communities (the first is the unit's home);
@@ -68,14 +73,21 @@ public final class InstanceGenerator {
     public MatchingInstance generate() {
         Random rnd = new Random(seed);
         List<String> streets = STREETS.keySet().stream().sorted().toList();
+        int districts = districts(resources);
         List<String> weightedStreets = new ArrayList<>();
         List<String> communities = new ArrayList<>();
         Map<String, String> streetOf = new java.util.HashMap<>();
-        for (String s : streets) {
-            for (String c : STREETS.get(s)) {
-                weightedStreets.add(s);
-                communities.add(c);
-                streetOf.put(c, s);
+        Map<String, List<String>> communitiesOf = new java.util.HashMap<>();
+        for (int w = 1; w <= districts; w++) {
+            for (String s : streets) {
+                String street = code(s, w, districts);
+                for (String c : STREETS.get(s)) {
+                    String community = code(c, w, districts);
+                    weightedStreets.add(street);
+                    communities.add(community);
+                    streetOf.put(community, street);
+                    communitiesOf.computeIfAbsent(street, k -> new ArrayList<>()).add(community);
+                }
             }
         }
         // demands first: their hours size the capacity
@@ -118,7 +130,7 @@ public final class InstanceGenerator {
         List<ResourceInput> rs = new ArrayList<>(resources);
         for (int j = 0; j < resources; j++) {
             int u = j % units;
-            List<String> streetCommunities = new ArrayList<>(STREETS.get(unitStreet[u]));
+            List<String> streetCommunities = new ArrayList<>(communitiesOf.get(unitStreet[u]));
             java.util.Collections.shuffle(streetCommunities, rnd);
             List<String> area = streetCommunities.subList(0, 1 + rnd.nextInt(streetCommunities.size()));
             int count = Math.max(1, Math.min(CATEGORIES.size(), (int) Math.floor(k + rnd.nextDouble())));
@@ -142,5 +154,14 @@ public final class InstanceGenerator {
                     unitLoad[u]));
         }
         return new MatchingInstance(ds, rs, null, null);
+    }
+
+    /** How many copies of the demo world an instance with this many resources spans (see the class comment). */
+    static int districts(int resources) {
+        return Math.max(1, (int) Math.round(resources / 1000.0));
+    }
+
+    private static String code(String base, int district, int districts) {
+        return districts == 1 ? base : String.format("%s-%02d", base, district);
     }
 }

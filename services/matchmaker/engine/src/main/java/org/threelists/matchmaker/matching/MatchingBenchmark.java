@@ -1,42 +1,128 @@
 package org.threelists.matchmaker.matching;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Prints solve time, objective, bounds and gap on generated instances.
- * {@code java -cp … org.threelists.matchmaker.matching.MatchingBenchmark [demands resources [timeLimitSeconds [seed]]]}
- * (default: 1000×100 and 10000×1000, 30 s).
+ * The engine against an exact reference on generated instances (issue 7, part 3): engine time, objective, proven
+ * bound and gap; the reference's time and value — the optimum when CP-SAT proves it within its limit, else the best
+ * proven upper bound (the LP relaxation, or CP-SAT's bound when lower); and objective / reference.
+ *
+ * <pre>java -cp … org.threelists.matchmaker.matching.MatchingBenchmark [demands resources [timeLimitSeconds [seed]]]
+ *     [--reference-limit SECONDS] [--json FILE]</pre>
+ * Without sizes: 1000×100, 10000×1000 and 100000×10000. The time limit (default 60 s per 1,000 resources, at least
+ * 30 s: the search's work grows with the number of resources) is the engine's
+ * {@link MatchingEngine.Options#timeLimitSeconds()}; the engine stops earlier at a proven gap of 0.1 %; the reference's CP-SAT gets {@code --reference-limit} (default
+ * 30 s; 0 = LP bound only) and is tried only up to {@value #REFERENCE_CP_SAT_MAX_PAIRS} pairs. Prints a table, then
+ * the same figures as one JSON document (also written to FILE with {@code --json}).
  */
 public final class MatchingBenchmark {
+
+    static final int REFERENCE_CP_SAT_MAX_PAIRS = 50_000;
 
     private MatchingBenchmark() {
     }
 
-    public static void main(String[] args) {
-        double limit = args.length > 2 ? Double.parseDouble(args[2]) : 30;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
-        int[][] sizes = args.length >= 2
-                ? new int[][] {{Integer.parseInt(args[0]), Integer.parseInt(args[1])}}
-                : new int[][] {{1000, 100}, {10_000, 1000}};
+    /** One row of the table. */
+    public record Row(int demands, int resources, long seed, int pairs, int components, long engineMillis,
+                      double objective, double engineBound, double engineGap, String method, int matched,
+                      String referenceMethod, boolean referenceExact, long referenceMillis, double reference,
+                      double ratio) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> positional = new ArrayList<>();
+        double referenceLimit = 30;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reference-limit" -> referenceLimit = Double.parseDouble(args[++i]);
+                case "--json" -> json = Path.of(args[++i]);
+                default -> positional.add(args[i]);
+            }
+        }
+        Double fixedLimit = positional.size() > 2 ? Double.valueOf(positional.get(2)) : null;
+        long seed = positional.size() > 3 ? Long.parseLong(positional.get(3)) : 42;
+        int[][] sizes = positional.size() >= 2
+                ? new int[][] {{Integer.parseInt(positional.get(0)), Integer.parseInt(positional.get(1))}}
+                : new int[][] {{1000, 100}, {10_000, 1000}, {100_000, 10_000}};
+        List<Row> rows = new ArrayList<>();
+        System.out.println("| instance | pairs | components | engine s | objective | engine bound | engine gap % "
+                + "| reference | reference s | reference value | objective / reference |");
+        System.out.println("|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|");
+        List<Double> limits = new ArrayList<>();
         for (int[] size : sizes) {
-            System.out.println(run(seed, size[0], size[1], limit));
+            double limit = fixedLimit != null ? fixedLimit : defaultLimit(size[1]);
+            limits.add(limit);
+            Row row = measure(seed, size[0], size[1], limit, referenceLimit);
+            rows.add(row);
+            System.out.printf("| %d×%d | %d | %d | %.2f | %.4f | %.4f | %.3f | %s | %.2f | %.4f | %.5f |%n",
+                    row.demands, row.resources, row.pairs, row.components, row.engineMillis / 1000.0, row.objective,
+                    row.engineBound, 100 * row.engineGap, row.referenceMethod, row.referenceMillis / 1000.0,
+                    row.reference, row.ratio);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("seed", seed);
+        doc.put("engineTimeLimitSeconds", limits);
+        doc.put("referenceTimeLimitSeconds", referenceLimit);
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        doc.put("loadAverage", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        doc.put("rows", rows);
+        ObjectMapper mapper = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+        String text = mapper.writeValueAsString(doc);
+        System.out.println(text);
+        if (json != null) {
+            Files.writeString(json, text);
         }
     }
 
-    public static String run(long seed, int demands, int resources, double timeLimitSeconds) {
-        long g = System.nanoTime();
+    /** The engine's default time limit for a size: 60 s per 1,000 resources, at least 30 s. */
+    static double defaultLimit(int resources) {
+        return Math.max(30, 60 * resources / 1000.0);
+    }
+
+    /** Generates the instance, plans it, and measures the reference. */
+    public static Row measure(long seed, int demands, int resources, double timeLimitSeconds,
+                              double referenceLimitSeconds) {
         MatchingInstance instance = new InstanceGenerator(seed, demands, resources).generate();
-        long genMillis = (System.nanoTime() - g) / 1_000_000;
-        int pairs = MatchingEngine.pairCounts(instance).get("pairs");
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("%d×%d seed %d: %d feasible pairs (%.1f per demand), generated in %d ms%n",
-                demands, resources, seed, pairs, pairs / (double) Math.max(1, demands), genMillis));
-        MatchingPlan flow = new MatchingEngine(new MatchingEngine.Options(0, 1, false)).plan(instance);
-        out.append(String.format("  flow-rounding: %6d ms  objective %.4f  flow bound %.4f  gap %.4f%%  matched %d%n",
-                flow.solveMillis(), flow.objective(), flow.flowBound(), 100 * flow.gap(), flow.assignments().size()));
-        MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 8, true)).plan(instance);
-        out.append(String.format("  %s: %6d ms  objective %.4f  bound %.4f (flow bound %.4f)  gap %.4f%%  matched %d"
-                        + "  projects %d",
-                plan.method(), plan.solveMillis(), plan.objective(), plan.upperBound(), plan.flowBound(),
-                100 * plan.gap(), plan.assignments().size(), plan.projects().size()));
-        return out.toString();
+        MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true))
+                .plan(instance);
+        MatchingEngine.Problem p = MatchingEngine.Problem.build(instance);
+        ExactReference.Result lp = ExactReference.lpBound(instance);
+        ExactReference.Result reference = lp;
+        if (referenceLimitSeconds > 0 && p.pairCount() <= REFERENCE_CP_SAT_MAX_PAIRS) {
+            ExactReference.Result cp = ExactReference.cpSat(instance, referenceLimitSeconds, 2);
+            if (cp.exact()) {
+                reference = cp;
+            } else if (cp.bound() < lp.bound()) {
+                reference = new ExactReference.Result(cp.method() + " bound", false, cp.bound(), cp.bound(),
+                        cp.millis() + lp.millis());
+            } else {
+                reference = new ExactReference.Result(lp.method() + " (" + cp.method() + " not proven)", false,
+                        lp.bound(), lp.bound(), cp.millis() + lp.millis());
+            }
+        }
+        double value = reference.exact() ? reference.value() : reference.bound();
+        return new Row(demands, resources, seed, p.pairCount(), p.componentCount(), plan.solveMillis(),
+                plan.objective(), plan.upperBound(), plan.gap(), plan.method(), plan.assignments().size(),
+                reference.method(), reference.exact(), reference.millis(), value,
+                value <= 0 ? 1.0 : plan.objective() / value);
+    }
+
+    /** One size as text (the previous entry point, kept for callers). */
+    public static String run(long seed, int demands, int resources, double timeLimitSeconds) {
+        Row row = measure(seed, demands, resources, timeLimitSeconds, 0);
+        return String.format("%d×%d seed %d: %d pairs, %d components; engine %d ms objective %.4f bound %.4f gap %.4f%%"
+                        + " (%s); reference %s %.4f; objective/reference %.5f", demands, resources, seed, row.pairs,
+                row.components, row.engineMillis, row.objective, row.engineBound, 100 * row.engineGap, row.method,
+                row.referenceMethod, row.reference, row.ratio);
     }
 }

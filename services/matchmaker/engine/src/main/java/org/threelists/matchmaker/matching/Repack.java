@@ -1,0 +1,339 @@
+package org.threelists.matchmaker.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Local search by exact re-packing of two resources at a time.
+ *
+ * <p>A move takes two resources that share candidate demands, frees every demand on them, and re-packs both
+ * exactly — by dynamic programming over the two capacities (tenths divided by their gcd) — from those demands and
+ * the unmatched demands that could use either; it is kept when the profit rises. One move thus finds every
+ * combination of shifts between the two resources, swaps, insertions and ejections of unmatched demands, which is
+ * what closes the capacity holes a rounded LP leaves (the holes are where the gap to the bound comes from). A pair
+ * is tried again only when one of its resources' own or candidate demands changed since it was last tried, so the
+ * search stops at a local optimum of this neighbourhood. Single-resource re-packs (the same DP with one capacity)
+ * come first, being cheap.
+ */
+final class Repack {
+
+    /** Neighbours per resource, by the number of candidate demands they share (the pairs most likely to trade). */
+    static final int NEIGHBOURS = Integer.getInteger("matching.neighbours", 24);
+    /** Above this many DP cells (states × items) a pair is skipped (fine capacities with no common divisor). */
+    private static final long MAX_CELLS = 20_000_000L;
+
+    private final MatchingEngine.Problem p;
+    private final int[] choice;
+    private final long[] load;
+    private final long[] version;
+    private final int[][] neighbours;
+    private final Map<Long, long[]> tried = new HashMap<>();
+    private final int[] stamp;
+    private final int[] itemIndex;
+    private int stampValue;
+    private long[] dp = new long[0];
+    private byte[] take = new byte[0];
+    int moves;
+    long evaluated;
+
+    Repack(MatchingEngine.Problem p, int[] choice) {
+        this.p = p;
+        this.choice = choice;
+        int nR = p.resources.size();
+        load = new long[nR];
+        version = new long[nR];
+        stamp = new int[p.demands.size()];
+        itemIndex = new int[p.demands.size()];
+        for (int d = 0; d < choice.length; d++) {
+            if (choice[d] >= 0) {
+                load[p.pairResource[choice[d]]] += p.hours[d];
+            }
+        }
+        neighbours = new int[nR][];
+        int[] shared = new int[nR];
+        List<Integer> touched = new ArrayList<>();
+        for (int r = 0; r < nR; r++) {
+            touched.clear();
+            for (int k : p.byResource[r]) {
+                for (int k2 : p.byDemand[p.pairDemand[k]]) {
+                    int r2 = p.pairResource[k2];
+                    if (r2 != r && shared[r2]++ == 0) {
+                        touched.add(r2);
+                    }
+                }
+            }
+            Integer[] order = touched.toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> shared[b] != shared[a] ? shared[b] - shared[a] : a - b);
+            neighbours[r] = Arrays.stream(order).limit(NEIGHBOURS).mapToInt(Integer::intValue).toArray();
+            for (int r2 : touched) {
+                shared[r2] = 0;
+            }
+        }
+    }
+
+    /**
+     * Runs sweeps over the resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
+     * or the deadline passes; restricted to the given resources when {@code only} is not null.
+     */
+    void run(long deadlineNanos, int[] only) {
+        int nR = p.resources.size();
+        int[] resources = only != null ? only : java.util.stream.IntStream.range(0, nR).toArray();
+        boolean improved = true;
+        while (improved && System.nanoTime() < deadlineNanos) {
+            improved = false;
+            for (int r : resources) {
+                if (p.byResource[r].length > 0 && repack(r, -1)) {
+                    improved = true;
+                }
+            }
+            for (int r : resources) {
+                for (int r2 : neighbours[r]) {
+                    if (System.nanoTime() >= deadlineNanos) {
+                        return;
+                    }
+                    if (r < r2 || !contains(neighbours[r2], r)) {
+                        if (repack(r, r2)) {
+                            improved = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean contains(int[] list, int v) {
+        for (int x : list) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the plan is optimal on a component made of r1 (and r2 when ≥ 0) alone: the exact re-pack of its
+     * resources then covers every demand of the component. Re-packs until nothing gains.
+     */
+    boolean provenOptimal(int r1, int r2) {
+        while (repack(r1, r2, true)) {
+            // applied: the next pass confirms the optimum
+        }
+        return !skipped;
+    }
+
+    /** Re-packs r1 (and r2 when ≥ 0) exactly; applies and returns true when the profit rises. */
+    boolean repack(int r1, int r2) {
+        return repack(r1, r2, false);
+    }
+
+    private boolean skipped;
+
+    private boolean repack(int r1, int r2, boolean force) {
+        skipped = false;
+        long key = r2 < 0 ? -1 - r1 : ((long) Math.min(r1, r2) << 32) | Math.max(r1, r2);
+        long v1 = version[r1];
+        long v2 = r2 < 0 ? 0 : version[r2];
+        long[] last = tried.get(key);
+        if (!force && last != null && last[0] == v1 && last[1] == v2) {
+            return false;
+        }
+        tried.put(key, new long[] {v1, v2});
+        evaluated++;
+        // items: demands on r1/r2 and unmatched demands with a pair to either; item → pair to r1 / pair to r2
+        stampValue++;
+        List<int[]> items = new ArrayList<>();
+        long current = 0;
+        long g = p.capacity[r1];
+        if (r2 >= 0) {
+            g = Relaxation.gcd(g, p.capacity[r2]);
+        }
+        for (int side = 0; side < (r2 < 0 ? 1 : 2); side++) {
+            int r = side == 0 ? r1 : r2;
+            for (int k : p.byResource[r]) {
+                int d = p.pairDemand[k];
+                int c = choice[d];
+                if (c >= 0 && p.pairResource[c] != r1 && p.pairResource[c] != r2) {
+                    continue;
+                }
+                int[] item;
+                if (stamp[d] != stampValue) {
+                    stamp[d] = stampValue;
+                    itemIndex[d] = items.size();
+                    item = new int[] {d, -1, -1};
+                    items.add(item);
+                    if (c >= 0) {
+                        current += p.pairProfit[c];
+                    }
+                    g = Relaxation.gcd(g, p.hours[d]);
+                } else {
+                    item = items.get(itemIndex[d]);
+                }
+                item[1 + side] = k;
+            }
+        }
+        if (items.isEmpty() || g == 0) {
+            return false;
+        }
+        int c1 = (int) Math.min(Integer.MAX_VALUE, p.capacity[r1] / g);
+        int c2 = r2 < 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, p.capacity[r2] / g);
+        items = undominated(items, p.capacity[r1] + (r2 < 0 ? 0 : p.capacity[r2]));
+        long states = (long) (c1 + 1) * (c2 + 1);
+        int n = items.size();
+        if (states * n > MAX_CELLS) {
+            skipped = true;
+            return false;
+        }
+        int width = c2 + 1;
+        int s = (int) states;
+        if (dp.length < s) {
+            dp = new long[s];
+        }
+        Arrays.fill(dp, 0, s, 0);
+        if (take.length < (long) n * s) {
+            take = new byte[(int) Math.max((long) n * s, take.length * 2L)];
+        }
+        for (int i = 0; i < n; i++) {
+            int[] it = items.get(i);
+            int w = (int) (p.hours[it[0]] / g);
+            long a1 = it[1] >= 0 ? p.pairProfit[it[1]] : -1;
+            long a2 = it[2] >= 0 ? p.pairProfit[it[2]] : -1;
+            int base = i * s;
+            for (int a = c1; a >= 0; a--) {
+                int row = a * width;
+                for (int b = c2; b >= 0; b--) {
+                    int st = row + b;
+                    long best = dp[st];
+                    byte t = 0;
+                    if (a1 > 0 && a >= w) {
+                        long v = dp[st - w * width] + a1;
+                        if (v > best) {
+                            best = v;
+                            t = 1;
+                        }
+                    }
+                    if (a2 > 0 && b >= w) {
+                        long v = dp[st - w] + a2;
+                        if (v > best) {
+                            best = v;
+                            t = 2;
+                        }
+                    }
+                    dp[st] = best;
+                    take[base + st] = t;
+                }
+            }
+        }
+        if (dp[s - 1] <= current) {
+            return false;
+        }
+        int st = s - 1;
+        for (int i = n - 1; i >= 0; i--) {
+            int[] it = items.get(i);
+            int d = it[0];
+            int w = (int) (p.hours[d] / g);
+            byte t = take[i * s + st];
+            int next = t == 0 ? -1 : it[t];
+            if (t == 1) {
+                st -= w * width;
+            } else if (t == 2) {
+                st -= w;
+            }
+            assign(d, next);
+        }
+        for (int[] it : dropped) {
+            assign(it[0], -1);
+        }
+        moves++;
+        return true;
+    }
+
+    /**
+     * Drops items that cannot be needed: item i is dominated by item j when j is no heavier and worth at least as
+     * much on each resource i could go to. If the kept dominators of i weigh, with i, more than both capacities
+     * together, some kept dominator is unused in any plan that uses i, and swapping them loses nothing; so an
+     * optimal re-pack exists without i. Dominators come first in the order below, so only kept items are counted.
+     */
+    private List<int[]> undominated(List<int[]> items, long capacity) {
+        dropped.clear();
+        if (items.size() < 8) {
+            return items;
+        }
+        int n = items.size();
+        long[][] key = new long[n][];
+        for (int i = 0; i < n; i++) {
+            int[] it = items.get(i);
+            key[i] = new long[] {p.hours[it[0]], it[1] >= 0 ? p.pairProfit[it[1]] : -1,
+                    it[2] >= 0 ? p.pairProfit[it[2]] : -1, i};
+        }
+        Arrays.sort(key, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(b[1], a[1]) : a[2] != b[2] ? Long.compare(b[2], a[2])
+                : Long.compare(a[3], b[3]));
+        List<long[]> kept = new ArrayList<>();
+        List<int[]> out = new ArrayList<>(n);
+        for (long[] ki : key) {
+            long weight = ki[0];
+            for (long[] kj : kept) {
+                if (kj[1] >= ki[1] && kj[2] >= ki[2] && (ki[1] < 0 || kj[1] >= 0) && (ki[2] < 0 || kj[2] >= 0)) {
+                    weight += kj[0];
+                    if (weight > capacity) {
+                        break;
+                    }
+                }
+            }
+            if (weight <= capacity) {
+                kept.add(ki);
+                out.add(items.get((int) ki[3]));
+            } else {
+                out.add(null); // not needed: left out of the DP (and unmatched if the re-pack is applied)
+            }
+        }
+        List<int[]> result = new ArrayList<>();
+        for (int[] it : out) {
+            if (it != null) {
+                result.add(it);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) == null) {
+                dropped.add(items.get((int) key[i][3]));
+            }
+        }
+        return result;
+    }
+
+    private final List<int[]> dropped = new ArrayList<>();
+
+    /** Moves demand d to pair k (−1 = unmatched), keeping loads and versions. */
+    void assign(int d, int k) {
+        int before = choice[d];
+        if (before == k) {
+            return;
+        }
+        if (before >= 0) {
+            load[p.pairResource[before]] -= p.hours[d];
+            version[p.pairResource[before]]++;
+        }
+        if (k >= 0) {
+            load[p.pairResource[k]] += p.hours[d];
+            version[p.pairResource[k]]++;
+        }
+        if (before < 0 || k < 0) {
+            // its matched status changed: every resource that could take it sees a different pool
+            for (int k2 : p.byDemand[d]) {
+                version[p.pairResource[k2]]++;
+            }
+        }
+        choice[d] = k;
+    }
+
+    long residual(int r) {
+        return p.capacity[r] - load[r];
+    }
+
+    int[] neighbours(int r) {
+        return neighbours[r];
+    }
+}
