@@ -1,11 +1,8 @@
 package org.threelists.demand.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
-import org.threelists.platform.json.ContractSchemas;
-import org.threelists.platform.json.Json;
+import org.threelists.testing.ContractMessages;
 import org.threelists.testing.KafkaProbe;
 
 import java.math.BigDecimal;
@@ -22,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * project-list.events.v1 messages as the matchmaker publishes them (CloudEvents, key = project id), for the demand
@@ -231,24 +226,10 @@ public final class ProjectListMessages {
     }
 
     private static Message message(String type, Map<String, Object> data) {
-        String id = UUID.randomUUID().toString();
         String projectId = (String) data.get("projectId");
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id);
-        event.put("source", "/threelists/matchmaker");
-        event.put("type", "threelists.project." + type + ".v1");
-        event.put("subject", projectId);
-        event.put("time", Instant.now().toString());
-        event.put("datacontenttype", "application/json");
-        event.put("data", data);
-        try {
-            String json = Json.mapper().writeValueAsString(event);
-            JsonNode tree = Json.mapper().readTree(json);
-            assertThat(ContractSchemas.violations(Topics.PROJECT_EVENTS, tree)).as(json).isEmpty();
-            return new Message(id, projectId, json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ContractMessages.Message event = ContractMessages.message("/threelists/matchmaker",
+                "threelists.project." + type + ".v1", projectId, data);
+        ContractMessages.assertConforms(Topics.PROJECT_EVENTS, event.json());
+        return new Message(event.id(), projectId, event.json());
     }
 }

@@ -1,42 +1,28 @@
 package org.threelists.matchmaker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.threelists.localstack.DevTokens;
-import org.threelists.matchmaker.messaging.Topics;
-import org.threelists.platform.json.ContractSchemas;
-import org.threelists.platform.json.Json;
-import org.threelists.platform.relay.CloudEvent;
+import org.threelists.testing.ContractMessages;
+import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.KafkaProbe;
-import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Callers, and the CloudEvents demand-list and resource-list publish, built the way their publishers build them
- * (platform {@link CloudEvent}, the platform JSON mapping) and checked against the topic's schema before sending.
+ * ({@link ContractMessages}) and checked against the topic's schema before sending.
  */
 public final class Fixtures {
 
@@ -51,10 +37,6 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    /** One CloudEvent as it travels: its id (the key of idempotency), its time and its JSON. */
-    public record Message(String id, Instant time, String json) {
-    }
-
     public static String newDemandId() {
         return UUID.randomUUID().toString();
     }
@@ -66,7 +48,7 @@ public final class Fixtures {
     // --- demand-list.events.v1 (key and subject: the demand id) ------------------------------------------------
 
     public static Message demandEvent(String event, Map<String, Object> data) {
-        return message(Topics.DEMAND_EVENTS, "/threelists/demand-list", "threelists.demand." + event + ".v1",
+        return ContractMessages.message("/threelists/demand-list", "threelists.demand." + event + ".v1",
                 (String) data.get("demandId"), data);
     }
 
@@ -107,12 +89,12 @@ public final class Fixtures {
     // --- resource-list.events.v1 (key: the unit id; subject: the aggregate) ---------------------------------------
 
     public static Message unitEvent(String event, Map<String, Object> data) {
-        return message(Topics.RESOURCE_EVENTS, "/threelists/resource-list", "threelists.unit." + event + ".v1",
+        return ContractMessages.message("/threelists/resource-list", "threelists.unit." + event + ".v1",
                 (String) data.get("unitId"), data);
     }
 
     public static Message resourceEvent(String event, Map<String, Object> data) {
-        return message(Topics.RESOURCE_EVENTS, "/threelists/resource-list", "threelists." + event + ".v1",
+        return ContractMessages.message("/threelists/resource-list", "threelists." + event + ".v1",
                 (String) data.getOrDefault("resourceId", data.get("volunteerId")), data);
     }
 
@@ -174,27 +156,9 @@ public final class Fixtures {
 
     // --- sending and awaiting -------------------------------------------------------------------------------------
 
-    private static Message message(String topic, String source, String type, String subject, Map<String, Object> data) {
-        String id = UUID.randomUUID().toString();
-        // The store keeps microseconds; the read model's updated_at is compared with the event's time.
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try {
-            String json = Json.mapper().writeValueAsString(CloudEvent.of(id, source, type, subject, time, data));
-            return new Message(id, time, json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Sends a message the producer could have sent: it must be valid against the topic's schema. */
     public static Message publish(String topic, String key, Message message) {
-        try {
-            assertThat(ContractSchemas.violations(topic, Json.mapper().readTree(message.json()))).as(message.json()).isEmpty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        KafkaProbe.send(topic, key, message.json());
-        return message;
+        return ContractMessages.send(topic, key, message);
     }
 
     /** Waits until {@code read} (run in a fresh transaction) gives a value that passes {@code until}. */
@@ -213,40 +177,7 @@ public final class Fixtures {
 
     /** Waits until the consumer group has committed the end of every partition of the topic. */
     public static void awaitConsumed(String group, String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-                Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                Map<TopicPartition, Long> lag = new HashMap<>();
-                for (TopicPartition p : partitions) {
-                    long end = ends.get(p).offset();
-                    long done = committed.containsKey(p) && committed.get(p) != null ? committed.get(p).offset() : 0;
-                    if (done < end) {
-                        lag.put(p, end - done);
-                    }
-                }
-                if (lag.isEmpty()) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(group + " still lags on " + lag);
-                }
-                sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaProbe.awaitConsumed(group, topic, timeout());
     }
 
     public static void sleep(long millis) {

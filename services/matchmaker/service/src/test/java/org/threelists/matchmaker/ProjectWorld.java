@@ -3,18 +3,14 @@ package org.threelists.matchmaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.threelists.localstack.DevTokens;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.OpenDemand;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
+import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.KafkaProbe;
-import org.threelists.testing.RealInfrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,16 +78,16 @@ public final class ProjectWorld {
     /** {@code count} units with one offer each, sent with one producer and awaited together. */
     public static List<Unit> units(int count, String category, double hours) {
         List<Unit> units = new ArrayList<>();
-        List<String[]> records = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String unitId = newUnitId();
             String resourceId = UUID.randomUUID().toString();
-            records.add(new String[] {unitId, unitEvent("registered", unitRegistered(unitId, STREET, COMMUNITY)).json()});
-            records.add(new String[] {unitId, resourceEvent("resource.offered",
-                    offered(resourceId, unitId, category, List.of(), COMMUNITY, hours)).json()});
+            records.add(Map.entry(unitId, unitEvent("registered", unitRegistered(unitId, STREET, COMMUNITY)).json()));
+            records.add(Map.entry(unitId, resourceEvent("resource.offered",
+                    offered(resourceId, unitId, category, List.of(), COMMUNITY, hours)).json()));
             units.add(new Unit(unitId, resourceId, DevTokens.unit("staff-" + unitId, unitId, STREET)));
         }
-        sendAll(RESOURCE_EVENTS, records);
+        KafkaProbe.sendAll(RESOURCE_EVENTS, records);
         List<String> ids = units.stream().map(Unit::resourceId).toList();
         await(() -> AvailableResource.count("resourceId in ?1", ids), n -> n == count);
         return units;
@@ -157,7 +152,7 @@ public final class ProjectWorld {
     }
 
     /** resource-list reserved what the claim asked for: capacity.reserved with the same claimId. */
-    public static Fixtures.Message reserve(JsonNode claimRequested, double remaining) {
+    public static Message reserve(JsonNode claimRequested, double remaining) {
         JsonNode d = claimRequested.path("data");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("resourceId", d.path("resourceId").asText());
@@ -172,7 +167,7 @@ public final class ProjectWorld {
     }
 
     /** resource-list could not reserve it: capacity.refused with a reason code and a sentence. */
-    public static Fixtures.Message refuse(JsonNode claimRequested, String reason, String detail) {
+    public static Message refuse(JsonNode claimRequested, String reason, String detail) {
         JsonNode d = claimRequested.path("data");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("resourceId", d.path("resourceId").asText());
@@ -214,20 +209,6 @@ public final class ProjectWorld {
     public static List<String> types(String projectId) {
         return projectMessages(projectId).stream().map(m -> m.path("type").asText()
                 .replace("threelists.project.", "").replace(".v1", "")).toList();
-    }
-
-    private static void sendAll(String topic, List<String[]> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            for (String[] record : records) {
-                producer.send(new ProducerRecord<>(topic, record[0], record[1]));
-            }
-            producer.flush();
-        }
     }
 
     private static JsonNode parse(String json) {

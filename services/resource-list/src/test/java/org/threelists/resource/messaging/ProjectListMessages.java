@@ -3,31 +3,21 @@ package org.threelists.resource.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
-import org.threelists.platform.relay.CloudEvent;
+import org.threelists.testing.ContractMessages;
 import org.threelists.testing.KafkaProbe;
-import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,8 +140,7 @@ public final class ProjectListMessages {
 
     /** Sends a message the matchmaker could have sent: it must be valid against the topic's schema. */
     public static Message publish(Message message) {
-        assertThat(ContractSchemas.violations(TOPIC, parse(message.json()))).as(message.json()).isEmpty();
-        KafkaProbe.send(TOPIC, message.projectId(), message.json());
+        ContractMessages.send(TOPIC, message.projectId(), message.json());
         return message;
     }
 
@@ -170,14 +159,9 @@ public final class ProjectListMessages {
     }
 
     private static Message message(String event, String projectId, Map<String, Object> data) {
-        String id = UUID.randomUUID().toString();
-        CloudEvent cloudEvent = CloudEvent.of(id, SOURCE, "threelists.project." + event + ".v1", projectId,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), data);
-        try {
-            return new Message(id, projectId, Json.mapper().writeValueAsString(cloudEvent));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ContractMessages.Message message = ContractMessages.message(SOURCE, "threelists.project." + event + ".v1",
+                projectId, data);
+        return new Message(message.id(), projectId, message.json());
     }
 
     // --- resource-list.events.v1 ---------------------------------------------------------------------------------
@@ -258,40 +242,7 @@ public final class ProjectListMessages {
 
     /** Waits until the consumer group has committed the end of every partition of the topic. */
     public static void awaitConsumed() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            Instant deadline = Instant.now().plus(TIMEOUT);
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                List<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC)
-                        .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-                var ends = admin.listOffsets(partitions.stream()
-                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-                Map<TopicPartition, Long> lag = new HashMap<>();
-                for (TopicPartition p : partitions) {
-                    long end = ends.get(p).offset();
-                    OffsetAndMetadata done = committed.get(p);
-                    long position = done == null ? 0 : done.offset();
-                    if (position < end) {
-                        lag.put(p, end - position);
-                    }
-                }
-                if (lag.isEmpty()) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(GROUP + " still lags on " + lag);
-                }
-                sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaProbe.awaitConsumed(GROUP, TOPIC, TIMEOUT);
     }
 
     public static JsonNode parse(String json) {

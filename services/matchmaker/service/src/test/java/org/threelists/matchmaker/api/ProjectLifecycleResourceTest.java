@@ -12,6 +12,7 @@ import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectDeadline;
 import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.Instant;
@@ -107,7 +108,7 @@ class ProjectLifecycleResourceTest {
         assertThat(requested.path("data").path("period").asText()).matches("[0-9]{4}-[0-9]{2}");
 
         // resource-list reserved the hours: the claim is confirmed and the completion deadline runs.
-        Fixtures.Message reserved = reserve(requested, 16.5);
+        Message reserved = reserve(requested, 16.5);
         ProjectView claimed = await(() -> ProjectView.<ProjectView>findById(projectId),
                 p -> p.status.name().equals("CLAIMED"));
         assertThat(claimed.holderUnitIds).containsExactly(court.unitId());
@@ -340,7 +341,7 @@ class ProjectLifecycleResourceTest {
         Unit unit = unit("HEALTH", List.of(), 10);
         Map<String, Object> data = Fixtures.reserved(unit.resourceId(), unit.unitId(), 2, "2026-12", 8);
         data.put("claimId", UUID.randomUUID().toString());
-        Fixtures.Message stray = Fixtures.publish(org.threelists.matchmaker.messaging.Topics.RESOURCE_EVENTS,
+        Message stray = Fixtures.publish(org.threelists.matchmaker.messaging.Topics.RESOURCE_EVENTS,
                 unit.unitId(), Fixtures.resourceEvent("capacity.reserved", data));
         assertThat(await(() -> inboxOutcomes(RESOURCE_GROUP, stray.id()), o -> !o.isEmpty())).containsExactly("PROCESSED");
     }

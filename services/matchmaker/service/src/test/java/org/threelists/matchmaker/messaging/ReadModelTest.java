@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.threelists.matchmaker.Fixtures.Message;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.DemandListProjection;
 import org.threelists.matchmaker.projection.MemberUnit;
@@ -16,6 +15,7 @@ import org.threelists.matchmaker.projection.ResourceListProjection;
 import org.threelists.matchmaker.projection.ResourceRemaining;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
+import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.KafkaProbe;
 
 import java.nio.charset.StandardCharsets;
@@ -45,6 +45,7 @@ import static org.threelists.matchmaker.Fixtures.unitRegistered;
 import static org.threelists.matchmaker.Fixtures.with;
 import static org.threelists.matchmaker.messaging.Topics.DEMAND_EVENTS;
 import static org.threelists.matchmaker.messaging.Topics.RESOURCE_EVENTS;
+import static org.threelists.testing.ContractMessages.sendUnchecked;
 
 /**
  * The read models follow demand-list.events.v1 and resource-list.events.v1: every event type applied, a redelivered
@@ -164,7 +165,7 @@ class ReadModelTest {
     void malformed_and_schema_violating_messages_go_to_the_dlq_and_the_next_message_is_still_applied() {
         String id = newDemandId();
         KafkaProbe.send(DEMAND_EVENTS, id, "{this is not json");
-        Message noCategory = publishUnchecked(DEMAND_EVENTS, id, demandEvent("submitted", with(submitted(id), "category", null)));
+        Message noCategory = sendUnchecked(DEMAND_EVENTS, id, demandEvent("submitted", with(submitted(id), "category", null)));
         Message good = publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
 
         OpenDemand demand = await(() -> OpenDemand.<OpenDemand>findById(id), d -> d.version == 1);
@@ -190,7 +191,7 @@ class ReadModelTest {
         publish(RESOURCE_EVENTS, unitId, unitEvent("registered", unitRegistered(unitId, "heping", "lianqiao")));
         publish(RESOURCE_EVENTS, unitId, resourceEvent("resource.offered",
                 offered(resourceId, unitId, "HEALTH", List.of(), "lianqiao", 10)));
-        publishUnchecked(RESOURCE_EVENTS, unitId, resourceEvent("capacity.reserved", reserved(resourceId, unitId, 3, "2026-12", -1)));
+        sendUnchecked(RESOURCE_EVENTS, unitId, resourceEvent("capacity.reserved", reserved(resourceId, unitId, 3, "2026-12", -1)));
         publish(RESOURCE_EVENTS, unitId, resourceEvent("resource.withdrawn", Map.of("resourceId", resourceId,
                 "unitId", unitId, "reason", "场地维修", "status", "WITHDRAWN", "actor", "staff")));
 
@@ -264,11 +265,4 @@ class ReadModelTest {
             return rows;
         });
     }
-
-    /** Sends a message a correct producer never would, to see the consumer refuse it. */
-    private static Message publishUnchecked(String topic, String key, Message message) {
-        KafkaProbe.send(topic, key, message.json());
-        return message;
-    }
-
 }
