@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-launcher=tools/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
+launcher=tools/local-stack/target/local-stack-0.1.0-SNAPSHOT-launcher.jar
 
 build=false
 for arg in "$@"; do

@@ -60,7 +60,7 @@ final class ConsoleSummary {
     static String usage() {
         return String.join(System.lineSeparator(),
                 "Runs the threelists system locally: PostgreSQL, a Kafka broker and every built service, with demo data.",
-                "Usage: ./run-local.sh [--build]   (or: java -jar tools/local-stack/target/local-stack-0.1.0-SNAPSHOT.jar)",
+                "Usage: ./run-local.sh [--build]   (or: java -jar tools/local-stack/target/local-stack-0.1.0-SNAPSHOT-launcher.jar)",
                 "Environment:",
                 "  " + LocalStack.ENV_DB_URL + "                 use this PostgreSQL (a base URL, e.g. jdbc:postgresql://host:5432/)",
                 "  " + LocalStack.ENV_DB_USER + ", " + LocalStack.ENV_DB_PASSWORD + "   its credentials (default postgres/postgres)",
