@@ -274,15 +274,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "202", description = "Accepted; waiting for the reservation",
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
     public Response claim(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Claim request) {
-        ProjectView project = load(projectId);
-        access.requireUnitOfStreet(project);
-        String unit = access.unit();
-        AvailableResource offer = support.offerOf(unit, request.resourceId(), project);
-        String period = support.period(offer, request.period());
-        String claimId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ClaimProject(projectId, claimId, unit, offer.resourceId, project.needAmount, period,
-                caller.actor()));
-        return accepted(claimId, projectId);
+        return ask(projectId, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
+                new ClaimProject(projectId, claimId, unit, resourceId, project.needAmount, period, caller.actor()));
     }
 
     @POST
@@ -296,15 +289,25 @@ public class ProjectResource {
     @APIResponse(responseCode = "202", description = "Accepted; waiting for the reservation",
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
     public Response pledge(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Pledge request) {
+        return ask(projectId, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
+                new PledgeToProject(projectId, claimId, unit, resourceId, request.amount(), period, caller.actor()));
+    }
+
+    /** What a claim and a pledge share: a unit of the street asks with one of its offers, under a new claim id. */
+    private Response ask(String projectId, String resourceId, String requestedPeriod, ClaimCommand command) {
         ProjectView project = load(projectId);
         access.requireUnitOfStreet(project);
         String unit = access.unit();
-        AvailableResource offer = support.offerOf(unit, request.resourceId(), project);
-        String period = support.period(offer, request.period());
+        AvailableResource offer = support.offerOf(unit, resourceId, project);
+        String period = support.period(offer, requestedPeriod);
         String claimId = UUID.randomUUID().toString();
-        commands.sendAndWait(new PledgeToProject(projectId, claimId, unit, offer.resourceId, request.amount(), period,
-                caller.actor()));
+        commands.sendAndWait(command.of(project, claimId, unit, offer.resourceId, period));
         return accepted(claimId, projectId);
+    }
+
+    @FunctionalInterface
+    private interface ClaimCommand {
+        Object of(ProjectView project, String claimId, String unit, String resourceId, String period);
     }
 
     @POST
