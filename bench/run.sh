@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The benchmark (issue 7: ingest and services): builds demand-list, resource-list and this module, then runs
-# org.threelists.bench.Bench on a throw-away stack. Arguments go to the benchmark (--help). About 3-4 minutes.
+# The benchmark (issue 7): builds the four services and this module, then runs org.threelists.bench.Bench on a
+# throw-away stack (embedded PostgreSQL, a Kafka broker, the services as processes). Every figure is printed beside a
+# baseline measured in the same run; the JSON goes to bench/target/bench.json. Arguments go to the benchmark
+# (--help; --only ingest,e2e,delivery,ledger,services,matching runs parts). All parts: about 15 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -Dbench -DskipTests -pl bench,services/demand-list,services/resource-list -am package
+./mvnw -B -q -Dbench -DskipTests -pl bench,services/demand-list,services/resource-list,services/matchmaker/service,services/ledger -am package
 exec java -jar bench/target/bench.jar "$@"

@@ -30,9 +30,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -40,66 +42,170 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 7, parts 1 (ingest) and 5 (services). Starts a throw-away stack with {@link LocalStack}
- * (embedded PostgreSQL, a Kafka broker, demand-list and resource-list from their quarkus-run.jar, no demo data), then:
+ * The benchmark of issue 7: every figure beside a baseline measured in the same run. Starts a throw-away stack with
+ * {@link LocalStack} (embedded PostgreSQL, a Kafka broker, the four services from their quarkus-run.jar, no demo
+ * data), then runs the parts asked for ({@code --only}, default all, in this order):
  * <ol>
- *   <li>Ingest: {@code POST /demands} (201: committed before the answer) by 1, 8 and 32 closed-loop clients, and
- *       beside each level, on the same PostgreSQL, single-row INSERT transactions over JDBC into a table shaped like
- *       Axon's {@code domain_event_entry}, with a real demand event's payload and metadata; the ratio of the two.</li>
- *   <li>Services: spawn to /q/health/ready 200, Quarkus' own "started in", RSS after warm-up; beside them a bare JVM
- *       with the same heap limit answering the same health URL.</li>
+ *   <li>{@code ingest}: {@code POST /demands} by 1, 8 and 32 closed-loop clients beside single-row INSERT transactions
+ *       over JDBC into an event-store-shaped table on the same PostgreSQL.</li>
+ *   <li>{@code e2e}: demand listed → proposal on project-list.events.v1 at steady rates ({@link EndToEnd}) beside
+ *       the raw Kafka hop at the same rates; {@code delivery}: delivery → ledger entry ({@link DeliveryToLedger})
+ *       beside the raw Kafka hop.</li>
+ *   <li>{@code ledger}: rebuild (events/s) beside a plain KafkaConsumer, report queries over 1M entries beside the
+ *       same SQL over JDBC ({@link LedgerPart}).</li>
+ *   <li>{@code services}: spawn to ready and RSS after warm-up of the four services beside a bare JVM.</li>
+ *   <li>{@code matching}: the engine beside an exact reference, after the stack has stopped ({@link Matching}).</li>
  * </ol>
- * Prints a table and writes JSON. Usage: {@code bench/run.sh [--clients 1,8,32] [--warmup 3] [--measure 15]
- * [--out bench/target/bench-results.json]}.
+ * Prints Markdown tables and writes JSON. Usage: {@code bench/run.sh --help}.
  */
 public final class Bench {
 
     static final String STREET = "dianqian";
     static final String COMMUNITY = "jiafu";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration WATCHDOG = Duration.ofMinutes(10);
+    static final Duration WATCHDOG = Duration.ofMinutes(45);
     static final long MAX_OPS_PER_LEVEL = 2_000_000;
+    static final List<String> PARTS = List.of("ingest", "e2e", "delivery", "ledger", "services", "matching");
+    static final String LATENCY_TOPIC = "bench.latency";
+    static final String DEBOUNCE_ENV = "THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE";
     private static final String[] CATEGORIES = {"HEALTH", "ELDER_CARE", "FACILITY_REPAIR", "SANITATION", "LEGAL_ADVICE"};
     private static final String BENCH_DATABASE = "bench_baseline";
 
-    private final List<Integer> clientLevels;
+    /** Every setting, with the defaults the README's figures come from. */
+    static final class Options {
+        Set<String> parts = new LinkedHashSet<>(PARTS);
+        List<Integer> clients = List.of(1, 8, 32);
+        int warmupSeconds = 3;
+        int measureSeconds = 10;
+        List<Double> rates = List.of(50.0, 200.0);
+        int e2eSeconds = 60;
+        int drainSeconds = 60;
+        int baselineSeconds = 20;
+        Duration debounce = Duration.ofSeconds(1);
+        int deliveries = 100;
+        long ledgerEntries = 1_000_000;
+        int rebuildEvents = 10_000;
+        int reportRuns = 20;
+        List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 10), new Matching.Size(10_000, 1000, 20),
+                new Matching.Size(100_000, 10_000, 40));
+        double referenceLimit = 15;
+        long seed = 7;
+        Path out = Path.of("bench/target/bench.json");
+
+        static final String USAGE = """
+                usage: bench/run.sh [options]
+                  --only PARTS            comma-separated, of ingest,e2e,delivery,ledger,services,matching (default: all)
+                  --clients 1,8,32        ingest: closed-loop client counts
+                  --warmup 3 --measure 10 ingest: seconds of warm-up and of measurement per level
+                  --rates 50,200          e2e: demands per second, each for --e2e-seconds (default 60)
+                  --drain 60              e2e: seconds to wait for the last proposals after sending stops
+                  --baseline-seconds 20   e2e: seconds of raw Kafka produce→consume at each rate
+                  --debounce PT1S         the matchmaker's re-plan debounce (THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE)
+                  --deliveries 100        delivery → ledger: deliveries timed one at a time
+                  --ledger-entries 1000000  ledger: entries filled before the report queries
+                  --rebuild-events 10000  ledger: project.delivered events produced before the rebuild
+                  --report-runs 20        ledger: timed runs per report (after 3 warm-up runs)
+                  --matching 1000x100:10,10000x1000:20,100000x10000:40   sizes and the engine's time limit (s)
+                  --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)
+                  --seed 7                the generators' seed
+                  --out bench/target/bench.json""";
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--only" -> {
+                        o.parts = new LinkedHashSet<>(Arrays.stream(value.split(",")).map(String::trim).toList());
+                        o.parts.stream().filter(p -> !PARTS.contains(p)).findAny().ifPresent(p -> {
+                            throw new IllegalArgumentException("unknown part " + p + "; parts: " + PARTS);
+                        });
+                    }
+                    case "--clients" -> o.clients = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                    case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
+                    case "--measure" -> o.measureSeconds = Integer.parseInt(value);
+                    case "--rates" -> o.rates = Arrays.stream(value.split(",")).map(String::trim).map(Double::valueOf).toList();
+                    case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(value);
+                    case "--drain" -> o.drainSeconds = Integer.parseInt(value);
+                    case "--baseline-seconds" -> o.baselineSeconds = Integer.parseInt(value);
+                    case "--debounce" -> o.debounce = Duration.parse(value);
+                    case "--deliveries" -> o.deliveries = Integer.parseInt(value);
+                    case "--ledger-entries" -> o.ledgerEntries = Long.parseLong(value);
+                    case "--rebuild-events" -> o.rebuildEvents = Integer.parseInt(value);
+                    case "--report-runs" -> o.reportRuns = Integer.parseInt(value);
+                    case "--matching" -> o.matching = Arrays.stream(value.split(",")).map(String::trim).map(s -> {
+                        String[] sizeAndLimit = s.split(":");
+                        String[] dr = sizeAndLimit[0].split("[x×]");
+                        return new Matching.Size(Integer.parseInt(dr[0]), Integer.parseInt(dr[1]),
+                                sizeAndLimit.length > 1 ? Double.parseDouble(sizeAndLimit[1]) : 30);
+                    }).toList();
+                    case "--reference-limit" -> o.referenceLimit = Double.parseDouble(value);
+                    case "--seed" -> o.seed = Long.parseLong(value);
+                    case "--out" -> o.out = Path.of(value);
+                    case "--help", "-h" -> {
+                        return null;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
+                }
+                i++;
+            }
+            if (o.clients.stream().anyMatch(c -> c < 1 || c > 64) || o.warmupSeconds < 0 || o.warmupSeconds > 30
+                    || o.measureSeconds < 1 || o.measureSeconds > 60) {
+                throw new IllegalArgumentException("clients 1..64, warm-up 0..30 s, measure 1..60 s");
+            }
+            if (o.rates.stream().anyMatch(r -> r <= 0 || r > 2000) || o.e2eSeconds < 1 || o.e2eSeconds > 300
+                    || o.drainSeconds < 0 || o.drainSeconds > 900 || o.baselineSeconds < 1 || o.baselineSeconds > 300) {
+                throw new IllegalArgumentException("rates 0..2000/s, e2e 1..300 s, drain 0..900 s, baseline 1..300 s");
+            }
+            if (o.deliveries < 1 || o.deliveries > 10_000 || o.ledgerEntries < 0 || o.ledgerEntries > 20_000_000
+                    || o.rebuildEvents < 0 || o.rebuildEvents > 2_000_000 || o.reportRuns < 1 || o.reportRuns > 1000) {
+                throw new IllegalArgumentException("deliveries 1..10000, ledger entries ≤ 20M, rebuild events ≤ 2M, report runs 1..1000");
+            }
+            return o;
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("parts", parts);
+            json.put("ingestClients", clients);
+            json.put("ingestWarmupSeconds", warmupSeconds);
+            json.put("ingestMeasureSeconds", measureSeconds);
+            json.put("e2eRates", rates);
+            json.put("e2eSeconds", e2eSeconds);
+            json.put("e2eDrainSeconds", drainSeconds);
+            json.put("kafkaBaselineSeconds", baselineSeconds);
+            json.put("replanDebounce", debounce.toString());
+            json.put("deliveries", deliveries);
+            json.put("ledgerEntries", ledgerEntries);
+            json.put("rebuildEvents", rebuildEvents);
+            json.put("reportRuns", reportRuns);
+            json.put("matching", matching);
+            json.put("referenceLimitSeconds", referenceLimit);
+            json.put("seed", seed);
+            return json;
+        }
+    }
+
+    private final Options options;
     private final Duration warmup;
     private final Duration measure;
-    private final Path out;
     private final PrintStream console = System.out;
     private final Map<String, Object> json = new LinkedHashMap<>();
 
-    private Bench(List<Integer> clientLevels, Duration warmup, Duration measure, Path out) {
-        this.clientLevels = clientLevels;
-        this.warmup = warmup;
-        this.measure = measure;
-        this.out = out;
+    private Bench(Options options) {
+        this.options = options;
+        this.warmup = Duration.ofSeconds(options.warmupSeconds);
+        this.measure = Duration.ofSeconds(options.measureSeconds);
     }
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        List<Integer> clients = List.of(1, 8, 32);
-        int warmupSeconds = 3;
-        int measureSeconds = 15;
-        Path out = Path.of("bench/target/bench-results.json");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--clients" -> clients = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
-                case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
-                case "--measure" -> measureSeconds = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--help", "-h" -> {
-                    System.out.println("usage: bench/run.sh [--clients 1,8,32] [--warmup SECONDS] [--measure SECONDS] [--out FILE]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
-            }
-        }
-        if (clients.stream().anyMatch(c -> c < 1 || c > 64) || warmupSeconds < 0 || warmupSeconds > 30
-                || measureSeconds < 1 || measureSeconds > 60) {
-            throw new IllegalArgumentException("clients 1..64, warm-up 0..30 s, measure 1..60 s");
+        Options options = Options.parse(args);
+        if (options == null) {
+            System.out.println(Options.USAGE);
+            return;
         }
         Thread watchdog = new Thread(() -> {
             try {
@@ -112,33 +218,58 @@ public final class Bench {
         }, "watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        new Bench(clients, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(measureSeconds), out).run();
+        new Bench(options).run();
         watchdog.interrupt();
+        // Kafka and HTTP client threads must not keep the JVM alive
+        System.exit(0);
+    }
+
+    private boolean part(String name) {
+        return options.parts.contains(name);
     }
 
     private void run() throws Exception {
         Path root = LocalStack.findRepositoryRoot(Path.of("").toAbsolutePath());
-        List<ServiceSpec> specs = List.of(
-                new ServiceSpec(LocalStack.DEMAND_LIST, freePort(), "demand_list"),
-                new ServiceSpec(LocalStack.RESOURCE_LIST, freePort(), "resource_list"));
+        Instant startedAt = Instant.now();
+        String loadAtStart = CpuMeter.loadAverage();
+        console.printf("threelists bench, %s, %d cores, load average %s, parts %s%n", startedAt,
+                Runtime.getRuntime().availableProcessors(), loadAtStart, options.parts);
+        json.put("date", startedAt.toString());
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("java", System.getProperty("java.version"));
+        json.put("settings", options.json());
+        Map<String, String> load = new LinkedHashMap<>();
+        load.put("start", loadAtStart);
+        json.put("loadAverage", load);
+
+        if (PARTS.stream().filter(p -> !p.equals("matching")).anyMatch(this::part)) {
+            runOnStack(root, load);
+        }
+        if (part("matching")) {
+            Path work = Files.createDirectories(root.resolve("bench/target"));
+            json.put("matching", new Matching(console).run(options.matching, options.referenceLimit, 42, work));
+            load.put("afterMatching", CpuMeter.loadAverage());
+        }
+        load.put("end", CpuMeter.loadAverage());
+        json.put("totalSeconds", CpuMeter.round((Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0));
+        new Report(json).print(console);
+        Path out = options.out.isAbsolute() ? options.out : root.resolve(options.out);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        console.println("written " + out);
+    }
+
+    private void runOnStack(Path root, Map<String, String> load) throws Exception {
+        List<ServiceSpec> specs = LocalStack.SERVICES.stream().map(spec -> spec.onPort(LocalStack.freePort())).toList();
         for (ServiceSpec spec : specs) {
             if (!ServiceProcess.isBuilt(root, spec)) {
                 throw new IllegalStateException(spec.runJar(root) + " is missing: build first (bench/run.sh does)");
             }
         }
-        Instant startedAt = Instant.now();
-        String loadAtStart = CpuMeter.loadAverage();
-        console.printf("threelists bench, %s, %d cores, load average %s%n", startedAt, Runtime.getRuntime().availableProcessors(), loadAtStart);
-        json.put("date", startedAt.toString());
-        json.put("cores", Runtime.getRuntime().availableProcessors());
-        json.put("java", System.getProperty("java.version"));
-        json.put("settings", Map.of("clients", clientLevels, "warmupSeconds", warmup.toSeconds(), "measureSeconds", measure.toSeconds()));
-        Map<String, String> load = new LinkedHashMap<>();
-        load.put("start", loadAtStart);
-        json.put("loadAverage", load);
-
         StartupWatch watch = new StartupWatch(specs, console);
-        LocalStack stack = LocalStack.builder().repoRoot(root).services(specs).demoData(false).progress(watch.stream()).start();
+        LocalStack stack = LocalStack.builder().repoRoot(root).services(specs).demoData(false).progress(watch.stream())
+                .serviceEnvironment(Map.of(DEBOUNCE_ENV, options.debounce.toString()))
+                .start();
         Thread stopper = new Thread(stack::close, "stop-stack");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
@@ -147,32 +278,53 @@ public final class Bench {
                 pids.put(spec.name(), servicePid(root, spec));
             }
             load.put("afterStart", CpuMeter.loadAverage());
-            Ingest ingest = new Ingest(stack, pids.get(LocalStack.DEMAND_LIST));
-            Map<String, Object> ingestJson = ingest.run();
-            json.put("ingest", ingestJson);
-            load.put("afterIngest", CpuMeter.loadAverage());
-            ClosedLoop.Result unitWarmup = warmUpResourceList(stack, pids.get(LocalStack.RESOURCE_LIST));
+            Map<String, Supplier<List<Long>>> groups = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> groups.put(name, () -> List.of(pid)));
+            groups.put("postgres", () -> postgresPids(stack));
+            groups.put("kafka", Bench::kafkaPids);
+            groups.put("client", () -> List.of(ProcessHandle.current().pid()));
+            CpuMeter meter = new CpuMeter(groups);
+            KafkaKit kafka = new KafkaKit(stack.bootstrapServers());
+            World world = new World();
+            List<String> warmedBy = new ArrayList<>();
 
-            List<Map<String, Object>> services = new ArrayList<>();
-            for (ServiceSpec spec : specs) {
-                long pid = pids.get(spec.name());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("service", spec.name());
-                row.put("readySeconds", watch.readySeconds(spec.name()));
-                row.put("localStackUpInSeconds", watch.upInSeconds(spec.name()));
-                row.put("quarkusStartedInSeconds", quarkusStartedIn(stack.logDir().resolve(spec.name() + ".log")));
-                row.put("rssMiB", CpuMeter.statusMiB(pid, "VmRSS"));
-                row.put("peakRssMiB", CpuMeter.statusMiB(pid, "VmHWM"));
-                row.put("warmedUpBy", spec.name().equals(LocalStack.DEMAND_LIST)
-                        ? "the ingest run above" : unitWarmup.ok() + " POST /units (" + unitWarmup.clients() + " clients)");
-                services.add(row);
+            if (part("ingest")) {
+                json.put("ingest", new Ingest(stack, pids.get(LocalStack.DEMAND_LIST)).run());
+                load.put("afterIngest", CpuMeter.loadAverage());
+                warmedBy.add("ingest");
             }
-            services.add(JvmFloorRun.measure());
-            Map<String, Object> servicesJson = new LinkedHashMap<>();
-            servicesJson.put("heap", "-Xmx256m each (as ServiceProcess starts them)");
-            servicesJson.put("rows", services);
-            servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
-            json.put("services", servicesJson);
+            if (part("e2e") || part("delivery") || part("ledger")) {
+                console.printf("world: %d streets, %d communities; registering %d units with one generous offer each...%n",
+                        world.streets().size(), world.places.size(), world.streets().size() * World.UNITS_PER_STREET);
+                world.registerUnits(stack, new Http());
+                kafka.awaitCaughtUp(List.of("matchmaker.resource-list"), Duration.ofSeconds(60));
+            }
+            if (part("e2e") || part("delivery")) {
+                try (EventWatch events = new EventWatch(kafka)) {
+                    if (part("e2e")) {
+                        json.put("e2e", endToEnd(stack, world, events, meter, kafka));
+                        load.put("afterE2e", CpuMeter.loadAverage());
+                        warmedBy.add("e2e");
+                    }
+                    if (part("delivery")) {
+                        json.put("delivery", delivery(stack, world, events, meter, kafka));
+                        load.put("afterDelivery", CpuMeter.loadAverage());
+                        warmedBy.add("delivery");
+                    }
+                }
+            }
+            if (part("ledger")) {
+                LedgerPart ledger = new LedgerPart(stack, world, kafka, console);
+                Map<String, Object> ledgerJson = new LinkedHashMap<>();
+                json.put("ledger", ledgerJson);
+                ledgerJson.put("rebuild", ledger.rebuild(options.rebuildEvents, options.seed, meter));
+                ledgerJson.put("reports", ledger.reports(options.ledgerEntries, options.reportRuns, options.seed));
+                load.put("afterLedger", CpuMeter.loadAverage());
+                warmedBy.add("ledger");
+            }
+            if (part("services")) {
+                json.put("services", services(root, stack, specs, pids, watch, warmedBy));
+            }
         } finally {
             stack.close();
             try {
@@ -181,12 +333,92 @@ public final class Bench {
                 // the hook runs anyway
             }
         }
-        load.put("end", CpuMeter.loadAverage());
-        json.put("totalSeconds", CpuMeter.round((Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0));
-        new Report(json).print(console);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
-        console.println("written " + out);
+    }
+
+    private Map<String, Object> endToEnd(LocalStack stack, World world, EventWatch events, CpuMeter meter, KafkaKit kafka)
+            throws Exception {
+        Map<String, Object> e2e = new LinkedHashMap<>();
+        e2e.put("replanDebounce", options.debounce.toString());
+        e2e.put("path", "POST /demands + POST /demands/{id}/verify (200 = listed) → demand-list relay → demand-list.events.v1"
+                + " → matchmaker consumer (read model, marks the street) → re-planner every debounce → engine → ProposeProject"
+                + " → matchmaker relay → project-list.events.v1 → the bench's read_committed consumer");
+        List<Map<String, Object>> levels = new ArrayList<>();
+        EndToEnd runner = new EndToEnd(stack, world, events, meter, console);
+        for (double rate : options.rates) {
+            kafka.awaitCaughtUp(List.of(), Duration.ofSeconds(120));
+            console.printf("e2e: baseline, raw Kafka produce → consume at %.0f records/s for %d s...%n", rate, options.baselineSeconds);
+            KafkaKit.Latency raw = kafka.latency(LATENCY_TOPIC, rate, options.baselineSeconds, 1024);
+            console.printf("e2e: raw Kafka p50 %.1f ms p99 %.1f ms max %.1f ms%n", raw.p50Ms(), raw.p99Ms(), raw.maxMs());
+            Map<String, Object> level = runner.run(rate, Duration.ofSeconds(options.e2eSeconds),
+                    Duration.ofSeconds(options.drainSeconds), options.seed + (long) rate);
+            level.put("kafkaBaseline", KafkaKit.json(raw));
+            levels.add(level);
+        }
+        e2e.put("levels", levels);
+        e2e.put("proposalsSeen", events.proposals.size());
+        e2e.put("projectListEventsSeen", events.projectEvents.get());
+        return e2e;
+    }
+
+    private Map<String, Object> delivery(LocalStack stack, World world, EventWatch events, CpuMeter meter, KafkaKit kafka)
+            throws Exception {
+        if (events.proposals.size() < options.deliveries) {
+            // without the e2e run (--only delivery): make the proposals to deliver first, at a gentle rate
+            double rate = 20;
+            int seconds = (int) Math.ceil(options.deliveries * 1.2 / rate);
+            new EndToEnd(stack, world, events, meter, console).run(rate, Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(options.drainSeconds), options.seed);
+        }
+        kafka.awaitCaughtUp(List.of(), Duration.ofSeconds(300));
+        Map<String, Object> json = new DeliveryToLedger(stack, world, console)
+                .run(List.copyOf(events.proposals), options.deliveries, meter, events);
+        json.put("path", "POST /projects/{id}/delivery → matchmaker relay → project-list.events.v1 → ledger consumer (inbox,"
+                + " hash chain) → GET /ledger/entries?project= lists it");
+        double rate = 10;
+        console.printf("delivery: baseline, raw Kafka produce → consume, %d records at %.0f/s...%n", options.deliveries, rate);
+        KafkaKit.Latency raw = kafka.latency(LATENCY_TOPIC, rate, options.deliveries / rate, 1024);
+        json.put("kafkaBaseline", KafkaKit.json(raw));
+        return json;
+    }
+
+    private Map<String, Object> services(Path root, LocalStack stack, List<ServiceSpec> specs, Map<String, Long> pids,
+            StartupWatch watch, List<String> warmedBy) throws Exception {
+        ClosedLoop.Result unitWarmup = warmUpResourceList(stack, pids.get(LocalStack.RESOURCE_LIST));
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (ServiceSpec spec : specs) {
+            long pid = pids.get(spec.name());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("service", spec.name());
+            row.put("readySeconds", watch.readySeconds(spec.name()));
+            row.put("localStackUpInSeconds", watch.upInSeconds(spec.name()));
+            row.put("quarkusStartedInSeconds", quarkusStartedIn(stack.logDir().resolve(spec.name() + ".log")));
+            row.put("rssMiB", CpuMeter.statusMiB(pid, "VmRSS"));
+            row.put("peakRssMiB", CpuMeter.statusMiB(pid, "VmHWM"));
+            row.put("warmedUpBy", warmedUpBy(spec.name(), warmedBy, unitWarmup));
+            services.add(row);
+        }
+        services.add(JvmFloorRun.measure());
+        Map<String, Object> servicesJson = new LinkedHashMap<>();
+        servicesJson.put("heap", "-Xmx256m each (as ServiceProcess starts them)");
+        servicesJson.put("rows", services);
+        servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
+        return servicesJson;
+    }
+
+    private static String warmedUpBy(String service, List<String> ran, ClosedLoop.Result unitWarmup) {
+        List<String> by = new ArrayList<>();
+        switch (service) {
+            case LocalStack.DEMAND_LIST -> ran.stream().filter(p -> !p.equals("ledger")).forEach(by::add);
+            case LocalStack.RESOURCE_LIST -> {
+                ran.stream().filter(p -> !p.equals("ingest")).forEach(by::add);
+                by.add(unitWarmup.ok() + " POST /units (" + unitWarmup.clients() + " clients)");
+            }
+            case LocalStack.MATCHMAKER -> ran.stream().filter(p -> p.equals("e2e") || p.equals("delivery")).forEach(by::add);
+            case LocalStack.LEDGER -> ran.stream().filter(p -> p.equals("delivery") || p.equals("ledger")).forEach(by::add);
+            default -> {
+            }
+        }
+        return by.isEmpty() ? "nothing (start-up only)" : String.join(", ", by);
     }
 
     /** The ingest part: REST beside JDBC at each level, and what one request costs the database. */
@@ -225,7 +457,7 @@ public final class Bench {
             long commitsBefore = commits();
             long restRequests = 0;
             List<Map<String, Object>> levels = new ArrayList<>();
-            for (int clients : clientLevels) {
+            for (int clients : options.clients) {
                 settle();
                 console.printf("ingest: REST, %d clients (load %s)...%n", clients, CpuMeter.loadAverage());
                 ClosedLoop.Result rest = ClosedLoop.run("rest", clients, warmup, measure, MAX_OPS_PER_LEVEL, this::restOp, meter);

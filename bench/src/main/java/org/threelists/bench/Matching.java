@@ -1,0 +1,87 @@
+package org.threelists.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Part 3: the matching engine's own benchmark ({@code org.threelists.matchmaker.matching.MatchingBenchmark} of
+ * services/matchmaker/engine: seeded generated instances, ~20 candidates per demand; the engine's time and objective
+ * beside an exact reference or LP bound), run in a child JVM per size so that OR-Tools' native solvers and the large
+ * instances get a process of their own, with the stack already stopped. Its JSON rows are taken as they are (every
+ * field), and the table shows the ones the issue asks for.
+ */
+final class Matching {
+
+    static final String MAIN = "org.threelists.matchmaker.matching.MatchingBenchmark";
+
+    /** One size and the engine's time limit for it. */
+    record Size(int demands, int resources, double engineLimitSeconds) {
+    }
+
+    private final PrintStream console;
+
+    Matching(PrintStream console) {
+        this.console = console;
+    }
+
+    Map<String, Object> run(List<Size> sizes, double referenceLimitSeconds, long seed, Path workDir) throws Exception {
+        List<Object> rows = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runner", MAIN + " in a child JVM per size (-Xmx6g), seed " + seed);
+        json.put("referenceLimitSeconds", referenceLimitSeconds);
+        for (Size size : sizes) {
+            Path out = workDir.resolve("matching-" + size.demands() + "x" + size.resources() + ".json");
+            Path log = workDir.resolve("matching-" + size.demands() + "x" + size.resources() + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx6g", "-cp", System.getProperty("java.class.path"), MAIN, Integer.toString(size.demands()),
+                    Integer.toString(size.resources()), Double.toString(size.engineLimitSeconds()), Long.toString(seed),
+                    "--reference-limit", Double.toString(referenceLimitSeconds), "--json", out.toString()));
+            console.printf("matching: %d×%d, engine limit %.0f s, reference limit %.0f s (load %s)...%n", size.demands(),
+                    size.resources(), size.engineLimitSeconds(), referenceLimitSeconds, CpuMeter.loadAverage());
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long budget = (long) (3 * size.engineLimitSeconds() + 3 * referenceLimitSeconds + 300);
+            if (!process.waitFor(budget, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("MatchingBenchmark " + size + " still running after " + budget + " s; see " + log);
+            }
+            double wall = (System.nanoTime() - started) / 1e9;
+            if (process.exitValue() != 0 || !Files.exists(out)) {
+                throw new IllegalStateException("MatchingBenchmark " + size + " failed (exit " + process.exitValue() + "): "
+                        + tail(log));
+            }
+            JsonNode doc = Http.JSON.readTree(Files.readString(out, StandardCharsets.UTF_8));
+            for (Iterator<JsonNode> it = doc.path("rows").elements(); it.hasNext(); ) {
+                Map<String, Object> row = Http.JSON.convertValue(it.next(), LinkedHashMap.class);
+                row.put("engineLimitSeconds", size.engineLimitSeconds());
+                row.put("childJvmWallSeconds", CpuMeter.round(wall));
+                rows.add(row);
+                console.printf("matching: %d×%d: engine %s ms, objective %s, reference %s (%s), ratio %s%n", size.demands(),
+                        size.resources(), row.get("engineMillis"), row.get("objective"), row.get("reference"),
+                        row.get("referenceMethod"), row.get("ratio"));
+            }
+        }
+        json.put("rows", rows);
+        return json;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}
