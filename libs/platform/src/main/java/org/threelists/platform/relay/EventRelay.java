@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outbox relay: a streaming processor over the event store that publishes each committed domain event's
  * integration events to Kafka. The event store is the outbox, so an event reaches Kafka if and only if it was
  * committed. Each processor batch is one Kafka transaction, committed before the processor's token: a failure
- * before the Kafka commit publishes nothing and the batch is retried; a failure after it is covered by the
- * {@link HighWaterMark}, so a restart resumes without sending anything twice and without skipping anything.
+ * before the Kafka commit publishes nothing and the batch is retried; after a restart or a reset the
+ * {@link HighWaterMark} read from the topics skips what is already on Kafka. A batch that fails after its Kafka commit
+ * but before its token is sent again with the same event ids, which consumers ignore (they are idempotent by id).
  */
 @ProcessingGroup(EventRelay.PROCESSOR)
 public final class EventRelay {
@@ -34,7 +35,7 @@ public final class EventRelay {
     private final TransactionalPublisher publisher;
     private final Properties consumerSettings;
     private final Collection<String> topics;
-    /** Highest event-store position known to be on Kafka; -1 before the first read. */
+    /** Highest event-store position on Kafka when this relay started or was reset; read lazily from Kafka. */
     private final AtomicLong published = new AtomicLong(Long.MIN_VALUE);
 
     EventRelay(List<IntegrationEventMapper> mappers, Properties producerSettings, Properties consumerSettings,
@@ -55,11 +56,10 @@ public final class EventRelay {
         if (messages.isEmpty()) {
             return;
         }
-        Batch batch = currentBatch();
+        joinBatch();
         for (IntegrationEvent message : messages) {
             publisher.send(record(message, position));
         }
-        batch.highest = Math.max(batch.highest, position);
     }
 
     /** A replay re-derives what is on Kafka from Kafka itself, the same way a restarted process does. */
@@ -75,18 +75,20 @@ public final class EventRelay {
         return published.get();
     }
 
-    private Batch currentBatch() {
+    /** One Kafka transaction per processor batch, begun by its first event. */
+    private void joinBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
+        unitOfWork.getOrComputeResource(BATCH, key -> {
             publisher.begin();
             // Kafka commits in prepare-commit, before the database commits the processor's token.
-            unitOfWork.onPrepareCommit(u -> {
-                publisher.commit();
-                published.accumulateAndGet(batch.highest, Math::max);
-            });
+            // The mark is not raised here: writers commit out of position order, and the processor delivers a
+            // late-committed event (a gap it was waiting for) after higher positions; skipping it by a raised mark
+            // lost events under concurrent writes (measured by bench: 0.3–1.4 % of demands at 50–200/s). Within a
+            // running relay the processor's gap-aware token already delivers each event once; the mark only
+            // guards the catch-up after a start or a reset.
+            unitOfWork.onPrepareCommit(u -> publisher.commit());
             unitOfWork.onRollback(u -> publisher.abort());
-            return batch;
+            return Boolean.TRUE;
         });
     }
 
@@ -104,9 +106,5 @@ public final class EventRelay {
 
     void close() {
         publisher.close();
-    }
-
-    private static final class Batch {
-        long highest = -1;
     }
 }
