@@ -345,13 +345,19 @@ public final class Bench {
         List<Map<String, Object>> levels = new ArrayList<>();
         EndToEnd runner = new EndToEnd(stack, world, events, meter, console);
         for (double rate : options.rates) {
-            kafka.awaitCaughtUp(List.of(), Duration.ofSeconds(120));
+            // the services first digest what the previous parts left on the topics, so that no backlog is measured
+            double waited = kafka.awaitCaughtUp(List.of(), Duration.ofSeconds(240));
+            Map<String, Long> backlog = waited < 0 ? kafka.lagByGroup() : Map.of();
+            console.printf("e2e: consumers caught up %s%n", waited < 0 ? "NOT within 240 s: " + backlog
+                    : String.format("after %.1f s", waited));
             console.printf("e2e: baseline, raw Kafka produce → consume at %.0f records/s for %d s...%n", rate, options.baselineSeconds);
             KafkaKit.Latency raw = kafka.latency(LATENCY_TOPIC, rate, options.baselineSeconds, 1024);
             console.printf("e2e: raw Kafka p50 %.1f ms p99 %.1f ms max %.1f ms%n", raw.p50Ms(), raw.p99Ms(), raw.maxMs());
             Map<String, Object> level = runner.run(rate, Duration.ofSeconds(options.e2eSeconds),
                     Duration.ofSeconds(options.drainSeconds), options.seed + (long) rate);
             level.put("kafkaBaseline", KafkaKit.json(raw));
+            level.put("waitedForConsumersSeconds", CpuMeter.round(waited));
+            level.put("consumerLagAtStart", backlog);
             levels.add(level);
         }
         e2e.put("levels", levels);
