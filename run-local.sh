@@ -34,4 +34,9 @@ if [[ "$build" == true ]]; then
   ./mvnw -B -q install -DskipTests
 fi
 
+# A shell that starts this script in the background (`./run-local.sh &`) hands it SIGINT ignored, and the JVM then
+# installs no handler: reset INT and TERM so that `kill -INT` stops the stack cleanly however it was started.
+if env --default-signal=INT true 2>/dev/null; then
+  exec env --default-signal=INT,TERM java -jar "$launcher"
+fi
 exec java -jar "$launcher"

@@ -79,9 +79,9 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(logDirs.resolve("meta.properties"))) {
                 format(config, log);
             }
-            ProcessBuilder broker = new ProcessBuilder(Processes.detachedFromTerminal(javaCommand(
+            ProcessBuilder broker = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(javaCommand(
                     List.of("-Xms128m", "-Xmx512m"),
-                    ExitWithParent.class.getName(), "kafka.Kafka", config.toString())))
+                    ExitWithParent.class.getName(), "kafka.Kafka", config.toString()))))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // stdin stays a pipe that we never close: ExitWithParent stops the broker when it closes with our death
@@ -101,6 +101,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Freezes the broker (SIGSTOP) as a stalled machine or a long GC pause would: connections stay open but nothing
+     * answers, so clients see time-outs rather than refused connections. {@link #resume()} thaws it.
+     */
+    public void suspend() {
+        Processes.signal(process.pid(), "STOP");
+    }
+
+    public void resume() {
+        Processes.signal(process.pid(), "CONT");
     }
 
     /** SIGTERM lets the broker shut down cleanly (no log recovery at the next start); forced after 20 s. */

@@ -63,11 +63,13 @@ public final class LocalStack implements AutoCloseable {
     private final Builder settings;
     private final PrintStream out;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, ServiceSettings> serviceSettings = new LinkedHashMap<>();
+    private final Map<String, List<ServiceReplica>> services = new LinkedHashMap<>();
     private final List<ServiceSpec> skipped = new ArrayList<>();
     private boolean closed;
     private LeftoverProcesses leftovers;
+    private Supervisor supervisor;
+    private EmbeddedPostgresServer postgres;
+    private KafkaBroker broker;
 
     private Path repoRoot;
     private Path dataDir;
@@ -105,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
                     .postgresPort(DEFAULT_POSTGRES_PORT)
                     .kafkaPort(DEFAULT_KAFKA_PORT)
                     .demoData(true)
+                    .supervise(true)
                     .fromEnvironment(System.getenv())
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -148,12 +151,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** The base URL of a running service, e.g. http://localhost:8081 */
     public String baseUrl(String service) {
-        ServiceProcess process = services.get(service);
-        if (process == null) {
+        return replicas(service).get(0).baseUrl();
+    }
+
+    /** The replicas of a running service, the first on the service's own port. */
+    public List<ServiceReplica> replicas(String service) {
+        List<ServiceReplica> replicas = services.get(service);
+        if (replicas == null) {
             throw new IllegalArgumentException(service + " is not running; running: " + services.keySet()
                     + (skipped.isEmpty() ? "" : ", skipped as not built: " + skipped.stream().map(ServiceSpec::name).toList()));
         }
-        return process.baseUrl();
+        return replicas;
+    }
+
+    /** Every replica of every running service, in start order. */
+    public List<ServiceReplica> allReplicas() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     public String bootstrapServers() {
@@ -178,7 +191,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services that run, in start order. */
     public List<ServiceSpec> services() {
-        return services.values().stream().map(ServiceProcess::spec).toList();
+        return services.values().stream().map(replicas -> replicas.get(0).spec()).toList();
     }
 
     /** The services left out because their runner jar is not built. */
@@ -212,7 +225,20 @@ public final class LocalStack implements AutoCloseable {
      * shut down cleanly), then Kafka, then PostgreSQL. A second caller waits until the first has finished.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        Supervisor watching;
+        synchronized (this) {
+            watching = supervisor;
+            supervisor = null;
+        }
+        // outside the lock: a restart the supervisor is doing needs it to register its process
+        if (watching != null) {
+            watching.close();
+        }
+        closeParts();
+    }
+
+    private synchronized void closeParts() {
         if (closed) {
             return;
         }
@@ -235,20 +261,37 @@ public final class LocalStack implements AutoCloseable {
      * (SIGTERM) or, when {@code crash}, with SIGKILL, as a crash or an evicted pod would end it. For tests of what
      * must survive a restart (persistent deadlines, consumer positions, relay positions).
      */
-    public synchronized void restart(String service, boolean crash) {
-        ServiceProcess old = services.get(service);
-        if (old == null) {
-            throw new IllegalArgumentException(service + " is not running; running: " + services.keySet());
+    public void restart(String service, boolean crash) {
+        replicas(service).get(0).restart(crash);
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: open transactions roll back, every connection breaks) and starts it again on
+     * the same port and data, as a fail-over or a database restart would look to the services.
+     */
+    public void restartPostgres() {
+        EmbeddedPostgresServer old;
+        synchronized (this) {
+            if (postgres == null) {
+                throw new IllegalStateException("PostgreSQL is external: restart it yourself");
+            }
+            old = postgres;
         }
-        if (crash) {
-            old.kill();
-        } else {
-            old.close();
+        old.close();
+        EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(old.dataDirectory(), old.port(),
+                logDir().resolve("postgres.log"));
+        synchronized (this) {
+            running.remove(old);
+            postgres = register(restarted);
         }
-        running.remove(old);
-        ServiceProcess restarted = timed(service, () -> startService(old.spec(), serviceSettings.get(service)),
-                ServiceProcess::baseUrl);
-        services.put(service, restarted);
+    }
+
+    /** The local Kafka broker, to freeze and thaw it in fault tests; fails if Kafka is external. */
+    public KafkaBroker kafkaBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("Kafka is external");
+        }
+        return broker;
     }
 
     void startAll() {
@@ -282,9 +325,19 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceSpec spec : toStart) {
             ServiceSettings serviceSettings = new ServiceSettings(jdbcUrl(spec.database()), databaseUser, databasePassword,
                     bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
-            ServiceProcess process = timed(spec.name(), () -> startService(spec, serviceSettings), ServiceProcess::baseUrl);
-            services.put(spec.name(), process);
-            this.serviceSettings.put(spec.name(), serviceSettings);
+            List<ServiceReplica> replicas = new ArrayList<>();
+            for (int index = 0; index < settings.replicas; index++) {
+                ServiceSpec replicaSpec = index == 0 ? spec : spec.onPort(Processes.freePort());
+                ServiceReplica replica = new ServiceReplica(replicaSpec, index,
+                        logDir().resolve((index == 0 ? spec.name() : spec.name() + "-" + (index + 1)) + ".log"),
+                        it -> timed(it.name(), () -> startService(it, serviceSettings), ServiceProcess::baseUrl));
+                replica.start();
+                replicas.add(replica);
+            }
+            services.put(spec.name(), List.copyOf(replicas));
+        }
+        if (settings.supervise) {
+            supervisor = register(Supervisor.start(this::allReplicas));
         }
 
         if (settings.demoData) {
@@ -340,7 +393,7 @@ public final class LocalStack implements AutoCloseable {
             out.println("  PostgreSQL    " + baseJdbcUrl + " (external)");
             return;
         }
-        EmbeddedPostgresServer postgres = timed("PostgreSQL",
+        postgres = timed("PostgreSQL",
                 () -> register(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort,
                         logDir().resolve("postgres.log"))),
                 started -> "on port " + started.port());
@@ -355,7 +408,7 @@ public final class LocalStack implements AutoCloseable {
             out.println("  Kafka         " + bootstrapServers + " (external)");
             return;
         }
-        KafkaBroker broker = timed("Kafka", () -> {
+        broker = timed("Kafka", () -> {
             KafkaBroker launched = register(KafkaBroker.launch(dataDir.resolve("kafka"), settings.kafkaPort,
                     logDir().resolve("kafka.log")));
             launched.awaitReady();
@@ -364,19 +417,24 @@ public final class LocalStack implements AutoCloseable {
         bootstrapServers = broker.bootstrapServers();
     }
 
-    private ServiceProcess startService(ServiceSpec spec, ServiceSettings serviceSettings) {
+    private ServiceProcess startService(ServiceReplica replica, ServiceSettings serviceSettings) {
+        ServiceSpec spec = replica.spec();
         if (leftovers != null) {
-            leftovers.stopLeftover(spec.name(), spec.runJar(repoRoot).toAbsolutePath().toString());
+            leftovers.stopLeftover(replica.name(), spec.runJar(repoRoot).toAbsolutePath().toString());
             // registered before the service, so that close() runs it after the service has stopped
-            register(() -> leftovers.forget(spec.name()));
+            register(() -> leftovers.forget(replica.name()));
         }
         // registered before waiting for it, so that Ctrl-C during the wait stops this process too
-        ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, serviceSettings,
-                logDir().resolve(spec.name() + ".log")));
+        ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, serviceSettings, replica.logFile()));
         if (leftovers != null) {
-            leftovers.record(spec.name(), launched.pid());
+            leftovers.record(replica.name(), launched.pid());
         }
-        launched.awaitReady();
+        try {
+            launched.awaitReady();
+        } catch (RuntimeException e) {
+            launched.close();
+            throw e;
+        }
         return launched;
     }
 
@@ -444,6 +502,8 @@ public final class LocalStack implements AutoCloseable {
         private int kafkaPort;
         private Map<String, String> serviceEnvironment = Map.of();
         private PrintStream progress = System.out;
+        private int replicas = 1;
+        private boolean supervise;
 
         private Builder() {
         }
@@ -504,6 +564,24 @@ public final class LocalStack implements AutoCloseable {
         /** The broker's client port; default 0, a free one. */
         public Builder kafkaPort(int port) {
             this.kafkaPort = port;
+            return this;
+        }
+
+        /**
+         * How many processes run each service (default 1): the first on the service's port, the others on free ports,
+         * all on the same database and consumer groups, as replicas of a Kubernetes Deployment.
+         */
+        public Builder replicas(int replicas) {
+            if (replicas < 1) {
+                throw new IllegalArgumentException("at least one replica, not " + replicas);
+            }
+            this.replicas = replicas;
+            return this;
+        }
+
+        /** Whether a service process that dies is started again by itself, as Kubernetes would (default false). */
+        public Builder supervise(boolean supervise) {
+            this.supervise = supervise;
             return this;
         }
 
@@ -577,6 +655,8 @@ public final class LocalStack implements AutoCloseable {
             copy.kafkaPort = kafkaPort;
             copy.serviceEnvironment = serviceEnvironment;
             copy.progress = progress;
+            copy.replicas = replicas;
+            copy.supervise = supervise;
             return copy;
         }
 

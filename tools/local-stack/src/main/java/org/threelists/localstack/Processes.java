@@ -2,6 +2,7 @@ package org.threelists.localstack;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -59,6 +60,55 @@ final class Processes {
             }
         }
         return command;
+    }
+
+    /**
+     * A shell that starts a job in the background (`./run-local.sh &`, a CI step) starts it with SIGINT ignored, and
+     * the JVM then installs no handler for it: the process would ignore Ctrl-C and `kill -INT`. Resetting the
+     * signals to their defaults before exec (coreutils' env) lets every child drain and stop on SIGINT as on SIGTERM.
+     */
+    static List<String> withDefaultSignals(List<String> command) {
+        if (!ENV_RESETS_SIGNALS) {
+            return command;
+        }
+        List<String> reset = new ArrayList<>(List.of(ENV.toString(), "--default-signal=INT,TERM,HUP"));
+        reset.addAll(command);
+        return reset;
+    }
+
+    /** Sends a signal by name (INT, TERM, KILL, STOP, CONT…) to a process, as {@code kill -NAME pid} does. */
+    static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + pid, e);
+        }
+    }
+
+    private static final Path ENV = Path.of("/usr/bin/env");
+    private static final boolean ENV_RESETS_SIGNALS = envResetsSignals();
+
+    private static boolean envResetsSignals() {
+        if (!Files.isExecutable(ENV)) {
+            return false;
+        }
+        try {
+            Process probe = new ProcessBuilder(ENV.toString(), "--default-signal=INT", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static int freePort() {

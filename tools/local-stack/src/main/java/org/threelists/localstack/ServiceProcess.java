@@ -66,7 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), MAX_HEAP, "-jar", runJar.toString()));
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
-            ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(command))
+            ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(command)))
                     .directory(runJar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -95,6 +95,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code once the process has ended (128 + signal number when a signal ended it). */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; true if it did. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** SIGTERM lets Quarkus finish requests and close its Kafka clients and connection pool; forced after 20 s. */
