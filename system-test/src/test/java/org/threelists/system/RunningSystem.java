@@ -47,6 +47,14 @@ final class RunningSystem {
         return stack;
     }
 
+    /** Stops the shared system if it runs, e.g. before a test that needs the machine for a system of its own. */
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
     static String url(String service) {
         return stack().baseUrl(service);
     }
