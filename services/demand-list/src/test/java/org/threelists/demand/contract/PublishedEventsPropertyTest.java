@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever the REST contract accepts can be published: a random request within contracts/openapi/demand-list.json
  * passes the request's constraints and the aggregate's rules, and the event it becomes validates against
  * demand-list.events.v1. (The service end to end, amendments and merges included: {@link RandomRequestsTest}.)
+ * Named *Test so that Surefire's default includes pick it up; the jqwik engine runs it beside JUnit Jupiter.
  */
-class PublishedEventsProperties {
+class PublishedEventsPropertyTest {
 
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
