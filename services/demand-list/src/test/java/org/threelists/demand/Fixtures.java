@@ -23,6 +23,9 @@ public final class Fixtures {
     public static final String COURT_UNIT = DevTokens.unit("huli-court", "unit-huli-court", "dianqian");
     public static final String DIANQIAN_AUDITOR = DevTokens.auditor("auditor-dianqian", "dianqian");
 
+    /** A verification that confirms a reviewed public description, as a hotline ticket's demand needs. */
+    public static final Map<String, Object> REVIEWED = Map.of("description", "2栋楼道灯损坏，需维修");
+
     private Fixtures() {
     }
 
@@ -67,6 +70,10 @@ public final class Fixtures {
     /** The read model's row as committed, read in a fresh transaction so no cached copy is returned. */
     public static DemandView stored(String demandId) {
         return QuarkusTransaction.requiringNew().call(() -> DemandView.findById(demandId));
+    }
+
+    public static long count() {
+        return QuarkusTransaction.requiringNew().call(() -> DemandView.count());
     }
 
     public static String listed() {

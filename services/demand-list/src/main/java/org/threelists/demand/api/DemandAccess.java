@@ -1,6 +1,7 @@
 package org.threelists.demand.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.threelists.contracts.CommunityDirectory;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.platform.problem.ProblemException;
@@ -25,6 +26,16 @@ public class DemandAccess {
         this.caller = caller;
     }
 
+    /**
+     * A community worker submits only for their own community, and learns nothing about the body before that is
+     * settled; the desk's community is checked against its street once the body is read.
+     */
+    public void requireMaySubmit(String communityCode) {
+        if (caller.hasRole(Roles.COMMUNITY) && !ownCommunity().filter(c -> c.equals(communityCode)).isPresent()) {
+            throw ProblemException.forbidden("A community worker submits demands of their own community only");
+        }
+    }
+
     public void requireWrite(String streetCode, String communityCode) {
         if (!mayWrite(streetCode, communityCode)) {
             throw ProblemException.forbidden("Only the community " + communityCode + " or the desk of street "
@@ -42,15 +53,21 @@ public class DemandAccess {
         return mayWrite(demand.streetCode, demand.communityCode) || serves(demand);
     }
 
+    /** A hotline ticket's own words are for the community and the desk who review them, no one else. */
+    public boolean mayReviewTicket(DemandView demand) {
+        return mayWrite(demand.streetCode, demand.communityCode);
+    }
+
     /** The scope a listing is confined to: the caller's street or community, and what units may see. */
     public Scope listingScope() {
         if (caller.hasRole(Roles.DESK) || caller.hasRole(Roles.AUDITOR)) {
             return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, null);
         }
         if (caller.hasRole(Roles.COMMUNITY)) {
-            return new Scope(null, requiredClaim(caller.community(), Caller.COMMUNITY_CLAIM), null);
+            requiredClaim(caller.community(), Caller.COMMUNITY_CLAIM);
+            return new Scope(null, ownCommunity().orElseThrow(DemandAccess::communityOutsideStreet), null);
         }
-        return new Scope(null, null, DemandStatus.PUBLIC);
+        return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, DemandStatus.PUBLIC);
     }
 
     public record Scope(String street, String community, Collection<DemandStatus> statuses) {
@@ -58,7 +75,7 @@ public class DemandAccess {
 
     private boolean mayWrite(String streetCode, String communityCode) {
         if (caller.hasRole(Roles.COMMUNITY)) {
-            return caller.community().filter(communityCode::equals).isPresent();
+            return ownCommunity().filter(communityCode::equals).isPresent();
         }
         return caller.hasRole(Roles.DESK) && caller.street().filter(streetCode::equals).isPresent();
     }
@@ -70,13 +87,45 @@ public class DemandAccess {
         if (caller.hasRole(Roles.AUDITOR)) {
             return caller.street().filter(demand.streetCode::equals).isPresent();
         }
-        return caller.hasRole(Roles.UNIT) && DemandStatus.PUBLIC.contains(demand.status);
+        // A member unit serves the street whose alliance it joined; other streets' lists are not its business.
+        return caller.hasRole(Roles.UNIT) && DemandStatus.PUBLIC.contains(demand.status)
+                && caller.street().filter(demand.streetCode::equals).isPresent();
     }
 
-    /** The caller is a unit holding the project that serves the demand, and the service is under way. */
+    /**
+     * The community a community worker's token names, provided it lies in the token's street
+     * (contracts/reference/communities.json); a token that contradicts the directory is refused outright.
+     */
+    private Optional<String> ownCommunity() {
+        Optional<String> community = caller.community();
+        if (community.isEmpty()) {
+            return community;
+        }
+        boolean inStreet = CommunityDirectory.standard().find(community.get())
+                .filter(c -> caller.street().filter(c.streetCode()::equals).isPresent()).isPresent();
+        if (!inStreet) {
+            throw communityOutsideStreet();
+        }
+        return community;
+    }
+
+    private static ProblemException communityOutsideStreet() {
+        return ProblemException.forbidden("Your token's community does not belong to its street");
+    }
+
+    /** The unit the caller reads for, when it is shown the resident's contact as a holder serving the demand. */
+    public Optional<String> servingUnit(DemandView demand) {
+        return serves(demand) && !mayWrite(demand.streetCode, demand.communityCode) ? caller.unit() : Optional.empty();
+    }
+
+    /**
+     * The caller is a unit holding the project that serves the demand, the service is under way, and the unit
+     * belongs to the demand's street: a holder confirmed elsewhere never reaches another street's residents.
+     */
     private boolean serves(DemandView demand) {
         return caller.hasRole(Roles.UNIT) && DemandStatus.BEING_SERVED.contains(demand.status)
-                && caller.unit().filter(demand.servingUnitIds()::contains).isPresent();
+                && caller.unit().filter(demand.servingUnitIds()::contains).isPresent()
+                && caller.street().filter(demand.streetCode::equals).isPresent();
     }
 
     private static String requiredClaim(Optional<String> claim, String name) {

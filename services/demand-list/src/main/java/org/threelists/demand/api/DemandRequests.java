@@ -1,7 +1,9 @@
 package org.threelists.demand.api;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandDetails;
@@ -19,7 +22,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The request bodies of the demand list's REST API. */
+import static org.threelists.demand.domain.DemandLimits.*;
+
+/**
+ * The request bodies of the demand list's REST API. Their bounds are {@link org.threelists.demand.domain.DemandLimits}:
+ * text is counted in code points (as JSON Schema counts), and {@code @Schema(maxLength)} states the same bound in the
+ * OpenAPI document, which would otherwise count UTF-16 units from {@code @Size}.
+ */
 public final class DemandRequests {
 
     private DemandRequests() {
@@ -28,16 +37,21 @@ public final class DemandRequests {
     @Schema(name = "SubmitDemandRequest")
     public record Submit(
             @NotBlank @Size(max = 64) String communityCode,
-            @Size(max = 200) String compound,
-            @Size(max = 100) String building,
+            @Schema(description = "Empty means none", maxLength = COMPOUND_MAX)
+            @CodePointLength(max = COMPOUND_MAX) String compound,
+            @Schema(description = "Empty means none", maxLength = BUILDING_MAX)
+            @CodePointLength(max = BUILDING_MAX) String building,
             @NotNull Category category,
-            @NotBlank @Size(max = 4000) String description,
-            @NotNull @Min(1) @Max(100000) Integer beneficiaries,
+            @Schema(maxLength = DESCRIPTION_MAX) @NotBlank @CodePointLength(max = DESCRIPTION_MAX) String description,
+            @NotNull @Min(BENEFICIARIES_MIN) @Max(BENEFICIARIES_MAX) @JsonDeserialize(using = WholeNumber.class)
+            Integer beneficiaries,
             @NotNull Urgency urgency,
             TimeWindow window,
             LocalDate deadline,
-            @NotNull @Positive @DecimalMax("10000") BigDecimal estimatedHours,
-            @Size(max = 20) List<@NotBlank @Size(max = 100) String> requiredSkills,
+            @NotNull @Positive @DecimalMax(HOURS_MAX) @Digits(integer = HOURS_INTEGER_DIGITS, fraction = HOURS_FRACTION_DIGITS)
+            BigDecimal estimatedHours,
+            @Schema(description = "Each skill at most " + SKILL_MAX + " characters") @Size(max = SKILLS_MAX)
+            List<@NotBlank @CodePointLength(max = SKILL_MAX) String> requiredSkills,
             @Schema(description = "Defaults to COMMUNITY_WORKER; MUNICIPAL_PLATFORM is reserved for the 12345 intake")
             DemandSource source,
             @Valid ResidentContactDto resident) {
@@ -50,16 +64,21 @@ public final class DemandRequests {
 
     @Schema(name = "AmendDemandRequest", description = "The new details; a resident contact, if given, replaces the old one")
     public record Amend(
-            @Size(max = 200) String compound,
-            @Size(max = 100) String building,
+            @Schema(description = "Empty means none", maxLength = COMPOUND_MAX)
+            @CodePointLength(max = COMPOUND_MAX) String compound,
+            @Schema(description = "Empty means none", maxLength = BUILDING_MAX)
+            @CodePointLength(max = BUILDING_MAX) String building,
             @NotNull Category category,
-            @NotBlank @Size(max = 4000) String description,
-            @NotNull @Min(1) @Max(100000) Integer beneficiaries,
+            @Schema(maxLength = DESCRIPTION_MAX) @NotBlank @CodePointLength(max = DESCRIPTION_MAX) String description,
+            @NotNull @Min(BENEFICIARIES_MIN) @Max(BENEFICIARIES_MAX) @JsonDeserialize(using = WholeNumber.class)
+            Integer beneficiaries,
             @NotNull Urgency urgency,
             TimeWindow window,
             LocalDate deadline,
-            @NotNull @Positive @DecimalMax("10000") BigDecimal estimatedHours,
-            @Size(max = 20) List<@NotBlank @Size(max = 100) String> requiredSkills,
+            @NotNull @Positive @DecimalMax(HOURS_MAX) @Digits(integer = HOURS_INTEGER_DIGITS, fraction = HOURS_FRACTION_DIGITS)
+            BigDecimal estimatedHours,
+            @Schema(description = "Each skill at most " + SKILL_MAX + " characters") @Size(max = SKILLS_MAX)
+            List<@NotBlank @CodePointLength(max = SKILL_MAX) String> requiredSkills,
             @Valid ResidentContactDto resident) {
 
         DemandDetails details() {
@@ -68,12 +87,21 @@ public final class DemandRequests {
         }
     }
 
+    @Schema(name = "VerifyDemandRequest", description = "Optional; required for a demand from a hotline ticket whose "
+            + "text was not reviewed yet")
+    public record Verify(
+            @Schema(description = "The public description, reviewed: no resident's name, phone or address",
+                    maxLength = DESCRIPTION_MAX)
+            @NotBlank @CodePointLength(max = DESCRIPTION_MAX)
+            String description) {
+    }
+
     @Schema(name = "ReasonRequest")
-    public record Reason(@Size(max = 2000) String reason) {
+    public record Reason(@Schema(maxLength = REASON_MAX) @CodePointLength(max = REASON_MAX) String reason) {
     }
 
     @Schema(name = "RejectDemandRequest")
-    public record Reject(@NotBlank @Size(max = 2000) String reason) {
+    public record Reject(@Schema(maxLength = REASON_MAX) @NotBlank @CodePointLength(max = REASON_MAX) String reason) {
     }
 
     @Schema(name = "MergeDemandRequest")

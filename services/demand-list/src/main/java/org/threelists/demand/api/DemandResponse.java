@@ -29,19 +29,21 @@ public record DemandResponse(String demandId, String streetCode, String communit
         @Schema(description = "The member units holding the project that serves the demand; while it is matched or in "
                 + "progress, they (and no other unit) see the resident's contact") List<String> servingUnitIds,
         Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactDto resident,
-        Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version) {
+        Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version,
+        @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
+                + "never published, erased with the resident's data") String ticketText) {
 
     private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
     };
 
-    static DemandResponse of(DemandView v, ResidentContactDto resident) {
+    static DemandResponse of(DemandView v, ResidentContactDto resident, String ticketText) {
         TimeWindow window = v.windowStart == null ? null : new TimeWindow(v.windowStart, v.windowEnd);
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
                 v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
                 v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.rating,
                 v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
-                v.submittedBy, v.updatedAt, v.updatedBy, v.version);
+                v.submittedBy, v.updatedAt, v.updatedBy, v.version, ticketText);
     }
 
     private static List<String> skills(String json) {

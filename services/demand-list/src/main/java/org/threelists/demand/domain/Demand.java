@@ -28,6 +28,7 @@ import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -59,6 +60,9 @@ public class Demand {
     private boolean hasResidentContact;
     private boolean residentDataErased;
     private String communityCode;
+    /** The current content; its description is public only once reviewed (a hotline ticket's is not, at first). */
+    private DemandDetails details;
+    private boolean descriptionReviewed;
     /** The project serving the demand now (null when none), since when, and by which claims. */
     private String projectId;
     private Instant claimedAt;
@@ -81,12 +85,28 @@ public class Demand {
         command.details().check();
         apply(new DemandSubmitted(command.demandId(), command.streetCode(), command.communityCode(),
                 command.details(), command.source(), command.municipalTicketId(), command.sealedResident(),
-                command.actor()));
+                command.sealedTicketText(), command.actor()));
     }
 
+    /**
+     * A hotline ticket's text is never published as it came (services/demand-list/README.md, "Personal data"):
+     * the verifier confirms a public description first, here or by amending the demand.
+     */
     @CommandHandler
     public void handle(VerifyDemand command) {
         require("verify", EnumSet.of(SUBMITTED));
+        String reviewed = command.reviewedDescription();
+        if (reviewed == null && !descriptionReviewed) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Demand " + demandId + " came from a hotline "
+                    + "ticket whose text may name the resident: verify it with a reviewed public description "
+                    + "(personal data removed), or amend it first");
+        }
+        if (reviewed != null) {
+            DemandDetails withReviewed = details.withDescription(reviewed);
+            withReviewed.check();
+            apply(new DemandAmended(demandId, withReviewed, null, hasResidentContact && !residentDataErased, status,
+                    command.actor()));
+        }
         apply(new DemandVerified(demandId, command.actor()));
     }
 
@@ -227,6 +247,8 @@ public class Demand {
     void on(DemandSubmitted event) {
         demandId = event.demandId();
         communityCode = event.communityCode();
+        details = event.details();
+        descriptionReviewed = event.sealedTicketText() == null;
         status = SUBMITTED;
         hasResidentContact = event.sealedResident() != null;
     }
@@ -243,6 +265,8 @@ public class Demand {
 
     @EventSourcingHandler
     void on(DemandAmended event) {
+        details = event.details();
+        descriptionReviewed = true;
         hasResidentContact = event.hasResidentContact();
     }
 

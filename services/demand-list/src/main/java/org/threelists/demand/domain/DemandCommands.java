@@ -15,11 +15,21 @@ public final class DemandCommands {
     private DemandCommands() {
     }
 
+    /**
+     * {@code sealedTicketText}: a hotline ticket's own words, sealed like the resident's contact (they may name or
+     * locate the resident); null for any other intake. Such a demand's {@code details} carry a placeholder
+     * description until a community worker has reviewed the ticket.
+     */
     public record SubmitDemand(@TargetAggregateIdentifier String demandId, String streetCode, String communityCode,
-            DemandDetails details, DemandSource source, String municipalTicketId, String sealedResident, String actor) {
+            DemandDetails details, DemandSource source, String municipalTicketId, String sealedResident,
+            String sealedTicketText, String actor) {
     }
 
-    public record VerifyDemand(@TargetAggregateIdentifier String demandId, String actor) {
+    /**
+     * {@code reviewedDescription}: the public description the verifier confirms, with personal data removed; needed
+     * when the demand still has an unreviewed hotline ticket's text, optional otherwise (null keeps the description).
+     */
+    public record VerifyDemand(@TargetAggregateIdentifier String demandId, String reviewedDescription, String actor) {
     }
 
     public record MergeDemand(@TargetAggregateIdentifier String demandId, String duplicateOf, String actor) {

@@ -14,11 +14,19 @@ public record DemandDetails(String compound, String building, Category category,
         List<String> requiredSkills) {
 
     public DemandDetails {
+        // An empty form field means "no compound"/"no building": the topic knows only absent or non-empty.
+        compound = blankToNull(compound);
+        building = blankToNull(building);
         requiredSkills = requiredSkills == null ? List.of() : List.copyOf(requiredSkills);
     }
 
+    public DemandDetails withDescription(String newDescription) {
+        return new DemandDetails(compound, building, category, newDescription, beneficiaries, urgency, window,
+                deadline, estimatedHours, requiredSkills);
+    }
+
     /** The rules every demand obeys; checked by the aggregate before it accepts a submission or an amendment. */
-    void check() {
+    public void check() {
         if (category == null) {
             throw ProblemException.invalid("category", "is required");
         }
@@ -28,12 +36,21 @@ public record DemandDetails(String compound, String building, Category category,
         if (description == null || description.isBlank()) {
             throw ProblemException.invalid("description", "must not be blank");
         }
-        if (beneficiaries < 1) {
-            throw ProblemException.invalid("beneficiaries", "must be at least 1");
+        if (beneficiaries < DemandLimits.BENEFICIARIES_MIN || beneficiaries > DemandLimits.BENEFICIARIES_MAX) {
+            throw ProblemException.invalid("beneficiaries", "must be between " + DemandLimits.BENEFICIARIES_MIN
+                    + " and " + DemandLimits.BENEFICIARIES_MAX);
         }
-        if (estimatedHours == null || estimatedHours.signum() <= 0) {
-            throw ProblemException.invalid("estimatedHours", "must be greater than 0");
+        if (estimatedHours == null || estimatedHours.signum() <= 0
+                || estimatedHours.compareTo(new BigDecimal(DemandLimits.HOURS_MAX)) > 0) {
+            throw ProblemException.invalid("estimatedHours", "must be greater than 0 and at most " + DemandLimits.HOURS_MAX);
         }
+        if (estimatedHours.stripTrailingZeros().scale() > DemandLimits.HOURS_FRACTION_DIGITS) {
+            throw ProblemException.invalid("estimatedHours", "has more than " + DemandLimits.HOURS_FRACTION_DIGITS
+                    + " decimal places");
+        }
+        requireAtMost("compound", compound, DemandLimits.COMPOUND_MAX);
+        requireAtMost("building", building, DemandLimits.BUILDING_MAX);
+        requireAtMost("description", description, DemandLimits.DESCRIPTION_MAX);
         if (window != null && (window.start() == null || window.end() == null)) {
             throw ProblemException.invalid("window", "needs both start and end");
         }
@@ -46,5 +63,19 @@ public record DemandDetails(String compound, String building, Category category,
         if (requiredSkills.stream().anyMatch(s -> s == null || s.isBlank())) {
             throw ProblemException.invalid("requiredSkills", "must not contain blank skills");
         }
+        if (requiredSkills.size() > DemandLimits.SKILLS_MAX) {
+            throw ProblemException.invalid("requiredSkills", "at most " + DemandLimits.SKILLS_MAX + " skills");
+        }
+        requiredSkills.forEach(skill -> requireAtMost("requiredSkills", skill, DemandLimits.SKILL_MAX));
+    }
+
+    private static void requireAtMost(String field, String text, int max) {
+        if (DemandLimits.length(text) > max) {
+            throw ProblemException.invalid(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -12,8 +12,10 @@ public final class DemandEvents {
     private DemandEvents() {
     }
 
+    /** {@code sealedTicketText}: a hotline ticket's own words, sealed; null for other intakes and older events. */
     public record DemandSubmitted(String demandId, String streetCode, String communityCode, DemandDetails details,
-            DemandSource source, String municipalTicketId, String sealedResident, String actor) {
+            DemandSource source, String municipalTicketId, String sealedResident, String sealedTicketText,
+            String actor) {
     }
 
     public record DemandVerified(String demandId, String actor) {

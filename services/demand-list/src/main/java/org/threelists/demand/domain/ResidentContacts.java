@@ -27,6 +27,15 @@ public class ResidentContacts {
         return vault.openJson(subject(demandId), sealed, ResidentContact.class);
     }
 
+    /** A hotline ticket's own text, sealed with the resident's key: erasing the resident erases it too. */
+    public String sealTicketText(String demandId, String text) {
+        return text == null ? null : vault.seal(subject(demandId), text);
+    }
+
+    public Optional<String> openTicketText(String demandId, String sealed) {
+        return vault.open(subject(demandId), sealed);
+    }
+
     public boolean erase(String demandId, String actor) {
         return vault.erase(subject(demandId), actor);
     }

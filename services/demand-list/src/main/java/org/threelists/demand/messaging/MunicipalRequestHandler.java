@@ -9,6 +9,7 @@ import org.threelists.contracts.CommunityDirectory;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandCommands.SubmitDemand;
 import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.DemandLimits;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.ResidentContact;
 import org.threelists.demand.domain.ResidentContacts;
@@ -71,15 +72,17 @@ public class MunicipalRequestHandler implements InboundHandler {
         var community = CommunityDirectory.standard().find(communityCode)
                 .orElseThrow(() -> new InvalidMessageException("Unknown community_code '" + communityCode + "'"));
         String demandId = demandIdOf(ticketId);
+        String ticketText = ticketTextOf(ticket);
         DemandDetails details = new DemandDetails(null, null, categoryOf(ticket.path("service_code").asText()),
-                descriptionOf(ticket), ticket.path("beneficiaries").asInt(1),
+                placeholderOf(ticket), beneficiariesOf(ticket),
                 Urgency.valueOf(ticket.path("urgency").asText(Urgency.NORMAL.name())), null, null, PROVISIONAL_HOURS,
                 List.of());
         String name = (text(ticket, "last_name") + text(ticket, "first_name")).strip();
         ResidentContact resident = new ResidentContact(name.isEmpty() ? null : name, textOrNull(ticket, "phone"),
                 textOrNull(ticket, "address"));
         commands.sendAndWait(new SubmitDemand(demandId, community.streetCode(), community.code(), details,
-                DemandSource.MUNICIPAL_PLATFORM, ticketId, contacts.seal(demandId, resident), ACTOR));
+                DemandSource.MUNICIPAL_PLATFORM, ticketId, contacts.seal(demandId, resident),
+                contacts.sealTicketText(demandId, ticketText), ACTOR));
     }
 
     /** The same ticket always names the same demand, a second guard against double intake behind the inbox. */
@@ -120,10 +123,40 @@ public class MunicipalRequestHandler implements InboundHandler {
         return Category.OTHER;
     }
 
-    private static String descriptionOf(JsonNode ticket) {
+    /**
+     * The ticket's own words. They are kept sealed and never published as they are; bounded like a description typed
+     * at the desk, so a runaway ticket is refused (dead-lettered with the reason) rather than cut.
+     */
+    private static String ticketTextOf(JsonNode ticket) throws InvalidMessageException {
         String description = ticket.path("description").asText();
+        if (DemandLimits.length(description) > DemandLimits.DESCRIPTION_MAX) {
+            throw new InvalidMessageException("description is longer than " + DemandLimits.DESCRIPTION_MAX
+                    + " characters");
+        }
         String serviceName = textOrNull(ticket, "service_name");
         return serviceName == null ? description : "【" + serviceName + "】" + description;
+    }
+
+    /** What the demand list shows and publishes until a community worker has reviewed the ticket's text. */
+    static String placeholderOf(JsonNode ticket) {
+        String serviceName = textOrNull(ticket, "service_name");
+        String placeholder = "12345 热线工单，原文待社区核实";
+        return serviceName == null || DemandLimits.length(serviceName) > 100
+                ? placeholder : "【" + serviceName + "】" + placeholder;
+    }
+
+    /** A count that does not fit is refused, never wrapped round or cut to fit. */
+    private static int beneficiariesOf(JsonNode ticket) throws InvalidMessageException {
+        JsonNode value = ticket.path("beneficiaries");
+        if (value.isMissingNode() || value.isNull()) {
+            return 1;
+        }
+        if (!value.canConvertToExactIntegral() || !value.canConvertToInt()
+                || value.asInt() > DemandLimits.BENEFICIARIES_MAX) {
+            throw new InvalidMessageException("beneficiaries must be a whole number from " + DemandLimits.BENEFICIARIES_MIN
+                    + " to " + DemandLimits.BENEFICIARIES_MAX + ", not " + value);
+        }
+        return value.asInt();
     }
 
     private static String text(JsonNode node, String field) {

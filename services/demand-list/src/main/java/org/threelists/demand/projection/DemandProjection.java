@@ -47,6 +47,7 @@ public class DemandProjection {
         view.source = event.source();
         view.municipalTicketId = event.municipalTicketId();
         view.sealedResident = event.sealedResident();
+        view.sealedTicketText = event.sealedTicketText();
         view.status = DemandStatus.SUBMITTED;
         view.submittedAt = at;
         view.submittedBy = event.actor();

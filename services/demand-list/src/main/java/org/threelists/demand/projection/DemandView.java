@@ -57,6 +57,9 @@ public class DemandView extends TrackedView {
     /** The resident's contact, sealed by the personal-data vault; unreadable once erased. */
     @Column(name = "sealed_resident")
     public String sealedResident;
+    /** A hotline ticket's own words, sealed with the resident's key (null for other intakes). */
+    @Column(name = "sealed_ticket_text")
+    public String sealedTicketText;
     @Column(name = "resident_erased")
     public boolean residentErased;
     @Enumerated(EnumType.STRING)

@@ -73,7 +73,8 @@ class DemandResourceTest {
         assertInvalid(with(legalAdviceDemand(), "estimatedHours", -1), "estimatedHours");
         assertInvalid(with(legalAdviceDemand(), "category", "KARAOKE"), "category");
         assertInvalid(with(legalAdviceDemand(), "urgency", null), "urgency");
-        assertInvalid(with(legalAdviceDemand(), "communityCode", "atlantis"), "communityCode");
+        // The desk names any community of its street; a community worker naming another is refused before (403).
+        assertInvalid(DIANQIAN_DESK, with(legalAdviceDemand(), "communityCode", "atlantis"), "communityCode");
         assertInvalid(with(legalAdviceDemand(), "window", Map.of("start", "2026-12-20", "end", "2026-12-01")), "window");
         assertInvalid(with(legalAdviceDemand(), "source", "MUNICIPAL_PLATFORM"), "source");
         assertInvalid(with(legalAdviceDemand(), "unexpected", "field"), "unexpected");
@@ -85,7 +86,11 @@ class DemandResourceTest {
     }
 
     private static void assertInvalid(Map<String, Object> body, String field) {
-        as(JIAFU_WORKER).body(body).post("/demands").then()
+        assertInvalid(JIAFU_WORKER, body, field);
+    }
+
+    private static void assertInvalid(String token, Map<String, Object> body, String field) {
+        as(token).body(body).post("/demands").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://threelists.dev/problems/invalid-input"))

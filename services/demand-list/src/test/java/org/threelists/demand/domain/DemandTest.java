@@ -67,7 +67,7 @@ public class DemandTest {
             LocalDate.of(2026, 12, 31), new BigDecimal("4"), List.of("法律咨询"));
 
     static final DemandSubmitted SUBMITTED = new DemandSubmitted(ID, "dianqian", "jiafu", DETAILS,
-            DemandSource.COMMUNITY_WORKER, null, "v1.sealed", ACTOR);
+            DemandSource.COMMUNITY_WORKER, null, "v1.sealed", null, ACTOR);
     static final DemandVerified VERIFIED = new DemandVerified(ID, ACTOR);
     static final String PROJECT = "p-1";
     static final String UNIT_ACTOR = "unit:huli-court";
@@ -94,7 +94,7 @@ public class DemandTest {
 
     /** Each lifecycle command of the REST API and the statuses it is allowed in; elsewhere it is refused. */
     static final Map<String, Command<DemandStatus>> COMMANDS = Map.of(
-            "verify", new Command<>(new VerifyDemand(ID, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
+            "verify", new Command<>(new VerifyDemand(ID, null, ACTOR), EnumSet.of(DemandStatus.SUBMITTED)),
             "merge", new Command<>(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
             "amend", new Command<>(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
             "withdraw", new Command<>(new WithdrawDemand(ID, "no longer needed", ACTOR),
@@ -166,7 +166,7 @@ public class DemandTest {
         void a_valid_demand_is_submitted() {
             fixture.givenNoPriorActivity()
                     .when(new SubmitDemand(ID, "dianqian", "jiafu", DETAILS, DemandSource.COMMUNITY_WORKER, null,
-                            "v1.sealed", ACTOR))
+                            "v1.sealed", null, ACTOR))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(SUBMITTED);
         }
@@ -205,14 +205,54 @@ public class DemandTest {
                     d.estimatedHours(), d.requiredSkills())))), "description");
         }
 
+        @Test
+        void content_beyond_what_the_topic_carries_is_refused() {
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails("小".repeat(101),
+                    d.building(), d.category(), d.description(), d.beneficiaries(), d.urgency(), d.window(),
+                    d.deadline(), d.estimatedHours(), d.requiredSkills())))), "compound");
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), d.description(), 100_001, d.urgency(), d.window(), d.deadline(),
+                    d.estimatedHours(), d.requiredSkills())))), "beneficiaries");
+            expectInvalid(fixture.givenNoPriorActivity().when(submit(with(d -> new DemandDetails(d.compound(),
+                    d.building(), d.category(), "长".repeat(DemandLimits.DESCRIPTION_MAX + 1), d.beneficiaries(),
+                    d.urgency(), d.window(), d.deadline(), d.estimatedHours(), d.requiredSkills())))), "description");
+        }
+
+        @Test
+        void an_empty_compound_or_building_means_none() {
+            DemandDetails details = new DemandDetails("", " ", Category.OTHER, "x", 1, Urgency.LOW, null, null,
+                    BigDecimal.ONE, null);
+            org.assertj.core.api.Assertions.assertThat(details.compound()).isNull();
+            org.assertj.core.api.Assertions.assertThat(details.building()).isNull();
+        }
+
         private SubmitDemand submit(DemandDetails details) {
-            return new SubmitDemand(ID, "dianqian", "jiafu", details, DemandSource.COMMUNITY_WORKER, null, null, ACTOR);
+            return new SubmitDemand(ID, "dianqian", "jiafu", details, DemandSource.COMMUNITY_WORKER, null, null, null, ACTOR);
         }
     }
 
     @Test
     void verifying_puts_the_demand_on_the_list() {
-        fixture.given(SUBMITTED).when(new VerifyDemand(ID, ACTOR)).expectEvents(VERIFIED);
+        fixture.given(SUBMITTED).when(new VerifyDemand(ID, null, ACTOR)).expectEvents(VERIFIED);
+    }
+
+    @Test
+    void a_hotline_demand_is_verified_only_with_a_reviewed_description() {
+        DemandSubmitted fromTicket = new DemandSubmitted(ID, "dianqian", "jiafu", DETAILS,
+                DemandSource.MUNICIPAL_PLATFORM, "12345-1", "v1.sealed", "v1.sealed-ticket", "municipal-platform");
+        fixture.given(fromTicket).when(new VerifyDemand(ID, null, ACTOR))
+                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION)).expectNoEvents();
+        DemandDetails reviewed = DETAILS.withDescription("楼道灯损坏，需维修");
+        fixture.given(fromTicket).when(new VerifyDemand(ID, "楼道灯损坏，需维修", ACTOR)).expectEvents(
+                new DemandAmended(ID, reviewed, null, true, DemandStatus.SUBMITTED, ACTOR), VERIFIED);
+        fixture.given(fromTicket, new DemandAmended(ID, reviewed, null, true, DemandStatus.SUBMITTED, ACTOR))
+                .when(new VerifyDemand(ID, null, ACTOR)).expectEvents(VERIFIED);
+    }
+
+    @Test
+    void a_too_long_reviewed_description_is_refused() {
+        expectInvalid(fixture.given(SUBMITTED).when(new VerifyDemand(ID, "长".repeat(DemandLimits.DESCRIPTION_MAX + 1),
+                ACTOR)), "description");
     }
 
     @Test

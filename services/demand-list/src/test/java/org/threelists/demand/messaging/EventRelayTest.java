@@ -60,7 +60,7 @@ class EventRelayTest {
         String rolledBack = UUID.randomUUID().toString();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             commands.sendAndWait(new SubmitDemand(rolledBack, "dianqian", "jiafu", org.threelists.demand.domain.DemandTest.DETAILS,
-                    DemandSource.COMMUNITY_WORKER, null, null, "test"));
+                    DemandSource.COMMUNITY_WORKER, null, null, null, "test"));
             throw new IllegalStateException("the surrounding transaction fails after the command");
         })).hasMessageContaining("surrounding transaction fails");
 

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.threelists.demand.Fixtures;
 import org.threelists.demand.messaging.ProjectListMessages.Holder;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.testing.KafkaProbe;
@@ -99,7 +100,7 @@ class MunicipalFeedbackTest {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
         String demand = MunicipalRequestHandler.demandIdOf(ticket);
-        as(JIAFU_WORKER).post("/demands/{id}/verify", demand).then().statusCode(200);
+        as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demand).then().statusCode(200);
         return demand;
     }
 

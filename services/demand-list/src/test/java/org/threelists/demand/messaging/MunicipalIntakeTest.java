@@ -70,7 +70,7 @@ class MunicipalIntakeTest {
         String demandId = MunicipalRequestHandler.demandIdOf(ticketId);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
 
-        as(JIAFU_WORKER).post("/demands/{id}/verify", demandId).then().statusCode(200);
+        as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demandId).then().statusCode(200);
         as(JIAFU_WORKER).body("{\"reason\":\"已转物业维修\"}").post("/demands/{id}/reject", demandId).then().statusCode(200);
 
         List<ConsumerRecord<String, String>> feedback = KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK,

@@ -70,7 +70,7 @@ class ProducedMessagesConformTest {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
         String served = MunicipalRequestHandler.demandIdOf(ticket);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
-        as(JIAFU_WORKER).post("/demands/{id}/verify", served).then().statusCode(200);
+        as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", served).then().statusCode(200);
         // The project list moves the demand on, as the matchmaker will.
         String project = ProjectListMessages.newProjectId();
         List<String> demands = List.of(served);

@@ -1,0 +1,63 @@
+package org.threelists.demand.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.problem.Violation;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and checks a request body only after the caller has been authorised for the demand: a caller outside the
+ * demand's place learns nothing from a validation problem, not even which fields exist
+ * (services/demand-list/README.md, "Order of checks"). Resources therefore take the body as text; a typed or
+ * {@code @Valid} parameter would be read and checked before the resource method runs. Read errors surface as
+ * {@link JsonProcessingException}s, which the platform's problem mapper turns into the usual 400.
+ */
+@ApplicationScoped
+public class ValidBodies {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    ValidBodies(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** The body as a JSON tree, for the one field a check needs before the body is judged; null when empty. */
+    public JsonNode tree(String json) throws JsonProcessingException {
+        return json == null || json.isBlank() ? null : mapper.readTree(json);
+    }
+
+    public <T> T require(String json, Class<T> type) throws JsonProcessingException {
+        T body = optional(json, type);
+        if (body == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        return body;
+    }
+
+    public <T> T optional(String json, Class<T> type) throws JsonProcessingException {
+        T body = json == null || json.isBlank() ? null : mapper.readValue(json, type);
+        if (body == null) {
+            return null;
+        }
+        List<Violation> violations = validator.validate(body).stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        if (!violations.isEmpty()) {
+            String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(ProblemType.INVALID_INPUT, detail, Map.of("violations", violations));
+        }
+        return body;
+    }
+}
