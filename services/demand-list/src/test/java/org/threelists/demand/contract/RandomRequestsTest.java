@@ -11,12 +11,15 @@ import org.threelists.demand.domain.DemandLimits;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.PublishedContracts;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.gen.Gen;
+import org.threelists.testing.gen.Properties;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,15 +35,25 @@ import static org.threelists.demand.Fixtures.as;
 @QuarkusTestResource(RealInfrastructure.class)
 class RandomRequestsTest {
 
+    private static final Random RANDOM = new Random(Properties.DEFAULT_SEED);
+
+    private static <T> List<T> samples(Gen<T> generator, int count) {
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(generator.next(RANDOM));
+        }
+        return values;
+    }
+
     private static final int RANDOM_BODIES = 12;
 
     @Test
     void every_event_of_random_valid_requests_conforms_to_the_topic_schema() {
         List<Map<String, Object>> bodies = new ArrayList<>(boundaryBodies());
-        bodies.addAll(ValidRequests.submit("jiafu").sampleStream().limit(RANDOM_BODIES).toList());
-        List<Map<String, Object>> amendments = ValidRequests.details().sampleStream().limit(bodies.size()).toList();
-        List<String> withdrawals = ValidRequests.withdrawalReason().sampleStream().limit(bodies.size()).toList();
-        List<String> rejections = ValidRequests.rejectionReason().sampleStream().limit(bodies.size()).toList();
+        bodies.addAll(samples(ValidRequests.submit("jiafu"), RANDOM_BODIES));
+        List<Map<String, Object>> amendments = samples(ValidRequests.details(), bodies.size());
+        List<String> withdrawals = samples(ValidRequests.withdrawalReason(), bodies.size());
+        List<String> rejections = samples(ValidRequests.rejectionReason(), bodies.size());
         String absorbing = Fixtures.listed();
 
         List<String> ids = new ArrayList<>();
@@ -74,7 +87,7 @@ class RandomRequestsTest {
     void every_event_of_random_valid_tickets_conforms_to_the_topic_schema() {
         List<String> tickets = new ArrayList<>();
         List<String> descriptions = new ArrayList<>(List.of(longest()));
-        descriptions.addAll(ValidRequests.nonBlank(DemandLimits.DESCRIPTION_MAX).sampleStream().limit(RANDOM_BODIES).toList());
+        descriptions.addAll(samples(ValidRequests.nonBlank(DemandLimits.DESCRIPTION_MAX), RANDOM_BODIES));
         for (String description : descriptions) {
             String ticket = "12345-" + UUID.randomUUID();
             tickets.add(ticket);

@@ -1,12 +1,9 @@
 package org.threelists.demand.contract;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandLimits;
+import org.threelists.testing.gen.Gen;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,23 +26,23 @@ public final class ValidRequests {
     private ValidRequests() {
     }
 
-    public static Arbitrary<String> text(int minLength, int maxLength) {
-        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(0x21, 0x7E)),
-                Tuple.of(4, Arbitraries.integers().between(0x4E00, 0x9FA5)),
-                Tuple.of(2, Arbitraries.integers().between(0x1F600, 0x1F64F)),
-                Tuple.of(2, Arbitraries.integers().between(0x20000, 0x2A6D6)),
-                Tuple.of(1, Arbitraries.of(SPACES)));
-        return codePoint.list().ofMinSize(minLength).ofMaxSize(maxLength)
-                .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
+    private static final Gen<Integer> CODE_POINTS = Gen.frequency(new int[] {4, 4, 2, 2, 1}, List.of(
+            Gen.integers(0x21, 0x7E),
+            Gen.integers(0x4E00, 0x9FA5),
+            Gen.integers(0x1F600, 0x1F64F),
+            Gen.integers(0x20000, 0x2A6D6),
+            Gen.of(SPACES.toArray(Integer[]::new))));
+
+    public static Gen<String> text(int minLength, int maxLength) {
+        return Gen.text(CODE_POINTS, minLength, maxLength);
     }
 
     /** A text with at least one character that is not a space (the contract's pattern "\S"). */
-    public static Arbitrary<String> nonBlank(int maxLength) {
+    public static Gen<String> nonBlank(int maxLength) {
         return text(1, maxLength).filter(ValidRequests::hasNonSpace);
     }
 
-    public static Arbitrary<Map<String, Object>> submit(String communityCode) {
+    public static Gen<Map<String, Object>> submit(String communityCode) {
         return details().map(body -> {
             body.put("communityCode", communityCode);
             return body;
@@ -53,54 +50,46 @@ public final class ValidRequests {
     }
 
     /** The body of an amendment: the same details as a submission, without the community. */
-    public static Arbitrary<Map<String, Object>> details() {
-        Arbitrary<String> compound = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(""),
-                text(0, DemandLimits.COMPOUND_MAX));
-        Arbitrary<String> building = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(""),
-                text(0, DemandLimits.BUILDING_MAX));
-        Arbitrary<List<String>> skills = nonBlank(DemandLimits.SKILL_MAX).list().ofMaxSize(DemandLimits.SKILLS_MAX);
-        Arbitrary<BigDecimal> hours = Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.01"), new BigDecimal(DemandLimits.HOURS_MAX)).ofScale(2);
-        Arbitrary<Integer> beneficiaries = Arbitraries.integers()
-                .between(DemandLimits.BENEFICIARIES_MIN, DemandLimits.BENEFICIARIES_MAX);
-        Arbitrary<Integer> startIn = Arbitraries.integers().between(0, 365);
-        Arbitrary<Integer> lasting = Arbitraries.integers().between(0, 60);
-        Arbitrary<Integer> deadlineAfter = Arbitraries.integers().between(-1, 90);
-        List<Arbitrary<Object>> parts = List.of(compound.asGeneric(), building.asGeneric(),
-                Arbitraries.of(Category.class).asGeneric(), nonBlank(DemandLimits.DESCRIPTION_MAX).asGeneric(),
-                beneficiaries.asGeneric(), Arbitraries.of(Urgency.class).asGeneric(), hours.asGeneric(),
-                skills.asGeneric(), startIn.asGeneric(), lasting.asGeneric(), deadlineAfter.asGeneric(),
-                Arbitraries.of(true, false).asGeneric());
-        return Combinators.combine(parts).as(values -> {
-                    Map<String, Object> body = new HashMap<>();
-                    body.put("compound", values.get(0));
-                    body.put("building", values.get(1));
-                    body.put("category", ((Category) values.get(2)).name());
-                    body.put("description", values.get(3));
-                    body.put("beneficiaries", values.get(4));
-                    body.put("urgency", ((Urgency) values.get(5)).name());
-                    body.put("estimatedHours", values.get(6));
-                    body.put("requiredSkills", values.get(7));
-                    if ((Boolean) values.get(11)) {
-                        LocalDate start = LocalDate.now().plusDays((Integer) values.get(8));
-                        LocalDate end = start.plusDays((Integer) values.get(9));
-                        body.put("window", Map.of("start", start.toString(), "end", end.toString()));
-                        int after = (Integer) values.get(10);
-                        if (after >= 0) {
-                            body.put("deadline", end.plusDays(after).toString());
-                        }
-                    }
-                    body.values().removeIf(v -> v == null);
-                    return body;
-                });
+    public static Gen<Map<String, Object>> details() {
+        Gen<String> compound = Gen.oneOf(Gen.just(null), Gen.just(""), text(0, DemandLimits.COMPOUND_MAX));
+        Gen<String> building = Gen.oneOf(Gen.just(null), Gen.just(""), text(0, DemandLimits.BUILDING_MAX));
+        Gen<List<String>> skills = nonBlank(DemandLimits.SKILL_MAX).list(0, DemandLimits.SKILLS_MAX);
+        Gen<BigDecimal> hours = Gen.decimals(new BigDecimal("0.01"), new BigDecimal(DemandLimits.HOURS_MAX), 2);
+        Gen<Integer> beneficiaries = Gen.integers(DemandLimits.BENEFICIARIES_MIN, DemandLimits.BENEFICIARIES_MAX);
+        Gen<Integer> startIn = Gen.integers(0, 365);
+        Gen<Integer> lasting = Gen.integers(0, 60);
+        Gen<Integer> deadlineAfter = Gen.integers(-1, 90);
+        Gen<String> description = nonBlank(DemandLimits.DESCRIPTION_MAX);
+        return random -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("compound", compound.next(random));
+            body.put("building", building.next(random));
+            body.put("category", Gen.of(Category.class).next(random).name());
+            body.put("description", description.next(random));
+            body.put("beneficiaries", beneficiaries.next(random));
+            body.put("urgency", Gen.of(Urgency.class).next(random).name());
+            body.put("estimatedHours", hours.next(random));
+            body.put("requiredSkills", skills.next(random));
+            if (random.nextBoolean()) {
+                LocalDate start = LocalDate.now().plusDays(startIn.next(random));
+                LocalDate end = start.plusDays(lasting.next(random));
+                body.put("window", Map.of("start", start.toString(), "end", end.toString()));
+                int after = deadlineAfter.next(random);
+                if (after >= 0) {
+                    body.put("deadline", end.plusDays(after).toString());
+                }
+            }
+            body.values().removeIf(v -> v == null);
+            return body;
+        };
     }
 
     /** A withdrawal's reason: absent, empty or any text up to its bound. */
-    public static Arbitrary<String> withdrawalReason() {
-        return Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(""), text(0, DemandLimits.REASON_MAX));
+    public static Gen<String> withdrawalReason() {
+        return Gen.oneOf(Gen.just(null), Gen.just(""), text(0, DemandLimits.REASON_MAX));
     }
 
-    public static Arbitrary<String> rejectionReason() {
+    public static Gen<String> rejectionReason() {
         return nonBlank(DemandLimits.REASON_MAX);
     }
 
