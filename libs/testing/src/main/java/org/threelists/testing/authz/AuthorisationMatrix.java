@@ -118,8 +118,13 @@ public final class AuthorisationMatrix {
         List<MatrixRow> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparing((MatrixRow row) -> row.operation().startsWith("GET ") ? 0 : 1));
         Map<String, MatrixCall> callByOperation = new LinkedHashMap<>();
+        Set<String> notArranged = new TreeSet<>();
         for (MatrixRow row : ordered) {
             MatrixCall call = callByOperation.computeIfAbsent(row.operation(), calls);
+            if (!call.arranged()) {
+                notArranged.add(row.operation());
+                continue;
+            }
             String token = ANONYMOUS.equals(row.role()) ? null : tokens.get(row.role() + "/" + row.scope());
             if (token == null && !ANONYMOUS.equals(row.role())) {
                 problems.add(row + ": the test gives no token for " + row.role() + "/" + row.scope());
@@ -134,6 +139,10 @@ public final class AuthorisationMatrix {
             } else if (row.deniedStatus().isPresent() && !isProblemDocument(response, status)) {
                 problems.add(row + ": the " + status + " is not a problem document — " + abbreviated(response.asString()));
             }
+        }
+        if (!notArranged.isEmpty()) {
+            System.out.printf("authz/%s.csv: %d rows called, %d operations not arranged yet (rows checked for completeness only): %s%n",
+                    service, rows.stream().filter(row -> !notArranged.contains(row.operation())).count(), notArranged.size(), notArranged);
         }
         assertThat(problems).as(problems.size() + " of " + rows.size() + " rows of authz/" + service + ".csv").isEmpty();
     }
