@@ -34,7 +34,14 @@ public final class DevTokens {
 
     public static final String ISSUER = "https://threelists.local/dev";
     public static final String KEY_ID = "threelists-dev";
-    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+    /** The audience every service requires (mp.jwt.verify.audiences in the platform's defaults). */
+    public static final String AUDIENCE = "threelists";
+    /**
+     * The oldest token a service accepts (mp.jwt.verify.token.age, README "Tokens"): one working day. Dev tokens
+     * live exactly that long, so the tokens the local run prints keep working all day.
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(12);
+    public static final Duration DEFAULT_LIFETIME = MAX_LIFETIME;
 
     public static final String ROLE_COMMUNITY = "community";
     public static final String ROLE_UNIT = "unit";
@@ -75,7 +82,7 @@ public final class DevTokens {
 
     /**
      * Any token: one role from {@link #ROLES}, scope claims only from {@link #SCOPE_CLAIMS} (null values are left
-     * out), any positive lifetime.
+     * out), a positive lifetime of at most {@link #MAX_LIFETIME} (services refuse longer ones).
      */
     public static String token(String role, String subject, Map<String, String> scopeClaims, Duration lifetime) {
         if (!ROLES.contains(role)) {
@@ -87,9 +94,13 @@ public final class DevTokens {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("a token needs a positive lifetime, not " + lifetime);
         }
+        if (lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("services refuse tokens living longer than " + MAX_LIFETIME + ", not " + lifetime);
+        }
         Instant now = Instant.now();
         JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
@@ -103,6 +114,14 @@ public final class DevTokens {
                 claims.claim(name, value);
             }
         });
+        return claims.jws().keyId(KEY_ID).sign(PrivateKeyHolder.KEY);
+    }
+
+    /**
+     * Signs any claims with the dev key, unchecked: for tests that need tokens a service must refuse (no audience,
+     * issued long ago, a scope that does not add up).
+     */
+    public static String signUnchecked(JwtClaimsBuilder claims) {
         return claims.jws().keyId(KEY_ID).sign(PrivateKeyHolder.KEY);
     }
 

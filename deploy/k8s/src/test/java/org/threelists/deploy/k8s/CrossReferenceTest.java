@@ -97,9 +97,14 @@ class CrossReferenceTest {
             ServiceConfig config = new ServiceConfig(name(d));
             Container c = container(d);
             String port = config.property("quarkus.http.port");
+            String managementPort = config.property("quarkus.management.port");
             List<ContainerPort> ports = c.getPorts();
-            if (ports.size() != 1 || !String.valueOf(ports.get(0).getContainerPort()).equals(port)) {
-                errors.add(name(d) + ": container port " + ports + " is not quarkus.http.port=" + port);
+            if (ports.size() != 2 || !String.valueOf(ports.get(0).getContainerPort()).equals(port)
+                    || !"http".equals(ports.get(0).getName())) {
+                errors.add(name(d) + ": container ports " + ports + " do not start with `http` = quarkus.http.port=" + port);
+            }
+            if (managementPort == null || management(c).filter(p -> String.valueOf(p.getContainerPort()).equals(managementPort)).isEmpty()) {
+                errors.add(name(d) + ": no container port `management` = quarkus.management.port=" + managementPort);
             }
             var env = r.env(c);
             if (env.containsKey("QUARKUS_HTTP_PORT") && !port.equals(env.get("QUARKUS_HTTP_PORT").value())) {
@@ -150,7 +155,14 @@ class CrossReferenceTest {
         }
         if (resolve(c, get.getPort()).isEmpty()) {
             errors.add(name(d) + ": " + kind + " probe port " + get.getPort() + " is no container port");
+        } else if (!resolve(c, get.getPort()).equals(management(c))) {
+            errors.add(name(d) + ": " + kind + " probe on port " + get.getPort() + ", but health answers on the management port only");
         }
+    }
+
+    /** The management interface's port: health, metrics and OpenAPI, off the public port (deploy/k8s/README.md, "Images"). */
+    static Optional<ContainerPort> management(Container c) {
+        return c.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst();
     }
 
     /** A port by name or number, as Services and probes name them. */
@@ -692,6 +704,17 @@ class CrossReferenceTest {
             if (!httpIn) {
                 errors.add(name(d) + ": its policy admits nothing on its HTTP port " + port);
             }
+            int managementPort = management(container(d)).map(ContainerPort::getContainerPort).orElse(-1);
+            policy.getSpec().getIngress().stream().filter(rule -> allows(rule.getPorts(), managementPort)).forEach(rule -> {
+                if (rule.getFrom() == null || !rule.getFrom().stream().allMatch(peer -> peer.getPodSelector() == null
+                        && peer.getNamespaceSelector() != null
+                        && Map.of("kubernetes.io/metadata.name", "monitoring").equals(peer.getNamespaceSelector().getMatchLabels()))) {
+                    errors.add(name(d) + ": the management port " + managementPort + " is open to more than Prometheus's namespace");
+                }
+            });
+            if (policy.getSpec().getIngress().stream().noneMatch(rule -> allows(rule.getPorts(), managementPort))) {
+                errors.add(name(d) + ": Prometheus cannot reach the management port " + managementPort);
+            }
             policy.getSpec().getIngress().forEach(rule -> {
                 if (rule.getFrom() == null || rule.getFrom().isEmpty()) {
                     errors.add(name(d) + ": an ingress rule from anywhere");
@@ -748,9 +771,13 @@ class CrossReferenceTest {
                 errors.add(name(d) + ": " + monitors.size() + " ServiceMonitors, expected 1");
                 continue;
             }
+            Optional<ContainerPort> management = management(container(d));
             monitors.get(0).getSpec().getEndpoints().forEach(e -> {
-                if (service.getSpec().getPorts().stream().noneMatch(p -> p.getName().equals(e.getPort()))) {
+                Optional<ServicePort> scraped = service.getSpec().getPorts().stream().filter(p -> p.getName().equals(e.getPort())).findFirst();
+                if (scraped.isEmpty()) {
                     errors.add(name(d) + ": ServiceMonitor port " + e.getPort() + " is no port of the Service");
+                } else if (management.isEmpty() || !resolve(container(d), scraped.get().getTargetPort()).equals(management)) {
+                    errors.add(name(d) + ": ServiceMonitor port " + e.getPort() + " is not the management port, where the metrics are");
                 }
                 if (!"/q/metrics".equals(e.getPath())) {
                     errors.add(name(d) + ": metrics are served at /q/metrics, not " + e.getPath());

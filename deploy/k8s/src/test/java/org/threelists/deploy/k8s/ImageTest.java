@@ -46,6 +46,14 @@ class ImageTest {
         assertThat(errors).isEmpty();
     }
 
+    /** The management interface is a build-time switch: the images the manifests probe on port 9000 must be built with it. */
+    @Test
+    void theImagesAreBuiltWithTheManagementInterface() {
+        String flag = "-Dquarkus.management.enabled=true";
+        assertThat(Repo.read(DOCKERFILE)).as("the Dockerfile's build instructions").contains(flag);
+        assertThat(Repo.read(Repo.ROOT.resolve("deploy/k8s/README.md"))).as("deploy/k8s/README.md's image build").contains(flag);
+    }
+
     @Test
     void theDockerfileCopiesTheFastJarOfTheModuleItIsGiven() {
         String dockerfile = Repo.read(DOCKERFILE);

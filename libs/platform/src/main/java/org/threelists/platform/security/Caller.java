@@ -4,13 +4,19 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.threelists.contracts.CommunityDirectory;
+import org.threelists.platform.problem.ProblemException;
 
 import java.util.Optional;
 
 /**
  * Who is calling, read from the bearer token: the subject, the role and the scope the token carries (the
  * street of a desk or auditor, the community of a community worker, the unit of a member unit). Services decide
- * what the scope entitles the caller to; this class only reads it.
+ * what the scope entitles the caller to; this class reads it and refuses a scope that does not add up.
+ *
+ * <p>A community worker's token names both a community and a street; services check the street for some acts and
+ * the community for others, so a community outside its street would grant a foothold in two places. Such a token
+ * is refused (403) the first time its scope is read (README "Tokens"), whichever service reads it.
  */
 @RequestScoped
 public class Caller {
@@ -22,6 +28,8 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
+    private boolean scopeChecked;
+
     public String subject() {
         return jwt.getName();
     }
@@ -31,21 +39,44 @@ public class Caller {
     }
 
     public Optional<String> street() {
-        return claim(STREET_CLAIM);
+        return scoped(STREET_CLAIM);
     }
 
     public Optional<String> community() {
-        return claim(COMMUNITY_CLAIM);
+        return scoped(COMMUNITY_CLAIM);
     }
 
     public Optional<String> unit() {
-        return claim(UNIT_CLAIM);
+        return scoped(UNIT_CLAIM);
     }
 
     /** "desk:alice" — how writes record who made them. */
     public String actor() {
+        checkScope();
         String role = jwt.getGroups() == null ? "anonymous" : jwt.getGroups().stream().sorted().findFirst().orElse("none");
         return role + ":" + subject();
+    }
+
+    private Optional<String> scoped(String name) {
+        checkScope();
+        return claim(name);
+    }
+
+    private void checkScope() {
+        if (scopeChecked) {
+            return;
+        }
+        if (hasRole(Roles.COMMUNITY)) {
+            String community = claim(COMMUNITY_CLAIM).orElse(null);
+            String street = claim(STREET_CLAIM).orElse(null);
+            boolean inStreet = CommunityDirectory.standard().find(community)
+                    .filter(known -> known.streetCode().equals(street))
+                    .isPresent();
+            if (!inStreet) {
+                throw ProblemException.forbidden("the token's community " + community + " is not a community of its street " + street);
+            }
+        }
+        scopeChecked = true;
     }
 
     private Optional<String> claim(String name) {

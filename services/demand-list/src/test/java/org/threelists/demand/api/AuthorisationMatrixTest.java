@@ -1,0 +1,94 @@
+package org.threelists.demand.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.authz.AuthorisationMatrix;
+import org.threelists.testing.authz.MatrixCall;
+import org.threelists.testing.authz.MatrixTokens;
+import org.threelists.testing.authz.TokenChecks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.threelists.demand.Fixtures.as;
+import static org.threelists.demand.Fixtures.legalAdviceDemand;
+import static org.threelists.demand.Fixtures.with;
+import static org.threelists.testing.authz.MatrixCall.call;
+
+/**
+ * Every operation × role × scope of src/test/resources/authz/demand-list.csv. The demands all belong to 联桥社区 of
+ * 和平街道; each write operation gets a demand of its own in the state it applies to.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class AuthorisationMatrixTest {
+
+    private static final AuthorisationMatrix MATRIX = AuthorisationMatrix.of("demand-list");
+    private static final Map<String, String> CALLERS = MatrixTokens.callers("unit-heping-a", "unit-heping-b", "unit-dianqian");
+    private static final String OWN_WORKER = CALLERS.get("community/own");
+
+    @Test
+    void every_operation_has_a_row_for_every_role_and_scope() {
+        MATRIX.assertComplete();
+    }
+
+    @Test
+    void every_row_answers_as_the_table_says() {
+        Map<String, String> demandFor = new HashMap<>();
+        demandFor.put("GET /demands/{demandId}", listed());
+        for (String op : new String[] {"amend", "merge", "reject", "verify", "withdraw"}) {
+            demandFor.put("POST /demands/{demandId}/" + op, submitted());
+        }
+        demandFor.put("DELETE /demands/{demandId}/resident", submitted());
+        String mergeTarget = submitted();
+
+        MATRIX.assertAnswers(CALLERS, operation -> {
+            MatrixCall call = call();
+            if (demandFor.containsKey(operation)) {
+                call.path("demandId", demandFor.get(operation));
+            }
+            return switch (operation) {
+                case "POST /demands" -> call.body(lianqiaoDemand());
+                case "POST /demands/{demandId}/amend" -> call.body(amendment());
+                case "POST /demands/{demandId}/merge" -> call.body(Map.of("duplicateOf", mergeTarget));
+                case "POST /demands/{demandId}/reject" -> call.body(Map.of("reason", "不属于社区服务范围"));
+                case "POST /demands/{demandId}/withdraw" -> call.body(Map.of("reason", "居民已自行解决"));
+                default -> call;
+            };
+        });
+    }
+
+    @Test
+    void tokens_without_the_audience_or_too_old_are_refused() {
+        TokenChecks.assertAudienceAndAgeEnforced("/demands", MatrixTokens.STREET);
+    }
+
+    @Test
+    void a_community_outside_the_tokens_street_is_refused() {
+        TokenChecks.assertCommunityMustBelongToStreet("/demands", MatrixTokens.STREET, MatrixTokens.COMMUNITY,
+                MatrixTokens.OTHER_STREET_COMMUNITY);
+    }
+
+    private static Map<String, Object> lianqiaoDemand() {
+        return with(with(legalAdviceDemand(), "communityCode", MatrixTokens.COMMUNITY), "compound", "乌江水岸小区");
+    }
+
+    private static Map<String, Object> amendment() {
+        Map<String, Object> body = new HashMap<>(lianqiaoDemand());
+        body.remove("communityCode");
+        body.put("beneficiaries", 20);
+        return body;
+    }
+
+    private static String submitted() {
+        return as(OWN_WORKER).body(lianqiaoDemand()).post("/demands").then().statusCode(201).extract().path("demandId");
+    }
+
+    private static String listed() {
+        String id = submitted();
+        as(OWN_WORKER).post("/demands/{id}/verify", id).then().statusCode(200);
+        return id;
+    }
+}
