@@ -112,6 +112,19 @@ public final class Fixtures {
         return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("delivered", projectId, data));
     }
 
+    /** The community confirms the project's completion: from then on its recorded hours count. */
+    public static Message confirm(String projectId) {
+        return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("completed", projectId, Map.of("projectId", projectId,
+                "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang")));
+    }
+
+    /** A delivery and the community's confirmation of its project: hours that count. */
+    public static Message deliverConfirmed(Map<String, Object> data) {
+        Message delivered = deliver(data);
+        confirm((String) data.get("projectId"));
+        return delivered;
+    }
+
     public static <T> T await(Callable<T> read, Predicate<T> until) {
         Instant deadline = Instant.now().plusSeconds(40);
         T value = null;

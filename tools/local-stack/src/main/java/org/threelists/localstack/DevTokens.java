@@ -47,7 +47,8 @@ public final class DevTokens {
     public static final String ROLE_UNIT = "unit";
     public static final String ROLE_DESK = "desk";
     public static final String ROLE_AUDITOR = "auditor";
-    public static final Set<String> ROLES = Set.of(ROLE_COMMUNITY, ROLE_UNIT, ROLE_DESK, ROLE_AUDITOR);
+    public static final String ROLE_OPERATOR = "operator";
+    public static final Set<String> ROLES = Set.of(ROLE_COMMUNITY, ROLE_UNIT, ROLE_DESK, ROLE_AUDITOR, ROLE_OPERATOR);
 
     public static final String CLAIM_STREET = "street";
     public static final String CLAIM_COMMUNITY = "community";
@@ -78,6 +79,11 @@ public final class DevTokens {
     /** An auditor, who reads reports and verifies statements. */
     public static String auditor(String subject, String streetCode) {
         return token(ROLE_AUDITOR, subject, scope(CLAIM_STREET, streetCode), DEFAULT_LIFETIME);
+    }
+
+    /** An operator, who runs rebuilds and other whole-system maintenance (no street). */
+    public static String operator(String subject) {
+        return token(ROLE_OPERATOR, subject, Map.of(), DEFAULT_LIFETIME);
     }
 
     /**

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String DESK = "desk";
     /** Reads reports and verifies statements in its street. */
     public static final String AUDITOR = "auditor";
+    /** Runs rebuilds and other whole-system maintenance; acts in no street. */
+    public static final String OPERATOR = "operator";
 
     private Roles() {
     }

@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * Who may read what of the ledger (DESIGN.md §5): the desk and the auditor everything in their street; a unit only its
- * own entries; statements are verified by anyone (no token).
+ * Who may read what of the ledger (see the module README, "Roles"): the desk and the auditor everything in their
+ * street; a unit only its own entries; the operator rebuilds and verifies the whole ledger; statements are verified by
+ * anyone holding one (no token).
  */
 @RequestScoped
 public class LedgerAccess {
@@ -48,6 +49,10 @@ public class LedgerAccess {
         if (!caller.hasRole(Roles.DESK) || !street().equals(streetCode)) {
             throw ProblemException.forbidden("Only the desk of street " + streetCode + " may " + what);
         }
+    }
+
+    public boolean isOperator() {
+        return caller.hasRole(Roles.OPERATOR);
     }
 
     public String actor() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.ledger.domain.LedgerCorrection;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.Figures;
@@ -65,13 +66,15 @@ public final class LedgerDtos {
     public record StatementResponse(String number, String volunteerId, String maskedName, String unitId,
             String streetCode, LocalDate periodFrom, LocalDate periodTo, BigDecimal hours, String content, String issuer,
             String issuedBy, LocalDate issuedOn, Instant issuedAt, String hash, String status, String revocationReason,
-            String revokedBy, Instant revokedAt) {
+            String revokedBy, Instant revokedAt,
+            @Schema(description = "Printed on the statement beside its number; the public verification needs both")
+            String verificationCode) {
         static StatementResponse of(HourStatements.Statement s) {
             var r = s.revocation();
             return new StatementResponse(s.number(), s.volunteerId(), s.maskedName(), s.unitId(), s.streetCode(),
                     s.periodFrom(), s.periodTo(), s.hours(), s.content(), s.issuer(), s.issuedBy(), s.issuedOn(),
                     s.issuedAt(), s.hash(), r == null ? "VALID" : "REVOKED", r == null ? null : r.reason(),
-                    r == null ? null : r.revokedBy(), r == null ? null : r.revokedAt());
+                    r == null ? null : r.revokedBy(), r == null ? null : r.revokedAt(), s.verificationCode());
         }
     }
 

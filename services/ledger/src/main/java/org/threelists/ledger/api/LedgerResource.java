@@ -3,8 +3,6 @@ package org.threelists.ledger.api;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -45,8 +43,11 @@ public class LedgerResource {
     private final ChainVerification verification;
     private final LedgerRebuild rebuild;
     private final LedgerAccess access;
+    private final RequestValidation validation;
 
-    LedgerResource(LedgerStore store, ChainVerification verification, LedgerRebuild rebuild, LedgerAccess access) {
+    LedgerResource(LedgerStore store, ChainVerification verification, LedgerRebuild rebuild, LedgerAccess access,
+            RequestValidation validation) {
+        this.validation = validation;
         this.store = store;
         this.verification = verification;
         this.rebuild = rebuild;
@@ -62,8 +63,8 @@ public class LedgerResource {
             @QueryParam("project") String project, @QueryParam("kind") String kind, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        RequestParameters.checkPage(page, size);
         var scope = access.scope();
+        RequestParameters.checkPage(page, size);
         if (scope.unit() != null && unit != null && !unit.equals(scope.unit())) {
             throw ProblemException.forbidden("A unit reads only its own entries");
         }
@@ -93,9 +94,10 @@ public class LedgerResource {
     @Operation(summary = "Correct a volunteer's hours", description = "A new record pointing at the entry, with who and "
             + "why; the entry itself never changes. Only HOURS entries are corrected.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LedgerDtos.CorrectionResponse.class)))
-    public Response correct(@PathParam("entryId") String entryId, @Valid @NotNull LedgerDtos.Correct request, UriInfo uri) {
+    public Response correct(@PathParam("entryId") String entryId, LedgerDtos.Correct request, UriInfo uri) {
         var stored = load(entryId);
         access.requireDesk(stored.entry().streetCode(), "correct its entries");
+        validation.require(request);
         if (stored.entry().kind() != LedgerEntry.Kind.HOURS) {
             throw new ProblemException(org.threelists.platform.problem.ProblemType.ILLEGAL_TRANSITION,
                     "Only a volunteer's hours (HOURS entries) are corrected; this is a " + stored.entry().kind() + " entry",
@@ -114,22 +116,25 @@ public class LedgerResource {
     // In a transaction so that the walk streams the rows (a cursor) instead of loading a million entries at once.
     @Transactional
     @TransactionConfiguration(timeout = 900)
-    @RolesAllowed({Roles.DESK, Roles.AUDITOR})
-    @Operation(summary = "Verify the hash chains", description = "Recomputes every entry's and correction's hash; names "
-            + "the first broken link. head is the SHA-256 over the partition chains' last hashes in partition order.")
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.OPERATOR})
+    @Operation(summary = "Verify the hash chains", description = "The desk and auditors verify their street: each of its "
+            + "entries' and corrections' hash, and the link to the record before it; the operator walks the whole ledger "
+            + "(street is then absent). head is the SHA-256 over the partition chains' last hashes in partition order.")
     public ChainVerification.Result verify() {
-        access.street();
-        return verification.verify();
+        if (access.isOperator()) {
+            return verification.verify();
+        }
+        return verification.verifyStreet(access.street());
     }
 
     @POST
     @Path("/rebuild")
-    @RolesAllowed(Roles.DESK)
-    @Operation(summary = "Rebuild the entries from project-list.events.v1, offset 0", description = "Into a new "
-            + "generation that becomes current when it has caught up; corrections, statements and summaries are kept. "
-            + "Answers the old and new heads and the speed in events per second.")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Rebuild the entries from project-list.events.v1, offset 0 (operator)", description = "Into a "
+            + "new generation that becomes current when it has caught up; corrections, statements and summaries are "
+            + "kept; the retired generation's entries are dropped. Answers the old and new heads and the speed in "
+            + "events per second.")
     public LedgerRebuild.Result rebuild() {
-        access.street();
         return rebuild.rebuild(access.actor());
     }
 

@@ -1,12 +1,11 @@
 package org.threelists.ledger.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,12 +24,14 @@ import org.threelists.ledger.projection.LedgerReports;
 import org.threelists.ledger.projection.LedgerReports.GroupBy;
 import org.threelists.ledger.projection.LedgerReports.Scope;
 import org.threelists.ledger.projection.MunicipalSummaries;
+import org.threelists.ledger.projection.SummaryCorrections;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 import org.threelists.platform.security.Roles;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The monthly summary of a street to the municipal platform (municipal.service-records.v1), sent once per month. */
@@ -45,9 +46,16 @@ public class MunicipalSummaryResource {
     private final MunicipalSummaries summaries;
     private final ChainVerification verification;
     private final LedgerAccess access;
+    private final RequestValidation validation;
+    private final SummaryCorrections corrections;
+    private final ZoneId zone;
 
     MunicipalSummaryResource(CommandGateway commands, LedgerReports reports, MunicipalSummaries summaries,
-            ChainVerification verification, LedgerAccess access) {
+            ChainVerification verification, LedgerAccess access, RequestValidation validation,
+            SummaryCorrections corrections, @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone) {
+        this.validation = validation;
+        this.corrections = corrections;
+        this.zone = zone;
         this.commands = commands;
         this.reports = reports;
         this.summaries = summaries;
@@ -60,14 +68,16 @@ public class MunicipalSummaryResource {
     @Operation(summary = "Send the street's summary of a month", description = "Once per street and month: a second "
             + "request is refused with 409 already-exists. The summary carries the ledger head it was computed from.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MunicipalSummaries.Sent.class)))
-    public Response submit(@Valid @NotNull LedgerDtos.SubmitSummary request, UriInfo uri) {
+    public Response submit(LedgerDtos.SubmitSummary request, UriInfo uri) {
         String street = access.street();
+        validation.require(request);
+        YearMonth month = YearMonth.parse(request.month());
+        requireClosed(month);
         String id = MonthlySummary.idOf(street, request.month());
         if (summaries.exists(id)) {
             throw new ProblemException(ProblemType.ALREADY_EXISTS, "The summary of " + request.month() + " for street "
                     + street + " was sent already");
         }
-        YearMonth month = YearMonth.parse(request.month());
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Scope scope = new Scope(street, null);
@@ -77,7 +87,7 @@ public class MunicipalSummaryResource {
                 groups(scope, GroupBy.CATEGORY, from, to));
         try {
             commands.sendAndWait(new SubmitMonthlySummary(id, street, request.month(), figures,
-                    verification.verify().head(), access.actor()));
+                    verification.currentHead(), access.actor()));
         } catch (org.axonframework.modelling.command.ConcurrencyException e) {
             throw new ProblemException(ProblemType.ALREADY_EXISTS, "The summary of " + request.month() + " for street "
                     + street + " was sent already");
@@ -91,6 +101,32 @@ public class MunicipalSummaryResource {
     @Operation(summary = "The summaries sent for the street")
     public List<MunicipalSummaries.Sent> list() {
         return summaries.list(access.street(), null);
+    }
+
+    @GET
+    @Path("/corrections-needed")
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR})
+    @Operation(summary = "What changed in months already sent", description = "Deliveries dated in a month whose summary "
+            + "was sent, or confirmed by the community after it was sent: the sent summary is never changed, the desk "
+            + "reports these to the municipal platform as a correction.")
+    public List<SummaryCorrections.Needed> correctionsNeeded() {
+        return corrections.list(access.street());
+    }
+
+    /**
+     * A month is summarised once, so only a closed one: the current month is still filling (409), a future one has
+     * nothing yet (400). "Now" is the communities' time zone.
+     */
+    private void requireClosed(YearMonth month) {
+        YearMonth current = YearMonth.now(zone);
+        if (month.isAfter(current)) {
+            throw ProblemException.invalid("month", "is in the future: only a month that has ended can be summarised");
+        }
+        if (month.equals(current)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "The month " + month + " has not ended yet: "
+                    + "its summary can be sent from " + current.plusMonths(1).atDay(1),
+                    java.util.Map.of("state", "OPEN", "action", "summarise"));
+        }
     }
 
     private List<MonthlyFigures.Group> groups(Scope scope, GroupBy by, LocalDate from, LocalDate to) {

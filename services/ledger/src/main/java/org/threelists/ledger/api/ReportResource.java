@@ -54,8 +54,12 @@ public class ReportResource {
         this.zone = zone;
     }
 
+    /**
+     * rows and totals count confirmed deliveries only; pending holds what is recorded for projects the community has
+     * not confirmed yet (the CSV export leaves it out).
+     */
     public record Report(String streetCode, String unitId, GroupBy groupBy, LocalDate from, LocalDate to, String lang,
-            List<Row> rows, Row totals) {
+            List<Row> rows, Row totals, Row pending) {
     }
 
     public record Rankings(String streetCode, String of, LocalDate from, LocalDate to, String pointsRule,
@@ -77,6 +81,7 @@ public class ReportResource {
     public Response report(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("lang") String lang, @QueryParam("format") String format,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        var scope = access.scope();
         GroupBy by = enumValue(GroupBy.class, "groupBy", groupBy == null ? "community" : groupBy);
         LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
         LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
@@ -86,9 +91,9 @@ public class ReportResource {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ProblemException.invalid("format", "must be json or csv");
         }
-        var scope = access.scope();
         Report report = new Report(scope.street(), scope.unit(), by, start, end, zh ? "zh-CN" : "en",
-                reports.report(scope, by, start, end, zh), reports.totals(scope, start, end));
+                reports.report(scope, by, start, end, zh), reports.totals(scope, start, end),
+                reports.pending(scope, start, end));
         if (!csv) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
         }
@@ -106,6 +111,8 @@ public class ReportResource {
         }
         throw ProblemException.invalid("lang", "must be en or zh-CN");
     }
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     static String csv(Report report, boolean zh) {
         StringBuilder out = new StringBuilder(BOM);
@@ -132,10 +139,13 @@ public class ReportResource {
                 .append("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
+    /**
+     * RFC 4180 quoting; a leading = + - @, TAB or CR is neutralised (OWASP's CSV injection advice) so a spreadsheet never
+     * runs a cell as a formula: Excel skips a leading TAB or CR and reads what follows as the cell.
+     */
     static String cell(String value) {
         String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && FORMULA_STARTS.indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
@@ -149,6 +159,7 @@ public class ReportResource {
     @Operation(summary = "Rank the street's units or volunteers by points", description = "points = hours + 10 × "
             + "completed projects + 2 × Σ(rating − 3) over the residents' ratings of those projects (see README)")
     public Rankings rankings(@QueryParam("of") String of, @QueryParam("from") String from, @QueryParam("to") String to) {
+        String street = access.street();
         String what = of == null ? "units" : of.toLowerCase();
         if (!what.equals("units") && !what.equals("volunteers")) {
             throw ProblemException.invalid("of", "must be units or volunteers");
@@ -156,7 +167,6 @@ public class ReportResource {
         LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
         LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
         LedgerAccess.checkPeriod(start, end);
-        String street = access.street();
         return new Rankings(street, what, start, end, "points = hours + 10 × completed projects + 2 × Σ(rating − 3)",
                 standings.rank(street, start, end, what.equals("volunteers")));
     }

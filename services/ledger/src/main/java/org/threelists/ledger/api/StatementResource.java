@@ -3,14 +3,15 @@ package org.threelists.ledger.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,10 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.ledger.projection.HourStatements;
 import org.threelists.ledger.projection.LedgerReports;
+import org.threelists.ledger.projection.VerificationCodes;
+import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Roles;
 
@@ -37,14 +41,19 @@ public class StatementResource {
 
     private final HourStatements statements;
     private final LedgerAccess access;
+    private final ClientRateLimiter limiter;
+    private final RequestValidation validation;
     private final ZoneId zone;
     private final String issuer;
 
-    StatementResource(HourStatements statements, LedgerAccess access,
+    StatementResource(HourStatements statements, LedgerAccess access, ClientRateLimiter limiter,
+            RequestValidation validation,
             @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone,
             @ConfigProperty(name = "threelists.ledger.issuer") String issuer) {
         this.statements = statements;
         this.access = access;
+        this.limiter = limiter;
+        this.validation = validation;
         this.zone = zone;
         this.issuer = issuer;
     }
@@ -54,9 +63,10 @@ public class StatementResource {
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Issue a statement of a volunteer's hours in the desk's street over a period")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LedgerDtos.StatementResponse.class)))
-    public Response issue(@Valid @NotNull LedgerDtos.IssueStatement request, UriInfo uri) {
-        LedgerAccess.checkPeriod(request.from(), request.to());
+    public Response issue(LedgerDtos.IssueStatement request, UriInfo uri) {
         String street = access.street();
+        validation.require(request);
+        LedgerAccess.checkPeriod(request.from(), request.to());
         var statement = statements.issue(street, request.volunteerId().toLowerCase(), request.from(), request.to(),
                 LedgerReports.streetName(street) + issuer, access.actor(), LocalDate.now(zone));
         return Response.created(uri.getAbsolutePathBuilder().path(statement.number()).build())
@@ -79,9 +89,10 @@ public class StatementResource {
     @Transactional
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Revoke a statement, giving a reason")
-    public LedgerDtos.StatementResponse revoke(@PathParam("number") String number, @Valid @NotNull LedgerDtos.Revoke request) {
+    public LedgerDtos.StatementResponse revoke(@PathParam("number") String number, LedgerDtos.Revoke request) {
         var statement = load(number);
         access.requireDesk(statement.streetCode(), "revoke its statements");
+        validation.require(request);
         statements.revoke(number, request.reason().strip(), access.actor());
         return LedgerDtos.StatementResponse.of(load(number));
     }
@@ -90,10 +101,21 @@ public class StatementResource {
     @Path("/{number}/verification")
     @PermitAll
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Verify a statement by its number (public, no token)", description = "VALID or REVOKED, with "
-            + "the hash to compare with the printed one; ALTERED if the stored record no longer gives its hash")
-    public LedgerDtos.StatementVerification verify(@PathParam("number") String number) {
-        var s = load(number);
+    @Operation(summary = "Verify a statement by its number and the code printed on it (public, no token)",
+            description = "VALID or REVOKED, with the hash to compare with the printed one; ALTERED if the stored record "
+                    + "no longer gives its hash. A wrong code is answered like an unknown number (404). Limited per "
+                    + "client address: 429 with Retry-After when asked too often.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LedgerDtos.StatementVerification.class)))
+    @APIResponse(responseCode = "404", description = "No statement has this number and code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    public LedgerDtos.StatementVerification verify(@PathParam("number") String number,
+            @Parameter(description = "The verification code printed beside the number", required = true)
+            @QueryParam("code") String code, @Context HttpServerRequest request) {
+        limiter.acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        var s = statements.find(number).filter(found -> VerificationCodes.matches(found.verificationCode(), code))
+                .orElseThrow(() -> ProblemException.notFound("Statement", number + " with this code"));
         boolean matches = s.computeHash().equals(s.hash());
         String status = !matches ? "ALTERED" : s.revocation() == null ? "VALID" : "REVOKED";
         return new LedgerDtos.StatementVerification(s.number(), status, s.hash(), matches, s.maskedName(), s.hours(),

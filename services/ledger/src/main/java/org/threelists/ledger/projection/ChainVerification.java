@@ -19,6 +19,11 @@ import java.util.TreeMap;
  * Walks every chain of a generation and the corrections chain, recomputing each hash from the stored row, and names
  * the first broken link: an entry whose content no longer gives its hash, whose prev_hash is not its predecessor's hash,
  * or a gap in the sequence; or a chain head that is not the last entry.
+ *
+ * <p>A street's verification reads only its own entries and corrections (an index range, not the whole ledger):
+ * each one's content must give its hash and its prev_hash must be the stored hash of its predecessor in the chain,
+ * whatever street that belongs to; and every chain must end where its head says. The streets' verifications together
+ * cover every link; the operator's full walk reads everything at once.
  */
 @ApplicationScoped
 public class ChainVerification {
@@ -41,7 +46,7 @@ public class ChainVerification {
      * @param correctionsHead the last hash of the corrections chain
      */
     public record Result(boolean valid, int generation, long entries, long corrections, String head,
-            String correctionsHead, List<ChainState> chains, BrokenLink firstBroken) {
+            String correctionsHead, List<ChainState> chains, BrokenLink firstBroken, String street) {
     }
 
     public Result verify() {
@@ -137,7 +142,114 @@ public class ChainVerification {
             }
         }
         List<ChainState> states = new ArrayList<>(chains.values());
-        return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states, broken);
+        return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states, broken,
+                null);
+    }
+
+    /** The current generation's entries and the corrections of one street, with the links to their predecessors. */
+    public Result verifyStreet(String street) {
+        try (Connection c = dataSource.getConnection()) {
+            int generation = LedgerProjection.currentGeneration(c);
+            BrokenLink broken = null;
+            long entries = 0;
+            try (PreparedStatement q = c.prepareStatement("SELECT x.*, p.hash AS predecessor_hash FROM ledger_entry x "
+                    + "LEFT JOIN ledger_entry p ON p.generation = x.generation AND p.kafka_partition = x.kafka_partition "
+                    + "AND p.seq = x.seq - 1 WHERE x.generation = ? AND x.street_code = ? ORDER BY x.kafka_partition, x.seq")) {
+                q.setInt(1, generation);
+                q.setString(2, street);
+                q.setFetchSize(5000);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        LedgerEntry e = LedgerStore.entry(rs);
+                        entries++;
+                        if (broken == null) {
+                            broken = brokenLink(e, e.seq() == 1 ? LedgerEntry.GENESIS : rs.getString("predecessor_hash"));
+                        }
+                    }
+                }
+            }
+            List<ChainState> states = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT h.kafka_partition, h.seq, h.hash, x.hash FROM chain_head h "
+                    + "LEFT JOIN ledger_entry x ON x.generation = h.generation AND x.kafka_partition = h.kafka_partition "
+                    + "AND x.seq = h.seq WHERE h.generation = ? ORDER BY h.kafka_partition")) {
+                q.setInt(1, generation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        states.add(new ChainState(rs.getInt(1), rs.getLong(2), rs.getString(3)));
+                        if (broken == null && !rs.getString(3).equals(rs.getString(4))) {
+                            broken = new BrokenLink("project-list/" + rs.getInt(1), rs.getInt(1), rs.getLong(2), null,
+                                    "the chain's last entry " + rs.getLong(2) + " is not the one its head names: "
+                                            + "entries were removed or altered");
+                        }
+                    }
+                }
+            }
+            long corrections = 0;
+            String correctionsHead = LedgerEntry.GENESIS;
+            try (PreparedStatement q = c.prepareStatement("SELECT k.*, p.hash AS predecessor_hash FROM ledger_correction k "
+                    + "LEFT JOIN ledger_correction p ON p.seq = k.seq - 1 WHERE k.street_code = ? ORDER BY k.seq")) {
+                q.setString(1, street);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        LedgerCorrection k = LedgerStore.correction(rs);
+                        corrections++;
+                        String predecessor = k.seq() == 1 ? LedgerEntry.GENESIS : rs.getString("predecessor_hash");
+                        if (broken == null) {
+                            if (predecessor == null) {
+                                broken = new BrokenLink("corrections", null, k.seq() - 1, null,
+                                        "correction " + (k.seq() - 1) + " is missing");
+                            } else if (!k.prevHash().equals(predecessor)) {
+                                broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
+                                        "prev_hash is not the hash of the correction before it");
+                            } else if (!k.computeHash().equals(k.hash())) {
+                                broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
+                                        "the content no longer gives the stored hash: the correction was altered");
+                            }
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT hash FROM ledger_correction ORDER BY seq DESC LIMIT 1");
+                 ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    correctionsHead = rs.getString(1);
+                }
+            }
+            return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states,
+                    broken, street);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot verify the ledger of street " + street, e);
+        }
+    }
+
+    /** The ledger head as the chain heads say (no walk): what a monthly summary carries. */
+    public String currentHead() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT kafka_partition, "
+                + "seq, hash FROM chain_head WHERE generation = (SELECT generation FROM ledger_generation WHERE status = "
+                + "'CURRENT') ORDER BY kafka_partition"); ResultSet rs = q.executeQuery()) {
+            List<ChainState> states = new ArrayList<>();
+            while (rs.next()) {
+                states.add(new ChainState(rs.getInt(1), rs.getLong(2), rs.getString(3)));
+            }
+            return head(states);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the ledger head", e);
+        }
+    }
+
+    private static BrokenLink brokenLink(LedgerEntry e, String predecessorHash) {
+        String chain = "project-list/" + e.partition();
+        if (predecessorHash == null) {
+            return new BrokenLink(chain, e.partition(), e.seq() - 1, null, "entry " + (e.seq() - 1) + " is missing");
+        }
+        if (!e.prevHash().equals(predecessorHash)) {
+            return new BrokenLink(chain, e.partition(), e.seq(), e.entryId(), "prev_hash is not the hash of the entry before it");
+        }
+        if (!e.computeHash().equals(e.hash())) {
+            return new BrokenLink(chain, e.partition(), e.seq(), e.entryId(),
+                    "the content no longer gives the stored hash: the entry was altered");
+        }
+        return null;
     }
 
     /** SHA-256 over "partition:hash" lines of the chains in partition order; the genesis hash when there are none. */

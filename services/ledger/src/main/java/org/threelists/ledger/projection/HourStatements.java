@@ -26,14 +26,15 @@ import java.util.TreeMap;
 /**
  * Hour statements (志愿服务时长证明): the ledger's own records, issued by a street's desk from the hours in force, numbered
  * ({@code VH-<year>-<serial>}), hashed over their canonical content, never changed. A revocation is a record of its
- * own. Anyone holding a number can check it.
+ * own. Anyone holding a statement can check it: its number and the verification code printed beside it. The code is
+ * not part of the hash: it is the key to the record, not its content.
  */
 @ApplicationScoped
 public class HourStatements {
 
     public record Statement(String number, String volunteerId, String maskedName, String unitId, String streetCode,
             LocalDate periodFrom, LocalDate periodTo, BigDecimal hours, String content, String issuer, String issuedBy,
-            LocalDate issuedOn, Instant issuedAt, String hash, Revocation revocation) {
+            LocalDate issuedOn, Instant issuedAt, String hash, Revocation revocation, String verificationCode) {
 
         public String computeHash() {
             Map<String, String> c = new TreeMap<>();
@@ -62,7 +63,9 @@ public class HourStatements {
         this.dataSource = dataSource;
     }
 
-    /** Issues a statement of the volunteer's hours in force in the street and period; 400 when there are none. */
+    /**
+     * Issues a statement of the volunteer's confirmed hours in force in the street and period; 400 when there are none.
+     */
     public Statement issue(String street, String volunteerId, LocalDate from, LocalDate to, String issuer, String actor,
             LocalDate today) {
         try (Connection c = dataSource.getConnection()) {
@@ -74,7 +77,8 @@ public class HourStatements {
                     + "COALESCE((SELECT k.hours FROM ledger_correction k WHERE k.entry_id = x.entry_id ORDER BY k.seq DESC "
                     + "LIMIT 1), x.hours) FROM ledger_entry x JOIN g ON x.generation = g.generation "
                     + "LEFT JOIN project p ON p.project_id = x.project_id WHERE x.kind = 'HOURS' AND x.volunteer_id = ? "
-                    + "AND x.street_code = ? AND x.entry_date BETWEEN ? AND ? ORDER BY x.entry_date, x.kafka_partition, x.seq")) {
+                    + "AND x.street_code = ? AND x.entry_date BETWEEN ? AND ? AND " + Confirmation.confirmed("x")
+                    + " ORDER BY x.entry_date, x.kafka_partition, x.seq")) {
                 LedgerStore.bind(q, List.of(volunteerId, street, Date.valueOf(from), Date.valueOf(to)));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -110,17 +114,17 @@ public class HourStatements {
             String number = String.format("VH-%d-%06d", today.getYear(), serial);
             String content = "志愿服务" + lines.size() + "次：" + String.join("；", lines);
             Statement s = new Statement(number, volunteerId, masked, unitId, street, from, to, Figures.plain(hours), content,
-                    issuer, actor, today, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+                    issuer, actor, today, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null);
             s = new Statement(s.number(), s.volunteerId(), s.maskedName(), s.unitId(), s.streetCode(), s.periodFrom(),
                     s.periodTo(), s.hours(), s.content(), s.issuer(), s.issuedBy(), s.issuedOn(), s.issuedAt(),
-                    s.computeHash(), null);
+                    s.computeHash(), null, VerificationCodes.next());
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO hour_statement (number, volunteer_id, "
                     + "masked_name, unit_id, street_code, period_from, period_to, hours, content, issuer, issued_by, "
-                    + "issued_on, issued_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "issued_on, issued_at, hash, verification_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 LedgerStore.bind(insert, new ArrayList<>(java.util.Arrays.asList(s.number(), s.volunteerId(), s.maskedName(),
                         s.unitId(), s.streetCode(), Date.valueOf(s.periodFrom()), Date.valueOf(s.periodTo()), s.hours(),
                         s.content(), s.issuer(), s.issuedBy(), Date.valueOf(s.issuedOn()), Timestamp.from(s.issuedAt()),
-                        s.hash())));
+                        s.hash(), s.verificationCode())));
                 insert.executeUpdate();
             }
             return s;
@@ -145,7 +149,8 @@ public class HourStatements {
                         rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
                         Figures.plain(rs.getBigDecimal("hours")), rs.getString("content"), rs.getString("issuer"),
                         rs.getString("issued_by"), rs.getObject("issued_on", LocalDate.class),
-                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation));
+                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation,
+                        rs.getString("verification_code")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

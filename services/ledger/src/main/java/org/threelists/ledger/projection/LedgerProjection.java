@@ -75,7 +75,11 @@ public class LedgerProjection {
                         d.path("streetCode").asText(), d.path("communityCode").asText(), d.path("category").asText());
                 case "project.claimed" -> claimed(c, d);
                 case "project.delivered" -> delivered(c, generation, event, partition, offset);
-                case "project.completed" -> completed(c, event);
+                case "project.completed" -> {
+                    completed(c, event);
+                    SummaryCorrections.noteLate(c, generation, event, d.path("projectId").asText(),
+                            SummaryCorrections.Reason.CONFIRMED_AFTER_SUMMARY);
+                }
                 case "project.rated" -> rated(c, event);
                 default -> {
                     // claims in flight, schedules, cancellations, escalations: nothing to record
@@ -196,6 +200,7 @@ public class LedgerProjection {
         }
         LedgerStore.insert(c, generation, offset, entries);
         LedgerStore.moveHead(c, generation, partition, seq, previous);
+        SummaryCorrections.noteLate(c, generation, event, projectId, SummaryCorrections.Reason.DELIVERED_AFTER_SUMMARY);
     }
 
     /** A masked name the delivery report carries fills a gap; it never overrides resource-list, nor an erasure. */

@@ -24,9 +24,10 @@ import java.util.Map;
 /**
  * Rebuilds the entries from project-list.events.v1, offset 0, into a new generation, while the live consumer keeps
  * appending to the current one; then, holding the generation lock exclusively, applies what arrived meanwhile and makes
- * the new generation current. Nothing is deleted: the old generation stays, retired, and can be compared. The live
- * consumer then goes on in the new generation, where the events the rebuild already applied are skipped by id.
- * Corrections, statements and summaries belong to no generation and are kept.
+ * the new generation current. The old generation is retired and, once its head was compared with the new one, its
+ * entries are dropped (and those of any earlier retired or abandoned build), so rebuilds do not pile up copies of the
+ * ledger. The live consumer then goes on in the new generation, where the events the rebuild already applied are
+ * skipped by id. Corrections, statements and summaries belong to no generation and are kept.
  */
 @ApplicationScoped
 public class LedgerRebuild {
@@ -47,7 +48,7 @@ public class LedgerRebuild {
     }
 
     public record Result(int previousGeneration, int generation, long events, long entries, String previousHead,
-            String head, boolean sameHead, long millis, double eventsPerSecond) {
+            String head, boolean sameHead, long millis, double eventsPerSecond, List<Integer> droppedGenerations) {
     }
 
     public synchronized Result rebuild(String actor) {
@@ -80,10 +81,11 @@ public class LedgerRebuild {
         // In transactions, so that the walks stream the rows through a cursor.
         ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
         ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
-        LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s", actor, next, events, millis,
-                after.head());
+        List<Integer> dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> dropAllBut(next));
+        LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
+                actor, next, events, millis, after.head(), dropped);
         return new Result(previous, next, events, after.entries(), before.head(), after.head(),
-                before.head().equals(after.head()), millis, events * 1000.0 / millis);
+                before.head().equals(after.head()), millis, events * 1000.0 / millis, dropped);
     }
 
     /** Reads every partition up to its end offset as of now; applies each poll's records in one transaction. */
@@ -170,6 +172,33 @@ public class LedgerRebuild {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the rows of every retired or abandoned generation; their ledger_generation rows stay as history. */
+    private List<Integer> dropAllBut(int current) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Integer> dropped = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT generation FROM ledger_generation WHERE generation <> ? "
+                    + "AND status IN ('RETIRED', 'ABANDONED') AND (EXISTS (SELECT 1 FROM chain_head h WHERE h.generation "
+                    + "= ledger_generation.generation) OR EXISTS (SELECT 1 FROM applied_event a WHERE a.generation = "
+                    + "ledger_generation.generation)) ORDER BY generation")) {
+                q.setInt(1, current);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        dropped.add(rs.getInt(1));
+                    }
+                }
+            }
+            for (String table : List.of("ledger_entry", "chain_head", "applied_event")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE generation = ANY (?)")) {
+                    delete.setArray(1, c.createArrayOf("integer", dropped.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            return dropped;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop retired generations", e);
         }
     }
 

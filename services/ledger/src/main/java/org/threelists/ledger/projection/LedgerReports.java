@@ -28,6 +28,7 @@ import java.util.Map;
  * <li>residentsServed — residents served by those deliveries. Grouped by unit (or read by a unit), a delivery counts
  * for every unit that took part in it (with volunteers or a pledge), so unit rows may add up to more than the street.</li>
  * </ul>
+ * Only deliveries of projects the community confirmed count ({@link Confirmation}); the others are pending.
  */
 @ApplicationScoped
 public class LedgerReports {
@@ -57,21 +58,27 @@ public class LedgerReports {
             case MONTH -> "to_char(entry_date, 'YYYY-MM')";
             case STREET -> "street_code";
         };
-        List<Row> rows = query(scope, key, byUnit, from, to, zh, groupBy);
-        return rows;
+        return query(scope, key, byUnit, from, to, zh, groupBy, true);
     }
 
     /** The figures of the whole scope (a delivery counted once, unless the scope is one unit). */
     public Row totals(Scope scope, LocalDate from, LocalDate to) {
-        List<Row> rows = query(scope, "'TOTAL'", scope.unit() != null, from, to, false, null);
+        List<Row> rows = query(scope, "'TOTAL'", scope.unit() != null, from, to, false, null, true);
         return rows.isEmpty() ? new Row("TOTAL", "TOTAL", BigDecimal.ZERO, 0, 0, 0) : rows.get(0);
     }
 
+    /** What is recorded but not counted yet: deliveries of projects the community has not confirmed. */
+    public Row pending(Scope scope, LocalDate from, LocalDate to) {
+        List<Row> rows = query(scope, "'PENDING'", scope.unit() != null, from, to, false, null, false);
+        return rows.isEmpty() ? new Row("PENDING", "PENDING", BigDecimal.ZERO, 0, 0, 0) : rows.get(0);
+    }
+
     private List<Row> query(Scope scope, String key, boolean byUnit, LocalDate from, LocalDate to, boolean zh,
-            GroupBy groupBy) {
+            GroupBy groupBy, boolean confirmed) {
         List<Object> p = new ArrayList<>();
         StringBuilder sql = new StringBuilder("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), e AS (");
-        String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (scope.unit() != null ? " AND x.unit_id = ?" : "");
+        String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (scope.unit() != null ? " AND x.unit_id = ?" : "")
+                + " AND " + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"));
         List<Object> fp = new ArrayList<>(List.of(scope.street(), Date.valueOf(from), Date.valueOf(to)));
         if (scope.unit() != null) {
             fp.add(scope.unit());

@@ -60,11 +60,14 @@ public class Standings {
         this.dataSource = dataSource;
     }
 
+    /** Confirmed entries only: hours count once the community confirmed the project (see {@link Confirmation}). */
     private static final String HOURS_IN_FORCE = "SELECT x.event_id, x.project_id, x.unit_id, x.volunteer_id, x.hours, "
             + "x.street_code, x.community_code, x.entry_date, x.kind FROM ledger_entry x WHERE x.generation = "
             + "(SELECT generation FROM ledger_generation WHERE status = 'CURRENT') AND x.entry_date BETWEEN ? AND ? "
+            + "AND " + Confirmation.confirmed("x") + " "
             + "UNION ALL SELECT c.event_id, c.project_id, c.unit_id, c.volunteer_id, c.delta, c.street_code, "
-            + "c.community_code, c.entry_date, 'HOURS' FROM ledger_correction c WHERE c.entry_date BETWEEN ? AND ?";
+            + "c.community_code, c.entry_date, 'HOURS' FROM ledger_correction c WHERE c.entry_date BETWEEN ? AND ? "
+            + "AND " + Confirmation.confirmed("c");
 
     /** Units ({@code volunteers} false) or volunteers of a street, best first. */
     public List<Standing> rank(String street, LocalDate from, LocalDate to, boolean volunteers) {
@@ -151,7 +154,8 @@ public class Standings {
             try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(d.residents_served), 0) FROM ledger_entry d "
                     + "WHERE d.generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT') "
                     + "AND d.kind = 'DELIVERY' AND d.event_id IN (SELECT x.event_id FROM ledger_entry x WHERE "
-                    + "x.generation = d.generation AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ?)")) {
+                    + "x.generation = d.generation AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ? AND "
+                    + Confirmation.confirmed("x") + ")")) {
                 LedgerStore.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
@@ -162,7 +166,8 @@ public class Standings {
             try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(r.capacity_unit, 'UNKNOWN'), SUM(x.amount) "
                     + "FROM ledger_entry x LEFT JOIN resource r ON r.resource_id = x.resource_id WHERE x.generation = "
                     + "(SELECT generation FROM ledger_generation WHERE status = 'CURRENT') AND x.kind = 'PLEDGE' "
-                    + "AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1")) {
+                    + "AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ? AND " + Confirmation.confirmed("x")
+                    + " GROUP BY 1 ORDER BY 1")) {
                 LedgerStore.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

@@ -12,6 +12,8 @@ import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
+import static org.threelists.ledger.Fixtures.await;
+import static org.threelists.ledger.Fixtures.confirm;
 import static org.threelists.ledger.Fixtures.deliver;
+import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.uuid;
 import static org.threelists.ledger.Fixtures.volunteerHours;
@@ -34,9 +39,9 @@ class MunicipalSummaryTest {
     @Test
     void a_month_is_sent_once_with_the_street_figures_and_the_message_conforms() {
         String unit = "unit-wangchenglu-institute";
-        deliver(delivered(uuid(), "wangchenglu", "tongyuan", "FACILITY_REPAIR", LocalDate.of(2026, 9, 10), 40,
+        deliverConfirmed(delivered(uuid(), "wangchenglu", "tongyuan", "FACILITY_REPAIR", LocalDate.of(2026, 9, 10), 40,
                 List.of(volunteerHours(uuid(), unit, 3), volunteerHours(uuid(), unit, 5)), List.of()));
-        deliver(delivered(uuid(), "wangchenglu", "tongyuan", "ELDER_CARE", LocalDate.of(2026, 9, 25), 6,
+        deliverConfirmed(delivered(uuid(), "wangchenglu", "tongyuan", "ELDER_CARE", LocalDate.of(2026, 9, 25), 6,
                 List.of(volunteerHours(uuid(), unit, 1.5)), List.of()));
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
 
@@ -60,5 +65,80 @@ class MunicipalSummaryTest {
         assertThat(data.path("byCategory")).hasSize(2);
         assertThat(data.path("ledgerHead").asText()).hasSize(64);
         as(DESK).get("/ledger/municipal-summaries").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    static final String MANGLING_DESK = DevTokens.desk("desk-manglinglu", "manglinglu");
+    static final String MANGLING_UNIT = "unit-manglinglu-institute";
+
+    @Test
+    void only_a_month_that_has_ended_is_summarised() {
+        YearMonth current = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        String desk = DevTokens.desk("desk-shuangma", "shuangma");
+        as(desk).body(Map.of("month", current.toString())).post("/ledger/municipal-summaries").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://threelists.dev/problems/illegal-transition"))
+                .body("state", equalTo("OPEN"));
+        as(desk).body(Map.of("month", current.plusMonths(1).toString())).post("/ledger/municipal-summaries").then()
+                .statusCode(400).body("type", equalTo("https://threelists.dev/problems/invalid-input"))
+                .body("violations[0].field", equalTo("month"));
+        as(desk).get("/ledger/municipal-summaries").then().statusCode(200).body("size()", equalTo(0));
+        assertThat(KafkaProbe.await(Topics.SERVICE_RECORDS, r -> r.key() != null && r.key().startsWith("shuangma:"), 0,
+                Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void hours_the_community_has_not_confirmed_are_not_in_the_summary() {
+        deliverConfirmed(delivered(uuid(), "manglinglu", "zhongxin014", "HEALTH", LocalDate.of(2026, 7, 3), 4,
+                List.of(volunteerHours(uuid(), MANGLING_UNIT, 2)), List.of()));
+        deliver(delivered(uuid(), "manglinglu", "zhongxin014", "HEALTH", LocalDate.of(2026, 7, 9), 9,
+                List.of(volunteerHours(uuid(), MANGLING_UNIT, 5)), List.of()));
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+
+        as(MANGLING_DESK).body(Map.of("month", "2026-07")).post("/ledger/municipal-summaries").then().statusCode(201)
+                .body("figures.hours", equalTo(2)).body("figures.activities", equalTo(1))
+                .body("figures.residentsServed", equalTo(4)).body("figures.volunteers", equalTo(1));
+    }
+
+    @Test
+    void what_arrives_for_a_month_already_sent_is_listed_for_the_desk_and_the_sent_summary_stays() {
+        deliverConfirmed(delivered(uuid(), "manglinglu", "zhongxin014", "SAFETY", LocalDate.of(2026, 8, 3), 4,
+                List.of(volunteerHours(uuid(), MANGLING_UNIT, 3)), List.of()));
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        as(MANGLING_DESK).body(Map.of("month", "2026-08")).post("/ledger/municipal-summaries").then().statusCode(201)
+                .body("figures.hours", equalTo(3));
+
+        String late = uuid();
+        var delivery = deliver(delivered(late, "manglinglu", "zhongxin014", "SAFETY", LocalDate.of(2026, 8, 20), 7,
+                List.of(volunteerHours(uuid(), MANGLING_UNIT, 1.5), volunteerHours(uuid(), MANGLING_UNIT, 2)), List.of()));
+        confirm(late);
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+
+        var needed = await(() -> as(MANGLING_DESK).get("/ledger/municipal-summaries/corrections-needed").then()
+                .statusCode(200).extract().jsonPath(), j -> j.getList("$").size() == 2);
+        assertThat(needed.getList("reason", String.class))
+                .containsExactlyInAnyOrder("DELIVERED_AFTER_SUMMARY", "CONFIRMED_AFTER_SUMMARY");
+        assertThat(needed.getList("summaryId", String.class)).containsOnly("manglinglu:2026-08");
+        assertThat(needed.getList("projectId", String.class)).containsOnly(late);
+        assertThat(needed.getList("deliveryEventId", String.class)).containsOnly(delivery.id());
+        assertThat(needed.getList("deliveryDate", String.class)).containsOnly("2026-08-20");
+        assertThat(needed.getList("hours", Float.class)).containsOnly(3.5f);
+
+        // the summary that was sent does not change, and it is not sent again
+        var sent = as(MANGLING_DESK).get("/ledger/municipal-summaries").then().statusCode(200).extract().jsonPath();
+        assertThat(sent.getFloat("find { it.month == '2026-08' }.figures.hours")).isEqualTo(3f);
+        assertThat(KafkaProbe.await(Topics.SERVICE_RECORDS, r -> "manglinglu:2026-08".equals(r.key()), 1,
+                Duration.ofSeconds(5))).hasSize(1);
+        // other streets see none of it
+        as(DESK).get("/ledger/municipal-summaries/corrections-needed").then().statusCode(200)
+                .body("projectId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(late)));
+        as(DevTokens.unit("staff", MANGLING_UNIT, "manglinglu")).get("/ledger/municipal-summaries/corrections-needed")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void a_desk_without_a_street_is_refused_before_its_request_is_read() {
+        String noStreet = DevTokens.token(DevTokens.ROLE_DESK, "desk-nowhere", Map.of(), Duration.ofHours(1));
+        as(noStreet).body(Map.of("month", "not a month")).post("/ledger/municipal-summaries").then().statusCode(403)
+                .body("type", equalTo("https://threelists.dev/problems/forbidden"));
     }
 }

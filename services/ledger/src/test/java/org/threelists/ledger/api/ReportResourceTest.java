@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.deliver;
+import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.projectEvent;
 import static org.threelists.ledger.Fixtures.publish;
@@ -58,6 +59,7 @@ class ReportResourceTest {
     record Delivery(String projectId, String community, String category, LocalDate date, int residents, List<Served> served) {
     }
 
+    static final String PENDING_PROJECT = uuid();
     final List<String> volunteers = new ArrayList<>();
     final Map<String, String> unitOf = new TreeMap<>();
     final Map<String, String> homeOf = new TreeMap<>();
@@ -99,15 +101,16 @@ class ReportResourceTest {
             }
             Delivery delivery = new Delivery(uuid(), community, category, date, 1 + random.nextInt(20), served);
             deliveries.add(delivery);
-            deliver(delivered(delivery.projectId(), "heping", community, category, date, delivery.residents(),
+            deliverConfirmed(delivered(delivery.projectId(), "heping", community, category, date, delivery.residents(),
                     served.stream().map(s -> volunteerHours(s.volunteer(), s.unit(), s.hours().doubleValue())).toList(),
                     List.of()));
         }
-        // the first project is completed and rated 5 and 2 stars
+        // one more delivery in the period, of a project the community has not confirmed: pending, counted nowhere
+        deliver(delivered(PENDING_PROJECT, "heping", "lianqiao", "HEALTH", FROM.plusDays(3), 8,
+                List.of(volunteerHours(volunteers.get(0), UNIT_A, 4.5)), List.of()));
+        // the first project is rated 5 and 2 stars
         String first = deliveries.get(0).projectId();
         String demand = uuid();
-        publish(Topics.PROJECT_EVENTS, first, projectEvent("completed", first, Map.of("projectId", first,
-                "demandIds", List.of(demand), "confirmedBy", "wang-fang", "actor", "wang-fang")));
         publish(Topics.PROJECT_EVENTS, first, projectEvent("rated", first, Map.of("projectId", first, "demandId", demand,
                 "score", 5, "allRated", false, "actor", "wang-fang")));
         publish(Topics.PROJECT_EVENTS, first, projectEvent("rated", first, Map.of("projectId", first, "demandId", demand,
@@ -168,6 +171,21 @@ class ReportResourceTest {
                 report.getInt("totals.activities"), report.getInt("totals.volunteers"),
                 report.getInt("totals.residentsServed"))).isEqualTo(street.get("TOTAL"));
         assertThat(report.getList("rows.label")).contains("联桥社区");
+    }
+
+    @Test
+    void hours_of_a_project_not_yet_confirmed_are_shown_as_pending_and_counted_nowhere_else() {
+        JsonPath report = report(DESK, "community");
+        assertThat(new BigDecimal(report.getString("pending.hours"))).isEqualByComparingTo("4.5");
+        assertThat(report.getInt("pending.activities")).isEqualTo(1);
+        assertThat(report.getInt("pending.volunteers")).isEqualTo(1);
+        assertThat(report.getInt("pending.residentsServed")).isEqualTo(8);
+        JsonPath hospital = report(DevTokens.unit("staff-hospital", UNIT_A, "heping"), "community");
+        assertThat(new BigDecimal(hospital.getString("pending.hours"))).isEqualByComparingTo("4.5");
+        JsonPath school = report(DevTokens.unit("staff-school", UNIT_B, "heping"), "community");
+        assertThat(new BigDecimal(school.getString("pending.hours"))).isEqualByComparingTo("0");
+        assertThat(as(DESK).queryParam("project", PENDING_PROJECT).get("/ledger/entries").then().statusCode(200)
+                .extract().jsonPath().getList("items.kind")).as("recorded, though not counted").hasSize(2);
     }
 
     @Test
@@ -236,9 +254,14 @@ class ReportResourceTest {
                 expected.merge(s.unit(), s.hours(), BigDecimal::add);
             }
         }
-        // the first project: completed (+10) and rated 5 and 2 stars (2 × (2 + −1) = +2) for every unit in it
+        // every project counted is one the community confirmed (+10 for every unit in it); the first is also rated 5
+        // and 2 stars (2 × (2 + −1) = +2); the pending project adds nothing
+        for (Delivery d : inPeriod()) {
+            d.served().stream().map(Served::unit).distinct()
+                    .forEach(unit -> expected.merge(unit, BigDecimal.TEN, BigDecimal::add));
+        }
         deliveries.get(0).served().stream().map(Served::unit).distinct()
-                .forEach(unit -> expected.merge(unit, BigDecimal.valueOf(12), BigDecimal::add));
+                .forEach(unit -> expected.merge(unit, BigDecimal.valueOf(2), BigDecimal::add));
         Map<String, BigDecimal> actual = new TreeMap<>();
         for (Map<String, Object> row : ranking.<Map<String, Object>>getList("standings")) {
             actual.put((String) row.get("id"), new BigDecimal(row.get("points").toString()));

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -175,7 +176,9 @@ public class ResourceApi {
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Release a project's reservation", description = "Releasing twice changes nothing")
     public ResourceDtos.ReservationResponse release(@PathParam("resourceId") String resourceId,
-            @PathParam("projectId") String projectId, @QueryParam("reason") String reason) {
+            @PathParam("projectId") String projectId,
+            // bounded so that a reason always fits the request line (a longer URL is refused with 414 by the server)
+            @QueryParam("reason") @Size(max = 200) String reason) {
         manageable(resourceId);
         if (!queries.hasReservation(resourceId, projectId)) {
             throw ProblemException.notFound("Reservation of project", projectId);

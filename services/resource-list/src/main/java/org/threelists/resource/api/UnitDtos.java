@@ -41,7 +41,7 @@ public final class UnitDtos {
             @NotBlank @Size(max = 200) String name,
             @NotNull UnitKind kind,
             @Size(max = 200) String partyOrganisation,
-            @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
             @Valid Contact contact) {
 
         UnitProfile profile() {
@@ -54,7 +54,7 @@ public final class UnitDtos {
             @NotBlank @Size(max = 200) String name,
             @NotNull UnitKind kind,
             @Size(max = 200) String partyOrganisation,
-            @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
             @Valid Contact contact) {
 
         UnitProfile profile() {

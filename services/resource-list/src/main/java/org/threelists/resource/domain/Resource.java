@@ -189,6 +189,9 @@ public class Resource {
     public void handle(ReleaseCapacity command) {
         String projectId = requireProject(command.projectId());
         Reservation existing = reservations.get(projectId);
+        if (existing != null && !existing.consumed()) {
+            requireNotHeldBySaga(existing, command.claimId(), "release");
+        }
         if (existing == null || existing.consumed() || !madeBy(existing, command.claimId())) {
             return;
         }
@@ -204,6 +207,9 @@ public class Resource {
             throw ProblemException.invalid("amount", "must be 0 or more");
         }
         Reservation existing = reservations.get(projectId);
+        if (existing != null) {
+            requireNotHeldBySaga(existing, command.claimId(), "consume");
+        }
         if (existing == null || !madeBy(existing, command.claimId())) {
             throw command.claimId() == null ? ProblemException.notFound("Reservation of project", projectId)
                     : ProblemException.notFound("Reservation of claim " + command.claimId() + " of project", projectId);
@@ -295,9 +301,22 @@ public class Resource {
         }
     }
 
-    /** A claim's command concerns only the reservation that claim made; a command without one, the project's. */
+    /** A claim's command concerns only the reservation that claim made; a command without one, one made over REST. */
     private static boolean madeBy(Reservation reservation, String claimId) {
-        return claimId == null || claimId.equals(reservation.claimId());
+        return claimId == null ? reservation.claimId() == null : claimId.equals(reservation.claimId());
+    }
+
+    /**
+     * A reservation the project list's claim holds belongs to the capacity saga: only the project list's own release,
+     * expiry, cancellation or delivery ends it (see the module README). Released or consumed
+     * over REST, the claim would go on believing it holds capacity that was given to someone else.
+     */
+    private void requireNotHeldBySaga(Reservation reservation, String claimId, String action) {
+        if (claimId == null && reservation.claimId() != null) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "The reservation of resource " + resourceId
+                    + " for this project is held by the project list's claim; only the project list can " + action
+                    + " it", Map.of("state", "HELD_BY_CLAIM", "action", action));
+        }
     }
 
     private BigDecimal remaining(String period) {

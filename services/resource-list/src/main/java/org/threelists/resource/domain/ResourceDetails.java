@@ -25,8 +25,14 @@ public record ResourceDetails(String title, String description, List<Category> c
         if (categories.isEmpty()) {
             throw ProblemException.invalid("categories", "an offer serves at least one category of needs");
         }
+        if (categories.stream().distinct().count() != categories.size()) {
+            throw ProblemException.invalid("categories", "must not repeat a category");
+        }
         if (serviceArea.isEmpty()) {
             throw ProblemException.invalid("serviceArea", "an offer serves at least one community");
+        }
+        if (serviceArea.stream().distinct().count() != serviceArea.size()) {
+            throw ProblemException.invalid("serviceArea", "must not repeat a community");
         }
         if (capacity == null || capacity.amount() == null || capacity.amount().signum() <= 0) {
             throw ProblemException.invalid("capacity.amount", "must be greater than 0");

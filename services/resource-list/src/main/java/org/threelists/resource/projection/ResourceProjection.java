@@ -23,7 +23,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * Keeps {@link ResourceView} and {@link ReservationView}, in the transaction that appends the resource's events. A
@@ -128,9 +127,10 @@ public class ResourceProjection {
         view.availableUntil = earliest(lastDay, details.validUntil());
     }
 
+    /** The earlier of two days where null is "open-ended"; null when both are (an offer with no end at all). */
     private static LocalDate earliest(LocalDate a, LocalDate b) {
         if (a == null || b == null) {
-            return Objects.requireNonNullElse(a, b);
+            return a == null ? b : a;
         }
         return a.isBefore(b) ? a : b;
     }

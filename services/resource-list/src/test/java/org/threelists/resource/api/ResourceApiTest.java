@@ -115,6 +115,17 @@ class ResourceApiTest {
     }
 
     @Test
+    void an_open_ended_offer_without_date_ranges_is_stored_with_no_end() {
+        String unitId = registeredUnit();
+        Map<String, Object> body = legalAdvice(unitId, 10, "TOTAL");
+        body.remove("validUntil");
+        String resourceId = as(unitToken(unitId)).body(body).post("/resources").then().statusCode(201)
+                .body("validUntil", nullValue()).extract().path("resourceId");
+        assertThat(storedResource(resourceId).availableUntil).isNull();
+        assertThat(storedResource(resourceId).availableFrom).isEqualTo(LocalDate.now());
+    }
+
+    @Test
     void the_desk_offers_on_behalf_of_a_unit_of_its_street() {
         String unitId = registeredUnit();
         String resourceId = as(DIANQIAN_DESK).body(with(legalAdvice(unitId, 500, "TOTAL"), "type", "FUNDS"))

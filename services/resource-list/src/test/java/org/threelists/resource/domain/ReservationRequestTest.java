@@ -354,11 +354,20 @@ class ReservationRequestTest {
         }
 
         @Test
-        void a_release_over_rest_of_a_claimed_reservation_still_names_the_claim() {
+        void a_release_over_rest_of_a_claimed_reservation_is_refused_the_saga_holds_it() {
             fixture.given(OFFERED, reservedFor("p-1", CLAIM, 4, "TOTAL", 6))
                     .when(new ReleaseCapacity(ID, "p-1", "desk reassigns", OWNER, null))
+                    .expectNoEvents()
+                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectExceptionMessage(Matchers.containsString("held by the project list's claim"));
+        }
+
+        @Test
+        void a_release_over_rest_of_a_rest_reservation_still_releases_it() {
+            fixture.given(OFFERED, reservedFor("p-1", null, 4, "TOTAL", 6))
+                    .when(new ReleaseCapacity(ID, "p-1", "desk reassigns", OWNER, null))
                     .expectEvents(new CapacityReleased(ID, UNIT, "p-1", BigDecimal.valueOf(4), "TOTAL",
-                            BigDecimal.TEN, "desk reassigns", OWNER, CLAIM));
+                            BigDecimal.TEN, "desk reassigns", OWNER, null));
         }
     }
 
@@ -380,6 +389,15 @@ class ReservationRequestTest {
                     .expectNoEvents()
                     .expectException(problemOf(ProblemType.NOT_FOUND))
                     .expectExceptionMessage(Matchers.containsString("claim " + OTHER_CLAIM));
+        }
+
+        @Test
+        void consuming_a_claimed_reservation_over_rest_is_refused_the_saga_holds_it() {
+            fixture.given(OFFERED, reservedFor("p-1", CLAIM, 4, "TOTAL", 6))
+                    .when(new ConsumeCapacity(ID, "p-1", BigDecimal.ONE, OWNER, null))
+                    .expectNoEvents()
+                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectExceptionMessage(Matchers.containsString("held by the project list's claim"));
         }
 
         @Test

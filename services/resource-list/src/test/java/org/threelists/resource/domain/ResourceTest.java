@@ -140,6 +140,11 @@ public class ResourceTest {
                         "serviceArea"),
                 Arguments.of("a null service area", details(TITLE, CATEGORIES, null, AVAILABILITY, TOTAL_10, FROM, UNTIL),
                         "serviceArea"),
+                // resource-list.events.v1 lists categories and communities without repeats (uniqueItems)
+                Arguments.of("a repeated category", details(TITLE, List.of(Category.HEALTH, Category.HEALTH), AREA,
+                        AVAILABILITY, TOTAL_10, FROM, UNTIL), "categories"),
+                Arguments.of("a repeated community", details(TITLE, CATEGORIES, List.of("jiafu", "jiafu"), AVAILABILITY,
+                        TOTAL_10, FROM, UNTIL), "serviceArea"),
                 Arguments.of("no capacity", details(TITLE, CATEGORIES, AREA, AVAILABILITY, null, FROM, UNTIL),
                         "capacity.amount"),
                 Arguments.of("no capacity amount", details(TITLE, CATEGORIES, AREA, AVAILABILITY,
