@@ -81,8 +81,12 @@ final class MessageViolations {
      */
     static List<MessageCase> oddIds(String topic, Supplier<JsonNode> valid, String idField, JsonNode breaking) {
         List<MessageCase> cases = new ArrayList<>();
-        Map<String, String> ids = Map.of("400-char", "i".repeat(400), "10,000-char", "長".repeat(10_000),
-                "NUL-holding", "fuzz-\u0000-" + UUID.randomUUID(), "emoji", "\uD83D\uDE00-" + UUID.randomUUID());
+        // In this order: the ones most likely to be digested first, so a blocking one shows as late as it can.
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        ids.put("emoji", "\uD83D\uDE00-" + UUID.randomUUID());
+        ids.put("400-char", "i".repeat(400));
+        ids.put("10,000-char", "長".repeat(10_000));
+        ids.put("NUL-holding", "fuzz-\u0000-" + UUID.randomUUID());
         ids.forEach((label, id) -> {
             String unique = id.length() >= 400 ? id.substring(0, id.length() - 36) + UUID.randomUUID() : id;
             JsonNode message = BodyViolations.set(valid.get(), "/" + idField, NODES.textNode(unique));

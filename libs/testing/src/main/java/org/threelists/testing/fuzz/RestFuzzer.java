@@ -149,7 +149,9 @@ public final class RestFuzzer {
         } else if (status >= 400 && problem != null) {
             outcome = status + " without a problem document: " + problem;
         }
-        if (!before.equals(after)) {
+        // A value the contract allows (a free-text query value) may take effect; a refused request never may.
+        boolean mustNotChange = c.expect() == RestCase.Expect.REFUSED || status >= 400;
+        if (mustNotChange && !before.equals(after)) {
             outcome = (outcome == null ? "" : outcome + "; ") + "state changed: " + before + " → " + after;
         }
         if (outcome == null) {

@@ -1,6 +1,7 @@
-package org.threelists.demand;
+package org.threelists.demand.trust;
 
 import io.agroal.api.AgroalDataSource;
+import org.threelists.demand.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,8 @@
-package org.threelists.matchmaker;
+package org.threelists.matchmaker.trust;
 
 import io.agroal.api.AgroalDataSource;
+import org.threelists.matchmaker.Fixtures;
+import org.threelists.matchmaker.ProjectWorld;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
-package org.threelists.resource;
+package org.threelists.resource.trust;
 
 import io.agroal.api.AgroalDataSource;
+import org.threelists.resource.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
-package org.threelists.ledger;
+package org.threelists.ledger.trust;
 
 import io.agroal.api.AgroalDataSource;
+import org.threelists.ledger.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
