@@ -33,5 +33,9 @@ public final class RequestParameters {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
+        // The first row's offset, page × size, must fit the int the queries page with.
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("page", "must be at most " + Integer.MAX_VALUE / size + " for size " + size);
+        }
     }
 }

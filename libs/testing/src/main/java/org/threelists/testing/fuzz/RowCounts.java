@@ -1,0 +1,35 @@
+package org.threelists.testing.fuzz;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The service's state as the fuzzers compare it: row counts of the tables a refused request must leave alone. */
+public final class RowCounts {
+
+    private RowCounts() {
+    }
+
+    /** A supplier of "table=rows, …" for the given tables, read through the service's own data source. */
+    public static Supplier<String> of(DataSource dataSource, String... tables) {
+        List<String> names = List.of(tables);
+        return () -> {
+            StringBuilder counts = new StringBuilder();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                for (String table : names) {
+                    try (ResultSet rows = s.executeQuery("SELECT count(*) FROM " + table)) {
+                        rows.next();
+                        counts.append(table).append('=').append(rows.getLong(1)).append(' ');
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot count " + names, e);
+            }
+            return counts.toString().trim();
+        };
+    }
+}
