@@ -217,7 +217,7 @@ public class DemandResource {
     @Transactional
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Withdraw a demand", description = "submitted, listed or matched → withdrawn")
-    public DemandResponse withdraw(@PathParam("demandId") String demandId, @RequestBody(content = @Content(schema = @Schema(
+    public DemandResponse withdraw(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
             implementation = DemandRequests.Reason.class))) String body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Reason request = bodies.optional(body, DemandRequests.Reason.class);

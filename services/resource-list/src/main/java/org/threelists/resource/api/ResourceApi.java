@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.validation.constraints.Size;
@@ -134,7 +135,7 @@ public class ResourceApi {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Withdraw an offer", description = "No new reservations; open ones stay until released or consumed")
-    public ResourceDtos.ResourceResponse withdraw(@PathParam("resourceId") String resourceId, @Valid Reason request) {
+    public ResourceDtos.ResourceResponse withdraw(@PathParam("resourceId") String resourceId, @RequestBody(required = false) @Valid Reason request) {
         manageable(resourceId);
         commands.sendAndWait(new WithdrawResource(resourceId, Reason.of(request), access.actor()));
         return render(load(resourceId));

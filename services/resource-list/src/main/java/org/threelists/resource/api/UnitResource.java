@@ -3,6 +3,7 @@ package org.threelists.resource.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -118,7 +119,7 @@ public class UnitResource {
     @Transactional
     @RolesAllowed({Roles.DESK, Roles.UNIT})
     @Operation(summary = "A unit leaves the alliance", description = "active → left; its open reservations stay")
-    public UnitDtos.UnitResponse leave(@PathParam("unitId") String unitId, @Valid Reason request) {
+    public UnitDtos.UnitResponse leave(@PathParam("unitId") String unitId, @RequestBody(required = false) @Valid Reason request) {
         UnitView unit = load(unitId);
         access.requireManage(unit);
         commands.sendAndWait(new LeaveAlliance(unitId, Reason.of(request), access.actor()));

@@ -3,6 +3,7 @@ package org.threelists.resource.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -144,7 +145,7 @@ public class VolunteerResource {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Record that a volunteer left", description = "active → left")
-    public VolunteerDtos.VolunteerResponse leave(@PathParam("volunteerId") String volunteerId, @Valid Reason request) {
+    public VolunteerDtos.VolunteerResponse leave(@PathParam("volunteerId") String volunteerId, @RequestBody(required = false) @Valid Reason request) {
         manageable(volunteerId);
         commands.sendAndWait(new VolunteerLeaves(volunteerId, Reason.of(request), access.actor()));
         return render(load(volunteerId));
