@@ -1,0 +1,113 @@
+package org.threelists.platform.inbox;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps one {@link InboundConsumer} alive: whatever ends its session (a failed offset commit, a coordinator time-out,
+ * an {@link Error} from a handler) starts a new session on a new Kafka consumer after a capped exponential backoff.
+ * A consumer counts as recovered once a session has dealt with a whole poll; one that has not recovered within
+ * {@code recoveryBound} is reported failed, and liveness then asks the platform to restart the process.
+ */
+final class SupervisedConsumer implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SupervisedConsumer.class);
+
+    private final InboundConsumer consumer;
+    private final Backoff restartBackoff;
+    private final Duration recoveryBound;
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+    private volatile int failuresInRow;
+    private volatile long restarts;
+    private volatile Thread thread;
+
+    SupervisedConsumer(InboundConsumer consumer, Backoff restartBackoff, Duration recoveryBound) {
+        this.consumer = consumer;
+        this.restartBackoff = restartBackoff;
+        this.recoveryBound = recoveryBound;
+    }
+
+    Thread start() {
+        Thread started = new Thread(this, "inbound-" + consumer.topic());
+        started.setDaemon(true);
+        thread = started;
+        started.start();
+        return started;
+    }
+
+    @Override
+    public void run() {
+        while (consumer.running()) {
+            try {
+                consumer.run(this::recovered);
+            } catch (Throwable e) {
+                if (!consumer.running()) {
+                    return;
+                }
+                if (failingSince == null) {
+                    failingSince = Instant.now();
+                }
+                failuresInRow++;
+                restarts++;
+                lastFailure = e.toString();
+                Duration wait = restartBackoff.after(failuresInRow);
+                LOG.errorf(e, "Consumer of %s failed (%d in a row); restarting in %s", consumer.topic(), failuresInRow,
+                        wait);
+                sleep(wait);
+            }
+        }
+    }
+
+    void stop() {
+        consumer.stop();
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    void join(Duration timeout) throws InterruptedException {
+        Thread current = thread;
+        if (current != null) {
+            current.join(timeout.toMillis());
+        }
+    }
+
+    private void recovered() {
+        if (failingSince != null) {
+            LOG.infof("Consumer of %s recovered after %d restarts", consumer.topic(), failuresInRow);
+            failingSince = null;
+            failuresInRow = 0;
+        }
+    }
+
+    String topic() {
+        return consumer.topic();
+    }
+
+    ConsumerStatus status() {
+        Thread current = thread;
+        boolean alive = current != null && current.isAlive();
+        Instant since = failingSince;
+        if (!alive) {
+            return new ConsumerStatus(false, "stopped", restarts);
+        }
+        if (since == null) {
+            return new ConsumerStatus(true, "running", restarts);
+        }
+        boolean withinBound = Duration.between(since, Instant.now()).compareTo(recoveryBound) <= 0;
+        return new ConsumerStatus(withinBound, (withinBound ? "restarting since " : "failed since ") + since
+                + ": " + lastFailure, restarts);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
