@@ -23,7 +23,8 @@ import java.util.Map;
  * and record it in one transaction. A message that can never apply goes to {@code <topic>.dlq} at once; a failure
  * that will pass (see {@link Failures}) pauses only that message's partition and retries it with capped
  * exponential backoff until it applies, while the other partitions go on and the consumer keeps polling (so it
- * stays in its group); any other failure is retried up to the handler's bound, then dead-lettered. Offsets are
+ * stays in its group); any other failure is retried up to the handler's bound, then dead-lettered. An {@link Error}
+ * ends the session (see {@link SupervisedConsumer}). Offsets are
  * committed only after the messages before them are done, so nothing is lost (libs/platform/README.md).
  */
 final class InboundConsumer {
@@ -151,6 +152,12 @@ final class InboundConsumer {
         } catch (Invalid e) {
             return deadLetter(record, id, e.getCause().getMessage(), e.getCause(), retry, deadLetters);
         } catch (RuntimeException e) {
+            Error error = errorIn(e);
+            if (error != null) {
+                // The transaction wraps what the handler threw; an Error is the JVM's trouble, not the message's: it
+                // ends this session and the supervisor starts a new one, which reads the message again.
+                throw error;
+            }
             retry.failures++;
             Failures.Kind kind = Failures.classify(e);
             if (kind == Failures.Kind.PERMANENT) {
@@ -190,6 +197,16 @@ final class InboundConsumer {
                     rootMessage(e));
             return false;
         }
+    }
+
+    private static Error errorIn(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+            if (cause instanceof Error error) {
+                return error;
+            }
+        }
+        return null;
     }
 
     private void retryLater(PartitionRetry retry) {

@@ -63,10 +63,6 @@ final class SupervisedConsumer implements Runnable {
 
     void stop() {
         consumer.stop();
-        Thread current = thread;
-        if (current != null) {
-            current.interrupt();
-        }
     }
 
     void join(Duration timeout) throws InterruptedException {
@@ -103,9 +99,13 @@ final class SupervisedConsumer implements Runnable {
                 + ": " + lastFailure, restarts);
     }
 
-    private static void sleep(Duration duration) {
+    /** Waits, but not past a stop: interrupting instead would break the Kafka clients' orderly close. */
+    private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            Thread.sleep(duration.toMillis());
+            while (consumer.running() && System.nanoTime() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
