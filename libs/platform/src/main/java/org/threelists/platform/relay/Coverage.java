@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.WrappedToken;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -32,9 +33,15 @@ record Coverage(long index, SortedSet<Long> gaps) {
         if (token == null) {
             return NOTHING;
         }
-        GapAwareTrackingToken gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                .orElseThrow(() -> new IllegalStateException("The relay needs a gap-aware token, not " + token));
-        return new Coverage(gapAware.getIndex(), gapAware.getGaps());
+        Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isPresent()) {
+            return new Coverage(gapAware.get().getIndex(), gapAware.get().getGaps());
+        }
+        if (token instanceof WrappedToken) {
+            // A replay from the start of the store that has not reached its first event yet.
+            return NOTHING;
+        }
+        throw new IllegalStateException("The relay needs a gap-aware token, not " + token);
     }
 
     boolean covers(long position) {
