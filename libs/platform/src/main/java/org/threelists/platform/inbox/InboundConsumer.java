@@ -53,9 +53,9 @@ final class InboundConsumer {
     /**
      * One session on a new Kafka consumer: returns when stopped, throws when the consumer fails (a failed offset
      * commit, a lost group membership, an {@link Error} from a handler). {@code onRound} runs after every poll whose
-     * messages were all dealt with.
+     * messages were all dealt with, told whether offsets were committed in it.
      */
-    void run(Runnable onRound) {
+    void run(java.util.function.Consumer<Boolean> onRound) {
         String group = handler.consumerGroup();
         retries.clear();
         try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(kafka.consumer(group));
@@ -79,7 +79,7 @@ final class InboundConsumer {
                 if (!done.isEmpty()) {
                     polling.commitSync(done);
                 }
-                onRound.run();
+                onRound.accept(!done.isEmpty());
             }
         } catch (WakeupException e) {
             if (running) {

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Keeps one {@link InboundConsumer} alive: whatever ends its session (a failed offset commit, a coordinator time-out,
  * an {@link Error} from a handler) starts a new session on a new Kafka consumer after a capped exponential backoff.
- * A consumer counts as recovered once a session has dealt with a whole poll; one that has not recovered within
+ * A consumer counts as recovered once a session has committed progress, or has polled without failing for half the
+ * recovery bound (at most 30 s: an idle topic has no progress to show); one that has not recovered within
  * {@code recoveryBound} is reported failed, and liveness then asks the platform to restart the process.
  */
 final class SupervisedConsumer implements Runnable {
@@ -41,8 +42,15 @@ final class SupervisedConsumer implements Runnable {
     @Override
     public void run() {
         while (consumer.running()) {
+            long started = System.nanoTime();
             try {
-                consumer.run(this::recovered);
+                consumer.run(progress -> {
+                    // The first polls of a new session are often empty (joining the group, fetching): a session that
+                    // dies on its first message must not count as recovered by them.
+                    if (progress || System.nanoTime() - started >= stableAfter().toNanos()) {
+                        recovered();
+                    }
+                });
             } catch (Throwable e) {
                 if (!consumer.running()) {
                     return;
@@ -70,6 +78,11 @@ final class SupervisedConsumer implements Runnable {
         if (current != null) {
             current.join(timeout.toMillis());
         }
+    }
+
+    private Duration stableAfter() {
+        Duration half = recoveryBound.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : half;
     }
 
     private void recovered() {

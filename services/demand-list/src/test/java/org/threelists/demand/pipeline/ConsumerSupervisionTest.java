@@ -38,7 +38,7 @@ class ConsumerSupervisionTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("threelists.inbound.restart-backoff", "PT0.2S",
                     "threelists.inbound.restart-backoff-max", "PT0.5S",
-                    "threelists.inbound.recovery-bound", "PT4S");
+                    "threelists.inbound.recovery-bound", "PT10S");
         }
     }
 
