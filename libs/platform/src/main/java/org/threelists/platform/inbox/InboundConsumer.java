@@ -1,6 +1,7 @@
 package org.threelists.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,48 +12,65 @@ import org.jboss.logging.Logger;
 import org.threelists.platform.kafka.KafkaClients;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Polls one inbound topic for one {@link InboundHandler}. Per message: skip it if the inbox has it, else apply it
- * and record it in one transaction; retry a failure up to the handler's bound, then dead-letter it, so the
- * partition keeps moving. Offsets are committed only after the messages before them are done; if even the DLQ
- * cannot be written, the partition is rewound and tried again later, so nothing is lost.
+ * and record it in one transaction. A message that can never apply goes to {@code <topic>.dlq} at once; a failure
+ * that will pass (see {@link Failures}) pauses only that message's partition and retries it with capped
+ * exponential backoff until it applies, while the other partitions go on and the consumer keeps polling (so it
+ * stays in its group); any other failure is retried up to the handler's bound, then dead-lettered. An {@link Error}
+ * ends the session (see {@link SupervisedConsumer}). Offsets are
+ * committed only after the messages before them are done, so nothing is lost (libs/platform/README.md).
  */
-final class InboundConsumer implements Runnable {
+final class InboundConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
 
     private final InboundHandler handler;
     private final KafkaClients kafka;
     private final Inbox inbox;
-    private final Duration backoff;
+    private final Backoff backoff;
+    private final Map<TopicPartition, PartitionRetry> retries = new HashMap<>();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    InboundConsumer(InboundHandler handler, KafkaClients kafka, Inbox inbox, Duration backoff) {
+    InboundConsumer(InboundHandler handler, KafkaClients kafka, Inbox inbox, Backoff backoff) {
         this.handler = handler;
         this.kafka = kafka;
         this.inbox = inbox;
         this.backoff = backoff;
     }
 
-    @Override
-    public void run() {
+    String topic() {
+        return handler.topic();
+    }
+
+    /**
+     * One session on a new Kafka consumer: returns when stopped, throws when the consumer fails (a failed offset
+     * commit, a lost group membership, an {@link Error} from a handler). {@code onRound} runs after every poll whose
+     * messages were all dealt with, told whether offsets were committed in it.
+     */
+    void run(java.util.function.Consumer<Boolean> onRound) {
         String group = handler.consumerGroup();
+        retries.clear();
         try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(kafka.consumer(group));
              DeadLetters deadLetters = new DeadLetters(kafka.producer(group + "-dlq"), group)) {
             consumer = polling;
-            polling.subscribe(List.of(handler.topic()));
+            polling.subscribe(List.of(handler.topic()), new ForgetRevoked());
             while (running) {
-                ConsumerRecords<String, byte[]> records = polling.poll(Duration.ofMillis(500));
+                resumeDue(polling);
+                ConsumerRecords<String, byte[]> records = polling.poll(Duration.ofMillis(retries.isEmpty() ? 500 : 100));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!process(record, deadLetters)) {
+                        if (!process(partition, record, deadLetters)) {
                             polling.seek(partition, record.offset());
+                            polling.pause(List.of(partition));
                             break;
                         }
                         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
@@ -61,14 +79,14 @@ final class InboundConsumer implements Runnable {
                 if (!done.isEmpty()) {
                     polling.commitSync(done);
                 }
+                onRound.accept(!done.isEmpty());
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Consumer of %s stopped", handler.topic());
-            throw e;
+        } finally {
+            consumer = null;
         }
     }
 
@@ -80,50 +98,119 @@ final class InboundConsumer implements Runnable {
         }
     }
 
-    /** Returns false only when the message could be neither processed nor dead-lettered. */
-    private boolean process(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
-        String group = handler.consumerGroup();
-        String id = record.topic() + "/" + record.partition() + "/" + record.offset();
-        try {
-            id = handler.messageId(record);
-            RuntimeException last = null;
-            for (int attempt = 1; attempt <= handler.maxAttempts(); attempt++) {
-                try {
-                    String messageId = id;
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        if (inbox.record(group, messageId, record, Inbox.Outcome.PROCESSED)) {
-                            Invalid.rethrowing(() -> handler.handle(record));
-                        }
-                    });
-                    return true;
-                } catch (Invalid e) {
-                    throw e.getCause();
-                } catch (RuntimeException e) {
-                    last = e;
-                    LOG.warnf("Attempt %d of %d for %s failed: %s", attempt, handler.maxAttempts(), id, e.toString());
-                    pause(backoff.multipliedBy(attempt));
-                }
-            }
-            return deadLetter(record, id, "Failed " + handler.maxAttempts() + " times: " + rootMessage(last), last,
-                    handler.maxAttempts(), deadLetters);
-        } catch (InvalidMessageException e) {
-            return deadLetter(record, id, e.getMessage(), e, 1, deadLetters);
+    boolean running() {
+        return running;
+    }
+
+    private void resumeDue(KafkaConsumer<String, byte[]> polling) {
+        Instant now = Instant.now();
+        List<TopicPartition> due = polling.paused().stream()
+                .filter(p -> {
+                    PartitionRetry retry = retries.get(p);
+                    return retry == null || !retry.due.isAfter(now);
+                }).toList();
+        if (!due.isEmpty()) {
+            polling.resume(due);
         }
     }
 
-    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String id, String reason, Throwable error,
-            int attempts, DeadLetters deadLetters) {
+    /** Returns false when the message must be tried again later; its partition then waits for {@code due}. */
+    private boolean process(TopicPartition partition, ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
+        PartitionRetry retry = retries.get(partition);
+        if (retry == null || retry.offset != record.offset()) {
+            retry = new PartitionRetry(record.offset());
+            retries.put(partition, retry);
+        }
+        String id = record.topic() + "/" + record.partition() + "/" + record.offset();
+        boolean done;
         try {
-            deadLetters.send(record, reason, error, attempts);
-            QuarkusTransaction.requiringNew().run(() ->
-                    inbox.record(handler.consumerGroup(), id, record, Inbox.Outcome.DEAD_LETTERED));
-            LOG.warnf("Dead-lettered %s from %s: %s", id, record.topic(), reason);
+            id = handler.messageId(record);
+            done = retry.deadLettered ? deadLetter(record, id, null, null, retry, deadLetters)
+                    : apply(record, id, retry, deadLetters);
+        } catch (InvalidMessageException e) {
+            done = deadLetter(record, id, e.getMessage(), e, retry, deadLetters);
+        }
+        if (done) {
+            retries.remove(partition);
+        }
+        return done;
+    }
+
+    private boolean apply(ConsumerRecord<String, byte[]> record, String id, PartitionRetry retry,
+            DeadLetters deadLetters) {
+        String group = handler.consumerGroup();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (inbox.record(group, id, record, Inbox.Outcome.PROCESSED)) {
+                    Invalid.rethrowing(() -> handler.handle(record));
+                }
+            });
+            if (retry.failures > 0) {
+                LOG.infof("%s from %s applied after %d failed attempts", Inbox.keyOf(id), record.topic(), retry.failures);
+            }
             return true;
+        } catch (Invalid e) {
+            return deadLetter(record, id, e.getCause().getMessage(), e.getCause(), retry, deadLetters);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Cannot dead-letter %s; will retry", id);
-            pause(backoff.multipliedBy(5));
+            Error error = errorIn(e);
+            if (error != null) {
+                // The transaction wraps what the handler threw; an Error is the JVM's trouble, not the message's: it
+                // ends this session and the supervisor starts a new one, which reads the message again.
+                throw error;
+            }
+            retry.failures++;
+            Failures.Kind kind = Failures.classify(e);
+            if (kind == Failures.Kind.PERMANENT) {
+                return deadLetter(record, id, "Cannot apply: " + rootMessage(e), e, retry, deadLetters);
+            }
+            if (kind == Failures.Kind.UNKNOWN && retry.failures >= handler.maxAttempts()) {
+                return deadLetter(record, id, "Failed " + retry.failures + " times: " + rootMessage(e), e, retry,
+                        deadLetters);
+            }
+            retryLater(retry);
+            LOG.warnf("Attempt %d for %s from %s failed (%s, retrying %s in %s): %s", retry.failures,
+                    Inbox.keyOf(id), record.topic(), kind, kind == Failures.Kind.TRANSIENT ? "until it applies"
+                            : "up to " + handler.maxAttempts() + " times", backoff.after(retry.failures), rootMessage(e));
             return false;
         }
+    }
+
+    /**
+     * Writes the DLQ copy once, then records the message as dead-lettered; if the bookkeeping fails, only the
+     * bookkeeping is tried again.
+     */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String id, String reason, Throwable error,
+            PartitionRetry retry, DeadLetters deadLetters) {
+        try {
+            if (!retry.deadLettered) {
+                deadLetters.send(record, reason, error, Math.max(retry.failures, 1));
+                retry.deadLettered = true;
+                LOG.warnf("Dead-lettered %s from %s: %s", Inbox.keyOf(id), record.topic(), reason);
+            }
+            QuarkusTransaction.requiringNew().run(() ->
+                    inbox.record(handler.consumerGroup(), id, record, Inbox.Outcome.DEAD_LETTERED));
+            return true;
+        } catch (RuntimeException e) {
+            retry.failures++;
+            retryLater(retry);
+            LOG.errorf("Cannot dead-letter %s; will retry in %s: %s", Inbox.keyOf(id), backoff.after(retry.failures),
+                    rootMessage(e));
+            return false;
+        }
+    }
+
+    private static Error errorIn(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+            if (cause instanceof Error error) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private void retryLater(PartitionRetry retry) {
+        retry.due = Instant.now().plus(backoff.after(retry.failures));
     }
 
     private static String rootMessage(Throwable error) {
@@ -134,11 +221,15 @@ final class InboundConsumer implements Runnable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A revoked partition's retry belongs to whichever member gets the partition next. */
+    private final class ForgetRevoked implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(retries::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         }
     }
 

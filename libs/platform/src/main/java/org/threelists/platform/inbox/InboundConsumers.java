@@ -9,13 +9,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.platform.kafka.KafkaClients;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Starts one {@link InboundConsumer} thread per {@link InboundHandler} bean, and stops them on shutdown. */
+/**
+ * Starts one supervised consumer thread per {@link InboundHandler} bean, and stops them on shutdown. The retry,
+ * restart and recovery settings are described in libs/platform/README.md.
+ */
 @ApplicationScoped
 public class InboundConsumers {
 
@@ -23,18 +25,25 @@ public class InboundConsumers {
     private final KafkaClients kafka;
     private final Inbox inbox;
     private final boolean enabled;
-    private final Duration backoff;
-    private final List<InboundConsumer> consumers = new ArrayList<>();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Backoff retryBackoff;
+    private final Backoff restartBackoff;
+    private final Duration recoveryBound;
+    private final List<SupervisedConsumer> consumers = new CopyOnWriteArrayList<>();
 
     InboundConsumers(Instance<InboundHandler> handlers, KafkaClients kafka, Inbox inbox,
             @ConfigProperty(name = "threelists.inbound.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "threelists.inbound.retry-backoff", defaultValue = "PT0.2S") Duration backoff) {
+            @ConfigProperty(name = "threelists.inbound.retry-backoff", defaultValue = "PT0.2S") Duration retryBackoff,
+            @ConfigProperty(name = "threelists.inbound.retry-backoff-max", defaultValue = "PT30S") Duration retryBackoffMax,
+            @ConfigProperty(name = "threelists.inbound.restart-backoff", defaultValue = "PT1S") Duration restartBackoff,
+            @ConfigProperty(name = "threelists.inbound.restart-backoff-max", defaultValue = "PT30S") Duration restartBackoffMax,
+            @ConfigProperty(name = "threelists.inbound.recovery-bound", defaultValue = "PT5M") Duration recoveryBound) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.inbox = inbox;
         this.enabled = enabled;
-        this.backoff = backoff;
+        this.retryBackoff = new Backoff(retryBackoff, retryBackoffMax);
+        this.restartBackoff = new Backoff(restartBackoff, restartBackoffMax);
+        this.recoveryBound = recoveryBound;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,28 +52,26 @@ public class InboundConsumers {
         }
         for (InboundHandler handler : handlers) {
             kafka.ensureTopics(List.of(handler.topic(), handler.topic() + DeadLetters.SUFFIX));
-            InboundConsumer consumer = new InboundConsumer(handler, kafka, inbox, backoff);
-            Thread thread = new Thread(consumer, "inbound-" + handler.topic());
-            thread.setDaemon(true);
-            thread.start();
+            SupervisedConsumer consumer = new SupervisedConsumer(
+                    new InboundConsumer(handler, kafka, inbox, retryBackoff), restartBackoff, recoveryBound);
+            consumer.start();
             consumers.add(consumer);
-            threads.add(thread);
         }
     }
 
-    /** Each inbound topic, and whether its consumer thread is alive. */
-    public Map<String, Boolean> status() {
-        Map<String, Boolean> status = new TreeMap<>();
-        for (Thread thread : threads) {
-            status.put(thread.getName().substring("inbound-".length()), thread.isAlive());
+    /** Each inbound topic and how its consumer is doing. */
+    public Map<String, ConsumerStatus> status() {
+        Map<String, ConsumerStatus> status = new TreeMap<>();
+        for (SupervisedConsumer consumer : consumers) {
+            status.put(consumer.topic(), consumer.status());
         }
         return status;
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        consumers.forEach(InboundConsumer::stop);
-        for (Thread thread : threads) {
-            thread.join(10_000);
+        consumers.forEach(SupervisedConsumer::stop);
+        for (SupervisedConsumer consumer : consumers) {
+            consumer.join(Duration.ofSeconds(10));
         }
     }
 }

@@ -4,15 +4,23 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HexFormat;
 
 /** The processed_message table: which inbound messages each consumer group has already dealt with. */
 @ApplicationScoped
 public class Inbox {
 
     public enum Outcome { PROCESSED, DEAD_LETTERED }
+
+    /** The width of {@code processed_message.message_id}. */
+    static final int MAX_KEY_LENGTH = 300;
+    static final String HASHED = "sha256:";
 
     private final AgroalDataSource dataSource;
 
@@ -30,14 +38,51 @@ public class Inbox {
                      "INSERT INTO processed_message (consumer_group, message_id, topic, kafka_partition, kafka_offset, outcome) "
                              + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (consumer_group, message_id) DO NOTHING")) {
             insert.setString(1, group);
-            insert.setString(2, messageId);
+            insert.setString(2, keyOf(messageId));
             insert.setString(3, record.topic());
             insert.setInt(4, record.partition());
             insert.setLong(5, record.offset());
             insert.setString(6, outcome.name());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record message " + messageId, e);
+            throw new IllegalStateException("Cannot record message " + keyOf(messageId), e);
         }
+    }
+
+    /**
+     * The key the inbox stores for a message id. A producer's id may have any length and any characters, but the
+     * column is bounded and PostgreSQL text cannot hold NUL: such an id is stored as the SHA-256 of its UTF-8 bytes,
+     * so the insert (and the dead-letter bookkeeping) cannot fail on it and a redelivery maps to the same key.
+     */
+    static String keyOf(String messageId) {
+        if (storable(messageId)) {
+            return messageId;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+            return HASHED + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static boolean storable(String id) {
+        if (id.length() > MAX_KEY_LENGTH || id.startsWith(HASHED)) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '\u0000' || Character.isSurrogate(c) && !validPair(id, i)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validPair(String id, int i) {
+        return Character.isHighSurrogate(id.charAt(i)) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1));
     }
 }

@@ -9,34 +9,46 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jboss.logging.Logger;
 import org.threelists.platform.json.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The outbox relay: a streaming processor over the event store that publishes each committed domain event's
  * integration events to Kafka. The event store is the outbox, so an event reaches Kafka if and only if it was
- * committed. Each processor batch is one Kafka transaction, committed before the processor's token: a failure
- * before the Kafka commit publishes nothing and the batch is retried; after a restart or a reset the
- * {@link HighWaterMark} read from the topics skips what is already on Kafka. A batch that fails after its Kafka commit
- * but before its token is sent again with the same event ids, which consumers ignore (they are idempotent by id).
+ * committed. Each processor batch is one Kafka transaction, committed before the processor's token.
+ * <p>
+ * Every record carries the {@link Coverage} of what the relay has published with it: the processor's gap-aware
+ * token (every position up to its index except the gaps, positions whose writers had not committed yet) joined with
+ * what was already on Kafka. Whenever the relay's segment is claimed (a start, a failed batch, another replica
+ * handing over) or a batch rolls back, the relay reads that coverage back from the topics and skips an event exactly
+ * when its position is in it. So an event committed late, below positions already published, is still published
+ * after a restart or a take-over, and a batch that failed after its Kafka commit but before its token is not sent
+ * again (libs/platform/README.md, "Relay").
  */
 @ProcessingGroup(EventRelay.PROCESSOR)
 public final class EventRelay {
 
     public static final String PROCESSOR = "kafka-relay";
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
     private static final String BATCH = EventRelay.class.getName() + ".batch";
+    private static final String CHECKED = EventRelay.class.getName() + ".checked";
 
     private final List<IntegrationEventMapper> mappers;
     private final TransactionalPublisher publisher;
     private final Properties consumerSettings;
     private final Collection<String> topics;
-    /** Highest event-store position on Kafka when this relay started or was reset; read lazily from Kafka. */
-    private final AtomicLong published = new AtomicLong(Long.MIN_VALUE);
+    private volatile Supplier<TrackingToken> storedToken = () -> null;
+    /**
+     * Every position that is on Kafka or that the processor has already dealt with; null when it must be read again.
+     * Only the processor's single worker thread reads and extends it; a claim change or a reset only clears it.
+     */
+    private volatile Coverage published;
 
     EventRelay(List<IntegrationEventMapper> mappers, Properties producerSettings, Properties consumerSettings,
             Collection<String> topics) {
@@ -46,10 +58,26 @@ public final class EventRelay {
         this.topics = topics;
     }
 
+    /** Where the processor's stored token comes from: read when the coverage is read again, in the batch's transaction. */
+    void readStoredTokenWith(Supplier<TrackingToken> source) {
+        this.storedToken = source;
+    }
+
     @EventHandler
     public void on(Object payload, EventMessage<?> event, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("Token without position: " + token));
-        if (position <= publishedPosition()) {
+        Coverage delivered = Coverage.of(token);
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(CHECKED, key -> {
+            // A batch that rolls back may have been committed on Kafka: what is there must be read again.
+            batch.onRollback(u -> forget());
+            return Boolean.TRUE;
+        });
+        Coverage before = published;
+        if (before == null) {
+            before = readBack();
+        }
+        published = before.union(delivered);
+        if (before.covers(delivered)) {
             return;
         }
         List<IntegrationEvent> messages = mappers.stream().flatMap(m -> m.map(event).stream()).toList();
@@ -58,21 +86,32 @@ public final class EventRelay {
         }
         joinBatch();
         for (IntegrationEvent message : messages) {
-            publisher.send(record(message, position));
+            publisher.send(record(message, delivered.index(), published));
         }
     }
 
     /** A replay re-derives what is on Kafka from Kafka itself, the same way a restarted process does. */
     @ResetHandler
     public void onReset() {
-        published.set(Long.MIN_VALUE);
+        forget();
     }
 
-    private long publishedPosition() {
-        if (published.get() == Long.MIN_VALUE) {
-            published.compareAndSet(Long.MIN_VALUE, HighWaterMark.read(consumerSettings, topics));
-        }
-        return published.get();
+    /** The segment was claimed or released: another owner may have published since. */
+    void forget() {
+        published = null;
+    }
+
+    /**
+     * What is on Kafka, joined with the token the processor resumed from. The first event after a claim follows that
+     * token, so with both joined the relay's coverage holds everything the processor delivered before the event:
+     * skipping an event when the coverage holds the whole delivered token is then skipping it when its own position
+     * is on Kafka.
+     */
+    private Coverage readBack() {
+        Coverage onKafka = HighWaterMark.read(consumerSettings, topics);
+        Coverage resumedFrom = Coverage.of(storedToken.get());
+        LOG.infof("Relay resumes from %s; on Kafka: %s", resumedFrom.format(), onKafka.format());
+        return onKafka.union(resumedFrom);
     }
 
     /** One Kafka transaction per processor batch, begun by its first event. */
@@ -81,22 +120,19 @@ public final class EventRelay {
         unitOfWork.getOrComputeResource(BATCH, key -> {
             publisher.begin();
             // Kafka commits in prepare-commit, before the database commits the processor's token.
-            // The mark is not raised here: writers commit out of position order, and the processor delivers a
-            // late-committed event (a gap it was waiting for) after higher positions; skipping it by a raised mark
-            // lost events under concurrent writes (measured by bench: 0.3–1.4 % of demands at 50–200/s). Within a
-            // running relay the processor's gap-aware token already delivers each event once; the mark only
-            // guards the catch-up after a start or a reset.
             unitOfWork.onPrepareCommit(u -> publisher.commit());
             unitOfWork.onRollback(u -> publisher.abort());
             return Boolean.TRUE;
         });
     }
 
-    private static ProducerRecord<String, byte[]> record(IntegrationEvent message, long position) {
+    private static ProducerRecord<String, byte[]> record(IntegrationEvent message, long position, Coverage published) {
         try {
             byte[] value = Json.mapper().writeValueAsBytes(message.event());
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), message.key(), value);
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(HighWaterMark.COVERAGE_HEADER, published.format().getBytes(StandardCharsets.UTF_8));
+            // Kept for relays of the previous version during a rolling update; they read only this header.
             record.headers().add(HighWaterMark.POSITION_HEADER, Long.toString(position).getBytes(StandardCharsets.UTF_8));
             return record;
         } catch (JsonProcessingException e) {

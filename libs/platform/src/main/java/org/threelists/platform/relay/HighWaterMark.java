@@ -15,19 +15,20 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Finds the highest event-store position that the relay has already committed to Kafka, by reading the last
- * committed record of every partition it writes to. Because the relay publishes each batch in one Kafka
- * transaction and in event-store order, every event at or below that position is on Kafka, and every event
- * above it is not: so after a crash between the Kafka commit and the token commit, nothing is sent twice.
+ * Finds which event-store positions the relay has already committed to Kafka, from the last committed records of
+ * every partition it writes to. Each record carries the {@link Coverage} of everything published up to and with it
+ * ({@link #COVERAGE_HEADER}); records written before that header existed carry only {@link #POSITION_HEADER} and
+ * count as covering every position up to it, which is what the relay assumed when it wrote them.
  */
 final class HighWaterMark {
 
     static final String POSITION_HEADER = "threelists.position";
+    static final String COVERAGE_HEADER = "threelists.coverage";
 
     private HighWaterMark() {
     }
 
-    static long read(Properties consumerSettings, Collection<String> topics) {
+    static Coverage read(Properties consumerSettings, Collection<String> topics) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerSettings)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -36,32 +37,42 @@ final class HighWaterMark {
             }
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long highest = -1;
+            Coverage published = Coverage.NOTHING;
             for (TopicPartition partition : partitions) {
-                highest = Math.max(highest, lastPosition(consumer, partition, begin.get(partition), end.get(partition)));
+                published = published.union(last(consumer, partition, begin.get(partition), end.get(partition)));
             }
-            return highest;
+            return published;
         }
     }
 
-    /** Reads backwards in growing windows until a record with a position is found or the partition is exhausted. */
-    private static long lastPosition(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long begin, long end) {
+    /** Reads backwards in growing windows until a record with a coverage is found or the partition is exhausted. */
+    private static Coverage last(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long begin, long end) {
         consumer.assign(List.of(partition));
         for (long window = 16; ; window *= 4) {
             long start = Math.max(begin, end - window);
             consumer.seek(partition, start);
-            long found = -1;
+            Coverage found = null;
             while (consumer.position(partition) < end) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header header = record.headers().lastHeader(POSITION_HEADER);
-                    if (header != null) {
-                        found = Math.max(found, Long.parseLong(new String(header.value(), StandardCharsets.UTF_8)));
+                    Coverage own = coverageOf(record);
+                    if (own != null) {
+                        found = found == null ? own : found.union(own);
                     }
                 }
             }
-            if (found >= 0 || start == begin) {
-                return found;
+            if (found != null || start == begin) {
+                return found == null ? Coverage.NOTHING : found;
             }
         }
+    }
+
+    private static Coverage coverageOf(ConsumerRecord<String, byte[]> record) {
+        Header coverage = record.headers().lastHeader(COVERAGE_HEADER);
+        if (coverage != null) {
+            return Coverage.parse(new String(coverage.value(), StandardCharsets.UTF_8));
+        }
+        Header position = record.headers().lastHeader(POSITION_HEADER);
+        return position == null ? null
+                : Coverage.upTo(Long.parseLong(new String(position.value(), StandardCharsets.UTF_8)));
     }
 }

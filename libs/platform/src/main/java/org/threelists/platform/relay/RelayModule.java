@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Registers the {@link EventRelay} on a single-segment pooled streaming processor, so events keep store order. */
+/**
+ * Registers the {@link EventRelay} on a single-segment pooled streaming processor, so events keep store order; its
+ * token store tells the relay when the segment changes hands.
+ */
 @ApplicationScoped
 public class RelayModule implements AxonModule {
 
@@ -44,10 +47,19 @@ public class RelayModule implements AxonModule {
         kafka.ensureTopics(topics);
         relay = new EventRelay(all, kafka.transactionalProducer(serviceName + "-relay"),
                 kafka.consumer(serviceName + "-relay-position"), topics);
+        EventRelay created = relay;
         configurer.eventProcessing()
-                .registerEventHandler(c -> relay)
+                .registerEventHandler(c -> created)
                 .registerPooledStreamingEventProcessor(EventRelay.PROCESSOR, Configuration::eventStore,
-                        (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(100));
+                        (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(100)
+                                .tokenStore(claimWatching(c, created)));
+    }
+
+    private static ClaimWatchingTokenStore claimWatching(Configuration configuration, EventRelay relay) {
+        ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(
+                configuration.eventProcessingConfiguration().tokenStore(EventRelay.PROCESSOR), relay::forget);
+        relay.readStoredTokenWith(() -> tokens.storedToken(EventRelay.PROCESSOR, 0));
+        return tokens;
     }
 
     void onStop(@Observes ShutdownEvent event) {
