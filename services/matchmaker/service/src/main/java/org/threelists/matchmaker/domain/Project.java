@@ -3,6 +3,7 @@ package org.threelists.matchmaker.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
@@ -15,6 +16,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
+import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
@@ -30,12 +32,14 @@ import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
+import org.threelists.matchmaker.domain.ProjectEvents.ReservationReturned;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 
@@ -191,6 +195,33 @@ public class Project {
         ProjectInput.required("claimId", command.claimId());
         claims.find(command.claimId()).filter(c -> !c.confirmed()).ifPresent(claim -> apply(new ClaimRefused(
                 projectId, claim, ProjectInput.orDefault(command.reason(), "capacity not reserved"), command.actor())));
+    }
+
+    /** A claim resource-list left unanswered too long is refused like a refusal, once; an answered one stays. */
+    @CommandHandler
+    public void handle(AbandonPendingClaim command) {
+        ProjectInput.required("claimId", command.claimId());
+        claims.find(command.claimId()).filter(c -> !c.confirmed()).ifPresent(claim -> apply(new ClaimRefused(
+                projectId, claim, ProjectInput.orDefault(command.reason(), "no answer from resource-list"),
+                command.actor())));
+    }
+
+    /**
+     * A reservation for a claim of this project that is no longer open (a late answer, or a replayed request) must
+     * not hold capacity for nothing: it is given back each time one is reported, since resource-list releases a
+     * claim's reservation at most once. A claim still open is confirmed or held instead; an id this project never
+     * used is not its business.
+     */
+    @CommandHandler
+    public void handle(ReturnReservation command) {
+        ProjectInput.required("claimId", command.claimId());
+        if (!claims.used(command.claimId()) || claims.find(command.claimId()).isPresent()) {
+            return;
+        }
+        ProjectInput.required("unitId", command.unitId());
+        ProjectInput.required("resourceId", command.resourceId());
+        apply(new ReservationReturned(projectId, new Release(command.claimId(), command.unitId(), command.resourceId()),
+                ProjectInput.orDefault(command.reason(), "the claim no longer awaits a reservation"), command.actor()));
     }
 
     @CommandHandler

@@ -54,6 +54,24 @@ public final class ProjectCommands {
             String actor) {
     }
 
+    /**
+     * resource-list did not answer a pending claim or pledge within the configured wait
+     * ({@code threelists.deadlines.claim-pending}): it is refused with {@code reason}, as if resource-list had refused
+     * it. Ignored when the claim is no longer pending.
+     */
+    public record AbandonPendingClaim(@TargetAggregateIdentifier String projectId, String claimId, String reason,
+            String actor) {
+    }
+
+    /**
+     * resource-list reserved capacity for a claim that no longer holds or awaits anything (refused after its wait,
+     * released, expired, cancelled): the reservation is given back. Ignored for a claim that is still open or that
+     * this project never asked for.
+     */
+    public record ReturnReservation(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
+            String resourceId, String reason, String actor) {
+    }
+
     /** The holders give the project back, or the desk takes it from them (to reassign it). */
     public record ReleaseClaim(@TargetAggregateIdentifier String projectId, String reason, Instant claimDeadline,
             String actor) {
