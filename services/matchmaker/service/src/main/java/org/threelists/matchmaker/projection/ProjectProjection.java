@@ -270,12 +270,15 @@ public class ProjectProjection {
     private void reopen(String projectId, List<Release> releases, String reason, Instant claimDeadline, String actor,
             Instant at, long sequence) {
         release(releases, reason, at);
+        // A unit that gives back its pledge leaves the others' confirmed pledges in place: they still cover part.
+        BigDecimal stillCovered = ProjectClaimView.<ProjectClaimView>list("projectId = ?1 and status = ?2", projectId,
+                ProjectClaimView.Status.CONFIRMED).stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         ProjectView view = update(projectId, actor, at, sequence, v -> {
             v.status = ProjectStatus.PUBLISHED;
             v.mode = v.mode == null ? "CLAIM" : v.mode;
             v.statusReason = reason;
             v.holderUnitIds = new String[0];
-            v.covered = BigDecimal.ZERO.setScale(2);
+            v.covered = scaled(stillCovered);
             v.claimDeadline = claimDeadline;
             v.completionDeadline = null;
             v.scheduledDate = null;

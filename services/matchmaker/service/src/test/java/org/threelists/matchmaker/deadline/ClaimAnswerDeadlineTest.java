@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectClaimView;
@@ -25,12 +26,13 @@ import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 
 /**
- * A claim waits for resource-list's answer only {@code threelists.deadlines.claim-pending} (8 s in the test profile):
+ * A claim waits for resource-list's answer only {@code threelists.deadlines.claim-pending} (4 s in {@link ShortAnswerWaitProfile}):
  * then it is refused with the reason and the project is open again; a reservation that still comes is given back on
- * project-list.events.v1 (threelists.project.reservation-returned.v1), as it is for a claim already released.
+ * project-list.events.v1 (threelists.project.reservation-returned.v1).
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
+@TestProfile(ShortAnswerWaitProfile.class)
 class ClaimAnswerDeadlineTest {
 
     @Test
@@ -42,7 +44,7 @@ class ClaimAnswerDeadlineTest {
         assertThat(answerDeadline(projectId, claimId)).isNotNull();
 
         ProjectClaimView refused = await(() -> claim(claimId), c -> c.status == ProjectClaimView.Status.REFUSED);
-        assertThat(refused.reason).isEqualTo("resource-list did not answer within PT8S");
+        assertThat(refused.reason).isEqualTo("resource-list did not answer within PT4S");
         assertThat(stored(projectId).status.name()).isEqualTo("PUBLISHED");
         assertThat(answerDeadline(projectId, claimId)).isNull();
         JsonNode refusal = messages(projectId, "claim-refused", 1).get(0).path("data");
@@ -57,27 +59,6 @@ class ClaimAnswerDeadlineTest {
         assertThat(returned.path("releases").get(0).path("unitId").asText()).isEqualTo(patrol.unitId());
         assertThat(claim(claimId).status).isEqualTo(ProjectClaimView.Status.REFUSED);
         assertThat(stored(projectId).status.name()).isEqualTo("PUBLISHED");
-    }
-
-    @Test
-    void a_reservation_replayed_after_the_claim_was_released_is_given_back_again() {
-        String projectId = publishedProposal("SAFETY", uniqueSkill(), "NORMAL", 2, "CLAIM");
-        Unit patrol = unit("SAFETY", List.of(), 10);
-        String claimId = as(patrol.token()).body(Map.of("resourceId", patrol.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
-        JsonNode requested = claimRequested(projectId, claimId);
-        reserve(requested, 8);
-        await(() -> claim(claimId), c -> c.status == ProjectClaimView.Status.CONFIRMED);
-        assertThat(answerDeadline(projectId, claimId)).isNull();
-        as(patrol.token()).body(Map.of("reason", "人手不足")).post("/projects/{id}/release", projectId)
-                .then().statusCode(200);
-        messages(projectId, "claim-released", 1);
-
-        // resource-list reserved again for the same claim (a dead-lettered request replayed after the release).
-        reserve(requested, 8);
-        JsonNode returned = messages(projectId, "reservation-returned", 1).get(0).path("data");
-        assertThat(returned.path("releases").get(0).path("claimId").asText()).isEqualTo(claimId);
-        assertThat(claim(claimId).status).isEqualTo(ProjectClaimView.Status.RELEASED);
     }
 
     static ProjectClaimView claim(String claimId) {
