@@ -5,8 +5,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.localstack.DevTokens;
+import org.threelists.matchmaker.Fixtures;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.messaging.Topics;
+import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.threelists.matchmaker.Fixtures.PROBLEMS;
 import static org.threelists.matchmaker.Fixtures.as;
+import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.ProjectWorld.OTHER_DESK;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.projectMessages;
@@ -62,9 +66,11 @@ class VolunteeringResourceTest {
     @Test
     void a_unit_volunteers_only_within_its_offers_service_area() {
         Unit agency = unit("ELDER_CARE", List.of(), 20);
-        QuarkusTransaction.requiringNew().run(() -> org.threelists.matchmaker.projection.AvailableResource
-                .<org.threelists.matchmaker.projection.AvailableResource>findById(agency.resourceId()).serviceArea =
-                new String[] {"another-community"});
+        // resource-list narrows the offer to another community (联桥) than the demand's (嘉福).
+        Fixtures.publish(Topics.RESOURCE_EVENTS, agency.unitId(), Fixtures.resourceEvent("resource.amended",
+                Fixtures.offered(agency.resourceId(), agency.unitId(), "ELDER_CARE", List.of(), "lianqiao", 20)));
+        await(() -> AvailableResource.<AvailableResource>findById(agency.resourceId()),
+                r -> List.of(r.serviceArea).equals(List.of("lianqiao")));
         String demand = listedDemand("ELDER_CARE", null, "HIGH", 3);
         as(agency.token()).body(Map.of("resourceId", agency.resourceId())).post("/demands/{id}/volunteer", demand)
                 .then().statusCode(400).body("violations[0].field", equalTo("resourceId"));

@@ -36,7 +36,7 @@ import static org.threelists.matchmaker.ProjectWorld.unit;
 
 /**
  * What REST accepts, the topic accepts: random valid requests (jqwik's generators in {@link ValidRequests}, checked
- * against the requests' constraints by {@link ValidRequestsProperties}) drive projects through every write operation
+ * against the requests' constraints by {@link ValidRequestGeneratorsTest}) drive projects through every write operation
  * of the matchmaker — create, volunteer, approve, publish, claim, refuse, schedule, deliver, complete, rate, release,
  * cancel — and every event they publish on project-list.events.v1 validates against its schema
  * ({@link ProjectWorld#projectMessages} checks each message).

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generators stay within the requests' constraints (the constraints the OpenAPI document publishes), so that the
  * random-request test sends only valid requests: a refusal there is then a defect, not a bad sample.
  */
-class ValidRequestsProperties {
+class ValidRequestGeneratorsTest {
 
     static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
