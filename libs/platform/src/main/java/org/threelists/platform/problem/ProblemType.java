@@ -19,6 +19,7 @@ public enum ProblemType {
     PERSONAL_DATA_ERASED(409, "personal-data-erased", "The person's personal data was erased"),
     ALREADY_EXISTS(409, "already-exists", "It exists already"),
     CAPACITY_EXHAUSTED(409, "capacity-exhausted", "Not enough capacity left"),
+    CLAIM_PENDING(409, "claim-pending", "Your claim still awaits the reservation of its capacity"),
     INTERNAL(500, "internal-error", "Internal error");
 
     static final String BASE = "https://threelists.dev/problems/";

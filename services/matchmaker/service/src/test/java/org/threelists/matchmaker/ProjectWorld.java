@@ -75,6 +75,17 @@ public final class ProjectWorld {
         return new Unit(unitId, resourceId, DevTokens.unit("staff-" + unitId, unitId, STREET));
     }
 
+    /** A volunteer registered with the unit, as resource-list publishes it; returns the volunteer id. */
+    public static String volunteer(Unit unit) {
+        String volunteerId = UUID.randomUUID().toString();
+        publish(RESOURCE_EVENTS, unit.unitId(), resourceEvent("volunteer.registered", Map.of("volunteerId", volunteerId,
+                "unitId", unit.unitId(), "homeCommunity", COMMUNITY, "skills", List.of(), "maskedName", "王*明",
+                "status", "ACTIVE", "actor", "staff-" + unit.unitId())));
+        await(() -> org.threelists.matchmaker.projection.RosterVolunteer
+                .<org.threelists.matchmaker.projection.RosterVolunteer>findById(volunteerId), v -> true);
+        return volunteerId;
+    }
+
     /** {@code count} units with one offer each, sent with one producer and awaited together. */
     public static List<Unit> units(int count, String category, double hours) {
         List<Unit> units = new ArrayList<>();

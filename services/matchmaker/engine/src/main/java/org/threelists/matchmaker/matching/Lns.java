@@ -44,7 +44,7 @@ final class Lns {
         Random rnd = new Random(17);
         int moves = 0;
         int tries = 0;
-        while (System.nanoTime() < deadline && !done.getAsBoolean()) {
+        while (RunningSolves.before(deadline) && !done.getAsBoolean()) {
             int seed = resources[rnd.nextInt(resources.length)];
             if (repack.residual(seed) == 0 && rnd.nextInt(4) != 0) {
                 continue;
@@ -128,7 +128,7 @@ final class Lns {
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, Math.min(0.5, left)));
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed(1);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = RunningSolves.solve(solver, model);
         if ((status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE)
                 || Math.round(solver.objectiveValue()) <= current) {
             return false;

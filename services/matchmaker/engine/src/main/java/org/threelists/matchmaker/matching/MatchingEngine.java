@@ -155,7 +155,7 @@ public final class MatchingEngine {
         }
         if (options.useCpSat()) {
             for (int c = 0; c < components; c++) {
-                if (!proven[c] && p.componentPairs(c) <= EXACT_MAX_PAIRS && System.nanoTime() < deadline) {
+                if (!proven[c] && p.componentPairs(c) <= EXACT_MAX_PAIRS && RunningSolves.before(deadline)) {
                     double left = (deadline - System.nanoTime()) / 1e9;
                     CpResult cp = solveCpSat(p, c, choice, Math.min(left, Math.max(0.5, options.timeLimitSeconds()
                             / 20)));
@@ -767,7 +767,7 @@ public final class MatchingEngine {
             solver.getParameters().setLogSearchProgress(true);
             solver.setLogCallback(System.err::println);
         }
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = RunningSolves.solve(solver, model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return null;
         }

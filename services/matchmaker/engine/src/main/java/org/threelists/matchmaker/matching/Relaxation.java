@@ -271,7 +271,7 @@ final class Relaxation {
         Arrays.fill(last, Long.MAX_VALUE);
         int rounds = 0;
         Knapsack knapsack = new Knapsack();
-        while (rounds < maxRounds && System.nanoTime() < deadlineNanos) {
+        while (rounds < maxRounds && RunningSolves.before(deadlineNanos)) {
             rounds++;
             Arrays.fill(picked, 0);
             long[] value = new long[p.componentCount()];

@@ -82,7 +82,7 @@ final class Repack {
         int nR = p.resources.size();
         int[] resources = only != null ? only : java.util.stream.IntStream.range(0, nR).toArray();
         boolean improved = true;
-        while (improved && System.nanoTime() < deadlineNanos) {
+        while (improved && RunningSolves.before(deadlineNanos)) {
             improved = false;
             for (int r : resources) {
                 if (p.byResource[r].length > 0 && repack(r, -1)) {

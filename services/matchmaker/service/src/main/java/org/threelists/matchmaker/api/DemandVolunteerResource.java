@@ -2,8 +2,6 @@ package org.threelists.matchmaker.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,31 +14,31 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.matchmaker.api.ProjectResponses.ClaimAccepted;
-import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.planning.Proposals;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.OpenDemand;
-import org.threelists.matchmaker.projection.ProjectClaimView;
+import org.threelists.matchmaker.projection.MemberUnit;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * 揭榜: a unit volunteers for a listed demand of its street that no project serves yet. The project is created with
- * origin VOLUNTEERED and claimed for the unit's offer at once; the desk's joint meeting does not have to publish it
- * first (the unit answered the list itself), and if resource-list refuses the reservation the project goes back to the
- * desk's proposals.
+ * 揭榜: a unit volunteers for a listed demand of its own street, in its offer's service area, that no project serves
+ * yet. The project is proposed with origin VOLUNTEERED for the unit's offer; the unit holds nothing (and demand-list
+ * shows it no resident) until the desk of the street or the demand's community approves it
+ * ({@code POST /projects/{id}/approve}), which publishes the project and asks for the unit's claim in one step.
  */
 @Path("/demands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,9 +51,11 @@ public class DemandVolunteerResource {
     private final ProjectAccess access;
     private final ProjectCommandsSupport support;
     private final Caller caller;
+    private final RequestValidation validation;
 
     DemandVolunteerResource(CommandGateway commands, ProjectQueries queries, ProjectAccess access,
-            ProjectCommandsSupport support, Caller caller) {
+            ProjectCommandsSupport support, Caller caller, RequestValidation validation) {
+        this.validation = validation;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -68,38 +68,41 @@ public class DemandVolunteerResource {
     @Transactional
     @RolesAllowed(Roles.UNIT)
     @Operation(summary = "Volunteer for a listed demand (揭榜)",
-            description = "Your unit takes a listed demand of your street with one of its offers counted in hours: a "
-                    + "project of origin VOLUNTEERED is created and claimed for you; the claim waits for resource-list "
-                    + "to reserve the capacity")
-    @APIResponse(responseCode = "201", description = "Created; the claim waits for the reservation",
-            content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
-    public Response volunteer(@PathParam("demandId") String demandId, @Valid @NotNull ProjectRequests.Volunteer request) {
+            description = "Your unit offers to take a listed demand of your street, in the service area of one of its "
+                    + "offers counted in hours: a project of origin VOLUNTEERED is proposed for you. It is claimed for "
+                    + "you only once the desk or the demand's community approves it (POST /projects/{id}/approve)")
+    @APIResponse(responseCode = "201", description = "Proposed; awaiting the approval of the desk or the community",
+            content = @Content(schema = @Schema(implementation = ProjectResponses.Project.class)))
+    @RequestBody(required = true)
+    public Response volunteer(@PathParam("demandId") String demandId, ProjectRequests.Volunteer request) {
+        String street = access.street();
+        String unit = access.unit();
         OpenDemand demand = OpenDemand.findById(demandId);
-        if (demand == null) {
+        if (demand == null || !demand.streetCode.equals(street)) {
+            // A demand of another street is not shown to exist: its id says nothing to a stranger.
             throw ProblemException.notFound("Demand", demandId);
         }
-        String street = access.street();
-        if (!demand.streetCode.equals(street)) {
-            throw ProblemException.forbidden("Demand " + demandId + " is outside your street");
+        MemberUnit member = MemberUnit.findById(unit);
+        if (member == null || !member.streetCode.equals(street) || !MemberUnit.ACTIVE.equals(member.status)) {
+            throw ProblemException.forbidden("Unit " + unit + " is not an active member unit of street " + street);
         }
-        String unit = access.unit();
+        validation.check(request);
         Proposals.lockStreet(street);
         support.requireAssignable(List.of(demand));
         AvailableResource offer = support.offerOf(unit, request.resourceId());
         support.requireOffers(offer, demand.category);
+        if (!Arrays.asList(offer.serviceArea).contains(demand.communityCode)) {
+            throw ProblemException.invalid("resourceId", "offer " + offer.resourceId + " does not serve community "
+                    + demand.communityCode);
+        }
         Need need = support.need(null, offer, List.of(demand));
-        String period = support.period(offer, request.period());
+        support.period(offer, request.period());
         String projectId = UUID.randomUUID().toString();
-        String claimId = UUID.randomUUID().toString();
-        String actor = caller.actor();
         commands.sendAndWait(new ProposeProject(projectId, Origin.VOLUNTEERED, street, demand.communityCode,
                 demand.category, demand.urgency, Proposals.title(demand.communityCode, demand.category, 1),
-                List.of(demandId), need, unit, offer.resourceId, null, request.note(), List.of(), actor));
-        commands.sendAndWait(new ClaimProject(projectId, claimId, unit, offer.resourceId, need.amount(), period, actor));
+                List.of(demandId), need, unit, offer.resourceId, null, request.note(), List.of(), caller.actor()));
         ProjectView project = queries.find(projectId).orElseThrow();
-        ProjectClaimView claim = ProjectClaimView.findById(claimId);
         return Response.created(UriBuilder.fromPath("/projects/{id}").build(projectId))
-                .entity(new ClaimAccepted(claimId, claim.kind, claim.status, project.status, support.render(project)))
-                .build();
+                .entity(support.render(project)).build();
     }
 }

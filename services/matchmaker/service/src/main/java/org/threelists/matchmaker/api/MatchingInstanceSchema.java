@@ -31,7 +31,23 @@ final class MatchingInstanceSchema {
     // The instance schema sits at the root of contracts/, beside schemas/ whose common definitions it refers to.
     private static final JsonSchema SCHEMA = load();
 
+    /**
+     * The most one plan takes, counted before the schema walks the body: a street's whole list is far smaller (the
+     * README's benchmark plans 10,000 demands against 1,000 offers offline, not over REST), and the body itself is
+     * bounded by quarkus.http.limits.max-body-size.
+     */
+    static final int MAX_DEMANDS = 5_000;
+    static final int MAX_RESOURCES = 1_000;
+    static final int MAX_CANDIDATES = 200_000;
+
     private MatchingInstanceSchema() {
+    }
+
+    private static void checkSize(JsonNode body, String field, int max) {
+        JsonNode items = body.path(field);
+        if (items.isArray() && items.size() > max) {
+            throw ProblemException.invalid(field, "at most " + max + " in one plan, " + items.size() + " given");
+        }
     }
 
     /** The body as an instance, or a 400 problem listing the violations. */
@@ -39,6 +55,9 @@ final class MatchingInstanceSchema {
         if (body == null || body.isNull()) {
             throw ProblemException.invalid("body", "a matching instance is required");
         }
+        checkSize(body, "demands", MAX_DEMANDS);
+        checkSize(body, "resources", MAX_RESOURCES);
+        checkSize(body, "candidates", MAX_CANDIDATES);
         List<Violation> violations = SCHEMA.validate(body).stream()
                 .map(MatchingInstanceSchema::violation)
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))

@@ -5,10 +5,12 @@ import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.ProblemType;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,17 +69,36 @@ public class ProjectAccess {
         }
     }
 
-    /** A unit that holds the project. */
+    /**
+     * A unit that holds the project. A unit whose claim or pledge still awaits its reservation is told so (409
+     * claim-pending, it may retry once confirmed) rather than that it does not hold the project.
+     */
     public void requireHolder(ProjectView project) {
-        if (!(isUnit() && project.heldBy(unit()))) {
-            throw ProblemException.forbidden("Only the units holding project " + project.projectId + " may do this");
+        if (isUnit() && project.heldBy(unit())) {
+            return;
         }
+        if (isUnit() && ProjectClaimView.count("projectId = ?1 and unitId = ?2 and status = ?3", project.projectId,
+                unit(), ProjectClaimView.Status.PENDING) > 0) {
+            throw new ProblemException(ProblemType.CLAIM_PENDING, "Your unit's claim on project " + project.projectId
+                    + " still awaits the reservation of its capacity", Map.of("projectId", project.projectId));
+        }
+        throw ProblemException.forbidden("Only the units holding project " + project.projectId + " may do this");
     }
 
     /** The community worker of the project's community. */
     public void requireCommunity(ProjectView project) {
         if (!(caller.hasRole(Roles.COMMUNITY) && community().equals(project.communityCode))) {
             throw ProblemException.forbidden("Only community " + project.communityCode + " may do this");
+        }
+    }
+
+    /** The desk of the project's street or the community worker of its community (approving a 揭榜). */
+    public void requireDeskOrCommunity(ProjectView project) {
+        boolean desk = isDesk() && street().equals(project.streetCode);
+        boolean community = caller.hasRole(Roles.COMMUNITY) && community().equals(project.communityCode);
+        if (!(desk || community)) {
+            throw ProblemException.forbidden("Only the desk of street " + project.streetCode + " or community "
+                    + project.communityCode + " may do this");
         }
     }
 

@@ -44,6 +44,11 @@ public class ProjectCommandsSupport {
         this.caller = caller;
     }
 
+    /** The communities' time zone: "today" of a report, "this month" of a capacity. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The project as the caller may see it. */
     public Project render(ProjectView project) {
         return Project.of(project, queries.claims(project.projectId), access.seesHolders(project),

@@ -80,7 +80,8 @@ public final class ProjectRequests {
 
     @Schema(name = "VolunteerHoursRequest", description = "One volunteer's service, by id and masked name only")
     public record VolunteerHours(@NotBlank @Pattern(regexp = UUID, message = "must be a UUID") String volunteerId,
-            @Schema(description = "Defaults to your unit") @Size(max = 70) String unitId,
+            @Schema(description = "The unit the volunteer serves with (as registered with resource-list); defaults to it")
+            @Size(max = 70) String unitId,
             @Size(max = 40) String maskedName,
             @NotNull @Positive @DecimalMax("24") BigDecimal hours) {
     }
@@ -97,6 +98,10 @@ public final class ProjectRequests {
     @Schema(name = "RatingRequest", description = "A resident's rating of the service for one demand, 1 to 5 stars")
     public record Rating(@NotBlank @Pattern(regexp = UUID, message = "must be a UUID") String demandId,
             @NotNull @Min(1) @Max(5) Integer score, @Size(max = 2000) String comment) {
+    }
+
+    @Schema(name = "ApproveVolunteeringRequest", description = "The approval of a unit that volunteered (揭榜)")
+    public record Approval(@Size(max = 2000) String note) {
     }
 
     @Schema(name = "VolunteerForDemandRequest", description = "揭榜: your unit takes a listed demand with one of its offers")

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.contracts.Category;
@@ -35,6 +36,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.domain.ProjectValues.Calendar;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
@@ -56,6 +58,7 @@ import org.threelists.platform.security.Roles;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,7 +74,8 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
  * completion and records the residents' ratings. A claim or pledge waits for resource-list to reserve its capacity
  * (202, claimStatus PENDING) and is confirmed or reverted when it answers. Residents appear only through demand ids:
  * their personal data stays in demand-list. Writes run in one transaction with the events and the read models, so
- * every answer shows the state the command left.
+ * every answer shows the state the command left. A body is checked only once the caller may act on the project, so
+ * that a caller outside its scope learns nothing from a 400.
  */
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,9 +91,14 @@ public class ProjectResource {
     private final ProjectCommandsSupport support;
     private final DeadlinePolicy policy;
     private final Caller caller;
+    private final RequestValidation validation;
+    private final DeliveryVolunteers deliveryVolunteers;
 
     ProjectResource(CommandGateway commands, ProjectQueries queries, ProjectAccess access,
-            ProjectCommandsSupport support, DeadlinePolicy policy, Caller caller) {
+            ProjectCommandsSupport support, DeadlinePolicy policy, Caller caller, RequestValidation validation,
+            DeliveryVolunteers deliveryVolunteers) {
+        this.deliveryVolunteers = deliveryVolunteers;
+        this.validation = validation;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -214,9 +223,10 @@ public class ProjectResource {
     @Operation(summary = "Publish a proposal (the joint meeting's decision)",
             description = "proposed → published: units may claim it (mode CLAIM, the default) or pledge to it (PLEDGE) "
                     + "until the claim deadline, set by the demands' urgency")
-    public Project publish(@PathParam("projectId") String projectId, @Valid ProjectRequests.Publish request) {
+    public Project publish(@PathParam("projectId") String projectId, ProjectRequests.Publish request) {
         ProjectView project = load(projectId);
         access.requireDesk(project);
+        checkIfGiven(request);
         Mode mode = request == null || request.mode() == null ? Mode.CLAIM : request.mode();
         Instant now = Instant.now();
         return change(project, id -> new PublishProject(id, mode, request == null ? null : request.note(), now,
@@ -229,9 +239,11 @@ public class ProjectResource {
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Cancel a project", description = "Until it is delivered; reserved capacity is released and "
             + "its demands go back to the desk")
-    public Project cancel(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Reason request) {
+    @RequestBody(required = true)
+    public Project cancel(@PathParam("projectId") String projectId, ProjectRequests.Reason request) {
         ProjectView project = load(projectId);
         access.requireDesk(project);
+        validation.check(request);
         return change(project, id -> new CancelProject(id, request.reason(), caller.actor()));
     }
 
@@ -240,9 +252,11 @@ public class ProjectResource {
     @Transactional
     @RolesAllowed({Roles.DESK, Roles.UNIT})
     @Operation(summary = "Give a project back, or take it back from its holders",
-            description = "A holding (or claiming) unit gives it back, or the desk takes it back to reassign it: the "
-                    + "reserved capacity is released and the project is open for claims again with a new claim deadline")
-    public Project release(@PathParam("projectId") String projectId, @Valid ProjectRequests.Release request) {
+            description = "A holding (or claiming) unit gives back its own claim or pledge, or the desk takes the "
+                    + "project back from every holder to reassign it: the released capacity is given back and the "
+                    + "project is open for claims (or more pledges) again with a new claim deadline; other units' "
+                    + "pledges stay")
+    public Project release(@PathParam("projectId") String projectId, ProjectRequests.Release request) {
         ProjectView project = load(projectId);
         String reason = request == null ? null : request.reason();
         if (access.isDesk()) {
@@ -257,9 +271,11 @@ public class ProjectResource {
             }
             reason = reason == null ? "given back by " + unit : reason;
         }
+        checkIfGiven(request);
         String why = reason;
+        String releasing = access.isDesk() ? null : access.unit();
         Instant deadline = policy.claimDeadline(project.urgency, Instant.now());
-        return change(project, id -> new ReleaseClaim(id, why, deadline, caller.actor()));
+        return change(project, id -> new ReleaseClaim(id, releasing, why, deadline, caller.actor()));
     }
 
     @POST
@@ -273,8 +289,10 @@ public class ProjectResource {
                     + "the others get 409")
     @APIResponse(responseCode = "202", description = "Accepted; waiting for the reservation",
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
-    public Response claim(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Claim request) {
-        return ask(projectId, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
+    @RequestBody(required = true)
+    public Response claim(@PathParam("projectId") String projectId, ProjectRequests.Claim request) {
+        ProjectView target = loadForClaims(projectId, request);
+        return ask(target, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
                 new ClaimProject(projectId, claimId, unit, resourceId, project.needAmount, period, caller.actor()));
     }
 
@@ -288,21 +306,30 @@ public class ProjectResource {
                     + "reserved the capacity, and the project is CLAIMED when the confirmed pledges cover the need")
     @APIResponse(responseCode = "202", description = "Accepted; waiting for the reservation",
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
-    public Response pledge(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Pledge request) {
-        return ask(projectId, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
+    @RequestBody(required = true)
+    public Response pledge(@PathParam("projectId") String projectId, ProjectRequests.Pledge request) {
+        ProjectView target = loadForClaims(projectId, request);
+        return ask(target, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
                 new PledgeToProject(projectId, claimId, unit, resourceId, request.amount(), period, caller.actor()));
     }
 
     /** What a claim and a pledge share: a unit of the street asks with one of its offers, under a new claim id. */
-    private Response ask(String projectId, String resourceId, String requestedPeriod, ClaimCommand command) {
-        ProjectView project = load(projectId);
-        access.requireUnitOfStreet(project);
+    private Response ask(ProjectView project, String resourceId, String requestedPeriod, ClaimCommand command) {
+        String projectId = project.projectId;
         String unit = access.unit();
         AvailableResource offer = support.offerOf(unit, resourceId, project);
         String period = support.period(offer, requestedPeriod);
         String claimId = UUID.randomUUID().toString();
         commands.sendAndWait(command.of(project, claimId, unit, offer.resourceId, period));
         return accepted(claimId, projectId);
+    }
+
+    /** The project a unit of its street asks for, once the caller may ask and the request is valid. */
+    private ProjectView loadForClaims(String projectId, Object request) {
+        ProjectView project = load(projectId);
+        access.requireUnitOfStreet(project);
+        validation.check(request);
+        return project;
     }
 
     @FunctionalInterface
@@ -315,9 +342,11 @@ public class ProjectResource {
     @Transactional
     @RolesAllowed(Roles.UNIT)
     @Operation(summary = "Schedule the service", description = "By a holder: claimed or scheduled → scheduled")
-    public Project schedule(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Schedule request) {
+    @RequestBody(required = true)
+    public Project schedule(@PathParam("projectId") String projectId, ProjectRequests.Schedule request) {
         ProjectView project = load(projectId);
         access.requireHolder(project);
+        validation.check(request);
         return change(project, id -> new ScheduleProject(id, request.date(), request.place(), caller.actor()));
     }
 
@@ -327,17 +356,21 @@ public class ProjectResource {
     @RolesAllowed(Roles.UNIT)
     @Operation(summary = "Report the delivery (三联单)",
             description = "By a holder: who served how long (volunteers by id and masked name), residents served, notes; "
-                    + "resource-list then consumes the holders' reservations")
-    public Project deliver(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Delivery request) {
+                    + "resource-list then consumes the holders' reservations. Volunteers must be active volunteers of a "
+                    + "holding unit (recorded for the unit they serve with), at most 24 hours each; the date is not in "
+                    + "the future nor before the project was published; a unit sets only its own claim's use")
+    @RequestBody(required = true)
+    public Project deliver(@PathParam("projectId") String projectId, ProjectRequests.Delivery request) {
         ProjectView project = load(projectId);
         access.requireHolder(project);
+        validation.check(request);
         String unit = access.unit();
-        List<VolunteerHours> volunteers = request.volunteers().stream().map(v -> new VolunteerHours(v.volunteerId(),
-                v.unitId() == null ? unit : v.unitId(), v.maskedName(), v.hours())).toList();
+        List<VolunteerHours> volunteers = deliveryVolunteers.of(project, request.volunteers());
         DeliveryReport report = new DeliveryReport(request.date(), request.place(), volunteers, request.residentsServed(),
                 request.notes());
         Map<String, BigDecimal> used = request.usedByClaim() == null ? Map.of() : request.usedByClaim();
-        return change(project, id -> new ReportDelivery(id, report, used, caller.actor()));
+        Calendar calendar = new Calendar(LocalDate.now(support.zone()), support.zone());
+        return change(project, id -> new ReportDelivery(id, report, used, unit, calendar, caller.actor()));
     }
 
     @POST
@@ -357,11 +390,20 @@ public class ProjectResource {
     @RolesAllowed(Roles.COMMUNITY)
     @Operation(summary = "Record a resident's rating", description = "By the project's community, once per demand: 1 to 5 "
             + "stars; the project is RATED when every demand is rated. A rating of 1 or 2 reopens the demand for the desk")
-    public Project rate(@PathParam("projectId") String projectId, @Valid @NotNull ProjectRequests.Rating request) {
+    @RequestBody(required = true)
+    public Project rate(@PathParam("projectId") String projectId, ProjectRequests.Rating request) {
         ProjectView project = load(projectId);
         access.requireCommunity(project);
+        validation.check(request);
         return change(project, id -> new RateProject(id, request.demandId(), request.score(), request.comment(),
                 caller.actor()));
+    }
+
+    /** An optional body is checked when it is there (after the caller was authorised: see {@link RequestValidation}). */
+    private void checkIfGiven(Object request) {
+        if (request != null) {
+            validation.check(request);
+        }
     }
 
     private Response accepted(String claimId, String projectId) {

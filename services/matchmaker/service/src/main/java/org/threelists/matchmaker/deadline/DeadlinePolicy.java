@@ -16,15 +16,20 @@ import java.util.Map;
  * The time limits (规定时限) per urgency, from configuration: {@code threelists.deadlines.claim.<URGENCY>} — how long a
  * published project waits for a unit to take it — and {@code threelists.deadlines.completion.<URGENCY>} — how long
  * the holders have to deliver once it is taken. ISO-8601 durations (P3D, PT4H, PT2S), so tests and the system test
- * shorten them through the environment (e.g. THREELISTS_DEADLINES_CLAIM_NORMAL=PT5S).
+ * shorten them through the environment (e.g. THREELISTS_DEADLINES_CLAIM_NORMAL=PT5S). Beside them,
+ * {@code threelists.deadlines.claim-pending}: how long a claim or pledge waits for resource-list's answer before it is
+ * refused (whatever the urgency: the answer is a machine's, normally within seconds).
  */
 @ApplicationScoped
 public class DeadlinePolicy {
 
     private final Map<Urgency, Duration> claim = new EnumMap<>(Urgency.class);
     private final Map<Urgency, Duration> completion = new EnumMap<>(Urgency.class);
+    private final Duration claimPending;
 
     DeadlinePolicy(Config config) {
+        claimPending = config.getOptionalValue("threelists.deadlines.claim-pending", Duration.class)
+                .orElse(Duration.ofMinutes(5));
         for (Urgency urgency : Urgency.values()) {
             claim.put(urgency, config.getValue("threelists.deadlines.claim." + urgency.name(), Duration.class));
             completion.put(urgency, config.getValue("threelists.deadlines.completion." + urgency.name(), Duration.class));
@@ -42,6 +47,16 @@ public class DeadlinePolicy {
      */
     public Instant claimDeadline(String urgency, Instant now) {
         return now.plus(of(DeadlineKind.CLAIM, urgency)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** How long a claim or pledge waits for resource-list's answer. */
+    public Duration claimPending() {
+        return claimPending;
+    }
+
+    /** When a claim asked for at {@code requestedAt} stops waiting for resource-list's answer, in whole milliseconds. */
+    public Instant answerDeadline(Instant requestedAt) {
+        return requestedAt.plus(claimPending).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectStatus;
@@ -29,7 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code project_deadline} one at a time — {@code FOR UPDATE SKIP LOCKED}, so replicas polling together never take the
  * same row — and sends {@code PassDeadline} in the same transaction; the projection moves or removes the row with the
  * events, and the row of a deadline the aggregate ignored (it had moved on) is removed. The rows live in PostgreSQL,
- * so a deadline that passed while the service was down fires at the first poll after the restart.
+ * so a deadline that passed while the service was down fires at the first poll after the restart. Besides the
+ * project's claim and completion deadlines, each claim or pledge awaiting resource-list's answer has a row: when it
+ * passes the claim is refused ({@code AbandonPendingClaim}), so that no project waits forever for an answer that was
+ * lost; an answer that still comes is then given back by the capacity saga.
  */
 @ApplicationScoped
 public class DeadlinePoller {
@@ -117,6 +121,12 @@ public class DeadlinePoller {
                     return false;
                 }
                 taken.set(copy(due));
+                if (ProjectDeadline.RESERVATION.equals(due.kind)) {
+                    commands.get().sendAndWait(new AbandonPendingClaim(due.projectId, due.claimId,
+                            "resource-list did not answer within " + policy.claimPending(), ACTOR));
+                    settleAnswer(taken.get());
+                    return true;
+                }
                 DeadlineKind kind = DeadlineKind.valueOf(due.kind);
                 Instant next = kind == DeadlineKind.CLAIM ? policy.claimDeadline(due.urgency, now) : null;
                 commands.get().sendAndWait(new PassDeadline(due.projectId, kind, due.dueAt, next, ACTOR));
@@ -155,6 +165,12 @@ public class DeadlinePoller {
         }
     }
 
+    /** The projection removes the row when the claim stops pending; a claim the aggregate ignored must not fire again. */
+    private static void settleAnswer(ProjectDeadline fired) {
+        Panache.getEntityManager().flush();
+        ProjectDeadline.deleteById(ProjectDeadline.Key.reservation(fired.projectId, fired.claimId));
+    }
+
     private static ProjectDeadline due(Instant now) {
         @SuppressWarnings("unchecked")
         List<ProjectDeadline> rows = Panache.getEntityManager().createNativeQuery(
@@ -174,9 +190,9 @@ public class DeadlinePoller {
                 failed.kind, failed.projectId, failed.dueAt, attempts, error.toString(), notBefore);
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createQuery(
                         "update ProjectDeadline d set d.attempts = ?1, d.notBefore = ?2 where d.projectId = ?3"
-                                + " and d.kind = ?4 and d.dueAt = ?5")
+                                + " and d.kind = ?4 and d.claimId = ?5 and d.dueAt = ?6")
                 .setParameter(1, attempts).setParameter(2, notBefore).setParameter(3, failed.projectId)
-                .setParameter(4, failed.kind).setParameter(5, failed.dueAt)
+                .setParameter(4, failed.kind).setParameter(5, failed.claimId).setParameter(6, failed.dueAt)
                 .executeUpdate());
     }
 
@@ -184,6 +200,7 @@ public class DeadlinePoller {
         ProjectDeadline copy = new ProjectDeadline();
         copy.projectId = row.projectId;
         copy.kind = row.kind;
+        copy.claimId = row.claimId;
         copy.dueAt = row.dueAt;
         copy.urgency = row.urgency;
         copy.attempts = row.attempts;

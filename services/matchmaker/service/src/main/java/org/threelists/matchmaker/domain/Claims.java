@@ -79,14 +79,19 @@ final class Claims {
 
     /**
      * What each holder used of its reservation: what the report says, or all it reserved when the report is silent.
-     * A report may name only holders' claims and never more than they reserved.
+     * A report may name only holders' claims — the reporting unit's own when it is named — and never more than they
+     * reserved.
      */
-    List<Consumption> consumptions(Map<String, BigDecimal> usedByClaim) {
+    List<Consumption> consumptions(Map<String, BigDecimal> usedByClaim, String reportingUnitId) {
         Map<String, BigDecimal> used = usedByClaim == null ? Map.of() : usedByClaim;
         for (Map.Entry<String, BigDecimal> entry : used.entrySet()) {
             Claim claim = open.get(entry.getKey());
             if (claim == null || !claim.confirmed()) {
                 throw ProblemException.invalid("usedByClaim", entry.getKey() + " is not a claim holding this project");
+            }
+            if (reportingUnitId != null && !claim.unitId().equals(reportingUnitId)) {
+                throw ProblemException.invalid("usedByClaim", entry.getKey() + " is the claim of " + claim.unitId()
+                        + ": a unit reports only what its own claim used");
             }
             BigDecimal amount = entry.getValue();
             if (amount == null || amount.signum() < 0) {

@@ -3,6 +3,8 @@ package org.threelists.matchmaker.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
+import org.threelists.matchmaker.domain.ProjectCommands.ApproveVolunteering;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
@@ -15,6 +17,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
+import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
@@ -30,12 +33,14 @@ import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
+import org.threelists.matchmaker.domain.ProjectEvents.ReservationReturned;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 
@@ -65,9 +70,10 @@ import static org.threelists.matchmaker.domain.ProjectStatus.SCHEDULED;
  * id); commands on one project are serialised, so of concurrent claims exactly one is asked for and pledges never
  * overshoot the need, pending ones included.
  *
- * <p>Decisions where the practice is silent: a project of origin DESK or VOLUNTEERED may be claimed by its proposed
- * unit before publication (the desk assigned it, or the unit volunteered for it: 揭榜), and a refused claim puts it
- * back to PROPOSED; the claim deadline does not expire a project while claims awaiting resource-list's answer would
+ * <p>Decisions where the practice is silent: a project of origin DESK may be claimed by its proposed unit before
+ * publication (the desk assigned it); one of origin VOLUNTEERED (揭榜) only once the desk or the community approved
+ * the unit (which publishes it and asks for the unit's claim in one step); a refused claim puts a project never
+ * published back to PROPOSED; the claim deadline does not expire a project while claims awaiting resource-list's answer would
  * take it whole (it stays the current deadline, so the same deadline passing again after a refusal expires it); a
  * unit holds at most one pending or confirmed pledge; ratings keep the project COMPLETED until every demand is
  * rated, then it is RATED.
@@ -79,11 +85,15 @@ public class Project {
     private ProjectStatus status;
     private Origin origin;
     private String proposedUnitId;
+    private String proposedResourceId;
     private List<String> demandIds;
     private Need need;
     /** Null until published or released: a direct claim before publication is a CLAIM. */
     private Mode mode;
     private boolean published;
+    /** When the project was proposed and, once published, when the joint meeting decided: a delivery is not before. */
+    private Instant proposedAt;
+    private Instant decidedAt;
     private Instant claimDeadline;
     private Instant completionDeadline;
     /** The last completion deadline escalated; never reset, so that one due time escalates once. */
@@ -120,6 +130,29 @@ public class Project {
         ProjectInput.maxLength("decisionNote", command.decisionNote(), 2000);
         apply(new ProjectPublished(projectId, command.mode(), command.decisionNote(), command.decidedAt(),
                 command.claimDeadline(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveVolunteering command) {
+        require("approve the volunteering for", EnumSet.of(PROPOSED));
+        if (origin != Origin.VOLUNTEERED) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId + " is of origin " + origin
+                    + ": only a unit's volunteering (揭榜) is approved; publish it instead",
+                    Map.of("state", status.name(), "action", "approve"));
+        }
+        if (command.decidedAt() == null) {
+            throw ProblemException.invalid("decidedAt", "is required: when it was approved");
+        }
+        if (command.claimDeadline() == null || !command.claimDeadline().isAfter(command.decidedAt())) {
+            throw ProblemException.invalid("claimDeadline", "is required and must be after decidedAt");
+        }
+        ProjectInput.maxLength("note", command.note(), 2000);
+        Claim claim = ProjectInput.claim(Mode.CLAIM, command.claimId(), proposedUnitId, proposedResourceId,
+                need.amount(), command.period());
+        requireNewClaimId(claim.claimId());
+        apply(new ProjectPublished(projectId, Mode.CLAIM, command.note(), command.decidedAt(), command.claimDeadline(),
+                command.actor()));
+        apply(new ClaimRequested(projectId, claim, command.actor()));
     }
 
     @CommandHandler
@@ -193,6 +226,38 @@ public class Project {
                 projectId, claim, ProjectInput.orDefault(command.reason(), "capacity not reserved"), command.actor())));
     }
 
+    /** A claim resource-list left unanswered too long is refused like a refusal, once; an answered one stays. */
+    @CommandHandler
+    public void handle(AbandonPendingClaim command) {
+        ProjectInput.required("claimId", command.claimId());
+        claims.find(command.claimId()).filter(c -> !c.confirmed()).ifPresent(claim -> apply(new ClaimRefused(
+                projectId, claim, ProjectInput.orDefault(command.reason(), "no answer from resource-list"),
+                command.actor())));
+    }
+
+    /**
+     * A reservation for a claim of this project that is no longer open (a late answer, or a replayed request) must
+     * not hold capacity for nothing: it is given back each time one is reported, since resource-list releases a
+     * claim's reservation at most once. A claim still open is confirmed or held instead; an id this project never
+     * used is not its business.
+     */
+    @CommandHandler
+    public void handle(ReturnReservation command) {
+        ProjectInput.required("claimId", command.claimId());
+        if (!claims.used(command.claimId()) || claims.find(command.claimId()).isPresent()) {
+            return;
+        }
+        ProjectInput.required("unitId", command.unitId());
+        ProjectInput.required("resourceId", command.resourceId());
+        apply(new ReservationReturned(projectId, new Release(command.claimId(), command.unitId(), command.resourceId()),
+                ProjectInput.orDefault(command.reason(), "the claim no longer awaits a reservation"), command.actor()));
+    }
+
+    /**
+     * The desk takes back every claim and pledge; a unit gives back only its own. When what is left no longer covers
+     * the need the project is open again (for a claim, or for pledges beside those that stay), with a new claim
+     * deadline.
+     */
     @CommandHandler
     public void handle(ReleaseClaim command) {
         if (!(EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status) || (status == PUBLISHED && !claims.isEmpty()))) {
@@ -202,7 +267,16 @@ public class Project {
         if (command.claimDeadline() == null) {
             throw ProblemException.invalid("claimDeadline", "is required: the project goes back on the list");
         }
-        apply(new ClaimReleased(projectId, claims.releases(), ProjectInput.orDefault(command.reason(), "no reason given"),
+        List<Release> releases = claims.releases();
+        if (command.unitId() != null) {
+            releases = releases.stream().filter(r -> r.unitId().equals(command.unitId())).toList();
+            if (releases.isEmpty()) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Unit " + command.unitId()
+                        + " holds no claim or pledge of project " + projectId, Map.of("state", status.name(),
+                        "action", "release"));
+            }
+        }
+        apply(new ClaimReleased(projectId, releases, ProjectInput.orDefault(command.reason(), "no reason given"),
                 command.claimDeadline(), command.actor()));
     }
 
@@ -253,7 +327,11 @@ public class Project {
     public void handle(ReportDelivery command) {
         require("report the delivery of", EnumSet.of(CLAIMED, SCHEDULED));
         DeliveryReport report = ProjectInput.report(command.report(), claims.holderUnits());
-        apply(new ProjectDelivered(projectId, report, claims.consumptions(command.usedByClaim()), command.actor()));
+        if (command.calendar() != null) {
+            ProjectInput.deliveredWithin(report.date(), decidedAt != null ? decidedAt : proposedAt, command.calendar());
+        }
+        apply(new ProjectDelivered(projectId, report, claims.consumptions(command.usedByClaim(),
+                command.reportingUnitId()), command.actor()));
     }
 
     @CommandHandler
@@ -289,11 +367,13 @@ public class Project {
     }
 
     @EventSourcingHandler
-    void on(ProjectProposed event) {
+    void on(ProjectProposed event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        proposedAt = at;
         projectId = event.projectId();
         status = PROPOSED;
         origin = event.origin();
         proposedUnitId = event.proposedUnitId();
+        proposedResourceId = event.proposedResourceId();
         demandIds = List.copyOf(event.demandIds());
         need = event.need();
     }
@@ -304,6 +384,7 @@ public class Project {
         published = true;
         mode = event.mode();
         claimDeadline = event.claimDeadline();
+        decidedAt = event.decidedAt();
     }
 
     @EventSourcingHandler
@@ -337,7 +418,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(ClaimReleased event) {
-        claims.forgetAll();
+        event.releases().forEach(release -> claims.forget(release.claimId()));
         status = PUBLISHED;
         published = true;
         mode = mode == null ? Mode.CLAIM : mode;
@@ -395,19 +476,24 @@ public class Project {
 
     /**
      * One claim at a time: while one is pending or holds the project, another is a conflict. Before publication only
-     * the unit the desk assigned or that volunteered may claim.
+     * the unit the desk assigned may claim; a unit that volunteered (揭榜) waits for the approval of the desk or the
+     * community ({@link ApproveVolunteering}), since a confirmed claim opens the residents' contact to it.
      */
     private void requireClaimable(String unitId) {
         if (EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " is already claimed by "
-                    + String.join(", ", claims.units()) + (status == CLAIM_PENDING
+            // A losing claimant is not told who won: which unit serves which residents is the holders' and the desk's.
+            boolean own = claims.units().contains(unitId);
+            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " is already claimed"
+                    + (own ? " by your unit" : " by another unit") + (status == CLAIM_PENDING
                     ? " (awaiting the reservation of its capacity)" : ""), Map.of("state", status.name()));
         }
         if (status == PROPOSED) {
-            if (origin == Origin.ENGINE || !unitId.equals(proposedUnitId)) {
+            if (origin != Origin.DESK || !unitId.equals(proposedUnitId)) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Cannot claim project " + projectId
-                        + " in state PROPOSED: it is not published" + (origin == Origin.ENGINE ? ""
-                        : " and is for " + proposedUnitId), Map.of("state", PROPOSED.name(), "action", "claim"));
+                        + " in state PROPOSED: it is not published" + (origin == Origin.DESK
+                        ? " and is for " + proposedUnitId : origin == Origin.VOLUNTEERED
+                        ? " and the volunteering awaits the approval of the desk or the community" : ""),
+                        Map.of("state", PROPOSED.name(), "action", "claim"));
             }
             return;
         }

@@ -34,6 +34,15 @@ public final class ProjectCommands {
             Instant decidedAt, Instant claimDeadline, String actor) {
     }
 
+    /**
+     * 揭榜 approved: the desk of the street, or the community the demand is from, accepts the unit that volunteered.
+     * The proposal is published for a claim and the volunteering unit's claim (its offer, the whole need, in
+     * {@code period}) is asked for under {@code claimId}; until then the unit holds nothing and sees no resident.
+     */
+    public record ApproveVolunteering(@TargetAggregateIdentifier String projectId, String claimId, String period,
+            String note, Instant decidedAt, Instant claimDeadline, String actor) {
+    }
+
     /** A unit asks to claim the whole project; confirmed only once resource-list reserved {@code amount}. */
     public record ClaimProject(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
             String resourceId, BigDecimal amount, String period, String actor) {
@@ -54,9 +63,35 @@ public final class ProjectCommands {
             String actor) {
     }
 
-    /** The holders give the project back, or the desk takes it from them (to reassign it). */
-    public record ReleaseClaim(@TargetAggregateIdentifier String projectId, String reason, Instant claimDeadline,
+    /**
+     * resource-list did not answer a pending claim or pledge within the configured wait
+     * ({@code threelists.deadlines.claim-pending}): it is refused with {@code reason}, as if resource-list had refused
+     * it. Ignored when the claim is no longer pending.
+     */
+    public record AbandonPendingClaim(@TargetAggregateIdentifier String projectId, String claimId, String reason,
             String actor) {
+    }
+
+    /**
+     * resource-list reserved capacity for a claim that no longer holds or awaits anything (refused after its wait,
+     * released, expired, cancelled): the reservation is given back. Ignored for a claim that is still open or that
+     * this project never asked for.
+     */
+    public record ReturnReservation(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
+            String resourceId, String reason, String actor) {
+    }
+
+    /**
+     * A unit gives back its own claim or pledge ({@code unitId}), or the desk takes the project from all its holders
+     * to reassign it ({@code unitId} null).
+     */
+    public record ReleaseClaim(@TargetAggregateIdentifier String projectId, String unitId, String reason,
+            Instant claimDeadline, String actor) {
+
+        /** The desk's release: every claim and pledge. */
+        public ReleaseClaim(String projectId, String reason, Instant claimDeadline, String actor) {
+            this(projectId, null, reason, claimDeadline, actor);
+        }
     }
 
     /** A deadline that was due at {@code dueAt} passed; ignored when the project's deadline has moved on. */
@@ -69,11 +104,26 @@ public final class ProjectCommands {
     }
 
     /**
-     * The holders report the delivery. {@code usedByClaim}: what each claim used of its reservation, in the need's
-     * unit; a claim not listed used all it reserved.
+     * A holder reports the delivery. {@code usedByClaim}: what each claim used of its reservation, in the need's
+     * unit; a claim not listed used all it reserved. {@code reportingUnitId}: the holder reporting, who may name only
+     * its own claims' use (a co-holder's consumption is not its to set). {@code calendar}: the report's date must lie
+     * between the day the project was published (or proposed, when claimed before publication) and today.
      */
     public record ReportDelivery(@TargetAggregateIdentifier String projectId, DeliveryReport report,
-            java.util.Map<String, BigDecimal> usedByClaim, String actor) {
+            java.util.Map<String, BigDecimal> usedByClaim, String reportingUnitId,
+            org.threelists.matchmaker.domain.ProjectValues.Calendar calendar, String actor) {
+
+        /** A report whose date is not checked against a calendar, e.g. in a test of the other rules. */
+        public ReportDelivery(String projectId, DeliveryReport report, java.util.Map<String, BigDecimal> usedByClaim,
+                String reportingUnitId, String actor) {
+            this(projectId, report, usedByClaim, reportingUnitId, null, actor);
+        }
+
+        /** A report by the system or in a test of one holder: any holder's claim may be named. */
+        public ReportDelivery(String projectId, DeliveryReport report, java.util.Map<String, BigDecimal> usedByClaim,
+                String actor) {
+            this(projectId, report, usedByClaim, null, null, actor);
+        }
     }
 
     /** The community confirms the delivery. */

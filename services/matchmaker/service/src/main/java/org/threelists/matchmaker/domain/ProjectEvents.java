@@ -55,6 +55,10 @@ public final class ProjectEvents {
             String actor) {
     }
 
+    /** A reservation made for a claim that no longer holds or awaits anything is given back to resource-list. */
+    public record ReservationReturned(String projectId, Release release, String reason, String actor) {
+    }
+
     public record ClaimExpired(String projectId, List<Release> releases, Instant claimDeadline, String actor) {
     }
 

@@ -28,8 +28,10 @@ final class ProjectInput {
 
     /** The capacity units of resource-list (common.v1 capacityUnit): a need is counted in one of them. */
     static final Set<String> CAPACITY_UNITS = Set.of("VOLUNTEER_HOURS", "VENUE_HOURS", "YUAN", "ITEMS", "SERVICE_HOURS");
-    /** A volunteer serves at most a day in one delivery. */
+    /** A volunteer serves at most a day in one delivery: a report is for one day (its date). */
     static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
+    /** The most volunteers one report names (the REST request's bound too): a community service, not a campaign. */
+    static final int MAX_VOLUNTEERS = 500;
 
     private static final Pattern PERIOD = Pattern.compile("TOTAL|[0-9]{4}-(0[1-9]|1[0-2])");
 
@@ -85,6 +87,9 @@ final class ProjectInput {
         }
         maxLength("report.notes", report.notes(), 2000);
         List<VolunteerHours> volunteers = report.volunteers() == null ? List.of() : report.volunteers();
+        if (volunteers.size() > MAX_VOLUNTEERS) {
+            throw ProblemException.invalid("report.volunteers", "at most " + MAX_VOLUNTEERS + " volunteers in one report");
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < volunteers.size(); i++) {
             String field = "report.volunteers[" + i + "]";
@@ -108,6 +113,21 @@ final class ProjectInput {
         }
         return new DeliveryReport(report.date(), report.place().strip(), List.copyOf(volunteers),
                 report.residentsServed(), report.notes());
+    }
+
+    /**
+     * A service is reported once it happened, on a day of the project: not in the future, and not before the project
+     * was published (or proposed, for a project the desk assigned before publication). A service after the completion
+     * deadline is still reported — late, and already escalated to the desk — so the deadline does not bound it.
+     */
+    static void deliveredWithin(java.time.LocalDate date, java.time.Instant since, ProjectValues.Calendar calendar) {
+        if (date.isAfter(calendar.today())) {
+            throw ProblemException.invalid("report.date", "must not be in the future (today is " + calendar.today() + ")");
+        }
+        if (since != null && date.isBefore(since.atZone(calendar.zone()).toLocalDate())) {
+            throw ProblemException.invalid("report.date", "must not be before the project was published ("
+                    + since.atZone(calendar.zone()).toLocalDate() + ")");
+        }
     }
 
     static void required(String field, String value) {

@@ -70,6 +70,13 @@ public final class ProjectValues {
             String notes) {
     }
 
+    /**
+     * The calendar a delivery report is checked against: today and the time zone of the communities (the report's
+     * date is a day there, while the project's publication is an instant).
+     */
+    public record Calendar(LocalDate today, java.time.ZoneId zone) {
+    }
+
     /** What a holder used of its reservation; resource-list consumes it and returns the rest. */
     public record Consumption(String claimId, String unitId, String resourceId, BigDecimal amount) {
     }

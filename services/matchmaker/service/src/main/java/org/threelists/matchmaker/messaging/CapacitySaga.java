@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
+import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.inbox.InboundEvent;
@@ -19,8 +20,10 @@ import org.threelists.platform.inbox.InboundEvent;
  * into ConfirmReservation (the completion deadline starts when the reservation was made) or RefuseReservation (with
  * resource-list's reason code and sentence). It runs in the inbox transaction of the answer, so the command's events,
  * the read models and the inbox record commit together: a redelivered answer is skipped by the inbox, and an answer for
- * a claim that is unknown or no longer pending (a reservation made over resource-list's REST API, a claim already
- * released) changes nothing.
+ * a claim that is unknown (a reservation made over resource-list's REST API) changes nothing. A reservation for a
+ * claim of the project list that no longer awaits one — refused after waiting {@code threelists.deadlines.claim-pending},
+ * released, expired, cancelled, or a dead-lettered request replayed later — is given back (ReturnReservation, published
+ * as threelists.project.reservation-returned.v1), so no capacity stays reserved for nothing.
  */
 @ApplicationScoped
 public class CapacitySaga {
@@ -47,10 +50,17 @@ public class CapacitySaga {
             return;
         }
         ProjectClaimView claim = ProjectClaimView.findById(claimId);
-        if (claim == null || claim.status != ProjectClaimView.Status.PENDING
-                || !claim.projectId.equals(event.text("projectId"))) {
+        if (claim == null || !claim.projectId.equals(event.text("projectId"))) {
             LOG.debugf("Ignoring %s for claim %s: %s", event.type(), claimId,
-                    claim == null ? "unknown" : claim.status + " of project " + claim.projectId);
+                    claim == null ? "unknown" : "a claim of project " + claim.projectId);
+            return;
+        }
+        if (claim.status != ProjectClaimView.Status.PENDING) {
+            if (reserved && claim.status != ProjectClaimView.Status.CONFIRMED) {
+                commands.get().sendAndWait(new ReturnReservation(claim.projectId, claimId, claim.unitId,
+                        claim.resourceId, "reserved after the claim was " + claim.status.name().toLowerCase()
+                        + (claim.reason == null ? "" : " (" + claim.reason + ")"), ACTOR));
+            }
             return;
         }
         ProjectView project = ProjectView.findById(claim.projectId);

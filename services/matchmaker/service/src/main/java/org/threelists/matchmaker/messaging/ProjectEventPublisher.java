@@ -19,6 +19,7 @@ import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
+import org.threelists.matchmaker.domain.ProjectEvents.ReservationReturned;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
@@ -156,6 +157,9 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
         if (payload instanceof DeadlineEscalated) {
             return "escalated";
         }
+        if (payload instanceof ReservationReturned) {
+            return "reservation-returned";
+        }
         return null;
     }
 
@@ -197,6 +201,9 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
             return e.projectId();
         }
         if (payload instanceof ProjectCancelled e) {
+            return e.projectId();
+        }
+        if (payload instanceof ReservationReturned e) {
             return e.projectId();
         }
         return ((DeadlineEscalated) payload).projectId();
@@ -253,6 +260,9 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
         }
         if (payload instanceof ProjectCancelled e) {
             return new Cancelled(e.projectId(), c.demandIds(), e.releases(), e.reason(), e.actor());
+        }
+        if (payload instanceof ReservationReturned e) {
+            return new Returned(e.projectId(), c.demandIds(), List.of(e.release()), e.reason(), e.actor());
         }
         DeadlineEscalated e = (DeadlineEscalated) payload;
         return new Escalated(e.projectId(), c.streetCode(), c.communityCode(), e.deadline(), e.dueAt(),
@@ -316,6 +326,9 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
 
     record Expired(String projectId, List<String> demandIds, List<Release> releases, Instant claimDeadline,
             String actor) {
+    }
+
+    record Returned(String projectId, List<String> demandIds, List<Release> releases, String reason, String actor) {
     }
 
     record Scheduled(String projectId, List<String> demandIds, LocalDate date, String place, String actor) {

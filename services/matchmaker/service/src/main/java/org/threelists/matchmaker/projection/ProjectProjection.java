@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
@@ -47,6 +48,12 @@ import java.util.function.Consumer;
 public class ProjectProjection {
 
     public static final String PROCESSOR = "project-view";
+
+    private final DeadlinePolicy policy;
+
+    ProjectProjection(DeadlinePolicy policy) {
+        this.policy = policy;
+    }
 
     @EventHandler
     void on(ProjectProposed event, @Timestamp Instant at, @SequenceNumber long sequence) {
@@ -106,12 +113,19 @@ public class ProjectProjection {
         row.requestedBy = event.actor();
         row.updatedAt = at;
         row.persist();
-        update(event.projectId(), event.actor(), at, sequence, v -> {
+        ProjectView view = update(event.projectId(), event.actor(), at, sequence, v -> {
             v.statusReason = null;
             if (claim.kind() == org.threelists.matchmaker.domain.ProjectValues.Mode.CLAIM) {
                 v.status = ProjectStatus.CLAIM_PENDING;
             }
         });
+        ProjectDeadline answer = new ProjectDeadline();
+        answer.projectId = event.projectId();
+        answer.kind = ProjectDeadline.RESERVATION;
+        answer.claimId = claim.claimId();
+        answer.dueAt = policy.answerDeadline(at);
+        answer.urgency = view.urgency;
+        answer.persist();
     }
 
     @EventHandler
@@ -256,12 +270,15 @@ public class ProjectProjection {
     private void reopen(String projectId, List<Release> releases, String reason, Instant claimDeadline, String actor,
             Instant at, long sequence) {
         release(releases, reason, at);
+        // A unit that gives back its pledge leaves the others' confirmed pledges in place: they still cover part.
+        BigDecimal stillCovered = ProjectClaimView.<ProjectClaimView>list("projectId = ?1 and status = ?2", projectId,
+                ProjectClaimView.Status.CONFIRMED).stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         ProjectView view = update(projectId, actor, at, sequence, v -> {
             v.status = ProjectStatus.PUBLISHED;
             v.mode = v.mode == null ? "CLAIM" : v.mode;
             v.statusReason = reason;
             v.holderUnitIds = new String[0];
-            v.covered = BigDecimal.ZERO.setScale(2);
+            v.covered = scaled(stillCovered);
             v.claimDeadline = claimDeadline;
             v.completionDeadline = null;
             v.scheduledDate = null;
@@ -311,6 +328,9 @@ public class ProjectProjection {
         }
         change.accept(claim);
         claim.updatedAt = at;
+        if (claim.status != ProjectClaimView.Status.PENDING) {
+            ProjectDeadline.deleteById(ProjectDeadline.Key.reservation(claim.projectId, claimId));
+        }
     }
 
     private static ProjectView update(String projectId, String actor, Instant at, long sequence,

@@ -13,8 +13,9 @@ import java.time.LocalDate;
 /**
  * Applies resource-list.events.v1 to {@code member_unit}, {@code available_resource} and {@code resource_remaining}.
  * The topic is keyed by unit, so a unit's registration, its offers and their capacity events arrive in order.
- * Volunteers are not matched individually (a unit's offer stands for its volunteers): their events are accepted and
- * change nothing here. Runs inside the inbox transaction.
+ * Volunteers are not matched individually (a unit's offer stands for its volunteers); they are kept in
+ * {@code volunteer_roster}, so that a delivery report names only volunteers of the holders. Runs inside the inbox
+ * transaction.
  */
 @ApplicationScoped
 public class ResourceListProjection {
@@ -27,8 +28,43 @@ public class ResourceListProjection {
             resource(event);
         } else if (name.startsWith("capacity.")) {
             capacity(event);
-        } else if (!name.startsWith("volunteer.")) {
+        } else if (name.startsWith("volunteer.")) {
+            volunteer(event);
+        } else {
             throw new InvalidMessageException("Unhandled event type " + event.type());
+        }
+    }
+
+    /** The roster of the units' volunteers: who may appear on a delivery report, and for which unit. */
+    private void volunteer(InboundEvent event) throws InvalidMessageException {
+        JsonNode data = event.data();
+        String volunteerId = data.get("volunteerId").asText();
+        RosterVolunteer volunteer = em().find(RosterVolunteer.class, volunteerId);
+        if (volunteer == null) {
+            if (!event.name().equals("volunteer.registered")) {
+                throw new InvalidMessageException("No volunteer " + volunteerId + " before " + event.type());
+            }
+            volunteer = new RosterVolunteer();
+            volunteer.volunteerId = volunteerId;
+        }
+        volunteer.unitId = data.get("unitId").asText();
+        switch (event.name()) {
+            case "volunteer.registered" -> {
+                volunteer.homeCommunity = data.get("homeCommunity").asText();
+                volunteer.maskedName = data.get("maskedName").asText();
+                volunteer.status = data.get("status").asText();
+            }
+            case "volunteer.amended" -> {
+                volunteer.homeCommunity = data.get("homeCommunity").asText();
+                volunteer.status = data.get("status").asText();
+            }
+            case "volunteer.left" -> volunteer.status = data.get("status").asText();
+            case "volunteer.data-erased" -> volunteer.maskedName = null;
+            default -> throw new InvalidMessageException("Unhandled event type " + event.type());
+        }
+        volunteer.touch(event.actor(), event.time(), volunteer.version + 1);
+        if (!volunteer.isPersistent()) {
+            volunteer.persist();
         }
     }
 

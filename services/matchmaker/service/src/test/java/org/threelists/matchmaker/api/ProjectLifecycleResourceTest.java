@@ -122,8 +122,8 @@ class ProjectLifecycleResourceTest {
         as(court.token()).body(Map.of("date", LocalDate.now().plusDays(3).toString(), "place", "嘉福社区党群服务中心"))
                 .post("/projects/{id}/schedule", projectId).then().statusCode(200)
                 .body("status", equalTo("SCHEDULED")).body("schedule.place", equalTo("嘉福社区党群服务中心"));
-        String volunteer = UUID.randomUUID().toString();
-        JsonPath delivered = as(court.token()).body(Map.of("date", LocalDate.now().plusDays(3).toString(),
+        String volunteer = ProjectWorld.volunteer(court);
+        JsonPath delivered = as(court.token()).body(Map.of("date", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
                         "place", "嘉福社区党群服务中心", "residentsServed", 14, "notes", "老年人防诈骗讲座",
                         "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王*明", "hours", 3))))
                 .post("/projects/{id}/delivery", projectId).then().statusCode(200).extract().jsonPath();
@@ -259,21 +259,25 @@ class ProjectLifecycleResourceTest {
 
         JsonPath volunteered = as(agency.token()).body(Map.of("resourceId", agency.resourceId(), "note", "我们来揭榜"))
                 .post("/demands/{id}/volunteer", demand).then().statusCode(201).extract().jsonPath();
-        String projectId = volunteered.getString("project.projectId");
-        assertThat(volunteered.getString("project.origin")).isEqualTo("VOLUNTEERED");
-        assertThat(volunteered.getString("status")).isEqualTo("CLAIM_PENDING");
-        assertThat(volunteered.getString("claimStatus")).isEqualTo("PENDING");
+        String projectId = volunteered.getString("projectId");
+        assertThat(volunteered.getString("origin")).isEqualTo("VOLUNTEERED");
+        assertThat(volunteered.getString("status")).isEqualTo("PROPOSED");
         as(agency.token()).body(Map.of("resourceId", agency.resourceId())).post("/demands/{id}/volunteer", demand)
                 .then().statusCode(409).body("type", equalTo(PROBLEMS + "already-exists"));
 
-        reserve(claimRequested(projectId, volunteered.getString("claimId")), 17);
+        JsonPath approved = as(COMMUNITY_WORKER).body(Map.of("note", "社区同意")).post("/projects/{id}/approve", projectId)
+                .then().statusCode(202).extract().jsonPath();
+        assertThat(approved.getString("status")).isEqualTo("CLAIM_PENDING");
+        assertThat(approved.getString("claimStatus")).isEqualTo("PENDING");
+        reserve(claimRequested(projectId, approved.getString("claimId")), 17);
         await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
         as(agency.token()).get("/projects/{id}", projectId).then().statusCode(200)
                 .body("holders[0]", equalTo(agency.unitId()));
         as(agency.token()).body(Map.of("reason", "志愿者临时不足")).post("/projects/{id}/release", projectId)
                 .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("holders", nullValue());
         messages(projectId, "claim-released", 1);
-        assertThat(types(projectId)).containsExactly("proposed", "claim-requested", "claimed", "claim-released");
+        assertThat(types(projectId)).containsExactly("proposed", "published", "claim-requested", "claimed",
+                "claim-released");
     }
 
     @Test

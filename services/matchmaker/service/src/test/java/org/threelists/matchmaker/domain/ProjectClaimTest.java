@@ -94,12 +94,12 @@ class ProjectClaimTest {
     }
 
     @Test
-    void a_second_claim_while_one_is_pending_is_a_conflict_naming_the_claimant() {
+    void a_second_claim_while_one_is_pending_is_a_conflict_that_does_not_name_the_claimant() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED)
                 .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.CONFLICT, Map.of("state", "CLAIM_PENDING")))
-                .expectExceptionMessage("Project " + ID + " is already claimed by " + COURT
+                .expectExceptionMessage("Project " + ID + " is already claimed by another unit"
                         + " (awaiting the reservation of its capacity)");
     }
 
@@ -107,7 +107,7 @@ class ProjectClaimTest {
     void a_second_claim_of_a_claimed_project_is_a_conflict() {
         expectRefused(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                         .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY)),
-                ProblemType.CONFLICT, "is already claimed by " + COURT);
+                ProblemType.CONFLICT, "is already claimed by another unit");
     }
 
     @Test
@@ -217,10 +217,9 @@ class ProjectClaimTest {
 
     // --- claims before publication
 
-    @ParameterizedTest
-    @EnumSource(value = Origin.class, names = {"DESK", "VOLUNTEERED"})
-    void the_unit_a_project_is_for_claims_it_before_publication(Origin origin) {
-        fixture.given(proposed(origin, COURT))
+    @Test
+    void the_unit_the_desk_assigned_a_project_claims_it_before_publication() {
+        fixture.given(proposed(Origin.DESK, COURT))
                 .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
                 .expectEvents(CLAIM_REQUESTED);
     }

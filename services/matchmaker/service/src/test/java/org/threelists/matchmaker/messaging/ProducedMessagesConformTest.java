@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.json.ContractSchemas;
@@ -99,8 +100,9 @@ class ProducedMessagesConformTest {
         String day = LocalDate.now().plusDays(1).toString();
         as(holder.token()).body(Map.of("date", day, "place", "嘉福社区活动室")).post("/projects/{id}/schedule", delivered)
                 .then().statusCode(200);
-        as(holder.token()).body(Map.of("date", day, "place", "嘉福社区活动室", "residentsServed", 3,
-                        "volunteers", List.of(Map.of("volunteerId", UUID.randomUUID().toString(), "hours", 1)),
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        as(holder.token()).body(Map.of("date", today, "place", "嘉福社区活动室", "residentsServed", 3,
+                        "volunteers", List.of(Map.of("volunteerId", ProjectWorld.volunteer(holder), "hours", 1)),
                         "usedByClaim", Map.of(created.getString("claims[0].claimId"), 0.5)))
                 .post("/projects/{id}/delivery", delivered).then().statusCode(200);
         as(COMMUNITY_WORKER).post("/projects/{id}/completion", delivered).then().statusCode(200);

@@ -1,0 +1,129 @@
+package org.threelists.matchmaker.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.ProjectWorld;
+import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.testing.RealInfrastructure;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.matchmaker.Fixtures.as;
+import static org.threelists.matchmaker.Fixtures.await;
+import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
+import static org.threelists.matchmaker.ProjectWorld.DESK;
+import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claimRequested;
+import static org.threelists.matchmaker.ProjectWorld.listedDemand;
+import static org.threelists.matchmaker.ProjectWorld.messages;
+import static org.threelists.matchmaker.ProjectWorld.projectMessages;
+import static org.threelists.matchmaker.ProjectWorld.refuse;
+import static org.threelists.matchmaker.ProjectWorld.reserve;
+import static org.threelists.matchmaker.ProjectWorld.unit;
+
+/**
+ * What REST accepts, the topic accepts: random valid requests (jqwik's generators in {@link ValidRequests}, checked
+ * against the requests' constraints by {@link ValidRequestGeneratorsTest}) drive projects through every write operation
+ * of the matchmaker — create, volunteer, approve, publish, claim, refuse, schedule, deliver, complete, rate, release,
+ * cancel — and every event they publish on project-list.events.v1 validates against its schema
+ * ({@link ProjectWorld#projectMessages} checks each message).
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class RandomRequestsPublishValidEventsTest {
+
+    static final int PROJECTS = 4;
+    static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+    @Test
+    void every_event_of_random_valid_requests_validates_against_the_topic_schema() {
+        Iterator<String> reasons = ValidRequests.text(2000).sampleStream().iterator();
+        Iterator<String> notes = ValidRequests.optionalText(2000).sampleStream().iterator();
+        Iterator<String> titles = ValidRequests.text(200).sampleStream().iterator();
+        Iterator<Map<String, Object>> deliveries = ValidRequests.delivery().sampleStream().iterator();
+        Iterator<Integer> scores = ValidRequests.score().sampleStream().iterator();
+        List<String> projects = new ArrayList<>();
+        Set<String> types = new TreeSet<>();
+
+        for (int i = 0; i < PROJECTS; i++) {
+            // The desk assigns, the unit delivers, the community completes and rates.
+            Unit holder = unit("LEGAL_ADVICE", List.of(), 40);
+            String demand = listedDemand("LEGAL_ADVICE", null, "NORMAL", 2);
+            Map<String, Object> create = new HashMap<>(Map.of("demandIds", List.of(demand), "unitId", holder.unitId(),
+                    "resourceId", holder.resourceId(), "title", titles.next()));
+            String note = notes.next();
+            if (note != null) {
+                create.put("note", note);
+            }
+            JsonPath created = as(DESK).body(create).post("/projects").then().statusCode(201).extract().jsonPath();
+            String projectId = created.getString("projectId");
+            projects.add(projectId);
+            reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 30);
+            await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+            Map<String, Object> report = new HashMap<>(deliveries.next());
+            as(holder.token()).body(Map.of("date", TODAY, "place", report.get("place"))).post("/projects/{id}/schedule",
+                    projectId).then().statusCode(200);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> volunteer = new HashMap<>((Map<String, Object>) report.remove("volunteer"));
+            volunteer.put("volunteerId", ProjectWorld.volunteer(holder));
+            report.put("volunteers", List.of(volunteer));
+            report.put("date", TODAY);
+            as(holder.token()).body(report).post("/projects/{id}/delivery", projectId).then().statusCode(200);
+            as(COMMUNITY_WORKER).post("/projects/{id}/completion", projectId).then().statusCode(200);
+            Map<String, Object> rating = new HashMap<>(Map.of("demandId", demand, "score", scores.next()));
+            String comment = notes.next();
+            if (comment != null) {
+                rating.put("comment", comment);
+            }
+            as(COMMUNITY_WORKER).body(rating).post("/projects/{id}/ratings", projectId).then().statusCode(200);
+
+            // A unit volunteers, the community approves, resource-list refuses; the desk publishes for pledges,
+            // a unit pledges and gives its pledge back, and the desk cancels.
+            Unit volunteering = unit("ELDER_CARE", List.of(), 40);
+            String open = listedDemand("ELDER_CARE", null, "NORMAL", 3);
+            Map<String, Object> offer = new HashMap<>(Map.of("resourceId", volunteering.resourceId()));
+            String volunteerNote = notes.next();
+            if (volunteerNote != null) {
+                offer.put("note", volunteerNote);
+            }
+            String other = as(volunteering.token()).body(offer).post("/demands/{id}/volunteer", open).then()
+                    .statusCode(201).extract().path("projectId");
+            projects.add(other);
+            Map<String, Object> approval = new HashMap<>();
+            String approvalNote = notes.next();
+            if (approvalNote != null) {
+                approval.put("note", approvalNote);
+            }
+            String claimId = as(COMMUNITY_WORKER).body(approval).post("/projects/{id}/approve", other).then()
+                    .statusCode(202).extract().path("claimId");
+            refuse(claimRequested(other, claimId), "capacity-exhausted", "只剩2小时");
+            await(() -> ProjectView.<ProjectView>findById(other), p -> p.status.name().equals("PUBLISHED"));
+            as(DESK).body(Map.of("reason", reasons.next())).post("/projects/{id}/cancel", other).then().statusCode(200);
+            messages(other, "cancelled", 1);
+        }
+
+        for (String projectId : projects) {
+            for (JsonNode message : projectMessages(projectId)) {
+                types.add(message.path("type").asText());
+            }
+        }
+        assertThat(types).contains("threelists.project.proposed.v1", "threelists.project.published.v1",
+                "threelists.project.claim-requested.v1", "threelists.project.claimed.v1",
+                "threelists.project.scheduled.v1", "threelists.project.delivered.v1",
+                "threelists.project.completed.v1", "threelists.project.rated.v1",
+                "threelists.project.claim-refused.v1", "threelists.project.cancelled.v1");
+    }
+}
