@@ -59,6 +59,8 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
             case "project.claim-released" -> release(event, "claim released: " + event.text("reason"));
             case "project.claim-expired" -> release(event, "claim expired");
             case "project.cancelled" -> release(event, "project cancelled: " + event.text("reason"));
+            // a reservation made for a claim that had already been given up (answered too late, or replayed)
+            case "project.reservation-returned" -> release(event, "reservation returned: " + event.text("reason"));
             case "project.delivered" -> consume(event);
             default -> {
                 // Proposals, publication, confirmations, scheduling, completion, ratings: no capacity changes.

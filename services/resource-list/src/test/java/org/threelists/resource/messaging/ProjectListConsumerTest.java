@@ -49,6 +49,7 @@ import static org.threelists.resource.messaging.ProjectListMessages.newProjectId
 import static org.threelists.resource.messaging.ProjectListMessages.publish;
 import static org.threelists.resource.messaging.ProjectListMessages.publishUnchecked;
 import static org.threelists.resource.messaging.ProjectListMessages.release;
+import static org.threelists.resource.messaging.ProjectListMessages.reservationReturned;
 import static org.threelists.resource.messaging.ProjectListMessages.scheduled;
 import static org.threelists.resource.messaging.ProjectListMessages.withoutDataField;
 
@@ -291,7 +292,7 @@ class ProjectListConsumerTest {
     // ---- releases -----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "threelists.project.{0}.v1 releases the claim's capacity")
-    @ValueSource(strings = {"claim-released", "claim-expired", "cancelled"})
+    @ValueSource(strings = {"claim-released", "claim-expired", "cancelled", "reservation-returned"})
     void releasing_events_give_the_claims_capacity_back(String event) {
         String unitId = registeredUnit();
         String resourceId = offered(unitId, 10);
@@ -304,6 +305,7 @@ class ProjectListConsumerTest {
         Message message = publish(switch (event) {
             case "claim-released" -> claimReleased(projectId, releases);
             case "claim-expired" -> claimExpired(projectId, releases);
+            case "reservation-returned" -> reservationReturned(projectId, releases);
             default -> cancelled(projectId, releases);
         });
 
@@ -315,6 +317,7 @@ class ProjectListConsumerTest {
         assertThat(released.data().path("reason").asText()).startsWith(switch (event) {
             case "claim-released" -> "claim released: 单位人手不足";
             case "claim-expired" -> "claim expired";
+            case "reservation-returned" -> "reservation returned: 认领已超时撤回";
             default -> "project cancelled: 需求已由社区自行解决";
         });
         ReservationView stored = storedReservation(resourceId, projectId);

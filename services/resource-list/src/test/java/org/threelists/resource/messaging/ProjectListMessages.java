@@ -91,6 +91,14 @@ public final class ProjectListMessages {
         return message("cancelled", projectId, data);
     }
 
+    /** The matchmaker gives back a reservation that came for a claim it had already given up. */
+    public static Message reservationReturned(String projectId, List<Map<String, Object>> releases) {
+        Map<String, Object> data = releaseData(projectId, releases);
+        data.put("reason", "认领已超时撤回");
+        data.put("actor", "matchmaker");
+        return message("reservation-returned", projectId, data);
+    }
+
     public static Message delivered(String projectId, List<Map<String, Object>> consumptions) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("projectId", projectId);
