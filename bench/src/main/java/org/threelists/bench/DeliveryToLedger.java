@@ -41,13 +41,15 @@ final class DeliveryToLedger {
     }
 
     /** A project ready to be delivered. */
-    record Ready(EventWatch.Proposal proposal, String unitToken) {
+    record Ready(EventWatch.Proposal proposal, String unitToken, List<String> volunteerIds) {
     }
 
     Map<String, Object> run(List<EventWatch.Proposal> candidates, int count, CpuMeter meter, EventWatch watch) throws Exception {
         String projects = stack.baseUrl(LocalStack.MATCHMAKER) + "/projects/";
         String entries = stack.baseUrl(LocalStack.LEDGER) + "/ledger/entries";
-        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+        // a delivery is reported on the day or after it, never ahead of it
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        String volunteers = stack.baseUrl(LocalStack.RESOURCE_LIST) + "/volunteers";
         List<EventWatch.Proposal> chosen = candidates.stream().filter(p -> p.unitId() != null && p.resourceId() != null)
                 .limit(count).toList();
         console.printf("delivery: carrying %d proposals to delivery (publish, claim, schedule; %d threads)...%n", chosen.size(),
@@ -77,7 +79,15 @@ final class DeliveryToLedger {
                 }
                 http.post(projects + p.projectId() + "/schedule", unit, Map.of("date", day.toString(), "place", "社区党群服务中心"))
                         .expect(200, "schedule " + p.projectId());
-                return new Ready(p, unit);
+                // the matchmaker accepts only volunteers registered with a holder: two of the unit's own
+                List<String> volunteerIds = new ArrayList<>();
+                for (String name : List.of("王晓明", "李娜")) {
+                    volunteerIds.add(http.post(volunteers, unit, Map.of("unitId", p.unitId(), "homeCommunity",
+                                    p.community(), "person", Map.of("name", name, "phone", "13800000000"),
+                                    "consent", true))
+                            .expect(201, "register a volunteer of " + p.unitId()).body().path("volunteerId").asText());
+                }
+                return new Ready(p, unit, volunteerIds);
             }));
         }
         List<Ready> ready = new ArrayList<>();
@@ -108,8 +118,8 @@ final class DeliveryToLedger {
             report.put("date", day.toString());
             report.put("place", "社区党群服务中心");
             report.put("volunteers", List.of(
-                    Map.of("volunteerId", UUID.randomUUID().toString(), "maskedName", "王*明", "hours", 2),
-                    Map.of("volunteerId", UUID.randomUUID().toString(), "maskedName", "李*", "hours", 1.5)));
+                    Map.of("volunteerId", r.volunteerIds().get(0), "hours", 2),
+                    Map.of("volunteerId", r.volunteerIds().get(1), "hours", 1.5)));
             report.put("residentsServed", 12);
             report.put("notes", "压测交付");
             long sent = System.nanoTime();

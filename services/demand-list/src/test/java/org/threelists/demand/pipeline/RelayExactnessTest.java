@@ -58,7 +58,7 @@ class RelayExactnessTest {
         // A writer whose transaction stays open after its event got its position in the store.
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
             commands.sendAndWait(new SubmitDemand(held, "dianqian", "jiafu", DemandTest.DETAILS,
-                    DemandSource.COMMUNITY_WORKER, null, null, "test"));
+                    DemandSource.COMMUNITY_WORKER, null, null, null, "test"));
             appended.countDown();
             awaitLatch(commit);
         }));
