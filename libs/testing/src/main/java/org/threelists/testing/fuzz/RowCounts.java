@@ -14,6 +14,22 @@ public final class RowCounts {
     private RowCounts() {
     }
 
+    /**
+     * A supplier of "label=count" from one counting query, for state that background work of the service changes
+     * too (deadlines firing for other tests' projects): count only what a refused request could have written.
+     */
+    public static Supplier<String> query(DataSource dataSource, String label, String countingSql) {
+        return () -> {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery(countingSql)) {
+                rows.next();
+                return label + '=' + rows.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot count " + label, e);
+            }
+        };
+    }
+
     /** A supplier of "table=rows, …" for the given tables, read through the service's own data source. */
     public static Supplier<String> of(DataSource dataSource, String... tables) {
         List<String> names = List.of(tables);

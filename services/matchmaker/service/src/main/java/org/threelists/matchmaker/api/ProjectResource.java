@@ -256,7 +256,8 @@ public class ProjectResource {
                     + "project back from every holder to reassign it: the released capacity is given back and the "
                     + "project is open for claims (or more pledges) again with a new claim deadline; other units' "
                     + "pledges stay")
-    public Project release(@PathParam("projectId") String projectId, ProjectRequests.Release request) {
+    public Project release(@PathParam("projectId") String projectId,
+            @RequestBody(required = false) ProjectRequests.Release request) {
         ProjectView project = load(projectId);
         String reason = request == null ? null : request.reason();
         if (access.isDesk()) {

@@ -49,7 +49,11 @@ class ContractFuzzTest {
                         "resourceId", court.resourceId()))
                 .validBody("POST /demands/{demandId}/volunteer", () -> Map.of("resourceId", court.resourceId()))
                 .validBody("POST /projects/{projectId}/claims", () -> Map.of("resourceId", court.resourceId()))
-                .state(RowCounts.of(dataSource, "domain_event_entry"))
+                // deadlines of other tests' projects keep firing meanwhile (claims pending without an answer): what a
+                // refused request could have written is an event of the project it names, or a new project
+                .state(RowCounts.query(dataSource, "events of the fuzzed project or new projects",
+                        "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + project
+                                + "' OR payload_type LIKE '%ProjectProposed'"))
                 .run();
         assertThat(findings).as("requests that break contracts/openapi/matchmaker.json").isEmpty();
     }
