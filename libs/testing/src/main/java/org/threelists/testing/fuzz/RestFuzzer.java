@@ -135,7 +135,7 @@ public final class RestFuzzer {
         Response response;
         try {
             response = request(c, token).request(c.method(), c.path() + queryString(c.query()));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // RestAssured rethrows I/O errors (a closed connection) unchecked or sneakily
             return java.util.Optional.of(new Finding(c.operation(), c.label(), c.describe(), "no answer: " + e));
         }
         String after = state.get();

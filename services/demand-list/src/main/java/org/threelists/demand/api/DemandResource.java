@@ -93,7 +93,7 @@ public class DemandResource {
     @APIResponse(responseCode = "201", description = "Submitted",
             content = @Content(schema = @Schema(implementation = DemandResponse.class)))
     public Response submit(@RequestBody(required = true, content = @Content(schema = @Schema(
-            implementation = DemandRequests.Submit.class))) String body, UriInfo uri) throws JsonProcessingException {
+            implementation = DemandRequests.Submit.class))) byte[] body, UriInfo uri) throws JsonProcessingException {
         JsonNode tree = bodies.tree(body);
         access.requireMaySubmit(tree == null ? null : tree.path("communityCode").asText(null));
         DemandRequests.Submit request = bodies.require(body, DemandRequests.Submit.class);
@@ -171,7 +171,7 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Verify a demand and put it on the list", description = "submitted → listed")
     public DemandResponse verify(@PathParam("demandId") String demandId, @RequestBody(content = @Content(schema = @Schema(
-            implementation = DemandRequests.Verify.class))) String body) throws JsonProcessingException {
+            implementation = DemandRequests.Verify.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Verify request = bodies.optional(body, DemandRequests.Verify.class);
         return change(demand, id -> new VerifyDemand(id, request == null ? null : request.description(), caller.actor()));
@@ -183,7 +183,7 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Close a demand as a duplicate of another", description = "submitted or listed → merged")
     public DemandResponse merge(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Merge.class))) String body) throws JsonProcessingException {
+            schema = @Schema(implementation = DemandRequests.Merge.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Merge request = bodies.require(body, DemandRequests.Merge.class);
         DemandView target = queries.find(request.duplicateOf())
@@ -205,7 +205,7 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Amend a demand's details", description = "While submitted or listed")
     public DemandResponse amend(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Amend.class))) String body) throws JsonProcessingException {
+            schema = @Schema(implementation = DemandRequests.Amend.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Amend request = bodies.require(body, DemandRequests.Amend.class);
         return change(demand, id -> new AmendDemand(id, request.details(),
@@ -218,7 +218,7 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Withdraw a demand", description = "submitted, listed or matched → withdrawn")
     public DemandResponse withdraw(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
-            implementation = DemandRequests.Reason.class))) String body) throws JsonProcessingException {
+            implementation = DemandRequests.Reason.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Reason request = bodies.optional(body, DemandRequests.Reason.class);
         return change(demand, id -> new WithdrawDemand(id, request == null ? null : request.reason(), caller.actor()));
@@ -230,7 +230,7 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Reject a demand, saying why", description = "submitted or listed → rejected")
     public DemandResponse reject(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Reject.class))) String body) throws JsonProcessingException {
+            schema = @Schema(implementation = DemandRequests.Reject.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Reject request = bodies.require(body, DemandRequests.Reject.class);
         return change(demand, id -> new RejectDemand(id, request.reason(), caller.actor()));

@@ -1,5 +1,6 @@
 package org.threelists.demand.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.ProblemType;
 import org.threelists.platform.problem.Violation;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
  * Reads and checks a request body only after the caller has been authorised for the demand: a caller outside the
  * demand's place learns nothing from a validation problem, not even which fields exist
  * (services/demand-list/README.md, "Order of checks"). Resources therefore take the body as text; a typed or
- * {@code @Valid} parameter would be read and checked before the resource method runs. Read errors surface as
+ * {@code @Valid} parameter would be read and checked before the resource method runs. The body comes as bytes, not
+ * text, so that invalid UTF-8 is refused by the JSON parser rather than replaced on decoding. Read errors surface as
  * {@link JsonProcessingException}s, which the platform's problem mapper turns into the usual 400.
  */
 @ApplicationScoped
@@ -33,11 +36,11 @@ public class ValidBodies {
     }
 
     /** The body as a JSON tree, for the one field a check needs before the body is judged; null when empty. */
-    public JsonNode tree(String json) throws JsonProcessingException {
-        return json == null || json.isBlank() ? null : mapper.readTree(json);
+    public JsonNode tree(byte[] json) throws JsonProcessingException {
+        return isEmpty(json) ? null : read(() -> mapper.readTree(json));
     }
 
-    public <T> T require(String json, Class<T> type) throws JsonProcessingException {
+    public <T> T require(byte[] json, Class<T> type) throws JsonProcessingException {
         T body = optional(json, type);
         if (body == null) {
             throw ProblemException.invalid("body", "is required");
@@ -45,8 +48,8 @@ public class ValidBodies {
         return body;
     }
 
-    public <T> T optional(String json, Class<T> type) throws JsonProcessingException {
-        T body = json == null || json.isBlank() ? null : mapper.readValue(json, type);
+    public <T> T optional(byte[] json, Class<T> type) throws JsonProcessingException {
+        T body = isEmpty(json) ? null : read(() -> mapper.readValue(json, type));
         if (body == null) {
             return null;
         }
@@ -59,5 +62,33 @@ public class ValidBodies {
             throw new ProblemException(ProblemType.INVALID_INPUT, detail, Map.of("violations", violations));
         }
         return body;
+    }
+
+    /** No body, or only white space: as if none was sent. */
+    private static boolean isEmpty(byte[] json) {
+        if (json == null) {
+            return true;
+        }
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reading bytes can only fail as JSON does: an IOException here is a malformed body. */
+    private static <T> T read(Reading<T> reading) throws JsonProcessingException {
+        try {
+            return reading.read();
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonParseException(null, e.getMessage(), e);
+        }
+    }
+
+    private interface Reading<T> {
+        T read() throws IOException;
     }
 }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.await;
 import static org.threelists.ledger.Fixtures.deliver;
+import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.publish;
 import static org.threelists.ledger.Fixtures.resourceListEvent;
@@ -52,7 +53,8 @@ class ContractFuzzTest {
         String project = uuid();
         publish(Topics.RESOURCE_EVENTS, UNIT, resourceListEvent("volunteer.registered", volunteer,
                 volunteerRegistered(volunteer, UNIT, "xihuxincun", "赵*云")));
-        deliver(delivered(project, STREET, "xihuxincun", "SANITATION", LocalDate.of(2026, 11, 5), 8,
+        // confirmed by the community, so that its hours can be certified in the statement below
+        deliverConfirmed(delivered(project, STREET, "xihuxincun", "SANITATION", LocalDate.of(2026, 11, 5), 8,
                 List.of(volunteerHours(volunteer, UNIT, 3)), List.of()));
         String entry = await(() -> as(DESK).queryParam("project", project).get("/ledger/entries").then()
                 .extract().jsonPath().getString("items[0].entryId"), id -> id != null);
