@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -45,6 +47,36 @@ public interface Gen<T> {
             List<T> values = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 values.add(next(random));
+            }
+            return values;
+        };
+    }
+
+    /** A list of values distinct from each other, its size between the bounds (often at a bound). */
+    default Gen<List<T>> uniqueList(int minSize, int maxSize) {
+        return uniqueList(minSize, maxSize, Function.identity());
+    }
+
+    /**
+     * A list of values whose {@code key}s are distinct, its size between the bounds (often at a bound); this generator
+     * must offer at least {@code maxSize} distinct keys, drawn often enough that a few hundred draws per element find
+     * them.
+     */
+    default Gen<List<T>> uniqueList(int minSize, int maxSize, Function<? super T, ?> key) {
+        Gen<Integer> size = integers(minSize, maxSize);
+        return random -> {
+            int n = size.next(random);
+            List<T> values = new ArrayList<>(n);
+            Set<Object> keys = new HashSet<>();
+            for (int attempt = 0; values.size() < n; attempt++) {
+                if (attempt == 1000 * n) {
+                    throw new IllegalStateException("found " + values.size() + " distinct values of " + n
+                            + " in " + attempt + " draws");
+                }
+                T value = next(random);
+                if (keys.add(key.apply(value))) {
+                    values.add(value);
+                }
             }
             return values;
         };
@@ -107,5 +139,10 @@ public interface Gen<T> {
     static Gen<String> text(Gen<Integer> codePoints, int minLength, int maxLength) {
         return codePoints.list(minLength, maxLength)
                 .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
+    }
+
+    /** A string of characters drawn from {@code alphabet}, its length (in code points) between the bounds. */
+    static Gen<String> strings(String alphabet, int minLength, int maxLength) {
+        return text(of(alphabet.codePoints().boxed().toArray(Integer[]::new)), minLength, maxLength);
     }
 }

@@ -3,16 +3,16 @@ package org.threelists.resource.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.gen.Gen;
+import org.threelists.testing.gen.Properties;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -38,8 +39,9 @@ import static org.threelists.resource.messaging.ResourceListEventPublisher.TOPIC
  * finest precision; lists without repeats where the document says uniqueItems) for units, resources, volunteers and reservations are all accepted, and
  * every event they publish on resource-list.events.v1 validates against its schema.
  *
- * <p>jqwik draws the inputs; the requests go to the running service, so the generators are sampled inside a Quarkus
- * test rather than run as jqwik properties (a property would not start Quarkus).
+ * <p>The inputs come from seeded generators ({@link Gen}), drawn in order from one {@link Random} per run, so a failure
+ * is reproduced from the seed its message names ({@code -Dthreelists.properties.seed}, as {@link Properties} reads
+ * it); the requests go to the running service, so the scenarios run inside one Quarkus test.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -48,9 +50,15 @@ class RestInputsPublishValidEventsTest {
     /** Scenarios per run: each registers, amends, offers, reserves, releases, consumes and registers volunteers. */
     private static final int SCENARIOS = 12;
     private static final List<String> HEPING = List.of("lianqiao", "dingzikou", "huahuaqiao");
+    private static final String SEED_PROPERTY = "threelists.properties.seed";
+
+    private long seed;
+    private Random random;
 
     @Test
     void every_event_published_for_valid_random_requests_conforms_to_the_topic_schema() {
+        seed = Long.getLong(SEED_PROPERTY, Properties.DEFAULT_SEED);
+        random = new Random(seed);
         Set<String> units = new TreeSet<>();
         for (int i = 0; i < SCENARIOS; i++) {
             units.add(scenario(i));
@@ -67,8 +75,9 @@ class RestInputsPublishValidEventsTest {
             ContractSchemas.violations(TOPIC, message).forEach(v -> violations.add(message.path("type").asText() + ": " + v
                     + " in " + record.value()));
         }
-        assertThat(violations).as("schema violations of events published for valid requests").isEmpty();
+        assertThat(violations).as("schema violations of events published for valid requests (%s)", seedNote()).isEmpty();
         assertThat(ours.stream().map(r -> parse(r.value()).path("type").asText()).collect(Collectors.toSet()))
+                .as("event types published (%s)", seedNote())
                 .contains("threelists.unit.registered.v1", "threelists.unit.amended.v1", "threelists.resource.offered.v1",
                         "threelists.resource.amended.v1", "threelists.capacity.reserved.v1",
                         "threelists.capacity.released.v1", "threelists.capacity.consumed.v1",
@@ -76,58 +85,57 @@ class RestInputsPublishValidEventsTest {
     }
 
     private String scenario(int i) {
-        String unitId = unitIds(i).sample();
-        Map<String, Object> unit = unitBody().sample();
+        String unitId = unitIds(i).next(random);
+        Map<String, Object> unit = unitBody().next(random);
         unit.put("unitId", unitId);
         accepted(as(HEPING_DESK).body(unit).post("/units"), unit);
         String token = unitToken(unitId, "heping");
-        Map<String, Object> amendedUnit = unitBody().sample();
+        Map<String, Object> amendedUnit = unitBody().next(random);
         accepted(as(token).body(amendedUnit).post("/units/{id}/amend", unitId), amendedUnit);
 
-        Map<String, Object> offer = resourceBody().sample();
+        Map<String, Object> offer = resourceBody().next(random);
         offer.put("unitId", unitId);
-        offer.put("type", Arbitraries.of("VOLUNTEER_SERVICE", "VENUE", "FUNDS", "MATERIALS", "PROFESSIONAL_SERVICE").sample());
+        offer.put("type", Gen.of("VOLUNTEER_SERVICE", "VENUE", "FUNDS", "MATERIALS", "PROFESSIONAL_SERVICE").next(random));
         Response offered = accepted(as(token).body(offer).post("/resources"), offer);
         String resourceId = offered.path("resourceId");
-        Map<String, Object> amendedOffer = resourceBody().sample();
+        Map<String, Object> amendedOffer = resourceBody().next(random);
         // the period cannot change once capacity is used; amend before any reservation, keeping it
         amendedOffer.put("capacity", Map.of("amount", ((Map<?, ?>) amendedOffer.get("capacity")).get("amount"),
                 "period", ((Map<?, ?>) offer.get("capacity")).get("period")));
         accepted(as(token).body(amendedOffer).post("/resources/{id}/amend", resourceId), amendedOffer);
         BigDecimal capacity = new BigDecimal(((Map<?, ?>) amendedOffer.get("capacity")).get("amount").toString());
         String period = "MONTHLY".equals(((Map<?, ?>) offer.get("capacity")).get("period"))
-                ? Arbitraries.of("2026-12", "2027-01", "2099-12", "2000-01").sample() : null;
+                ? Gen.of("2026-12", "2027-01", "2099-12", "2000-01").next(random) : null;
 
         // the service keeps a project id without surrounding spaces; later calls name it as the answer does
         List<String> projects = new ArrayList<>();
-        for (String projectId : projectIds().list().ofSize(2)
-                .uniqueElements(String::strip).sample()) {
+        for (String projectId : projectIds().uniqueList(2, 2, String::strip).next(random)) {
             Map<String, Object> reservation = new LinkedHashMap<>();
             reservation.put("projectId", projectId);
-            reservation.put("amount", amountUpTo(capacity.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN)).sample());
+            reservation.put("amount", amountUpTo(capacity.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN))
+                    .next(random));
             if (period != null) {
                 reservation.put("period", period);
             }
             projects.add(accepted(as(token).body(reservation).post("/resources/{id}/reservations", resourceId), reservation)
                     .path("projectId"));
         }
-        accepted(as(token).queryParam("reason", reasons().sample())
+        accepted(as(token).queryParam("reason", reasons().next(random))
                 .delete("/resources/{id}/reservations/{p}", resourceId, projects.get(0)), projects.get(0));
-        BigDecimal reserved = new BigDecimal(as(token).get("/resources/{id}/reservations/{p}", resourceId, projects.get(1))
-                .then().statusCode(200).extract().path("amount").toString());
-        Map<String, Object> consume = Map.of("amount", Arbitraries.of(BigDecimal.ZERO, reserved).sample());
+        BigDecimal reserved = reservedAmount(as(token).get("/resources/{id}/reservations/{p}", resourceId, projects.get(1)));
+        Map<String, Object> consume = Map.of("amount", Gen.of(BigDecimal.ZERO, reserved).next(random));
         accepted(as(token).body(consume).post("/resources/{id}/reservations/{p}/consume", resourceId, projects.get(1)),
                 consume);
 
         Map<String, Object> volunteer = new LinkedHashMap<>();
         volunteer.put("unitId", unitId);
-        volunteer.put("homeCommunity", Arbitraries.of(HEPING).sample());
-        volunteer.put("skills", skills().sample());
-        volunteer.put("person", person().sample());
+        volunteer.put("homeCommunity", Gen.of(HEPING.toArray(String[]::new)).next(random));
+        volunteer.put("skills", skills().next(random));
+        volunteer.put("person", person().next(random));
         volunteer.put("consent", true);
         String volunteerId = accepted(as(token).body(volunteer).post("/volunteers"), volunteer).path("volunteerId");
-        Map<String, Object> amendedVolunteer = Map.of("homeCommunity", Arbitraries.of(HEPING).sample(),
-                "skills", skills().sample());
+        Map<String, Object> amendedVolunteer = Map.of("homeCommunity", Gen.of(HEPING.toArray(String[]::new)).next(random),
+                "skills", skills().next(random));
         accepted(as(token).body(amendedVolunteer).post("/volunteers/{id}/amend", volunteerId), amendedVolunteer);
         return unitId;
     }
@@ -140,17 +148,32 @@ class RestInputsPublishValidEventsTest {
         }
     }
 
-    private static Response accepted(Response response, Object request) {
-        assertThat(response.statusCode()).as("a request valid under the OpenAPI document is accepted: %s → %s", request,
-                response.asString()).isBetween(200, 201);
+    private Response accepted(Response response, Object request) {
+        assertThat(response.statusCode()).as("a request valid under the OpenAPI document is accepted (%s): %s → %s",
+                seedNote(), request, response.asString()).isBetween(200, 201);
         return response;
+    }
+
+    /**
+     * The amount of a reservation exactly as the service states it: a default JSON path reads decimals as floats, and
+     * one of nine digits and two decimals would come back rounded, more than is reserved.
+     */
+    private static BigDecimal reservedAmount(Response response) {
+        return response.then().statusCode(200).extract()
+                .jsonPath(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .getObject("amount", BigDecimal.class);
+    }
+
+    /** How to draw this run's inputs again. */
+    private String seedNote() {
+        return "seed " + seed + ", -D" + SEED_PROPERTY + "=" + seed;
     }
 
     // ---- generators: the constraints of contracts/openapi/resource-list.json ------------------------------------
 
-    private static Arbitrary<String> unitIds(int i) {
+    private static Gen<String> unitIds(int i) {
         // ^unit-[a-z0-9-]{2,60}$; the scenario number keeps them unique across runs of the same broker
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(2).ofMaxLength(50)
+        return Gen.strings("abcdefghijklmnopqrstuvwxyz0123456789-", 2, 50)
                 .map(s -> "unit-p" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + i + s)
                 .map(s -> s.length() > 65 ? s.substring(0, 65) : s);
     }
@@ -159,15 +182,14 @@ class RestInputsPublishValidEventsTest {
      * Text with at least one non-space character, up to {@code max} UTF-16 units: CJK, ASCII, characters beyond the BMP
      * (two UTF-16 units each), padded with spaces; one time in five exactly {@code max} long.
      */
-    private static Arbitrary<String> text(int max) {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.chars().range('\u4e00', '\u9fa5').map(String::valueOf),
-                Arbitraries.chars().alpha().numeric().with(" -_.,·（）".toCharArray()).map(String::valueOf),
-                Arbitraries.of("😀", "𠀋", "é", " "));
-        Arbitrary<String> random = piece.list().ofMinSize(1).ofMaxSize(Math.min(max, 300))
-                .map(parts -> String.join("", parts));
-        Arbitrary<String> longest = piece.list().ofSize(max).map(parts -> String.join("", parts));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, random), net.jqwik.api.Tuple.of(1, longest))
+    private static Gen<String> text(int max) {
+        Gen<String> piece = Gen.oneOf(
+                Gen.integers('\u4e00', '\u9fa5').map(Character::toString),
+                Gen.strings("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.,·（）", 1, 1),
+                Gen.of("😀", "𠀋", "é", " "));
+        Gen<String> random = piece.list(1, Math.min(max, 300)).map(parts -> String.join("", parts));
+        Gen<String> longest = piece.list(max, max).map(parts -> String.join("", parts));
+        return Gen.<String>frequency(new int[] {4, 1}, List.of(random, longest))
                 .map(t -> fit(t, max))
                 .filter(t -> !t.isBlank());
     }
@@ -181,110 +203,134 @@ class RestInputsPublishValidEventsTest {
         return text.substring(0, end);
     }
 
-    private static Arbitrary<String> optionalText(int max) {
-        return Arbitraries.oneOf(text(max), Arbitraries.of("", " "), Arbitraries.just(null));
+    private static Gen<String> optionalText(int max) {
+        return Gen.oneOf(text(max), Gen.of("", " "), Gen.just(null));
     }
 
-    private static Arbitrary<Map<String, Object>> unitBody() {
-        return Combinators.combine(text(200), Arbitraries.of("GOVERNMENT_BODY", "PUBLIC_INSTITUTION", "ENTERPRISE",
-                        "SOCIAL_ORGANISATION", "SCHOOL", "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER"), optionalText(200),
-                Arbitraries.of(HEPING).list().ofMinSize(1).ofMaxSize(3).uniqueElements(), contact())
-                .as((name, kind, party, communities, contact) -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("name", name);
-                    body.put("kind", kind);
-                    body.put("partyOrganisation", party);
-                    body.put("communities", communities);
-                    body.put("contact", contact);
-                    return body;
-                });
+    private static Gen<List<String>> communities() {
+        return Gen.of(HEPING.toArray(String[]::new)).uniqueList(1, 3);
     }
 
-    private static Arbitrary<Map<String, Object>> contact() {
-        return Combinators.combine(optionalText(100), phones(), Arbitraries.of("", "lianluo@example.cn"))
-                .as((person, phone, email) -> {
-                    Map<String, Object> contact = new LinkedHashMap<>();
-                    contact.put("person", person);
-                    contact.put("phone", phone);
-                    contact.put("email", email);
-                    return contact;
-                });
+    private static Gen<Map<String, Object>> unitBody() {
+        Gen<String> name = text(200);
+        Gen<String> kind = Gen.of("GOVERNMENT_BODY", "PUBLIC_INSTITUTION", "ENTERPRISE", "SOCIAL_ORGANISATION", "SCHOOL",
+                "HOSPITAL", "RESEARCH_INSTITUTE", "OTHER");
+        Gen<String> party = optionalText(200);
+        Gen<List<String>> communities = communities();
+        Gen<Map<String, Object>> contact = contact();
+        return random -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name.next(random));
+            body.put("kind", kind.next(random));
+            body.put("partyOrganisation", party.next(random));
+            body.put("communities", communities.next(random));
+            body.put("contact", contact.next(random));
+            return body;
+        };
     }
 
-    private static Arbitrary<String> phones() {
-        return Arbitraries.strings().withChars("0123456789+- ").ofMinLength(5).ofMaxLength(30);
+    private static Gen<Map<String, Object>> contact() {
+        Gen<String> person = optionalText(100);
+        Gen<String> phone = phones();
+        Gen<String> email = Gen.of("", "lianluo@example.cn");
+        return random -> {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("person", person.next(random));
+            contact.put("phone", phone.next(random));
+            contact.put("email", email.next(random));
+            return contact;
+        };
     }
 
-    private static Arbitrary<Map<String, Object>> person() {
-        return Combinators.combine(text(100), phones()).as((name, phone) -> Map.of("name", name, "phone", phone));
+    private static Gen<String> phones() {
+        return Gen.strings("0123456789+- ", 5, 30);
     }
 
-    private static Arbitrary<List<String>> skills() {
-        return text(100).list().ofMaxSize(30);
+    private static Gen<Map<String, Object>> person() {
+        Gen<String> name = text(100);
+        Gen<String> phone = phones();
+        return random -> Map.of("name", name.next(random), "phone", phone.next(random));
     }
 
-    private static Arbitrary<String> projectIds() {
+    private static Gen<List<String>> skills() {
+        return text(100).list(0, 30);
+    }
+
+    private static Gen<String> projectIds() {
         return text(100);
     }
 
     /** The reason of a release, a query parameter of at most 200 characters. */
-    private static Arbitrary<String> reasons() {
-        return Arbitraries.oneOf(text(200), Arbitraries.just(""));
+    private static Gen<String> reasons() {
+        return Gen.oneOf(text(200), Gen.just(""));
     }
 
-    /** ^\d{1,9}([.]\d{1,2})?$, greater than 0, at most 100,000,000. */
-    private static Arbitrary<BigDecimal> amounts() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("100000000")).ofScale(2)
-                .edgeCases(edges -> edges.add(new BigDecimal("0.01")).add(new BigDecimal("100000000")));
+    /** ^\d{1,9}([.]\d{1,2})?$, greater than 0, at most 100,000,000; one time in five at a bound. */
+    private static Gen<BigDecimal> amounts() {
+        return Gen.decimals(new BigDecimal("0.01"), new BigDecimal("100000000"), 2);
     }
 
-    private static Arbitrary<BigDecimal> amountUpTo(BigDecimal max) {
+    private static Gen<BigDecimal> amountUpTo(BigDecimal max) {
         BigDecimal upper = max.max(new BigDecimal("0.01"));
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.01"), upper).ofScale(2);
+        return Gen.decimals(new BigDecimal("0.01"), upper, 2);
     }
 
-    private static Arbitrary<Map<String, Object>> resourceBody() {
+    private static Gen<Map<String, Object>> resourceBody() {
         LocalDate today = LocalDate.now();
-        Arbitrary<LocalDate> from = Arbitraries.integers().between(-400, 30).map(today::plusDays);
-        Arbitrary<Map<String, Object>> capacity = Combinators.combine(amounts(), Arbitraries.of("TOTAL", "MONTHLY"))
-                .as((amount, period) -> Map.of("amount", amount.compareTo(BigDecimal.ONE) < 0 ? BigDecimal.ONE : amount,
-                        "period", period));
-        return Combinators.combine(text(200), optionalText(4000),
-                        Arbitraries.of("ELDER_CARE", "CHILD_CARE", "HEALTH", "LEGAL_ADVICE", "POLICY_CONSULTATION",
-                                "SANITATION", "FACILITY_REPAIR", "SAFETY", "DISPUTE_MEDIATION", "HARDSHIP_HELP",
-                                "CULTURE_FESTIVALS", "EMPLOYMENT", "OTHER").list().ofMinSize(1).ofMaxSize(13).uniqueElements(),
-                        skills(), Arbitraries.of(HEPING).list().ofMinSize(1).ofMaxSize(3).uniqueElements(), availability(), capacity,
-                        Combinators.combine(from, Arbitraries.integers().between(-1, 800)).as(List::of))
-                .as((title, description, categories, skills, area, availability, cap, validity) -> {
-                    LocalDate validFrom = (LocalDate) validity.get(0);
-                    int days = (Integer) validity.get(1);
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("title", title);
-                    body.put("description", description);
-                    body.put("categories", categories);
-                    body.put("skills", skills);
-                    body.put("serviceArea", area);
-                    body.put("availability", availability);
-                    body.put("capacity", cap);
-                    body.put("validFrom", validFrom.toString());
-                    body.put("validUntil", days < 0 ? null : validFrom.plusDays(days).toString());
-                    return body;
-                });
+        Gen<String> title = text(200);
+        Gen<String> description = optionalText(4000);
+        Gen<List<String>> categories = Gen.of("ELDER_CARE", "CHILD_CARE", "HEALTH", "LEGAL_ADVICE", "POLICY_CONSULTATION",
+                "SANITATION", "FACILITY_REPAIR", "SAFETY", "DISPUTE_MEDIATION", "HARDSHIP_HELP", "CULTURE_FESTIVALS",
+                "EMPLOYMENT", "OTHER").uniqueList(1, 13);
+        Gen<List<String>> skills = skills();
+        Gen<List<String>> area = communities();
+        Gen<Map<String, Object>> availability = availability();
+        Gen<BigDecimal> amount = amounts();
+        Gen<String> period = Gen.of("TOTAL", "MONTHLY");
+        Gen<LocalDate> from = Gen.integers(-400, 30).map(today::plusDays);
+        Gen<Integer> days = Gen.integers(-1, 800);
+        return random -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", title.next(random));
+            body.put("description", description.next(random));
+            body.put("categories", categories.next(random));
+            body.put("skills", skills.next(random));
+            body.put("serviceArea", area.next(random));
+            body.put("availability", availability.next(random));
+            BigDecimal capacity = amount.next(random);
+            body.put("capacity", Map.of("amount", capacity.compareTo(BigDecimal.ONE) < 0 ? BigDecimal.ONE : capacity,
+                    "period", period.next(random)));
+            LocalDate validFrom = from.next(random);
+            int validDays = days.next(random);
+            body.put("validFrom", validFrom.toString());
+            body.put("validUntil", validDays < 0 ? null : validFrom.plusDays(validDays).toString());
+            return body;
+        };
     }
 
-    private static Arbitrary<Map<String, Object>> availability() {
+    private static Gen<Map<String, Object>> availability() {
         // "HH:MM", as the OpenAPI document states for a slot's start and end
-        Arbitrary<Map<String, Object>> slot = Combinators.combine(
-                        Arbitraries.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
-                        Arbitraries.integers().between(0, 24 * 60 - 2), Arbitraries.integers().between(1, 12 * 60))
-                .as((day, start, length) -> Map.<String, Object>of("dayOfWeek", day,
-                        "start", LocalTime.ofSecondOfDay(start * 60L).toString(),
-                        "end", LocalTime.ofSecondOfDay(Math.min(24 * 60 - 1, start + length) * 60L).toString()));
-        Arbitrary<Map<String, Object>> range = Combinators.combine(Arbitraries.integers().between(-30, 365),
-                Arbitraries.integers().between(0, 60)).as((start, length) -> Map.<String, Object>of(
-                "start", LocalDate.now().plusDays(start).toString(),
-                "end", LocalDate.now().plusDays(start + length).toString()));
-        return Combinators.combine(slot.list().ofMaxSize(7), range.list().ofMaxSize(3))
-                .as((slots, ranges) -> Map.of("weeklySlots", slots, "dateRanges", ranges));
+        Gen<String> day = Gen.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+        Gen<Integer> slotStart = Gen.integers(0, 24 * 60 - 2);
+        Gen<Integer> slotLength = Gen.integers(1, 12 * 60);
+        Gen<Map<String, Object>> slot = random -> {
+            String dayOfWeek = day.next(random);
+            int start = slotStart.next(random);
+            int length = slotLength.next(random);
+            return Map.of("dayOfWeek", dayOfWeek,
+                    "start", LocalTime.ofSecondOfDay(start * 60L).toString(),
+                    "end", LocalTime.ofSecondOfDay(Math.min(24 * 60 - 1, start + length) * 60L).toString());
+        };
+        Gen<Integer> rangeStart = Gen.integers(-30, 365);
+        Gen<Integer> rangeLength = Gen.integers(0, 60);
+        Gen<Map<String, Object>> range = random -> {
+            int start = rangeStart.next(random);
+            int length = rangeLength.next(random);
+            return Map.of("start", LocalDate.now().plusDays(start).toString(),
+                    "end", LocalDate.now().plusDays(start + length).toString());
+        };
+        Gen<List<Map<String, Object>>> slots = slot.list(0, 7);
+        Gen<List<Map<String, Object>>> ranges = range.list(0, 3);
+        return random -> Map.of("weeklySlots", slots.next(random), "dateRanges", ranges.next(random));
     }
 }
