@@ -108,4 +108,10 @@ public interface Gen<T> {
         return codePoints.list(minLength, maxLength)
                 .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
     }
+
+    /** One of the code points of {@code chars}, each as likely: the alphabet of {@link #text} as a plain string. */
+    static Gen<Integer> codePointsOf(String chars) {
+        int[] codePoints = chars.codePoints().toArray();
+        return random -> codePoints[random.nextInt(codePoints.length)];
+    }
 }
