@@ -141,8 +141,14 @@ public interface Gen<T> {
                 .map(cps -> new String(cps.stream().mapToInt(Integer::intValue).toArray(), 0, cps.size()));
     }
 
+    /** One of the code points of {@code chars}, each as likely: the alphabet of {@link #text} as a plain string. */
+    static Gen<Integer> codePointsOf(String chars) {
+        int[] codePoints = chars.codePoints().toArray();
+        return random -> codePoints[random.nextInt(codePoints.length)];
+    }
+
     /** A string of characters drawn from {@code alphabet}, its length (in code points) between the bounds. */
     static Gen<String> strings(String alphabet, int minLength, int maxLength) {
-        return text(of(alphabet.codePoints().boxed().toArray(Integer[]::new)), minLength, maxLength);
+        return text(codePointsOf(alphabet), minLength, maxLength);
     }
 }

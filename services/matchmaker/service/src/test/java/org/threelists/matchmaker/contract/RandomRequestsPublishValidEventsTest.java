@@ -9,12 +9,13 @@ import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.gen.Gen;
+import org.threelists.testing.gen.Properties;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +36,12 @@ import static org.threelists.matchmaker.ProjectWorld.reserve;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 
 /**
- * What REST accepts, the topic accepts: random valid requests (jqwik's generators in {@link ValidRequests}, checked
+ * What REST accepts, the topic accepts: random valid requests (the seeded generators in {@link ValidRequests}, checked
  * against the requests' constraints by {@link ValidRequestGeneratorsTest}) drive projects through every write operation
  * of the matchmaker — create, volunteer, approve, publish, claim, refuse, schedule, deliver, complete, rate, release,
  * cancel — and every event they publish on project-list.events.v1 validates against its schema
- * ({@link ProjectWorld#projectMessages} checks each message).
+ * ({@link ProjectWorld#projectMessages} checks each message). The requests of each project are drawn from one seeded
+ * generator run ({@link Properties#check}), so a failure names the seed and the project's requests.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -48,23 +50,34 @@ class RandomRequestsPublishValidEventsTest {
     static final int PROJECTS = 4;
     static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
+    /** The random parts of the requests that carry one pair of projects through their lives. */
+    record Requests(String title, String note, Map<String, Object> delivery, int score, String comment,
+            String volunteerNote, String approvalNote, String reason) {
+
+        static Gen<Requests> random() {
+            Gen<String> reasons = ValidRequests.text(2000);
+            Gen<String> notes = ValidRequests.optionalText(2000);
+            Gen<String> titles = ValidRequests.text(200);
+            Gen<Map<String, Object>> deliveries = ValidRequests.delivery();
+            Gen<Integer> scores = ValidRequests.score();
+            return random -> new Requests(titles.next(random), notes.next(random), deliveries.next(random),
+                    scores.next(random), notes.next(random), notes.next(random), notes.next(random),
+                    reasons.next(random));
+        }
+    }
+
     @Test
     void every_event_of_random_valid_requests_validates_against_the_topic_schema() {
-        Iterator<String> reasons = ValidRequests.text(2000).sampleStream().iterator();
-        Iterator<String> notes = ValidRequests.optionalText(2000).sampleStream().iterator();
-        Iterator<String> titles = ValidRequests.text(200).sampleStream().iterator();
-        Iterator<Map<String, Object>> deliveries = ValidRequests.delivery().sampleStream().iterator();
-        Iterator<Integer> scores = ValidRequests.score().sampleStream().iterator();
         List<String> projects = new ArrayList<>();
         Set<String> types = new TreeSet<>();
 
-        for (int i = 0; i < PROJECTS; i++) {
+        Properties.check(PROJECTS, Requests.random(), requests -> {
             // The desk assigns, the unit delivers, the community completes and rates.
             Unit holder = unit("LEGAL_ADVICE", List.of(), 40);
             String demand = listedDemand("LEGAL_ADVICE", null, "NORMAL", 2);
             Map<String, Object> create = new HashMap<>(Map.of("demandIds", List.of(demand), "unitId", holder.unitId(),
-                    "resourceId", holder.resourceId(), "title", titles.next()));
-            String note = notes.next();
+                    "resourceId", holder.resourceId(), "title", requests.title()));
+            String note = requests.note();
             if (note != null) {
                 create.put("note", note);
             }
@@ -73,7 +86,7 @@ class RandomRequestsPublishValidEventsTest {
             projects.add(projectId);
             reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 30);
             await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
-            Map<String, Object> report = new HashMap<>(deliveries.next());
+            Map<String, Object> report = new HashMap<>(requests.delivery());
             as(holder.token()).body(Map.of("date", TODAY, "place", report.get("place"))).post("/projects/{id}/schedule",
                     projectId).then().statusCode(200);
             @SuppressWarnings("unchecked")
@@ -83,8 +96,8 @@ class RandomRequestsPublishValidEventsTest {
             report.put("date", TODAY);
             as(holder.token()).body(report).post("/projects/{id}/delivery", projectId).then().statusCode(200);
             as(COMMUNITY_WORKER).post("/projects/{id}/completion", projectId).then().statusCode(200);
-            Map<String, Object> rating = new HashMap<>(Map.of("demandId", demand, "score", scores.next()));
-            String comment = notes.next();
+            Map<String, Object> rating = new HashMap<>(Map.of("demandId", demand, "score", requests.score()));
+            String comment = requests.comment();
             if (comment != null) {
                 rating.put("comment", comment);
             }
@@ -95,7 +108,7 @@ class RandomRequestsPublishValidEventsTest {
             Unit volunteering = unit("ELDER_CARE", List.of(), 40);
             String open = listedDemand("ELDER_CARE", null, "NORMAL", 3);
             Map<String, Object> offer = new HashMap<>(Map.of("resourceId", volunteering.resourceId()));
-            String volunteerNote = notes.next();
+            String volunteerNote = requests.volunteerNote();
             if (volunteerNote != null) {
                 offer.put("note", volunteerNote);
             }
@@ -103,7 +116,7 @@ class RandomRequestsPublishValidEventsTest {
                     .statusCode(201).extract().path("projectId");
             projects.add(other);
             Map<String, Object> approval = new HashMap<>();
-            String approvalNote = notes.next();
+            String approvalNote = requests.approvalNote();
             if (approvalNote != null) {
                 approval.put("note", approvalNote);
             }
@@ -111,9 +124,10 @@ class RandomRequestsPublishValidEventsTest {
                     .statusCode(202).extract().path("claimId");
             refuse(claimRequested(other, claimId), "capacity-exhausted", "只剩2小时");
             await(() -> ProjectView.<ProjectView>findById(other), p -> p.status.name().equals("PUBLISHED"));
-            as(DESK).body(Map.of("reason", reasons.next())).post("/projects/{id}/cancel", other).then().statusCode(200);
+            as(DESK).body(Map.of("reason", requests.reason())).post("/projects/{id}/cancel", other).then()
+                    .statusCode(200);
             messages(other, "cancelled", 1);
-        }
+        });
 
         for (String projectId : projects) {
             for (JsonNode message : projectMessages(projectId)) {

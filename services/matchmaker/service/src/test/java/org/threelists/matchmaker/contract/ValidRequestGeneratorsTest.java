@@ -2,12 +2,11 @@ package org.threelists.matchmaker.contract;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.api.ProjectRequests;
+import org.threelists.testing.gen.Gen;
+import org.threelists.testing.gen.Properties;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,43 +25,38 @@ class ValidRequestGeneratorsTest {
     static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
-    @Property(tries = 200)
-    void generated_reasons_notes_and_ratings_are_valid_requests(@ForAll("reasons") String reason,
-            @ForAll("notes") String note, @ForAll("scores") int score) {
-        assertThat(VALIDATOR.validate(new ProjectRequests.Reason(reason))).isEmpty();
-        assertThat(VALIDATOR.validate(new ProjectRequests.Release(reason))).isEmpty();
-        assertThat(VALIDATOR.validate(new ProjectRequests.Approval(note))).isEmpty();
-        assertThat(VALIDATOR.validate(new ProjectRequests.Rating(UUID.randomUUID().toString(), score, note))).isEmpty();
+    static final int TRIES = 200;
+
+    /** One draw of the texts and score the reason, note and rating requests carry. */
+    record Texts(String reason, String note, int score) {
     }
 
-    @Property(tries = 200)
+    @Test
+    void generated_reasons_notes_and_ratings_are_valid_requests() {
+        Gen<String> reasons = ValidRequests.text(2000);
+        Gen<String> notes = ValidRequests.optionalText(2000);
+        Gen<Integer> scores = ValidRequests.score();
+        Gen<Texts> texts = random -> new Texts(reasons.next(random), notes.next(random), scores.next(random));
+        Properties.check(TRIES, texts, t -> {
+            assertThat(VALIDATOR.validate(new ProjectRequests.Reason(t.reason()))).isEmpty();
+            assertThat(VALIDATOR.validate(new ProjectRequests.Release(t.reason()))).isEmpty();
+            assertThat(VALIDATOR.validate(new ProjectRequests.Approval(t.note()))).isEmpty();
+            assertThat(VALIDATOR.validate(new ProjectRequests.Rating(UUID.randomUUID().toString(), t.score(),
+                    t.note()))).isEmpty();
+        });
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
-    void generated_deliveries_are_valid_requests(@ForAll("deliveries") Map<String, Object> body) {
-        Map<String, Object> volunteer = (Map<String, Object>) body.get("volunteer");
-        ProjectRequests.Delivery delivery = new ProjectRequests.Delivery(LocalDate.now(), (String) body.get("place"),
-                List.of(new ProjectRequests.VolunteerHours(UUID.randomUUID().toString(), null,
-                        (String) volunteer.get("maskedName"), (BigDecimal) volunteer.get("hours"))),
-                (Integer) body.get("residentsServed"), (String) body.get("notes"), null);
-        assertThat(VALIDATOR.validate(delivery)).isEmpty();
-    }
-
-    @Provide
-    Arbitrary<String> reasons() {
-        return ValidRequests.text(2000);
-    }
-
-    @Provide
-    Arbitrary<String> notes() {
-        return ValidRequests.optionalText(2000);
-    }
-
-    @Provide
-    Arbitrary<Integer> scores() {
-        return ValidRequests.score();
-    }
-
-    @Provide
-    Arbitrary<Map<String, Object>> deliveries() {
-        return ValidRequests.delivery();
+    void generated_deliveries_are_valid_requests() {
+        Properties.check(TRIES, ValidRequests.delivery(), body -> {
+            Map<String, Object> volunteer = (Map<String, Object>) body.get("volunteer");
+            ProjectRequests.Delivery delivery = new ProjectRequests.Delivery(LocalDate.now(),
+                    (String) body.get("place"),
+                    List.of(new ProjectRequests.VolunteerHours(UUID.randomUUID().toString(), null,
+                            (String) volunteer.get("maskedName"), (BigDecimal) volunteer.get("hours"))),
+                    (Integer) body.get("residentsServed"), (String) body.get("notes"), null);
+            assertThat(VALIDATOR.validate(delivery)).isEmpty();
+        });
     }
 }

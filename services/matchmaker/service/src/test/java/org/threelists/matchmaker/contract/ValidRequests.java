@@ -1,11 +1,10 @@
 package org.threelists.matchmaker.contract;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.threelists.testing.gen.Gen;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,54 +14,66 @@ import java.util.Map;
  */
 final class ValidRequests {
 
+    /** Latin letters and digits, ASCII punctuation, the common CJK ideographs, CJK punctuation, accents and a tab. */
+    private static final Gen<Integer> CHARACTERS = Gen.oneOf(
+            Gen.integers('a', 'z'),
+            Gen.integers('0', '9'),
+            Gen.codePointsOf(" -_.,;:!?()'\"/\\"),
+            Gen.integers('\u4e00', '\u9fa5'),
+            Gen.codePointsOf("·、，。（）éß\t"));
+
     private ValidRequests() {
     }
 
     /** A text of 1 to {@code max} characters that is not blank. */
-    static Arbitrary<String> text(int max) {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars(" -_.,;:!?()'\"/\\")
-                        .withCharRange('\u4e00', '\u9fa5').withChars('·', '、', '，', '。', '（', '）', 'é', 'ß', '\t')
-                        .ofMinLength(1).ofMaxLength(max),
-                Arbitraries.of("x", "调", "x".repeat(max), "调".repeat(max)))
+    static Gen<String> text(int max) {
+        return Gen.<String>oneOf(
+                Gen.text(CHARACTERS, 1, max),
+                Gen.of("x", "调", "x".repeat(max), "调".repeat(max)))
                 .filter(s -> !s.isBlank());
     }
 
-    /** An optional text: absent, or 1 to {@code max} characters. */
-    static Arbitrary<String> optionalText(int max) {
-        return text(max).injectNull(0.3);
+    /** An optional text: absent three times in ten, else 1 to {@code max} characters. */
+    static Gen<String> optionalText(int max) {
+        return Gen.frequency(new int[] {3, 7}, List.of(Gen.<String>just(null), text(max)));
     }
 
-    static Arbitrary<BigDecimal> hours() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("24")).ofScale(2)
-                .edgeCases(c -> c.add(new BigDecimal("24")));
+    /** Hours from 0.01 to 24 with two decimals, often at a bound (24 among them). */
+    static Gen<BigDecimal> hours() {
+        return Gen.decimals(new BigDecimal("0.01"), new BigDecimal("24"), 2);
     }
 
-    static Arbitrary<Integer> residentsServed() {
-        return Arbitraries.integers().between(0, 100_000);
+    static Gen<Integer> residentsServed() {
+        return Gen.integers(0, 100_000);
     }
 
-    static Arbitrary<Integer> score() {
-        return Arbitraries.integers().between(1, 5);
+    static Gen<Integer> score() {
+        return Gen.integers(1, 5);
     }
 
     /** The fields a delivery report may fill in freely (the volunteers come from the roster). */
-    static Arbitrary<Map<String, Object>> delivery() {
-        return Combinators.combine(text(200), residentsServed(), optionalText(2000), hours(), optionalText(40))
-                .as((place, residents, notes, hours, maskedName) -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("place", place);
-                    body.put("residentsServed", residents);
-                    if (notes != null) {
-                        body.put("notes", notes);
-                    }
-                    Map<String, Object> volunteer = new LinkedHashMap<>();
-                    volunteer.put("hours", hours);
-                    if (maskedName != null) {
-                        volunteer.put("maskedName", maskedName);
-                    }
-                    body.put("volunteer", volunteer);
-                    return body;
-                });
+    static Gen<Map<String, Object>> delivery() {
+        Gen<String> places = text(200);
+        Gen<Integer> residents = residentsServed();
+        Gen<String> notes = optionalText(2000);
+        Gen<BigDecimal> hours = hours();
+        Gen<String> maskedNames = optionalText(40);
+        return random -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("place", places.next(random));
+            body.put("residentsServed", residents.next(random));
+            String notesText = notes.next(random);
+            if (notesText != null) {
+                body.put("notes", notesText);
+            }
+            Map<String, Object> volunteer = new LinkedHashMap<>();
+            volunteer.put("hours", hours.next(random));
+            String maskedName = maskedNames.next(random);
+            if (maskedName != null) {
+                volunteer.put("maskedName", maskedName);
+            }
+            body.put("volunteer", volunteer);
+            return body;
+        };
     }
 }
