@@ -76,7 +76,9 @@ final class RestCases {
         for (String malformed : List.of("{\"a\":", "{'single': 'quotes'}", "[1, 2", "{\"a\" 1}", "not json at all", "{\"a\":1}}")) {
             cases.add(raw(op, "malformed JSON " + malformed, target, "application/json", malformed));
         }
-        cases.add(raw(op, "empty body", target, "application/json", ""));
+        if (op.bodyRequired()) { // an optional body may be left out: that breaks nothing
+            cases.add(raw(op, "empty body", target, "application/json", ""));
+        }
         for (String root : List.of("null", "42", "\"text\"", "[]", "true")) {
             cases.add(raw(op, "body is " + root, target, "application/json", root));
         }

@@ -170,7 +170,7 @@ public class DemandResource {
     @Transactional
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Verify a demand and put it on the list", description = "submitted → listed")
-    public DemandResponse verify(@PathParam("demandId") String demandId, @RequestBody(content = @Content(schema = @Schema(
+    public DemandResponse verify(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
             implementation = DemandRequests.Verify.class))) byte[] body) throws JsonProcessingException {
         DemandView demand = loadForWrite(demandId);
         DemandRequests.Verify request = bodies.optional(body, DemandRequests.Verify.class);
