@@ -49,7 +49,15 @@ public class ValidBodies {
     }
 
     public <T> T optional(byte[] json, Class<T> type) throws JsonProcessingException {
-        T body = isEmpty(json) ? null : read(() -> mapper.readValue(json, type));
+        if (isEmpty(json)) {
+            return null;
+        }
+        JsonNode tree = read(() -> mapper.readTree(json));
+        if (tree == null || !tree.isObject()) {
+            // an optional body may be left out, but one that is sent is an object: a JSON null is not "no body"
+            throw ProblemException.invalid("body", "must be a JSON object");
+        }
+        T body = read(() -> mapper.treeToValue(tree, type));
         if (body == null) {
             return null;
         }
