@@ -1,6 +1,6 @@
 package org.threelists.platform.security;
 
-/** The roles of DESIGN.md §5, as they appear in a token's {@code groups} claim. */
+/** The roles of the README's "Roles" table, as they appear in a token's {@code groups} claim. */
 public final class Roles {
 
     /** A community worker (社区工作者): submits and verifies its community's demands, confirms completion. */

@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Who may do what with a demand (DESIGN.md §5): a community worker within its community, the desk within its
+ * Who may do what with a demand (README "Roles"): a community worker within its community, the desk within its
  * street; auditors read within their street; units read the vetted, public part of the list.
  * The resident's contact is seen by the community workers and the desk of the demand's own place, and by the member
  * units holding the project that serves it, while they serve it (matched or in progress) — no other unit, ever.

@@ -51,7 +51,7 @@ import static org.threelists.demand.domain.DemandStatus.SUBMITTED;
  */
 public class Demand {
 
-    /** A rating at or below this reopens the demand for the desk (DESIGN.md: 1–2 reopens). */
+    /** A rating at or below this reopens the demand for the desk (a rating of 1–2 reopens; services/demand-list/README.md). */
     static final int REOPENING_RATING = 2;
 
     @AggregateIdentifier

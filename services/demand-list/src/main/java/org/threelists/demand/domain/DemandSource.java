@@ -1,6 +1,6 @@
 package org.threelists.demand.domain;
 
-/** Who put the demand on the list (DESIGN.md §1: communities, grid workers, building Party groups, 12345). */
+/** Who put the demand on the list (communities, grid workers, building Party groups, the 12345 hotline). */
 public enum DemandSource {
     COMMUNITY_WORKER("社区工作者"),
     GRID_WORKER("网格员"),

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The demand lifecycle of DESIGN.md §2: submitted → listed (verified by the community) → matched (to a project)
+ * The demand lifecycle (services/demand-list/README.md): submitted → listed (verified by the community) → matched (to a project)
  * → in progress → fulfilled → rated; or withdrawn, rejected, or merged into another demand as a duplicate.
  * A project cancelled, a claim expired or a low rating (1–2) reopens the demand: it is listed again.
  */

@@ -10,7 +10,7 @@ import org.threelists.resource.projection.UnitView;
 import java.util.Optional;
 
 /**
- * Who may do what on the resource list (DESIGN.md §5): a unit manages only its own offers and volunteers; the desk
+ * Who may do what on the resource list (README "Roles"): a unit manages only its own offers and volunteers; the desk
  * manages everything of the units in its street; everyone reads the list of their own street.
  */
 @RequestScoped

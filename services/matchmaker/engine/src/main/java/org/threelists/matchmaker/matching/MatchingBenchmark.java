@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine against an exact reference on generated instances (issue 7, part 3): engine time, objective, proven
+ * The engine against an exact reference on generated instances: engine time, objective, proven
  * bound and gap; the reference's time and value — the optimum when CP-SAT proves it within its limit, else the best
  * proven upper bound (the LP relaxation, or CP-SAT's bound when lower); and objective / reference.
  *

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Feasibility and score of a (demand, resource) pair, DESIGN.md §4.
+ * Feasibility and score of a (demand, resource) pair (services/matchmaker/engine/README.md).
  *
  * <p>Feasible when: the demand's category is one of the resource's categories; the demand's community is in the
  * resource's service area; every required skill is offered (tags compared trimmed and case-insensitively); the

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who may do what with a project (DESIGN.md §5), from the token's role and scope: the desk everything inside its
+ * Who may do what with a project (README "Roles"), from the token's role and scope: the desk everything inside its
  * street; an auditor reads its street; a community worker reads its community's projects, confirms their completion
  * and records ratings; a unit of the street reads the projects open for claims and the ones it asked for or holds,
  * claims, pledges, and — as a holder — schedules, reports delivery and gives the project back. Only holders among

@@ -14,7 +14,7 @@ import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.inbox.InboundEvent;
 
 /**
- * The matchmaker's half of the capacity saga (issue 4 §4): a claim or pledge is confirmed only once resource-list has
+ * The matchmaker's half of the capacity saga (docs/architecture.md, §4): a claim or pledge is confirmed only once resource-list has
  * reserved its capacity. resource-list answers a threelists.project.claim-requested.v1 with
  * threelists.capacity.reserved.v1 or threelists.capacity.refused.v1 carrying the same claimId; this turns the answer
  * into ConfirmReservation (the completion deadline starts when the reservation was made) or RefuseReservation (with

@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Incremental re-planning (issue 4 §2): a demand listed or leaving the list, an offer, a unit or a capacity change marks
+ * Incremental re-planning (docs/architecture.md, §3): a demand listed or leaving the list, an offer, a unit or a capacity change marks
  * its street; every {@code threelists.matchmaker.replan.debounce} the marked streets are re-planned, each once however
  * many messages marked it. Planning is a solve of up to the engine's time limit, so it never runs per message inside
  * the consumer's transaction: a burst of a hundred listings is one plan, and the inbound partitions keep moving.
