@@ -80,6 +80,9 @@ final class RestCases {
             cases.add(raw(op, "empty body", target, "application/json", ""));
         }
         for (String root : List.of("null", "42", "\"text\"", "[]", "true")) {
+            if (root.equals("null") && !op.bodyRequired()) {
+                continue; // JSON null for an optional body reads as no body, which the contract allows
+            }
             cases.add(raw(op, "body is " + root, target, "application/json", root));
         }
         cases.add(raw(op, NESTING + " nested arrays as the body", target, "application/json",

@@ -63,6 +63,7 @@ class ContractFuzzTest {
         List<Finding> findings = RestFuzzer.forService("ledger").seed(SEED).casesPerOperation(80)
                 .token("desk", DESK).token("auditor", DevTokens.auditor("auditor-qingshan", STREET))
                 .token("unit", DevTokens.unit("staff-" + UNIT, UNIT, STREET))
+                .token("operator", DevTokens.operator("ops-fuzz"))
                 .pathValue("entryId", () -> entry).pathValue("number", () -> statement).pathValue("unitId", () -> UNIT)
                 .validBody("POST /ledger/entries/{entryId}/corrections", () -> Map.of("hours", 2, "reason", "核对签到表后更正"))
                 .validBody("POST /ledger/statements", () -> Map.of("volunteerId", volunteer, "from", "2026-11-01", "to", "2026-11-30"))

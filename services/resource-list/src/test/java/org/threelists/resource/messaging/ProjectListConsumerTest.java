@@ -34,6 +34,7 @@ import static org.threelists.resource.messaging.ProjectListMessages.TIMEOUT;
 import static org.threelists.resource.messaging.ProjectListMessages.TOPIC;
 import static org.threelists.resource.messaging.ProjectListMessages.actorOf;
 import static org.threelists.resource.messaging.ProjectListMessages.awaitAnswer;
+import static org.threelists.resource.messaging.ProjectListMessages.awaitCapacity;
 import static org.threelists.resource.messaging.ProjectListMessages.awaitConsumed;
 import static org.threelists.resource.messaging.ProjectListMessages.awaitInbox;
 import static org.threelists.resource.messaging.ProjectListMessages.cancelled;
@@ -415,6 +416,8 @@ class ProjectListConsumerTest {
         publish(delivery);
         publish(delivered(projectId, List.of(consumption(claimId, unitId, resourceId, 3))));
         awaitConsumed();
+        // the consumer's offset is committed before the relay has published what the command changed: wait for it
+        awaitCapacity("capacity.consumed", d -> d.path("claimId").asText().equals(claimId), 1);
 
         assertThat(capacityMessages("capacity.consumed", d -> d.path("claimId").asText().equals(claimId))).hasSize(1);
         assertThat(inboxOutcomes(delivery.id())).containsExactly("PROCESSED");
