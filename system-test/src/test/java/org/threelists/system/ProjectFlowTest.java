@@ -96,10 +96,13 @@ class ProjectFlowTest {
         assertThat(row).containsEntry("activities", 1).containsEntry("volunteers", 1).containsEntry("residentsServed", 8);
         assertThat(Api.get(LEDGER, DESK, "/ledger/verification").extract().<Boolean>path("valid")).isTrue();
         // an hour statement for the volunteer, verifiable by anyone without a token
-        String number = Api.post(LEDGER, DESK, "/ledger/statements", Map.of("volunteerId", volunteer,
+        JsonNode statement = Api.post(LEDGER, DESK, "/ledger/statements", Map.of("volunteerId", volunteer,
                 "from", LocalDate.now().toString(), "to", LocalDate.now().plusDays(30).toString()), 201)
-                .extract().path("number");
+                .extract().as(JsonNode.class);
+        String number = statement.path("number").asText();
+        // the public check needs the code printed on the statement, so that numbers cannot be enumerated
         JsonNode verification = io.restassured.RestAssured.given().baseUri(RunningSystem.url(LEDGER))
+                .queryParam("code", statement.path("verificationCode").asText())
                 .get("/ledger/statements/" + number + "/verification").then().statusCode(200).extract().as(JsonNode.class);
         assertThat(verification.path("status").asText()).isEqualTo("VALID");
         assertThat(verification.path("hours").decimalValue()).isEqualByComparingTo("2.5");
