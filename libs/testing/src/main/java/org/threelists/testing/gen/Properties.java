@@ -11,12 +11,18 @@ import java.util.function.Consumer;
 public final class Properties {
 
     public static final long DEFAULT_SEED = 20261204L;
+    public static final String SEED_PROPERTY = "threelists.properties.seed";
 
     private Properties() {
     }
 
+    /** The seed of this run: {@value #SEED_PROPERTY} if set, else {@link #DEFAULT_SEED}. */
+    public static long seed() {
+        return Long.getLong(SEED_PROPERTY, DEFAULT_SEED);
+    }
+
     public static <T> void check(int tries, Gen<T> generator, Consumer<T> property) {
-        long seed = Long.getLong("threelists.properties.seed", DEFAULT_SEED);
+        long seed = seed();
         Random random = new Random(seed);
         for (int i = 1; i <= tries; i++) {
             T value = generator.next(random);

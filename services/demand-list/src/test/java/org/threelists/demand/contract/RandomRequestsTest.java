@@ -35,7 +35,7 @@ import static org.threelists.demand.Fixtures.as;
 @QuarkusTestResource(RealInfrastructure.class)
 class RandomRequestsTest {
 
-    private static final Random RANDOM = new Random(Properties.DEFAULT_SEED);
+    private static final Random RANDOM = new Random(Properties.seed());
 
     private static <T> List<T> samples(Gen<T> generator, int count) {
         List<T> values = new ArrayList<>();

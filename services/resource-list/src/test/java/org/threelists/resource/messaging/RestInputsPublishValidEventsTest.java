@@ -50,14 +50,13 @@ class RestInputsPublishValidEventsTest {
     /** Scenarios per run: each registers, amends, offers, reserves, releases, consumes and registers volunteers. */
     private static final int SCENARIOS = 12;
     private static final List<String> HEPING = List.of("lianqiao", "dingzikou", "huahuaqiao");
-    private static final String SEED_PROPERTY = "threelists.properties.seed";
 
     private long seed;
     private Random random;
 
     @Test
     void every_event_published_for_valid_random_requests_conforms_to_the_topic_schema() {
-        seed = Long.getLong(SEED_PROPERTY, Properties.DEFAULT_SEED);
+        seed = Properties.seed();
         random = new Random(seed);
         Set<String> units = new TreeSet<>();
         for (int i = 0; i < SCENARIOS; i++) {
@@ -166,7 +165,7 @@ class RestInputsPublishValidEventsTest {
 
     /** How to draw this run's inputs again. */
     private String seedNote() {
-        return "seed " + seed + ", -D" + SEED_PROPERTY + "=" + seed;
+        return "seed " + seed + ", -D" + Properties.SEED_PROPERTY + "=" + seed;
     }
 
     // ---- generators: the constraints of contracts/openapi/resource-list.json ------------------------------------
