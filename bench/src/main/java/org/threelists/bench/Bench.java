@@ -2,7 +2,7 @@ package org.threelists.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceProcess;
 import org.threelists.localstack.ServiceSpec;

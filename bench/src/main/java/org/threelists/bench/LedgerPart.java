@@ -11,7 +11,7 @@ import com.networknt.schema.resource.AllowSchemaLoader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.threelists.contracts.Category;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package org.threelists.bench;
 
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 
 import java.time.LocalDate;

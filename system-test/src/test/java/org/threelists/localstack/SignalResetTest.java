@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package org.threelists.system;
 
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package org.threelists.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.threelists.localstack.EmbeddedPostgresServer;
+import org.threelists.devkit.EmbeddedPostgresServer;
 
 import java.io.IOException;
 import java.nio.file.Files;

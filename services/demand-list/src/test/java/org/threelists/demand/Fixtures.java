@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import org.threelists.demand.projection.DemandView;
 import io.restassured.specification.RequestSpecification;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 
 import java.time.LocalDate;
 import java.util.HashMap;

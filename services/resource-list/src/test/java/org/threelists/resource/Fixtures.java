@@ -6,7 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.resource.projection.ReservationView;
 import org.threelists.resource.projection.ResourceView;
 import org.threelists.resource.projection.UnitView;

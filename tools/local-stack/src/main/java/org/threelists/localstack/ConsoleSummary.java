@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.DevTokens;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

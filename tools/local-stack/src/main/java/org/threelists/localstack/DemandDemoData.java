@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.DevTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

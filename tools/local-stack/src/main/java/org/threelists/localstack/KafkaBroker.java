@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;

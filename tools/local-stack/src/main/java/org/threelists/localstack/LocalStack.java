@@ -1,5 +1,11 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+import org.threelists.devkit.PostgresDatabases;
+
+import org.threelists.devkit.DevTokens;
+import org.threelists.devkit.EmbeddedPostgresServer;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

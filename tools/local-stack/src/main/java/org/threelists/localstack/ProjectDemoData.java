@@ -1,5 +1,9 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+
+import org.threelists.devkit.DevTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

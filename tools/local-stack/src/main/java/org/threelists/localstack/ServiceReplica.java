@@ -1,5 +1,7 @@
 package org.threelists.localstack;
 
+import org.threelists.devkit.Processes;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,6 +20,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
+import org.threelists.platform.domain.DomainException;
+import org.threelists.platform.domain.RuleBrokenException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
@@ -39,6 +41,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.type(), e.getMessage(), uri, e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(DomainException e, UriInfo uri) {
+        ProblemType type = DomainProblems.typeOf(e.kind());
+        Map<String, Object> extensions = e instanceof RuleBrokenException broken
+                ? Map.of("violations", List.of(new Violation(broken.field(), broken.rule())))
+                : e.facts();
+        return respond(type, e.getMessage(), uri, extensions);
     }
 
     @ServerExceptionMapper
@@ -106,6 +117,9 @@ public class ProblemMapper {
         Throwable cause = e.getCause();
         if (cause instanceof ProblemException problem) {
             return problem(problem, uri);
+        }
+        if (cause instanceof DomainException refusal) {
+            return refused(refusal, uri);
         }
         return unexpected(e, uri);
     }

@@ -1,7 +1,7 @@
 package org.threelists.testing.authz;
 
 import io.smallrye.jwt.build.Jwt;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package org.threelists.testing.authz;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 
 import java.time.Duration;
 import java.time.Instant;

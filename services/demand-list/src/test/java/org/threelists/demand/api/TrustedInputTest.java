@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 
 import java.util.Map;

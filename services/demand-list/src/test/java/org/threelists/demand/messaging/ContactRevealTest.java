@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
 import org.threelists.demand.messaging.ProjectListMessages.Holder;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.Instant;

@@ -11,7 +11,7 @@ import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.messaging.ProjectListMessages.Holder;
 import org.threelists.demand.messaging.ProjectListMessages.Message;
 import org.threelists.demand.projection.DemandView;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;

@@ -1,7 +1,7 @@
 package org.threelists.demand.pipeline;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.threelists.localstack.EmbeddedPostgresServer;
+import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 

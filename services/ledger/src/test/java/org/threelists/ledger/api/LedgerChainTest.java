@@ -8,7 +8,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.PublishedContracts;
 import org.threelists.testing.RealInfrastructure;

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.LedgerEntry.Kind;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.localstack.EmbeddedPostgresServer;
+import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.json.Json;
 import org.threelists.platform.relay.CloudEvent;

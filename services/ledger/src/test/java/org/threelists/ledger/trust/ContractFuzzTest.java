@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.fuzz.Finding;
 import org.threelists.testing.fuzz.RestFuzzer;

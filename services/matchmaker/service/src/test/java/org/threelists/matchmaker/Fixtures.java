@@ -3,7 +3,7 @@ package org.threelists.matchmaker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.ContractMessages;
 import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.KafkaProbe;

@@ -3,7 +3,7 @@ package org.threelists.matchmaker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.threelists.localstack.DevTokens;
+import org.threelists.devkit.DevTokens;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.OpenDemand;
 import org.threelists.matchmaker.projection.ProjectView;

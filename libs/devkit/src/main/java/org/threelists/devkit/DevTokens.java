@@ -1,4 +1,4 @@
-package org.threelists.localstack;
+package org.threelists.devkit;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;

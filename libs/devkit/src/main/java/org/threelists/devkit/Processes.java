@@ -1,4 +1,4 @@
-package org.threelists.localstack;
+package org.threelists.devkit;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What the child processes of the launcher have in common: the java binary, ports, log tails, a polite stop. */
-final class Processes {
+public final class Processes {
 
     private static final List<Path> SETSID_LOCATIONS = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
@@ -25,7 +25,7 @@ final class Processes {
     }
 
     /** The java binary of the running JVM, so that children run on the same Java version as the launcher. */
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -33,7 +33,7 @@ final class Processes {
      * The launcher's own class path with absolute entries. Under {@code java -jar} this is only the launcher jar,
      * whose manifest Class-Path brings in lib/*; the JVM honours that manifest for any jar on a class path.
      */
-    static String absoluteClassPath() {
+    public static String absoluteClassPath() {
         String separator = System.getProperty("path.separator");
         return String.join(separator, Arrays.stream(System.getProperty("java.class.path").split(separator))
                 .filter(entry -> !entry.isBlank())
@@ -47,7 +47,7 @@ final class Processes {
      * reverse order. Without a terminal (tests, CI) children stay in the group, so a job runner that kills the
      * group still reaches them.
      */
-    static List<String> detachedFromTerminal(List<String> command) {
+    public static List<String> detachedFromTerminal(List<String> command) {
         if (System.console() == null) {
             return command;
         }
@@ -67,7 +67,7 @@ final class Processes {
      * the JVM then installs no handler for it: the process would ignore Ctrl-C and `kill -INT`. Resetting the
      * signals to their defaults before exec (coreutils' env) lets every child drain and stop on SIGINT as on SIGTERM.
      */
-    static List<String> withDefaultSignals(List<String> command) {
+    public static List<String> withDefaultSignals(List<String> command) {
         if (!ENV_RESETS_SIGNALS) {
             return command;
         }
@@ -77,7 +77,7 @@ final class Processes {
     }
 
     /** Sends a signal by name (INT, TERM, KILL, STOP, CONT…) to a process, as {@code kill -NAME pid} does. */
-    static void signal(long pid, String signal) {
+    public static void signal(long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -111,7 +111,7 @@ final class Processes {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -120,7 +120,7 @@ final class Processes {
         }
     }
 
-    static boolean isPortFree(int port) {
+    public static boolean isPortFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
             return true;
@@ -129,14 +129,14 @@ final class Processes {
         }
     }
 
-    static void requirePortFree(int port, String what) {
+    public static void requirePortFree(int port, String what) {
         if (!isPortFree(port)) {
             throw new IllegalStateException("port " + port + " for " + what + " is already in use"
                     + " (a process left over from an earlier run? `ss -ltnp | grep :" + port + "` shows which)");
         }
     }
 
-    static boolean acceptsConnections(int port) {
+    public static boolean acceptsConnections(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
             return true;
@@ -146,7 +146,7 @@ final class Processes {
     }
 
     /** SIGTERM first so the child can shut down cleanly (flush, deregister, release locks); force only after grace. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {
             return;
         }
@@ -163,7 +163,7 @@ final class Processes {
     }
 
     /** The last lines of a log file; reads only its end, because a broker's log can grow large. */
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return "(no log at " + file + ")";
         }
@@ -180,7 +180,7 @@ final class Processes {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.threelists.localstack;
+package org.threelists.devkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,4 +1,4 @@
-package org.threelists.localstack;
+package org.threelists.devkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /** Creating databases on any PostgreSQL server, embedded or not, given a base JDBC URL such as jdbc:postgresql://host:5432/. */
-final class PostgresDatabases {
+public final class PostgresDatabases {
 
     /** Names go into a CREATE DATABASE statement unquoted-safe, so only plain lower-case identifiers are allowed. */
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -19,7 +19,7 @@ final class PostgresDatabases {
     }
 
     /** The URL of one database: the name goes after the last slash, before any query string. */
-    static String jdbcUrl(String baseUrl, String database) {
+    public static String jdbcUrl(String baseUrl, String database) {
         int query = baseUrl.indexOf('?');
         String location = query < 0 ? baseUrl : baseUrl.substring(0, query);
         String parameters = query < 0 ? "" : baseUrl.substring(query);
@@ -29,7 +29,7 @@ final class PostgresDatabases {
         return location + database + parameters;
     }
 
-    static void createIfMissing(String baseUrl, String user, String password, String database) {
+    public static void createIfMissing(String baseUrl, String user, String password, String database) {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
