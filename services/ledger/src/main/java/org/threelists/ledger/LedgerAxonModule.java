@@ -3,7 +3,7 @@ package org.threelists.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.Configurer;
 import org.threelists.ledger.domain.MonthlySummary;
-import org.threelists.ledger.projection.MunicipalSummaries;
+import org.threelists.ledger.projection.summaries.MunicipalSummaries;
 import org.threelists.platform.axon.AxonModule;
 
 /** The ledger's part of the Axon configuration: the monthly summary aggregate and its projection. */

@@ -1,7 +1,7 @@
 package org.threelists.ledger.api;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.threelists.ledger.projection.LedgerReports.Scope;
+import org.threelists.ledger.projection.reports.LedgerReports.Scope;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.ledger.domain.LedgerCorrection;
 import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.domain.HourStatement;
 import org.threelists.ledger.projection.Figures;
-import org.threelists.ledger.projection.HourStatements;
-import org.threelists.ledger.projection.LedgerStore;
+import org.threelists.ledger.projection.entries.StoredEntry;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public final class LedgerDtos {
             String unitId, String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
             String resourceId, String claimId, BigDecimal amount, List<String> demandIds, String notes, String recordedBy,
             Instant recordedAt, String prevHash, String hash, List<CorrectionResponse> corrections) {
-        static EntryResponse of(LedgerStore.StoredEntry stored) {
+        static EntryResponse of(StoredEntry stored) {
             LedgerEntry e = stored.entry();
             return new EntryResponse(e.entryId(), e.partition(), e.seq(), e.kind(), e.eventId(), e.projectId(),
                     e.streetCode(), e.communityCode(), e.category(), e.date(), e.place(), e.unitId(), e.volunteerId(),
@@ -69,7 +69,7 @@ public final class LedgerDtos {
             String revokedBy, Instant revokedAt,
             @Schema(description = "Printed on the statement beside its number; the public verification needs both")
             String verificationCode) {
-        static StatementResponse of(HourStatements.Statement s) {
+        static StatementResponse of(HourStatement s) {
             var r = s.revocation();
             return new StatementResponse(s.number(), s.volunteerId(), s.maskedName(), s.unitId(), s.streetCode(),
                     s.periodFrom(), s.periodTo(), s.hours(), s.content(), s.issuer(), s.issuedBy(), s.issuedOn(),

@@ -20,15 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.ledger.domain.LedgerEntry;
-import org.threelists.ledger.projection.ChainVerification;
-import org.threelists.ledger.projection.LedgerRebuild;
-import org.threelists.ledger.projection.LedgerStore;
+import org.threelists.ledger.projection.entries.Entries;
+import org.threelists.ledger.projection.entries.StoredEntry;
+import org.threelists.ledger.projection.verification.ChainVerification;
+import org.threelists.ledger.service.EntryCorrections;
+import org.threelists.ledger.service.LedgerRebuild;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
-
-import java.time.Instant;
-import java.util.Map;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
@@ -39,19 +38,21 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Tag(name = "Ledger", description = "台账 — entries, corrections, verification, rebuild")
 public class LedgerResource {
 
-    private final LedgerStore store;
+    private final Entries entries;
+    private final EntryCorrections corrections;
     private final ChainVerification verification;
     private final LedgerRebuild rebuild;
     private final LedgerAccess access;
     private final RequestValidation validation;
 
-    LedgerResource(LedgerStore store, ChainVerification verification, LedgerRebuild rebuild, LedgerAccess access,
-            RequestValidation validation) {
-        this.validation = validation;
-        this.store = store;
+    LedgerResource(Entries entries, EntryCorrections corrections, ChainVerification verification, LedgerRebuild rebuild,
+            LedgerAccess access, RequestValidation validation) {
+        this.entries = entries;
+        this.corrections = corrections;
         this.verification = verification;
         this.rebuild = rebuild;
         this.access = access;
+        this.validation = validation;
     }
 
     @GET
@@ -68,10 +69,10 @@ public class LedgerResource {
         if (scope.unit() != null && unit != null && !unit.equals(scope.unit())) {
             throw ProblemException.forbidden("A unit reads only its own entries");
         }
-        var filter = new LedgerStore.EntryFilter(scope.street(), scope.unit() != null ? scope.unit() : unit, volunteer,
+        var filter = new Entries.EntryFilter(scope.street(), scope.unit() != null ? scope.unit() : unit, volunteer,
                 project, enumValue(LedgerEntry.Kind.class, "kind", kind), LedgerAccess.date("from", from, null),
                 LedgerAccess.date("to", to, null));
-        var result = store.list(filter, page, size);
+        var result = entries.list(filter, page, size);
         return new LedgerDtos.EntryPage(result.items().stream().map(LedgerDtos.EntryResponse::of).toList(), page, size,
                 result.total());
     }
@@ -82,7 +83,7 @@ public class LedgerResource {
     @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.UNIT})
     @Operation(summary = "Read an entry, with its corrections")
     public LedgerDtos.EntryResponse get(@PathParam("entryId") String entryId) {
-        var stored = load(entryId);
+        var stored = corrections.entry(entryId);
         access.requireReadable(stored.entry().streetCode(), stored.entry().unitId(), "Entry " + entryId);
         return LedgerDtos.EntryResponse.of(stored);
     }
@@ -95,18 +96,10 @@ public class LedgerResource {
             + "why; the entry itself never changes. Only HOURS entries are corrected.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LedgerDtos.CorrectionResponse.class)))
     public Response correct(@PathParam("entryId") String entryId, LedgerDtos.Correct request, UriInfo uri) {
-        var stored = load(entryId);
+        StoredEntry stored = corrections.entry(entryId);
         access.requireDesk(stored.entry().streetCode(), "correct its entries");
         validation.require(request);
-        if (stored.entry().kind() != LedgerEntry.Kind.HOURS) {
-            throw new ProblemException(org.threelists.platform.problem.ProblemType.ILLEGAL_TRANSITION,
-                    "Only a volunteer's hours (HOURS entries) are corrected; this is a " + stored.entry().kind() + " entry",
-                    Map.of("state", stored.entry().kind().name(), "action", "correct"));
-        }
-        if (request.hours().compareTo(stored.hoursInForce()) == 0) {
-            throw ProblemException.invalid("hours", "equals the hours in force: nothing to correct");
-        }
-        var correction = store.correct(stored, request.hours(), request.reason().strip(), access.actor(), Instant.now());
+        var correction = corrections.correct(stored, request.hours(), request.reason().strip(), access.actor());
         return Response.created(uri.getBaseUriBuilder().path("ledger/entries").path(entryId).build())
                 .entity(LedgerDtos.CorrectionResponse.of(correction)).build();
     }
@@ -136,9 +129,5 @@ public class LedgerResource {
             + "events per second.")
     public LedgerRebuild.Result rebuild() {
         return rebuild.rebuild(access.actor());
-    }
-
-    private LedgerStore.StoredEntry load(String entryId) {
-        return store.find(entryId).orElseThrow(() -> ProblemException.notFound("Entry", entryId));
     }
 }

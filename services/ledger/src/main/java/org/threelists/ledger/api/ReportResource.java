@@ -15,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.ledger.projection.LedgerReports;
-import org.threelists.ledger.projection.LedgerReports.GroupBy;
-import org.threelists.ledger.projection.LedgerReports.Row;
-import org.threelists.ledger.projection.Standings;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.reports.LedgerReports;
+import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
+import org.threelists.ledger.projection.reports.LedgerReports.Row;
+import org.threelists.ledger.projection.reports.Standings;
+import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Roles;
 
@@ -43,13 +45,15 @@ public class ReportResource {
 
     private final LedgerReports reports;
     private final Standings standings;
+    private final Directory directory;
     private final LedgerAccess access;
     private final ZoneId zone;
 
-    ReportResource(LedgerReports reports, Standings standings, LedgerAccess access,
+    ReportResource(LedgerReports reports, Standings standings, Directory directory, LedgerAccess access,
             @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone) {
         this.reports = reports;
         this.standings = standings;
+        this.directory = directory;
         this.access = access;
         this.zone = zone;
     }
@@ -178,7 +182,7 @@ public class ReportResource {
     @Operation(summary = "A unit's yearly summary for its Party organisation", description = "memberHours counts the "
             + "hours of the unit's dual-registered volunteers wherever they served (双报到 hours count back to their unit)")
     public Standings.YearlySummary yearly(@PathParam("unitId") String unitId, @QueryParam("year") Integer year) {
-        var unit = standings.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
+        var unit = directory.unit(unitId).orElseThrow(() -> new NotFoundException("Unit", unitId));
         access.requireReadable(unit.streetCode(), unit.unitId(), "Unit " + unitId);
         int y = year == null ? LocalDate.now(zone).getYear() : year;
         if (y < 2000 || y > 2999) {

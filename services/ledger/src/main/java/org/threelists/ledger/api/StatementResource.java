@@ -15,22 +15,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.ledger.projection.HourStatements;
-import org.threelists.ledger.projection.LedgerReports;
-import org.threelists.ledger.projection.VerificationCodes;
+import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.service.HourStatements;
 import org.threelists.platform.problem.Problem;
-import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Roles;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** Hour statements (志愿服务时长证明): issued and revoked by the desk, verified by anyone by number. */
 @Path("/ledger/statements")
@@ -43,19 +37,13 @@ public class StatementResource {
     private final LedgerAccess access;
     private final ClientRateLimiter limiter;
     private final RequestValidation validation;
-    private final ZoneId zone;
-    private final String issuer;
 
     StatementResource(HourStatements statements, LedgerAccess access, ClientRateLimiter limiter,
-            RequestValidation validation,
-            @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone,
-            @ConfigProperty(name = "threelists.ledger.issuer") String issuer) {
+            RequestValidation validation) {
         this.statements = statements;
         this.access = access;
         this.limiter = limiter;
         this.validation = validation;
-        this.zone = zone;
-        this.issuer = issuer;
     }
 
     @POST
@@ -68,7 +56,7 @@ public class StatementResource {
         validation.require(request);
         LedgerAccess.checkPeriod(request.from(), request.to());
         var statement = statements.issue(street, request.volunteerId().toLowerCase(), request.from(), request.to(),
-                LedgerReports.streetName(street) + issuer, access.actor(), LocalDate.now(zone));
+                access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(statement.number()).build())
                 .entity(LedgerDtos.StatementResponse.of(statement)).build();
     }
@@ -79,7 +67,7 @@ public class StatementResource {
     @RolesAllowed({Roles.DESK, Roles.AUDITOR})
     @Operation(summary = "Read a statement of the street")
     public LedgerDtos.StatementResponse get(@PathParam("number") String number) {
-        var statement = load(number);
+        var statement = statements.statement(number);
         access.requireReadable(statement.streetCode(), null, "Statement " + number);
         return LedgerDtos.StatementResponse.of(statement);
     }
@@ -90,11 +78,10 @@ public class StatementResource {
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Revoke a statement, giving a reason")
     public LedgerDtos.StatementResponse revoke(@PathParam("number") String number, LedgerDtos.Revoke request) {
-        var statement = load(number);
+        var statement = statements.statement(number);
         access.requireDesk(statement.streetCode(), "revoke its statements");
         validation.require(request);
-        statements.revoke(number, request.reason().strip(), access.actor());
-        return LedgerDtos.StatementResponse.of(load(number));
+        return LedgerDtos.StatementResponse.of(statements.revoke(number, request.reason().strip(), access.actor()));
     }
 
     @GET
@@ -114,17 +101,11 @@ public class StatementResource {
             @Parameter(description = "The verification code printed beside the number", required = true)
             @QueryParam("code") String code, @Context HttpServerRequest request) {
         limiter.acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
-        var s = statements.find(number).filter(found -> VerificationCodes.matches(found.verificationCode(), code))
-                .orElseThrow(() -> ProblemException.notFound("Statement", number + " with this code"));
-        boolean matches = s.computeHash().equals(s.hash());
-        String status = !matches ? "ALTERED" : s.revocation() == null ? "VALID" : "REVOKED";
-        return new LedgerDtos.StatementVerification(s.number(), status, s.hash(), matches, s.maskedName(), s.hours(),
+        HourStatement s = statements.verify(number, code);
+        HourStatement.Status status = s.status();
+        return new LedgerDtos.StatementVerification(s.number(), status.name(), s.hash(), status != HourStatement.Status.ALTERED, s.maskedName(), s.hours(),
                 s.periodFrom(), s.periodTo(), s.issuer(), s.issuedOn(),
                 s.revocation() == null ? null : s.revocation().reason(),
                 s.revocation() == null ? null : s.revocation().revokedAt());
-    }
-
-    private HourStatements.Statement load(String number) {
-        return statements.find(number).orElseThrow(() -> ProblemException.notFound("Statement", number));
     }
 }

@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.threelists.ledger.domain.MonthlySummaryCommands.SubmitMonthlySummary;
 import org.threelists.ledger.domain.MonthlySummaryEvents.MonthlySummarySubmitted;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -34,10 +34,10 @@ public class MonthlySummary {
         try {
             YearMonth.parse(command.month());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("month", "'" + command.month() + "' is not a month (YYYY-MM)");
+            throw new RuleBrokenException("month", "'" + command.month() + "' is not a month (YYYY-MM)");
         }
         if (!command.summaryId().equals(idOf(command.streetCode(), command.month()))) {
-            throw ProblemException.invalid("summaryId", "must be " + idOf(command.streetCode(), command.month()));
+            throw new RuleBrokenException("summaryId", "must be " + idOf(command.streetCode(), command.month()));
         }
         apply(new MonthlySummarySubmitted(command.summaryId(), command.streetCode(), command.month(), command.figures(),
                 command.ledgerHead(), command.actor()));

@@ -2,7 +2,7 @@ package org.threelists.ledger.messaging;
 
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.threelists.ledger.projection.LedgerProjection;
+import org.threelists.ledger.service.LedgerRecording;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InboundHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
@@ -15,10 +15,10 @@ import org.threelists.platform.inbox.InvalidMessageException;
 @Singleton
 public class ProjectListEventsHandler implements InboundHandler {
 
-    private final LedgerProjection projection;
+    private final LedgerRecording recording;
 
-    ProjectListEventsHandler(LedgerProjection projection) {
-        this.projection = projection;
+    ProjectListEventsHandler(LedgerRecording recording) {
+        this.recording = recording;
     }
 
     @Override
@@ -37,6 +37,6 @@ public class ProjectListEventsHandler implements InboundHandler {
     @Override
     public void handle(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
         InboundEvent event = InboundEvent.parse(Topics.PROJECT_EVENTS, record);
-        projection.apply(projection.lockCurrentGeneration(), event, record.partition(), record.offset());
+        recording.record(event, record.partition(), record.offset());
     }
 }

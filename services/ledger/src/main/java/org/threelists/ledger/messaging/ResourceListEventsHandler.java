@@ -1,7 +1,7 @@
 package org.threelists.ledger.messaging;
 
 import jakarta.inject.Singleton;
-import org.threelists.ledger.projection.DirectoryProjection;
+import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
@@ -10,15 +10,15 @@ import org.threelists.platform.inbox.InvalidMessageException;
 @Singleton
 public class ResourceListEventsHandler extends IntegrationEventHandler {
 
-    private final DirectoryProjection projection;
+    private final Directory directory;
 
-    ResourceListEventsHandler(DirectoryProjection projection) {
+    ResourceListEventsHandler(Directory directory) {
         super(Topics.RESOURCE_EVENTS, "ledger.resource-list");
-        this.projection = projection;
+        this.directory = directory;
     }
 
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
-        projection.apply(event);
+        directory.apply(event);
     }
 }

@@ -6,6 +6,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.LedgerEntry.Kind;
 import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.reports.LedgerReports;
+import org.threelists.ledger.projection.reports.Standings;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.service.LedgerRecording;
 import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.json.Json;
@@ -118,8 +126,8 @@ public final class LedgerBenchmark {
                         count++;
                     }
                 }
-                LedgerStore.insert(c, 1, offset++, batch);
-                LedgerStore.moveHead(c, 1, partition, seq[partition], heads[partition]);
+                ChainStore.insert(c, 1, offset++, batch);
+                ChainStore.moveHead(c, 1, partition, seq[partition], heads[partition]);
                 c.commit();
             }
         }
@@ -178,7 +186,8 @@ public final class LedgerBenchmark {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        LedgerProjection projection = new LedgerProjection(oneConnection);
+        LedgerRecording projection = new LedgerRecording(new Generations(oneConnection), new ChainStore(oneConnection),
+                new ProjectFacts(oneConnection), new Directory(oneConnection), new SummaryCorrections(oneConnection));
         Random random = new Random(2);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < events; i++) {

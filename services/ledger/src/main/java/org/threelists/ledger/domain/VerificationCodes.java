@@ -1,4 +1,4 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.summaries;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.threelists.platform.inbox.InboundEvent;
+import org.threelists.ledger.projection.Figures;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -21,7 +21,8 @@ import java.util.List;
  * What arrived for a month after its summary went to the municipal platform: a delivery dated in the month, or the
  * community's confirmation of one (only confirmed hours count, see the module README). The summary that was sent
  * never changes; these are listed for the desk, who reports the difference as a correction. Whether something came
- * "after" is decided by the event's own time against the summary's, so a rebuild notes exactly the same items.
+ * "after" is decided by the event's own time against the summary's, so a rebuild notes exactly the same items. The
+ * only writer of {@code summary_correction_needed}.
  */
 @ApplicationScoped
 public class SummaryCorrections {
@@ -36,14 +37,16 @@ public class SummaryCorrections {
 
     private final AgroalDataSource dataSource;
 
-    SummaryCorrections(AgroalDataSource dataSource) {
+    public SummaryCorrections(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Notes the deliveries of {@code projectId} (in {@code generation}) that fall in a month summarised before the event. */
-    static void noteLate(Connection c, int generation, InboundEvent event, String projectId, Reason reason)
-            throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO summary_correction_needed (event_id, delivery_id, "
+    /**
+     * Notes the deliveries of {@code projectId} (in {@code generation}) that fall in a month summarised before the
+     * event {@code eventId} of {@code eventTime}: for a delivery, that delivery only; for a confirmation, all of them.
+     */
+    public void noteLate(int generation, String eventId, Instant eventTime, String projectId, Reason reason) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO summary_correction_needed (event_id, delivery_id, "
                 + "reason, summary_id, street_code, month, project_id, entry_date, hours, noted_at) "
                 + "SELECT ?, d.event_id, ?, s.summary_id, d.street_code, s.month, d.project_id, d.entry_date, "
                 + "COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = d.generation "
@@ -53,17 +56,19 @@ public class SummaryCorrections {
                 + "WHERE d.generation = ? AND d.project_id = ? AND d.kind = 'DELIVERY' "
                 + (reason == Reason.DELIVERED_AFTER_SUMMARY ? "AND d.event_id = ? " : "")
                 + "ON CONFLICT DO NOTHING")) {
-            Timestamp at = Timestamp.from(event.time());
-            insert.setString(1, event.id());
+            Timestamp at = Timestamp.from(eventTime);
+            insert.setString(1, eventId);
             insert.setString(2, reason.name());
             insert.setTimestamp(3, at);
             insert.setTimestamp(4, at);
             insert.setInt(5, generation);
             insert.setString(6, projectId);
             if (reason == Reason.DELIVERED_AFTER_SUMMARY) {
-                insert.setString(7, event.id());
+                insert.setString(7, eventId);
             }
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot note the corrections needed for project " + projectId, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.summaries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.threelists.ledger.domain.MonthlyFigures;
 import org.threelists.ledger.domain.MonthlySummaryEvents.MonthlySummarySubmitted;
+import org.threelists.ledger.projection.Sql;
 import org.threelists.platform.json.Json;
 
 import java.sql.Connection;
@@ -19,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The summaries sent so far (municipal_summary), kept in the transaction that stores the event. */
+/** The summaries sent so far ({@code municipal_summary}, its only writer), kept in the transaction that stores the event. */
 @Singleton
 @ProcessingGroup(MunicipalSummaries.PROCESSOR)
 public class MunicipalSummaries {
@@ -41,7 +42,7 @@ public class MunicipalSummaries {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
                 + "municipal_summary (summary_id, street_code, month, figures, submitted_by, submitted_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            LedgerStore.bind(insert, List.of(event.summaryId(), event.streetCode(), event.month(),
+            Sql.bind(insert, List.of(event.summaryId(), event.streetCode(), event.month(),
                     Json.mapper().writeValueAsString(event.figures()), event.actor(), java.sql.Timestamp.from(at)));
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {

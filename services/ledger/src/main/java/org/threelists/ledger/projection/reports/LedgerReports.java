@@ -1,9 +1,11 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.reports;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.threelists.contracts.Category;
-import org.threelists.contracts.CommunityDirectory;
+import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.Labels;
+import org.threelists.ledger.projection.Sql;
+import org.threelists.ledger.projection.projects.Confirmation;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -45,7 +47,7 @@ public class LedgerReports {
 
     private final AgroalDataSource dataSource;
 
-    LedgerReports(AgroalDataSource dataSource) {
+    public LedgerReports(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -112,7 +114,7 @@ public class LedgerReports {
                 + "SELECT k, COALESCE(SUM(h), 0), SUM(a), COUNT(volunteer_id) FILTER (WHERE h IS NOT NULL), "
                 + "COALESCE(SUM(r), 0) FROM t GROUP BY 1 ORDER BY 1");
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
-            LedgerStore.bind(q, p);
+            Sql.bind(q, p);
             List<Row> rows = new ArrayList<>();
             Map<String, String> unitNames = groupBy == GroupBy.UNIT ? unitNames(c) : Map.of();
             try (ResultSet rs = q.executeQuery()) {
@@ -138,29 +140,16 @@ public class LedgerReports {
         return names;
     }
 
-    static String label(GroupBy groupBy, String key, boolean zh, Map<String, String> unitNames) {
+    private static String label(GroupBy groupBy, String key, boolean zh, Map<String, String> unitNames) {
         if (groupBy == null || key == null) {
             return key;
         }
         return switch (groupBy) {
             case UNIT -> unitNames.getOrDefault(key, key);
-            case COMMUNITY -> CommunityDirectory.standard().find(key).map(CommunityDirectory.Community::name).orElse(key);
-            case CATEGORY -> zh ? categoryZh(key) : key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+            case COMMUNITY -> Labels.communityName(key);
+            case CATEGORY -> zh ? Labels.categoryZh(key) : key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
             case MONTH -> key;
-            case STREET -> streetName(key);
+            case STREET -> Labels.streetName(key);
         };
-    }
-
-    static String categoryZh(String code) {
-        try {
-            return Category.valueOf(code).zh();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
-    }
-
-    public static String streetName(String street) {
-        return CommunityDirectory.standard().all().stream().filter(c -> c.streetCode().equals(street))
-                .map(CommunityDirectory.Community::streetName).findFirst().orElse(street);
     }
 }

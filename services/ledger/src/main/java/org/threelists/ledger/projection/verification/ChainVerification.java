@@ -1,10 +1,13 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.verification;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.Canonical;
 import org.threelists.ledger.domain.LedgerCorrection;
 import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.CorrectionChain;
+import org.threelists.ledger.projection.entries.Generations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +54,7 @@ public class ChainVerification {
 
     public Result verify() {
         try (Connection c = dataSource.getConnection()) {
-            return verify(c, LedgerProjection.currentGeneration(c));
+            return verify(c, Generations.current(c));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the ledger", e);
         }
@@ -69,7 +72,7 @@ public class ChainVerification {
         Map<Integer, ChainState> chains = new TreeMap<>();
         BrokenLink broken = null;
         long entries = 0;
-        try (PreparedStatement q = c.prepareStatement("SELECT " + LedgerStore.ENTRY_COLUMNS
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS
                 + " FROM ledger_entry WHERE generation = ? ORDER BY kafka_partition, seq")) {
             q.setInt(1, generation);
             q.setFetchSize(5000);
@@ -78,7 +81,7 @@ public class ChainVerification {
                 long seq = 0;
                 String previous = LedgerEntry.GENESIS;
                 while (rs.next()) {
-                    LedgerEntry e = LedgerStore.entry(rs);
+                    LedgerEntry e = ChainStore.entry(rs);
                     entries++;
                     if (e.partition() != partition) {
                         partition = e.partition();
@@ -123,7 +126,7 @@ public class ChainVerification {
              ResultSet rs = q.executeQuery()) {
             long seq = 0;
             while (rs.next()) {
-                LedgerCorrection k = LedgerStore.correction(rs);
+                LedgerCorrection k = CorrectionChain.correction(rs);
                 corrections++;
                 if (broken == null) {
                     if (k.seq() != seq + 1) {
@@ -149,7 +152,7 @@ public class ChainVerification {
     /** The current generation's entries and the corrections of one street, with the links to their predecessors. */
     public Result verifyStreet(String street) {
         try (Connection c = dataSource.getConnection()) {
-            int generation = LedgerProjection.currentGeneration(c);
+            int generation = Generations.current(c);
             BrokenLink broken = null;
             long entries = 0;
             try (PreparedStatement q = c.prepareStatement("SELECT x.*, p.hash AS predecessor_hash FROM ledger_entry x "
@@ -160,7 +163,7 @@ public class ChainVerification {
                 q.setFetchSize(5000);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        LedgerEntry e = LedgerStore.entry(rs);
+                        LedgerEntry e = ChainStore.entry(rs);
                         entries++;
                         if (broken == null) {
                             broken = brokenLink(e, e.seq() == 1 ? LedgerEntry.GENESIS : rs.getString("predecessor_hash"));
@@ -191,7 +194,7 @@ public class ChainVerification {
                 q.setString(1, street);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        LedgerCorrection k = LedgerStore.correction(rs);
+                        LedgerCorrection k = CorrectionChain.correction(rs);
                         corrections++;
                         String predecessor = k.seq() == 1 ? LedgerEntry.GENESIS : rs.getString("predecessor_hash");
                         if (broken == null) {

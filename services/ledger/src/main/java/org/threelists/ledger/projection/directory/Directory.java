@@ -1,4 +1,4 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -7,20 +7,26 @@ import org.threelists.platform.inbox.InboundEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Optional;
 
 /**
  * Names from resource-list.events.v1: units (name, Party organisation, street), resources (capacity unit) and volunteers
  * (unit, home community, masked name). Upserts, so a replay gives the same rows. An erasure drops the masked name for
- * good. None of this is hashed into entries: it is joined when reports and statements are read.
+ * good. The only writer of {@code member_unit}, {@code resource} and {@code volunteer}. None of this is hashed into entries: it is joined when reports and statements are read.
  */
 @ApplicationScoped
-public class DirectoryProjection {
+public class Directory {
 
     private final AgroalDataSource dataSource;
 
-    DirectoryProjection(AgroalDataSource dataSource) {
+    /** A member unit as resource-list names it. */
+    public record Unit(String unitId, String name, String partyOrganisation, String streetCode) {
+    }
+
+    public Directory(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -91,6 +97,48 @@ public class DirectoryProjection {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot apply " + event.type() + " " + event.id(), e);
+        }
+    }
+
+    /** A masked name a delivery report carries fills a gap; it never overrides resource-list, nor an erasure. */
+    public void rememberMaskedName(String volunteerId, String maskedName) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
+                + "volunteer (volunteer_id, masked_name) VALUES (?, ?) ON CONFLICT (volunteer_id) DO UPDATE SET "
+                + "masked_name = EXCLUDED.masked_name WHERE volunteer.masked_name IS NULL AND volunteer.erased_at IS NULL")) {
+            upsert.setString(1, volunteerId);
+            upsert.setString(2, maskedName);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remember the masked name of " + volunteerId, e);
+        }
+    }
+
+    /** A volunteer's masked name (null once erased) and unit, as resource-list last said. */
+    public record Volunteer(String maskedName, String unitId) {
+    }
+
+    public Optional<Volunteer> volunteer(String volunteerId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT masked_name, unit_id FROM volunteer WHERE volunteer_id = ?")) {
+            q.setString(1, volunteerId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new Volunteer(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<Unit> unit(String unitId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT unit_id, name, party_organisation, street_code FROM member_unit WHERE unit_id = ?")) {
+            q.setString(1, unitId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,11 @@
-package org.threelists.ledger.projection;
+package org.threelists.ledger.projection.reports;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.Sql;
+import org.threelists.ledger.projection.directory.Directory.Unit;
+import org.threelists.ledger.projection.projects.Confirmation;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -12,7 +16,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Rankings (积分) and a unit's yearly summary for its Party organisation.
@@ -51,12 +54,9 @@ public class Standings {
             List<MonthFigures> byMonth) {
     }
 
-    public record Unit(String unitId, String name, String partyOrganisation, String streetCode) {
-    }
-
     private final AgroalDataSource dataSource;
 
-    Standings(AgroalDataSource dataSource) {
+    public Standings(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -86,7 +86,7 @@ public class Standings {
                 + "SELECT s.id, " + name + ", s.hours + 10 * s.completed + 2 * s.stars AS points, s.hours, s.completed, "
                 + "s.ratings, s.average FROM s ORDER BY points DESC, s.hours DESC, s.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            LedgerStore.bind(q, List.of(Date.valueOf(from), Date.valueOf(to), Date.valueOf(from), Date.valueOf(to), street, street));
+            Sql.bind(q, List.of(Date.valueOf(from), Date.valueOf(to), Date.valueOf(from), Date.valueOf(to), street, street));
             List<Standing> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -100,19 +100,6 @@ public class Standings {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot rank", e);
-        }
-    }
-
-    public Optional<Unit> unit(String unitId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT unit_id, name, party_organisation, street_code FROM member_unit WHERE unit_id = ?")) {
-            q.setString(1, unitId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -139,7 +126,7 @@ public class Standings {
                     + "FROM e LEFT JOIN m ON m.volunteer_id = e.volunteer_id")) {
                 List<Object> p = new ArrayList<>(params);
                 p.addAll(List.of(unit.unitId(), unit.unitId(), unit.unitId()));
-                LedgerStore.bind(q, p);
+                Sql.bind(q, p);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     served = Figures.plain(rs.getBigDecimal(1));
@@ -156,7 +143,7 @@ public class Standings {
                     + "AND d.kind = 'DELIVERY' AND d.event_id IN (SELECT x.event_id FROM ledger_entry x WHERE "
                     + "x.generation = d.generation AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ? AND "
                     + Confirmation.confirmed("x") + ")")) {
-                LedgerStore.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
+                Sql.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     residents = rs.getLong(1);
@@ -168,7 +155,7 @@ public class Standings {
                     + "(SELECT generation FROM ledger_generation WHERE status = 'CURRENT') AND x.kind = 'PLEDGE' "
                     + "AND x.unit_id = ? AND x.entry_date BETWEEN ? AND ? AND " + Confirmation.confirmed("x")
                     + " GROUP BY 1 ORDER BY 1")) {
-                LedgerStore.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
+                Sql.bind(q, List.of(unit.unitId(), Date.valueOf(from), Date.valueOf(to)));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         pledges.add(new PledgeTotal(rs.getString(1), Figures.plain(rs.getBigDecimal(2))));
@@ -183,7 +170,7 @@ public class Standings {
                     + "GROUP BY 1 ORDER BY 1")) {
                 List<Object> p = new ArrayList<>(params);
                 p.addAll(List.of(unit.unitId(), unit.unitId()));
-                LedgerStore.bind(q, p);
+                Sql.bind(q, p);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         months.add(new MonthFigures(rs.getString(1), Figures.plain(rs.getBigDecimal(2)),

@@ -1,0 +1,62 @@
+package org.threelists.ledger.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An hour statement (志愿服务时长证明): a volunteer's confirmed hours in force in a street over a period, numbered
+ * {@code VH-<year>-<serial>}, hashed over its canonical content and never changed; a revocation is a record of its own.
+ * The verification code printed beside the number is not part of the hash: it is the key to the record, not its
+ * content (services/ledger/README.md, "Hour statements").
+ */
+public record HourStatement(String number, String volunteerId, String maskedName, String unitId, String streetCode,
+        LocalDate periodFrom, LocalDate periodTo, BigDecimal hours, String content, String issuer, String issuedBy,
+        LocalDate issuedOn, Instant issuedAt, String hash, Revocation revocation, String verificationCode) {
+
+    /** Who revoked the statement, when and why. */
+    public record Revocation(String reason, String revokedBy, Instant revokedAt) {
+    }
+
+    /** What a public verification finds: the stored record still gives its hash, and whether it was revoked. */
+    public enum Status { VALID, REVOKED, ALTERED }
+
+    public static String number(int year, long serial) {
+        return String.format("VH-%d-%06d", year, serial);
+    }
+
+    /** The content printed on the statement: how many services, and each one. */
+    public static String content(java.util.List<String> services) {
+        return "志愿服务" + services.size() + "次：" + String.join("；", services);
+    }
+
+    /** The same statement, hashed and given its verification code: what is stored when it is issued. */
+    public HourStatement sealed(String code) {
+        HourStatement s = this;
+        return new HourStatement(s.number, s.volunteerId, s.maskedName, s.unitId, s.streetCode, s.periodFrom, s.periodTo,
+                s.hours, s.content, s.issuer, s.issuedBy, s.issuedOn, s.issuedAt, computeHash(), null, code);
+    }
+
+    public String computeHash() {
+        Map<String, String> c = new TreeMap<>();
+        c.put("number", number);
+        c.put("volunteerId", volunteerId);
+        Canonical.put(c, "maskedName", maskedName);
+        Canonical.put(c, "unitId", unitId);
+        c.put("streetCode", streetCode);
+        c.put("periodFrom", periodFrom.toString());
+        c.put("periodTo", periodTo.toString());
+        c.put("hours", Canonical.plain(hours));
+        c.put("content", content);
+        c.put("issuer", issuer);
+        c.put("issuedBy", issuedBy);
+        c.put("issuedOn", issuedOn.toString());
+        return Canonical.sha256(Canonical.json(c));
+    }
+
+    public Status status() {
+        return !computeHash().equals(hash) ? Status.ALTERED : revocation == null ? Status.VALID : Status.REVOKED;
+    }
+}

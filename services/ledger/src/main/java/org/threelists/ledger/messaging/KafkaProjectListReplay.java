@@ -1,0 +1,86 @@
+package org.threelists.ledger.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.threelists.ledger.service.ProjectListReplay;
+import org.threelists.platform.inbox.InboundEvent;
+import org.threelists.platform.inbox.InvalidMessageException;
+import org.threelists.platform.kafka.KafkaClients;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads project-list.events.v1 from offset 0 with a consumer of its own (group {@code ledger.rebuild}, no commits). */
+@ApplicationScoped
+public class KafkaProjectListReplay implements ProjectListReplay {
+
+    private final KafkaClients kafka;
+
+    KafkaProjectListReplay(KafkaClients kafka) {
+        this.kafka = kafka;
+    }
+
+    @Override
+    public Reading fromTheBeginning() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumer("ledger.rebuild"));
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(Topics.PROJECT_EVENTS, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(Topics.PROJECT_EVENTS, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return new KafkaReading(consumer, partitions);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+
+    private record KafkaReading(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions)
+            implements Reading {
+
+        @Override
+        public long catchUp(Consumer<List<Replayed>> apply) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long read = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        batch.add(record);
+                    }
+                });
+                List<Replayed> events = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    try {
+                        events.add(new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(),
+                                record.offset()));
+                    } catch (InvalidMessageException e) {
+                        // The live consumer dead-lettered it; a rebuild skips it the same way.
+                    }
+                }
+                apply.accept(events);
+                read += batch.size();
+                // Records past the snapshot's end were read but not applied: read them again in the next round.
+                for (TopicPartition p : partitions) {
+                    if (consumer.position(p) > end.get(p)) {
+                        consumer.seek(p, end.get(p));
+                    }
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.threelists.ledger.projection.entries;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.domain.LedgerEntry.Kind;
+import org.threelists.ledger.projection.Sql;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The current generation's entries as the API lists them, each with its corrections. */
+@ApplicationScoped
+public class Entries {
+
+    /** Filters of an entry listing; null means any. */
+    public record EntryFilter(String street, String unit, String volunteer, String project, Kind kind, LocalDate from,
+            LocalDate to) {
+    }
+
+    public record EntryPage(List<StoredEntry> items, long total) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Generations generations;
+
+    Entries(AgroalDataSource dataSource, Generations generations) {
+        this.dataSource = dataSource;
+        this.generations = generations;
+    }
+
+    /** An entry of the current generation, with the hours in force after its corrections. */
+    public Optional<StoredEntry> find(String entryId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT "
+                + ChainStore.ENTRY_COLUMNS + " FROM ledger_entry WHERE generation = (SELECT generation FROM "
+                + "ledger_generation WHERE status = 'CURRENT') AND entry_id = ?")) {
+            q.setString(1, entryId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                LedgerEntry entry = ChainStore.entry(rs);
+                return Optional.of(new StoredEntry(entry, CorrectionChain.of(c, entryId)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public EntryPage list(EntryFilter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" FROM ledger_entry e WHERE e.generation = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(generations.current());
+        Sql.clause(where, params, f.street(), " AND e.street_code = ?");
+        Sql.clause(where, params, f.unit(), " AND e.unit_id = ?");
+        Sql.clause(where, params, f.volunteer(), " AND e.volunteer_id = ?");
+        Sql.clause(where, params, f.project(), " AND e.project_id = ?");
+        Sql.clause(where, params, f.kind() == null ? null : f.kind().name(), " AND e.kind = ?");
+        Sql.clause(where, params, f.from() == null ? null : Date.valueOf(f.from()), " AND e.entry_date >= ?");
+        Sql.clause(where, params, f.to() == null ? null : Date.valueOf(f.to()), " AND e.entry_date <= ?");
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement q = c.prepareStatement("SELECT count(*)" + where)) {
+                Sql.bind(q, params);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<LedgerEntry> entries = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS + where
+                    + " ORDER BY e.entry_date, e.kafka_partition, e.seq LIMIT ? OFFSET ?")) {
+                List<Object> all = new ArrayList<>(params);
+                all.add(size);
+                all.add((long) page * size);
+                Sql.bind(q, all);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(ChainStore.entry(rs));
+                    }
+                }
+            }
+            List<StoredEntry> items = new ArrayList<>();
+            for (LedgerEntry entry : entries) {
+                items.add(new StoredEntry(entry, CorrectionChain.of(c, entry.entryId())));
+            }
+            return new EntryPage(items, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.threelists.ledger.projection.projects;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The facts of a project that reports and rankings join to the entries (the only writer of {@code project},
+ * {@code project_holder} and {@code project_rating}): its title and place, who holds it, when the community confirmed
+ * its completion (only then do its hours count, see {@link Confirmation}), and the residents' ratings. Upserts, so a
+ * replay gives the same rows.
+ */
+@ApplicationScoped
+public class ProjectFacts {
+
+    /** A unit holding (part of) the project through a claim. */
+    public record Holder(String claimId, String unitId, String resourceId, BigDecimal amount) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public ProjectFacts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Where and what the project is; a null title keeps the one known. */
+    public void place(String projectId, String title, String street, String community, String category) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
+                + "(project_id, title, street_code, community_code, category) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                + "(project_id) DO UPDATE SET title = COALESCE(EXCLUDED.title, project.title), street_code = "
+                + "EXCLUDED.street_code, community_code = EXCLUDED.community_code, category = EXCLUDED.category")) {
+            upsert.setString(1, projectId);
+            upsert.setString(2, title);
+            upsert.setString(3, street);
+            upsert.setString(4, community);
+            upsert.setString(5, category);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record project " + projectId, e);
+        }
+    }
+
+    public void held(String projectId, List<Holder> holders) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
+                + "project_holder (claim_id, project_id, unit_id, resource_id, amount) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (claim_id) DO NOTHING")) {
+            for (Holder holder : holders) {
+                upsert.setString(1, holder.claimId());
+                upsert.setString(2, projectId);
+                upsert.setString(3, holder.unitId());
+                upsert.setString(4, holder.resourceId());
+                upsert.setBigDecimal(5, holder.amount());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the holders of project " + projectId, e);
+        }
+    }
+
+    /** The community confirmed the project's completion: from now on its hours count. */
+    public void confirmed(String projectId, Instant at, String confirmedBy) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
+                + "(project_id, completed_at, confirmed_by) VALUES (?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
+                + "completed_at = EXCLUDED.completed_at, confirmed_by = EXCLUDED.confirmed_by")) {
+            upsert.setString(1, projectId);
+            upsert.setTimestamp(2, Timestamp.from(at));
+            upsert.setString(3, confirmedBy);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the confirmation of project " + projectId, e);
+        }
+    }
+
+    /** A resident's rating of the project, once per rating event. */
+    public void rated(String ratingEventId, String projectId, String demandId, int score, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "project_rating (event_id, project_id, demand_id, score, rated_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING")) {
+            insert.setString(1, ratingEventId);
+            insert.setString(2, projectId);
+            insert.setString(3, demandId);
+            insert.setInt(4, score);
+            insert.setTimestamp(5, Timestamp.from(at));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a rating of project " + projectId, e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.threelists.ledger.projection.statements;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.domain.HourStatement.Revocation;
+import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.Sql;
+import org.threelists.ledger.projection.projects.Confirmation;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hour statements as stored ({@code hour_statement}, {@code statement_revocation} and the number sequence, their only
+ * writer), and the confirmed hours in force a statement is issued from.
+ */
+@ApplicationScoped
+public class StatementStore {
+
+    /** One service of the volunteer with its hours in force; {@code title} is the project's, when known. */
+    public record Service(LocalDate date, String communityCode, String category, String title, String unitId,
+            BigDecimal hours) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    StatementStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The volunteer's confirmed hours in force in the street and period, in the order of the ledger. */
+    public List<Service> servicesOf(String volunteerId, String street, LocalDate from, LocalDate to) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("WITH g AS (SELECT "
+                + "generation FROM ledger_generation WHERE status = 'CURRENT') SELECT x.entry_date, x.category, "
+                + "x.community_code, p.title, x.unit_id, COALESCE((SELECT k.hours FROM ledger_correction k WHERE "
+                + "k.entry_id = x.entry_id ORDER BY k.seq DESC LIMIT 1), x.hours) FROM ledger_entry x JOIN g ON "
+                + "x.generation = g.generation LEFT JOIN project p ON p.project_id = x.project_id WHERE x.kind = 'HOURS' "
+                + "AND x.volunteer_id = ? AND x.street_code = ? AND x.entry_date BETWEEN ? AND ? AND "
+                + Confirmation.confirmed("x") + " ORDER BY x.entry_date, x.kafka_partition, x.seq")) {
+            Sql.bind(q, List.of(volunteerId, street, Date.valueOf(from), Date.valueOf(to)));
+            List<Service> services = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    services.add(new Service(rs.getObject(1, LocalDate.class), rs.getString(3), rs.getString(2),
+                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6)));
+                }
+            }
+            return services;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot issue a statement", e);
+        }
+    }
+
+    public long nextSerial() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT nextval('hour_statement_number')"); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot issue a statement", e);
+        }
+    }
+
+    public void insert(HourStatement s) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "hour_statement (number, volunteer_id, masked_name, unit_id, street_code, period_from, period_to, hours, "
+                + "content, issuer, issued_by, issued_on, issued_at, hash, verification_code) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Sql.bind(insert, new ArrayList<>(Arrays.asList(s.number(), s.volunteerId(), s.maskedName(), s.unitId(),
+                    s.streetCode(), Date.valueOf(s.periodFrom()), Date.valueOf(s.periodTo()), s.hours(), s.content(),
+                    s.issuer(), s.issuedBy(), Date.valueOf(s.issuedOn()), Timestamp.from(s.issuedAt()), s.hash(),
+                    s.verificationCode())));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot issue a statement", e);
+        }
+    }
+
+    public Optional<HourStatement> find(String number) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT s.*, r.reason, "
+                + "r.revoked_by, r.revoked_at FROM hour_statement s LEFT JOIN statement_revocation r ON r.number = s.number "
+                + "WHERE s.number = ?")) {
+            q.setString(1, number);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Revocation revocation = rs.getString("reason") == null ? null : new Revocation(rs.getString("reason"),
+                        rs.getString("revoked_by"), rs.getObject("revoked_at", OffsetDateTime.class).toInstant());
+                return Optional.of(new HourStatement(rs.getString("number"), rs.getString("volunteer_id"),
+                        rs.getString("masked_name"), rs.getString("unit_id"), rs.getString("street_code"),
+                        rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+                        Figures.plain(rs.getBigDecimal("hours")), rs.getString("content"), rs.getString("issuer"),
+                        rs.getString("issued_by"), rs.getObject("issued_on", LocalDate.class),
+                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation,
+                        rs.getString("verification_code")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the revocation; false when the statement was revoked already (nothing changes then). */
+    public boolean revoke(String number, String reason, String actor, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "statement_revocation (number, reason, revoked_by, revoked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            Sql.bind(insert, List.of(number, reason, actor, Timestamp.from(at)));
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

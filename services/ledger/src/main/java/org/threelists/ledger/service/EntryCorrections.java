@@ -1,0 +1,49 @@
+package org.threelists.ledger.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.threelists.ledger.domain.LedgerCorrection;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.domain.OnlyHoursAreCorrected;
+import org.threelists.ledger.projection.entries.CorrectionChain;
+import org.threelists.ledger.projection.entries.Entries;
+import org.threelists.ledger.projection.entries.StoredEntry;
+import org.threelists.platform.domain.NotFoundException;
+import org.threelists.platform.domain.RuleBrokenException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The desk's corrections of a volunteer's hours: a new record in the corrections chain that points at the entry; the
+ * entry itself never changes (services/ledger/README.md, "Entries and the hash chains").
+ */
+@ApplicationScoped
+public class EntryCorrections {
+
+    private final Entries entries;
+    private final CorrectionChain chain;
+
+    EntryCorrections(Entries entries, CorrectionChain chain) {
+        this.entries = entries;
+        this.chain = chain;
+    }
+
+    /** The entry of the current generation with its corrections; the caller checks it may act on it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoredEntry entry(String entryId) {
+        return entries.find(entryId).orElseThrow(() -> new NotFoundException("Entry", entryId));
+    }
+
+    /** Corrects the hours in force of an HOURS entry to {@code hours}. */
+    @Transactional
+    public LedgerCorrection correct(StoredEntry stored, BigDecimal hours, String reason, String actor) {
+        if (stored.entry().kind() != LedgerEntry.Kind.HOURS) {
+            throw new OnlyHoursAreCorrected(stored.entry().kind());
+        }
+        if (hours.compareTo(stored.hoursInForce()) == 0) {
+            throw new RuleBrokenException("hours", "equals the hours in force: nothing to correct");
+        }
+        return chain.append(stored, hours, reason, actor, Instant.now());
+    }
+}

@@ -1,0 +1,103 @@
+package org.threelists.ledger.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.domain.StatementRevokedAlready;
+import org.threelists.ledger.domain.VerificationCodes;
+import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.Labels;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.statements.StatementStore;
+import org.threelists.platform.domain.NotFoundException;
+import org.threelists.platform.domain.RuleBrokenException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hour statements (志愿服务时长证明): issued by a street's desk from the volunteer's confirmed hours in force, revoked
+ * once, verified by anyone holding the number and the code printed beside it (services/ledger/README.md, "Hour
+ * statements").
+ */
+@ApplicationScoped
+public class HourStatements {
+
+    private final StatementStore store;
+    private final Directory directory;
+    private final ZoneId zone;
+    private final String issuer;
+
+    HourStatements(StatementStore store, Directory directory,
+            @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone,
+            @ConfigProperty(name = "threelists.ledger.issuer") String issuer) {
+        this.store = store;
+        this.directory = directory;
+        this.zone = zone;
+        this.issuer = issuer;
+    }
+
+    /**
+     * Issues a statement of the volunteer's confirmed hours in force in the street and period, in the name of the
+     * street's joint meeting; refused when there are none.
+     */
+    @Transactional
+    public HourStatement issue(String street, String volunteerId, LocalDate from, LocalDate to, String actor) {
+        List<StatementStore.Service> services = store.servicesOf(volunteerId, street, from, to);
+        if (services.isEmpty()) {
+            throw new RuleBrokenException("volunteerId", "has no hours in street " + street + " from " + from + " to " + to);
+        }
+        List<String> lines = new ArrayList<>();
+        BigDecimal hours = BigDecimal.ZERO;
+        String unitId = null;
+        for (StatementStore.Service s : services) {
+            hours = hours.add(s.hours());
+            unitId = s.unitId();
+            lines.add(s.date() + " " + Labels.communityName(s.communityCode()) + " " + Labels.categoryZh(s.category())
+                    + (s.title() == null ? "" : "「" + s.title() + "」") + " " + Figures.plain(s.hours()).toPlainString()
+                    + "小时");
+        }
+        var volunteer = directory.volunteer(volunteerId);
+        String masked = volunteer.map(Directory.Volunteer::maskedName).orElse(null);
+        if (volunteer.isPresent() && volunteer.get().unitId() != null) {
+            unitId = volunteer.get().unitId();
+        }
+        LocalDate today = LocalDate.now(zone);
+        String number = HourStatement.number(today.getYear(), store.nextSerial());
+        HourStatement statement = new HourStatement(number, volunteerId, masked, unitId, street, from, to,
+                Figures.plain(hours), HourStatement.content(lines), Labels.streetName(street) + issuer, actor, today,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null).sealed(VerificationCodes.next());
+        store.insert(statement);
+        return statement;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HourStatement statement(String number) {
+        return store.find(number).orElseThrow(() -> new NotFoundException("Statement", number));
+    }
+
+    /** Revokes once; a second revocation is refused. Answers the statement as it now stands. */
+    @Transactional
+    public HourStatement revoke(String number, String reason, String actor) {
+        if (!store.revoke(number, reason, actor, Instant.now())) {
+            throw new StatementRevokedAlready(number);
+        }
+        return statement(number);
+    }
+
+    /**
+     * The statement with this number and code. A missing or wrong code is answered exactly like an unknown number,
+     * so that nothing can be enumerated.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HourStatement verify(String number, String code) {
+        return store.find(number).filter(found -> VerificationCodes.matches(found.verificationCode(), code))
+                .orElseThrow(() -> new NotFoundException("Statement", number + " with this code"));
+    }
+}

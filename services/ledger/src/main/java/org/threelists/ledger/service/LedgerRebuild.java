@@ -1,0 +1,78 @@
+package org.threelists.ledger.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.verification.ChainVerification;
+import org.threelists.ledger.service.ProjectListReplay.Replayed;
+
+import java.util.List;
+
+/**
+ * Rebuilds the entries from project-list.events.v1, offset 0, into a new generation, while the live consumer keeps
+ * appending to the current one; then, holding the generation lock exclusively, applies what arrived meanwhile and makes
+ * the new generation current. The old generation is retired and, once its head was compared with the new one, its
+ * entries are dropped (and those of any earlier retired or abandoned build), so rebuilds do not pile up copies of the
+ * ledger. The live consumer then goes on in the new generation, where the events the rebuild already applied are
+ * skipped by id. Corrections, statements and summaries belong to no generation and are kept
+ * (services/ledger/README.md, "Exactly once and rebuild").
+ */
+@ApplicationScoped
+public class LedgerRebuild {
+
+    private static final Logger LOG = Logger.getLogger(LedgerRebuild.class);
+
+    private final Generations generations;
+    private final ProjectListReplay replay;
+    private final LedgerRecording recording;
+    private final ChainVerification verification;
+
+    LedgerRebuild(Generations generations, ProjectListReplay replay, LedgerRecording recording,
+            ChainVerification verification) {
+        this.generations = generations;
+        this.replay = replay;
+        this.recording = recording;
+        this.verification = verification;
+    }
+
+    public record Result(int previousGeneration, int generation, long events, long entries, String previousHead,
+            String head, boolean sameHead, long millis, double eventsPerSecond, List<Integer> droppedGenerations) {
+    }
+
+    public synchronized Result rebuild(String actor) {
+        long started = System.nanoTime();
+        Generations.Build build = QuarkusTransaction.requiringNew().call(() -> generations.begin(actor));
+        int previous = build.previous();
+        int next = build.next();
+        long events = 0;
+        try (ProjectListReplay.Reading reading = replay.fromTheBeginning()) {
+            // Each poll's records in a transaction of their own.
+            events += reading.catchUp(batch -> QuarkusTransaction.requiringNew().run(() -> apply(batch, next)));
+            // The flip: no live event is applied while the last records are read and the generation changes.
+            long[] last = {0};
+            QuarkusTransaction.requiringNew().timeout(900).run(() -> {
+                generations.lockExclusively();
+                last[0] = reading.catchUp(batch -> apply(batch, next));
+                generations.finish(build);
+            });
+            events += last[0];
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> generations.abandon(next));
+            throw e;
+        }
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        // In transactions, so that the walks stream the rows through a cursor.
+        ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
+        ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
+        List<Integer> dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next));
+        LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
+                actor, next, events, millis, after.head(), dropped);
+        return new Result(previous, next, events, after.entries(), before.head(), after.head(),
+                before.head().equals(after.head()), millis, events * 1000.0 / millis, dropped);
+    }
+
+    private void apply(List<Replayed> batch, int generation) {
+        batch.forEach(r -> recording.apply(generation, r.event(), r.partition(), r.offset()));
+    }
+}

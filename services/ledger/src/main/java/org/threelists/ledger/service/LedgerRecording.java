@@ -1,0 +1,122 @@
+package org.threelists.ledger.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.Delivery;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
+import org.threelists.platform.inbox.InboundEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records project-list.events.v1 in the ledger: a delivery as entries appended to its partition's hash chain, and the
+ * project facts reports need (title, holders, the community's confirmation, ratings). Runs inside the caller's
+ * transaction (the inbox's, or a rebuild batch's). An event id already applied in the generation changes nothing, so
+ * a redelivery or a replay records each event once (services/ledger/README.md, "Exactly once and rebuild").
+ */
+@ApplicationScoped
+public class LedgerRecording {
+
+    private final Generations generations;
+    private final ChainStore chains;
+    private final ProjectFacts projects;
+    private final Directory directory;
+    private final SummaryCorrections summaryCorrections;
+
+    public LedgerRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
+            SummaryCorrections summaryCorrections) {
+        this.generations = generations;
+        this.chains = chains;
+        this.projects = projects;
+        this.directory = directory;
+        this.summaryCorrections = summaryCorrections;
+    }
+
+    /** Records an event that arrived live, in the current generation, which no rebuild can replace meanwhile. */
+    public void record(InboundEvent event, int partition, long offset) {
+        apply(generations.lockCurrent(), event, partition, offset);
+    }
+
+    /** Applies one event of partition {@code partition} at {@code offset} to {@code generation}. */
+    public void apply(int generation, InboundEvent event, int partition, long offset) {
+        if (!chains.markApplied(generation, event.id(), partition, offset)) {
+            return;
+        }
+        JsonNode d = event.data();
+        String projectId = d.path("projectId").asText();
+        switch (event.name()) {
+            case "project.proposed" -> projects.place(projectId, d.path("title").asText(null), d.path("streetCode").asText(),
+                    d.path("communityCode").asText(), d.path("category").asText());
+            case "project.published" -> place(d);
+            case "project.claimed" -> {
+                place(d);
+                List<ProjectFacts.Holder> holders = new ArrayList<>();
+                for (JsonNode h : d.path("holders")) {
+                    holders.add(new ProjectFacts.Holder(h.path("claimId").asText(), h.path("unitId").asText(),
+                            h.path("resourceId").asText(), h.path("amount").decimalValue()));
+                }
+                projects.held(projectId, holders);
+            }
+            case "project.delivered" -> delivered(generation, event, partition, offset);
+            case "project.completed" -> {
+                projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText());
+                summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,
+                        Reason.CONFIRMED_AFTER_SUMMARY);
+            }
+            case "project.rated" -> projects.rated(event.id(), projectId, d.path("demandId").asText(),
+                    d.path("score").asInt(), event.time());
+            default -> {
+                // claims in flight, schedules, cancellations, escalations: nothing to record
+            }
+        }
+    }
+
+    private void place(JsonNode d) {
+        projects.place(d.path("projectId").asText(), null, d.path("streetCode").asText(), d.path("communityCode").asText(),
+                d.path("category").asText());
+    }
+
+    private void delivered(int generation, InboundEvent event, int partition, long offset) {
+        JsonNode d = event.data();
+        place(d);
+        Delivery delivery = delivery(d);
+        for (JsonNode v : d.path("report").path("volunteers")) {
+            if (v.hasNonNull("maskedName")) {
+                directory.rememberMaskedName(v.path("volunteerId").asText(), v.path("maskedName").asText());
+            }
+        }
+        ChainStore.Head head = chains.lockHead(generation, partition);
+        List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), partition, head.seq(), head.hash());
+        chains.append(generation, partition, offset, entries);
+        summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
+                Reason.DELIVERED_AFTER_SUMMARY);
+    }
+
+    private static Delivery delivery(JsonNode d) {
+        JsonNode report = d.path("report");
+        List<String> demands = new ArrayList<>();
+        d.path("demandIds").forEach(id -> demands.add(id.asText()));
+        List<Delivery.VolunteerHours> volunteers = new ArrayList<>();
+        for (JsonNode v : report.path("volunteers")) {
+            volunteers.add(new Delivery.VolunteerHours(v.path("volunteerId").asText(), v.path("unitId").asText(),
+                    v.path("hours").decimalValue()));
+        }
+        List<Delivery.Consumption> consumptions = new ArrayList<>();
+        for (JsonNode p : d.path("consumptions")) {
+            consumptions.add(new Delivery.Consumption(p.path("claimId").asText(), p.path("unitId").asText(),
+                    p.path("resourceId").asText(), p.path("amount").decimalValue()));
+        }
+        return new Delivery(d.path("projectId").asText(), d.path("streetCode").asText(), d.path("communityCode").asText(),
+                d.path("category").asText(), String.join(",", demands),
+                java.time.LocalDate.parse(report.path("date").asText()), report.path("place").asText(),
+                report.hasNonNull("notes") ? report.path("notes").asText() : null, report.path("residentsServed").asInt(),
+                d.path("actor").asText(), volunteers, consumptions);
+    }
+}

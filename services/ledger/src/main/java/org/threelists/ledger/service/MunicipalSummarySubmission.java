@@ -1,0 +1,90 @@
+package org.threelists.ledger.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.ledger.domain.MonthNotEnded;
+import org.threelists.ledger.domain.MonthlyFigures;
+import org.threelists.ledger.domain.MonthlySummary;
+import org.threelists.ledger.domain.MonthlySummaryCommands.SubmitMonthlySummary;
+import org.threelists.ledger.domain.SummarySentAlready;
+import org.threelists.ledger.projection.Labels;
+import org.threelists.ledger.projection.reports.LedgerReports;
+import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
+import org.threelists.ledger.projection.reports.LedgerReports.Scope;
+import org.threelists.ledger.projection.summaries.MunicipalSummaries;
+import org.threelists.ledger.projection.verification.ChainVerification;
+import org.threelists.platform.domain.RuleBrokenException;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The street's monthly summary to the municipal platform (municipal.service-records.v1): the confirmed figures of a
+ * month that has ended, with the ledger head they were computed from, sent exactly once per street and month
+ * (services/ledger/README.md, "Monthly municipal summary").
+ */
+@ApplicationScoped
+public class MunicipalSummarySubmission {
+
+    private final CommandGateway commands;
+    private final LedgerReports reports;
+    private final MunicipalSummaries summaries;
+    private final ChainVerification verification;
+    private final ZoneId zone;
+
+    MunicipalSummarySubmission(CommandGateway commands, LedgerReports reports, MunicipalSummaries summaries,
+            ChainVerification verification, @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone) {
+        this.commands = commands;
+        this.reports = reports;
+        this.summaries = summaries;
+        this.verification = verification;
+        this.zone = zone;
+    }
+
+    /** Sends the street's summary of {@code month} (YYYY-MM); answers it as recorded. */
+    public MunicipalSummaries.Sent submit(String street, YearMonth month, String actor) {
+        requireEnded(month);
+        String id = MonthlySummary.idOf(street, month.toString());
+        if (summaries.exists(id)) {
+            throw new SummarySentAlready(street, month.toString());
+        }
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        Scope scope = new Scope(street, null);
+        var total = reports.totals(scope, from, to);
+        MonthlyFigures figures = new MonthlyFigures(Labels.streetName(street), total.hours(), total.activities(),
+                total.volunteers(), total.residentsServed(), groups(scope, GroupBy.COMMUNITY, from, to),
+                groups(scope, GroupBy.CATEGORY, from, to));
+        try {
+            commands.sendAndWait(new SubmitMonthlySummary(id, street, month.toString(), figures,
+                    verification.currentHead(), actor));
+        } catch (ConcurrencyException e) {
+            // Another request created the same summary meanwhile: the event store kept the first.
+            throw new SummarySentAlready(street, month.toString());
+        }
+        return summaries.list(street, id).get(0);
+    }
+
+    /**
+     * A month is summarised once, so only a closed one: the current month is still filling, a future one has nothing
+     * yet. "Now" is the communities' time zone.
+     */
+    private void requireEnded(YearMonth month) {
+        YearMonth current = YearMonth.now(zone);
+        if (month.isAfter(current)) {
+            throw new RuleBrokenException("month", "is in the future: only a month that has ended can be summarised");
+        }
+        if (month.equals(current)) {
+            throw new MonthNotEnded(month);
+        }
+    }
+
+    private List<MonthlyFigures.Group> groups(Scope scope, GroupBy by, LocalDate from, LocalDate to) {
+        return reports.report(scope, by, from, to, true).stream().map(r -> new MonthlyFigures.Group(r.key(), r.label(),
+                r.hours(), r.activities(), r.volunteers(), r.residentsServed())).toList();
+    }
+}
