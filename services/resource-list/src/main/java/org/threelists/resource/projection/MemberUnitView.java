@@ -14,10 +14,10 @@ import org.threelists.resource.domain.UnitKind;
 
 import java.time.Instant;
 
-/** An alliance member unit as readers see it. Written only by {@link UnitProjection}. */
+/** An alliance member unit as readers see it. Written only by {@link MemberUnitProjection}. */
 @Entity
 @Table(name = "unit_view")
-public class UnitView extends TrackedView {
+public class MemberUnitView extends TrackedView {
 
     @Id
     @Column(name = "unit_id")
