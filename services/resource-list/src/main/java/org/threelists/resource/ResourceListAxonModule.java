@@ -6,8 +6,8 @@ import org.threelists.platform.axon.AxonModule;
 import org.threelists.resource.domain.MemberUnit;
 import org.threelists.resource.domain.Resource;
 import org.threelists.resource.domain.Volunteer;
-import org.threelists.resource.projection.ResourceProjection;
 import org.threelists.resource.projection.MemberUnitProjection;
+import org.threelists.resource.projection.ResourceProjection;
 import org.threelists.resource.projection.Views;
 import org.threelists.resource.projection.VolunteerProjection;
 

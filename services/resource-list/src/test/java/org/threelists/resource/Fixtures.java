@@ -7,9 +7,9 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.threelists.devkit.DevTokens;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ReservationView;
 import org.threelists.resource.projection.ResourceView;
-import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.VolunteerView;
 
 import java.math.BigDecimal;

@@ -3,7 +3,6 @@ package org.threelists.resource.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.platform.problem.Problem;
@@ -27,9 +27,9 @@ import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.UnitKind;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ResourceListQueries;
 import org.threelists.resource.service.UnitMembership;
-import org.threelists.resource.projection.MemberUnitView;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 

@@ -1,7 +1,6 @@
 package org.threelists.resource.projection;
 
 import jakarta.persistence.Column;
-import org.threelists.platform.projection.TrackedView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.threelists.platform.projection.TrackedView;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.UnitKind;
 

@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +23,8 @@ import org.threelists.resource.domain.MemberUnitEvents.UnitAmended;
 import org.threelists.resource.domain.MemberUnitEvents.UnitLeft;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRegistered;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRejoined;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

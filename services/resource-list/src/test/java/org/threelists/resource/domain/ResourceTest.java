@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +30,8 @@ import org.threelists.resource.domain.ResourceEvents.CapacityReserved;
 import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
 import org.threelists.resource.domain.ResourceEvents.ResourceOffered;
 import org.threelists.resource.domain.ResourceEvents.ResourceWithdrawn;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;

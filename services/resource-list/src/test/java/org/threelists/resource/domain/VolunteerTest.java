@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +24,8 @@ import org.threelists.resource.domain.VolunteerEvents.VolunteerAmended;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerDataErased;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerLeft;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerRegistered;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.time.Instant;
 import java.util.ArrayList;
