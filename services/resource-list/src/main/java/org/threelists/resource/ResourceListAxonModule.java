@@ -6,8 +6,8 @@ import org.threelists.platform.axon.AxonModule;
 import org.threelists.resource.domain.MemberUnit;
 import org.threelists.resource.domain.Resource;
 import org.threelists.resource.domain.Volunteer;
+import org.threelists.resource.projection.MemberUnitProjection;
 import org.threelists.resource.projection.ResourceProjection;
-import org.threelists.resource.projection.UnitProjection;
 import org.threelists.resource.projection.Views;
 import org.threelists.resource.projection.VolunteerProjection;
 
@@ -15,11 +15,11 @@ import org.threelists.resource.projection.VolunteerProjection;
 @ApplicationScoped
 public class ResourceListAxonModule implements AxonModule {
 
-    private final UnitProjection units;
+    private final MemberUnitProjection units;
     private final ResourceProjection resources;
     private final VolunteerProjection volunteers;
 
-    ResourceListAxonModule(UnitProjection units, ResourceProjection resources, VolunteerProjection volunteers) {
+    ResourceListAxonModule(MemberUnitProjection units, ResourceProjection resources, VolunteerProjection volunteers) {
         this.units = units;
         this.resources = resources;
         this.volunteers = volunteers;

@@ -7,9 +7,9 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.threelists.devkit.DevTokens;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ReservationView;
 import org.threelists.resource.projection.ResourceView;
-import org.threelists.resource.projection.UnitView;
 import org.threelists.resource.projection.VolunteerView;
 
 import java.math.BigDecimal;
@@ -211,8 +211,8 @@ public final class Fixtures {
     }
 
     /** The read models' rows as committed, read in a fresh transaction so no cached copy is returned. */
-    public static UnitView storedUnit(String unitId) {
-        return committed(() -> UnitView.findById(unitId));
+    public static MemberUnitView storedUnit(String unitId) {
+        return committed(() -> MemberUnitView.findById(unitId));
     }
 
     public static ResourceView storedResource(String resourceId) {

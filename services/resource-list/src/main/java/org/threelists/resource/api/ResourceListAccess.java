@@ -4,8 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
-import org.threelists.resource.domain.MembershipStatus;
-import org.threelists.resource.projection.UnitView;
+import org.threelists.resource.projection.MemberUnitView;
 
 import java.util.Optional;
 
@@ -36,7 +35,7 @@ public class ResourceListAccess {
     }
 
     /** The unit itself or its street's desk. */
-    public void requireManage(UnitView unit) {
+    public void requireManage(MemberUnitView unit) {
         if (!isUnit(unit.unitId) && !isDesk(unit.streetCode)) {
             throw ProblemException.forbidden("Only unit " + unit.unitId + " or the desk of street " + unit.streetCode
                     + " may do this");
@@ -44,15 +43,12 @@ public class ResourceListAccess {
     }
 
     /**
-     * The unit a new offer or volunteer is for: it must exist (400 otherwise: the body names it), be the caller's
-     * own or in the desk's street (403), and be in the alliance (409).
+     * The unit a new offer or volunteer is for: it must exist (400 otherwise: the body names it) and be the caller's
+     * own or in the desk's street (403). Whether it is in the alliance is the use case's rule (409).
      */
-    public UnitView requireActiveManaged(Optional<UnitView> found, String unitId, String action) {
-        UnitView unit = found.orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + unitId));
+    public MemberUnitView requireManaged(Optional<MemberUnitView> found, String unitId) {
+        MemberUnitView unit = found.orElseThrow(() -> ProblemException.invalid("unitId", "no unit " + unitId));
         requireManage(unit);
-        if (unit.status != MembershipStatus.ACTIVE) {
-            throw ProblemException.illegalTransition(action + " as unit " + unit.unitId, unit.status);
-        }
         return unit;
     }
 

@@ -3,7 +3,6 @@ package org.threelists.resource.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -16,64 +15,57 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
-import org.threelists.resource.domain.MemberUnitCommands.AmendUnit;
-import org.threelists.resource.domain.MemberUnitCommands.LeaveAlliance;
-import org.threelists.resource.domain.MemberUnitCommands.RegisterUnit;
-import org.threelists.resource.domain.MemberUnitCommands.RejoinAlliance;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.UnitKind;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ResourceListQueries;
-import org.threelists.resource.projection.UnitView;
+import org.threelists.resource.service.UnitMembership;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
-/** Alliance member units (共建单位): the desk registers them; a unit keeps its profile; everyone reads their street's. */
+/**
+ * Alliance member units (共建单位): the desk registers them; a unit keeps its profile; everyone reads their street's.
+ * The membership's rules are {@link UnitMembership}'s; this class parses, authorises and maps.
+ */
 @Path("/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "共建单位 — alliance member units")
 public class UnitResource {
 
-    private final CommandGateway commands;
+    private final UnitMembership membership;
     private final ResourceListQueries queries;
     private final ResourceListAccess access;
-    private final ServiceArea area;
 
-    UnitResource(CommandGateway commands, ResourceListQueries queries, ResourceListAccess access, ServiceArea area) {
-        this.commands = commands;
+    UnitResource(UnitMembership membership, ResourceListQueries queries, ResourceListAccess access) {
+        this.membership = membership;
         this.queries = queries;
         this.access = access;
-        this.area = area;
     }
 
     @POST
     @Transactional
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Register a unit in the street's alliance", description = "By the desk of the street")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UnitDtos.UnitResponse.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = UnitResponses.UnitResponse.class)))
     @APIResponse(responseCode = "409", description = "The unit id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@Valid @NotNull UnitDtos.Register request, UriInfo uri) {
+    public Response register(@Valid @NotNull UnitRequests.Register request, UriInfo uri) {
         String street = access.street();
         access.requireDesk(street);
-        area.requireInStreet("communities", request.communities(), street);
-        if (queries.unit(request.unitId()).isPresent()) {
-            throw new ProblemException(ProblemType.ALREADY_EXISTS, "Unit " + request.unitId() + " is registered already");
-        }
-        commands.sendAndWait(new RegisterUnit(request.unitId(), street, request.profile(), access.actor()));
+        membership.register(request.unitId(), street, request.profile(), access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(request.unitId()).build())
-                .entity(UnitDtos.UnitResponse.of(load(request.unitId()))).build();
+                .entity(UnitResponses.UnitResponse.of(load(request.unitId()))).build();
     }
 
     @GET
@@ -82,23 +74,23 @@ public class UnitResource {
     @Operation(summary = "Read a unit")
     @APIResponse(responseCode = "404", description = "No such unit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public UnitDtos.UnitResponse get(@PathParam("unitId") String unitId) {
-        UnitView unit = load(unitId);
+    public UnitResponses.UnitResponse get(@PathParam("unitId") String unitId) {
+        MemberUnitView unit = load(unitId);
         access.requireReadStreet(unit.streetCode);
-        return UnitDtos.UnitResponse.of(unit);
+        return UnitResponses.UnitResponse.of(unit);
     }
 
     @GET
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "List the units of the caller's street", description = "By name")
-    public UnitDtos.Page list(@QueryParam("community") String community, @QueryParam("kind") String kind,
+    public UnitResponses.Page list(@QueryParam("community") String community, @QueryParam("kind") String kind,
             @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         RequestParameters.checkPage(page, size);
         var filter = new ResourceListQueries.UnitFilter(access.street(), community, enumValue(UnitKind.class, "kind", kind),
                 enumValue(MembershipStatus.class, "status", status));
         var result = queries.units(filter, page, size);
-        return new UnitDtos.Page(result.items().stream().map(UnitDtos.UnitResponse::of).toList(), page, size, result.total());
+        return new UnitResponses.Page(result.items().stream().map(UnitResponses.UnitResponse::of).toList(), page, size, result.total());
     }
 
     @POST
@@ -106,12 +98,11 @@ public class UnitResource {
     @Transactional
     @RolesAllowed({Roles.DESK, Roles.UNIT})
     @Operation(summary = "Amend a unit's profile", description = "By the unit itself or its street's desk")
-    public UnitDtos.UnitResponse amend(@PathParam("unitId") String unitId, @Valid @NotNull UnitDtos.Amend request) {
-        UnitView unit = load(unitId);
+    public UnitResponses.UnitResponse amend(@PathParam("unitId") String unitId, @Valid @NotNull UnitRequests.Amend request) {
+        MemberUnitView unit = load(unitId);
         access.requireManage(unit);
-        area.requireInStreet("communities", request.communities(), unit.streetCode);
-        commands.sendAndWait(new AmendUnit(unitId, request.profile(), access.actor()));
-        return UnitDtos.UnitResponse.of(load(unitId));
+        membership.amend(unit, request.profile(), access.actor());
+        return UnitResponses.UnitResponse.of(load(unitId));
     }
 
     @POST
@@ -119,11 +110,11 @@ public class UnitResource {
     @Transactional
     @RolesAllowed({Roles.DESK, Roles.UNIT})
     @Operation(summary = "A unit leaves the alliance", description = "active → left; its open reservations stay")
-    public UnitDtos.UnitResponse leave(@PathParam("unitId") String unitId, @RequestBody(required = false) @Valid Reason request) {
-        UnitView unit = load(unitId);
+    public UnitResponses.UnitResponse leave(@PathParam("unitId") String unitId, @RequestBody(required = false) @Valid Reason request) {
+        MemberUnitView unit = load(unitId);
         access.requireManage(unit);
-        commands.sendAndWait(new LeaveAlliance(unitId, Reason.of(request), access.actor()));
-        return UnitDtos.UnitResponse.of(load(unitId));
+        membership.leave(unitId, Reason.of(request), access.actor());
+        return UnitResponses.UnitResponse.of(load(unitId));
     }
 
     @POST
@@ -131,14 +122,14 @@ public class UnitResource {
     @Transactional
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "A unit that left rejoins the alliance", description = "left → active; by the desk")
-    public UnitDtos.UnitResponse rejoin(@PathParam("unitId") String unitId) {
-        UnitView unit = load(unitId);
+    public UnitResponses.UnitResponse rejoin(@PathParam("unitId") String unitId) {
+        MemberUnitView unit = load(unitId);
         access.requireDesk(unit.streetCode);
-        commands.sendAndWait(new RejoinAlliance(unitId, access.actor()));
-        return UnitDtos.UnitResponse.of(load(unitId));
+        membership.rejoin(unitId, access.actor());
+        return UnitResponses.UnitResponse.of(load(unitId));
     }
 
-    private UnitView load(String unitId) {
+    private MemberUnitView load(String unitId) {
         return queries.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
     }
 }

@@ -3,7 +3,6 @@ package org.threelists.resource.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,34 +16,29 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.platform.pii.PersonalDataVault;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
 import org.threelists.resource.domain.MembershipStatus;
-import org.threelists.resource.domain.VolunteerCommands.AmendVolunteer;
-import org.threelists.resource.domain.VolunteerCommands.EraseVolunteerData;
-import org.threelists.resource.domain.VolunteerCommands.RegisterVolunteer;
-import org.threelists.resource.domain.VolunteerCommands.VolunteerLeaves;
-import org.threelists.resource.domain.VolunteerPerson;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ResourceListQueries;
-import org.threelists.resource.projection.UnitView;
 import org.threelists.resource.projection.VolunteerView;
+import org.threelists.resource.service.VolunteerRegistry;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
 /**
  * Dual-registered volunteers (双报到). A unit registers and manages its own; the desk those of its street's units;
- * a community sees the volunteers who call it home. Only the unit and the desk see who they are.
+ * a community sees the volunteers who call it home. Only the unit and the desk see who they are. Registration and
+ * the volunteer's personal data are {@link VolunteerRegistry}'s; this class parses, authorises and maps.
  */
 @Path("/volunteers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,34 +46,25 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Tag(name = "Volunteers", description = "双报到党员 — dual-registered volunteers")
 public class VolunteerResource {
 
-    private final CommandGateway commands;
+    private final VolunteerRegistry registry;
     private final ResourceListQueries queries;
     private final ResourceListAccess access;
-    private final ServiceArea area;
-    private final PersonalDataVault vault;
 
-    VolunteerResource(CommandGateway commands, ResourceListQueries queries, ResourceListAccess access, ServiceArea area,
-            PersonalDataVault vault) {
-        this.commands = commands;
+    VolunteerResource(VolunteerRegistry registry, ResourceListQueries queries, ResourceListAccess access) {
+        this.registry = registry;
         this.queries = queries;
         this.access = access;
-        this.area = area;
-        this.vault = vault;
     }
 
     @POST
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Register a dual-registered volunteer of a unit", description = "Only with the volunteer's consent")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VolunteerDtos.VolunteerResponse.class)))
-    public Response register(@Valid @NotNull VolunteerDtos.Register request, UriInfo uri) {
-        UnitView unit = access.requireActiveManaged(queries.unit(request.unitId()), request.unitId(),
-                "register volunteers");
-        area.requireExists("homeCommunity", request.homeCommunity());
-        String volunteerId = UUID.randomUUID().toString();
-        VolunteerPerson person = request.person().toDomain();
-        commands.sendAndWait(new RegisterVolunteer(volunteerId, unit.unitId, request.homeCommunity(), request.skills(),
-                vault.sealJson(subject(volunteerId), person), person.maskedName(), Instant.now(), access.actor()));
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VolunteerResponses.VolunteerResponse.class)))
+    public Response register(@Valid @NotNull VolunteerRequests.Register request, UriInfo uri) {
+        MemberUnitView unit = access.requireManaged(queries.unit(request.unitId()), request.unitId());
+        String volunteerId = registry.register(unit, request.homeCommunity(), request.skills(),
+                request.person().toDomain(), Instant.now(), access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(volunteerId).build()).entity(render(load(volunteerId)))
                 .build();
     }
@@ -88,7 +73,7 @@ public class VolunteerResource {
     @Path("/{volunteerId}")
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "Read a volunteer")
-    public VolunteerDtos.VolunteerResponse get(@PathParam("volunteerId") String volunteerId) {
+    public VolunteerResponses.VolunteerResponse get(@PathParam("volunteerId") String volunteerId) {
         VolunteerView volunteer = load(volunteerId);
         if (!mayRead(volunteer)) {
             throw ProblemException.forbidden("You may not read volunteer " + volunteerId);
@@ -100,7 +85,7 @@ public class VolunteerResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "List volunteers", description = "A unit its own; the desk and auditors their street's; "
             + "a community those who call it home")
-    public VolunteerDtos.Page list(@QueryParam("unit") String unitId, @QueryParam("homeCommunity") String homeCommunity,
+    public VolunteerResponses.Page list(@QueryParam("unit") String unitId, @QueryParam("homeCommunity") String homeCommunity,
             @QueryParam("skill") String skill, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         RequestParameters.checkPage(page, size);
@@ -124,7 +109,7 @@ public class VolunteerResource {
         var filter = new ResourceListQueries.VolunteerFilter(street, unit, community, skill,
                 enumValue(MembershipStatus.class, "status", status));
         var result = queries.volunteers(filter, page, size);
-        return new VolunteerDtos.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
+        return new VolunteerResponses.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
     }
 
     @POST
@@ -132,11 +117,10 @@ public class VolunteerResource {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Amend a volunteer's home community and skills")
-    public VolunteerDtos.VolunteerResponse amend(@PathParam("volunteerId") String volunteerId,
-            @Valid @NotNull VolunteerDtos.Amend request) {
+    public VolunteerResponses.VolunteerResponse amend(@PathParam("volunteerId") String volunteerId,
+            @Valid @NotNull VolunteerRequests.Amend request) {
         manageable(volunteerId);
-        area.requireExists("homeCommunity", request.homeCommunity());
-        commands.sendAndWait(new AmendVolunteer(volunteerId, request.homeCommunity(), request.skills(), access.actor()));
+        registry.amend(volunteerId, request.homeCommunity(), request.skills(), access.actor());
         return render(load(volunteerId));
     }
 
@@ -145,9 +129,9 @@ public class VolunteerResource {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Record that a volunteer left", description = "active → left")
-    public VolunteerDtos.VolunteerResponse leave(@PathParam("volunteerId") String volunteerId, @RequestBody(required = false) @Valid Reason request) {
+    public VolunteerResponses.VolunteerResponse leave(@PathParam("volunteerId") String volunteerId, @RequestBody(required = false) @Valid Reason request) {
         manageable(volunteerId);
-        commands.sendAndWait(new VolunteerLeaves(volunteerId, Reason.of(request), access.actor()));
+        registry.leave(volunteerId, Reason.of(request), access.actor());
         return render(load(volunteerId));
     }
 
@@ -157,10 +141,9 @@ public class VolunteerResource {
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Erase the volunteer's personal data",
             description = "Destroys the volunteer's key: every stored copy becomes unreadable; the masked name and history stay")
-    public VolunteerDtos.VolunteerResponse erase(@PathParam("volunteerId") String volunteerId) {
+    public VolunteerResponses.VolunteerResponse erase(@PathParam("volunteerId") String volunteerId) {
         manageable(volunteerId);
-        vault.erase(subject(volunteerId), access.actor());
-        commands.sendAndWait(new EraseVolunteerData(volunteerId, access.actor()));
+        registry.erasePersonalData(volunteerId, access.actor());
         return render(load(volunteerId));
     }
 
@@ -183,16 +166,11 @@ public class VolunteerResource {
         return queries.volunteer(volunteerId).orElseThrow(() -> ProblemException.notFound("Volunteer", volunteerId));
     }
 
-    private VolunteerDtos.VolunteerResponse render(VolunteerView volunteer) {
+    private VolunteerResponses.VolunteerResponse render(VolunteerView volunteer) {
         boolean entitled = access.isUnit(volunteer.unitId) || access.isDesk(volunteer.streetCode);
-        VolunteerDtos.Person person = entitled && !volunteer.personErased
-                ? vault.openJson(subject(volunteer.volunteerId), volunteer.sealedPerson, VolunteerPerson.class)
-                        .map(VolunteerDtos.Person::of).orElse(null)
+        VolunteerRequests.Person person = entitled
+                ? registry.person(volunteer).map(VolunteerRequests.Person::of).orElse(null)
                 : null;
-        return VolunteerDtos.VolunteerResponse.of(volunteer, person);
-    }
-
-    private static String subject(String volunteerId) {
-        return "volunteer:" + volunteerId;
+        return VolunteerResponses.VolunteerResponse.of(volunteer, person);
     }
 }

@@ -1,6 +1,6 @@
 package org.threelists.resource.domain;
 
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -19,15 +19,15 @@ public enum CapacityPeriod {
             return TOTAL.name();
         }
         if (requested == null || requested.isBlank()) {
-            throw ProblemException.invalid("period", "a monthly capacity is reserved for a month, e.g. 2026-12");
+            throw new RuleBrokenException("period", "a monthly capacity is reserved for a month, e.g. 2026-12");
         }
         if (!requested.trim().matches("\\d{4}-\\d{2}")) {
-            throw ProblemException.invalid("period", "'" + requested + "' is not a month like 2026-12");
+            throw new RuleBrokenException("period", "'" + requested + "' is not a month like 2026-12");
         }
         try {
             return YearMonth.parse(requested.trim()).toString();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("period", "'" + requested + "' is not a month like 2026-12");
+            throw new RuleBrokenException("period", "'" + requested + "' is not a month like 2026-12");
         }
     }
 }

@@ -3,7 +3,8 @@ package org.threelists.resource.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.RuleBrokenException;
 import org.threelists.resource.domain.MemberUnitCommands.AmendUnit;
 import org.threelists.resource.domain.MemberUnitCommands.LeaveAlliance;
 import org.threelists.resource.domain.MemberUnitCommands.RegisterUnit;
@@ -34,7 +35,7 @@ public class MemberUnit {
     @CommandHandler
     public MemberUnit(RegisterUnit command) {
         if (command.unitId() == null || !ID.matcher(command.unitId()).matches()) {
-            throw ProblemException.invalid("unitId", "must look like unit-<lowercase letters, digits, dashes>");
+            throw new RuleBrokenException("unitId", "must look like unit-<lowercase letters, digits, dashes>");
         }
         requireProfile(command.profile()).check();
         apply(new UnitRegistered(command.unitId(), command.streetCode(), command.profile(), command.actor()));
@@ -57,7 +58,7 @@ public class MemberUnit {
     @CommandHandler
     public void handle(RejoinAlliance command) {
         if (status != MembershipStatus.LEFT) {
-            throw ProblemException.illegalTransition("rejoin the alliance as unit " + unitId, status);
+            throw new IllegalTransitionException("rejoin the alliance as unit " + unitId, status);
         }
         apply(new UnitRejoined(unitId, command.actor()));
     }
@@ -81,14 +82,14 @@ public class MemberUnit {
 
     private static UnitProfile requireProfile(UnitProfile profile) {
         if (profile == null) {
-            throw ProblemException.invalid("profile", "is required");
+            throw new RuleBrokenException("profile", "is required");
         }
         return profile;
     }
 
     private void requireActive(String action) {
         if (status != MembershipStatus.ACTIVE) {
-            throw ProblemException.illegalTransition(action + " as unit " + unitId, status);
+            throw new IllegalTransitionException(action + " as unit " + unitId, status);
         }
     }
 }

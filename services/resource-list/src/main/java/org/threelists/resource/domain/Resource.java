@@ -3,8 +3,10 @@ package org.threelists.resource.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException;
+import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.NotFoundException;
+import org.threelists.platform.domain.RuleBrokenException;
 import org.threelists.resource.domain.ResourceCommands.AmendResource;
 import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
 import org.threelists.resource.domain.ResourceCommands.OfferResource;
@@ -62,7 +64,7 @@ public class Resource {
     @CommandHandler
     public Resource(OfferResource command) {
         if (command.type() == null) {
-            throw ProblemException.invalid("type", "is required");
+            throw new RuleBrokenException("type", "is required");
         }
         requireDetails(command.details()).check();
         apply(new ResourceOffered(command.resourceId(), command.unitId(), command.type(), command.details(),
@@ -76,7 +78,7 @@ public class Resource {
         Capacity next = command.details().capacity();
         // The books are kept per period key; switching TOTAL <-> MONTHLY after any use would orphan them.
         if (next.period() != capacity.period() && used.values().stream().anyMatch(u -> u.signum() != 0)) {
-            throw new ProblemException(ProblemType.CONFLICT,
+            throw new DomainException(DomainException.Kind.CONFLICT,
                     "The capacity period cannot change once capacity has been reserved or consumed");
         }
         // Past months are closed books: only the current and future months bound a new monthly amount.
@@ -85,7 +87,7 @@ public class Resource {
                 .filter(e -> capacity.period() == CapacityPeriod.TOTAL || e.getKey().compareTo(currentMonth) >= 0)
                 .map(Map.Entry::getValue).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         if (next.period() == capacity.period() && next.amount().compareTo(mostUsed) < 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "Capacity cannot drop below the " + mostUsed.toPlainString()
+            throw new DomainException(DomainException.Kind.CONFLICT, "Capacity cannot drop below the " + mostUsed.toPlainString()
                     + " already reserved or consumed", Map.of("used", mostUsed));
         }
         apply(new ResourceAmended(resourceId, unitId, type, command.details(), status, command.actor()));
@@ -103,7 +105,7 @@ public class Resource {
     public boolean handle(ReserveCapacity command) {
         String projectId = requireProject(command.projectId());
         if (command.amount() == null || command.amount().signum() <= 0) {
-            throw ProblemException.invalid("amount", "must be greater than 0");
+            throw new RuleBrokenException("amount", "must be greater than 0");
         }
         String period = capacity.period().keyFor(command.period());
         Reservation existing = reservations.get(projectId);
@@ -111,16 +113,14 @@ public class Resource {
             if (!existing.consumed() && existing.amount().compareTo(command.amount()) == 0 && existing.period().equals(period)) {
                 return false;
             }
-            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " already "
+            throw new DomainException(DomainException.Kind.CONFLICT, "Project " + projectId + " already "
                     + (existing.consumed() ? "consumed " : "holds a reservation of ") + existing.amount().toPlainString()
                     + " in " + existing.period(), Map.of("projectId", projectId));
         }
         requireActive("reserve capacity of");
         BigDecimal remaining = remaining(period);
         if (command.amount().compareTo(remaining) > 0) {
-            throw new ProblemException(ProblemType.CAPACITY_EXHAUSTED, "Only " + remaining.toPlainString() + " "
-                    + type.capacityUnit() + " left in " + period + ", " + command.amount().toPlainString() + " asked",
-                    Map.of("remaining", remaining, "period", period));
+            throw new CapacityExhaustedException(remaining, type.capacityUnit(), period, command.amount());
         }
         apply(new CapacityReserved(resourceId, unitId, projectId, command.amount(), period,
                 remaining.subtract(command.amount()), command.actor(), null));
@@ -138,10 +138,10 @@ public class Resource {
     public void handle(RequestReservation command) {
         String projectId = requireProject(command.projectId());
         if (command.claimId() == null || command.claimId().isBlank()) {
-            throw ProblemException.invalid("claimId", "is required");
+            throw new RuleBrokenException("claimId", "is required");
         }
         if (command.amount() == null || command.amount().signum() <= 0) {
-            throw ProblemException.invalid("amount", "must be greater than 0");
+            throw new RuleBrokenException("amount", "must be greater than 0");
         }
         if (answeredClaims.contains(command.claimId())) {
             return;
@@ -204,25 +204,25 @@ public class Resource {
     public void handle(ConsumeCapacity command) {
         String projectId = requireProject(command.projectId());
         if (command.amount() == null || command.amount().signum() < 0) {
-            throw ProblemException.invalid("amount", "must be 0 or more");
+            throw new RuleBrokenException("amount", "must be 0 or more");
         }
         Reservation existing = reservations.get(projectId);
         if (existing != null) {
             requireNotHeldBySaga(existing, command.claimId(), "consume");
         }
         if (existing == null || !madeBy(existing, command.claimId())) {
-            throw command.claimId() == null ? ProblemException.notFound("Reservation of project", projectId)
-                    : ProblemException.notFound("Reservation of claim " + command.claimId() + " of project", projectId);
+            throw command.claimId() == null ? new NotFoundException("Reservation of project", projectId)
+                    : new NotFoundException("Reservation of claim " + command.claimId() + " of project", projectId);
         }
         if (existing.consumed()) {
             if (existing.amount().compareTo(command.amount()) == 0) {
                 return;
             }
-            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " already consumed "
+            throw new DomainException(DomainException.Kind.CONFLICT, "Project " + projectId + " already consumed "
                     + existing.amount().toPlainString());
         }
         if (command.amount().compareTo(existing.amount()) > 0) {
-            throw ProblemException.invalid("amount", "cannot exceed the " + existing.amount().toPlainString() + " reserved");
+            throw new RuleBrokenException("amount", "cannot exceed the " + existing.amount().toPlainString() + " reserved");
         }
         BigDecimal returned = existing.amount().subtract(command.amount());
         apply(new CapacityConsumed(resourceId, unitId, projectId, command.amount(), returned, existing.period(),
@@ -313,9 +313,7 @@ public class Resource {
      */
     private void requireNotHeldBySaga(Reservation reservation, String claimId, String action) {
         if (claimId == null && reservation.claimId() != null) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "The reservation of resource " + resourceId
-                    + " for this project is held by the project list's claim; only the project list can " + action
-                    + " it", Map.of("state", "HELD_BY_CLAIM", "action", action));
+            throw new ReservationHeldByClaimException(resourceId, action);
         }
     }
 
@@ -325,20 +323,20 @@ public class Resource {
 
     private void requireActive(String action) {
         if (status != ResourceStatus.ACTIVE) {
-            throw ProblemException.illegalTransition(action + " resource " + resourceId, status);
+            throw new IllegalTransitionException(action + " resource " + resourceId, status);
         }
     }
 
     private static String requireProject(String projectId) {
         if (projectId == null || projectId.isBlank()) {
-            throw ProblemException.invalid("projectId", "is required");
+            throw new RuleBrokenException("projectId", "is required");
         }
         return projectId.strip();
     }
 
     private static ResourceDetails requireDetails(ResourceDetails details) {
         if (details == null) {
-            throw ProblemException.invalid("details", "are required");
+            throw new RuleBrokenException("details", "are required");
         }
         return details;
     }

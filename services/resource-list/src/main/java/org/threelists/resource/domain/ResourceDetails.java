@@ -1,7 +1,7 @@
 package org.threelists.resource.domain;
 
 import org.threelists.contracts.Category;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,40 +20,40 @@ public record ResourceDetails(String title, String description, List<Category> c
 
     void check() {
         if (title == null || title.isBlank()) {
-            throw ProblemException.invalid("title", "must not be blank");
+            throw new RuleBrokenException("title", "must not be blank");
         }
         if (categories.isEmpty()) {
-            throw ProblemException.invalid("categories", "an offer serves at least one category of needs");
+            throw new RuleBrokenException("categories", "an offer serves at least one category of needs");
         }
         if (categories.stream().distinct().count() != categories.size()) {
-            throw ProblemException.invalid("categories", "must not repeat a category");
+            throw new RuleBrokenException("categories", "must not repeat a category");
         }
         if (serviceArea.isEmpty()) {
-            throw ProblemException.invalid("serviceArea", "an offer serves at least one community");
+            throw new RuleBrokenException("serviceArea", "an offer serves at least one community");
         }
         if (serviceArea.stream().distinct().count() != serviceArea.size()) {
-            throw ProblemException.invalid("serviceArea", "must not repeat a community");
+            throw new RuleBrokenException("serviceArea", "must not repeat a community");
         }
         if (capacity == null || capacity.amount() == null || capacity.amount().signum() <= 0) {
-            throw ProblemException.invalid("capacity.amount", "must be greater than 0");
+            throw new RuleBrokenException("capacity.amount", "must be greater than 0");
         }
         if (capacity.period() == null) {
-            throw ProblemException.invalid("capacity.period", "is required");
+            throw new RuleBrokenException("capacity.period", "is required");
         }
         if (validFrom == null) {
-            throw ProblemException.invalid("validFrom", "is required");
+            throw new RuleBrokenException("validFrom", "is required");
         }
         if (validUntil != null && validUntil.isBefore(validFrom)) {
-            throw ProblemException.invalid("validUntil", "is before validFrom");
+            throw new RuleBrokenException("validUntil", "is before validFrom");
         }
         for (Availability.WeeklySlot slot : availability.weeklySlots()) {
             if (slot.dayOfWeek() == null || slot.start() == null || slot.end() == null || !slot.end().isAfter(slot.start())) {
-                throw ProblemException.invalid("availability.weeklySlots", "each slot needs a day and a start before its end");
+                throw new RuleBrokenException("availability.weeklySlots", "each slot needs a day and a start before its end");
             }
         }
         for (Availability.DateRange range : availability.dateRanges()) {
             if (range.start() == null || range.end() == null || range.end().isBefore(range.start())) {
-                throw ProblemException.invalid("availability.dateRanges", "each range needs a start not after its end");
+                throw new RuleBrokenException("availability.dateRanges", "each range needs a start not after its end");
             }
         }
     }

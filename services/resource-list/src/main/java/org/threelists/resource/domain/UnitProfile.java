@@ -1,6 +1,6 @@
 package org.threelists.resource.domain;
 
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.util.List;
 
@@ -14,16 +14,16 @@ public record UnitProfile(String name, UnitKind kind, String partyOrganisation, 
 
     void check() {
         if (name == null || name.isBlank()) {
-            throw ProblemException.invalid("name", "must not be blank");
+            throw new RuleBrokenException("name", "must not be blank");
         }
         if (kind == null) {
-            throw ProblemException.invalid("kind", "is required");
+            throw new RuleBrokenException("kind", "is required");
         }
         if (communities.isEmpty()) {
-            throw ProblemException.invalid("communities", "a unit serves at least one community");
+            throw new RuleBrokenException("communities", "a unit serves at least one community");
         }
         if (communities.stream().distinct().count() != communities.size()) {
-            throw ProblemException.invalid("communities", "must not repeat a community");
+            throw new RuleBrokenException("communities", "must not repeat a community");
         }
     }
 }

@@ -3,7 +3,8 @@ package org.threelists.resource.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.RuleBrokenException;
 import org.threelists.resource.domain.VolunteerCommands.AmendVolunteer;
 import org.threelists.resource.domain.VolunteerCommands.EraseVolunteerData;
 import org.threelists.resource.domain.VolunteerCommands.RegisterVolunteer;
@@ -35,10 +36,10 @@ public class Volunteer {
     @CommandHandler
     public Volunteer(RegisterVolunteer command) {
         if (command.consentGivenAt() == null) {
-            throw ProblemException.invalid("consent", "a volunteer is registered only with their consent");
+            throw new RuleBrokenException("consent", "a volunteer is registered only with their consent");
         }
         if (command.sealedPerson() == null) {
-            throw ProblemException.invalid("person", "is required");
+            throw new RuleBrokenException("person", "is required");
         }
         checkSkills(command.skills());
         apply(new VolunteerRegistered(command.volunteerId(), command.unitId(), command.homeCommunity(),
@@ -88,13 +89,13 @@ public class Volunteer {
 
     private void requireActive(String action) {
         if (status != MembershipStatus.ACTIVE) {
-            throw ProblemException.illegalTransition(action + " volunteer " + volunteerId, status);
+            throw new IllegalTransitionException(action + " volunteer " + volunteerId, status);
         }
     }
 
     private static void checkSkills(List<String> skills) {
         if (skills == null || skills.stream().anyMatch(s -> s == null || s.isBlank())) {
-            throw ProblemException.invalid("skills", "must be a list of non-blank skills");
+            throw new RuleBrokenException("skills", "must be a list of non-blank skills");
         }
     }
 }

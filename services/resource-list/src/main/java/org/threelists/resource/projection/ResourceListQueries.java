@@ -44,8 +44,8 @@ public class ResourceListQueries {
         }
     }
 
-    public Optional<UnitView> unit(String unitId) {
-        return Optional.ofNullable(UnitView.findById(unitId));
+    public Optional<MemberUnitView> unit(String unitId) {
+        return Optional.ofNullable(MemberUnitView.findById(unitId));
     }
 
     public Optional<ResourceView> resource(String resourceId) {
@@ -79,13 +79,13 @@ public class ResourceListQueries {
                 .getResultList();
     }
 
-    public Result<UnitView> units(UnitFilter filter, int page, int size) {
+    public Result<MemberUnitView> units(UnitFilter filter, int page, int size) {
         Where where = new Where()
                 .equal("streetCode", filter.street())
                 .equal("kind", filter.kind())
                 .equal("status", filter.status())
                 .when(filter.community(), "array_contains(communities, :community)", "community");
-        return page(UnitView.find(where.query(), Sort.by("name").and("unitId"), where.parameters()), page, size);
+        return page(MemberUnitView.find(where.query(), Sort.by("name").and("unitId"), where.parameters()), page, size);
     }
 
     public Result<ResourceView> resources(ResourceFilter filter, int page, int size) {

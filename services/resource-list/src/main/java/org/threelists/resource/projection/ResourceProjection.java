@@ -37,7 +37,7 @@ public class ResourceProjection {
         ResourceView view = new ResourceView();
         view.resourceId = event.resourceId();
         view.unitId = event.unitId();
-        view.streetCode = Views.require(UnitView.class, event.unitId()).streetCode;
+        view.streetCode = Views.require(MemberUnitView.class, event.unitId()).streetCode;
         view.status = ResourceStatus.ACTIVE;
         view.offeredAt = at;
         view.offeredBy = event.actor();

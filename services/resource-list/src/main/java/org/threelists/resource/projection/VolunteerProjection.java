@@ -23,7 +23,7 @@ public class VolunteerProjection {
         VolunteerView view = new VolunteerView();
         view.volunteerId = event.volunteerId();
         view.unitId = event.unitId();
-        view.streetCode = Views.require(UnitView.class, event.unitId()).streetCode;
+        view.streetCode = Views.require(MemberUnitView.class, event.unitId()).streetCode;
         view.homeCommunity = event.homeCommunity();
         view.skills = event.skills().toArray(String[]::new);
         view.maskedName = event.maskedName();

@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.UnitKind;
-import org.threelists.resource.projection.UnitView;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.testing.RealInfrastructure;
 
 import java.util.List;
@@ -66,7 +66,7 @@ class UnitResourceTest {
                 .body("registeredBy", equalTo("desk:desk-dianqian"))
                 .body("version", equalTo(0));
 
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.streetCode).isEqualTo("dianqian");
         assertThat(stored.name).isEqualTo("湖里区人民法院");
         assertThat(stored.kind).isEqualTo(UnitKind.GOVERNMENT_BODY);
@@ -98,7 +98,7 @@ class UnitResourceTest {
     @Test
     void a_unit_a_community_or_an_auditor_cannot_register_a_unit() {
         String existing = registeredUnit();
-        long before = UnitView.count();
+        long before = MemberUnitView.count();
         for (String token : new String[] {unitToken(existing), JIAFU_WORKER, DIANQIAN_AUDITOR}) {
             String unitId = newUnitId("kindergarten");
             as(token).body(unit(unitId, "嘉福幼儿园")).post("/units").then()
@@ -107,7 +107,7 @@ class UnitResourceTest {
                     .body("type", equalTo(problem("forbidden")));
             assertThat(storedUnit(unitId)).isNull();
         }
-        assertThat(UnitView.count()).isEqualTo(before);
+        assertThat(MemberUnitView.count()).isEqualTo(before);
     }
 
     @Test
@@ -136,7 +136,7 @@ class UnitResourceTest {
 
     @Test
     void invalid_registrations_are_refused_with_the_field_and_nothing_is_stored() {
-        long before = UnitView.count();
+        long before = MemberUnitView.count();
         assertInvalid(unit("court-without-prefix", "湖里区人民法院"), "unitId");
         assertInvalid(unit("unit-UPPER-case", "湖里区人民法院"), "unitId");
         assertInvalid(unit("unit-x", "湖里区人民法院"), "unitId");
@@ -153,7 +153,7 @@ class UnitResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo(problem("malformed-body")));
         assertThat(storedUnit(id)).isNull();
-        assertThat(UnitView.count()).isEqualTo(before);
+        assertThat(MemberUnitView.count()).isEqualTo(before);
     }
 
     @Test
@@ -174,7 +174,7 @@ class UnitResourceTest {
                 .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo(problem("already-exists")));
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.name).isEqualTo("湖里区人民法院");
         assertThat(stored.kind).isEqualTo(UnitKind.GOVERNMENT_BODY);
         assertThat(stored.version).isZero();
@@ -329,7 +329,7 @@ class UnitResourceTest {
                 .body("contact.email", equalTo("court@example.org"))
                 .body("updatedBy", equalTo("unit:staff-" + unitId))
                 .body("version", equalTo(1));
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.kind).isEqualTo(UnitKind.PUBLIC_INSTITUTION);
         assertThat(stored.contactPerson).isEqualTo("张法官");
         assertThat(stored.contactPhone).isEqualTo("0592-5611111");
@@ -348,7 +348,7 @@ class UnitResourceTest {
                 .statusCode(200)
                 .body("name", equalTo("湖里区人民法院（新）"))
                 .body("contact", nullValue());
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.name).isEqualTo("湖里区人民法院（新）");
         assertThat(stored.partyOrganisation).isEqualTo("湖里区人民法院党组");
         assertThat(stored.contactPerson).isNull();
@@ -368,7 +368,7 @@ class UnitResourceTest {
                     .body("type", equalTo(problem("forbidden")));
         }
         anonymous().body(amended).post("/units/{id}/amend", unitId).then().statusCode(401);
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.name).isEqualTo("湖里区人民法院");
         assertThat(stored.version).isZero();
     }
@@ -417,7 +417,7 @@ class UnitResourceTest {
                 .body("status", equalTo("LEFT"))
                 .body("statusLabel", equalTo("已退出"))
                 .body("statusReason", equalTo("单位搬迁"));
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.status).isEqualTo(MembershipStatus.LEFT);
         assertThat(stored.statusReason).isEqualTo("单位搬迁");
         assertThat(stored.updatedBy).isEqualTo("unit:staff-" + unitId);
@@ -442,7 +442,7 @@ class UnitResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo(problem("illegal-transition")))
                 .body("state", equalTo("LEFT"));
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.statusReason).isEqualTo("第一次");
         assertThat(stored.version).isEqualTo(1);
     }
@@ -472,7 +472,7 @@ class UnitResourceTest {
                 .body("status", equalTo("ACTIVE"))
                 .body("statusReason", nullValue())
                 .body("version", equalTo(2));
-        UnitView stored = storedUnit(unitId);
+        MemberUnitView stored = storedUnit(unitId);
         assertThat(stored.status).isEqualTo(MembershipStatus.ACTIVE);
         assertThat(stored.statusReason).isNull();
         assertThat(stored.version).isEqualTo(2);

@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException.Kind;
 import org.threelists.resource.domain.MemberUnitCommands.AmendUnit;
 import org.threelists.resource.domain.MemberUnitCommands.LeaveAlliance;
 import org.threelists.resource.domain.MemberUnitCommands.RegisterUnit;
@@ -26,6 +23,8 @@ import org.threelists.resource.domain.MemberUnitEvents.UnitAmended;
 import org.threelists.resource.domain.MemberUnitEvents.UnitLeft;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRegistered;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRejoined;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.resource.domain.Refusals.refusalOf;
 import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
 
 /** An alliance member unit's membership rules, command by command, with Axon's aggregate fixture. */
@@ -81,7 +80,7 @@ public class MemberUnitTest {
         fixture.given(HISTORY.get(status))
                 .when(COMMANDS.get(name).command())
                 .expectNoEvents()
-                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                 .expectExceptionMessage(Matchers.allOf(Matchers.containsString("as unit " + ID),
                         Matchers.endsWith("in state " + status)));
     }
@@ -209,7 +208,7 @@ public class MemberUnitTest {
             fixture.given(REGISTERED, LEFT)
                     .when(new AmendUnit(ID, NEW_PROFILE, ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot amend as unit " + ID + " in state LEFT");
         }
     }
@@ -239,7 +238,7 @@ public class MemberUnitTest {
             fixture.given(REGISTERED, LEFT)
                     .when(new LeaveAlliance(ID, "again", ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot leave the alliance as unit " + ID + " in state LEFT");
         }
 
@@ -267,7 +266,7 @@ public class MemberUnitTest {
             fixture.given(REGISTERED)
                     .when(new RejoinAlliance(ID, ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot rejoin the alliance as unit " + ID + " in state ACTIVE");
         }
 
@@ -276,13 +275,13 @@ public class MemberUnitTest {
             fixture.given(REGISTERED, LEFT, REJOINED)
                     .when(new RejoinAlliance(ID, ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION));
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
         }
     }
 
     private static void expectInvalid(ResultValidator<MemberUnit> result, String field) {
         result.expectNoEvents()
-                .expectException(problemOf(ProblemType.INVALID_INPUT))
+                .expectException(refusalOf(Kind.RULE_BROKEN))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 

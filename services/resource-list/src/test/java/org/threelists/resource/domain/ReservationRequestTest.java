@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException.Kind;
 import org.threelists.resource.domain.ResourceCommands.AmendResource;
 import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
 import org.threelists.resource.domain.ResourceCommands.ReleaseCapacity;
@@ -22,6 +22,7 @@ import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
 
 import java.math.BigDecimal;
 
+import static org.threelists.resource.domain.Refusals.refusalOf;
 import static org.threelists.resource.domain.ResourceTest.DETAILS;
 import static org.threelists.resource.domain.ResourceTest.ID;
 import static org.threelists.resource.domain.ResourceTest.MATCHMAKER;
@@ -33,7 +34,6 @@ import static org.threelists.resource.domain.ResourceTest.UNIT;
 import static org.threelists.resource.domain.ResourceTest.WITHDRAWN;
 import static org.threelists.resource.domain.ResourceTest.reserved;
 import static org.threelists.resource.domain.ResourceTest.withCapacity;
-import static org.threelists.testing.ProblemMatchers.problemOf;
 
 /**
  * The project list's side of the capacity books (the capacity saga of contracts/schemas/project-list.events.v1):
@@ -289,7 +289,7 @@ class ReservationRequestTest {
             fixture.given(OFFERED)
                     .when(request("p-1", claimId, 1, "TOTAL"))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.INVALID_INPUT))
+                    .expectException(refusalOf(Kind.RULE_BROKEN))
                     .expectExceptionMessage(Matchers.startsWith("claimId:"));
         }
 
@@ -300,7 +300,7 @@ class ReservationRequestTest {
             fixture.given(OFFERED)
                     .when(request(projectId, CLAIM, 1, "TOTAL"))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.INVALID_INPUT))
+                    .expectException(refusalOf(Kind.RULE_BROKEN))
                     .expectExceptionMessage(Matchers.startsWith("projectId:"));
         }
 
@@ -311,7 +311,7 @@ class ReservationRequestTest {
                     .when(new RequestReservation(ID, "p-1", CLAIM, UNIT, MembershipStatus.ACTIVE, new BigDecimal(amount),
                             "TOTAL", CLAIMANT))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.INVALID_INPUT))
+                    .expectException(refusalOf(Kind.RULE_BROKEN))
                     .expectExceptionMessage(Matchers.startsWith("amount:"));
         }
     }
@@ -358,7 +358,7 @@ class ReservationRequestTest {
             fixture.given(OFFERED, reservedFor("p-1", CLAIM, 4, "TOTAL", 6))
                     .when(new ReleaseCapacity(ID, "p-1", "desk reassigns", OWNER, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage(Matchers.containsString("held by the project list's claim"));
         }
 
@@ -387,7 +387,7 @@ class ReservationRequestTest {
             fixture.given(OFFERED, reservedFor("p-1", CLAIM, 4, "TOTAL", 6))
                     .when(new ConsumeCapacity(ID, "p-1", BigDecimal.ONE, CLAIMANT, OTHER_CLAIM))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.NOT_FOUND))
+                    .expectException(refusalOf(Kind.NOT_FOUND))
                     .expectExceptionMessage(Matchers.containsString("claim " + OTHER_CLAIM));
         }
 
@@ -396,7 +396,7 @@ class ReservationRequestTest {
             fixture.given(OFFERED, reservedFor("p-1", CLAIM, 4, "TOTAL", 6))
                     .when(new ConsumeCapacity(ID, "p-1", BigDecimal.ONE, OWNER, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage(Matchers.containsString("held by the project list's claim"));
         }
 
@@ -414,7 +414,7 @@ class ReservationRequestTest {
                             releasedFor("p-1", CLAIM, 4, "TOTAL", 10, "claim expired"))
                     .when(new ConsumeCapacity(ID, "p-1", BigDecimal.ONE, CLAIMANT, CLAIM))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.NOT_FOUND));
+                    .expectException(refusalOf(Kind.NOT_FOUND));
         }
     }
 

@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.threelists.contracts.Category;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException.Kind;
 import org.threelists.resource.domain.Availability.DateRange;
 import org.threelists.resource.domain.Availability.WeeklySlot;
 import org.threelists.resource.domain.ResourceCommands.AmendResource;
@@ -33,6 +30,8 @@ import org.threelists.resource.domain.ResourceEvents.CapacityReserved;
 import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
 import org.threelists.resource.domain.ResourceEvents.ResourceOffered;
 import org.threelists.resource.domain.ResourceEvents.ResourceWithdrawn;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -45,7 +44,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.resource.domain.Refusals.refusalOf;
 import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
 
 /**
@@ -109,7 +108,7 @@ public class ResourceTest {
         fixture.given(HISTORY.get(status))
                 .when(COMMANDS.get(name).command())
                 .expectNoEvents()
-                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                 .expectExceptionMessage(Matchers.allOf(Matchers.containsString("resource " + ID),
                         Matchers.endsWith("in state " + status)));
     }
@@ -249,7 +248,7 @@ public class ResourceTest {
             fixture.given(OFFERED, WITHDRAWN)
                     .when(new AmendResource(ID, AMENDED_DETAILS, OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot amend resource " + ID + " in state WITHDRAWN");
         }
 
@@ -258,7 +257,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 6, "TOTAL", 4))
                     .when(new AmendResource(ID, withCapacity(5, CapacityPeriod.TOTAL), OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("used", BigDecimal.valueOf(6))))
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("used", BigDecimal.valueOf(6))))
                     .expectExceptionMessage("Capacity cannot drop below the 6 already reserved or consumed");
         }
 
@@ -277,7 +276,7 @@ public class ResourceTest {
             fixture.given(history)
                     .when(new AmendResource(ID, withCapacity(4, CapacityPeriod.TOTAL), OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("used", BigDecimal.valueOf(5))));
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("used", BigDecimal.valueOf(5))));
             setUp();
             ResourceDetails five = withCapacity(5, CapacityPeriod.TOTAL);
             fixture.given(history)
@@ -300,7 +299,7 @@ public class ResourceTest {
             fixture.given(history)
                     .when(new AmendResource(ID, withCapacity(5, CapacityPeriod.MONTHLY), OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("used", BigDecimal.valueOf(6))));
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("used", BigDecimal.valueOf(6))));
             setUp();
             ResourceDetails six = withCapacity(6, CapacityPeriod.MONTHLY);
             fixture.given(history)
@@ -314,7 +313,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(new AmendResource(ID, withCapacity(10, CapacityPeriod.MONTHLY), OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT))
+                    .expectException(refusalOf(Kind.CONFLICT))
                     .expectExceptionMessage("The capacity period cannot change once capacity has been reserved or consumed");
         }
 
@@ -340,7 +339,7 @@ public class ResourceTest {
             fixture.given(MONTHLY_OFFERED, reserved("p-1", 4, "2026-12", 4), consumed("p-1", 4, 0, "2026-12", 4))
                     .when(new AmendResource(ID, total, OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT));
+                    .expectException(refusalOf(Kind.CONFLICT));
         }
 
         @Test
@@ -412,7 +411,7 @@ public class ResourceTest {
             fixture.given(OFFERED, WITHDRAWN)
                     .when(new WithdrawResource(ID, "again", OWNER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot withdraw resource " + ID + " in state WITHDRAWN");
         }
     }
@@ -467,7 +466,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(reserve("p-1", 5, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("projectId", "p-1")))
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("projectId", "p-1")))
                     .expectExceptionMessage("Project p-1 already holds a reservation of 4 in TOTAL");
         }
 
@@ -476,7 +475,7 @@ public class ResourceTest {
             fixture.given(MONTHLY_OFFERED, reserved("p-1", 3, "2026-12", 5))
                     .when(reserve("p-1", 3, "2027-01"))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("projectId", "p-1")));
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("projectId", "p-1")));
         }
 
         @Test
@@ -484,7 +483,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(reserve("p-2", 7, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CAPACITY_EXHAUSTED,
+                    .expectException(refusalOf(Kind.CAPACITY_EXHAUSTED,
                             Map.of("remaining", BigDecimal.valueOf(6), "period", "TOTAL")))
                     .expectExceptionMessage(Matchers.startsWith("Only 6 SERVICE_HOURS left in TOTAL, 7 asked"));
         }
@@ -502,7 +501,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 10, "TOTAL", 0))
                     .when(new ReserveCapacity(ID, "p-2", new BigDecimal("0.01"), null, MATCHMAKER))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CAPACITY_EXHAUSTED,
+                    .expectException(refusalOf(Kind.CAPACITY_EXHAUSTED,
                             Map.of("remaining", BigDecimal.valueOf(0), "period", "TOTAL")));
         }
 
@@ -511,7 +510,7 @@ public class ResourceTest {
             fixture.given(OFFERED)
                     .when(reserve("p-1", 11, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CAPACITY_EXHAUSTED));
+                    .expectException(refusalOf(Kind.CAPACITY_EXHAUSTED));
         }
 
         @ParameterizedTest(name = "amount {0} is refused")
@@ -567,7 +566,7 @@ public class ResourceTest {
             fixture.given(MONTHLY_OFFERED, reserved("p-1", 8, "2026-12", 0), reserved("p-2", 5, "2027-01", 3))
                     .when(reserve("p-3", 1, "2026-12"))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CAPACITY_EXHAUSTED,
+                    .expectException(refusalOf(Kind.CAPACITY_EXHAUSTED,
                             Map.of("remaining", BigDecimal.valueOf(0), "period", "2026-12")));
         }
 
@@ -594,7 +593,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), WITHDRAWN)
                     .when(reserve("p-2", 1, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot reserve capacity of resource " + ID + " in state WITHDRAWN");
         }
 
@@ -620,7 +619,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), consumed("p-1", 3, 1, "TOTAL", 7))
                     .when(reserve("p-1", 4, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT, Map.of("projectId", "p-1")))
+                    .expectException(refusalOf(Kind.CONFLICT, Map.of("projectId", "p-1")))
                     .expectExceptionMessage("Project p-1 already consumed 3 in TOTAL");
         }
 
@@ -629,7 +628,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), consumed("p-1", 3, 1, "TOTAL", 7))
                     .when(reserve("p-1", 3, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT));
+                    .expectException(refusalOf(Kind.CONFLICT));
         }
 
         @Test
@@ -645,7 +644,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), consumed("p-1", 3, 1, "TOTAL", 7))
                     .when(reserve("p-2", 8, null))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CAPACITY_EXHAUSTED,
+                    .expectException(refusalOf(Kind.CAPACITY_EXHAUSTED,
                             Map.of("remaining", BigDecimal.valueOf(7), "period", "TOTAL")));
         }
     }
@@ -756,7 +755,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(consume("p-1", 5))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.INVALID_INPUT))
+                    .expectException(refusalOf(Kind.RULE_BROKEN))
                     .expectExceptionMessage("amount: cannot exceed the 4 reserved");
         }
 
@@ -778,7 +777,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(consume("p-2", 1))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.NOT_FOUND))
+                    .expectException(refusalOf(Kind.NOT_FOUND))
                     .expectExceptionMessage("Reservation of project p-2 does not exist");
         }
 
@@ -787,7 +786,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), released("p-1", 4, "TOTAL", 10, "released"))
                     .when(consume("p-1", 4))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.NOT_FOUND));
+                    .expectException(refusalOf(Kind.NOT_FOUND));
         }
 
         @ParameterizedTest(name = "project \"{0}\" is refused")
@@ -811,7 +810,7 @@ public class ResourceTest {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6), consumed("p-1", 3, 1, "TOTAL", 7))
                     .when(consume("p-1", 4))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.CONFLICT))
+                    .expectException(refusalOf(Kind.CONFLICT))
                     .expectExceptionMessage("Project p-1 already consumed 3");
         }
 
@@ -872,7 +871,7 @@ public class ResourceTest {
 
     private static void expectInvalid(ResultValidator<Resource> result, String field) {
         result.expectNoEvents()
-                .expectException(problemOf(ProblemType.INVALID_INPUT))
+                .expectException(refusalOf(Kind.RULE_BROKEN))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 

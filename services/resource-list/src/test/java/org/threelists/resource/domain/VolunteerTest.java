@@ -7,8 +7,6 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
-import org.threelists.testing.LifecycleCases;
-import org.threelists.testing.LifecycleCases.Command;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException.Kind;
 import org.threelists.resource.domain.VolunteerCommands.AmendVolunteer;
 import org.threelists.resource.domain.VolunteerCommands.EraseVolunteerData;
 import org.threelists.resource.domain.VolunteerCommands.RegisterVolunteer;
@@ -27,6 +24,8 @@ import org.threelists.resource.domain.VolunteerEvents.VolunteerAmended;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerDataErased;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerLeft;
 import org.threelists.resource.domain.VolunteerEvents.VolunteerRegistered;
+import org.threelists.testing.LifecycleCases.Command;
+import org.threelists.testing.LifecycleCases;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.resource.domain.Refusals.refusalOf;
 import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
 
 /** A dual-registered volunteer's rules, command by command, with Axon's aggregate fixture. */
@@ -84,7 +83,7 @@ public class VolunteerTest {
         fixture.given(HISTORY.get(status))
                 .when(COMMANDS.get(name).command())
                 .expectNoEvents()
-                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                 .expectExceptionMessage(Matchers.allOf(Matchers.containsString("volunteer " + ID),
                         Matchers.endsWith("in state " + status)));
     }
@@ -171,7 +170,7 @@ public class VolunteerTest {
             fixture.given(REGISTERED, LEFT)
                     .when(new AmendVolunteer(ID, "dianqian", SKILLS, ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot amend volunteer " + ID + " in state LEFT");
         }
     }
@@ -201,7 +200,7 @@ public class VolunteerTest {
             fixture.given(REGISTERED, LEFT)
                     .when(new VolunteerLeaves(ID, "again", ACTOR))
                     .expectNoEvents()
-                    .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                    .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                     .expectExceptionMessage("Cannot record the leaving of volunteer " + ID + " in state LEFT");
         }
     }
@@ -240,7 +239,7 @@ public class VolunteerTest {
 
     private static void expectInvalid(ResultValidator<Volunteer> result, String field) {
         result.expectNoEvents()
-                .expectException(problemOf(ProblemType.INVALID_INPUT))
+                .expectException(refusalOf(Kind.RULE_BROKEN))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.resource.Fixtures.DIANQIAN_DESK;
 import static org.threelists.resource.Fixtures.as;
-import static org.threelists.resource.messaging.ResourceListEventPublisher.TOPIC;
+import static org.threelists.resource.messaging.ResourceListEventMapper.TOPIC;
 
 /** Every message resource-list produces validates against contracts/, is keyed by its unit, and names no person. */
 @QuarkusTest

@@ -205,12 +205,12 @@ public final class ProjectListMessages {
     /** Every capacity message of {@code type} now on the topic whose data matches (no waiting). */
     public static List<Answer> capacityMessages(String type, Predicate<JsonNode> data) {
         String fullType = "threelists." + type + ".v1";
-        return KafkaProbe.readAll(ResourceListEventPublisher.TOPIC).stream().map(ProjectListMessages::answer)
+        return KafkaProbe.readAll(ResourceListEventMapper.TOPIC).stream().map(ProjectListMessages::answer)
                 .filter(a -> a.type().equals(fullType) && data.test(a.data())).toList();
     }
 
     private static List<Answer> awaitMatching(String fullType, Predicate<JsonNode> data, int count) {
-        List<ConsumerRecord<String, String>> records = KafkaProbe.await(ResourceListEventPublisher.TOPIC, r -> {
+        List<ConsumerRecord<String, String>> records = KafkaProbe.await(ResourceListEventMapper.TOPIC, r -> {
             if (!r.value().contains(fullType)) {
                 return false;
             }
@@ -222,7 +222,7 @@ public final class ProjectListMessages {
 
     private static Answer answer(ConsumerRecord<String, String> record) {
         JsonNode event = parse(record.value());
-        assertThat(ContractSchemas.violations(ResourceListEventPublisher.TOPIC, event)).as(record.value()).isEmpty();
+        assertThat(ContractSchemas.violations(ResourceListEventMapper.TOPIC, event)).as(record.value()).isEmpty();
         return new Answer(record.key(), event);
     }
 

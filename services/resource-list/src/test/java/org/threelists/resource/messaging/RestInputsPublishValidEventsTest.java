@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.resource.Fixtures.HEPING_DESK;
 import static org.threelists.resource.Fixtures.as;
 import static org.threelists.resource.Fixtures.unitToken;
-import static org.threelists.resource.messaging.ResourceListEventPublisher.TOPIC;
+import static org.threelists.resource.messaging.ResourceListEventMapper.TOPIC;
 
 /**
  * What REST accepts, the topic accepts: random requests that are valid under contracts/openapi/resource-list.json

@@ -1,6 +1,5 @@
 package org.threelists.resource.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -8,17 +7,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.VolunteerPerson;
-import org.threelists.resource.projection.VolunteerView;
 
-import java.time.Instant;
 import java.util.List;
 
-/** Request and response bodies of {@code /volunteers}. */
-public final class VolunteerDtos {
+/** Request bodies of {@code /volunteers}. */
+public final class VolunteerRequests {
 
-    private VolunteerDtos() {
+    private VolunteerRequests() {
     }
 
     @Schema(name = "VolunteerPerson", description = "Personal data: encrypted at rest, never published")
@@ -46,23 +42,5 @@ public final class VolunteerDtos {
     @Schema(name = "AmendVolunteerRequest")
     public record Amend(@NotBlank String homeCommunity,
             @NotNull @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills) {
-    }
-
-    @Schema(name = "Volunteer")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VolunteerResponse(String volunteerId, String unitId, String streetCode, String homeCommunity,
-            List<String> skills, String maskedName, Person person, boolean personalDataErased, MembershipStatus status,
-            String statusLabel, String statusReason, Instant consentGivenAt, Instant registeredAt, String registeredBy,
-            Instant updatedAt, String updatedBy, long version) {
-
-        static VolunteerResponse of(VolunteerView v, Person person) {
-            return new VolunteerResponse(v.volunteerId, v.unitId, v.streetCode, v.homeCommunity, List.of(v.skills),
-                    v.maskedName, person, v.personErased, v.status, v.status.zh(), v.statusReason, v.consentGivenAt,
-                    v.registeredAt, v.registeredBy, v.updatedAt, v.updatedBy, v.version);
-        }
-    }
-
-    @Schema(name = "VolunteerPage")
-    public record Page(List<VolunteerResponse> items, int page, int size, long total) {
     }
 }

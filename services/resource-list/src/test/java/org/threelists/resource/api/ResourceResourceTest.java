@@ -55,7 +55,7 @@ import static org.threelists.resource.Fixtures.with;
 /** /resources: offering, reading, searching, amending and withdrawing offers; who may, and what is stored. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
-class ResourceApiTest {
+class ResourceResourceTest {
 
     private static final String UNKNOWN = "00000000-0000-0000-0000-00000000dead";
 

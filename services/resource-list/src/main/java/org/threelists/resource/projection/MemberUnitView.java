@@ -1,7 +1,6 @@
 package org.threelists.resource.projection;
 
 import jakarta.persistence.Column;
-import org.threelists.platform.projection.TrackedView;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,15 +8,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.threelists.platform.projection.TrackedView;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.UnitKind;
 
 import java.time.Instant;
 
-/** An alliance member unit as readers see it. Written only by {@link UnitProjection}. */
+/** An alliance member unit as readers see it. Written only by {@link MemberUnitProjection}. */
 @Entity
 @Table(name = "unit_view")
-public class UnitView extends TrackedView {
+public class MemberUnitView extends TrackedView {
 
     @Id
     @Column(name = "unit_id")

@@ -14,14 +14,14 @@ import org.threelists.resource.domain.UnitProfile;
 
 import java.time.Instant;
 
-/** Keeps {@link UnitView}, in the transaction that appends the unit's events. */
+/** Keeps {@link MemberUnitView}, in the transaction that appends the unit's events. */
 @Singleton
 @ProcessingGroup(Views.PROCESSOR)
-public class UnitProjection {
+public class MemberUnitProjection {
 
     @EventHandler
     void on(UnitRegistered event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        UnitView view = new UnitView();
+        MemberUnitView view = new MemberUnitView();
         view.unitId = event.unitId();
         view.streetCode = event.streetCode();
         view.status = MembershipStatus.ACTIVE;
@@ -34,14 +34,14 @@ public class UnitProjection {
 
     @EventHandler
     void on(UnitAmended event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        UnitView view = Views.require(UnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
         copy(event.profile(), view);
         view.touch(event.actor(), at, sequence);
     }
 
     @EventHandler
     void on(UnitLeft event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        UnitView view = Views.require(UnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
         view.status = MembershipStatus.LEFT;
         view.statusReason = event.reason();
         view.touch(event.actor(), at, sequence);
@@ -49,13 +49,13 @@ public class UnitProjection {
 
     @EventHandler
     void on(UnitRejoined event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        UnitView view = Views.require(UnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
         view.status = MembershipStatus.ACTIVE;
         view.statusReason = null;
         view.touch(event.actor(), at, sequence);
     }
 
-    private static void copy(UnitProfile profile, UnitView view) {
+    private static void copy(UnitProfile profile, MemberUnitView view) {
         view.name = profile.name();
         view.kind = profile.kind();
         view.partyOrganisation = profile.partyOrganisation();

@@ -40,10 +40,11 @@ import java.util.Set;
 /**
  * Translates the resource list's domain events into resource-list.events.v1
  * (contracts/schemas/resource-list.events.v1.schema.json). Every message is keyed by the unit, so one unit's
- * offers, capacity and volunteers arrive in order; volunteers appear only with their masked name.
+ * offers, capacity and volunteers arrive in order; volunteers appear only with their masked name. A mapper, not a
+ * publisher: the platform's relay (platform.relay.EventRelay) publishes what it maps, once each committed event.
  */
 @ApplicationScoped
-public class ResourceListEventPublisher implements IntegrationEventMapper {
+public class ResourceListEventMapper implements IntegrationEventMapper {
 
     public static final String TOPIC = "resource-list.events.v1";
     static final String SOURCE = "/threelists/resource-list";

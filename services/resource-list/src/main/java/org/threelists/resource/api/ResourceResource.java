@@ -1,13 +1,11 @@
 package org.threelists.resource.api;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,10 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.contracts.Category;
@@ -30,58 +28,55 @@ import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
-import org.threelists.resource.domain.ResourceCommands.AmendResource;
-import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
-import org.threelists.resource.domain.ResourceCommands.OfferResource;
-import org.threelists.resource.domain.ResourceCommands.ReleaseCapacity;
-import org.threelists.resource.domain.ResourceCommands.ReserveCapacity;
-import org.threelists.resource.domain.ResourceCommands.WithdrawResource;
 import org.threelists.resource.domain.ResourceStatus;
 import org.threelists.resource.domain.ResourceType;
+import org.threelists.resource.projection.MemberUnitView;
 import org.threelists.resource.projection.ReservationView;
 import org.threelists.resource.projection.ResourceListQueries;
 import org.threelists.resource.projection.ResourceView;
-import org.threelists.resource.projection.UnitView;
+import org.threelists.resource.service.Reservations;
+import org.threelists.resource.service.ResourceOffers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.UUID;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
 /**
- * The offers on the resource list (资源清单) and their capacity. Capacity commands run in Axon's own transaction,
- * one at a time per resource, so that many claims at once neither overbook nor fail for the wrong reason.
+ * The offers on the resource list (资源清单) and their capacity, at {@code /resources}; REST resource classes are
+ * named {@code <what they serve>Resource}, hence the double name. Offers go through {@link ResourceOffers},
+ * reservations through {@link Reservations}; this class parses, authorises and maps. The reservation endpoints are
+ * not {@code @Transactional}: capacity commands run in Axon's own transaction, one at a time per resource, so that
+ * many claims at once neither overbook nor fail for the wrong reason.
  */
 @Path("/resources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Resources", description = "资源清单 — what units offer, and its capacity")
-public class ResourceApi {
+public class ResourceResource {
 
-    private final CommandGateway commands;
+    private final ResourceOffers offers;
+    private final Reservations reservations;
     private final ResourceListQueries queries;
     private final ResourceListAccess access;
-    private final ServiceArea area;
 
-    ResourceApi(CommandGateway commands, ResourceListQueries queries, ResourceListAccess access, ServiceArea area) {
-        this.commands = commands;
+    ResourceResource(ResourceOffers offers, Reservations reservations, ResourceListQueries queries,
+            ResourceListAccess access) {
+        this.offers = offers;
+        this.reservations = reservations;
         this.queries = queries;
         this.access = access;
-        this.area = area;
     }
 
     @POST
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Offer a resource", description = "By the unit itself, or its street's desk on its behalf")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceDtos.ResourceResponse.class)))
-    public Response offer(@Valid @NotNull ResourceDtos.Offer request, UriInfo uri) {
-        UnitView unit = access.requireActiveManaged(queries.unit(request.unitId()), request.unitId(), "offer resources");
-        area.requireInStreet("serviceArea", request.serviceArea(), unit.streetCode);
-        String resourceId = UUID.randomUUID().toString();
-        commands.sendAndWait(new OfferResource(resourceId, unit.unitId, request.type(), request.details(), access.actor()));
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceResponses.ResourceResponse.class)))
+    public Response offer(@Valid @NotNull ResourceRequests.Offer request, UriInfo uri) {
+        MemberUnitView unit = access.requireManaged(queries.unit(request.unitId()), request.unitId());
+        String resourceId = offers.offer(unit, request.type(), request.details(), access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(resourceId).build()).entity(render(load(resourceId))).build();
     }
 
@@ -89,7 +84,7 @@ public class ResourceApi {
     @Path("/{resourceId}")
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "Read a resource with its capacity", description = "Reservations only for the unit itself and the desk")
-    public ResourceDtos.ResourceResponse get(@PathParam("resourceId") String resourceId) {
+    public ResourceResponses.ResourceResponse get(@PathParam("resourceId") String resourceId) {
         ResourceView resource = load(resourceId);
         access.requireReadStreet(resource.streetCode);
         return render(resource);
@@ -99,7 +94,7 @@ public class ResourceApi {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "Search the resources of the caller's street",
             description = "By unit, type, category, community served, availability window (ISO dates) and status; newest first")
-    public ResourceDtos.Page list(@QueryParam("unit") String unitId, @QueryParam("type") String type,
+    public ResourceResponses.Page list(@QueryParam("unit") String unitId, @QueryParam("type") String type,
             @QueryParam("category") String category, @QueryParam("community") String community,
             @QueryParam("availableFrom") String availableFrom, @QueryParam("availableTo") String availableTo,
             @QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
@@ -114,7 +109,7 @@ public class ResourceApi {
                 enumValue(ResourceType.class, "type", type), enumValue(Category.class, "category", category), community,
                 from, to, enumValue(ResourceStatus.class, "status", status));
         var result = queries.resources(filter, page, size);
-        return new ResourceDtos.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
+        return new ResourceResponses.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
     }
 
     @POST
@@ -122,11 +117,10 @@ public class ResourceApi {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Amend an offer", description = "Capacity cannot drop below what is reserved or consumed")
-    public ResourceDtos.ResourceResponse amend(@PathParam("resourceId") String resourceId,
-            @Valid @NotNull ResourceDtos.Amend request) {
+    public ResourceResponses.ResourceResponse amend(@PathParam("resourceId") String resourceId,
+            @Valid @NotNull ResourceRequests.Amend request) {
         ResourceView resource = manageable(resourceId);
-        area.requireInStreet("serviceArea", request.serviceArea(), resource.streetCode);
-        commands.sendAndWait(new AmendResource(resourceId, request.details(), access.actor()));
+        offers.amend(resource, request.details(), access.actor());
         return render(load(resourceId));
     }
 
@@ -135,9 +129,9 @@ public class ResourceApi {
     @Transactional
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Withdraw an offer", description = "No new reservations; open ones stay until released or consumed")
-    public ResourceDtos.ResourceResponse withdraw(@PathParam("resourceId") String resourceId, @RequestBody(required = false) @Valid Reason request) {
+    public ResourceResponses.ResourceResponse withdraw(@PathParam("resourceId") String resourceId, @RequestBody(required = false) @Valid Reason request) {
         manageable(resourceId);
-        commands.sendAndWait(new WithdrawResource(resourceId, Reason.of(request), access.actor()));
+        offers.withdraw(resourceId, Reason.of(request), access.actor());
         return render(load(resourceId));
     }
 
@@ -147,16 +141,16 @@ public class ResourceApi {
     @Operation(summary = "Reserve capacity for a project",
             description = "201 when reserved now; 200 when the project already held exactly this reservation; "
                     + "409 capacity-exhausted when not enough is left")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceDtos.ReservationResponse.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ResourceResponses.ReservationResponse.class)))
     @APIResponse(responseCode = "409", description = "Not enough capacity left, or the project holds another reservation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reserve(@PathParam("resourceId") String resourceId, @Valid @NotNull ResourceDtos.Reserve request,
+    public Response reserve(@PathParam("resourceId") String resourceId, @Valid @NotNull ResourceRequests.Reserve request,
             UriInfo uri) {
         manageable(resourceId);
         String projectId = request.projectId().strip();
-        boolean reservedNow = send(new ReserveCapacity(resourceId, projectId, request.amount(), request.period(),
-                access.actor()));
-        ResourceDtos.ReservationResponse body = reservation(resourceId, projectId);
+        boolean reservedNow = reservations.reserve(resourceId, projectId, request.amount(), request.period(),
+                access.actor());
+        ResourceResponses.ReservationResponse body = reservation(resourceId, projectId);
         return reservedNow
                 ? Response.created(uri.getAbsolutePathBuilder().path(projectId).build()).entity(body).build()
                 : Response.ok(body).build();
@@ -166,7 +160,7 @@ public class ResourceApi {
     @Path("/{resourceId}/reservations/{projectId}")
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Read a project's reservation of a resource")
-    public ResourceDtos.ReservationResponse getReservation(@PathParam("resourceId") String resourceId,
+    public ResourceResponses.ReservationResponse getReservation(@PathParam("resourceId") String resourceId,
             @PathParam("projectId") String projectId) {
         manageable(resourceId);
         return reservation(resourceId, projectId);
@@ -176,15 +170,12 @@ public class ResourceApi {
     @Path("/{resourceId}/reservations/{projectId}")
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Release a project's reservation", description = "Releasing twice changes nothing")
-    public ResourceDtos.ReservationResponse release(@PathParam("resourceId") String resourceId,
+    public ResourceResponses.ReservationResponse release(@PathParam("resourceId") String resourceId,
             @PathParam("projectId") String projectId,
             // bounded so that a reason always fits the request line (a longer URL is refused with 414 by the server)
             @QueryParam("reason") @Size(max = 200) String reason) {
         manageable(resourceId);
-        if (!queries.hasReservation(resourceId, projectId)) {
-            throw ProblemException.notFound("Reservation of project", projectId);
-        }
-        send(new ReleaseCapacity(resourceId, projectId, reason, access.actor(), null));
+        reservations.release(resourceId, projectId, reason, access.actor());
         return reservation(resourceId, projectId);
     }
 
@@ -192,21 +183,11 @@ public class ResourceApi {
     @Path("/{resourceId}/reservations/{projectId}/consume")
     @RolesAllowed({Roles.UNIT, Roles.DESK})
     @Operation(summary = "Record what a delivery used of a reservation", description = "The unused rest returns to the capacity")
-    public ResourceDtos.ReservationResponse consume(@PathParam("resourceId") String resourceId,
-            @PathParam("projectId") String projectId, @Valid @NotNull ResourceDtos.Consume request) {
+    public ResourceResponses.ReservationResponse consume(@PathParam("resourceId") String resourceId,
+            @PathParam("projectId") String projectId, @Valid @NotNull ResourceRequests.Consume request) {
         manageable(resourceId);
-        send(new ConsumeCapacity(resourceId, projectId, request.amount(), access.actor(), null));
+        reservations.consume(resourceId, projectId, request.amount(), access.actor());
         return reservation(resourceId, projectId);
-    }
-
-    /**
-     * Capacity commands run in Axon's own transaction (not the request's), so that the aggregate lock spans the
-     * commit; what this request read before is then stale and is dropped before the answer is read.
-     */
-    private <R> R send(Object command) {
-        R result = commands.sendAndWait(command);
-        Panache.getEntityManager().clear();
-        return result;
     }
 
     private ResourceView manageable(String resourceId) {
@@ -219,7 +200,7 @@ public class ResourceApi {
         return queries.resource(resourceId).orElseThrow(() -> ProblemException.notFound("Resource", resourceId));
     }
 
-    private ResourceDtos.ReservationResponse reservation(String resourceId, String projectId) {
+    private ResourceResponses.ReservationResponse reservation(String resourceId, String projectId) {
         ReservationView reservation = queries.reservation(resourceId, projectId)
                 .orElseThrow(() -> ProblemException.notFound("Reservation of project", projectId));
         BigDecimal capacity = load(resourceId).capacityAmount;
@@ -227,12 +208,12 @@ public class ResourceApi {
                 .filter(u -> u.period().equals(reservation.period))
                 .map(u -> u.remaining(capacity))
                 .findFirst().orElse(capacity);
-        return ResourceDtos.ReservationResponse.of(reservation, remaining);
+        return ResourceResponses.ReservationResponse.of(reservation, remaining);
     }
 
-    private ResourceDtos.ResourceResponse render(ResourceView resource) {
+    private ResourceResponses.ResourceResponse render(ResourceView resource) {
         boolean mayManage = access.isUnit(resource.unitId) || access.isDesk(resource.streetCode);
-        return ResourceDtos.ResourceResponse.of(resource, queries.usage(resource.resourceId),
+        return ResourceResponses.ResourceResponse.of(resource, queries.usage(resource.resourceId),
                 mayManage ? queries.reservations(resource.resourceId) : null);
     }
 
