@@ -25,8 +25,11 @@ import org.threelists.matchmaker.matching.model.Trace;
 public final class MatchingEngine {
 
     /**
-     * @param timeLimitSeconds wall-time budget of the search after the LP relaxation (local search, bound tightening,
-     *                         CP-SAT)
+     * @param timeLimitSeconds wall-time budget of the whole plan, from the call to the answer: pairs, relaxation,
+     *                         search, CP-SAT, explanations and bundles. What cannot be interrupted (building the
+     *                         pairs, the min-cost flow, a valid start plan) always runs; the search takes what is
+     *                         left after setting aside the time the explanations need, so a plan overruns the limit
+     *                         only when those alone take longer
      * @param workers          CP-SAT's search workers for exact component solves
      * @param useCpSat         false = LP rounding, the local search and the bounds only (no CP-SAT)
      * @param targetGap        the search stops once (bound − objective) / bound is at most this; 0 = search until
@@ -48,19 +51,28 @@ public final class MatchingEngine {
         this(Options.DEFAULTS);
     }
 
+    /** Loads OR-Tools' native libraries (once per JVM, about a second): a plan's time limit is for the plan. */
     public MatchingEngine(Options options) {
         this.options = options;
+        NativeLibraries.load();
     }
+
+    /**
+     * Explaining and bundling follow the search and take about this long per demand (40 µs of CPU measured on a
+     * 10k×1k instance in a fresh JVM): the search ends early enough to leave them that time, at most half of the
+     * limit (services/matchmaker/engine/README.md, "Time limit").
+     */
+    private static final long FINISH_NANOS_PER_DEMAND = 40_000;
 
     /** Plans an instance: see the class comment. */
     public MatchingPlan plan(MatchingInstance instance) {
         long started = System.nanoTime();
+        long limit = (long) (Math.max(0, options.timeLimitSeconds()) * 1e9);
         Trace.log("plan %d demands, %d resources", instance.demands().size(), instance.resources().size());
-        NativeLibraries.load();
-        Trace.log("native libraries loaded");
         Problem p = Problem.build(instance);
         Trace.log("built %d pairs, %d components", p.pairCount(), p.componentCount());
-        Solution solution = new Solver(options).solve(p);
+        long finishing = Math.min(limit / 2, FINISH_NANOS_PER_DEMAND * p.demands.size());
+        Solution solution = new Solver(options).solve(p, started + limit - finishing);
         int[] choice = solution.choice();
 
         long objScaled = Profits.scaledTotal(p, choice);

@@ -73,23 +73,44 @@ public final class Explainer {
         int r = p.pairResource[k];
         ResourceInput res = p.resources.get(r);
         double score = p.pairScaled[k] / (double) Scoring.SCALE;
-        double chosenScore = p.pairScaled[chosen] / (double) Scoring.SCALE;
+        String scoreText = scoreText(p.pairScaled[k]);
         if (p.pairScaled[k] < p.pairScaled[chosen]) {
             return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.LOWER_SCORE, List.of(),
-                    String.format("scores %.4f, below the chosen %.4f", score, chosenScore));
+                    "scores " + scoreText + ", below the chosen " + scoreText(p.pairScaled[chosen]));
         }
         if (residual[r] < p.hours[d]) {
             List<String> blocking = assignedTo.get(r).stream().limit(MAX_BLOCKING_LISTED)
                     .map(j -> p.demands.get(p.pairDemand[j]).id()).toList();
             return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.CAPACITY_TAKEN, blocking,
-                    String.format("scores %.4f but has %.1f h left of the %.1f h needed: its capacity went to %s",
-                            score, residual[r] / 10.0, p.hours[d] / 10.0, String.join(", ", blocking)));
+                    "scores " + scoreText + " but has " + hoursText(residual[r]) + " h left of the "
+                            + hoursText(p.hours[d]) + " h needed: its capacity went to " + String.join(", ", blocking));
         }
         if (p.pairScaled[k] == p.pairScaled[chosen] && p.pairProfit[k] <= p.pairProfit[chosen]) {
             return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.TIE_FAIRNESS, List.of(),
-                    String.format("same score %.4f; the tie went to the unit with less load", score));
+                    "same score " + scoreText + "; the tie went to the unit with less load");
         }
         return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.NOT_IMPROVED_IN_TIME, List.of(),
-                String.format("scores %.4f and has room: the solver stopped at its time limit", score));
+                "scores " + scoreText + " and has room: the solver stopped at its time limit");
+    }
+
+    /**
+     * A score in units of {@link Scoring#RESOLUTION} as "0.7500": the text {@code String.format("%.4f")} gives in
+     * a locale with a decimal point, built from the integer because formatting is most of the cost of explaining a
+     * large plan, which counts against its time limit.
+     */
+    static String scoreText(long scaled) {
+        return fixed(scaled, Scoring.SCALE, 4);
+    }
+
+    /** Tenths of an hour as "2.5", like {@code String.format("%.1f")}. */
+    static String hoursText(long tenths) {
+        return fixed(tenths, Scoring.TENTHS, 1);
+    }
+
+    private static String fixed(long units, long perOne, int digits) {
+        String sign = units < 0 ? "-" : "";
+        long magnitude = Math.abs(units);
+        String fraction = Long.toString(magnitude % perOne);
+        return sign + magnitude / perOne + "." + "0".repeat(digits - fraction.length()) + fraction;
     }
 }

@@ -88,6 +88,9 @@ public final class Repack {
         while (improved && Deadline.before(deadlineNanos)) {
             improved = false;
             for (int r : resources) {
+                if (System.nanoTime() >= deadlineNanos) {
+                    return;
+                }
                 if (p.byResource[r].length > 0 && repack(r, -1)) {
                     improved = true;
                 }

@@ -3,6 +3,7 @@ package org.threelists.matchmaker.matching.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.threelists.matchmaker.matching.model.Deadline;
 import org.threelists.matchmaker.matching.model.Problem;
 
 /**
@@ -17,9 +18,10 @@ public final class StartPlan {
     /**
      * Local search on the lexicographic profit until no move gains: (a) move a matched demand to a better resource
      * with room; (b) insert an unmatched demand into a resource with room, or by ejecting one demand of that resource
-     * that is worth less, the ejected demand moving to another resource with room when one has.
+     * that is worth less, the ejected demand moving to another resource with room when one has. A pass is begun only
+     * before the deadline.
      */
-    public static void improve(Problem p, int[] choice) {
+    public static void improve(Problem p, int[] choice, long deadlineNanos) {
         long[] residual = p.capacity.clone();
         List<List<Integer>> onResource = new ArrayList<>();
         for (int r = 0; r < p.resources.size(); r++) {
@@ -31,7 +33,7 @@ public final class StartPlan {
                 onResource.get(p.pairResource[choice[d]]).add(d);
             }
         }
-        for (int pass = 0; pass < 50; pass++) {
+        for (int pass = 0; pass < 50 && Deadline.before(deadlineNanos); pass++) {
             boolean improved = false;
             for (int d = 0; d < choice.length; d++) {
                 int current = choice[d];

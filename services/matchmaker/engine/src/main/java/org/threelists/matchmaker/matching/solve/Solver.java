@@ -42,17 +42,23 @@ public final class Solver {
         this.options = options;
     }
 
-    /** Plans every component of the problem: see the class comment. */
-    public Solution solve(Problem p) {
-        long deadline = System.nanoTime() + (long) (Math.max(0, options.timeLimitSeconds()) * 1e9);
+    /**
+     * Plans every component of the problem (see the class comment) and stops searching at {@code deadline}
+     * ({@link System#nanoTime()}). The relaxation and the start plan always run: they give the plan its bound and
+     * a valid plan, and the flow cannot be interrupted; everything after them runs only while time is left.
+     */
+    public Solution solve(Problem p, long deadline) {
         int components = p.componentCount();
         Relaxation relaxation = new Relaxation(p);
         int[] choice = relaxation.solveFlow();
         Trace.log("flow: LP bound %.4f, start %.4f", relaxation.lpBound() / (double) p.m / Scoring.SCALE,
                 scaledTotal(p, choice) / (double) Scoring.SCALE);
         StartPlan.greedyFill(p, choice);
-        StartPlan.improve(p, choice);
+        StartPlan.improve(p, choice, deadline);
         Trace.log("greedy fill + moves: %.4f", scaledTotal(p, choice) / (double) Scoring.SCALE);
+        if (!Deadline.before(deadline)) {
+            return startPlanOnly(p, relaxation, choice);
+        }
         Repack repack = new Repack(p, choice);
         repack.run(deadline, null);
         Trace.log("repack: %.4f (%d moves, %d pairs evaluated)", scaledTotal(p, choice) / (double) Scoring.SCALE,
@@ -161,6 +167,25 @@ public final class Solver {
                     + "; " + provenCount + "/" + components + " components proven optimal";
         }
         return new Solution(choice, boundScaled, lpScaled, method, provenCount, components);
+    }
+
+    /** The time ran out before the local search: the LP's start plan with the relaxation's bounds. */
+    private Solution startPlanOnly(Problem p, Relaxation relaxation, int[] choice) {
+        long boundScaled = 0;
+        long lpScaled = 0;
+        int provenCount = 0;
+        for (int c = 0; c < p.componentCount(); c++) {
+            long primal = componentProfit(p, choice, c);
+            long b = Math.max(relaxation.componentBound[c], primal);
+            if (b == primal) {
+                provenCount++;
+            }
+            boundScaled += b / p.m;
+            lpScaled += relaxation.componentLpBound[c] / p.m;
+        }
+        return new Solution(choice, boundScaled, lpScaled, "lp-rounding (time limit reached before the local search); "
+                + provenCount + "/" + p.componentCount() + " components proven optimal", provenCount,
+                p.componentCount());
     }
 
     private static double gapOf(Problem p, long[] bound, long[] primal) {
