@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Part 3: the matching engine's own benchmark ({@code org.threelists.matchmaker.matching.MatchingBenchmark} of
- * services/matchmaker/engine: seeded generated instances, ~20 candidates per demand; the engine's time and objective
+ * Part 3: the matching engine's own benchmark ({@code org.threelists.matchmaker.lab.MatchingBenchmark} of
+ * tools/matching-lab: seeded generated instances, ~20 candidates per demand; the engine's time and objective
  * beside an exact reference or LP bound), run in a child JVM per size so that OR-Tools' native solvers and the large
  * instances get a process of their own, with the stack already stopped. Its JSON rows are taken as they are (every
  * field), and the table shows the ones the issue asks for.
  */
 final class Matching {
 
-    static final String MAIN = "org.threelists.matchmaker.matching.MatchingBenchmark";
+    static final String MAIN = "org.threelists.matchmaker.lab.MatchingBenchmark";
 
     /** One size and the engine's time limit for it. */
     record Size(int demands, int resources, double engineLimitSeconds) {

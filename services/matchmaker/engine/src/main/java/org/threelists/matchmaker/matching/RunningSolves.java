@@ -1,12 +1,8 @@
 package org.threelists.matchmaker.matching;
 
-import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
-
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.threelists.matchmaker.matching.exact.CpSatRuns;
+import org.threelists.matchmaker.matching.model.Deadline;
 
 /**
  * The CP-SAT solves in progress, so that a stopping service can end them before the JVM exits: a native solve still
@@ -17,53 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunningSolves {
 
-    private static final Set<CpSolver> RUNNING = ConcurrentHashMap.newKeySet();
-    private static volatile boolean stopping;
-
     private RunningSolves() {
-    }
-
-    /** Solves, unless the engine is stopping (then UNKNOWN, like a solve that found nothing in its time). */
-    static CpSolverStatus solve(CpSolver solver, CpModel model) {
-        RUNNING.add(solver);
-        try {
-            if (stopping) {
-                return CpSolverStatus.UNKNOWN;
-            }
-            return solver.solve(model);
-        } finally {
-            RUNNING.remove(solver);
-        }
-    }
-
-    /** Whether a search loop with this deadline may go on: not past it, and the engine not stopping. */
-    static boolean before(long deadlineNanos) {
-        return !stopping && System.nanoTime() < deadlineNanos;
     }
 
     /** Stops every running solve and every one to come. */
     public static void stopAll() {
-        stopping = true;
-        RUNNING.forEach(CpSolver::stopSearch);
+        Deadline.stopAll();
+        CpSatRuns.stopRunning();
     }
 
     /** Waits until no solve runs, at most {@code timeout}; true when none does. */
     public static boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (!RUNNING.isEmpty() && System.nanoTime() < until) {
-            RUNNING.forEach(CpSolver::stopSearch);
-            Thread.sleep(20);
-        }
-        return RUNNING.isEmpty();
+        return CpSatRuns.awaitIdle(timeout);
     }
 
     /** Solving again after {@link #stopAll()}: a new start of the service in the same JVM (tests, dev mode). */
     public static void resume() {
-        stopping = false;
+        Deadline.resume();
     }
 
     /** How many solves run now. */
     public static int running() {
-        return RUNNING.size();
+        return CpSatRuns.running();
     }
 }

@@ -31,9 +31,10 @@ public final class Scoring {
 
     /** Scores are reported and optimised at this resolution. */
     public static final double RESOLUTION = 1e-4;
-    static final long SCALE = 10_000;
+    /** Scores as integers: score / {@link #RESOLUTION}. */
+    public static final long SCALE = 10_000;
     /** Hours are counted in tenths of an hour. */
-    static final int TENTHS = 10;
+    public static final int TENTHS = 10;
 
     private Scoring() {
     }
@@ -108,7 +109,8 @@ public final class Scoring {
         return scaled(score) / (double) SCALE;
     }
 
-    static long scaled(double score) {
+    /** The score as an integer number of {@link #RESOLUTION}s: what the engine optimises. */
+    public static long scaled(double score) {
         return Math.round(score * SCALE);
     }
 

@@ -1,29 +1,22 @@
 package org.threelists.matchmaker.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.matchmaker.matching.PlanAssertions.assertValid;
+import static org.threelists.matchmaker.matching.TestInstances.demand;
+import static org.threelists.matchmaker.matching.TestInstances.resource;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
+/** The engine on hand-made instances: feasibility, scores, optimality, ties, explanations, bundles. */
 class MatchingEngineTest {
 
     private final MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(5, 2, true));
-
-    static DemandInput demand(String id, String community, String category, double hours) {
-        return new DemandInput(id, community, "s", category, List.of(), Urgency.NORMAL, hours, null, null, null, false);
-    }
-
-    static ResourceInput resource(String id, String unit, String category, String community, double capacity) {
-        return new ResourceInput(id, unit, List.of(category), List.of(), List.of(community), null, null, capacity,
-                null, null);
-    }
 
     // --- feasibility, one rule at a time ------------------------------------------------------------------------
 
@@ -89,19 +82,10 @@ class MatchingEngineTest {
             MatchingInstance inst = smallRandom(rnd, 8, 4);
             MatchingPlan plan = engine.plan(inst);
             double best = bruteForce(inst);
-            assertThat(plan.objective()).as("instance %d", t).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(plan.objective()).as("instance %d", t).isCloseTo(best, Offset.offset(1e-9));
             assertThat(plan.flowBound()).isGreaterThanOrEqualTo(plan.objective() - 1e-9);
             assertValid(inst, plan);
         }
-    }
-
-    @Test
-    void capacityNeverExceededAndEachDemandAtMostOnce() {
-        MatchingInstance inst = new InstanceGenerator(3, 300, 30).generate();
-        MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(3, 2, true)).plan(inst);
-        assertValid(inst, plan);
-        assertThat(plan.flowBound()).isGreaterThanOrEqualTo(plan.objective());
-        assertThat(plan.upperBound()).isGreaterThanOrEqualTo(plan.objective());
     }
 
     @Test
@@ -169,151 +153,7 @@ class MatchingEngineTest {
         assertThat(first.resourceIds()).containsExactly("r");
     }
 
-    @Test
-    void generatedThousandByHundredIsWithinHalfAPercentOfItsProvenBound() {
-        MatchingInstance inst = new InstanceGenerator(42, 1000, 100).generate();
-        // stops as soon as the proven gap is at most 0.4 %, or after 30 s (a loaded 2-core machine)
-        MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(30, 2, true, 0.004)).plan(inst);
-        System.out.printf("1000x100: %s %d ms objective %.4f bound %.4f LP bound %.4f gap %.3f%%%n", plan.method(),
-                plan.solveMillis(), plan.objective(), plan.upperBound(), plan.flowBound(), 100 * plan.gap());
-        assertValid(inst, plan);
-        assertThat(plan.upperBound()).isGreaterThanOrEqualTo(plan.objective());
-        assertThat(plan.flowBound()).isGreaterThanOrEqualTo(plan.upperBound());
-        // the bound is a proof: the optimum is at most upperBound, so the plan is within 0.5 % of the optimum
-        assertThat(plan.gap()).isLessThanOrEqualTo(0.005);
-        // and against the independent reference (GLOP's LP relaxation of the plain-score model)
-        ExactReference.Result lp = ExactReference.lpBound(inst);
-        assertThat(plan.objective() / lp.bound()).isGreaterThanOrEqualTo(0.995);
-        assertThat(plan.upperBound()).isLessThanOrEqualTo(lp.bound() + 1e-9);
-    }
-
-    // --- against exact references ------------------------------------------------------------------------------
-
-    @Test
-    void objectiveEqualsTheReferenceBruteForceOnTinyGeneratedInstances() {
-        for (long seed = 1; seed <= 12; seed++) {
-            MatchingInstance inst = subInstance(new InstanceGenerator(seed, 60, 6).generate(), 9, 3);
-            ExactReference.Result exact = ExactReference.bruteForce(inst);
-            MatchingPlan plan = engine.plan(inst);
-            assertThat(plan.objective()).as("seed %d", seed).isCloseTo(exact.value(), Offset.offset(1e-9));
-            assertThat(plan.gap()).isZero();
-            assertValid(inst, plan);
-        }
-    }
-
-    @Test
-    void objectiveEqualsTheExactCpSatOptimumOnSmallGeneratedInstances() {
-        int proven = 0;
-        for (long seed = 1; seed <= 6; seed++) {
-            MatchingInstance inst = subInstance(new InstanceGenerator(seed, 400, 40).generate(), 40, 6);
-            ExactReference.Result exact = ExactReference.cpSat(inst, 20, 2);
-            MatchingPlan plan = engine.plan(inst);
-            assertValid(inst, plan);
-            assertThat(plan.upperBound()).isGreaterThanOrEqualTo(plan.objective());
-            if (exact.exact()) {
-                proven++;
-                assertThat(plan.objective()).as("seed %d", seed).isCloseTo(exact.value(), Offset.offset(1e-9));
-                assertThat(plan.upperBound()).isGreaterThanOrEqualTo(exact.value() - 1e-9);
-            }
-        }
-        assertThat(proven).as("instances CP-SAT proved optimal").isGreaterThanOrEqualTo(4);
-    }
-
-    @Test
-    void theBoundIsNeverBelowTheObjectiveNorAboveTheLp() {
-        Random rnd = new Random(11);
-        for (int t = 0; t < 10; t++) {
-            MatchingInstance inst = new InstanceGenerator(rnd.nextLong(), 150 + rnd.nextInt(300), 10 + rnd.nextInt(30))
-                    .generate();
-            MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(1, 2, t % 2 == 0)).plan(inst);
-            assertValid(inst, plan);
-            assertThat(plan.upperBound()).as("instance %d", t).isGreaterThanOrEqualTo(plan.objective());
-            assertThat(plan.flowBound()).isGreaterThanOrEqualTo(plan.upperBound());
-            assertThat(ExactReference.lpBound(inst).bound()).isGreaterThanOrEqualTo(plan.flowBound() - 1e-4);
-        }
-    }
-
-    @Test
-    void theIndexedPairFinderFindsExactlyThePlainFeasiblePairsAndScores() {
-        MatchingInstance inst = new InstanceGenerator(8, 2000, 200).generate();
-        MatchingEngine.Problem p = MatchingEngine.Problem.build(inst);
-        Map<String, Long> fast = new HashMap<>();
-        for (int k = 0; k < p.pairCount(); k++) {
-            fast.put(p.pairDemand[k] + "/" + p.pairResource[k], p.pairScaled[k]);
-        }
-        Map<String, Long> plain = new HashMap<>();
-        for (int d = 0; d < inst.demands().size(); d++) {
-            for (int r = 0; r < inst.resources().size(); r++) {
-                if (Scoring.feasible(inst.demands().get(d), inst.resources().get(r))) {
-                    plain.put(d + "/" + r, Scoring.scaled(Scoring.score(inst.demands().get(d),
-                            inst.resources().get(r), inst.weights())));
-                }
-            }
-        }
-        assertThat(fast).isEqualTo(plain);
-    }
-
-    @Test
-    void aCityDecomposesIntoIndependentStreets() {
-        MatchingInstance inst = new InstanceGenerator(4, 4000, 2000).generate();
-        MatchingEngine.Problem p = MatchingEngine.Problem.build(inst);
-        assertThat(p.componentCount()).as("2 districts × 6 streets, at least").isGreaterThanOrEqualTo(12);
-        for (int k = 0; k < p.pairCount(); k++) {
-            assertThat(p.demandComponent[p.pairDemand[k]]).isEqualTo(p.resourceComponent[p.pairResource[k]]);
-        }
-        assertThat(inst.demands()).extracting(DemandInput::communityCode).allMatch(c -> c.matches(".*-0[12]"));
-    }
-
-    @Test
-    void componentsOfOneOrTwoResourcesAreSolvedExactlyByTheRepack() {
-        // one resource, 12 demands: a knapsack; greedy by score or by density both miss the optimum here
-        List<DemandInput> ds = new java.util.ArrayList<>();
-        List<CandidatePair> cs = new java.util.ArrayList<>();
-        double[] hours = {5, 4, 3, 3, 3, 2.5, 2, 2, 1.5, 6, 7, 1};
-        double[] scores = {0.9, 0.8, 0.55, 0.55, 0.5, 0.45, 0.4, 0.3, 0.35, 0.95, 0.97, 0.1};
-        for (int i = 0; i < hours.length; i++) {
-            ds.add(demand("d" + i, "jiafu", "HEALTH", hours[i]));
-            cs.add(new CandidatePair("d" + i, "R", scores[i]));
-        }
-        MatchingInstance inst = new MatchingInstance(ds, List.of(resource("R", "unit-r", "HEALTH", "jiafu", 12)), cs,
-                null);
-        MatchingPlan noCpSat = new MatchingEngine(new MatchingEngine.Options(1, 1, false)).plan(inst);
-        assertThat(noCpSat.objective()).isCloseTo(ExactReference.bruteForce(inst).value(), Offset.offset(1e-9));
-        assertThat(noCpSat.gap()).isZero();
-        assertThat(noCpSat.method()).startsWith("exact:OPTIMAL");
-    }
-
-    /** The first {@code nd} demands and {@code nr} resources of a generated instance (same world, small). */
-    private static MatchingInstance subInstance(MatchingInstance inst, int nd, int nr) {
-        return new MatchingInstance(inst.demands().subList(0, nd), inst.resources().subList(0, nr));
-    }
-
     // --- helpers -----------------------------------------------------------------------------------------------
-
-    static void assertValid(MatchingInstance inst, MatchingPlan plan) {
-        Map<String, DemandInput> ds = new HashMap<>();
-        inst.demands().forEach(d -> ds.put(d.id(), d));
-        Map<String, ResourceInput> rs = new HashMap<>();
-        inst.resources().forEach(r -> rs.put(r.id(), r));
-        Set<String> seen = new HashSet<>();
-        Map<String, Double> used = new HashMap<>();
-        double total = 0;
-        for (Assignment a : plan.assignments()) {
-            assertThat(seen.add(a.demandId())).as("demand %s at most once", a.demandId()).isTrue();
-            DemandInput d = ds.get(a.demandId());
-            ResourceInput r = rs.get(a.resourceId());
-            if (inst.candidates() == null) {
-                assertThat(Scoring.feasible(d, r)).isTrue();
-            }
-            assertThat(a.unitId()).isEqualTo(r.unitId());
-            used.merge(r.id(), d.estimatedHours(), Double::sum);
-            total += a.score();
-        }
-        used.forEach((id, hours) -> assertThat(hours).as("hours on %s", id)
-                .isLessThanOrEqualTo(rs.get(id).remainingCapacity() + 1e-9));
-        assertThat(plan.objective()).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(seen.size() + plan.unmatchedDemandIds().size()).isEqualTo(inst.demands().size());
-    }
 
     private static MatchingInstance smallRandom(Random rnd, int nd, int nr) {
         String[] communities = {"jiafu", "tongyuan"};

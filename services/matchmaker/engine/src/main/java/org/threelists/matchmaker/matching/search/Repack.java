@@ -1,10 +1,13 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.matching.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.threelists.matchmaker.matching.model.Deadline;
+import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.model.Profits;
 
 /**
  * Local search by exact re-packing of two resources at a time.
@@ -18,14 +21,14 @@ import java.util.Map;
  * search stops at a local optimum of this neighbourhood. Single-resource re-packs (the same DP with one capacity)
  * come first, being cheap.
  */
-final class Repack {
+public final class Repack {
 
     /** Neighbours per resource, by the number of candidate demands they share (the pairs most likely to trade). */
     static final int NEIGHBOURS = Integer.getInteger("matching.neighbours", 24);
     /** Above this many DP cells (states × items) a pair is skipped (fine capacities with no common divisor). */
     private static final long MAX_CELLS = 20_000_000L;
 
-    private final MatchingEngine.Problem p;
+    private final Problem p;
     private final int[] choice;
     private final long[] load;
     private final long[] version;
@@ -36,10 +39,10 @@ final class Repack {
     private int stampValue;
     private long[] dp = new long[0];
     private byte[] take = new byte[0];
-    int moves;
-    long evaluated;
+    public int moves;
+    public long evaluated;
 
-    Repack(MatchingEngine.Problem p, int[] choice) {
+    public Repack(Problem p, int[] choice) {
         this.p = p;
         this.choice = choice;
         int nR = p.resources.size();
@@ -78,13 +81,16 @@ final class Repack {
      * Runs sweeps over the resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
      * or the deadline passes; restricted to the given resources when {@code only} is not null.
      */
-    void run(long deadlineNanos, int[] only) {
+    public void run(long deadlineNanos, int[] only) {
         int nR = p.resources.size();
         int[] resources = only != null ? only : java.util.stream.IntStream.range(0, nR).toArray();
         boolean improved = true;
-        while (improved && RunningSolves.before(deadlineNanos)) {
+        while (improved && Deadline.before(deadlineNanos)) {
             improved = false;
             for (int r : resources) {
+                if (System.nanoTime() >= deadlineNanos) {
+                    return;
+                }
                 if (p.byResource[r].length > 0 && repack(r, -1)) {
                     improved = true;
                 }
@@ -117,7 +123,7 @@ final class Repack {
      * True when the plan is optimal on a component made of r1 (and r2 when ≥ 0) alone: the exact re-pack of its
      * resources then covers every demand of the component. Re-packs until nothing gains.
      */
-    boolean provenOptimal(int r1, int r2) {
+    public boolean provenOptimal(int r1, int r2) {
         while (repack(r1, r2, true)) {
             // applied: the next pass confirms the optimum
         }
@@ -148,7 +154,7 @@ final class Repack {
         long current = 0;
         long g = p.capacity[r1];
         if (r2 >= 0) {
-            g = Relaxation.gcd(g, p.capacity[r2]);
+            g = Profits.gcd(g, p.capacity[r2]);
         }
         for (int side = 0; side < (r2 < 0 ? 1 : 2); side++) {
             int r = side == 0 ? r1 : r2;
@@ -167,7 +173,7 @@ final class Repack {
                     if (c >= 0) {
                         current += p.pairProfit[c];
                     }
-                    g = Relaxation.gcd(g, p.hours[d]);
+                    g = Profits.gcd(g, p.hours[d]);
                 } else {
                     item = items.get(itemIndex[d]);
                 }
@@ -307,7 +313,7 @@ final class Repack {
     private final List<int[]> dropped = new ArrayList<>();
 
     /** Moves demand d to pair k (−1 = unmatched), keeping loads and versions. */
-    void assign(int d, int k) {
+    public void assign(int d, int k) {
         int before = choice[d];
         if (before == k) {
             return;

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.threelists.matchmaker.matching.Json;
+import org.threelists.matchmaker.matching.MatchingEngine;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.matchmaker.matching.model.Problem;
 
 /**
  * The engine against an exact reference on generated instances: engine time, objective, proven
  * bound and gap; the reference's time and value — the optimum when CP-SAT proves it within its limit, else the best
  * proven upper bound (the LP relaxation, or CP-SAT's bound when lower); and objective / reference.
  *
- * <pre>java -cp … org.threelists.matchmaker.matching.MatchingBenchmark [demands resources [timeLimitSeconds [seed]]]
+ * <pre>java -cp … org.threelists.matchmaker.lab.MatchingBenchmark [demands resources [timeLimitSeconds [seed]]]
  *     [--reference-limit SECONDS] [--json FILE]</pre>
  * Without sizes: 1000×100, 10000×1000 and 100000×10000. The time limit (default 60 s per 1,000 resources, at least
  * 30 s: the search's work grows with the number of resources) is the engine's
@@ -95,7 +100,7 @@ public final class MatchingBenchmark {
         MatchingInstance instance = new InstanceGenerator(seed, demands, resources).generate();
         MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true))
                 .plan(instance);
-        MatchingEngine.Problem p = MatchingEngine.Problem.build(instance);
+        Problem p = Problem.build(instance);
         ExactReference.Result lp = ExactReference.lpBound(instance);
         ExactReference.Result reference = lp;
         if (referenceLimitSeconds > 0 && p.pairCount() <= REFERENCE_CP_SAT_MAX_PAIRS) {

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,6 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Urgency;
 
 /**
  * Seeded generator of sparse, realistic matching instances (the same seed and sizes give the same instance).

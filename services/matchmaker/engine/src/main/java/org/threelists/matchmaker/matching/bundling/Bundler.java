@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.matching.bundling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.threelists.matchmaker.matching.Assignment;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.ProposedProject;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Window;
 
 /**
  * Bundles assignments into proposed projects: one unit, one community, one category, and windows with a common day.
@@ -13,12 +18,12 @@ import java.util.Map;
  * intervals: sort by end, open ends last; the first open interval's end E is shared by every remaining interval
  * that starts on or before E, and they form one bundle). A demand without a window fits every bundle.
  */
-final class Bundler {
+public final class Bundler {
 
     private Bundler() {
     }
 
-    static List<ProposedProject> bundle(List<Assignment> assignments, Map<String, DemandInput> demands,
+    public static List<ProposedProject> bundle(List<Assignment> assignments, Map<String, DemandInput> demands,
                                         Map<String, ResourceInput> resources) {
         Map<List<String>, List<Assignment>> groups = new LinkedHashMap<>();
         for (Assignment a : assignments) {

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.threelists.matchmaker.matching.Json;
+import org.threelists.matchmaker.matching.MatchingEngine;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.MatchingPlan;
 
 /**
  * Offline planning from the command line: reads a matching instance (contracts/matching-instance.schema.json) from
  * a file, or from stdin when the argument is missing or "-", and writes the plan as JSON to stdout.
  *
  * <pre>java -cp "target/matching-engine-0.1.0-SNAPSHOT.jar:target/lib/*" \
- *     org.threelists.matchmaker.matching.PlanCommand [--time-limit SECONDS] [instance.json]</pre>
+ *     org.threelists.matchmaker.lab.PlanCommand [--time-limit SECONDS] [instance.json]</pre>
  *
  * Exit status: 0 planned, 2 bad usage or bad instance.
  */

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -12,6 +12,13 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import java.util.ArrayList;
 import java.util.List;
+import org.threelists.matchmaker.matching.CandidatePair;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Scoring;
+import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.relaxation.Relaxation;
 
 /**
  * References the engine is measured against, built independently of its search: the pairs straight from
@@ -44,7 +51,7 @@ public final class ExactReference {
     private static Pairs pairs(MatchingInstance inst) {
         if (inst.candidates() == null
                 && (long) inst.demands().size() * inst.resources().size() > PLAIN_MAX_CHECKS) {
-            MatchingEngine.Problem p = MatchingEngine.Problem.build(inst);
+            Problem p = Problem.build(inst);
             double[] scores = new double[p.pairCount()];
             for (int k = 0; k < scores.length; k++) {
                 scores[k] = p.pairScaled[k] / (double) Scoring.SCALE;
@@ -172,7 +179,7 @@ public final class ExactReference {
         long started = System.nanoTime();
         Pairs p = pairs(inst);
         if (p.demand.length > GLOP_MAX_PAIRS) {
-            double bound = MatchingEngine.flowBound(inst);
+            double bound = Relaxation.flowBound(Problem.build(inst));
             return new Result("lp(min-cost flow)", false, bound, bound, (System.nanoTime() - started) / 1_000_000);
         }
         MPSolver solver = MPSolver.createSolver("GLOP");

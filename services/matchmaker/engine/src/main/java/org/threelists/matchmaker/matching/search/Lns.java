@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.matching.search;
 
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import org.threelists.matchmaker.matching.exact.CpSatRuns;
+import org.threelists.matchmaker.matching.model.Deadline;
+import org.threelists.matchmaker.matching.model.Problem;
 
 /**
  * Large neighbourhood search for what the two-resource re-packing cannot reach: repeatedly frees every demand of a
@@ -20,16 +23,16 @@ import java.util.function.BooleanSupplier;
  * the current plan as a hint, and keeps the result when its profit is higher, then lets {@link Repack} propagate the
  * change. Seeded, so the same instance gives the same plan when the time limit is not hit.
  */
-final class Lns {
+public final class Lns {
 
     private static final int RESOURCES_PER_NEIGHBOURHOOD = 5;
 
-    private final MatchingEngine.Problem p;
+    private final Problem p;
     private final int[] choice;
     private final Repack repack;
     private final long deadline;
 
-    Lns(MatchingEngine.Problem p, int[] choice, Repack repack, long deadlineNanos) {
+    public Lns(Problem p, int[] choice, Repack repack, long deadlineNanos) {
         this.p = p;
         this.choice = choice;
         this.repack = repack;
@@ -37,14 +40,14 @@ final class Lns {
     }
 
     /** Searches among the given resources until the deadline or {@code done}; returns the improving moves. */
-    int run(int[] resources, BooleanSupplier done) {
+    public int run(int[] resources, BooleanSupplier done) {
         if (resources.length < 3) {
             return 0;
         }
         Random rnd = new Random(17);
         int moves = 0;
         int tries = 0;
-        while (RunningSolves.before(deadline) && !done.getAsBoolean()) {
+        while (Deadline.before(deadline) && !done.getAsBoolean()) {
             int seed = resources[rnd.nextInt(resources.length)];
             if (repack.residual(seed) == 0 && rnd.nextInt(4) != 0) {
                 continue;
@@ -128,7 +131,7 @@ final class Lns {
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, Math.min(0.5, left)));
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed(1);
-        CpSolverStatus status = RunningSolves.solve(solver, model);
+        CpSolverStatus status = CpSatRuns.solve(solver, model);
         if ((status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE)
                 || Math.round(solver.objectiveValue()) <= current) {
             return false;

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.matching.CandidatePair;
+import org.threelists.matchmaker.matching.Json;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.TestInstances;
+import org.threelists.matchmaker.matching.Weights;
+import org.threelists.matchmaker.matching.model.Problem;
 
 /** The instance schema, the JSON round trip, PlanCommand, and the generator's copy of the reference data. */
 class ContractsTest {
 
-    private static final Path CONTRACTS = Path.of(System.getProperty("contracts.dir", "../../../contracts"));
+    private static final Path CONTRACTS = Path.of(System.getProperty("contracts.dir", "../../contracts"));
     private final ObjectMapper mapper = Json.mapper();
 
     private JsonSchema instanceSchema() {
@@ -74,7 +80,7 @@ class ContractsTest {
             streets.put(s.get("code").asText(), cs);
         });
         assertThat(new TreeMap<>(InstanceGenerator.STREETS)).isEqualTo(streets);
-        int pairs = MatchingEngine.pairCounts(new InstanceGenerator(1, 2000, 200).generate()).get("pairs");
+        int pairs = Problem.build(new InstanceGenerator(1, 2000, 200).generate()).pairCount();
         assertThat(pairs / 2000.0).as("feasible pairs per demand").isBetween(5.0, 30.0);
     }
 
@@ -82,8 +88,8 @@ class ContractsTest {
     void planCommandReadsAFileAndWritesThePlan() throws Exception {
         Path file = Files.createTempFile("instance", ".json");
         mapper.writeValue(file.toFile(), new MatchingInstance(
-                List.of(MatchingEngineTest.demand("d1", "jiafu", "HEALTH", 2)),
-                List.of(MatchingEngineTest.resource("r1", "unit-a", "HEALTH", "jiafu", 5))));
+                List.of(TestInstances.demand("d1", "jiafu", "HEALTH", 2)),
+                List.of(TestInstances.resource("r1", "unit-a", "HEALTH", "jiafu", 5))));
         PrintStream out = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

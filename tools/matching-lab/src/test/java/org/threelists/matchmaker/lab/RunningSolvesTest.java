@@ -1,7 +1,11 @@
-package org.threelists.matchmaker.matching;
+package org.threelists.matchmaker.lab;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.matching.MatchingEngine;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.matchmaker.matching.RunningSolves;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

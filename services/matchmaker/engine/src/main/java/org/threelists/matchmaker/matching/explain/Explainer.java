@@ -1,0 +1,116 @@
+package org.threelists.matchmaker.matching.explain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.threelists.matchmaker.matching.Alternative;
+import org.threelists.matchmaker.matching.Assignment;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Scoring;
+import org.threelists.matchmaker.matching.model.Problem;
+
+/**
+ * Why the plan is what it is: every assignment reports its score terms (services/matchmaker/engine/README.md,
+ * "Score") and up to {@value #MAX_ALTERNATIVES} better-ranked alternatives, each with the reason it lost — a lower
+ * score, its capacity taken by the listed demands, a tie that went to the unit with less load, or the time limit.
+ */
+public final class Explainer {
+
+    private static final int MAX_ALTERNATIVES = 3;
+    private static final int MAX_BLOCKING_LISTED = 10;
+
+    private Explainer() {
+    }
+
+    /** The assignments of the plan, each with its score terms and its best alternatives. */
+    public static List<Assignment> explain(Problem p, int[] choice) {
+        long[] residual = p.capacity.clone();
+        List<List<Integer>> assignedTo = new ArrayList<>();
+        for (int r = 0; r < p.resources.size(); r++) {
+            assignedTo.add(new ArrayList<>());
+        }
+        for (int d = 0; d < choice.length; d++) {
+            if (choice[d] >= 0) {
+                int r = p.pairResource[choice[d]];
+                residual[r] -= p.hours[d];
+                assignedTo.get(r).add(choice[d]);
+            }
+        }
+        for (List<Integer> list : assignedTo) {
+            list.sort(Comparator.comparingLong((Integer k) -> -p.pairScaled[k]).thenComparingInt(k -> k));
+        }
+        List<Assignment> out = new ArrayList<>();
+        for (int d = 0; d < choice.length; d++) {
+            int chosen = choice[d];
+            if (chosen < 0) {
+                continue;
+            }
+            DemandInput demand = p.demands.get(d);
+            ResourceInput resource = p.resources.get(p.pairResource[chosen]);
+            List<Alternative> alternatives = new ArrayList<>();
+            for (int k : p.byDemand[d]) { // best profit first
+                if (k == chosen) {
+                    continue;
+                }
+                if (alternatives.size() == MAX_ALTERNATIVES) {
+                    break;
+                }
+                alternatives.add(alternative(p, d, chosen, k, residual, assignedTo));
+            }
+            Map<String, Double> terms = p.given
+                    ? Map.of("given", p.pairScaled[chosen] / (double) Scoring.SCALE)
+                    : Scoring.terms(demand, resource, p.weights);
+            out.add(new Assignment(demand.id(), resource.id(), resource.unitId(),
+                    p.pairScaled[chosen] / (double) Scoring.SCALE, terms, alternatives));
+        }
+        return out;
+    }
+
+    private static Alternative alternative(Problem p, int d, int chosen, int k, long[] residual,
+                                           List<List<Integer>> assignedTo) {
+        int r = p.pairResource[k];
+        ResourceInput res = p.resources.get(r);
+        double score = p.pairScaled[k] / (double) Scoring.SCALE;
+        String scoreText = scoreText(p.pairScaled[k]);
+        if (p.pairScaled[k] < p.pairScaled[chosen]) {
+            return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.LOWER_SCORE, List.of(),
+                    "scores " + scoreText + ", below the chosen " + scoreText(p.pairScaled[chosen]));
+        }
+        if (residual[r] < p.hours[d]) {
+            List<String> blocking = assignedTo.get(r).stream().limit(MAX_BLOCKING_LISTED)
+                    .map(j -> p.demands.get(p.pairDemand[j]).id()).toList();
+            return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.CAPACITY_TAKEN, blocking,
+                    "scores " + scoreText + " but has " + hoursText(residual[r]) + " h left of the "
+                            + hoursText(p.hours[d]) + " h needed: its capacity went to " + String.join(", ", blocking));
+        }
+        if (p.pairScaled[k] == p.pairScaled[chosen] && p.pairProfit[k] <= p.pairProfit[chosen]) {
+            return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.TIE_FAIRNESS, List.of(),
+                    "same score " + scoreText + "; the tie went to the unit with less load");
+        }
+        return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.NOT_IMPROVED_IN_TIME, List.of(),
+                "scores " + scoreText + " and has room: the solver stopped at its time limit");
+    }
+
+    /**
+     * A score in units of {@link Scoring#RESOLUTION} as "0.7500": the text {@code String.format("%.4f")} gives in
+     * a locale with a decimal point, built from the integer because formatting is most of the cost of explaining a
+     * large plan, which counts against its time limit.
+     */
+    static String scoreText(long scaled) {
+        return fixed(scaled, Scoring.SCALE, 4);
+    }
+
+    /** Tenths of an hour as "2.5", like {@code String.format("%.1f")}. */
+    static String hoursText(long tenths) {
+        return fixed(tenths, Scoring.TENTHS, 1);
+    }
+
+    private static String fixed(long units, long perOne, int digits) {
+        String sign = units < 0 ? "-" : "";
+        long magnitude = Math.abs(units);
+        String fraction = Long.toString(magnitude % perOne);
+        return sign + magnitude / perOne + "." + "0".repeat(digits - fraction.length()) + fraction;
+    }
+}

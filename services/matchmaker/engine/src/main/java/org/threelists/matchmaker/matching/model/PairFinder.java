@@ -1,0 +1,97 @@
+package org.threelists.matchmaker.matching.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Scoring;
+import org.threelists.matchmaker.matching.Weights;
+
+/**
+ * The feasible pairs of an instance without candidates, and their scores: exactly {@link Scoring#feasible} and
+ * {@link Scoring#score}, computed once per distinct (resource, urgency, overdue, skills used, proximity), since
+ * the score depends on nothing else — what keeps building 10⁶ pairs to seconds.
+ */
+final class PairFinder {
+    private final List<DemandInput> demands;
+    private final List<ResourceInput> resources;
+    private final Weights weights;
+
+    PairFinder(List<DemandInput> demands, List<ResourceInput> resources, Weights weights) {
+        this.demands = demands;
+        this.resources = resources;
+        this.weights = weights;
+    }
+
+    void find(PairList pairs) {
+        int nR = resources.size();
+        List<Set<String>> offered = new ArrayList<>(nR);
+        long[] from = new long[nR];
+        long[] until = new long[nR];
+        long[] capacity = new long[nR];
+        Map<String, List<Integer>> byCell = new HashMap<>();
+        for (int r = 0; r < nR; r++) {
+            ResourceInput res = resources.get(r);
+            offered.add(normalized(res.skills()));
+            from[r] = res.availableFrom() == null ? Long.MIN_VALUE : res.availableFrom().toEpochDay();
+            until[r] = res.availableUntil() == null ? Long.MAX_VALUE : res.availableUntil().toEpochDay();
+            capacity[r] = Scoring.capacityTenths(res);
+            for (String category : new HashSet<>(res.categories())) {
+                for (String community : new HashSet<>(res.serviceArea())) {
+                    byCell.computeIfAbsent(category + "\u0000" + community, k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        long[][] cache = new long[nR][];
+        for (int d = 0; d < demands.size(); d++) {
+            DemandInput dem = demands.get(d);
+            List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());
+            if (cell == null) {
+                continue;
+            }
+            Set<String> required = normalized(dem.requiredSkills());
+            long start = dem.windowStart() == null ? Long.MIN_VALUE : dem.windowStart().toEpochDay();
+            long end = dem.windowEnd() == null ? Long.MAX_VALUE : dem.windowEnd().toEpochDay();
+            long tenths = Scoring.demandTenths(dem);
+            for (int r : cell) {
+                if (tenths > capacity[r] || Math.max(start, from[r]) > Math.min(end, until[r])
+                        || !offered.get(r).containsAll(required)) {
+                    continue;
+                }
+                ResourceInput res = resources.get(r);
+                boolean home = !res.serviceArea().isEmpty() && res.serviceArea().get(0).equals(dem.communityCode());
+                int skillKey = required.isEmpty() ? 0 : 1 + required.size();
+                long score;
+                if (skillKey < 16) {
+                    int key = ((dem.urgency().ordinal() * 2 + (dem.overdue() ? 1 : 0)) * 16 + skillKey) * 2
+                            + (home ? 1 : 0);
+                    if (cache[r] == null) {
+                        cache[r] = new long[4 * 2 * 16 * 2];
+                        Arrays.fill(cache[r], -1);
+                    }
+                    if (cache[r][key] < 0) {
+                        cache[r][key] = Scoring.scaled(Scoring.score(dem, res, weights));
+                    }
+                    score = cache[r][key];
+                } else {
+                    score = Scoring.scaled(Scoring.score(dem, res, weights));
+                }
+                pairs.add(d, r, score);
+            }
+        }
+    }
+
+    private static Set<String> normalized(List<String> tags) {
+        Set<String> out = new HashSet<>();
+        for (String t : tags) {
+            out.add(t.trim().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,241 @@
+package org.threelists.matchmaker.matching.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.threelists.matchmaker.matching.CandidatePair;
+import org.threelists.matchmaker.matching.DemandInput;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.ResourceInput;
+import org.threelists.matchmaker.matching.Scoring;
+import org.threelists.matchmaker.matching.Weights;
+
+/**
+ * The instance as arrays: pairs with their demand, resource, scaled score and lexicographic profit, indexed by
+ * demand and by resource, and split into connected components.
+ *
+ * <p><b>Objective, lexicographic.</b> Each pair's profit is {@code scaledScore · M + tieBreak}, where
+ * scaledScore = score / 1e-4, tieBreak = round(10 · fairness of the unit) ∈ [0,10], and M = 10 · demands + 1: the
+ * tie-breaks of a whole plan never add up to one unit of score, so the engine maximises the total score and only
+ * among plans of equal score prefers units with less load (fairness is also a weighted score term). Hours are in
+ * tenths of an hour.
+ *
+ * <p><b>Components.</b> Demands and resources linked by no chain of pairs are independent (a unit serves only its
+ * own street, so a city splits at least by street); every bound and proof is per component, and the plan's bound is
+ * their sum.
+ */
+public final class Problem {
+
+    /** The largest tie-break of a pair: see the class comment. */
+    static final int TIE_BREAK = 10;
+
+    public final List<DemandInput> demands;
+    public final List<ResourceInput> resources;
+    public final Weights weights;
+    public final boolean given;
+    public final long[] hours;     // tenths, per demand
+    public final long[] capacity;  // tenths, per resource
+    public final int[] pairDemand;
+    public final int[] pairResource;
+    public final long[] pairScaled;
+    public final long[] pairProfit;
+    public final int[][] byDemand;   // pair indices, best profit first
+    public final int[][] byResource;
+    public final long m;
+    /** Connected components of the demand–resource graph (demands and resources without a pair belong to none):
+     *  independent sub-problems, since no pair links two of them. */
+    public final int[] demandComponent;
+    public final int[] resourceComponent;
+    public final int[][] componentDemands;
+    public final int[][] componentResources;
+
+    private Problem(List<DemandInput> demands, List<ResourceInput> resources, Weights weights, boolean given,
+                    PairList pairs) {
+        this.demands = demands;
+        this.resources = resources;
+        this.weights = weights;
+        this.given = given;
+        this.m = (long) TIE_BREAK * demands.size() + 1;
+        hours = demands.stream().mapToLong(Scoring::demandTenths).toArray();
+        capacity = resources.stream().mapToLong(Scoring::capacityTenths).toArray();
+        int n = pairs.size;
+        pairDemand = Arrays.copyOf(pairs.demand, n);
+        pairResource = Arrays.copyOf(pairs.resource, n);
+        pairScaled = Arrays.copyOf(pairs.scaled, n);
+        pairProfit = new long[n];
+        long[] tieBreak = resources.stream().mapToLong(r -> Math.round(TIE_BREAK * Scoring.fairness(r))).toArray();
+        int[] dCount = new int[demands.size()];
+        int[] rCount = new int[resources.size()];
+        for (int k = 0; k < n; k++) {
+            pairProfit[k] = Math.addExact(Math.multiplyExact(pairScaled[k], m), tieBreak[pairResource[k]]);
+            dCount[pairDemand[k]]++;
+            rCount[pairResource[k]]++;
+        }
+        byDemand = group(pairDemand, dCount);
+        byResource = group(pairResource, rCount);
+        for (int[] list : byDemand) {
+            sortByProfitDesc(list);
+        }
+        // components: union-find over the pairs
+        int nD = demands.size();
+        int[] parent = new int[nD + resources.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int k = 0; k < n; k++) {
+            int a = find(parent, pairDemand[k]);
+            int b = find(parent, nD + pairResource[k]);
+            if (a != b) {
+                parent[a] = b;
+            }
+        }
+        demandComponent = new int[nD];
+        resourceComponent = new int[resources.size()];
+        int[] componentOfRoot = new int[parent.length];
+        Arrays.fill(componentOfRoot, -1);
+        List<int[]> sizes = new ArrayList<>();
+        int components = 0;
+        for (int v = 0; v < parent.length; v++) {
+            boolean paired = v < nD ? byDemand[v].length > 0 : byResource[v - nD].length > 0;
+            int c = -1;
+            if (paired) {
+                int root = find(parent, v);
+                if (componentOfRoot[root] < 0) {
+                    componentOfRoot[root] = components++;
+                    sizes.add(new int[2]);
+                }
+                c = componentOfRoot[root];
+                sizes.get(c)[v < nD ? 0 : 1]++;
+            }
+            if (v < nD) {
+                demandComponent[v] = c;
+            } else {
+                resourceComponent[v - nD] = c;
+            }
+        }
+        componentDemands = new int[components][];
+        componentResources = new int[components][];
+        for (int c = 0; c < components; c++) {
+            componentDemands[c] = new int[sizes.get(c)[0]];
+            componentResources[c] = new int[sizes.get(c)[1]];
+        }
+        int[] fillD = new int[components];
+        int[] fillR = new int[components];
+        for (int d = 0; d < nD; d++) {
+            if (demandComponent[d] >= 0) {
+                componentDemands[demandComponent[d]][fillD[demandComponent[d]]++] = d;
+            }
+        }
+        for (int r = 0; r < resources.size(); r++) {
+            if (resourceComponent[r] >= 0) {
+                componentResources[resourceComponent[r]][fillR[resourceComponent[r]]++] = r;
+            }
+        }
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private int[][] group(int[] owner, int[] counts) {
+        int[][] out = new int[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = new int[counts[i]];
+        }
+        int[] fill = new int[counts.length];
+        for (int k = 0; k < owner.length; k++) {
+            out[owner[k]][fill[owner[k]]++] = k;
+        }
+        return out;
+    }
+
+    /** Insertion sort (the lists are short): best profit first, then by pair index. */
+    private void sortByProfitDesc(int[] list) {
+        for (int i = 1; i < list.length; i++) {
+            int k = list[i];
+            int j = i - 1;
+            while (j >= 0 && (pairProfit[list[j]] < pairProfit[k]
+                    || pairProfit[list[j]] == pairProfit[k] && list[j] > k)) {
+                list[j + 1] = list[j];
+                j--;
+            }
+            list[j + 1] = k;
+        }
+    }
+
+    public int pairCount() {
+        return pairDemand.length;
+    }
+
+    public int componentCount() {
+        return componentDemands.length;
+    }
+
+    public int componentPairs(int c) {
+        int pairs = 0;
+        for (int r : componentResources[c]) {
+            pairs += byResource[r].length;
+        }
+        return pairs;
+    }
+
+    public Map<String, DemandInput> demandById() {
+        Map<String, DemandInput> map = new HashMap<>();
+        demands.forEach(d -> map.put(d.id(), d));
+        return map;
+    }
+
+    public Map<String, ResourceInput> resourceById() {
+        Map<String, ResourceInput> map = new HashMap<>();
+        resources.forEach(r -> map.put(r.id(), r));
+        return map;
+    }
+
+    public static Problem build(MatchingInstance instance) {
+        List<DemandInput> demands = instance.demands();
+        List<ResourceInput> resources = instance.resources();
+        Map<String, Integer> dIndex = index(demands.stream().map(DemandInput::id).toList(), "demand");
+        Map<String, Integer> rIndex = index(resources.stream().map(ResourceInput::id).toList(), "resource");
+        PairList pairs = new PairList();
+        if (instance.candidates() != null) {
+            Set<String> seen = new HashSet<>();
+            for (CandidatePair c : instance.candidates()) {
+                Integer d = dIndex.get(c.demandId());
+                Integer r = rIndex.get(c.resourceId());
+                if (d == null || r == null) {
+                    throw new IllegalArgumentException("candidate refers to an unknown demand or resource: " + c);
+                }
+                if (!seen.add(c.demandId() + "\u0000" + c.resourceId())) {
+                    throw new IllegalArgumentException("duplicate candidate pair: " + c);
+                }
+                if (!(c.score() >= 0) || Double.isInfinite(c.score())) {
+                    throw new IllegalArgumentException("candidate score must be finite and ≥ 0: " + c);
+                }
+                if (Scoring.capacityFits(demands.get(d), resources.get(r))) {
+                    pairs.add(d, r, Scoring.scaled(c.score()));
+                }
+            }
+        } else {
+            new PairFinder(demands, resources, instance.weights()).find(pairs);
+        }
+        return new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
+    }
+
+    private static Map<String, Integer> index(List<String> ids, String what) {
+        Map<String, Integer> map = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (map.put(ids.get(i), i) != null) {
+                throw new IllegalArgumentException("duplicate " + what + " id: " + ids.get(i));
+            }
+        }
+        return map;
+    }
+}

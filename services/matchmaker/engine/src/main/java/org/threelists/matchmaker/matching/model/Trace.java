@@ -1,0 +1,25 @@
+package org.threelists.matchmaker.matching.model;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Progress on stderr when {@code -Dmatching.trace=true}: where a solve spends its time, as wall time and as the
+ * calling thread's CPU time (the second stays meaningful on a machine shared with other work).
+ */
+public final class Trace {
+
+    private static final boolean ON = Boolean.getBoolean("matching.trace");
+    private static final long T0 = System.nanoTime();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private Trace() {
+    }
+
+    public static void log(String format, Object... args) {
+        if (ON) {
+            System.err.printf("[matching %6d ms, cpu %6d ms] %s%n", (System.nanoTime() - T0) / 1_000_000,
+                    THREADS.getCurrentThreadCpuTime() / 1_000_000, String.format(format, args));
+        }
+    }
+}
