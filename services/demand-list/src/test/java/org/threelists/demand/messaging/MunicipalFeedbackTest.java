@@ -1,5 +1,6 @@
 package org.threelists.demand.messaging;
 
+import org.threelists.demand.service.MunicipalIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,7 +100,7 @@ class MunicipalFeedbackTest {
     private static String hotlineDemandOnTheList(String ticket) {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
-        String demand = MunicipalRequestHandler.demandIdOf(ticket);
+        String demand = MunicipalIntake.demandIdOf(ticket);
         as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demand).then().statusCode(200);
         return demand;
     }

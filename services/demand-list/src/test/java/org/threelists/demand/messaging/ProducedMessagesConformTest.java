@@ -1,5 +1,6 @@
 package org.threelists.demand.messaging;
 
+import org.threelists.demand.service.MunicipalIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +69,7 @@ class ProducedMessagesConformTest {
 
         String ticket = "12345-" + UUID.randomUUID();
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
-        String served = MunicipalRequestHandler.demandIdOf(ticket);
+        String served = MunicipalIntake.demandIdOf(ticket);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
         as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", served).then().statusCode(200);
         // The project list moves the demand on, as the matchmaker will.
