@@ -1,6 +1,7 @@
 package org.threelists.demand.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.threelists.contracts.CommunityDirectory;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.service.ContactDisclosure.Entitlement;
@@ -76,6 +77,24 @@ public class DemandAccess {
     }
 
     public record Scope(String street, String community, Collection<DemandStatus> statuses) {
+    }
+
+    /** A community the caller names in a listing lies within its scope. */
+    public void requireInScope(Scope scope, String community) {
+        if (!inScope(scope, community)) {
+            throw new NotPermittedException("Community " + community + " is outside your scope");
+        }
+    }
+
+    private static boolean inScope(Scope scope, String community) {
+        if (scope.community() != null) {
+            return scope.community().equals(community);
+        }
+        if (scope.street() != null) {
+            return CommunityDirectory.standard().find(community).map(c -> c.streetCode().equals(scope.street()))
+                    .orElse(false);
+        }
+        return true;
     }
 
     private boolean mayWrite(String streetCode, String communityCode) {

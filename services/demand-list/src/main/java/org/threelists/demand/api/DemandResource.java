@@ -33,7 +33,6 @@ import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.service.ContactDisclosure;
 import org.threelists.demand.service.DemandCuration;
 import org.threelists.demand.service.DemandSubmission;
-import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
@@ -126,8 +125,8 @@ public class DemandResource {
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         RequestParameters.checkPage(page, size);
         DemandAccess.Scope scope = access.listingScope();
-        if (community != null && !inScope(scope, community)) {
-            throw new NotPermittedException("Community " + community + " is outside your scope");
+        if (community != null) {
+            access.requireInScope(scope, community);
         }
         var filter = new DemandQueries.Filter(scope.street(), community != null ? community : scope.community(),
                 scope.statuses(), enumValue(DemandStatus.class, "status", status),
@@ -256,16 +255,5 @@ public class DemandResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
-    }
-
-    private static boolean inScope(DemandAccess.Scope scope, String community) {
-        if (scope.community() != null) {
-            return scope.community().equals(community);
-        }
-        if (scope.street() != null) {
-            return CommunityDirectory.standard().find(community).map(c -> c.streetCode().equals(scope.street()))
-                    .orElse(false);
-        }
-        return true;
     }
 }

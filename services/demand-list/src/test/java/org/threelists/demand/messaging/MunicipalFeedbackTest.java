@@ -1,6 +1,5 @@
 package org.threelists.demand.messaging;
 
-import org.threelists.demand.service.MunicipalIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
 import org.threelists.demand.messaging.ProjectListMessages.Holder;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;

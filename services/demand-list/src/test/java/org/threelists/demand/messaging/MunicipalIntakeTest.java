@@ -1,6 +1,5 @@
 package org.threelists.demand.messaging;
 
-import org.threelists.demand.service.MunicipalIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 

@@ -1,12 +1,12 @@
 package org.threelists.demand.messaging;
 
-import org.threelists.demand.service.MunicipalIntake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;

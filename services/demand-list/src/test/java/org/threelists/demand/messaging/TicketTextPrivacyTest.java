@@ -1,11 +1,11 @@
 package org.threelists.demand.messaging;
 
-import org.threelists.demand.service.MunicipalIntake;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
