@@ -1,9 +1,11 @@
 package org.threelists.demand.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.threelists.contracts.CommunityDirectory;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.projection.DemandView;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.demand.service.ContactDisclosure.Entitlement;
+import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
@@ -31,29 +33,34 @@ public class DemandAccess {
      */
     public void requireMaySubmit(String communityCode) {
         if (caller.hasRole(Roles.COMMUNITY) && !ownCommunity().filter(c -> c.equals(communityCode)).isPresent()) {
-            throw ProblemException.forbidden("A community worker submits demands of their own community only");
+            throw new NotPermittedException("A community worker submits demands of their own community only");
         }
     }
 
     public void requireWrite(String streetCode, String communityCode) {
         if (!mayWrite(streetCode, communityCode)) {
-            throw ProblemException.forbidden("Only the community " + communityCode + " or the desk of street "
+            throw new NotPermittedException("Only the community " + communityCode + " or the desk of street "
                     + streetCode + " may change its demands");
         }
     }
 
     public void requireRead(DemandView demand) {
         if (!mayRead(demand)) {
-            throw ProblemException.forbidden("You may not read demand " + demand.demandId);
+            throw new NotPermittedException("You may not read demand " + demand.demandId);
         }
     }
 
-    public boolean maySeeResident(DemandView demand) {
+    /** What of the demand's personal data the caller may be shown ({@code service.ContactDisclosure} opens it). */
+    public Entitlement entitlement(DemandView demand) {
+        return new Entitlement(maySeeResident(demand), mayReviewTicket(demand), servingUnit(demand), caller.subject());
+    }
+
+    private boolean maySeeResident(DemandView demand) {
         return mayWrite(demand.streetCode, demand.communityCode) || serves(demand);
     }
 
     /** A hotline ticket's own words are for the community and the desk who review them, no one else. */
-    public boolean mayReviewTicket(DemandView demand) {
+    private boolean mayReviewTicket(DemandView demand) {
         return mayWrite(demand.streetCode, demand.communityCode);
     }
 
@@ -70,6 +77,24 @@ public class DemandAccess {
     }
 
     public record Scope(String street, String community, Collection<DemandStatus> statuses) {
+    }
+
+    /** A community the caller names in a listing lies within its scope. */
+    public void requireInScope(Scope scope, String community) {
+        if (!inScope(scope, community)) {
+            throw new NotPermittedException("Community " + community + " is outside your scope");
+        }
+    }
+
+    private static boolean inScope(Scope scope, String community) {
+        if (scope.community() != null) {
+            return scope.community().equals(community);
+        }
+        if (scope.street() != null) {
+            return CommunityDirectory.standard().find(community).map(c -> c.streetCode().equals(scope.street()))
+                    .orElse(false);
+        }
+        return true;
     }
 
     private boolean mayWrite(String streetCode, String communityCode) {
@@ -99,12 +124,12 @@ public class DemandAccess {
         return caller.community();
     }
 
-    private static ProblemException communityOutsideStreet() {
-        return ProblemException.forbidden("Your token names no community");
+    private static NotPermittedException communityOutsideStreet() {
+        return new NotPermittedException("Your token names no community");
     }
 
     /** The unit the caller reads for, when it is shown the resident's contact as a holder serving the demand. */
-    public Optional<String> servingUnit(DemandView demand) {
+    private Optional<String> servingUnit(DemandView demand) {
         return serves(demand) && !mayWrite(demand.streetCode, demand.communityCode) ? caller.unit() : Optional.empty();
     }
 
@@ -119,6 +144,6 @@ public class DemandAccess {
     }
 
     private static String requiredClaim(Optional<String> claim, String name) {
-        return claim.orElseThrow(() -> ProblemException.forbidden("Your token carries no '" + name + "' claim"));
+        return claim.orElseThrow(() -> new NotPermittedException("Your token carries no '" + name + "' claim"));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,19 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
 import org.threelists.contracts.Urgency;
-import org.threelists.demand.domain.DemandCommands.AmendDemand;
-import org.threelists.demand.domain.DemandCommands.EraseResidentData;
-import org.threelists.demand.domain.DemandCommands.MergeDemand;
-import org.threelists.demand.domain.DemandCommands.RejectDemand;
-import org.threelists.demand.domain.DemandCommands.SubmitDemand;
-import org.threelists.demand.domain.DemandCommands.VerifyDemand;
-import org.threelists.demand.domain.DemandCommands.WithdrawDemand;
-import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.DemandStatus;
-import org.threelists.demand.domain.ResidentContacts;
+import org.threelists.demand.projection.ContactReveals;
 import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
-import org.threelists.demand.reveal.ContactReveals;
+import org.threelists.demand.service.ContactDisclosure;
+import org.threelists.demand.service.DemandCuration;
+import org.threelists.demand.service.DemandSubmission;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
@@ -49,15 +42,15 @@ import org.threelists.platform.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
-import java.util.UUID;
-import java.util.function.Function;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
 /**
  * The demand list (需求清单) over REST: communities and the desk submit and curate demands; units and auditors read.
- * Writes run in one transaction with the events and the read model, so the response shows the stored outcome.
+ * Each write authorises the caller for the demand's place ({@link DemandAccess}) before it reads the body
+ * (services/demand-list/README.md, "Order of checks"), then calls the use case ({@code service.DemandSubmission},
+ * {@code service.DemandCuration}). Writes run in one transaction with the events and the read model, so the response
+ * shows the stored outcome.
  */
 @Path("/demands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,23 +58,23 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Tag(name = "Demands", description = "需求清单 — residents' needs")
 public class DemandResource {
 
-    private static final String DEMAND = "Demand";
-
-    private final CommandGateway commands;
+    private final DemandSubmission submission;
+    private final DemandCuration curation;
+    private final ContactDisclosure disclosure;
     private final DemandQueries queries;
+    private final ContactReveals reveals;
     private final DemandAccess access;
-    private final ResidentContacts contacts;
     private final Caller caller;
     private final ValidBodies bodies;
-    private final ContactReveals reveals;
 
-    DemandResource(CommandGateway commands, DemandQueries queries, DemandAccess access, ResidentContacts contacts,
-            Caller caller, ValidBodies bodies, ContactReveals reveals) {
-        this.reveals = reveals;
-        this.commands = commands;
+    DemandResource(DemandSubmission submission, DemandCuration curation, ContactDisclosure disclosure,
+            DemandQueries queries, ContactReveals reveals, DemandAccess access, Caller caller, ValidBodies bodies) {
+        this.submission = submission;
+        this.curation = curation;
+        this.disclosure = disclosure;
         this.queries = queries;
+        this.reveals = reveals;
         this.access = access;
-        this.contacts = contacts;
         this.caller = caller;
         this.bodies = bodies;
     }
@@ -93,22 +86,17 @@ public class DemandResource {
     @APIResponse(responseCode = "201", description = "Submitted",
             content = @Content(schema = @Schema(implementation = DemandResponse.class)))
     public Response submit(@RequestBody(required = true, content = @Content(schema = @Schema(
-            implementation = DemandRequests.Submit.class))) byte[] body, UriInfo uri) throws JsonProcessingException {
+            implementation = SubmitDemandRequest.class))) byte[] body, UriInfo uri) throws JsonProcessingException {
         JsonNode tree = bodies.tree(body);
         access.requireMaySubmit(tree == null ? null : tree.path("communityCode").asText(null));
-        DemandRequests.Submit request = bodies.require(body, DemandRequests.Submit.class);
+        SubmitDemandRequest request = bodies.require(body, SubmitDemandRequest.class);
         var community = CommunityDirectory.standard().find(request.communityCode())
                 .orElseThrow(() -> ProblemException.invalid("communityCode", "unknown community '" + request.communityCode() + "'"));
         access.requireWrite(community.streetCode(), community.code());
-        DemandSource source = request.source() == null ? DemandSource.COMMUNITY_WORKER : request.source();
-        if (source == DemandSource.MUNICIPAL_PLATFORM) {
-            throw ProblemException.invalid("source", "MUNICIPAL_PLATFORM is reserved for the 12345 intake");
-        }
-        String demandId = UUID.randomUUID().toString();
-        String sealed = request.resident() == null ? null : contacts.seal(demandId, request.resident().toDomain());
-        commands.sendAndWait(new SubmitDemand(demandId, community.streetCode(), community.code(), request.details(),
-                source, null, sealed, null, caller.actor()));
-        return Response.created(uri.getAbsolutePathBuilder().path(demandId).build()).entity(render(load(demandId))).build();
+        String demandId = submission.submit(community, request.details(), request.source(),
+                request.resident() == null ? null : request.resident().toDomain(), caller.actor());
+        return Response.created(uri.getAbsolutePathBuilder().path(demandId).build())
+                .entity(render(queries.require(demandId))).build();
     }
 
     @GET
@@ -121,7 +109,7 @@ public class DemandResource {
     @APIResponse(responseCode = "404", description = "No such demand",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DemandResponse get(@PathParam("demandId") String demandId) {
-        DemandView demand = load(demandId);
+        DemandView demand = queries.require(demandId);
         access.requireRead(demand);
         return render(demand);
     }
@@ -131,20 +119,20 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
     @Operation(summary = "List demands", description = "Newest first, within the caller's community or street; "
             + "units see the vetted (listed and later) demands")
-    public DemandPage list(@QueryParam("community") String community, @QueryParam("status") String status,
+    public DemandPageResponse list(@QueryParam("community") String community, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("urgency") String urgency,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         RequestParameters.checkPage(page, size);
         DemandAccess.Scope scope = access.listingScope();
-        if (community != null && !inScope(scope, community)) {
-            throw ProblemException.forbidden("Community " + community + " is outside your scope");
+        if (community != null) {
+            access.requireInScope(scope, community);
         }
         var filter = new DemandQueries.Filter(scope.street(), community != null ? community : scope.community(),
                 scope.statuses(), enumValue(DemandStatus.class, "status", status),
                 enumValue(Category.class, "category", category), enumValue(Urgency.class, "urgency", urgency));
         DemandQueries.Result result = queries.list(filter, page, size);
-        return new DemandPage(result.items().stream().map(this::render).toList(), page, size, result.total());
+        return new DemandPageResponse(result.items().stream().map(this::render).toList(), page, size, result.total());
     }
 
     @GET
@@ -153,7 +141,7 @@ public class DemandResource {
     @Operation(summary = "List the showings of residents' contacts to member units",
             description = "Within the caller's street, newest first: who read which demand's contact, for which unit, "
                     + "when. from (inclusive) and to (exclusive) are ISO-8601 instants; by default the last 30 days")
-    public ContactRevealPage contactReveals(@QueryParam("from") String from, @QueryParam("to") String to,
+    public ContactRevealPageResponse contactReveals(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         String street = access.listingScope().street();
@@ -161,7 +149,7 @@ public class DemandResource {
         Instant until = instant("to", to, Instant.now());
         Instant since = instant("from", from, until.minus(Duration.ofDays(30)));
         ContactReveals.Found found = reveals.list(street, since, until, page, size);
-        return new ContactRevealPage(found.items().stream().map(ContactRevealPage.Item::of).toList(), page, size,
+        return new ContactRevealPageResponse(found.items().stream().map(ContactRevealPageResponse.Item::of).toList(), page, size,
                 found.total());
     }
 
@@ -171,10 +159,11 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Verify a demand and put it on the list", description = "submitted → listed")
     public DemandResponse verify(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
-            implementation = DemandRequests.Verify.class))) byte[] body) throws JsonProcessingException {
-        DemandView demand = loadForWrite(demandId);
-        DemandRequests.Verify request = bodies.optional(body, DemandRequests.Verify.class);
-        return change(demand, id -> new VerifyDemand(id, request == null ? null : request.description(), caller.actor()));
+            implementation = VerifyDemandRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        VerifyDemandRequest request = bodies.optional(body, VerifyDemandRequest.class);
+        curation.verify(demandId, request == null ? null : request.description(), caller.actor());
+        return answer(demandId);
     }
 
     @POST
@@ -183,20 +172,11 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Close a demand as a duplicate of another", description = "submitted or listed → merged")
     public DemandResponse merge(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Merge.class))) byte[] body) throws JsonProcessingException {
-        DemandView demand = loadForWrite(demandId);
-        DemandRequests.Merge request = bodies.require(body, DemandRequests.Merge.class);
-        DemandView target = queries.find(request.duplicateOf())
-                .orElseThrow(() -> ProblemException.invalid("duplicateOf", "no demand " + request.duplicateOf()));
-        if (!target.communityCode.equals(demand.communityCode)) {
-            throw ProblemException.invalid("duplicateOf", "must be a demand of the same community");
-        }
-        if (!EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.MATCHED, DemandStatus.IN_PROGRESS)
-                .contains(target.status)) {
-            throw ProblemException.invalid("duplicateOf", "demand " + target.demandId + " is " + target.status
-                    + " and cannot absorb duplicates");
-        }
-        return change(demand, id -> new MergeDemand(id, request.duplicateOf(), caller.actor()));
+            schema = @Schema(implementation = MergeDemandRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        MergeDemandRequest request = bodies.require(body, MergeDemandRequest.class);
+        curation.merge(demandId, request.duplicateOf(), caller.actor());
+        return answer(demandId);
     }
 
     @POST
@@ -205,11 +185,12 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Amend a demand's details", description = "While submitted or listed")
     public DemandResponse amend(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Amend.class))) byte[] body) throws JsonProcessingException {
-        DemandView demand = loadForWrite(demandId);
-        DemandRequests.Amend request = bodies.require(body, DemandRequests.Amend.class);
-        return change(demand, id -> new AmendDemand(id, request.details(),
-                request.resident() == null ? null : contacts.seal(id, request.resident().toDomain()), caller.actor()));
+            schema = @Schema(implementation = AmendDemandRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        AmendDemandRequest request = bodies.require(body, AmendDemandRequest.class);
+        curation.amend(demandId, request.details(), request.resident() == null ? null : request.resident().toDomain(),
+                caller.actor());
+        return answer(demandId);
     }
 
     @POST
@@ -218,10 +199,11 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Withdraw a demand", description = "submitted, listed or matched → withdrawn")
     public DemandResponse withdraw(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
-            implementation = DemandRequests.Reason.class))) byte[] body) throws JsonProcessingException {
-        DemandView demand = loadForWrite(demandId);
-        DemandRequests.Reason request = bodies.optional(body, DemandRequests.Reason.class);
-        return change(demand, id -> new WithdrawDemand(id, request == null ? null : request.reason(), caller.actor()));
+            implementation = ReasonRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        ReasonRequest request = bodies.optional(body, ReasonRequest.class);
+        curation.withdraw(demandId, request == null ? null : request.reason(), caller.actor());
+        return answer(demandId);
     }
 
     @POST
@@ -230,10 +212,11 @@ public class DemandResource {
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Reject a demand, saying why", description = "submitted or listed → rejected")
     public DemandResponse reject(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DemandRequests.Reject.class))) byte[] body) throws JsonProcessingException {
-        DemandView demand = loadForWrite(demandId);
-        DemandRequests.Reject request = bodies.require(body, DemandRequests.Reject.class);
-        return change(demand, id -> new RejectDemand(id, request.reason(), caller.actor()));
+            schema = @Schema(implementation = RejectDemandRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        RejectDemandRequest request = bodies.require(body, RejectDemandRequest.class);
+        curation.reject(demandId, request.reason(), caller.actor());
+        return answer(demandId);
     }
 
     @DELETE
@@ -243,45 +226,24 @@ public class DemandResource {
     @Operation(summary = "Erase the resident's personal data",
             description = "Destroys the demand's personal-data key: every stored copy becomes unreadable; the history stays")
     public DemandResponse eraseResident(@PathParam("demandId") String demandId) {
-        return change(demandId, id -> {
-            contacts.erase(id, caller.actor());
-            return new EraseResidentData(id, caller.actor());
-        });
+        requireWritable(demandId);
+        curation.eraseResident(demandId, caller.actor());
+        return answer(demandId);
     }
 
-    private DemandResponse change(String demandId, Function<String, Object> command) {
-        return change(loadForWrite(demandId), command);
-    }
-
-    /** The demand, once the caller is known to be allowed to change it: before its body is even looked at. */
-    private DemandView loadForWrite(String demandId) {
-        DemandView demand = load(demandId);
+    /** The caller may change the demand: checked before its body is even looked at. */
+    private void requireWritable(String demandId) {
+        DemandView demand = queries.require(demandId);
         access.requireWrite(demand.streetCode, demand.communityCode);
-        return demand;
     }
 
-    /** For a demand already loaded and checked: send the command, answer with the state it left. */
-    private DemandResponse change(DemandView demand, Function<String, Object> command) {
-        commands.sendAndWait(command.apply(demand.demandId));
-        return render(load(demand.demandId));
-    }
-
-    private DemandView load(String demandId) {
-        return queries.find(demandId).orElseThrow(() -> ProblemException.notFound(DEMAND, demandId));
+    /** The state a change left, as the caller may see it. */
+    private DemandResponse answer(String demandId) {
+        return render(queries.require(demandId));
     }
 
     private DemandResponse render(DemandView demand) {
-        ResidentContactDto resident = access.maySeeResident(demand) && !demand.residentErased
-                ? contacts.open(demand.demandId, demand.sealedResident).map(ResidentContactDto::of).orElse(null)
-                : null;
-        if (resident != null) {
-            access.servingUnit(demand).ifPresent(unit -> reveals.record(demand.demandId, demand.streetCode,
-                    demand.communityCode, unit, caller.subject()));
-        }
-        String ticketText = access.mayReviewTicket(demand) && !demand.residentErased
-                ? contacts.openTicketText(demand.demandId, demand.sealedTicketText).orElse(null)
-                : null;
-        return DemandResponse.of(demand, resident, ticketText);
+        return DemandResponse.of(demand, disclosure.disclose(demand, access.entitlement(demand)));
     }
 
     private static Instant instant(String name, String value, Instant otherwise) {
@@ -293,16 +255,5 @@ public class DemandResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
-    }
-
-    private static boolean inScope(DemandAccess.Scope scope, String community) {
-        if (scope.community() != null) {
-            return scope.community().equals(community);
-        }
-        if (scope.street() != null) {
-            return CommunityDirectory.standard().find(community).map(c -> c.streetCode().equals(scope.street()))
-                    .orElse(false);
-        }
-        return true;
     }
 }

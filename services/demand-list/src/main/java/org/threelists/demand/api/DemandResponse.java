@@ -9,6 +9,7 @@ import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.TimeWindow;
 import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.service.ContactDisclosure.Disclosed;
 import org.threelists.platform.json.Json;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ public record DemandResponse(String demandId, String streetCode, String communit
         String statusLabel, String statusReason, String duplicateOf, String projectId,
         @Schema(description = "The member units holding the project that serves the demand; while it is matched or in "
                 + "progress, they (and no other unit) see the resident's contact") List<String> servingUnitIds,
-        Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactDto resident,
+        Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactPart resident,
         Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version,
         @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
                 + "never published, erased with the resident's data") String ticketText) {
@@ -36,7 +37,10 @@ public record DemandResponse(String demandId, String streetCode, String communit
     private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
     };
 
-    static DemandResponse of(DemandView v, ResidentContactDto resident, String ticketText) {
+    static DemandResponse of(DemandView v, Disclosed disclosed) {
+        ResidentContactPart resident = disclosed.contact() == null ? null
+                : ResidentContactPart.of(disclosed.contact());
+        String ticketText = disclosed.ticketText();
         TimeWindow window = v.windowStart == null ? null : new TimeWindow(v.windowStart, v.windowEnd);
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,

@@ -27,8 +27,8 @@ import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -77,10 +77,10 @@ public class Demand {
     @CommandHandler
     public Demand(SubmitDemand command) {
         if (command.streetCode() == null || command.communityCode() == null) {
-            throw ProblemException.invalid("communityCode", "is required");
+            throw new RuleBrokenException("communityCode", "is required");
         }
         if (command.source() == null) {
-            throw ProblemException.invalid("source", "is required");
+            throw new RuleBrokenException("source", "is required");
         }
         command.details().check();
         apply(new DemandSubmitted(command.demandId(), command.streetCode(), command.communityCode(),
@@ -97,9 +97,7 @@ public class Demand {
         require("verify", EnumSet.of(SUBMITTED));
         String reviewed = command.reviewedDescription();
         if (reviewed == null && !descriptionReviewed) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Demand " + demandId + " came from a hotline "
-                    + "ticket whose text may name the resident: verify it with a reviewed public description "
-                    + "(personal data removed), or amend it first");
+            throw new TicketTextNotReviewedException(demandId);
         }
         if (reviewed != null) {
             DemandDetails withReviewed = details.withDescription(reviewed);
@@ -114,7 +112,7 @@ public class Demand {
     public void handle(MergeDemand command) {
         require("merge", DemandStatus.EDITABLE);
         if (command.duplicateOf() == null || command.duplicateOf().equals(demandId)) {
-            throw ProblemException.invalid("duplicateOf", "must name another demand");
+            throw new RuleBrokenException("duplicateOf", "must name another demand");
         }
         apply(new DemandMerged(demandId, command.duplicateOf(), command.actor()));
     }
@@ -138,7 +136,7 @@ public class Demand {
     public void handle(RejectDemand command) {
         require("reject", DemandStatus.EDITABLE);
         if (command.reason() == null || command.reason().isBlank()) {
-            throw ProblemException.invalid("reason", "a rejection must say why");
+            throw new RuleBrokenException("reason", "a rejection must say why");
         }
         apply(new DemandRejected(demandId, command.reason().strip(), command.actor()));
     }
@@ -149,7 +147,7 @@ public class Demand {
         List<ProjectHolder> holders = requireHolders(command.holders());
         if (!communityCode.equals(command.communityCode())) {
             // Holders get the resident's contact: a project of another community must never reach it.
-            throw ProblemException.invalid("communityCode", "project " + project + " serves community "
+            throw new RuleBrokenException("communityCode", "project " + project + " serves community "
                     + command.communityCode() + ", demand " + demandId + " belongs to " + communityCode);
         }
         if (holders.stream().anyMatch(h -> followedClaims.contains(h.claimId()))) {
@@ -216,7 +214,7 @@ public class Demand {
     public ProjectStepOutcome handle(RateDemand command) {
         String project = requireProject(command.projectId());
         if (command.score() < 1 || command.score() > 5) {
-            throw ProblemException.invalid("score", "must be between 1 and 5");
+            throw new RuleBrokenException("score", "must be between 1 and 5");
         }
         if (!servedBy(project, command.at())) {
             return ProjectStepOutcome.NOT_APPLICABLE;
@@ -323,7 +321,7 @@ public class Demand {
 
     private void require(String action, Set<DemandStatus> allowed) {
         if (!allowed.contains(status)) {
-            throw ProblemException.illegalTransition(action + " demand " + demandId, status);
+            throw new IllegalTransitionException(action + " demand " + demandId, status);
         }
     }
 
@@ -338,11 +336,11 @@ public class Demand {
 
     private static List<ProjectHolder> requireHolders(List<ProjectHolder> holders) {
         if (holders == null || holders.isEmpty()) {
-            throw ProblemException.invalid("holders", "a matched demand needs the units that serve it");
+            throw new RuleBrokenException("holders", "a matched demand needs the units that serve it");
         }
         for (ProjectHolder holder : holders) {
             if (holder == null || blank(holder.claimId()) || blank(holder.unitId())) {
-                throw ProblemException.invalid("holders", "each holder needs a claimId and a unitId");
+                throw new RuleBrokenException("holders", "each holder needs a claimId and a unitId");
             }
         }
         return List.copyOf(holders);
@@ -354,7 +352,7 @@ public class Demand {
 
     private static String requireProject(String projectId) {
         if (projectId == null || projectId.isBlank()) {
-            throw ProblemException.invalid("projectId", "is required");
+            throw new RuleBrokenException("projectId", "is required");
         }
         return projectId;
     }

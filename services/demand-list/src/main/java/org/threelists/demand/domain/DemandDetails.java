@@ -2,7 +2,7 @@ package org.threelists.demand.domain;
 
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,50 +28,50 @@ public record DemandDetails(String compound, String building, Category category,
     /** The rules every demand obeys; checked by the aggregate before it accepts a submission or an amendment. */
     public void check() {
         if (category == null) {
-            throw ProblemException.invalid("category", "is required");
+            throw new RuleBrokenException("category", "is required");
         }
         if (urgency == null) {
-            throw ProblemException.invalid("urgency", "is required");
+            throw new RuleBrokenException("urgency", "is required");
         }
         if (description == null || description.isBlank()) {
-            throw ProblemException.invalid("description", "must not be blank");
+            throw new RuleBrokenException("description", "must not be blank");
         }
         if (beneficiaries < DemandLimits.BENEFICIARIES_MIN || beneficiaries > DemandLimits.BENEFICIARIES_MAX) {
-            throw ProblemException.invalid("beneficiaries", "must be between " + DemandLimits.BENEFICIARIES_MIN
+            throw new RuleBrokenException("beneficiaries", "must be between " + DemandLimits.BENEFICIARIES_MIN
                     + " and " + DemandLimits.BENEFICIARIES_MAX);
         }
         if (estimatedHours == null || estimatedHours.signum() <= 0
                 || estimatedHours.compareTo(new BigDecimal(DemandLimits.HOURS_MAX)) > 0) {
-            throw ProblemException.invalid("estimatedHours", "must be greater than 0 and at most " + DemandLimits.HOURS_MAX);
+            throw new RuleBrokenException("estimatedHours", "must be greater than 0 and at most " + DemandLimits.HOURS_MAX);
         }
         if (estimatedHours.stripTrailingZeros().scale() > DemandLimits.HOURS_FRACTION_DIGITS) {
-            throw ProblemException.invalid("estimatedHours", "has more than " + DemandLimits.HOURS_FRACTION_DIGITS
+            throw new RuleBrokenException("estimatedHours", "has more than " + DemandLimits.HOURS_FRACTION_DIGITS
                     + " decimal places");
         }
         requireAtMost("compound", compound, DemandLimits.COMPOUND_MAX);
         requireAtMost("building", building, DemandLimits.BUILDING_MAX);
         requireAtMost("description", description, DemandLimits.DESCRIPTION_MAX);
         if (window != null && (window.start() == null || window.end() == null)) {
-            throw ProblemException.invalid("window", "needs both start and end");
+            throw new RuleBrokenException("window", "needs both start and end");
         }
         if (window != null && window.end().isBefore(window.start())) {
-            throw ProblemException.invalid("window", "ends before it starts");
+            throw new RuleBrokenException("window", "ends before it starts");
         }
         if (deadline != null && window != null && deadline.isBefore(window.start())) {
-            throw ProblemException.invalid("deadline", "is before the wished window starts");
+            throw new RuleBrokenException("deadline", "is before the wished window starts");
         }
         if (requiredSkills.stream().anyMatch(s -> s == null || s.isBlank())) {
-            throw ProblemException.invalid("requiredSkills", "must not contain blank skills");
+            throw new RuleBrokenException("requiredSkills", "must not contain blank skills");
         }
         if (requiredSkills.size() > DemandLimits.SKILLS_MAX) {
-            throw ProblemException.invalid("requiredSkills", "at most " + DemandLimits.SKILLS_MAX + " skills");
+            throw new RuleBrokenException("requiredSkills", "at most " + DemandLimits.SKILLS_MAX + " skills");
         }
         requiredSkills.forEach(skill -> requireAtMost("requiredSkills", skill, DemandLimits.SKILL_MAX));
     }
 
     private static void requireAtMost(String field, String text, int max) {
         if (DemandLimits.length(text) > max) {
-            throw ProblemException.invalid(field, "must be at most " + max + " characters");
+            throw new RuleBrokenException(field, "must be at most " + max + " characters");
         }
     }
 

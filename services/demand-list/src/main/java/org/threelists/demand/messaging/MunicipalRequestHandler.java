@@ -3,45 +3,34 @@ package org.threelists.demand.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
 import org.threelists.contracts.Urgency;
-import org.threelists.demand.domain.DemandCommands.SubmitDemand;
-import org.threelists.demand.domain.DemandDetails;
 import org.threelists.demand.domain.DemandLimits;
-import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.ResidentContact;
-import org.threelists.demand.domain.ResidentContacts;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.inbox.InboundHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * Turns the municipal platform's citizen requests (12345 hotline tickets, Open311 GeoReport v2 fields) into
- * submitted demands: exactly one per {@code service_request_id}, however often the ticket is delivered.
+ * Reads the municipal platform's citizen requests (12345 hotline tickets, Open311 GeoReport v2 fields) and hands each
+ * to {@link MunicipalIntake}, which makes it a submitted demand: exactly one per {@code service_request_id}, however
+ * often the ticket is delivered. A ticket that is not the schema, names an unknown community or exceeds the demand's
+ * bounds can never become a demand: it is dead-lettered with the reason.
  */
 @ApplicationScoped
 public class MunicipalRequestHandler implements InboundHandler {
 
-    /** Hotline tickets say nothing about effort; the community corrects this estimate when it verifies. */
-    static final BigDecimal PROVISIONAL_HOURS = new BigDecimal("2");
-    static final String ACTOR = "municipal-platform";
+    private final MunicipalIntake intake;
 
-    private final CommandGateway commands;
-    private final ResidentContacts contacts;
-
-    MunicipalRequestHandler(CommandGateway commands, ResidentContacts contacts) {
-        this.commands = commands;
-        this.contacts = contacts;
+    MunicipalRequestHandler(MunicipalIntake intake) {
+        this.intake = intake;
     }
 
     @Override
@@ -71,23 +60,14 @@ public class MunicipalRequestHandler implements InboundHandler {
         String communityCode = ticket.path("community_code").asText();
         var community = CommunityDirectory.standard().find(communityCode)
                 .orElseThrow(() -> new InvalidMessageException("Unknown community_code '" + communityCode + "'"));
-        String demandId = demandIdOf(ticketId);
-        String ticketText = ticketTextOf(ticket);
-        DemandDetails details = new DemandDetails(null, null, categoryOf(ticket.path("service_code").asText()),
-                placeholderOf(ticket), beneficiariesOf(ticket),
-                Urgency.valueOf(ticket.path("urgency").asText(Urgency.NORMAL.name())), null, null, PROVISIONAL_HOURS,
-                List.of());
+        String description = descriptionOf(ticket);
+        int beneficiaries = beneficiariesOf(ticket);
         String name = (text(ticket, "last_name") + text(ticket, "first_name")).strip();
         ResidentContact resident = new ResidentContact(name.isEmpty() ? null : name, textOrNull(ticket, "phone"),
                 textOrNull(ticket, "address"));
-        commands.sendAndWait(new SubmitDemand(demandId, community.streetCode(), community.code(), details,
-                DemandSource.MUNICIPAL_PLATFORM, ticketId, contacts.seal(demandId, resident),
-                contacts.sealTicketText(demandId, ticketText), ACTOR));
-    }
-
-    /** The same ticket always names the same demand, a second guard against double intake behind the inbox. */
-    public static String demandIdOf(String ticketId) {
-        return UUID.nameUUIDFromBytes(("municipal:" + ticketId).getBytes(StandardCharsets.UTF_8)).toString();
+        intake.receive(new MunicipalIntake.Ticket(ticketId, community, categoryOf(ticket.path("service_code").asText()),
+                Urgency.valueOf(ticket.path("urgency").asText(Urgency.NORMAL.name())), beneficiaries,
+                textOrNull(ticket, "service_name"), description, resident));
     }
 
     private static JsonNode json(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
@@ -124,25 +104,16 @@ public class MunicipalRequestHandler implements InboundHandler {
     }
 
     /**
-     * The ticket's own words. They are kept sealed and never published as they are; bounded like a description typed
-     * at the desk, so a runaway ticket is refused (dead-lettered with the reason) rather than cut.
+     * The ticket's own words, bounded like a description typed at the desk, so a runaway ticket is refused
+     * (dead-lettered with the reason) rather than cut.
      */
-    private static String ticketTextOf(JsonNode ticket) throws InvalidMessageException {
+    private static String descriptionOf(JsonNode ticket) throws InvalidMessageException {
         String description = ticket.path("description").asText();
         if (DemandLimits.length(description) > DemandLimits.DESCRIPTION_MAX) {
             throw new InvalidMessageException("description is longer than " + DemandLimits.DESCRIPTION_MAX
                     + " characters");
         }
-        String serviceName = textOrNull(ticket, "service_name");
-        return serviceName == null ? description : "【" + serviceName + "】" + description;
-    }
-
-    /** What the demand list shows and publishes until a community worker has reviewed the ticket's text. */
-    static String placeholderOf(JsonNode ticket) {
-        String serviceName = textOrNull(ticket, "service_name");
-        String placeholder = "12345 热线工单，原文待社区核实";
-        return serviceName == null || DemandLimits.length(serviceName) > 100
-                ? placeholder : "【" + serviceName + "】" + placeholder;
+        return description;
     }
 
     /** A count that does not fit is refused, never wrapped round or cut to fit. */

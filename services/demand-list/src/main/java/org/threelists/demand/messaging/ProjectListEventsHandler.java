@@ -2,20 +2,20 @@ package org.threelists.demand.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jboss.logging.Logger;
 import org.threelists.demand.domain.DemandCommands.FulfilDemand;
 import org.threelists.demand.domain.DemandCommands.MatchDemand;
 import org.threelists.demand.domain.DemandCommands.RateDemand;
 import org.threelists.demand.domain.DemandCommands.ReopenDemand;
 import org.threelists.demand.domain.DemandCommands.StartDemandWork;
+import org.threelists.demand.domain.DemandNotFoundException;
 import org.threelists.demand.domain.ProjectHolder;
 import org.threelists.demand.domain.ProjectStepOutcome;
-import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.domain.ProjectStepRefusedException;
+import org.threelists.demand.service.ProjectSteps;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
-import org.threelists.platform.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * The demand list follows the project list (project-list.events.v1): a claimed project matches its demands and lets
  * its holders serve them; scheduling starts the work, completion fulfils the demands, the resident's rating rates
- * one; a cancelled project, a released or expired claim puts the demands back on the list for the desk.
+ * one; a cancelled project, a released or expired claim puts the demands back on the list for the desk. This class
+ * reads the event into the step's command; {@link ProjectSteps} sends it to each demand.
  *
  * <p>A valid event that no longer concerns a demand — it was withdrawn meanwhile, or the step was followed before
  * (a replay behind a lost inbox) — is acknowledged and changes nothing: the aggregate says so with a
@@ -41,11 +42,11 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
 
     private static final Logger LOG = Logger.getLogger(ProjectListEventsHandler.class);
 
-    private final CommandGateway commands;
+    private final ProjectSteps steps;
 
-    ProjectListEventsHandler(CommandGateway commands) {
+    ProjectListEventsHandler(ProjectSteps steps) {
         super(Topics.PROJECT_EVENTS, "demand-list.project-list");
-        this.commands = commands;
+        this.steps = steps;
     }
 
     @Override
@@ -91,26 +92,23 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
 
     private void follow(InboundEvent event, List<String> demandIds, Function<String, Object> command)
             throws InvalidMessageException {
-        for (String demandId : demandIds) {
-            if (DemandView.findById(demandId) == null) {
-                throw new InvalidMessageException(event.type() + " " + event.id() + " names demand " + demandId
-                        + ", which is not on the demand list");
-            }
+        List<ProjectSteps.Followed> followed;
+        try {
+            followed = steps.follow(demandIds, command);
+        } catch (DemandNotFoundException e) {
+            throw new InvalidMessageException(event.type() + " " + event.id() + " names demand " + e.demandId()
+                    + ", which is not on the demand list");
+        } catch (ProjectStepRefusedException e) {
+            // The aggregate refuses what the message says, whatever state the demand is in: it never will apply.
+            throw new InvalidMessageException("Demand " + e.demandId() + " refuses " + event.type() + " "
+                    + event.id() + ": " + e.getMessage(), e.getCause());
         }
-        for (String demandId : demandIds) {
-            ProjectStepOutcome outcome;
-            try {
-                outcome = commands.sendAndWait(command.apply(demandId));
-            } catch (ProblemException e) {
-                // The aggregate refuses what the message says, whatever state the demand is in: it never will apply.
-                throw new InvalidMessageException("Demand " + demandId + " refuses " + event.type() + " "
-                        + event.id() + ": " + e.getMessage(), e);
-            }
-            if (outcome == ProjectStepOutcome.NOT_APPLICABLE) {
+        for (ProjectSteps.Followed step : followed) {
+            if (step.outcome() == ProjectStepOutcome.NOT_APPLICABLE) {
                 LOG.infof("Demand %s has moved on: %s %s of project %s does not apply to it; acknowledged",
-                        demandId, event.type(), event.id(), event.subject());
-            } else if (outcome == ProjectStepOutcome.ALREADY_APPLIED) {
-                LOG.debugf("Demand %s already followed %s %s", demandId, event.type(), event.id());
+                        step.demandId(), event.type(), event.id(), event.subject());
+            } else if (step.outcome() == ProjectStepOutcome.ALREADY_APPLIED) {
+                LOG.debugf("Demand %s already followed %s %s", step.demandId(), event.type(), event.id());
             }
         }
     }

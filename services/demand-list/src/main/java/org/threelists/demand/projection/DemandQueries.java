@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.DemandNotFoundException;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.platform.projection.Where;
 
@@ -30,6 +31,11 @@ public class DemandQueries {
 
     public Optional<DemandView> find(String demandId) {
         return Optional.ofNullable(DemandView.findById(demandId));
+    }
+
+    /** The demand, or a refusal that names it: it is not on the demand list. */
+    public DemandView require(String demandId) {
+        return find(demandId).orElseThrow(() -> new DemandNotFoundException(demandId));
     }
 
     public Result list(Filter filter, int page, int size) {

@@ -11,23 +11,23 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
-    public static DemandRequests.Submit submit(Map<String, Object> body) {
-        return Json.mapper().convertValue(body, DemandRequests.Submit.class);
+    public static SubmitDemandRequest submit(Map<String, Object> body) {
+        return Json.mapper().convertValue(body, SubmitDemandRequest.class);
     }
 
     public static java.util.List<Class<?>> detailRequests() {
-        return java.util.List.of(DemandRequests.Submit.class, DemandRequests.Amend.class);
+        return java.util.List.of(SubmitDemandRequest.class, AmendDemandRequest.class);
     }
 
     public static Class<?> rejection() {
-        return DemandRequests.Reject.class;
+        return RejectDemandRequest.class;
     }
 
     public static Class<?> withdrawal() {
-        return DemandRequests.Reason.class;
+        return ReasonRequest.class;
     }
 
-    public static DemandDetails details(DemandRequests.Submit request) {
+    public static DemandDetails details(SubmitDemandRequest request) {
         return request.details();
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.domain.ResidentContacts;
+import org.threelists.demand.service.ResidentContacts;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;

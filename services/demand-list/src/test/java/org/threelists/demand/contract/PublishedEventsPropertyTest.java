@@ -10,7 +10,7 @@ import org.threelists.demand.api.RequestBodies;
 import org.threelists.demand.domain.DemandDetails;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandSource;
-import org.threelists.demand.messaging.DemandEventPublisher;
+import org.threelists.demand.messaging.DemandEventMapper;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
@@ -33,7 +33,7 @@ class PublishedEventsPropertyTest {
 
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    private final DemandEventPublisher publisher = new DemandEventPublisher();
+    private final DemandEventMapper publisher = new DemandEventMapper();
 
     @Test
     void a_valid_submission_publishes_a_conforming_event() {

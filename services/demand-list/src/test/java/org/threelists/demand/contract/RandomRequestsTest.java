@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.messaging.MunicipalRequestHandler;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.demand.domain.DemandLimits;
 import org.threelists.testing.KafkaProbe;
@@ -95,10 +95,10 @@ class RandomRequestsTest {
         }
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> tickets.contains(r.key()), tickets.size(), Duration.ofSeconds(60));
         for (String ticket : tickets) {
-            as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", MunicipalRequestHandler.demandIdOf(ticket))
+            as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", MunicipalIntake.demandIdOf(ticket))
                     .then().statusCode(200);
         }
-        List<String> demands = tickets.stream().map(MunicipalRequestHandler::demandIdOf).toList();
+        List<String> demands = tickets.stream().map(MunicipalIntake::demandIdOf).toList();
         KafkaProbe.await(Topics.DEMAND_EVENTS, r -> demands.contains(r.key()), 3 * demands.size(), Duration.ofSeconds(60));
         PublishedContracts.assertEveryMessageConforms(Topics.DEMAND_EVENTS);
         PublishedContracts.assertEveryMessageConforms(Topics.MUNICIPAL_FEEDBACK);

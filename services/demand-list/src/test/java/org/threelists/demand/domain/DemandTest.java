@@ -39,8 +39,9 @@ import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.DomainException;
+import org.threelists.platform.domain.DomainException.Kind;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,7 +54,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static org.threelists.testing.ProblemMatchers.problemOf;
 import static org.threelists.testing.ProblemMatchers.atLeastOneEvent;
 
 
@@ -142,7 +142,7 @@ public class DemandTest {
         fixture.given(HISTORY.get(status))
                 .when(COMMANDS.get(name).command())
                 .expectNoEvents()
-                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION))
+                .expectException(refusalOf(Kind.ILLEGAL_TRANSITION))
                 .expectExceptionMessage(Matchers.containsString("in state " + status));
     }
 
@@ -241,7 +241,7 @@ public class DemandTest {
         DemandSubmitted fromTicket = new DemandSubmitted(ID, "dianqian", "jiafu", DETAILS,
                 DemandSource.MUNICIPAL_PLATFORM, "12345-1", "v1.sealed", "v1.sealed-ticket", "municipal-platform");
         fixture.given(fromTicket).when(new VerifyDemand(ID, null, ACTOR))
-                .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION)).expectNoEvents();
+                .expectException(refusalOf(Kind.ILLEGAL_TRANSITION)).expectNoEvents();
         DemandDetails reviewed = DETAILS.withDescription("楼道灯损坏，需维修");
         fixture.given(fromTicket).when(new VerifyDemand(ID, "楼道灯损坏，需维修", ACTOR)).expectEvents(
                 new DemandAmended(ID, reviewed, null, true, DemandStatus.SUBMITTED, ACTOR), VERIFIED);
@@ -492,8 +492,28 @@ public class DemandTest {
 
     private static void expectInvalid(org.axonframework.test.aggregate.ResultValidator<Demand> result, String field) {
         result.expectNoEvents()
-                .expectException(problemOf(ProblemType.INVALID_INPUT))
+                .expectException(ruleBrokenOn(field))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
+    }
+
+    /** A refusal of this kind: ILLEGAL_TRANSITION is answered as 409 illegal-transition (ProblemMapper). */
+    private static Matcher<DomainException> refusalOf(Kind kind) {
+        return new CustomTypeSafeMatcher<>("a refusal of kind " + kind) {
+            @Override
+            protected boolean matchesSafely(DomainException refusal) {
+                return refusal.kind() == kind;
+            }
+        };
+    }
+
+    /** A broken rule of this field: answered as 400 invalid-input with the field among the violations. */
+    private static Matcher<RuleBrokenException> ruleBrokenOn(String field) {
+        return new CustomTypeSafeMatcher<>("a broken rule of " + field) {
+            @Override
+            protected boolean matchesSafely(RuleBrokenException broken) {
+                return broken.kind() == Kind.RULE_BROKEN && broken.field().equals(field);
+            }
+        };
     }
 
     private static DemandDetails withWindow(TimeWindow window) {

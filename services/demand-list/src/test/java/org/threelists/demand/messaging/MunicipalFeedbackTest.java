@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
 import org.threelists.demand.messaging.ProjectListMessages.Holder;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
@@ -99,7 +100,7 @@ class MunicipalFeedbackTest {
     private static String hotlineDemandOnTheList(String ticket) {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
-        String demand = MunicipalRequestHandler.demandIdOf(ticket);
+        String demand = MunicipalIntake.demandIdOf(ticket);
         as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demand).then().statusCode(200);
         return demand;
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
@@ -41,7 +42,7 @@ class MunicipalIntakeTest {
         String ticketId = "12345-" + UUID.randomUUID();
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "jiafu"));
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "jiafu"));
-        String demandId = MunicipalRequestHandler.demandIdOf(ticketId);
+        String demandId = MunicipalIntake.demandIdOf(ticketId);
 
         List<ConsumerRecord<String, String>> feedback = KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK,
                 r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
@@ -67,7 +68,7 @@ class MunicipalIntakeTest {
     void status_changes_go_back_to_the_platform() {
         String ticketId = "12345-" + UUID.randomUUID();
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "jiafu"));
-        String demandId = MunicipalRequestHandler.demandIdOf(ticketId);
+        String demandId = MunicipalIntake.demandIdOf(ticketId);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
 
         as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demandId).then().statusCode(200);
@@ -108,7 +109,7 @@ class MunicipalIntakeTest {
         assertThat(KafkaProbe.header(incomplete, "dlq.reason")).contains("schema").contains("community_code");
         ConsumerRecord<String, String> nowhere = dead.stream().filter(r -> unknownCommunity.equals(r.key())).findFirst().orElseThrow();
         assertThat(KafkaProbe.header(nowhere, "dlq.reason")).contains("atlantis");
-        assertThat(Fixtures.stored(MunicipalRequestHandler.demandIdOf(good))).isNotNull();
-        assertThat(Fixtures.stored(MunicipalRequestHandler.demandIdOf(unknownCommunity))).isNull();
+        assertThat(Fixtures.stored(MunicipalIntake.demandIdOf(good))).isNotNull();
+        assertThat(Fixtures.stored(MunicipalIntake.demandIdOf(unknownCommunity))).isNull();
     }
 }

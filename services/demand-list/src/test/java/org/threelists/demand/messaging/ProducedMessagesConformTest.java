@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;
@@ -68,7 +69,7 @@ class ProducedMessagesConformTest {
 
         String ticket = "12345-" + UUID.randomUUID();
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
-        String served = MunicipalRequestHandler.demandIdOf(ticket);
+        String served = MunicipalIntake.demandIdOf(ticket);
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
         as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", served).then().statusCode(200);
         // The project list moves the demand on, as the matchmaker will.

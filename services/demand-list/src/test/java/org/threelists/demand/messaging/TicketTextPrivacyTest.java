@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
@@ -78,15 +79,15 @@ class TicketTextPrivacyTest {
                 r -> List.of(tooLong, tooMany).contains(r.key()), 2, Duration.ofSeconds(30));
         assertThat(dead).hasSize(2).anySatisfy(r -> assertThat(KafkaProbe.header(r, "dlq.reason")).contains("4000"))
                 .anySatisfy(r -> assertThat(KafkaProbe.header(r, "dlq.reason")).contains("beneficiaries"));
-        assertThat(Fixtures.stored(MunicipalRequestHandler.demandIdOf(tooLong))).isNull();
-        assertThat(Fixtures.stored(MunicipalRequestHandler.demandIdOf(tooMany))).isNull();
-        assertThat(Fixtures.stored(MunicipalRequestHandler.demandIdOf(good)).beneficiaries).isEqualTo(100_000);
+        assertThat(Fixtures.stored(MunicipalIntake.demandIdOf(tooLong))).isNull();
+        assertThat(Fixtures.stored(MunicipalIntake.demandIdOf(tooMany))).isNull();
+        assertThat(Fixtures.stored(MunicipalIntake.demandIdOf(good)).beneficiaries).isEqualTo(100_000);
     }
 
     private static String intake(String ticket, String description) {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, ticket(ticket, description, 1));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
-        return MunicipalRequestHandler.demandIdOf(ticket);
+        return MunicipalIntake.demandIdOf(ticket);
     }
 
     private static String ticket(String id, String description, long beneficiaries) {

@@ -5,7 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.threelists.demand.messaging.MunicipalRequestHandler;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.testing.KafkaProbe;
@@ -85,7 +85,7 @@ class PoisonMessageTest {
     }
 
     private static void awaitDemand(String ticketId, Duration timeout) {
-        String demandId = MunicipalRequestHandler.demandIdOf(ticketId);
+        String demandId = MunicipalIntake.demandIdOf(ticketId);
         Instant deadline = Instant.now().plus(timeout);
         while (QuarkusTransaction.requiringNew().call(() -> DemandView.findById(demandId)) == null) {
             if (Instant.now().isAfter(deadline)) {

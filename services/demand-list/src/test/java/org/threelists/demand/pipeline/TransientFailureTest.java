@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.threelists.demand.messaging.MunicipalRequestHandler;
+import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.platform.axon.AxonRuntime;
@@ -65,7 +65,7 @@ class TransientFailureTest {
         KafkaProbe.awaitConsumed(INTAKE_GROUP, Topics.MUNICIPAL_REQUESTS, Duration.ofSeconds(90));
         for (String ticketId : tickets) {
             DemandView demand = QuarkusTransaction.requiringNew()
-                    .call(() -> DemandView.findById(MunicipalRequestHandler.demandIdOf(ticketId)));
+                    .call(() -> DemandView.findById(MunicipalIntake.demandIdOf(ticketId)));
             assertThat(demand).as(ticketId).isNotNull();
             assertThat(demand.municipalTicketId).isEqualTo(ticketId);
         }

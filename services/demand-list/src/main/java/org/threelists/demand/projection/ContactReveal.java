@@ -1,4 +1,4 @@
-package org.threelists.demand.reveal;
+package org.threelists.demand.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,14 +1,14 @@
 package org.threelists.demand.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.threelists.demand.reveal.ContactReveal;
+import org.threelists.demand.projection.ContactReveal;
 
 import java.time.Instant;
 import java.util.List;
 
 /** Showings of residents' contacts to member units, newest first. */
 @Schema(name = "ContactRevealPage")
-public record ContactRevealPage(List<Item> items, int page, int size, long total) {
+public record ContactRevealPageResponse(List<Item> items, int page, int size, long total) {
 
     @Schema(name = "ContactReveal", description = "A member unit was shown a resident's contact")
     public record Item(String demandId, String communityCode, String unitId,

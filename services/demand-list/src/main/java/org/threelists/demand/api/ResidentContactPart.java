@@ -5,9 +5,12 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.demand.domain.ResidentContact;
 
-/** The resident's contact as submitted; stored only sealed, shown only to callers entitled to it. */
+/**
+ * The resident's contact as submitted, and as shown back: a part of {@link SubmitDemandRequest},
+ * {@link AmendDemandRequest} and {@link DemandResponse}. Stored only sealed, shown only to callers entitled to it.
+ */
 @Schema(name = "ResidentContact", description = "居民联系方式 — personal data, encrypted at rest, never published")
-public record ResidentContactDto(@Size(max = 100) String name,
+public record ResidentContactPart(@Size(max = 100) String name,
         @Pattern(regexp = "^[0-9+\\- ]{5,30}$", message = "must be a phone number") String phone,
         @Size(max = 300) String address) {
 
@@ -15,7 +18,7 @@ public record ResidentContactDto(@Size(max = 100) String name,
         return new ResidentContact(name, phone, address);
     }
 
-    static ResidentContactDto of(ResidentContact contact) {
-        return new ResidentContactDto(contact.name(), contact.phone(), contact.address());
+    static ResidentContactPart of(ResidentContact contact) {
+        return new ResidentContactPart(contact.name(), contact.phone(), contact.address());
     }
 }

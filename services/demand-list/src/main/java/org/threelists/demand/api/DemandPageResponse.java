@@ -6,5 +6,5 @@ import java.util.List;
 
 /** One page of the demand list, newest first. */
 @Schema(name = "DemandPage")
-public record DemandPage(List<DemandResponse> items, int page, int size, long total) {
+public record DemandPageResponse(List<DemandResponse> items, int page, int size, long total) {
 }

@@ -1,13 +1,15 @@
-package org.threelists.demand.domain;
+package org.threelists.demand.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.demand.domain.ResidentContact;
 import org.threelists.platform.pii.PersonalDataVault;
 
 import java.util.Optional;
 
 /**
  * Seals and opens residents' contacts with the demand's own key in the personal-data vault: the demand id is the
- * data subject, so erasing one demand's resident leaves every other demand readable.
+ * data subject, so erasing one demand's resident leaves every other demand readable. Commands and events carry only
+ * the sealed form (services/demand-list/README.md, "Personal data").
  */
 @ApplicationScoped
 public class ResidentContacts {

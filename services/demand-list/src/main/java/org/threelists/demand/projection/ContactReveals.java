@@ -1,4 +1,4 @@
-package org.threelists.demand.reveal;
+package org.threelists.demand.projection;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

@@ -39,7 +39,7 @@ import java.util.UUID;
  * into municipal.feedback.v1. Residents' personal data never leaves: the sealed contact stays in the service.
  */
 @ApplicationScoped
-public class DemandEventPublisher implements IntegrationEventMapper {
+public class DemandEventMapper implements IntegrationEventMapper {
 
     private static final String TYPE_PREFIX = "threelists.demand.";
 

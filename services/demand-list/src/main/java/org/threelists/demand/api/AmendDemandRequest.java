@@ -1,0 +1,54 @@
+package org.threelists.demand.api;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.validator.constraints.CodePointLength;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.TimeWindow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.threelists.demand.domain.DemandLimits.*;
+
+/**
+ * A demand's new details, while it is submitted or listed.
+ * Bounds: {@link org.threelists.demand.domain.DemandLimits}, counted in code points as JSON Schema counts;
+ * {@code @Schema(maxLength)} states them in the OpenAPI document, which would otherwise count UTF-16 units.
+ */
+@Schema(name = "AmendDemandRequest", description = "The new details; a resident contact, if given, replaces the old one")
+public record AmendDemandRequest(
+        @Schema(description = "Empty means none", maxLength = COMPOUND_MAX)
+        @CodePointLength(max = COMPOUND_MAX) String compound,
+        @Schema(description = "Empty means none", maxLength = BUILDING_MAX)
+        @CodePointLength(max = BUILDING_MAX) String building,
+        @NotNull Category category,
+        @Schema(maxLength = DESCRIPTION_MAX) @NotBlank @CodePointLength(max = DESCRIPTION_MAX) String description,
+        @NotNull @Min(BENEFICIARIES_MIN) @Max(BENEFICIARIES_MAX) @JsonDeserialize(using = WholeNumber.class)
+        Integer beneficiaries,
+        @NotNull Urgency urgency,
+        TimeWindow window,
+        LocalDate deadline,
+        @NotNull @Positive @DecimalMax(HOURS_MAX) @Digits(integer = HOURS_INTEGER_DIGITS, fraction = HOURS_FRACTION_DIGITS)
+        BigDecimal estimatedHours,
+        @Schema(description = "Each skill at most " + SKILL_MAX + " characters") @Size(max = SKILLS_MAX)
+        List<@NotBlank @CodePointLength(max = SKILL_MAX) String> requiredSkills,
+        @Valid ResidentContactPart resident) {
+
+    DemandDetails details() {
+        return new DemandDetails(compound, building, category, description, beneficiaries, urgency, window,
+                deadline, estimatedHours, requiredSkills);
+    }
+}
