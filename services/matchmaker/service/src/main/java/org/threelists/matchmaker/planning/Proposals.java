@@ -8,10 +8,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
-import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.domain.ProjectValues;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
@@ -153,8 +153,6 @@ public class Proposals {
     private static ProposeProject proposal(String projectId, String street, ProposedProject bundle,
             List<OpenDemand> demands, List<Assignment> assignments, AvailableResource resource, String actor) {
         BigDecimal hours = demands.stream().map(d -> d.estimatedHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String urgency = demands.stream().map(d -> Urgency.valueOf(d.urgency)).max(Comparator.naturalOrder())
-                .orElse(Urgency.NORMAL).name();
         Map<String, Double> terms = new LinkedHashMap<>();
         double total = 0;
         for (Assignment a : assignments) {
@@ -165,17 +163,19 @@ public class Proposals {
         MemberUnit unit = MemberUnit.findById(bundle.unitId());
         String unitName = unit == null ? bundle.unitId() : unit.name;
         String explanation = explanation(unitName, resource, assignments);
-        return new ProposeProject(projectId, Origin.ENGINE, street, bundle.communityCode(), bundle.category(), urgency,
-                title(bundle.communityCode(), bundle.category(), demands.size()),
+        Category category = EngineValues.category(bundle.category());
+        return new ProposeProject(projectId, Origin.ENGINE, street, bundle.communityCode(), category,
+                ProjectValues.highestUrgency(demands.stream().map(d -> d.urgency).toList()),
+                title(bundle.communityCode(), category, demands.size()),
                 demands.stream().map(d -> d.demandId).toList(), new Need(hours, resource.capacityUnit),
                 bundle.unitId(), resource.resourceId, new Score(Scoring.round(total), terms), explanation,
                 alternatives(assignments, bundle.unitId()), actor);
     }
 
-    public static String title(String communityCode, String category, int demands) {
+    public static String title(String communityCode, Category category, int demands) {
         String community = CommunityDirectory.standard().find(communityCode).map(CommunityDirectory.Community::name)
                 .orElse(communityCode);
-        String label = Category.valueOf(category).zh();
+        String label = category.zh();
         return community + " · " + label + (demands > 1 ? "（" + demands + "项需求）" : "");
     }
 

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.threelists.matchmaker.matching.DemandInput;
 import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.ResourceInput;
-import org.threelists.matchmaker.matching.Urgency;
 import org.threelists.matchmaker.projection.AvailableResource;
 import org.threelists.matchmaker.projection.MemberUnit;
 import org.threelists.matchmaker.projection.OpenDemand;
@@ -99,8 +98,8 @@ public class StreetInstances {
     }
 
     private static DemandInput demand(OpenDemand d, LocalDate today) {
-        return new DemandInput(d.demandId, d.communityCode, d.streetCode, d.category, List.of(d.requiredSkills),
-                Urgency.valueOf(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
+        return new DemandInput(d.demandId, d.communityCode, d.streetCode, EngineValues.category(d.category),
+                List.of(d.requiredSkills), EngineValues.urgency(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
                 d.deadline != null && d.deadline.isBefore(today));
     }
 }

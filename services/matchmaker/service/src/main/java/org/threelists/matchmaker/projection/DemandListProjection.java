@@ -3,6 +3,8 @@ package org.threelists.matchmaker.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
@@ -61,10 +63,10 @@ public class DemandListProjection {
         demand.communityCode = data.get("communityCode").asText();
         demand.compound = text(data, "compound");
         demand.building = text(data, "building");
-        demand.category = data.get("category").asText();
+        demand.category = Category.valueOf(data.get("category").asText());
         demand.description = data.get("description").asText();
         demand.beneficiaries = data.get("beneficiaries").asInt();
-        demand.urgency = data.get("urgency").asText();
+        demand.urgency = Urgency.valueOf(data.get("urgency").asText());
         JsonNode window = data.get("window");
         boolean hasWindow = window != null && !window.isNull();
         demand.windowStart = hasWindow ? LocalDate.parse(window.get("start").asText()) : null;
@@ -72,7 +74,7 @@ public class DemandListProjection {
         String deadline = text(data, "deadline");
         demand.deadline = deadline == null ? null : LocalDate.parse(deadline);
         demand.estimatedHours = new BigDecimal(data.get("estimatedHours").asText());
-        demand.requiredSkills = Arrays.strings(data.get("requiredSkills"));
+        demand.requiredSkills = JsonArrays.strings(data.get("requiredSkills"));
         demand.hasResidentContact = data.get("hasResidentContact").asBoolean();
     }
 

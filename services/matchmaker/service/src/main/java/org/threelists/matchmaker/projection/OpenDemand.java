@@ -2,10 +2,14 @@ package org.threelists.matchmaker.projection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.platform.projection.TrackedView;
 
 import java.math.BigDecimal;
@@ -28,10 +32,12 @@ public class OpenDemand extends TrackedView {
     public String communityCode;
     public String compound;
     public String building;
-    public String category;
+    @Enumerated(EnumType.STRING)
+    public Category category;
     public String description;
     public int beneficiaries;
-    public String urgency;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
     @Column(name = "window_start")
     public LocalDate windowStart;
     @Column(name = "window_end")

@@ -84,7 +84,7 @@ public class ResourceListProjection {
             unit.name = data.get("name").asText();
             unit.kind = data.get("kind").asText();
             unit.streetCode = data.get("streetCode").asText();
-            unit.communities = Arrays.strings(data.get("communities"));
+            unit.communities = JsonArrays.strings(data.get("communities"));
         }
         unit.statusReason = DemandListProjection.text(data, "reason");
         unit.status = data.get("status").asText();
@@ -111,9 +111,9 @@ public class ResourceListProjection {
             resource.type = data.get("type").asText();
             resource.title = data.get("title").asText();
             resource.description = data.get("description").asText();
-            resource.categories = Arrays.strings(data.get("categories"));
-            resource.skills = Arrays.strings(data.get("skills"));
-            resource.serviceArea = Arrays.strings(data.get("serviceArea"));
+            resource.categories = JsonArrays.strings(data.get("categories"));
+            resource.skills = JsonArrays.strings(data.get("skills"));
+            resource.serviceArea = JsonArrays.strings(data.get("serviceArea"));
             resource.availability = data.get("availability").toString();
             resource.validFrom = LocalDate.parse(data.get("validFrom").asText());
             String until = DemandListProjection.text(data, "validUntil");

@@ -5,6 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.projection.AvailableResource;
@@ -74,7 +76,7 @@ class ReadModelTest {
         assertThat(demand.status).isEqualTo(OpenDemand.LISTED);
         assertThat(demand.streetCode).isEqualTo("heping");
         assertThat(demand.communityCode).isEqualTo("lianqiao");
-        assertThat(demand.category).isEqualTo("HEALTH");
+        assertThat(demand.category).isEqualTo(Category.HEALTH);
         assertThat(demand.requiredSkills).containsExactly("护士");
         assertThat(demand.estimatedHours).isEqualByComparingTo("3");
         assertThat(demand.windowStart).isEqualTo(LocalDate.now().plusDays(7));
@@ -98,7 +100,7 @@ class ReadModelTest {
         OpenDemand demand = await(() -> OpenDemand.<OpenDemand>findById(id), d -> d.version == 7);
         assertThat(demand.status).isEqualTo("WITHDRAWN");
         assertThat(demand.statusReason).isEqualTo("邻里已帮忙解决");
-        assertThat(demand.urgency).isEqualTo("HIGH");
+        assertThat(demand.urgency).isEqualTo(Urgency.HIGH);
         assertThat(demand.windowStart).isNull();
         assertThat(demand.projectId).isNull();
         assertThat(demand.hasResidentContact).isFalse();
