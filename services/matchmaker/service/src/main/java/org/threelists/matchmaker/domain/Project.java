@@ -65,7 +65,7 @@ import static org.threelists.matchmaker.domain.ProjectStatus.SCHEDULED;
 
 /**
  * A project on the project list (项目清单): demands paired with the capacity of member units, from proposal to rating.
- * The one place where its rules live. A claim (认领) or pledge (红色众筹) counts only once resource-list has reserved
+ * The one place where its rules live. A claim (认领) or pledge (认捐) counts only once resource-list has reserved
  * its capacity (the capacity saga: ClaimRequested, then ConfirmReservation or RefuseReservation with the same claim
  * id); commands on one project are serialised, so of concurrent claims exactly one is asked for and pledges never
  * overshoot the need, pending ones included.

@@ -2,7 +2,7 @@ package org.threelists.matchmaker.messaging;
 
 import jakarta.inject.Singleton;
 import org.threelists.matchmaker.planning.Replanner;
-import org.threelists.matchmaker.projection.MemberUnit;
+import org.threelists.matchmaker.projection.MemberUnitView;
 import org.threelists.matchmaker.projection.ResourceListProjection;
 import org.threelists.matchmaker.service.CapacitySaga;
 import org.threelists.platform.inbox.InboundEvent;
@@ -34,7 +34,7 @@ public class ResourceListEventsHandler extends IntegrationEventHandler {
         projection.apply(event);
         answerSaga(event);
         if (!event.name().startsWith("volunteer.")) {
-            MemberUnit unit = MemberUnit.findById(event.data().path("unitId").asText());
+            MemberUnitView unit = MemberUnitView.findById(event.data().path("unitId").asText());
             if (unit != null) {
                 replanner.touch(unit.streetCode);
             }

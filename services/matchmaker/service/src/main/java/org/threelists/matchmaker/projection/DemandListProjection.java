@@ -22,13 +22,13 @@ public class DemandListProjection {
     public void apply(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String demandId = data.get("demandId").asText();
-        OpenDemand demand = Panache.getEntityManager().find(OpenDemand.class, demandId);
+        OpenDemandView demand = Panache.getEntityManager().find(OpenDemandView.class, demandId);
         if (demand == null) {
             if (!event.name().equals("demand.submitted")) {
                 // The topic is read from its beginning and keyed by demand: a demand's first event is its submission.
                 throw new InvalidMessageException("No demand " + demandId + " before " + event.type());
             }
-            demand = new OpenDemand();
+            demand = new OpenDemandView();
             demand.demandId = demandId;
         }
         switch (event.name()) {
@@ -58,7 +58,7 @@ public class DemandListProjection {
         }
     }
 
-    private static void details(OpenDemand demand, JsonNode data) {
+    private static void details(OpenDemandView demand, JsonNode data) {
         demand.streetCode = data.get("streetCode").asText();
         demand.communityCode = data.get("communityCode").asText();
         demand.compound = text(data, "compound");

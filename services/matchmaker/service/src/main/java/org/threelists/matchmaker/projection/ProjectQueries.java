@@ -43,8 +43,8 @@ public class ProjectQueries {
 
     /** What {@code unitId} can take: in the communities it serves while it is an active member unit, else nothing. */
     public Result<ProjectView> claimable(String street, String unitId, int page, int size) {
-        MemberUnit unit = MemberUnit.findById(unitId);
-        List<String> communities = unit == null || !MemberUnit.ACTIVE.equals(unit.status) ? List.of()
+        MemberUnitView unit = MemberUnitView.findById(unitId);
+        List<String> communities = unit == null || !MemberUnitView.ACTIVE.equals(unit.status) ? List.of()
                 : List.of(unit.communities);
         return claimable(street, unitId, communities, page, size);
     }

@@ -3,7 +3,7 @@ package org.threelists.matchmaker.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
 import org.threelists.matchmaker.projection.ProjectView;
-import org.threelists.matchmaker.projection.RosterVolunteer;
+import org.threelists.matchmaker.projection.RosterVolunteerView;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ public class DeliveryVolunteers {
         for (int i = 0; i < reported.size(); i++) {
             VolunteerHours entry = reported.get(i);
             String field = "volunteers[" + i + "]";
-            RosterVolunteer registered = RosterVolunteer.findById(entry.volunteerId());
-            if (registered == null || !RosterVolunteer.ACTIVE.equals(registered.status)
+            RosterVolunteerView registered = RosterVolunteerView.findById(entry.volunteerId());
+            if (registered == null || !RosterVolunteerView.ACTIVE.equals(registered.status)
                     || !holders.contains(registered.unitId)) {
                 throw new RuleBrokenException(field + ".volunteerId", entry.volunteerId()
                         + " is not an active volunteer of a unit holding the project");

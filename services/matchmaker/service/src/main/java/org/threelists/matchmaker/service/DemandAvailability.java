@@ -1,7 +1,7 @@
 package org.threelists.matchmaker.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.platform.domain.DomainException;
 import org.threelists.platform.domain.IllegalTransitionException;
@@ -25,9 +25,9 @@ public class DemandAvailability {
     }
 
     /** Listed demands that no active project serves yet; refused otherwise. Call under the street's lock. */
-    void requireAssignable(List<OpenDemand> demands) {
-        for (OpenDemand demand : demands) {
-            if (!OpenDemand.LISTED.equals(demand.status)) {
+    void requireAssignable(List<OpenDemandView> demands) {
+        for (OpenDemandView demand : demands) {
+            if (!OpenDemandView.LISTED.equals(demand.status)) {
                 throw new IllegalTransitionException("assign demand " + demand.demandId, demand.status);
             }
         }

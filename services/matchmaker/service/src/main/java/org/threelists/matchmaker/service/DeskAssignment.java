@@ -13,9 +13,9 @@ import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.planning.Proposals;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.MemberUnitView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -57,9 +57,9 @@ public class DeskAssignment {
         String street = order.street();
         List<String> demandIds = List.copyOf(new LinkedHashSet<>(order.demandIds()));
         Proposals.lockStreet(street);
-        List<OpenDemand> demands = new ArrayList<>();
+        List<OpenDemandView> demands = new ArrayList<>();
         for (String demandId : demandIds) {
-            OpenDemand demand = OpenDemand.findById(demandId);
+            OpenDemandView demand = OpenDemandView.findById(demandId);
             if (demand == null) {
                 throw new RuleBrokenException("demandIds", "no demand " + demandId + " on the demand list");
             }
@@ -68,16 +68,16 @@ public class DeskAssignment {
             }
             demands.add(demand);
         }
-        OpenDemand first = demands.get(0);
+        OpenDemandView first = demands.get(0);
         if (demands.stream().anyMatch(d -> !d.communityCode.equals(first.communityCode) || !d.category.equals(first.category))) {
             throw new RuleBrokenException("demandIds", "a project serves demands of one community and one category");
         }
         availability.requireAssignable(demands);
-        MemberUnit unit = MemberUnit.findById(order.unitId());
-        if (unit == null || !unit.streetCode.equals(street) || !MemberUnit.ACTIVE.equals(unit.status)) {
+        MemberUnitView unit = MemberUnitView.findById(order.unitId());
+        if (unit == null || !unit.streetCode.equals(street) || !MemberUnitView.ACTIVE.equals(unit.status)) {
             throw new RuleBrokenException("unitId", "no active member unit " + order.unitId() + " in street " + street);
         }
-        AvailableResource offer = offers.offerOf(unit.unitId, order.resourceId());
+        AvailableResourceView offer = offers.offerOf(unit.unitId, order.resourceId());
         offers.requireOffers(offer, first.category);
         Need need = offers.need(order.need(), offer, demands);
         String period = offers.period(offer, order.period());

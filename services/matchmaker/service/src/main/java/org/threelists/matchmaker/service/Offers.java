@@ -5,8 +5,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.contracts.Category;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.planning.StreetInstances;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -36,8 +36,8 @@ public class Offers {
     }
 
     /** The unit's active offer, counted in the project's need unit. */
-    AvailableResource offerOf(String unitId, String resourceId, ProjectView project) {
-        AvailableResource offer = offerOf(unitId, resourceId);
+    AvailableResourceView offerOf(String unitId, String resourceId, ProjectView project) {
+        AvailableResourceView offer = offerOf(unitId, resourceId);
         if (project != null && !offer.capacityUnit.equals(project.needUnit)) {
             throw new RuleBrokenException("resourceId", "offer " + resourceId + " counts " + offer.capacityUnit
                     + " but the project needs " + project.needUnit);
@@ -45,28 +45,28 @@ public class Offers {
         return offer;
     }
 
-    AvailableResource offerOf(String unitId, String resourceId) {
-        AvailableResource offer = AvailableResource.findById(resourceId);
+    AvailableResourceView offerOf(String unitId, String resourceId) {
+        AvailableResourceView offer = AvailableResourceView.findById(resourceId);
         if (offer == null) {
             throw new RuleBrokenException("resourceId", "no offer " + resourceId + " on the resource list");
         }
         if (!offer.unitId.equals(unitId)) {
             throw new RuleBrokenException("resourceId", "offer " + resourceId + " is not an offer of " + unitId);
         }
-        if (!AvailableResource.ACTIVE.equals(offer.status)) {
+        if (!AvailableResourceView.ACTIVE.equals(offer.status)) {
             throw new RuleBrokenException("resourceId", "offer " + resourceId + " is " + offer.status);
         }
         return offer;
     }
 
-    void requireOffers(AvailableResource offer, Category category) {
+    void requireOffers(AvailableResourceView offer, Category category) {
         if (!Arrays.asList(offer.categories).contains(category.name())) {
             throw new RuleBrokenException("resourceId", "offer " + offer.resourceId + " does not offer " + category);
         }
     }
 
     /** The need: as given, or the demands' estimated hours in the offer's unit when the offer counts hours. */
-    Need need(Need given, AvailableResource offer, List<OpenDemand> demands) {
+    Need need(Need given, AvailableResourceView offer, List<OpenDemandView> demands) {
         if (given != null) {
             if (!given.unit().equals(offer.capacityUnit)) {
                 throw new RuleBrokenException("need.unit", "must be " + offer.capacityUnit + ", the unit offer "
@@ -82,12 +82,12 @@ public class Offers {
     }
 
     /** The capacity period a reservation draws on: the given one if it fits the offer, else this month or TOTAL. */
-    String period(AvailableResource offer, String requested) {
-        boolean monthly = AvailableResource.MONTHLY.equals(offer.capacityPeriod);
+    String period(AvailableResourceView offer, String requested) {
+        boolean monthly = AvailableResourceView.MONTHLY.equals(offer.capacityPeriod);
         if (requested == null) {
-            return monthly ? YearMonth.now(zone).toString() : AvailableResource.TOTAL;
+            return monthly ? YearMonth.now(zone).toString() : AvailableResourceView.TOTAL;
         }
-        if (monthly == AvailableResource.TOTAL.equals(requested)) {
+        if (monthly == AvailableResourceView.TOTAL.equals(requested)) {
             throw new RuleBrokenException("period", monthly ? "offer " + offer.resourceId
                     + " has a monthly capacity: name a month (YYYY-MM)" : "offer " + offer.resourceId
                     + " has one capacity for its whole validity: use TOTAL");

@@ -7,7 +7,7 @@ import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
-import org.threelists.matchmaker.projection.AvailableResource;
+import org.threelists.matchmaker.projection.AvailableResourceView;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
@@ -42,7 +42,7 @@ public class ProjectClaims {
     @Transactional
     public String claim(String projectId, String unit, String resourceId, String period, String actor) {
         ProjectView project = ProjectLookup.project(projectId);
-        AvailableResource offer = offers.offerOf(unit, resourceId, project);
+        AvailableResourceView offer = offers.offerOf(unit, resourceId, project);
         String claimId = UUID.randomUUID().toString();
         commands.sendAndWait(new ClaimProject(projectId, claimId, unit, offer.resourceId, project.needAmount,
                 offers.period(offer, period), actor));
@@ -54,7 +54,7 @@ public class ProjectClaims {
     public String pledge(String projectId, String unit, String resourceId, BigDecimal amount, String period,
             String actor) {
         ProjectView project = ProjectLookup.project(projectId);
-        AvailableResource offer = offers.offerOf(unit, resourceId, project);
+        AvailableResourceView offer = offers.offerOf(unit, resourceId, project);
         String claimId = UUID.randomUUID().toString();
         commands.sendAndWait(new PledgeToProject(projectId, claimId, unit, offer.resourceId, amount,
                 offers.period(offer, period), actor));

@@ -9,9 +9,9 @@ import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.planning.Proposals;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.MemberUnitView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.NotPermittedException;
@@ -50,12 +50,12 @@ public class Volunteering {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireVolunteer(String street, String unit, String demandId) {
-        OpenDemand demand = OpenDemand.findById(demandId);
+        OpenDemandView demand = OpenDemandView.findById(demandId);
         if (demand == null || !demand.streetCode.equals(street)) {
             throw new NotFoundException("Demand", demandId);
         }
-        MemberUnit member = MemberUnit.findById(unit);
-        if (member == null || !member.streetCode.equals(street) || !MemberUnit.ACTIVE.equals(member.status)) {
+        MemberUnitView member = MemberUnitView.findById(unit);
+        if (member == null || !member.streetCode.equals(street) || !MemberUnitView.ACTIVE.equals(member.status)) {
             throw new NotPermittedException("Unit " + unit + " is not an active member unit of street " + street);
         }
     }
@@ -65,10 +65,10 @@ public class Volunteering {
     public String volunteer(String street, String unit, String demandId, String resourceId, String period, String note,
             String actor) {
         requireVolunteer(street, unit, demandId);
-        OpenDemand demand = OpenDemand.findById(demandId);
+        OpenDemandView demand = OpenDemandView.findById(demandId);
         Proposals.lockStreet(street);
         availability.requireAssignable(List.of(demand));
-        AvailableResource offer = offers.offerOf(unit, resourceId);
+        AvailableResourceView offer = offers.offerOf(unit, resourceId);
         offers.requireOffers(offer, demand.category);
         if (!Arrays.asList(offer.serviceArea).contains(demand.communityCode)) {
             throw new RuleBrokenException("resourceId", "offer " + offer.resourceId + " does not serve community "
@@ -90,7 +90,7 @@ public class Volunteering {
     @Transactional
     public String approve(String projectId, String note, String actor) {
         ProjectView project = ProjectLookup.project(projectId);
-        AvailableResource offer = offers.offerOf(project.proposedUnitId, project.proposedResourceId, project);
+        AvailableResourceView offer = offers.offerOf(project.proposedUnitId, project.proposedResourceId, project);
         String period = offers.period(offer, null);
         String claimId = UUID.randomUUID().toString();
         Instant now = Instant.now();

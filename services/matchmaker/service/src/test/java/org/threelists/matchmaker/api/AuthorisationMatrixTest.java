@@ -3,10 +3,10 @@ package org.threelists.matchmaker.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectClaimView;
-import org.threelists.matchmaker.projection.RosterVolunteer;
+import org.threelists.matchmaker.projection.RosterVolunteerView;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import io.restassured.path.json.JsonPath;
 import org.threelists.testing.RealInfrastructure;
@@ -144,7 +144,7 @@ class AuthorisationMatrixTest {
         publish(RESOURCE_EVENTS, unitId, unitEvent("registered", unitRegistered(unitId, street, community)));
         publish(RESOURCE_EVENTS, unitId, resourceEvent("resource.offered",
                 offered(resourceId, unitId, CATEGORY, skills, community, 40)));
-        await(() -> AvailableResource.<AvailableResource>findById(resourceId), r -> true);
+        await(() -> AvailableResourceView.<AvailableResourceView>findById(resourceId), r -> true);
         return resourceId;
     }
 
@@ -164,7 +164,7 @@ class AuthorisationMatrixTest {
                 "end", LocalDate.now().plusDays(25).toString()));
         publish(DEMAND_EVENTS, id, demandEvent("submitted", data));
         publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
-        await(() -> OpenDemand.<OpenDemand>findById(id), d -> OpenDemand.LISTED.equals(d.status));
+        await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> OpenDemandView.LISTED.equals(d.status));
         return id;
     }
 
@@ -216,7 +216,7 @@ class AuthorisationMatrixTest {
         publish(RESOURCE_EVENTS, unitId, resourceEvent("volunteer.registered", Map.of("volunteerId", volunteerId,
                 "unitId", unitId, "homeCommunity", MatrixTokens.COMMUNITY, "skills", List.of(), "maskedName", "王*明",
                 "status", "ACTIVE", "actor", "staff-" + unitId)));
-        await(() -> RosterVolunteer.<RosterVolunteer>findById(volunteerId), v -> true);
+        await(() -> RosterVolunteerView.<RosterVolunteerView>findById(volunteerId), v -> true);
         return volunteerId;
     }
 

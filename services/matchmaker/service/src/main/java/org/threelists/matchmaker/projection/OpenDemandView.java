@@ -18,7 +18,7 @@ import java.time.LocalDate;
 /** A demand of the demand list as the matchmaker sees it: public fields only. Written only by {@link DemandListProjection}. */
 @Entity
 @Table(name = "open_demand")
-public class OpenDemand extends TrackedView {
+public class OpenDemandView extends TrackedView {
 
     /** The status in which a demand is open for matching. */
     public static final String LISTED = "LISTED";
