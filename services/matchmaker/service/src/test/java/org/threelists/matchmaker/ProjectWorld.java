@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.devkit.DevTokens;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
@@ -71,7 +71,7 @@ public final class ProjectWorld {
         publish(RESOURCE_EVENTS, unitId, unitEvent("registered", unitRegistered(unitId, STREET, COMMUNITY)));
         publish(RESOURCE_EVENTS, unitId, resourceEvent("resource.offered",
                 offered(resourceId, unitId, category, skills, COMMUNITY, hours)));
-        await(() -> AvailableResource.<AvailableResource>findById(resourceId), r -> true);
+        await(() -> AvailableResourceView.<AvailableResourceView>findById(resourceId), r -> true);
         return new Unit(unitId, resourceId, DevTokens.unit("staff-" + unitId, unitId, STREET));
     }
 
@@ -81,8 +81,8 @@ public final class ProjectWorld {
         publish(RESOURCE_EVENTS, unit.unitId(), resourceEvent("volunteer.registered", Map.of("volunteerId", volunteerId,
                 "unitId", unit.unitId(), "homeCommunity", COMMUNITY, "skills", List.of(), "maskedName", "王*明",
                 "status", "ACTIVE", "actor", "staff-" + unit.unitId())));
-        await(() -> org.threelists.matchmaker.projection.RosterVolunteer
-                .<org.threelists.matchmaker.projection.RosterVolunteer>findById(volunteerId), v -> true);
+        await(() -> org.threelists.matchmaker.projection.RosterVolunteerView
+                .<org.threelists.matchmaker.projection.RosterVolunteerView>findById(volunteerId), v -> true);
         return volunteerId;
     }
 
@@ -100,7 +100,7 @@ public final class ProjectWorld {
         }
         KafkaProbe.sendAll(RESOURCE_EVENTS, records);
         List<String> ids = units.stream().map(Unit::resourceId).toList();
-        await(() -> AvailableResource.count("resourceId in ?1", ids), n -> n == count);
+        await(() -> AvailableResourceView.count("resourceId in ?1", ids), n -> n == count);
         return units;
     }
 
@@ -114,7 +114,7 @@ public final class ProjectWorld {
                 "end", LocalDate.now().plusDays(25).toString()));
         publish(DEMAND_EVENTS, id, demandEvent("submitted", data));
         publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
-        await(() -> OpenDemand.<OpenDemand>findById(id), d -> OpenDemand.LISTED.equals(d.status));
+        await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> OpenDemandView.LISTED.equals(d.status));
         return id;
     }
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,30 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.contracts.Category;
-import org.threelists.matchmaker.deadline.DeadlinePolicy;
-import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
-import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
-import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
-import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
-import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
-import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
-import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
-import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
-import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
-import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.matchmaker.domain.ProjectValues.Calendar;
-import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
-import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
-import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
-import org.threelists.matchmaker.planning.Proposals;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
-import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectQueries;
+import org.threelists.matchmaker.service.DeskAssignment;
+import org.threelists.matchmaker.service.ProjectClaims;
+import org.threelists.matchmaker.service.ProjectLifecycle;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.matchmaker.api.ProjectResponses.ClaimAccepted;
 import org.threelists.matchmaker.api.ProjectResponses.Project;
@@ -56,15 +38,7 @@ import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
@@ -83,28 +57,25 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Tag(name = "Projects", description = "项目清单 — projects pairing demands with the units' offers")
 public class ProjectResource {
 
-    static final String PROJECT = "Project";
-
-    private final CommandGateway commands;
     private final ProjectQueries queries;
     private final ProjectAccess access;
-    private final ProjectCommandsSupport support;
-    private final DeadlinePolicy policy;
+    private final ProjectRendering rendering;
     private final Caller caller;
     private final RequestValidation validation;
-    private final DeliveryVolunteers deliveryVolunteers;
+    private final DeskAssignment assignment;
+    private final ProjectClaims claims;
+    private final ProjectLifecycle lifecycle;
 
-    ProjectResource(CommandGateway commands, ProjectQueries queries, ProjectAccess access,
-            ProjectCommandsSupport support, DeadlinePolicy policy, Caller caller, RequestValidation validation,
-            DeliveryVolunteers deliveryVolunteers) {
-        this.deliveryVolunteers = deliveryVolunteers;
-        this.validation = validation;
-        this.commands = commands;
+    ProjectResource(ProjectQueries queries, ProjectAccess access, ProjectRendering rendering, Caller caller,
+            RequestValidation validation, DeskAssignment assignment, ProjectClaims claims, ProjectLifecycle lifecycle) {
         this.queries = queries;
         this.access = access;
-        this.support = support;
-        this.policy = policy;
+        this.rendering = rendering;
         this.caller = caller;
+        this.validation = validation;
+        this.assignment = assignment;
+        this.claims = claims;
+        this.lifecycle = lifecycle;
     }
 
     @GET
@@ -124,9 +95,9 @@ public class ProjectResource {
             if (community != null && !community.equals(access.community())) {
                 throw ProblemException.forbidden("Community " + community + " is outside your scope");
             }
-            filter = new ProjectQueries.Filter(null, access.community(), wanted, name(wantedCategory));
+            filter = new ProjectQueries.Filter(null, access.community(), wanted, wantedCategory);
         } else {
-            filter = new ProjectQueries.Filter(access.street(), community, wanted, name(wantedCategory));
+            filter = new ProjectQueries.Filter(access.street(), community, wanted, wantedCategory);
         }
         ProjectQueries.Result<ProjectView> result = queries.list(filter, page, size);
         return new ProjectResponses.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
@@ -143,11 +114,7 @@ public class ProjectResource {
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         RequestParameters.checkPage(page, size);
-        String unitId = access.unit();
-        MemberUnit unit = MemberUnit.findById(unitId);
-        List<String> communities = unit == null || !MemberUnit.ACTIVE.equals(unit.status) ? List.of()
-                : List.of(unit.communities);
-        ProjectQueries.Result<ProjectView> result = queries.claimable(access.street(), unitId, communities, page, size);
+        ProjectQueries.Result<ProjectView> result = queries.claimable(access.street(), access.unit(), page, size);
         return new ProjectResponses.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
     }
 
@@ -173,45 +140,11 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Created; the claim waits for the reservation",
             content = @Content(schema = @Schema(implementation = Project.class)))
     public Response create(@Valid @NotNull ProjectRequests.Create request, UriInfo uri) {
-        String street = access.street();
-        List<String> demandIds = List.copyOf(new LinkedHashSet<>(request.demandIds()));
-        Proposals.lockStreet(street);
-        List<OpenDemand> demands = new ArrayList<>();
-        for (String demandId : demandIds) {
-            OpenDemand demand = OpenDemand.findById(demandId);
-            if (demand == null) {
-                throw ProblemException.invalid("demandIds", "no demand " + demandId + " on the demand list");
-            }
-            if (!demand.streetCode.equals(street)) {
-                throw ProblemException.forbidden("Demand " + demandId + " is outside your street");
-            }
-            demands.add(demand);
-        }
-        OpenDemand first = demands.get(0);
-        if (demands.stream().anyMatch(d -> !d.communityCode.equals(first.communityCode) || !d.category.equals(first.category))) {
-            throw ProblemException.invalid("demandIds", "a project serves demands of one community and one category");
-        }
-        support.requireAssignable(demands);
-        MemberUnit unit = MemberUnit.findById(request.unitId());
-        if (unit == null || !unit.streetCode.equals(street) || !MemberUnit.ACTIVE.equals(unit.status)) {
-            throw ProblemException.invalid("unitId", "no active member unit " + request.unitId() + " in street " + street);
-        }
-        AvailableResource offer = support.offerOf(unit.unitId, request.resourceId());
-        support.requireOffers(offer, first.category);
-        Need need = support.need(request.need(), offer, demands);
-        String period = support.period(offer, request.period());
-        String urgency = support.urgency(demands);
-        String title = request.title() != null ? request.title()
-                : Proposals.title(first.communityCode, first.category, demands.size());
-        String projectId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        String actor = caller.actor();
-        commands.sendAndWait(new ProposeProject(projectId, Origin.DESK, street, first.communityCode, first.category,
-                urgency, title, demandIds, need, unit.unitId, offer.resourceId, null, null, List.of(), actor));
-        commands.sendAndWait(new PublishProject(projectId, Mode.CLAIM, request.note(), now,
-                policy.claimDeadline(urgency, now), actor));
-        commands.sendAndWait(new ClaimProject(projectId, UUID.randomUUID().toString(), unit.unitId, offer.resourceId,
-                need.amount(), period, actor));
+        ProjectRequests.NeedRequest need = request.need();
+        String projectId = assignment.assign(new DeskAssignment.Order(access.street(), request.demandIds(),
+                request.unitId(), request.resourceId(), request.title(),
+                need == null ? null : new Need(need.amount(), need.unit()), request.period(), request.note(),
+                caller.actor()));
         return Response.created(uri.getAbsolutePathBuilder().path(projectId).build()).entity(render(load(projectId)))
                 .build();
     }
@@ -224,13 +157,11 @@ public class ProjectResource {
             description = "proposed → published: units may claim it (mode CLAIM, the default) or pledge to it (PLEDGE) "
                     + "until the claim deadline, set by the demands' urgency")
     public Project publish(@PathParam("projectId") String projectId, ProjectRequests.Publish request) {
-        ProjectView project = load(projectId);
-        access.requireDesk(project);
+        access.requireDesk(load(projectId));
         checkIfGiven(request);
-        Mode mode = request == null || request.mode() == null ? Mode.CLAIM : request.mode();
-        Instant now = Instant.now();
-        return change(project, id -> new PublishProject(id, mode, request == null ? null : request.note(), now,
-                policy.claimDeadline(project.urgency, now), caller.actor()));
+        lifecycle.publish(projectId, request == null ? null : request.mode(), request == null ? null : request.note(),
+                caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -241,10 +172,10 @@ public class ProjectResource {
             + "its demands go back to the desk")
     @RequestBody(required = true)
     public Project cancel(@PathParam("projectId") String projectId, ProjectRequests.Reason request) {
-        ProjectView project = load(projectId);
-        access.requireDesk(project);
+        access.requireDesk(load(projectId));
         validation.check(request);
-        return change(project, id -> new CancelProject(id, request.reason(), caller.actor()));
+        lifecycle.cancel(projectId, request.reason(), caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -259,24 +190,16 @@ public class ProjectResource {
     public Project release(@PathParam("projectId") String projectId,
             @RequestBody(required = false) ProjectRequests.Release request) {
         ProjectView project = load(projectId);
-        String reason = request == null ? null : request.reason();
+        String releasing = null;
         if (access.isDesk()) {
             access.requireDesk(project);
-            reason = reason == null ? "taken back by the desk" : reason;
         } else {
-            String unit = access.unit();
-            boolean claimant = queries.claims(projectId).stream().anyMatch(c -> c.unitId.equals(unit)
-                    && (c.status == ProjectClaimView.Status.PENDING || c.status == ProjectClaimView.Status.CONFIRMED));
-            if (!claimant) {
-                throw ProblemException.forbidden("Only a unit holding or claiming project " + projectId + " may give it back");
-            }
-            reason = reason == null ? "given back by " + unit : reason;
+            releasing = access.unit();
+            claims.requireClaimant(projectId, releasing);
         }
         checkIfGiven(request);
-        String why = reason;
-        String releasing = access.isDesk() ? null : access.unit();
-        Instant deadline = policy.claimDeadline(project.urgency, Instant.now());
-        return change(project, id -> new ReleaseClaim(id, releasing, why, deadline, caller.actor()));
+        claims.release(projectId, releasing, request == null ? null : request.reason(), caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -292,9 +215,9 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
     @RequestBody(required = true)
     public Response claim(@PathParam("projectId") String projectId, ProjectRequests.Claim request) {
-        ProjectView target = loadForClaims(projectId, request);
-        return ask(target, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
-                new ClaimProject(projectId, claimId, unit, resourceId, project.needAmount, period, caller.actor()));
+        requireUnitOfStreet(projectId, request);
+        String claimId = claims.claim(projectId, access.unit(), request.resourceId(), request.period(), caller.actor());
+        return rendering.accepted(claimId, projectId);
     }
 
     @POST
@@ -309,33 +232,16 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
     @RequestBody(required = true)
     public Response pledge(@PathParam("projectId") String projectId, ProjectRequests.Pledge request) {
-        ProjectView target = loadForClaims(projectId, request);
-        return ask(target, request.resourceId(), request.period(), (project, claimId, unit, resourceId, period) ->
-                new PledgeToProject(projectId, claimId, unit, resourceId, request.amount(), period, caller.actor()));
+        requireUnitOfStreet(projectId, request);
+        String claimId = claims.pledge(projectId, access.unit(), request.resourceId(), request.amount(),
+                request.period(), caller.actor());
+        return rendering.accepted(claimId, projectId);
     }
 
-    /** What a claim and a pledge share: a unit of the street asks with one of its offers, under a new claim id. */
-    private Response ask(ProjectView project, String resourceId, String requestedPeriod, ClaimCommand command) {
-        String projectId = project.projectId;
-        String unit = access.unit();
-        AvailableResource offer = support.offerOf(unit, resourceId, project);
-        String period = support.period(offer, requestedPeriod);
-        String claimId = UUID.randomUUID().toString();
-        commands.sendAndWait(command.of(project, claimId, unit, offer.resourceId, period));
-        return accepted(claimId, projectId);
-    }
-
-    /** The project a unit of its street asks for, once the caller may ask and the request is valid. */
-    private ProjectView loadForClaims(String projectId, Object request) {
-        ProjectView project = load(projectId);
-        access.requireUnitOfStreet(project);
+    /** A unit of the project's street may ask for it; the request is checked only then. */
+    private void requireUnitOfStreet(String projectId, Object request) {
+        access.requireUnitOfStreet(load(projectId));
         validation.check(request);
-        return project;
-    }
-
-    @FunctionalInterface
-    private interface ClaimCommand {
-        Object of(ProjectView project, String claimId, String unit, String resourceId, String period);
     }
 
     @POST
@@ -345,10 +251,10 @@ public class ProjectResource {
     @Operation(summary = "Schedule the service", description = "By a holder: claimed or scheduled → scheduled")
     @RequestBody(required = true)
     public Project schedule(@PathParam("projectId") String projectId, ProjectRequests.Schedule request) {
-        ProjectView project = load(projectId);
-        access.requireHolder(project);
+        access.requireHolder(load(projectId));
         validation.check(request);
-        return change(project, id -> new ScheduleProject(id, request.date(), request.place(), caller.actor()));
+        lifecycle.schedule(projectId, request.date(), request.place(), caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -362,16 +268,13 @@ public class ProjectResource {
                     + "the future nor before the project was published; a unit sets only its own claim's use")
     @RequestBody(required = true)
     public Project deliver(@PathParam("projectId") String projectId, ProjectRequests.Delivery request) {
-        ProjectView project = load(projectId);
-        access.requireHolder(project);
+        access.requireHolder(load(projectId));
         validation.check(request);
-        String unit = access.unit();
-        List<VolunteerHours> volunteers = deliveryVolunteers.of(project, request.volunteers());
-        DeliveryReport report = new DeliveryReport(request.date(), request.place(), volunteers, request.residentsServed(),
-                request.notes());
-        Map<String, BigDecimal> used = request.usedByClaim() == null ? Map.of() : request.usedByClaim();
-        Calendar calendar = new Calendar(LocalDate.now(support.zone()), support.zone());
-        return change(project, id -> new ReportDelivery(id, report, used, unit, calendar, caller.actor()));
+        List<VolunteerHours> reported = request.volunteers().stream()
+                .map(v -> new VolunteerHours(v.volunteerId(), v.unitId(), v.maskedName(), v.hours())).toList();
+        lifecycle.deliver(projectId, access.unit(), request.date(), request.place(), reported,
+                request.residentsServed(), request.notes(), request.usedByClaim(), caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -380,9 +283,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.COMMUNITY)
     @Operation(summary = "Confirm the delivery (completion)", description = "By the project's community: delivered → completed")
     public Project complete(@PathParam("projectId") String projectId) {
-        ProjectView project = load(projectId);
-        access.requireCommunity(project);
-        return change(project, id -> new ConfirmCompletion(id, caller.actor()));
+        access.requireCommunity(load(projectId));
+        lifecycle.complete(projectId, caller.actor());
+        return render(load(projectId));
     }
 
     @POST
@@ -393,11 +296,10 @@ public class ProjectResource {
             + "stars; the project is RATED when every demand is rated. A rating of 1 or 2 reopens the demand for the desk")
     @RequestBody(required = true)
     public Project rate(@PathParam("projectId") String projectId, ProjectRequests.Rating request) {
-        ProjectView project = load(projectId);
-        access.requireCommunity(project);
+        access.requireCommunity(load(projectId));
         validation.check(request);
-        return change(project, id -> new RateProject(id, request.demandId(), request.score(), request.comment(),
-                caller.actor()));
+        lifecycle.rate(projectId, request.demandId(), request.score(), request.comment(), caller.actor());
+        return render(load(projectId));
     }
 
     /** An optional body is checked when it is there (after the caller was authorised: see {@link RequestValidation}). */
@@ -407,27 +309,11 @@ public class ProjectResource {
         }
     }
 
-    private Response accepted(String claimId, String projectId) {
-        ProjectView project = load(projectId);
-        ProjectClaimView claim = ProjectClaimView.findById(claimId);
-        return Response.accepted(new ClaimAccepted(claimId, claim.kind, claim.status, project.status, render(project)))
-                .build();
-    }
-
-    private Project change(ProjectView project, Function<String, Object> command) {
-        commands.sendAndWait(command.apply(project.projectId));
-        return render(load(project.projectId));
-    }
-
     private ProjectView load(String projectId) {
-        return queries.find(projectId).orElseThrow(() -> ProblemException.notFound(PROJECT, projectId));
+        return rendering.load(projectId);
     }
 
     private Project render(ProjectView project) {
-        return support.render(project);
-    }
-
-    private static String name(Category category) {
-        return category == null ? null : category.name();
+        return rendering.render(project);
     }
 }

@@ -90,7 +90,7 @@ public final class ProjectResponses {
         static Project of(ProjectView p, List<ProjectClaimView> claims, boolean full, String unit) {
             List<Claim> shown = claims.stream().filter(c -> full || c.unitId.equals(unit)).map(Claim::of).toList();
             return new Project(p.projectId, p.origin, p.status, p.status.zh(), p.statusReason, p.streetCode,
-                    p.communityCode, p.category, p.urgency, p.title, List.of(p.demandIds),
+                    p.communityCode, p.category.name(), p.urgency.name(), p.title, List.of(p.demandIds),
                     new Need(p.needAmount, p.needUnit), p.mode, p.proposedUnitId, p.proposedResourceId,
                     read(p.score, Score.class), p.explanation,
                     p.alternatives == null ? null : Arrays.asList(read(p.alternatives, Alternative[].class)),

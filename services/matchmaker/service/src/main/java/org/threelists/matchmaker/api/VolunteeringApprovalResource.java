@@ -9,25 +9,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.matchmaker.api.ProjectResponses.ClaimAccepted;
-import org.threelists.matchmaker.deadline.DeadlinePolicy;
-import org.threelists.matchmaker.domain.ProjectCommands.ApproveVolunteering;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.ProjectClaimView;
-import org.threelists.matchmaker.projection.ProjectQueries;
-import org.threelists.matchmaker.projection.ProjectView;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.matchmaker.service.Volunteering;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The desk of the street, or the community the demand is from, approves a unit that volunteered (揭榜): the project is
@@ -40,21 +30,17 @@ import java.util.UUID;
 @Tag(name = "Projects")
 public class VolunteeringApprovalResource {
 
-    private final CommandGateway commands;
-    private final ProjectQueries queries;
+    private final Volunteering volunteering;
     private final ProjectAccess access;
-    private final ProjectCommandsSupport support;
-    private final DeadlinePolicy policy;
+    private final ProjectRendering rendering;
     private final RequestValidation validation;
     private final Caller caller;
 
-    VolunteeringApprovalResource(CommandGateway commands, ProjectQueries queries, ProjectAccess access,
-            ProjectCommandsSupport support, DeadlinePolicy policy, RequestValidation validation, Caller caller) {
-        this.commands = commands;
-        this.queries = queries;
+    VolunteeringApprovalResource(Volunteering volunteering, ProjectAccess access, ProjectRendering rendering,
+            RequestValidation validation, Caller caller) {
+        this.volunteering = volunteering;
         this.access = access;
-        this.support = support;
-        this.policy = policy;
+        this.rendering = rendering;
         this.validation = validation;
         this.caller = caller;
     }
@@ -69,19 +55,9 @@ public class VolunteeringApprovalResource {
     @APIResponse(responseCode = "202", description = "Approved; the unit's claim waits for the reservation",
             content = @Content(schema = @Schema(implementation = ClaimAccepted.class)))
     public Response approve(@PathParam("projectId") String projectId, ProjectRequests.Approval request) {
-        ProjectView project = queries.find(projectId)
-                .orElseThrow(() -> ProblemException.notFound(ProjectResource.PROJECT, projectId));
-        access.requireDeskOrCommunity(project);
+        access.requireDeskOrCommunity(rendering.load(projectId));
         String note = request == null ? null : validation.check(request).note();
-        AvailableResource offer = support.offerOf(project.proposedUnitId, project.proposedResourceId, project);
-        String period = support.period(offer, null);
-        String claimId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        commands.sendAndWait(new ApproveVolunteering(projectId, claimId, period, note, now,
-                policy.claimDeadline(project.urgency, now), caller.actor()));
-        ProjectView approved = queries.find(projectId).orElseThrow();
-        ProjectClaimView claim = ProjectClaimView.findById(claimId);
-        return Response.accepted(new ClaimAccepted(claimId, claim.kind, claim.status, approved.status,
-                support.render(approved))).build();
+        String claimId = volunteering.approve(projectId, note, caller.actor());
+        return rendering.accepted(claimId, projectId);
     }
 }

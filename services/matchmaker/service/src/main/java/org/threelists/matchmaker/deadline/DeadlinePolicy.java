@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,16 +35,15 @@ public class DeadlinePolicy {
         }
     }
 
-    public Duration of(DeadlineKind kind, String urgency) {
-        Urgency u = urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency.toUpperCase(Locale.ROOT));
-        return (kind == DeadlineKind.CLAIM ? claim : completion).get(u);
+    public Duration of(DeadlineKind kind, Urgency urgency) {
+        return (kind == DeadlineKind.CLAIM ? claim : completion).get(urgency == null ? Urgency.NORMAL : urgency);
     }
 
     /**
      * When a claim deadline that starts now passes. Deadlines are whole milliseconds: the aggregate recognises its
      * current deadline by equality, and the deadline table (timestamptz) keeps microseconds, not the clock's nanos.
      */
-    public Instant claimDeadline(String urgency, Instant now) {
+    public Instant claimDeadline(Urgency urgency, Instant now) {
         return now.plus(of(DeadlineKind.CLAIM, urgency)).truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -60,7 +58,7 @@ public class DeadlinePolicy {
     }
 
     /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */
-    public Instant completionDeadline(String urgency, Instant now) {
+    public Instant completionDeadline(Urgency urgency, Instant now) {
         return now.plus(of(DeadlineKind.COMPLETION, urgency)).truncatedTo(ChronoUnit.MILLIS);
     }
 }

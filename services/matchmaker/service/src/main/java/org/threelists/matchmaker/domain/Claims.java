@@ -3,7 +3,7 @@ package org.threelists.matchmaker.domain;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -87,18 +87,18 @@ final class Claims {
         for (Map.Entry<String, BigDecimal> entry : used.entrySet()) {
             Claim claim = open.get(entry.getKey());
             if (claim == null || !claim.confirmed()) {
-                throw ProblemException.invalid("usedByClaim", entry.getKey() + " is not a claim holding this project");
+                throw new RuleBrokenException("usedByClaim", entry.getKey() + " is not a claim holding this project");
             }
             if (reportingUnitId != null && !claim.unitId().equals(reportingUnitId)) {
-                throw ProblemException.invalid("usedByClaim", entry.getKey() + " is the claim of " + claim.unitId()
+                throw new RuleBrokenException("usedByClaim", entry.getKey() + " is the claim of " + claim.unitId()
                         + ": a unit reports only what its own claim used");
             }
             BigDecimal amount = entry.getValue();
             if (amount == null || amount.signum() < 0) {
-                throw ProblemException.invalid("usedByClaim", "the amount used by " + entry.getKey() + " must be 0 or more");
+                throw new RuleBrokenException("usedByClaim", "the amount used by " + entry.getKey() + " must be 0 or more");
             }
             if (amount.compareTo(claim.amount()) > 0) {
-                throw ProblemException.invalid("usedByClaim", "claim " + entry.getKey() + " used "
+                throw new RuleBrokenException("usedByClaim", "claim " + entry.getKey() + " used "
                         + amount.toPlainString() + " but reserved only " + claim.amount().toPlainString());
             }
         }

@@ -41,8 +41,8 @@ import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
-import org.threelists.platform.problem.ProblemException;
-import org.threelists.platform.problem.ProblemType;
+import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,7 +65,7 @@ import static org.threelists.matchmaker.domain.ProjectStatus.SCHEDULED;
 
 /**
  * A project on the project list (项目清单): demands paired with the capacity of member units, from proposal to rating.
- * The one place where its rules live. A claim (认领) or pledge (红色众筹) counts only once resource-list has reserved
+ * The one place where its rules live. A claim (认领) or pledge (认捐) counts only once resource-list has reserved
  * its capacity (the capacity saga: ClaimRequested, then ConfirmReservation or RefuseReservation with the same claim
  * id); commands on one project are serialised, so of concurrent claims exactly one is asked for and pledges never
  * overshoot the need, pending ones included.
@@ -119,13 +119,13 @@ public class Project {
     public void handle(PublishProject command) {
         require("publish", EnumSet.of(PROPOSED));
         if (command.mode() == null) {
-            throw ProblemException.invalid("mode", "is required (CLAIM or PLEDGE)");
+            throw new RuleBrokenException("mode", "is required (CLAIM or PLEDGE)");
         }
         if (command.decidedAt() == null) {
-            throw ProblemException.invalid("decidedAt", "is required: when the joint meeting decided");
+            throw new RuleBrokenException("decidedAt", "is required: when the joint meeting decided");
         }
         if (command.claimDeadline() == null || !command.claimDeadline().isAfter(command.decidedAt())) {
-            throw ProblemException.invalid("claimDeadline", "is required and must be after decidedAt");
+            throw new RuleBrokenException("claimDeadline", "is required and must be after decidedAt");
         }
         ProjectInput.maxLength("decisionNote", command.decisionNote(), 2000);
         apply(new ProjectPublished(projectId, command.mode(), command.decisionNote(), command.decidedAt(),
@@ -136,15 +136,15 @@ public class Project {
     public void handle(ApproveVolunteering command) {
         require("approve the volunteering for", EnumSet.of(PROPOSED));
         if (origin != Origin.VOLUNTEERED) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId + " is of origin " + origin
+            throw new ProjectStateException("Project " + projectId + " is of origin " + origin
                     + ": only a unit's volunteering (揭榜) is approved; publish it instead",
                     Map.of("state", status.name(), "action", "approve"));
         }
         if (command.decidedAt() == null) {
-            throw ProblemException.invalid("decidedAt", "is required: when it was approved");
+            throw new RuleBrokenException("decidedAt", "is required: when it was approved");
         }
         if (command.claimDeadline() == null || !command.claimDeadline().isAfter(command.decidedAt())) {
-            throw ProblemException.invalid("claimDeadline", "is required and must be after decidedAt");
+            throw new RuleBrokenException("claimDeadline", "is required and must be after decidedAt");
         }
         ProjectInput.maxLength("note", command.note(), 2000);
         Claim claim = ProjectInput.claim(Mode.CLAIM, command.claimId(), proposedUnitId, proposedResourceId,
@@ -163,7 +163,7 @@ public class Project {
                 command.amount(), command.period());
         requireNewClaimId(claim.claimId());
         if (claim.amount().compareTo(need.amount()) != 0) {
-            throw ProblemException.invalid("amount", "a claim takes the whole need of " + need.amount().toPlainString()
+            throw new RuleBrokenException("amount", "a claim takes the whole need of " + need.amount().toPlainString()
                     + " " + need.unit());
         }
         apply(new ClaimRequested(projectId, claim, command.actor()));
@@ -173,7 +173,7 @@ public class Project {
     public void handle(PledgeToProject command) {
         require("pledge to", EnumSet.of(PUBLISHED));
         if (mode != Mode.PLEDGE) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId
+            throw new ProjectStateException("Project " + projectId
                     + " is published for one unit's claim, not for pledges",
                     Map.of("state", status.name(), "mode", String.valueOf(mode), "action", "pledge"));
         }
@@ -181,13 +181,13 @@ public class Project {
                 command.amount(), command.period());
         requireNewClaimId(pledge.claimId());
         claims.of(pledge.unitId()).ifPresent(held -> {
-            throw new ProblemException(ProblemType.CONFLICT, "Unit " + held.unitId() + " already pledged "
+            throw new ProjectConflictException("Unit " + held.unitId() + " already pledged "
                     + held.amount().toPlainString() + " " + need.unit() + " to project " + projectId
                     + (held.confirmed() ? "" : " (awaiting confirmation)"), Map.of("claimId", held.claimId()));
         });
         BigDecimal open = need.amount().subtract(claims.committed());
         if (pledge.amount().compareTo(open) > 0) {
-            throw new ProblemException(ProblemType.CONFLICT, "Only " + open.toPlainString() + " " + need.unit()
+            throw new ProjectConflictException("Only " + open.toPlainString() + " " + need.unit()
                     + " of the need of " + need.amount().toPlainString() + " are still open, "
                     + pledge.amount().toPlainString() + " pledged", Map.of("open", open));
         }
@@ -261,17 +261,17 @@ public class Project {
     @CommandHandler
     public void handle(ReleaseClaim command) {
         if (!(EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status) || (status == PUBLISHED && !claims.isEmpty()))) {
-            throw ProblemException.illegalTransition("release the claims of project " + projectId
+            throw new IllegalTransitionException("release the claims of project " + projectId
                     + (status == PUBLISHED ? " (none is held)" : ""), status);
         }
         if (command.claimDeadline() == null) {
-            throw ProblemException.invalid("claimDeadline", "is required: the project goes back on the list");
+            throw new RuleBrokenException("claimDeadline", "is required: the project goes back on the list");
         }
         List<Release> releases = claims.releases();
         if (command.unitId() != null) {
             releases = releases.stream().filter(r -> r.unitId().equals(command.unitId())).toList();
             if (releases.isEmpty()) {
-                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Unit " + command.unitId()
+                throw new ProjectStateException("Unit " + command.unitId()
                         + " holds no claim or pledge of project " + projectId, Map.of("state", status.name(),
                         "action", "release"));
             }
@@ -288,10 +288,10 @@ public class Project {
     @CommandHandler
     public void handle(PassDeadline command) {
         if (command.kind() == null) {
-            throw ProblemException.invalid("kind", "is required (CLAIM or COMPLETION)");
+            throw new RuleBrokenException("kind", "is required (CLAIM or COMPLETION)");
         }
         if (command.dueAt() == null) {
-            throw ProblemException.invalid("dueAt", "is required");
+            throw new RuleBrokenException("dueAt", "is required");
         }
         if (command.kind() == DeadlineKind.CLAIM) {
             passClaimDeadline(command);
@@ -304,7 +304,7 @@ public class Project {
 
     private void passClaimDeadline(PassDeadline command) {
         if (command.nextClaimDeadline() == null || !command.nextClaimDeadline().isAfter(command.dueAt())) {
-            throw ProblemException.invalid("nextClaimDeadline", "is required and must be after dueAt");
+            throw new RuleBrokenException("nextClaimDeadline", "is required and must be after dueAt");
         }
         boolean awaitedClaimsTakeIt = claims.committed().compareTo(need.amount()) >= 0;
         if (status == PUBLISHED && command.dueAt().equals(claimDeadline) && !awaitedClaimsTakeIt) {
@@ -317,7 +317,7 @@ public class Project {
     public void handle(ScheduleProject command) {
         require("schedule", EnumSet.of(CLAIMED, SCHEDULED));
         if (command.date() == null) {
-            throw ProblemException.invalid("date", "is required");
+            throw new RuleBrokenException("date", "is required");
         }
         ProjectInput.text("place", command.place(), 200);
         apply(new ProjectScheduled(projectId, command.date(), command.place().strip(), command.actor()));
@@ -344,14 +344,14 @@ public class Project {
     public void handle(RateProject command) {
         require("rate", EnumSet.of(COMPLETED));
         if (command.demandId() == null || !demandIds.contains(command.demandId())) {
-            throw ProblemException.invalid("demandId", "must be one of the project's demands " + demandIds);
+            throw new RuleBrokenException("demandId", "must be one of the project's demands " + demandIds);
         }
         if (command.score() < 1 || command.score() > 5) {
-            throw ProblemException.invalid("score", "must be between 1 and 5");
+            throw new RuleBrokenException("score", "must be between 1 and 5");
         }
         ProjectInput.maxLength("comment", command.comment(), 2000);
         if (ratedDemands.contains(command.demandId())) {
-            throw new ProblemException(ProblemType.CONFLICT, "Demand " + command.demandId() + " of project " + projectId
+            throw new ProjectConflictException("Demand " + command.demandId() + " of project " + projectId
                     + " is rated already", Map.of("demandId", command.demandId()));
         }
         boolean allRated = ratedDemands.size() + 1 == demandIds.size();
@@ -470,7 +470,7 @@ public class Project {
 
     private void require(String action, Set<ProjectStatus> allowed) {
         if (!allowed.contains(status)) {
-            throw ProblemException.illegalTransition(action + " project " + projectId, status);
+            throw new IllegalTransitionException(action + " project " + projectId, status);
         }
     }
 
@@ -483,13 +483,13 @@ public class Project {
         if (EnumSet.of(CLAIM_PENDING, CLAIMED, SCHEDULED).contains(status)) {
             // A losing claimant is not told who won: which unit serves which residents is the holders' and the desk's.
             boolean own = claims.units().contains(unitId);
-            throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId + " is already claimed"
+            throw new ProjectConflictException("Project " + projectId + " is already claimed"
                     + (own ? " by your unit" : " by another unit") + (status == CLAIM_PENDING
                     ? " (awaiting the reservation of its capacity)" : ""), Map.of("state", status.name()));
         }
         if (status == PROPOSED) {
             if (origin != Origin.DESK || !unitId.equals(proposedUnitId)) {
-                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Cannot claim project " + projectId
+                throw new ProjectStateException("Cannot claim project " + projectId
                         + " in state PROPOSED: it is not published" + (origin == Origin.DESK
                         ? " and is for " + proposedUnitId : origin == Origin.VOLUNTEERED
                         ? " and the volunteering awaits the approval of the desk or the community" : ""),
@@ -499,7 +499,7 @@ public class Project {
         }
         require("claim", EnumSet.of(PUBLISHED));
         if (mode != Mode.CLAIM) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Project " + projectId
+            throw new ProjectStateException("Project " + projectId
                     + " is published for pledges (红色众筹), not for one unit's claim",
                     Map.of("state", status.name(), "mode", String.valueOf(mode), "action", "claim"));
         }
@@ -507,14 +507,14 @@ public class Project {
 
     private void requireNewClaimId(String claimId) {
         if (claims.used(claimId)) {
-            throw new ProblemException(ProblemType.CONFLICT, "Claim " + claimId + " was already asked for on project "
+            throw new ProjectConflictException("Claim " + claimId + " was already asked for on project "
                     + projectId, Map.of("claimId", claimId));
         }
     }
 
     private static Instant completionDeadline(ConfirmReservation command) {
         if (command.completionDeadline() == null) {
-            throw ProblemException.invalid("completionDeadline", "is required when the project is taken");
+            throw new RuleBrokenException("completionDeadline", "is required when the project is taken");
         }
         return command.completionDeadline();
     }

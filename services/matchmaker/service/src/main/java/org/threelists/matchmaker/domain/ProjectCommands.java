@@ -1,6 +1,8 @@
 package org.threelists.matchmaker.domain;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
@@ -24,7 +26,7 @@ public final class ProjectCommands {
 
     /** Creates the project as a proposal (待审). {@code urgency}: the highest urgency of its demands. */
     public record ProposeProject(@TargetAggregateIdentifier String projectId, Origin origin, String streetCode,
-            String communityCode, String category, String urgency, String title, List<String> demandIds, Need need,
+            String communityCode, Category category, Urgency urgency, String title, List<String> demandIds, Need need,
             String proposedUnitId, String proposedResourceId, Score score, String explanation,
             List<Alternative> alternatives, String actor) {
     }

@@ -1,5 +1,7 @@
 package org.threelists.matchmaker.domain;
 
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
@@ -27,7 +29,7 @@ public final class ProjectEvents {
     }
 
     public record ProjectProposed(String projectId, Origin origin, String streetCode, String communityCode,
-            String category, String urgency, String title, List<String> demandIds, Need need, String proposedUnitId,
+            Category category, Urgency urgency, String title, List<String> demandIds, Need need, String proposedUnitId,
             String proposedResourceId, Score score, String explanation, List<Alternative> alternatives,
             String actor) {
     }

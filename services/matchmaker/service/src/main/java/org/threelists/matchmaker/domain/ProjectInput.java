@@ -10,7 +10,7 @@ import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -41,19 +41,19 @@ final class ProjectInput {
     static void checkProposal(ProposeProject command) {
         required("projectId", command.projectId());
         if (command.origin() == null) {
-            throw ProblemException.invalid("origin", "is required (ENGINE, DESK or VOLUNTEERED)");
+            throw new RuleBrokenException("origin", "is required (ENGINE, DESK or VOLUNTEERED)");
         }
         required("streetCode", command.streetCode());
         required("communityCode", command.communityCode());
-        oneOf("category", command.category(), Arrays.stream(Category.values()).map(Enum::name).toList());
-        oneOf("urgency", command.urgency(), Arrays.stream(Urgency.values()).map(Enum::name).toList());
+        required("category", command.category(), Category.values());
+        required("urgency", command.urgency(), Urgency.values());
         text("title", command.title(), 200);
         maxLength("explanation", command.explanation(), 4000);
         checkDemands(command.demandIds());
         checkNeed(command.need());
         checkAlternatives(command.alternatives());
         if (command.origin() != Origin.ENGINE && isBlank(command.proposedUnitId())) {
-            throw ProblemException.invalid("proposedUnitId", "is required: a project of origin " + command.origin()
+            throw new RuleBrokenException("proposedUnitId", "is required: a project of origin " + command.origin()
                     + " is for one unit");
         }
     }
@@ -65,7 +65,7 @@ final class ProjectInput {
         required("resourceId", resourceId);
         positive("amount", amount);
         if (period == null || !PERIOD.matcher(period).matches()) {
-            throw ProblemException.invalid("period", "must be a month (YYYY-MM) or TOTAL");
+            throw new RuleBrokenException("period", "must be a month (YYYY-MM) or TOTAL");
         }
         return new Claim(claimId, kind, unitId, resourceId, amount, period, false);
     }
@@ -76,38 +76,38 @@ final class ProjectInput {
      */
     static DeliveryReport report(DeliveryReport report, Collection<String> holderUnits) {
         if (report == null) {
-            throw ProblemException.invalid("report", "is required");
+            throw new RuleBrokenException("report", "is required");
         }
         if (report.date() == null) {
-            throw ProblemException.invalid("report.date", "is required");
+            throw new RuleBrokenException("report.date", "is required");
         }
         text("report.place", report.place(), 200);
         if (report.residentsServed() < 0) {
-            throw ProblemException.invalid("report.residentsServed", "must be 0 or more");
+            throw new RuleBrokenException("report.residentsServed", "must be 0 or more");
         }
         maxLength("report.notes", report.notes(), 2000);
         List<VolunteerHours> volunteers = report.volunteers() == null ? List.of() : report.volunteers();
         if (volunteers.size() > MAX_VOLUNTEERS) {
-            throw ProblemException.invalid("report.volunteers", "at most " + MAX_VOLUNTEERS + " volunteers in one report");
+            throw new RuleBrokenException("report.volunteers", "at most " + MAX_VOLUNTEERS + " volunteers in one report");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < volunteers.size(); i++) {
             String field = "report.volunteers[" + i + "]";
             VolunteerHours volunteer = volunteers.get(i);
             if (volunteer == null) {
-                throw ProblemException.invalid(field, "is required");
+                throw new RuleBrokenException(field, "is required");
             }
             required(field + ".volunteerId", volunteer.volunteerId());
             if (!seen.add(volunteer.volunteerId())) {
-                throw ProblemException.invalid(field + ".volunteerId", volunteer.volunteerId()
+                throw new RuleBrokenException(field + ".volunteerId", volunteer.volunteerId()
                         + " is reported twice; report one entry per volunteer");
             }
             if (!holderUnits.contains(volunteer.unitId())) {
-                throw ProblemException.invalid(field + ".unitId", "must be a unit holding the project " + holderUnits);
+                throw new RuleBrokenException(field + ".unitId", "must be a unit holding the project " + holderUnits);
             }
             positive(field + ".hours", volunteer.hours());
             if (volunteer.hours().compareTo(MAX_HOURS) > 0) {
-                throw ProblemException.invalid(field + ".hours", "must be at most 24");
+                throw new RuleBrokenException(field + ".hours", "must be at most 24");
             }
             maxLength(field + ".maskedName", volunteer.maskedName(), 40);
         }
@@ -122,17 +122,24 @@ final class ProjectInput {
      */
     static void deliveredWithin(java.time.LocalDate date, java.time.Instant since, ProjectValues.Calendar calendar) {
         if (date.isAfter(calendar.today())) {
-            throw ProblemException.invalid("report.date", "must not be in the future (today is " + calendar.today() + ")");
+            throw new RuleBrokenException("report.date", "must not be in the future (today is " + calendar.today() + ")");
         }
         if (since != null && date.isBefore(since.atZone(calendar.zone()).toLocalDate())) {
-            throw ProblemException.invalid("report.date", "must not be before the project was published ("
+            throw new RuleBrokenException("report.date", "must not be before the project was published ("
                     + since.atZone(calendar.zone()).toLocalDate() + ")");
         }
     }
 
     static void required(String field, String value) {
         if (isBlank(value)) {
-            throw ProblemException.invalid(field, "is required");
+            throw new RuleBrokenException(field, "is required");
+        }
+    }
+
+    /** A value of a closed set: the contract's enum, so only its absence can be wrong. */
+    private static void required(String field, Enum<?> value, Enum<?>[] allowed) {
+        if (value == null) {
+            throw new RuleBrokenException(field, "must be one of " + Arrays.stream(allowed).map(Enum::name).toList());
         }
     }
 
@@ -143,7 +150,7 @@ final class ProjectInput {
 
     static void maxLength(String field, String value, int maxLength) {
         if (value != null && value.length() > maxLength) {
-            throw ProblemException.invalid(field, "must be at most " + maxLength + " characters");
+            throw new RuleBrokenException(field, "must be at most " + maxLength + " characters");
         }
     }
 
@@ -153,13 +160,13 @@ final class ProjectInput {
 
     private static void checkDemands(List<String> demandIds) {
         if (demandIds == null || demandIds.isEmpty()) {
-            throw ProblemException.invalid("demandIds", "a project serves at least one demand");
+            throw new RuleBrokenException("demandIds", "a project serves at least one demand");
         }
         Set<String> seen = new HashSet<>();
         for (String demandId : demandIds) {
             required("demandIds", demandId);
             if (!seen.add(demandId)) {
-                throw ProblemException.invalid("demandIds", demandId + " is listed twice");
+                throw new RuleBrokenException("demandIds", demandId + " is listed twice");
             }
         }
     }
@@ -169,14 +176,14 @@ final class ProjectInput {
             Alternative alternative = alternatives.get(i);
             if (alternative == null || isBlank(alternative.unitId()) || isBlank(alternative.resourceId())
                     || isBlank(alternative.reason())) {
-                throw ProblemException.invalid("alternatives[" + i + "]", "must name the unit, its resource and why it lost");
+                throw new RuleBrokenException("alternatives[" + i + "]", "must name the unit, its resource and why it lost");
             }
         }
     }
 
     private static void checkNeed(Need need) {
         if (need == null) {
-            throw ProblemException.invalid("need", "is required");
+            throw new RuleBrokenException("need", "is required");
         }
         positive("need.amount", need.amount());
         oneOf("need.unit", need.unit(), CAPACITY_UNITS.stream().sorted().toList());
@@ -184,13 +191,13 @@ final class ProjectInput {
 
     private static void positive(String field, BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
-            throw ProblemException.invalid(field, "must be greater than 0");
+            throw new RuleBrokenException(field, "must be greater than 0");
         }
     }
 
     private static void oneOf(String field, String value, List<String> allowed) {
         if (value == null || !allowed.contains(value)) {
-            throw ProblemException.invalid(field, "must be one of " + allowed);
+            throw new RuleBrokenException(field, "must be one of " + allowed);
         }
     }
 

@@ -1,6 +1,10 @@
 package org.threelists.matchmaker.domain;
 
+import org.threelists.contracts.Urgency;
+
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,14 @@ import java.util.Map;
 public final class ProjectValues {
 
     private ProjectValues() {
+    }
+
+    /**
+     * A project's urgency: the highest of its demands' (NORMAL for none). It sets the project's claim and
+     * completion deadlines (README "Deadlines").
+     */
+    public static Urgency highestUrgency(Collection<Urgency> demands) {
+        return demands.stream().max(Comparator.naturalOrder()).orElse(Urgency.NORMAL);
     }
 
     /** Where a project came from. */

@@ -3,7 +3,7 @@ package org.threelists.matchmaker.messaging;
 import jakarta.inject.Singleton;
 import org.threelists.matchmaker.planning.Replanner;
 import org.threelists.matchmaker.projection.DemandListProjection;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
@@ -27,8 +27,8 @@ public class DemandListEventsHandler extends IntegrationEventHandler {
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
         projection.apply(event);
-        OpenDemand demand = OpenDemand.findById(event.data().get("demandId").asText());
-        if (demand != null && (OpenDemand.LISTED.equals(demand.status) || !event.name().equals("demand.submitted"))) {
+        OpenDemandView demand = OpenDemandView.findById(event.data().get("demandId").asText());
+        if (demand != null && (OpenDemandView.LISTED.equals(demand.status) || !event.name().equals("demand.submitted"))) {
             replanner.touch(demand.streetCode);
         }
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.threelists.contracts.Category;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
@@ -69,7 +70,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
     }
 
     /** What every integration event of a project may repeat, from its proposal. */
-    record Context(String streetCode, String communityCode, String category, List<String> demandIds, Need need) {
+    record Context(String streetCode, String communityCode, Category category, List<String> demandIds, Need need) {
         static Context of(ProjectProposed e) {
             return new Context(e.streetCode(), e.communityCode(), e.category(), List.copyOf(e.demandIds()), e.need());
         }
@@ -276,7 +277,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
     // --- the data of each type, field for field as the schema names them ---------------------------------------
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Proposed(String projectId, String streetCode, String communityCode, String category, String title,
+    record Proposed(String projectId, String streetCode, String communityCode, Category category, String title,
             Origin origin, List<String> demandIds, Need need, String proposedUnitId, String proposedResourceId,
             ScoreData score, String explanation, List<AlternativeData> alternatives, String actor) {
     }
@@ -296,7 +297,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Published(String projectId, String streetCode, String communityCode, String category,
+    record Published(String projectId, String streetCode, String communityCode, Category category,
             List<String> demandIds, Need need, Mode mode, String decidedBy, Instant decidedAt, String decisionNote,
             Instant claimDeadline, String actor) {
     }
@@ -316,7 +317,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
     record Holder(String claimId, String unitId, String resourceId, BigDecimal amount) {
     }
 
-    record Claimed(String projectId, String streetCode, String communityCode, String category, List<String> demandIds,
+    record Claimed(String projectId, String streetCode, String communityCode, Category category, List<String> demandIds,
             Mode mode, List<Holder> holders, Instant completionDeadline, String actor) {
     }
 
@@ -349,7 +350,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
         }
     }
 
-    record Delivered(String projectId, String streetCode, String communityCode, String category,
+    record Delivered(String projectId, String streetCode, String communityCode, Category category,
             List<String> demandIds, ReportData report, List<Consumption> consumptions, String actor) {
     }
 

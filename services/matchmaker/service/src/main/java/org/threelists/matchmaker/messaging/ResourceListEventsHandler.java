@@ -2,15 +2,17 @@ package org.threelists.matchmaker.messaging;
 
 import jakarta.inject.Singleton;
 import org.threelists.matchmaker.planning.Replanner;
-import org.threelists.matchmaker.projection.MemberUnit;
+import org.threelists.matchmaker.projection.MemberUnitView;
 import org.threelists.matchmaker.projection.ResourceListProjection;
+import org.threelists.matchmaker.service.CapacitySaga;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
 
 /**
  * Keeps the matchmaker's picture of the resource list ({@code member_unit}, {@code available_resource},
- * {@code resource_remaining}) from resource-list.events.v1, answers the capacity saga ({@link CapacitySaga}) and
+ * {@code resource_remaining}) from resource-list.events.v1, hands resource-list's answers to a claim
+ * ({@code capacity.reserved} / {@code capacity.refused} with a claimId) to the capacity saga ({@link CapacitySaga}) and
  * marks the unit's street for re-planning.
  */
 @Singleton
@@ -30,11 +32,22 @@ public class ResourceListEventsHandler extends IntegrationEventHandler {
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
         projection.apply(event);
-        saga.on(event);
+        answerSaga(event);
         if (!event.name().startsWith("volunteer.")) {
-            MemberUnit unit = MemberUnit.findById(event.data().path("unitId").asText());
+            MemberUnitView unit = MemberUnitView.findById(event.data().path("unitId").asText());
             if (unit != null) {
                 replanner.touch(unit.streetCode);
+            }
+        }
+    }
+
+    private void answerSaga(InboundEvent event) {
+        switch (event.name()) {
+            case "capacity.reserved" -> saga.reserved(event.text("projectId"), event.text("claimId"), event.time());
+            case "capacity.refused" -> saga.refused(event.text("projectId"), event.text("claimId"),
+                    event.data().path("reason").asText() + ": " + event.data().path("detail").asText());
+            default -> {
+                // Other resource-list events only feed the read models.
             }
         }
     }

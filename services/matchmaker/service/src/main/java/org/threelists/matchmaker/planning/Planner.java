@@ -5,7 +5,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.MatchingPlan;
-import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.Duration;
 
@@ -26,7 +26,7 @@ public class Planner {
             return engine.plan(instance);
         } catch (IllegalArgumentException e) {
             // What the schema cannot say: duplicate ids, candidates naming unknown demands or resources.
-            throw ProblemException.invalid("instance", e.getMessage());
+            throw new RuleBrokenException("instance", e.getMessage());
         }
     }
 }

@@ -8,10 +8,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
-import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.domain.ProjectValues;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
@@ -20,9 +20,9 @@ import org.threelists.matchmaker.matching.Assignment;
 import org.threelists.matchmaker.matching.MatchingPlan;
 import org.threelists.matchmaker.matching.ProposedProject;
 import org.threelists.matchmaker.matching.Scoring;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.MemberUnitView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
 
@@ -104,20 +104,20 @@ public class Proposals {
     /** Why a proposal no longer stands, or null when it does. */
     private static String staleness(ProjectView p) {
         for (String demandId : p.demandIds) {
-            OpenDemand d = OpenDemand.findById(demandId);
-            if (d == null || !OpenDemand.LISTED.equals(d.status)) {
+            OpenDemandView d = OpenDemandView.findById(demandId);
+            if (d == null || !OpenDemandView.LISTED.equals(d.status)) {
                 return "demand " + demandId + " is " + (d == null ? "unknown" : d.status);
             }
         }
         if (p.proposedResourceId != null) {
-            AvailableResource r = AvailableResource.findById(p.proposedResourceId);
-            if (r == null || !AvailableResource.ACTIVE.equals(r.status)) {
+            AvailableResourceView r = AvailableResourceView.findById(p.proposedResourceId);
+            if (r == null || !AvailableResourceView.ACTIVE.equals(r.status)) {
                 return "offer " + p.proposedResourceId + " is " + (r == null ? "unknown" : r.status);
             }
         }
         if (p.proposedUnitId != null) {
-            MemberUnit u = MemberUnit.findById(p.proposedUnitId);
-            if (u == null || !MemberUnit.ACTIVE.equals(u.status)) {
+            MemberUnitView u = MemberUnitView.findById(p.proposedUnitId);
+            if (u == null || !MemberUnitView.ACTIVE.equals(u.status)) {
                 return "unit " + p.proposedUnitId + " is " + (u == null ? "unknown" : u.status);
             }
         }
@@ -131,15 +131,15 @@ public class Proposals {
         Set<String> taken = projects.taken(byDemand.keySet());
         List<String> proposed = new ArrayList<>();
         for (ProposedProject bundle : plan.projects()) {
-            List<OpenDemand> demands = bundle.demandIds().stream().filter(id -> !taken.contains(id))
-                    .map(id -> OpenDemand.<OpenDemand>findById(id))
-                    .filter(d -> d != null && OpenDemand.LISTED.equals(d.status)).toList();
+            List<OpenDemandView> demands = bundle.demandIds().stream().filter(id -> !taken.contains(id))
+                    .map(id -> OpenDemandView.<OpenDemandView>findById(id))
+                    .filter(d -> d != null && OpenDemandView.LISTED.equals(d.status)).toList();
             if (demands.isEmpty()) {
                 continue;
             }
             List<Assignment> assignments = demands.stream().map(d -> byDemand.get(d.demandId)).toList();
             String resourceId = assignments.get(0).resourceId();
-            AvailableResource resource = AvailableResource.findById(resourceId);
+            AvailableResourceView resource = AvailableResourceView.findById(resourceId);
             if (resource == null) {
                 continue;
             }
@@ -151,10 +151,8 @@ public class Proposals {
     }
 
     private static ProposeProject proposal(String projectId, String street, ProposedProject bundle,
-            List<OpenDemand> demands, List<Assignment> assignments, AvailableResource resource, String actor) {
+            List<OpenDemandView> demands, List<Assignment> assignments, AvailableResourceView resource, String actor) {
         BigDecimal hours = demands.stream().map(d -> d.estimatedHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String urgency = demands.stream().map(d -> Urgency.valueOf(d.urgency)).max(Comparator.naturalOrder())
-                .orElse(Urgency.NORMAL).name();
         Map<String, Double> terms = new LinkedHashMap<>();
         double total = 0;
         for (Assignment a : assignments) {
@@ -162,24 +160,26 @@ public class Proposals {
             a.terms().forEach((term, value) -> terms.merge(term, value, Double::sum));
         }
         terms.replaceAll((term, value) -> Scoring.round(value));
-        MemberUnit unit = MemberUnit.findById(bundle.unitId());
+        MemberUnitView unit = MemberUnitView.findById(bundle.unitId());
         String unitName = unit == null ? bundle.unitId() : unit.name;
         String explanation = explanation(unitName, resource, assignments);
-        return new ProposeProject(projectId, Origin.ENGINE, street, bundle.communityCode(), bundle.category(), urgency,
-                title(bundle.communityCode(), bundle.category(), demands.size()),
+        Category category = EngineValues.category(bundle.category());
+        return new ProposeProject(projectId, Origin.ENGINE, street, bundle.communityCode(), category,
+                ProjectValues.highestUrgency(demands.stream().map(d -> d.urgency).toList()),
+                title(bundle.communityCode(), category, demands.size()),
                 demands.stream().map(d -> d.demandId).toList(), new Need(hours, resource.capacityUnit),
                 bundle.unitId(), resource.resourceId, new Score(Scoring.round(total), terms), explanation,
                 alternatives(assignments, bundle.unitId()), actor);
     }
 
-    public static String title(String communityCode, String category, int demands) {
+    public static String title(String communityCode, Category category, int demands) {
         String community = CommunityDirectory.standard().find(communityCode).map(CommunityDirectory.Community::name)
                 .orElse(communityCode);
-        String label = Category.valueOf(category).zh();
+        String label = category.zh();
         return community + " · " + label + (demands > 1 ? "（" + demands + "项需求）" : "");
     }
 
-    private static String explanation(String unitName, AvailableResource resource, List<Assignment> assignments) {
+    private static String explanation(String unitName, AvailableResourceView resource, List<Assignment> assignments) {
         StringBuilder text = new StringBuilder("引擎选择 ").append(unitName).append("（").append(resource.title)
                 .append("）服务 ").append(assignments.size()).append(" 项需求：");
         for (Assignment a : assignments) {

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.OpenDemandView;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +47,9 @@ public class Replanner {
         if (!enabled) {
             return;
         }
-        List<String> streets = QuarkusTransaction.requiringNew().call(() -> OpenDemand.getEntityManager()
-                .createQuery("select distinct d.streetCode from OpenDemand d where d.status = :listed", String.class)
-                .setParameter("listed", OpenDemand.LISTED).getResultList());
+        List<String> streets = QuarkusTransaction.requiringNew().call(() -> OpenDemandView.getEntityManager()
+                .createQuery("select distinct d.streetCode from OpenDemandView d where d.status = :listed", String.class)
+                .setParameter("listed", OpenDemandView.LISTED).getResultList());
         marked.addAll(streets);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "street-replanner");

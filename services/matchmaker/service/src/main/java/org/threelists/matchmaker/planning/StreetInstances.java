@@ -6,14 +6,13 @@ import jakarta.transaction.Transactional;
 import org.threelists.matchmaker.matching.DemandInput;
 import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.ResourceInput;
-import org.threelists.matchmaker.matching.Urgency;
-import org.threelists.matchmaker.projection.AvailableResource;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.AvailableResourceView;
+import org.threelists.matchmaker.projection.MemberUnitView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.matchmaker.projection.ResourceRemaining;
+import org.threelists.matchmaker.projection.ResourceRemainingView;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,30 +48,30 @@ public class StreetInstances {
     public MatchingInstance of(String streetCode, LocalDate today) {
         String month = YearMonth.from(today).toString();
         Set<String> taken = projects.takenInStreet(streetCode);
-        List<DemandInput> demands = OpenDemand.<OpenDemand>list("streetCode = ?1 and status = ?2 order by demandId",
-                streetCode, OpenDemand.LISTED).stream().filter(d -> !taken.contains(d.demandId))
+        List<DemandInput> demands = OpenDemandView.<OpenDemandView>list("streetCode = ?1 and status = ?2 order by demandId",
+                streetCode, OpenDemandView.LISTED).stream().filter(d -> !taken.contains(d.demandId))
                 .map(d -> demand(d, today)).toList();
 
-        List<AvailableResource> offers = Panache.getEntityManager().createQuery(
-                        "select r from AvailableResource r, MemberUnit u where u.unitId = r.unitId"
+        List<AvailableResourceView> offers = Panache.getEntityManager().createQuery(
+                        "select r from AvailableResourceView r, MemberUnitView u where u.unitId = r.unitId"
                                 + " and u.streetCode = :street and u.status = :active and r.status = :active"
                                 + " and r.capacityUnit in :units and (r.availableUntil is null or r.availableUntil >= :today)"
-                                + " order by r.resourceId", AvailableResource.class)
-                .setParameter("street", streetCode).setParameter("active", MemberUnit.ACTIVE)
+                                + " order by r.resourceId", AvailableResourceView.class)
+                .setParameter("street", streetCode).setParameter("active", MemberUnitView.ACTIVE)
                 .setParameter("units", HOUR_UNITS).setParameter("today", today)
                 .getResultList();
-        Map<String, ResourceRemaining> remaining = new HashMap<>();
+        Map<String, ResourceRemainingView> remaining = new HashMap<>();
         if (!offers.isEmpty()) {
-            ResourceRemaining.<ResourceRemaining>list("resourceId in ?1 and period in ?2",
-                            offers.stream().map(r -> r.resourceId).toList(), List.of(month, AvailableResource.TOTAL))
+            ResourceRemainingView.<ResourceRemainingView>list("resourceId in ?1 and period in ?2",
+                            offers.stream().map(r -> r.resourceId).toList(), List.of(month, AvailableResourceView.TOTAL))
                     .forEach(r -> remaining.put(r.resourceId + "/" + r.period, r));
         }
         Map<String, BigDecimal> promised = promised(streetCode);
         Map<String, Double> left = new HashMap<>();
         Map<String, Double> unitLoad = new HashMap<>();
-        for (AvailableResource offer : offers) {
-            String period = AvailableResource.MONTHLY.equals(offer.capacityPeriod) ? month : AvailableResource.TOTAL;
-            ResourceRemaining row = remaining.get(offer.resourceId + "/" + period);
+        for (AvailableResourceView offer : offers) {
+            String period = AvailableResourceView.MONTHLY.equals(offer.capacityPeriod) ? month : AvailableResourceView.TOTAL;
+            ResourceRemainingView row = remaining.get(offer.resourceId + "/" + period);
             BigDecimal free = row == null ? offer.capacityAmount : row.remainingOf(offer.capacityAmount);
             free = free.subtract(promised.getOrDefault(offer.resourceId, BigDecimal.ZERO)).max(BigDecimal.ZERO);
             left.put(offer.resourceId, free.doubleValue());
@@ -98,9 +97,9 @@ public class StreetInstances {
         return promised;
     }
 
-    private static DemandInput demand(OpenDemand d, LocalDate today) {
-        return new DemandInput(d.demandId, d.communityCode, d.streetCode, d.category, List.of(d.requiredSkills),
-                Urgency.valueOf(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
+    private static DemandInput demand(OpenDemandView d, LocalDate today) {
+        return new DemandInput(d.demandId, d.communityCode, d.streetCode, EngineValues.category(d.category),
+                List.of(d.requiredSkills), EngineValues.urgency(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
                 d.deadline != null && d.deadline.isBefore(today));
     }
 }

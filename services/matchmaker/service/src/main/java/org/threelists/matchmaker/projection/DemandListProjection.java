@@ -3,6 +3,8 @@ package org.threelists.matchmaker.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
@@ -20,13 +22,13 @@ public class DemandListProjection {
     public void apply(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String demandId = data.get("demandId").asText();
-        OpenDemand demand = Panache.getEntityManager().find(OpenDemand.class, demandId);
+        OpenDemandView demand = Panache.getEntityManager().find(OpenDemandView.class, demandId);
         if (demand == null) {
             if (!event.name().equals("demand.submitted")) {
                 // The topic is read from its beginning and keyed by demand: a demand's first event is its submission.
                 throw new InvalidMessageException("No demand " + demandId + " before " + event.type());
             }
-            demand = new OpenDemand();
+            demand = new OpenDemandView();
             demand.demandId = demandId;
         }
         switch (event.name()) {
@@ -56,15 +58,15 @@ public class DemandListProjection {
         }
     }
 
-    private static void details(OpenDemand demand, JsonNode data) {
+    private static void details(OpenDemandView demand, JsonNode data) {
         demand.streetCode = data.get("streetCode").asText();
         demand.communityCode = data.get("communityCode").asText();
         demand.compound = text(data, "compound");
         demand.building = text(data, "building");
-        demand.category = data.get("category").asText();
+        demand.category = Category.valueOf(data.get("category").asText());
         demand.description = data.get("description").asText();
         demand.beneficiaries = data.get("beneficiaries").asInt();
-        demand.urgency = data.get("urgency").asText();
+        demand.urgency = Urgency.valueOf(data.get("urgency").asText());
         JsonNode window = data.get("window");
         boolean hasWindow = window != null && !window.isNull();
         demand.windowStart = hasWindow ? LocalDate.parse(window.get("start").asText()) : null;
@@ -72,7 +74,7 @@ public class DemandListProjection {
         String deadline = text(data, "deadline");
         demand.deadline = deadline == null ? null : LocalDate.parse(deadline);
         demand.estimatedHours = new BigDecimal(data.get("estimatedHours").asText());
-        demand.requiredSkills = Arrays.strings(data.get("requiredSkills"));
+        demand.requiredSkills = JsonArrays.strings(data.get("requiredSkills"));
         demand.hasResidentContact = data.get("hasResidentContact").asBoolean();
     }
 

@@ -3,9 +3,12 @@ package org.threelists.matchmaker.projection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.threelists.contracts.Urgency;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -36,7 +39,8 @@ public class ProjectDeadline extends PanacheEntityBase {
     public String claimId = NO_CLAIM;
     @Column(name = "due_at")
     public Instant dueAt;
-    public String urgency;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
     public int attempts;
     @Column(name = "not_before")
     public Instant notBefore;

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
@@ -63,7 +64,7 @@ public class ProjectProjection {
         view.streetCode = event.streetCode();
         view.communityCode = event.communityCode();
         view.category = event.category();
-        view.urgency = event.urgency() == null ? "NORMAL" : event.urgency();
+        view.urgency = event.urgency() == null ? Urgency.NORMAL : event.urgency();
         view.title = event.title();
         view.demandIds = event.demandIds().toArray(String[]::new);
         view.needAmount = scaled(event.need().amount());

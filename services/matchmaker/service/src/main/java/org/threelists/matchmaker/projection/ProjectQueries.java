@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.contracts.Category;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.platform.projection.Where;
 
@@ -19,7 +20,7 @@ import java.util.Set;
 public class ProjectQueries {
 
     /** What to list: the caller's scope (street, community) and its own filters; null means any. */
-    public record Filter(String street, String community, ProjectStatus status, String category) {
+    public record Filter(String street, String community, ProjectStatus status, Category category) {
     }
 
     public record Result<T>(List<T> items, long total) {
@@ -38,6 +39,14 @@ public class ProjectQueries {
         PanacheQuery<ProjectView> found = ProjectView.find(where.query(),
                 Sort.descending("proposedAt").and("projectId"), where.parameters());
         return new Result<>(found.page(Page.of(page, size)).list(), found.count());
+    }
+
+    /** What {@code unitId} can take: in the communities it serves while it is an active member unit, else nothing. */
+    public Result<ProjectView> claimable(String street, String unitId, int page, int size) {
+        MemberUnitView unit = MemberUnitView.findById(unitId);
+        List<String> communities = unit == null || !MemberUnitView.ACTIVE.equals(unit.status) ? List.of()
+                : List.of(unit.communities);
+        return claimable(street, unitId, communities, page, size);
     }
 
     /**

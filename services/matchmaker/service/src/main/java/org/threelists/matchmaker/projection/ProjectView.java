@@ -2,10 +2,14 @@ package org.threelists.matchmaker.projection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.platform.projection.TrackedView;
 
 import java.math.BigDecimal;
@@ -34,8 +38,10 @@ public class ProjectView extends TrackedView {
     public String streetCode;
     @Column(name = "community_code")
     public String communityCode;
-    public String category;
-    public String urgency;
+    @Enumerated(EnumType.STRING)
+    public Category category;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
     public String title;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "demand_ids")
@@ -53,7 +59,7 @@ public class ProjectView extends TrackedView {
     public String explanation;
     /** JSON array of alternatives, or null. */
     public String alternatives;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public ProjectStatus status;
     @Column(name = "status_reason")
     public String statusReason;

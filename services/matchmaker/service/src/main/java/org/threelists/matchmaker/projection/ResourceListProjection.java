@@ -39,12 +39,12 @@ public class ResourceListProjection {
     private void volunteer(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String volunteerId = data.get("volunteerId").asText();
-        RosterVolunteer volunteer = em().find(RosterVolunteer.class, volunteerId);
+        RosterVolunteerView volunteer = em().find(RosterVolunteerView.class, volunteerId);
         if (volunteer == null) {
             if (!event.name().equals("volunteer.registered")) {
                 throw new InvalidMessageException("No volunteer " + volunteerId + " before " + event.type());
             }
-            volunteer = new RosterVolunteer();
+            volunteer = new RosterVolunteerView();
             volunteer.volunteerId = volunteerId;
         }
         volunteer.unitId = data.get("unitId").asText();
@@ -71,20 +71,20 @@ public class ResourceListProjection {
     private void unit(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String unitId = data.get("unitId").asText();
-        MemberUnit unit = em().find(MemberUnit.class, unitId);
+        MemberUnitView unit = em().find(MemberUnitView.class, unitId);
         boolean full = event.name().equals("unit.registered") || event.name().equals("unit.amended");
         if (unit == null) {
             if (!full) {
                 throw new InvalidMessageException("No unit " + unitId + " before " + event.type());
             }
-            unit = new MemberUnit();
+            unit = new MemberUnitView();
             unit.unitId = unitId;
         }
         if (full) {
             unit.name = data.get("name").asText();
             unit.kind = data.get("kind").asText();
             unit.streetCode = data.get("streetCode").asText();
-            unit.communities = Arrays.strings(data.get("communities"));
+            unit.communities = JsonArrays.strings(data.get("communities"));
         }
         unit.statusReason = DemandListProjection.text(data, "reason");
         unit.status = data.get("status").asText();
@@ -97,13 +97,13 @@ public class ResourceListProjection {
     private void resource(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String resourceId = data.get("resourceId").asText();
-        AvailableResource resource = em().find(AvailableResource.class, resourceId);
+        AvailableResourceView resource = em().find(AvailableResourceView.class, resourceId);
         boolean full = !event.name().equals("resource.withdrawn");
         if (resource == null) {
             if (!full) {
                 throw new InvalidMessageException("No resource " + resourceId + " before " + event.type());
             }
-            resource = new AvailableResource();
+            resource = new AvailableResourceView();
             resource.resourceId = resourceId;
         }
         resource.unitId = data.get("unitId").asText();
@@ -111,9 +111,9 @@ public class ResourceListProjection {
             resource.type = data.get("type").asText();
             resource.title = data.get("title").asText();
             resource.description = data.get("description").asText();
-            resource.categories = Arrays.strings(data.get("categories"));
-            resource.skills = Arrays.strings(data.get("skills"));
-            resource.serviceArea = Arrays.strings(data.get("serviceArea"));
+            resource.categories = JsonArrays.strings(data.get("categories"));
+            resource.skills = JsonArrays.strings(data.get("skills"));
+            resource.serviceArea = JsonArrays.strings(data.get("serviceArea"));
             resource.availability = data.get("availability").toString();
             resource.validFrom = LocalDate.parse(data.get("validFrom").asText());
             String until = DemandListProjection.text(data, "validUntil");
@@ -133,7 +133,7 @@ public class ResourceListProjection {
     }
 
     /** The days the offer can be used: its validity, narrowed to the span of its date ranges when it has some. */
-    private static void envelope(AvailableResource resource, JsonNode dateRanges) {
+    private static void envelope(AvailableResourceView resource, JsonNode dateRanges) {
         LocalDate from = resource.validFrom;
         LocalDate until = resource.validUntil;
         if (dateRanges != null && !dateRanges.isEmpty()) {
@@ -156,15 +156,15 @@ public class ResourceListProjection {
         JsonNode data = event.data();
         String resourceId = data.get("resourceId").asText();
         String period = data.get("period").asText();
-        ResourceRemaining row = em().find(ResourceRemaining.class, new ResourceRemaining.Key(resourceId, period));
+        ResourceRemainingView row = em().find(ResourceRemainingView.class, new ResourceRemainingView.Key(resourceId, period));
         if (row == null) {
-            row = new ResourceRemaining();
+            row = new ResourceRemainingView();
             row.resourceId = resourceId;
             row.period = period;
         }
         row.unitId = data.get("unitId").asText();
         row.remaining = new BigDecimal(data.get("remaining").asText());
-        AvailableResource resource = em().find(AvailableResource.class, resourceId);
+        AvailableResourceView resource = em().find(AvailableResourceView.class, resourceId);
         row.committed = resource == null ? null : resource.capacityAmount.subtract(row.remaining).max(BigDecimal.ZERO);
         row.touch(event.actor(), event.time(), row.version + 1);
         if (!row.isPersistent()) {

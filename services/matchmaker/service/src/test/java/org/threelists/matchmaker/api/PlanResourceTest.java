@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.threelists.matchmaker.projection.OpenDemand;
-import org.threelists.matchmaker.projection.ResourceRemaining;
+import org.threelists.matchmaker.projection.OpenDemandView;
+import org.threelists.matchmaker.projection.ResourceRemainingView;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.LocalDate;
@@ -149,9 +149,9 @@ class PlanResourceTest {
         String lessUrgent = listedDemand(skill, "LOW", 3);      // 4.5 + 3 > the 5 hours left this month
         String unverified = newDemandId();
         publish(DEMAND_EVENTS, unverified, demandEvent("submitted", street(unverified, skill, "CRITICAL", 1)));
-        await(() -> ResourceRemaining.count("resourceId", resourceId), n -> n == 1);
-        await(() -> OpenDemand.count("demandId in ?1 and status = ?2", List.of(urgent, lessUrgent), OpenDemand.LISTED), n -> n == 2);
-        await(() -> OpenDemand.<OpenDemand>findById(unverified), d -> true);
+        await(() -> ResourceRemainingView.count("resourceId", resourceId), n -> n == 1);
+        await(() -> OpenDemandView.count("demandId in ?1 and status = ?2", List.of(urgent, lessUrgent), OpenDemandView.LISTED), n -> n == 2);
+        await(() -> OpenDemandView.<OpenDemandView>findById(unverified), d -> true);
 
         JsonPath plan = as(DIANQIAN_DESK).post("/plans/street").then().statusCode(200).extract().jsonPath();
 

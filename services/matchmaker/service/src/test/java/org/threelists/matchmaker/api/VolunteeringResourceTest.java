@@ -9,7 +9,7 @@ import org.threelists.matchmaker.Fixtures;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.messaging.Topics;
-import org.threelists.matchmaker.projection.AvailableResource;
+import org.threelists.matchmaker.projection.AvailableResourceView;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
@@ -69,7 +69,7 @@ class VolunteeringResourceTest {
         // resource-list narrows the offer to another community (联桥) than the demand's (嘉福).
         Fixtures.publish(Topics.RESOURCE_EVENTS, agency.unitId(), Fixtures.resourceEvent("resource.amended",
                 Fixtures.offered(agency.resourceId(), agency.unitId(), "ELDER_CARE", List.of(), "lianqiao", 20)));
-        await(() -> AvailableResource.<AvailableResource>findById(agency.resourceId()),
+        await(() -> AvailableResourceView.<AvailableResourceView>findById(agency.resourceId()),
                 r -> List.of(r.serviceArea).equals(List.of("lianqiao")));
         String demand = listedDemand("ELDER_CARE", null, "HIGH", 3);
         as(agency.token()).body(Map.of("resourceId", agency.resourceId())).post("/demands/{id}/volunteer", demand)

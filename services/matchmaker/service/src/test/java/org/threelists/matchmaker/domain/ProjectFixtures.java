@@ -1,6 +1,8 @@
 package org.threelists.matchmaker.domain;
 
 import org.axonframework.test.aggregate.ResultValidator;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.hamcrest.Matchers;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRequested;
@@ -30,7 +32,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.threelists.testing.ProblemMatchers.problemOf;
+import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
 
 /**
  * A project of 殿前街道 for two legal-advice demands of 嘉福社区, needing 6 volunteer hours, and the histories that
@@ -104,7 +106,7 @@ final class ProjectFixtures {
     }
 
     static ProposeProject propose(Origin origin, String proposedUnitId) {
-        return new ProposeProject(ID, origin, "dianqian", "jiafu", "LEGAL_ADVICE", "HIGH", "法律咨询进社区",
+        return new ProposeProject(ID, origin, "dianqian", "jiafu", Category.LEGAL_ADVICE, Urgency.HIGH, "法律咨询进社区",
                 List.of(DEMAND_1, DEMAND_2), NEED, proposedUnitId, COURT_RESOURCE, SCORE, "法院有法律咨询资源，距离最近",
                 ALTERNATIVES, origin == Origin.ENGINE ? MATCHMAKER : DESK);
     }

@@ -65,7 +65,7 @@ class ProjectPerUnitTest {
         Claim agency = pledge(PLEDGE_3, AGENCY, AGENCY_RESOURCE, "4");
         fixture.given(covered(courtLeaves))
                 .when(new PledgeToProject(ID, PLEDGE_3, AGENCY, AGENCY_RESOURCE, new BigDecimal("4.5"), PERIOD, AGENCY))
-                .expectException(org.threelists.testing.ProblemMatchers.problemOf(ProblemType.CONFLICT,
+                .expectException(RefusalMatchers.problemOf(ProblemType.CONFLICT,
                         Map.of("open", new BigDecimal("4"))));
         setUp();
         fixture.given(covered(courtLeaves, requested(agency)))

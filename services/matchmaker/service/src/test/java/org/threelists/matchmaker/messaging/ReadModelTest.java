@@ -5,14 +5,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.threelists.matchmaker.projection.AvailableResource;
+import org.threelists.matchmaker.projection.AvailableResourceView;
 import org.threelists.matchmaker.projection.DemandListProjection;
-import org.threelists.matchmaker.projection.MemberUnit;
-import org.threelists.matchmaker.projection.OpenDemand;
+import org.threelists.matchmaker.projection.MemberUnitView;
+import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ResourceListProjection;
-import org.threelists.matchmaker.projection.ResourceRemaining;
+import org.threelists.matchmaker.projection.ResourceRemainingView;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.testing.ContractMessages.Message;
@@ -70,11 +72,11 @@ class ReadModelTest {
         publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
         Message verified = publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
 
-        OpenDemand demand = await(() -> OpenDemand.<OpenDemand>findById(id), d -> d.version == 2);
-        assertThat(demand.status).isEqualTo(OpenDemand.LISTED);
+        OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 2);
+        assertThat(demand.status).isEqualTo(OpenDemandView.LISTED);
         assertThat(demand.streetCode).isEqualTo("heping");
         assertThat(demand.communityCode).isEqualTo("lianqiao");
-        assertThat(demand.category).isEqualTo("HEALTH");
+        assertThat(demand.category).isEqualTo(Category.HEALTH);
         assertThat(demand.requiredSkills).containsExactly("护士");
         assertThat(demand.estimatedHours).isEqualByComparingTo("3");
         assertThat(demand.windowStart).isEqualTo(LocalDate.now().plusDays(7));
@@ -95,10 +97,10 @@ class ReadModelTest {
         publish(DEMAND_EVENTS, id, demandEvent("resident-data-erased", change(id, "LISTED")));
         publish(DEMAND_EVENTS, id, demandEvent("withdrawn", change(id, "WITHDRAWN", "reason", "邻里已帮忙解决")));
 
-        OpenDemand demand = await(() -> OpenDemand.<OpenDemand>findById(id), d -> d.version == 7);
+        OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 7);
         assertThat(demand.status).isEqualTo("WITHDRAWN");
         assertThat(demand.statusReason).isEqualTo("邻里已帮忙解决");
-        assertThat(demand.urgency).isEqualTo("HIGH");
+        assertThat(demand.urgency).isEqualTo(Urgency.HIGH);
         assertThat(demand.windowStart).isNull();
         assertThat(demand.projectId).isNull();
         assertThat(demand.hasResidentContact).isFalse();
@@ -123,12 +125,12 @@ class ReadModelTest {
         publish(RESOURCE_EVENTS, unitId, unitEvent("left", Map.of("unitId", unitId, "reason", "合作到期",
                 "status", "LEFT", "actor", "desk-heping")));
 
-        MemberUnit unit = await(() -> MemberUnit.<MemberUnit>findById(unitId), u -> u.version == 2);
+        MemberUnitView unit = await(() -> MemberUnitView.<MemberUnitView>findById(unitId), u -> u.version == 2);
         assertThat(unit.status).isEqualTo("LEFT");
         assertThat(unit.statusReason).isEqualTo("合作到期");
         assertThat(unit.streetCode).isEqualTo("heping");
         assertThat(unit.communities).containsExactly("lianqiao");
-        AvailableResource offer = await(() -> AvailableResource.<AvailableResource>findById(resourceId), r -> r.version == 2);
+        AvailableResourceView offer = await(() -> AvailableResourceView.<AvailableResourceView>findById(resourceId), r -> r.version == 2);
         assertThat(offer.capacityAmount).isEqualByComparingTo("12");
         assertThat(offer.capacityPeriod).isEqualTo("MONTHLY");
         assertThat(offer.capacityUnit).isEqualTo("SERVICE_HOURS");
@@ -137,7 +139,7 @@ class ReadModelTest {
         assertThat(offer.availableFrom).as("validity narrowed to the date ranges")
                 .isEqualTo(firstRange.isAfter(offer.validFrom) ? firstRange : offer.validFrom);
         assertThat(offer.availableUntil).isEqualTo(LocalDate.of(2026, 12, 31));
-        ResourceRemaining december = QuarkusTransaction.requiringNew().call(() -> ResourceRemaining.<ResourceRemaining>find(
+        ResourceRemainingView december = QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.<ResourceRemainingView>find(
                 "resourceId = ?1 and period = ?2", resourceId, "2026-12").firstResult());
         assertThat(december.remaining).isEqualByComparingTo("7");
         assertThat(december.committed).isEqualByComparingTo("3");
@@ -154,9 +156,9 @@ class ReadModelTest {
         Message verified = publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
 
         await(() -> inboxOutcomes(DEMAND_GROUP, verified.id()), outcomes -> !outcomes.isEmpty());
-        OpenDemand demand = QuarkusTransaction.requiringNew().call(() -> OpenDemand.<OpenDemand>findById(id));
+        OpenDemandView demand = QuarkusTransaction.requiringNew().call(() -> OpenDemandView.<OpenDemandView>findById(id));
         assertThat(demand.version).as("two events applied, not three").isEqualTo(2);
-        assertThat(demand.status).isEqualTo(OpenDemand.LISTED);
+        assertThat(demand.status).isEqualTo(OpenDemandView.LISTED);
         assertThat(demand.updatedAt).isEqualTo(verified.time());
         assertThat(inboxOutcomes(DEMAND_GROUP, submittedTwice.id())).containsExactly("PROCESSED");
     }
@@ -168,7 +170,7 @@ class ReadModelTest {
         Message noCategory = sendUnchecked(DEMAND_EVENTS, id, demandEvent("submitted", with(submitted(id), "category", null)));
         Message good = publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
 
-        OpenDemand demand = await(() -> OpenDemand.<OpenDemand>findById(id), d -> d.version == 1);
+        OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 1);
         assertThat(demand.updatedAt).isEqualTo(good.time());
         List<ConsumerRecord<String, String>> dead = KafkaProbe.await(DEMAND_EVENTS + ".dlq", r -> id.equals(r.key()), 2,
                 org.threelists.matchmaker.Fixtures.timeout());
@@ -195,13 +197,13 @@ class ReadModelTest {
         publish(RESOURCE_EVENTS, unitId, resourceEvent("resource.withdrawn", Map.of("resourceId", resourceId,
                 "unitId", unitId, "reason", "场地维修", "status", "WITHDRAWN", "actor", "staff")));
 
-        AvailableResource offer = await(() -> AvailableResource.<AvailableResource>findById(resourceId), r -> r.version == 2);
+        AvailableResourceView offer = await(() -> AvailableResourceView.<AvailableResourceView>findById(resourceId), r -> r.version == 2);
         assertThat(offer.status).isEqualTo("WITHDRAWN");
         List<ConsumerRecord<String, String>> dead = KafkaProbe.await(RESOURCE_EVENTS + ".dlq", r -> unitId.equals(r.key()), 1,
                 org.threelists.matchmaker.Fixtures.timeout());
         assertThat(KafkaProbe.header(dead.get(0), "dlq.reason")).contains("schema").contains("remaining");
         assertThat(KafkaProbe.header(dead.get(0), "dlq.consumer-group")).isEqualTo(RESOURCE_GROUP);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ResourceRemaining.count("resourceId", resourceId))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.count("resourceId", resourceId))).isZero();
     }
 
     @Test

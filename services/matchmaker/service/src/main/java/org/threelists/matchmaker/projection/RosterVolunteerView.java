@@ -12,7 +12,7 @@ import org.threelists.platform.projection.TrackedView;
  */
 @Entity
 @Table(name = "volunteer_roster")
-public class RosterVolunteer extends TrackedView {
+public class RosterVolunteerView extends TrackedView {
 
     public static final String ACTIVE = "ACTIVE";
 

@@ -11,7 +11,7 @@ import org.threelists.platform.projection.TrackedView;
 /** An alliance member unit: its street decides which street plans its offers join. Written only by {@link ResourceListProjection}. */
 @Entity
 @Table(name = "member_unit")
-public class MemberUnit extends TrackedView {
+public class MemberUnitView extends TrackedView {
 
     public static final String ACTIVE = "ACTIVE";
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON arrays of strings as the String[] columns of the read models. */
-final class Arrays {
+final class JsonArrays {
 
-    private Arrays() {
+    private JsonArrays() {
     }
 
     static String[] strings(JsonNode array) {

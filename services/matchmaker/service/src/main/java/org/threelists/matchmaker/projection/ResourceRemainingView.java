@@ -17,8 +17,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "resource_remaining")
-@IdClass(ResourceRemaining.Key.class)
-public class ResourceRemaining extends TrackedView {
+@IdClass(ResourceRemainingView.Key.class)
+public class ResourceRemainingView extends TrackedView {
 
     @Id
     @Column(name = "resource_id")

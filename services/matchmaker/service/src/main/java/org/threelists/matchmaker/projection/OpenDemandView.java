@@ -2,10 +2,14 @@ package org.threelists.matchmaker.projection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.platform.projection.TrackedView;
 
 import java.math.BigDecimal;
@@ -14,7 +18,7 @@ import java.time.LocalDate;
 /** A demand of the demand list as the matchmaker sees it: public fields only. Written only by {@link DemandListProjection}. */
 @Entity
 @Table(name = "open_demand")
-public class OpenDemand extends TrackedView {
+public class OpenDemandView extends TrackedView {
 
     /** The status in which a demand is open for matching. */
     public static final String LISTED = "LISTED";
@@ -28,10 +32,12 @@ public class OpenDemand extends TrackedView {
     public String communityCode;
     public String compound;
     public String building;
-    public String category;
+    @Enumerated(EnumType.STRING)
+    public Category category;
     public String description;
     public int beneficiaries;
-    public String urgency;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
     @Column(name = "window_start")
     public LocalDate windowStart;
     @Column(name = "window_end")

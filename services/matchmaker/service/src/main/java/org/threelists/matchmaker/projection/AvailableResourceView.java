@@ -14,7 +14,7 @@ import java.time.LocalDate;
 /** An offer of the resource list as the matchmaker sees it. Written only by {@link ResourceListProjection}. */
 @Entity
 @Table(name = "available_resource")
-public class AvailableResource extends TrackedView {
+public class AvailableResourceView extends TrackedView {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String TOTAL = "TOTAL";

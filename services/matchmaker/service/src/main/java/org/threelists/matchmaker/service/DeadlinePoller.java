@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.deadline;
+package org.threelists.matchmaker.service;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.deadline;
+package org.threelists.matchmaker.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.threelists.matchmaker.planning.Replanner;
+import org.threelists.matchmaker.service.DeadlinePoller;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,46 @@
+package org.threelists.matchmaker.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
+import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.matchmaker.projection.RosterVolunteerView;
+import org.threelists.platform.domain.RuleBrokenException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hours cannot be invented (README "REST"): a delivery report names only volunteers on resource-list's roster, active
+ * and registered with a unit that holds the project (a dual-registered member, 双报到, counts through the unit it
+ * registered with), and each entry is recorded for that unit — never for a unit the reporter chose. The roster is the
+ * matchmaker's read model of threelists.volunteer.* (resource-list.events.v1).
+ */
+@ApplicationScoped
+public class DeliveryVolunteers {
+
+    /**
+     * The report's volunteers, each for the unit it is registered with. {@code reported}: as the holder reported
+     * them, the unit optional; anyone not on a holder's roster breaks the rule.
+     */
+    List<VolunteerHours> of(ProjectView project, List<VolunteerHours> reported) {
+        List<String> holders = project.holderUnitIds == null ? List.of() : Arrays.asList(project.holderUnitIds);
+        List<VolunteerHours> volunteers = new ArrayList<>();
+        for (int i = 0; i < reported.size(); i++) {
+            VolunteerHours entry = reported.get(i);
+            String field = "volunteers[" + i + "]";
+            RosterVolunteerView registered = RosterVolunteerView.findById(entry.volunteerId());
+            if (registered == null || !RosterVolunteerView.ACTIVE.equals(registered.status)
+                    || !holders.contains(registered.unitId)) {
+                throw new RuleBrokenException(field + ".volunteerId", entry.volunteerId()
+                        + " is not an active volunteer of a unit holding the project");
+            }
+            if (entry.unitId() != null && !entry.unitId().equals(registered.unitId)) {
+                throw new RuleBrokenException(field + ".unitId", "volunteer " + entry.volunteerId()
+                        + " serves with " + registered.unitId);
+            }
+            volunteers.add(new VolunteerHours(entry.volunteerId(), registered.unitId, entry.maskedName(), entry.hours()));
+        }
+        return volunteers;
+    }
+}
