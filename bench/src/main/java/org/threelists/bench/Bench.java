@@ -91,6 +91,7 @@ public final class Bench {
         double referenceLimit = 15;
         long seed = 7;
         Path out = Path.of("bench/target/bench.json");
+        Path jfr;
 
         static final String USAGE = """
                 usage: bench/run.sh [options]
@@ -108,7 +109,9 @@ public final class Bench {
                   --matching 1000x100:10,10000x1000:20,100000x10000:40   sizes and the engine's time limit (s)
                   --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)
                   --seed 7                the generators' seed
-                  --out bench/target/bench.json""";
+                  --out bench/target/bench.json
+                  --jfr DIR               record each service with Java Flight Recorder (settings=profile) into DIR,
+                                          one file per process, written when the stack stops (bench/README.md, "Profiles")""";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -142,6 +145,7 @@ public final class Bench {
                     case "--reference-limit" -> o.referenceLimit = Double.parseDouble(value);
                     case "--seed" -> o.seed = Long.parseLong(value);
                     case "--out" -> o.out = Path.of(value);
+                    case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
                     case "--help", "-h" -> {
                         return null;
                     }
@@ -259,6 +263,22 @@ public final class Bench {
         console.println("written " + out);
     }
 
+    /**
+     * The services' environment: the re-plan debounce and, with {@code --jfr}, a flight recording of each process. A
+     * directory as the file name makes the JVM name each recording after its process, and the stack's orderly stop
+     * writes it.
+     */
+    private Map<String, String> serviceEnvironment() throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(DEBOUNCE_ENV, options.debounce.toString());
+        if (options.jfr != null) {
+            Files.createDirectories(options.jfr);
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + options.jfr + "/");
+        }
+        return environment;
+    }
+
     private void runOnStack(Path root, Map<String, String> load) throws Exception {
         List<ServiceSpec> specs = LocalStack.SERVICES.stream().map(spec -> spec.onPort(LocalStack.freePort())).toList();
         for (ServiceSpec spec : specs) {
@@ -268,7 +288,7 @@ public final class Bench {
         }
         StartupWatch watch = new StartupWatch(specs, console);
         LocalStack stack = LocalStack.builder().repoRoot(root).services(specs).demoData(false).progress(watch.stream())
-                .serviceEnvironment(Map.of(DEBOUNCE_ENV, options.debounce.toString()))
+                .serviceEnvironment(serviceEnvironment())
                 .start();
         Thread stopper = new Thread(stack::close, "stop-stack");
         Runtime.getRuntime().addShutdownHook(stopper);

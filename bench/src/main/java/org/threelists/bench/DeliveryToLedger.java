@@ -84,7 +84,7 @@ final class DeliveryToLedger {
                 for (String name : List.of("王晓明", "李娜")) {
                     volunteerIds.add(http.post(volunteers, unit, Map.of("unitId", p.unitId(), "homeCommunity",
                                     p.community(), "person", Map.of("name", name, "phone", "13800000000"),
-                                    "consent", true))
+                                    "skills", List.of(), "consent", true))
                             .expect(201, "register a volunteer of " + p.unitId()).body().path("volunteerId").asText());
                 }
                 return new Ready(p, unit, volunteerIds);

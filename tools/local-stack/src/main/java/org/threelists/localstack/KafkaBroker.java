@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    // A broker on a machine shared with several builds (load average 30-50 on 2 cores) needs more than a minute.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 40;

@@ -20,7 +20,8 @@ import java.util.List;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Eight seconds on a quiet machine; several minutes when several builds share its two cores.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 40;
     private static final String MAX_HEAP = "-Xmx256m";

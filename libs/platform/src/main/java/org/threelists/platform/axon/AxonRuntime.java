@@ -96,17 +96,7 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
-                .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(JdbcEventStorageEngine.builder()
-                                .connectionProvider(dataSource::getConnection)
-                                .transactionManager(transactions)
-                                .eventSerializer(serializer)
-                                .snapshotSerializer(serializer)
-                                .persistenceExceptionResolver(new SQLStateResolver())
-                                .schema(EventStoreSchema.events())
-                                .build())
-                        .fetchDelay(fetchDelayMillis)
-                        .build());
+                .configureEventStore(c -> eventStore(serializer, transactions));
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 // A handler that fails must stop its processor and retry, never skip the event: the relay and the
@@ -120,6 +110,22 @@ public class AxonRuntime {
                         .nodeId(nodeId)
                         .build());
         return configurer;
+    }
+
+    /** The JDBC event store, telling the streaming processors of new events as they commit ({@link PromptEventStore}). */
+    private EventStore eventStore(Serializer serializer, JtaAxonTransactionManager transactions) {
+        NewEvents newEvents = new NewEvents();
+        JdbcEventStorageEngine.Builder storage = JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(new SQLStateResolver())
+                .schema(EventStoreSchema.events());
+        EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
+                .storageEngine(new AnnouncingStorageEngine(storage, newEvents))
+                .fetchDelay(fetchDelayMillis);
+        return new PromptEventStore(store, jta, newEvents);
     }
 
     @Produces

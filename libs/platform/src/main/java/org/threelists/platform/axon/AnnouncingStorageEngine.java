@@ -1,0 +1,88 @@
+package org.threelists.platform.axon;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The JDBC event store that announces {@link NewEvents} once the event store's shared reader has read new events.
+ * That reader is the only one that reads with {@code mayBlock} and it files each event into the cache the processors
+ * tail before it takes the next, so when its read is used up every event it returned is in the cache.
+ */
+final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
+
+    private final NewEvents newEvents;
+
+    AnnouncingStorageEngine(JdbcEventStorageEngine.Builder builder, NewEvents newEvents) {
+        super(builder);
+        this.newEvents = newEvents;
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
+        if (!mayBlock) {
+            return events;
+        }
+        return StreamSupport.stream(new Announcing<>(events.spliterator(), newEvents), false).onClose(events::close);
+    }
+
+    /** Announces after the last event of a read that returned any has been handed on. */
+    static final class Announcing<T> implements Spliterator<T> {
+
+        private final Spliterator<T> events;
+        private final NewEvents newEvents;
+        private boolean unannounced;
+
+        Announcing(Spliterator<T> events, NewEvents newEvents) {
+            this.events = events;
+            this.newEvents = newEvents;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            if (events.tryAdvance(action)) {
+                unannounced = true;
+                return true;
+            }
+            announceIfRead();
+            return false;
+        }
+
+        @Override
+        public void forEachRemaining(Consumer<? super T> action) {
+            events.forEachRemaining(event -> {
+                action.accept(event);
+                unannounced = true;
+            });
+            announceIfRead();
+        }
+
+        private void announceIfRead() {
+            if (unannounced) {
+                unannounced = false;
+                newEvents.announce();
+            }
+        }
+
+        @Override
+        public Spliterator<T> trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return events.estimateSize();
+        }
+
+        @Override
+        public int characteristics() {
+            return events.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED);
+        }
+    }
+}
