@@ -1,0 +1,27 @@
+import { ElMessage } from 'element-plus'
+
+/** Shows why an action was refused: the problem document's title and detail, as the service wrote them. */
+export function showProblem(error) {
+  const problem = error?.problem ?? { title: '操作失败', detail: String(error?.message ?? error) }
+  ElMessage({
+    type: 'error',
+    customClass: 'problem-message',
+    message: `${problem.title ?? '操作失败'}：${problem.detail ?? ''}`,
+    duration: 8000,
+    showClose: true,
+  })
+}
+
+export function showDone(message) {
+  ElMessage({ type: 'success', customClass: 'done-message', message, duration: 3000 })
+}
+
+/** Runs an action; a refusal shows its problem and the action returns undefined. */
+export async function attempt(action) {
+  try {
+    return await action()
+  } catch (e) {
+    showProblem(e)
+    return undefined
+  }
+}
