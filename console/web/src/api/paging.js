@@ -6,7 +6,7 @@ import { attempt } from './problem.js'
  * current filter; the page numbers shown are 1-based, the services' 0-based.
  */
 export function usePagedList(fetchPage, filter = {}) {
-  const list = reactive({ items: [], total: 0, page: 1, size: 10, loading: false, filter: reactive(filter) })
+  const list = reactive({ items: [], total: 0, page: 1, size: 10, loading: false, loaded: false, filter: reactive(filter) })
   list.load = async (page = list.page) => {
     list.loading = true
     list.page = page
@@ -16,6 +16,7 @@ export function usePagedList(fetchPage, filter = {}) {
       list.total = answer.total ?? list.items.length
     }
     list.loading = false
+    list.loaded = true
   }
   return list
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * local stack running on the usual ones does not get in the way; the deadlines are short so that the tests can watch
  * them pass.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     /** The claim deadline of LOW-urgency projects in this system; other urgencies keep the defaults (days). */
     static final int LOW_URGENCY_CLAIM_DEADLINE_SECONDS = 20;
@@ -24,7 +24,7 @@ final class RunningSystem {
     private RunningSystem() {
     }
 
-    static synchronized LocalStack stack() {
+    public static synchronized LocalStack stack() {
         if (stack == null) {
             Path root = LocalStack.findRepositoryRoot(Path.of(""));
             List<ServiceSpec> services = LocalStack.SERVICES.stream()
@@ -55,7 +55,7 @@ final class RunningSystem {
         }
     }
 
-    static String url(String service) {
+    public static String url(String service) {
         return stack().baseUrl(service);
     }
 }
