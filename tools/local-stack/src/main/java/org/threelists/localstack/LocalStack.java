@@ -120,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
                     .dataDir(root.resolve(".local"))
                     .postgresPort(DEFAULT_POSTGRES_PORT)
                     .kafkaPort(DEFAULT_KAFKA_PORT)
+                    .console(true)
                     .consolePort(DEFAULT_CONSOLE_PORT)
                     .demoData(true)
                     .supervise(true)
@@ -557,7 +558,7 @@ public final class LocalStack implements AutoCloseable {
         private PrintStream progress = System.out;
         private int replicas = 1;
         private boolean supervise;
-        private boolean console = true;
+        private boolean console;
         private int consolePort;
 
         private Builder() {
@@ -640,7 +641,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Whether to run the web console in front of the services (default true, when it is built). */
+        /** Whether to run the web console in front of the services, when it is built (default false; the local run: true). */
         public Builder console(boolean console) {
             this.console = console;
             return this;
