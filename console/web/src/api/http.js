@@ -1,4 +1,4 @@
-import { session } from '../auth/index.js'
+import { session, signOut } from '../auth/index.js'
 
 /** A refusal as the services describe it: an RFC 9457 problem document (title, detail, status, type). */
 export class ProblemError extends Error {
@@ -20,6 +20,11 @@ export async function request(path, { method = 'GET', body, anonymous = false } 
   }
   const text = await answer.text()
   const json = text ? JSON.parse(text) : null
+  if (answer.status === 401 && !anonymous) {
+    // the token expired (one working day) or was refused: sign in again
+    signOut()
+    window.location.hash = '#/sign-in'
+  }
   if (!answer.ok) {
     throw new ProblemError(json ?? { title: `请求失败（${answer.status}）`, status: answer.status })
   }

@@ -222,7 +222,7 @@ class ConsoleBrowserTest {
         String shown = browser.text(By.cssSelector(".problem-message"));
         JsonNode problem = Api.as(DEMAND_LIST, DESK).post("/demands/" + stale + "/verify").then().statusCode(409)
                 .extract().as(JsonNode.class);
-        assertThat(shown).contains(problem.path("title").asText(), problem.path("detail").asText());
+        assertThat(shown).contains("当前状态不允许此操作", problem.path("title").asText(), problem.path("detail").asText());
         assertThat(DemoWorld.demandStatus(stale)).isEqualTo("WITHDRAWN");
     }
 
