@@ -56,6 +56,13 @@ export const projectStatuses = {
 
 export const claimStatuses = { PENDING: '确认中', CONFIRMED: '已确认', REVERTED: '未成功', RELEASED: '已退回' }
 
+export const capacityUnits = { VOLUNTEER_HOURS: '志愿服务小时', SERVICE_HOURS: '服务小时', VENUE_HOURS: '场地小时', YUAN: '元', ITEMS: '件' }
+
+/** A project's need, e.g. 2 志愿服务小时. */
+export function needLabel(need) {
+  return need ? `${need.amount} ${capacityUnits[need.unit] ?? need.unit ?? ''}` : ''
+}
+
 export const urgencies = { LOW: '一般', NORMAL: '普通', HIGH: '紧急', CRITICAL: '特急' }
 
 export const scoreTerms = {

@@ -2,6 +2,7 @@ package org.threelists.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -91,7 +92,8 @@ final class Browser implements AutoCloseable {
 
     void type(By by, String text) {
         WebElement input = find(by);
-        input.clear();
+        // select and delete rather than clear(): Vue's v-model hears key input, not a script clearing the value
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
     }
 
