@@ -169,7 +169,7 @@ class ConsoleBrowserTest {
                 p -> p.path("status").asText().equals("PUBLISHED"));
         assertThat(published.path("decision").path("note").asText())
                 .matches("\\d{4}年\\d{1,2}月\\d{1,2}日联席会议定；决定人：王主任。请法律援助中心承接");
-        assertThat(published.path("decision").path("decidedBy").asText()).isEqualTo("console-desk-dianqian");
+        assertThat(published.path("decision").path("decidedBy").asText()).isEqualTo("desk:console-desk-dianqian");
     }
 
     @Test
