@@ -11,12 +11,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** REST calls to the running services as a person with a token would make them, and waiting for eventual effects. */
-final class Api {
+public final class Api {
 
     private Api() {
     }
 
-    static RequestSpecification as(String service, String token) {
+    public static RequestSpecification as(String service, String token) {
         return RestAssured.given()
                 .baseUri(RunningSystem.url(service))
                 .header("Authorization", "Bearer " + token)
@@ -24,7 +24,7 @@ final class Api {
                 .accept(ContentType.JSON);
     }
 
-    static ValidatableResponse post(String service, String token, String path, Object body, int status) {
+    public static ValidatableResponse post(String service, String token, String path, Object body, int status) {
         RequestSpecification request = as(service, token);
         if (body != null) {
             request = request.body(body);
@@ -32,7 +32,7 @@ final class Api {
         return request.post(path).then().log().ifValidationFails().statusCode(status);
     }
 
-    static ValidatableResponse get(String service, String token, String path) {
+    public static ValidatableResponse get(String service, String token, String path) {
         return as(service, token).get(path).then().log().ifValidationFails().statusCode(200);
     }
 
@@ -40,7 +40,7 @@ final class Api {
      * Polls until {@code read} gives a value that {@code done} accepts: the services talk through Kafka, so an effect
      * in another service is eventual. Fails with the last value seen.
      */
-    static <T> T eventually(String what, Supplier<T> read, Predicate<T> done) {
+    public static <T> T eventually(String what, Supplier<T> read, Predicate<T> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         T last = null;
         while (Instant.now().isBefore(deadline)) {

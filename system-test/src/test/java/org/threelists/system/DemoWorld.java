@@ -12,23 +12,23 @@ import java.util.UUID;
  * People and places of the tests, from the seeds: 殿前街道 (dianqian) and its 嘉福社区 (jiafu). Every test registers
  * units of its own (ids with a random suffix), so tests sharing the running system do not see each other's offers.
  */
-final class DemoWorld {
+public final class DemoWorld {
 
-    static final String STREET = "dianqian";
-    static final String COMMUNITY = "jiafu";
+    public static final String STREET = "dianqian";
+    public static final String COMMUNITY = "jiafu";
 
-    static final String DESK = DevTokens.desk("desk-dianqian-1", STREET);
-    static final String COMMUNITY_WORKER = DevTokens.community("worker-jiafu-1", STREET, COMMUNITY);
+    public static final String DESK = DevTokens.desk("desk-dianqian-1", STREET);
+    public static final String COMMUNITY_WORKER = DevTokens.community("worker-jiafu-1", STREET, COMMUNITY);
 
     private DemoWorld() {
     }
 
-    static String unitToken(String unitId) {
+    public static String unitToken(String unitId) {
         return DevTokens.unit("member-" + unitId, unitId, STREET);
     }
 
     /** The desk registers a new member unit serving 嘉福社区; returns its id. */
-    static String registerUnit(String name) {
+    public static String registerUnit(String name) {
         String unitId = "unit-st-" + UUID.randomUUID().toString().substring(0, 8);
         Api.post(LocalStack.RESOURCE_LIST, DESK, "/units", Map.of(
                 "unitId", unitId, "name", name, "kind", "PUBLIC_INSTITUTION",
@@ -37,7 +37,7 @@ final class DemoWorld {
     }
 
     /** The unit offers volunteer hours in a category, a TOTAL capacity; returns the resource id. */
-    static String offerVolunteerHours(String unitId, String category, int hours) {
+    public static String offerVolunteerHours(String unitId, String category, int hours) {
         return Api.post(LocalStack.RESOURCE_LIST, unitToken(unitId), "/resources", Map.of(
                         "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 " + category,
                         "categories", List.of(category), "serviceArea", List.of(COMMUNITY),
@@ -48,7 +48,7 @@ final class DemoWorld {
     }
 
     /** A community worker submits a demand with a resident's contact and verifies it (LISTED); returns its id. */
-    static String listedDemand(String category, String urgency, int hours, String description) {
+    public static String listedDemand(String category, String urgency, int hours, String description) {
         String demandId = Api.post(LocalStack.DEMAND_LIST, COMMUNITY_WORKER, "/demands", Map.of(
                         "communityCode", COMMUNITY, "compound", "嘉福盐业小区", "building", "3栋",
                         "category", category, "description", description, "beneficiaries", 6, "urgency", urgency,
@@ -61,7 +61,7 @@ final class DemoWorld {
         return demandId;
     }
 
-    static String demandStatus(String demandId) {
+    public static String demandStatus(String demandId) {
         return Api.get(LocalStack.DEMAND_LIST, DESK, "/demands/" + demandId).extract().path("status");
     }
 }

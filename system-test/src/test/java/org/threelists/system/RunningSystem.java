@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * The whole system, once per test JVM: one PostgreSQL, one Kafka broker and every service as its own process from its
  * packaged fast-jar, started by the same launcher as {@code ./run-local.sh}. The services listen on free ports, so a
- * local stack running on the usual ones does not get in the way; the deadlines are short so that the tests can watch
+ * local stack running on the usual ones does not get in the way; the web console runs in front of them, for the browser
+ * tests; the deadlines are short so that the tests can watch
  * them pass.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     /** The claim deadline of LOW-urgency projects in this system; other urgencies keep the defaults (days). */
     static final int LOW_URGENCY_CLAIM_DEADLINE_SECONDS = 20;
@@ -24,7 +25,7 @@ final class RunningSystem {
     private RunningSystem() {
     }
 
-    static synchronized LocalStack stack() {
+    public static synchronized LocalStack stack() {
         if (stack == null) {
             Path root = LocalStack.findRepositoryRoot(Path.of(""));
             List<ServiceSpec> services = LocalStack.SERVICES.stream()
@@ -32,6 +33,7 @@ final class RunningSystem {
             stack = LocalStack.builder()
                     .repoRoot(root)
                     .services(services)
+                    .console(true)
                     .serviceEnvironment(Map.of(
                             "THREELISTS_DEADLINES_CLAIM_LOW", "PT" + LOW_URGENCY_CLAIM_DEADLINE_SECONDS + "S",
                             "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S"))
@@ -55,7 +57,7 @@ final class RunningSystem {
         }
     }
 
-    static String url(String service) {
+    public static String url(String service) {
         return stack().baseUrl(service);
     }
 }

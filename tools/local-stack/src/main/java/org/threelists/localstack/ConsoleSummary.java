@@ -76,6 +76,12 @@ final class ConsoleSummary {
         Path root = stack.repoRoot();
         out.println();
         out.println("=== threelists is running ===");
+        // the console first: it is what a desk, a unit or a community worker opens; the rest is for developers
+        if (stack.consoleUrl() != null) {
+            out.println();
+            out.printf("%-14s %s   <- open in a browser, pick a demo identity%n", "console 控制台", stack.consoleUrl());
+            out.printf("  log          %s%n", relative(root, stack.logDir().resolve(LocalStack.CONSOLE + ".log")));
+        }
         for (ServiceSpec service : stack.services()) {
             String url = service.baseUrl();
             out.println();
@@ -137,6 +143,9 @@ final class ConsoleSummary {
         for (ServiceSpec service : stack.services()) {
             text.append(service.name().toUpperCase(Locale.ROOT).replace('-', '_')).append("_URL=")
                     .append(service.baseUrl()).append('\n');
+        }
+        if (stack.consoleUrl() != null) {
+            text.append("CONSOLE_URL=").append(stack.consoleUrl()).append('\n');
         }
         text.append("KAFKA_BOOTSTRAP=").append(stack.bootstrapServers()).append('\n');
         try {

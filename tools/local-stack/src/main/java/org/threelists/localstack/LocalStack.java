@@ -55,6 +55,13 @@ public final class LocalStack implements AutoCloseable {
             new ServiceSpec(MATCHMAKER, 8083, "matchmaker", "matchmaker/service"),
             new ServiceSpec(LEDGER, 8084, "ledger"));
 
+    /**
+     * The web console: not a service (no database, no topics) but one more process of the local run, in front of
+     * the services; its module is console/ at the repository root, beside services/.
+     */
+    public static final String CONSOLE = "console";
+    public static final int DEFAULT_CONSOLE_PORT = 8080;
+
     /** 5433 rather than 5432, so that a PostgreSQL installed on the machine does not get in the way. */
     public static final int DEFAULT_POSTGRES_PORT = 5433;
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -76,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     private Supervisor supervisor;
     private EmbeddedPostgresServer postgres;
     private KafkaBroker broker;
+    private ServiceProcess console;
 
     private Path repoRoot;
     private Path dataDir;
@@ -112,6 +120,8 @@ public final class LocalStack implements AutoCloseable {
                     .dataDir(root.resolve(".local"))
                     .postgresPort(DEFAULT_POSTGRES_PORT)
                     .kafkaPort(DEFAULT_KAFKA_PORT)
+                    .console(true)
+                    .consolePort(DEFAULT_CONSOLE_PORT)
                     .demoData(true)
                     .supervise(true)
                     .fromEnvironment(System.getenv())
@@ -173,6 +183,11 @@ public final class LocalStack implements AutoCloseable {
     /** Every replica of every running service, in start order. */
     public List<ServiceReplica> allReplicas() {
         return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The web console's URL, or null when it does not run (not built, or not asked for). */
+    public String consoleUrl() {
+        return console == null ? null : console.baseUrl();
     }
 
     public String bootstrapServers() {
@@ -345,6 +360,9 @@ public final class LocalStack implements AutoCloseable {
         if (settings.supervise) {
             supervisor = register(Supervisor.start(this::allReplicas));
         }
+        if (settings.console) {
+            startConsole();
+        }
 
         if (settings.demoData) {
             loadDemoData();
@@ -444,6 +462,36 @@ public final class LocalStack implements AutoCloseable {
         return launched;
     }
 
+    /**
+     * The console, in front of the services that run, with the demo sign-in on: the local run is where the dev
+     * issuer's tokens are trusted (README "Tokens"). Skipped, like a service, when it is not built.
+     */
+    private void startConsole() {
+        ServiceSpec spec = consoleSpec(settings.consolePort == 0 ? Processes.freePort() : settings.consolePort);
+        if (!ServiceProcess.isBuilt(repoRoot, spec)) {
+            out.println("  skipping the console: " + repoRoot.relativize(spec.runJar(repoRoot).normalize().toAbsolutePath())
+                    + " is not built (./run-local.sh --build, or ./mvnw install -DskipTests)");
+            return;
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(ServiceSettings.HTTP_PORT, Integer.toString(spec.port()));
+        environment.put("THREELISTS_CONSOLE_DEV_SIGN_IN_ENABLED", "true");
+        for (String service : services.keySet()) {
+            environment.put("THREELISTS_CONSOLE_UPSTREAM_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                    baseUrl(service));
+        }
+        console = timed("console", () -> {
+            ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, environment, logDir().resolve(CONSOLE + ".log")));
+            launched.awaitReady();
+            return launched;
+        }, ServiceProcess::baseUrl);
+    }
+
+    /** The console's module lies beside services/, hence the module path relative to services/. */
+    static ServiceSpec consoleSpec(int port) {
+        return new ServiceSpec(CONSOLE, port, null, "../" + CONSOLE);
+    }
+
     private String piiMasterKey() {
         if (settings.piiMasterKey != null) {
             return settings.piiMasterKey;
@@ -510,6 +558,8 @@ public final class LocalStack implements AutoCloseable {
         private PrintStream progress = System.out;
         private int replicas = 1;
         private boolean supervise;
+        private boolean console;
+        private int consolePort;
 
         private Builder() {
         }
@@ -591,6 +641,18 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** Whether to run the web console in front of the services, when it is built (default false; the local run: true). */
+        public Builder console(boolean console) {
+            this.console = console;
+            return this;
+        }
+
+        /** The console's HTTP port; default 0, a free one. */
+        public Builder consolePort(int port) {
+            this.consolePort = port;
+            return this;
+        }
+
         /** More environment variables for every service (they win over the stack's own). */
         public Builder serviceEnvironment(Map<String, String> environment) {
             this.serviceEnvironment = Map.copyOf(environment);
@@ -663,6 +725,8 @@ public final class LocalStack implements AutoCloseable {
             copy.progress = progress;
             copy.replicas = replicas;
             copy.supervise = supervise;
+            copy.console = console;
+            copy.consolePort = consolePort;
             return copy;
         }
 

@@ -59,6 +59,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the process without waiting for it to be ready. */
     static ServiceProcess launch(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
+        return launch(repoRoot, spec, settings.environment(spec.port()), logFile);
+    }
+
+    /** Starts the process with exactly these environment variables added, without waiting for it to be ready. */
+    static ServiceProcess launch(Path repoRoot, ServiceSpec spec, java.util.Map<String, String> environment, Path logFile) {
         Path runJar = spec.runJar(repoRoot).toAbsolutePath();
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(spec.name() + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
@@ -73,7 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .directory(runJar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().putAll(settings.environment(spec.port()));
+            builder.environment().putAll(environment);
             return new ServiceProcess(spec, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);

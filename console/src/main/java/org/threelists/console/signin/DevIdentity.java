@@ -1,0 +1,36 @@
+package org.threelists.console.signin;
+
+/**
+ * A demo identity to sign in as in the local run: one role with the scope claims the services read
+ * (README "Roles").
+ *
+ * @param id        {@code role:street[:community|unit]}, what the sign-in page sends back
+ * @param role      desk, community, unit or auditor
+ * @param roleLabel the role in Chinese
+ * @param name      who it is, in Chinese (the street's desk, a community's worker, a unit's name)
+ */
+public record DevIdentity(String id, String role, String roleLabel, String name, String street, String streetName,
+                          String community, String unit) {
+
+    static DevIdentity desk(String street, String streetName) {
+        return new DevIdentity("desk:" + street, "desk", "街道协调台", streetName + " 街道协调台", street, streetName, null, null);
+    }
+
+    static DevIdentity auditor(String street, String streetName) {
+        return new DevIdentity("auditor:" + street, "auditor", "审计", streetName + " 审计员", street, streetName, null, null);
+    }
+
+    static DevIdentity communityWorker(String street, String streetName, String community, String communityName) {
+        return new DevIdentity("community:" + street + ":" + community, "community", "社区", communityName + " 社区工作者",
+                street, streetName, community, null);
+    }
+
+    static DevIdentity unit(String street, String streetName, String unit, String unitName) {
+        return new DevIdentity("unit:" + street + ":" + unit, "unit", "共建单位", unitName, street, streetName, null, unit);
+    }
+
+    /** The token's subject: stable per identity, so that what one person did is recorded under one name. */
+    String subject() {
+        return "console-" + id.replace(':', '-');
+    }
+}

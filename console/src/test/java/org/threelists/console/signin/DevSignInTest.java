@@ -1,0 +1,83 @@
+package org.threelists.console.signin;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.threelists.devkit.DevTokens;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+/** With the demo sign-in on (the local run), a street's identities are listed and each gets its dev token. */
+@QuarkusTest
+@TestProfile(DevSignInTest.DevSignInOn.class)
+class DevSignInTest {
+
+    /** Its own profile, so that the default (sign-in off) application of the other tests stays as it is. */
+    public static class DevSignInOn implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ResourceListUpstream.class));
+        }
+    }
+
+    @Test
+    void announcesTheDevSignIn() {
+        given().when().get("/console/sign-in-methods").then().statusCode(200).body("methods", contains("dev"));
+    }
+
+    @Test
+    void listsTheStreetsDeskCommunityWorkersUnitsAndAuditor() {
+        given().when().get("/console/dev-sign-in/identities?street=dianqian")
+                .then().statusCode(200)
+                .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "unit:dianqian:unit-huli-court",
+                        "auditor:dianqian"))
+                .body("items.name", contains("殿前街道 街道协调台", "嘉福社区 社区工作者", "湖里区人民法院", "殿前街道 审计员"));
+    }
+
+    @Test
+    void mintsAUnitsTokenWithItsScope() {
+        String token = given().contentType(ContentType.JSON).body("{\"identity\": \"unit:dianqian:unit-huli-court\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(200)
+                .body("identity.role", equalTo("unit"))
+                .body("identity.roleLabel", equalTo("共建单位"))
+                .extract().path("token");
+        JsonObject claims = ResourceListUpstream.claimsOf("Bearer " + token);
+        assertThat(claims.getString("iss")).isEqualTo(DevTokens.ISSUER);
+        assertThat(claims.getString("unit")).isEqualTo("unit-huli-court");
+        assertThat(claims.getString("street")).isEqualTo("dianqian");
+        assertThat(claims.getJsonArray("groups").getList()).containsExactly("unit");
+        assertThat(claims.getString("sub")).isEqualTo("console-unit-dianqian-unit-huli-court");
+    }
+
+    @Test
+    void mintsACommunityWorkersTokenForItsCommunity() {
+        String token = given().contentType(ContentType.JSON).body("{\"identity\": \"community:dianqian:jiafu\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(200).extract().path("token");
+        JsonObject claims = ResourceListUpstream.claimsOf("Bearer " + token);
+        assertThat(claims.getString("community")).isEqualTo("jiafu");
+        assertThat(claims.getJsonArray("groups").getList()).containsExactly("community");
+    }
+
+    @Test
+    void refusesAnIdentityThatIsNotOneOfTheStreets() {
+        given().contentType(ContentType.JSON).body("{\"identity\": \"unit:dianqian:unit-somebody-else\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("没有这个身份"));
+        given().contentType(ContentType.JSON).body("{\"identity\": \"community:dianqian:xintangli\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(404);
+    }
+}

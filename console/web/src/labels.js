@@ -1,0 +1,102 @@
+import { reactive } from 'vue'
+
+// Chinese for every code the services send. Categories and streets come from the shared reference data
+// (contracts/reference) through the console; statuses follow docs/architecture.md's life cycles.
+
+export const reference = reactive({ categories: [], streets: [] })
+
+export async function loadReference() {
+  try {
+    const answer = await fetch('/console/reference')
+    Object.assign(reference, await answer.json())
+  } catch (e) {
+    // the pages still work with codes instead of labels; the next load tries again
+  }
+}
+
+export function categoryLabel(code) {
+  return reference.categories.find((c) => c.code === code)?.zh ?? code
+}
+
+export function communityName(code) {
+  for (const street of reference.streets) {
+    const community = street.communities.find((c) => c.code === code)
+    if (community) return community.name
+  }
+  return code
+}
+
+export function communitiesOf(street) {
+  return reference.streets.find((s) => s.code === street)?.communities ?? []
+}
+
+export const demandStatuses = {
+  SUBMITTED: '待核实',
+  LISTED: '已入清单',
+  MATCHED: '已匹配',
+  IN_PROGRESS: '服务中',
+  FULFILLED: '已完成',
+  RATED: '已评价',
+  WITHDRAWN: '已撤回',
+  REJECTED: '已驳回',
+  MERGED: '已合并',
+}
+
+export const projectStatuses = {
+  PROPOSED: '待联席会审议',
+  PUBLISHED: '已发布待认领',
+  CLAIM_PENDING: '认领确认中',
+  CLAIMED: '已认领',
+  SCHEDULED: '已排期',
+  DELIVERED: '已交付',
+  COMPLETED: '已完成',
+  RATED: '已评价',
+  CANCELLED: '已取消',
+}
+
+export const claimStatuses = { PENDING: '确认中', CONFIRMED: '已确认', REVERTED: '未成功', RELEASED: '已退回' }
+
+export const capacityUnits = { VOLUNTEER_HOURS: '志愿服务小时', SERVICE_HOURS: '服务小时', VENUE_HOURS: '场地小时', YUAN: '元', ITEMS: '件' }
+
+/** A project's need, e.g. 2 志愿服务小时. */
+export function needLabel(need) {
+  return need ? `${need.amount} ${capacityUnits[need.unit] ?? need.unit ?? ''}` : ''
+}
+
+export const urgencies = { LOW: '一般', NORMAL: '普通', HIGH: '紧急', CRITICAL: '特急' }
+
+export const scoreTerms = {
+  urgency: '紧急程度',
+  skillFit: '技能匹配',
+  proximity: '就近程度',
+  rating: '以往评价',
+  fairness: '任务均衡',
+}
+
+export function label(map, code) {
+  return map[code] ?? code
+}
+
+export function statusTagType(code) {
+  return {
+    SUBMITTED: 'warning', LISTED: 'primary', MATCHED: 'success', IN_PROGRESS: 'success', FULFILLED: 'info',
+    RATED: 'info', WITHDRAWN: 'info', REJECTED: 'danger', MERGED: 'info', PROPOSED: 'warning', PUBLISHED: 'primary',
+    CLAIM_PENDING: 'warning', CLAIMED: 'success', SCHEDULED: 'success', DELIVERED: 'success', COMPLETED: 'info',
+    CANCELLED: 'danger',
+  }[code] ?? 'info'
+}
+
+/** 2026年12月4日: dates as Chinese offices write them, in China's time zone. */
+export function formatDate(value) {
+  if (!value) return ''
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value + 'T00:00:00+08:00') : new Date(value)
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .formatToParts(date)
+  const part = (type) => parts.find((p) => p.type === type)?.value
+  return `${part('year')}年${part('month')}月${part('day')}日`
+}
+
+/** Today in China as yyyy-mm-dd, the form the services read. */
+export function today() {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
+}

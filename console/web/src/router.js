@@ -1,0 +1,28 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { session } from './auth/index.js'
+
+// Every screen is its own chunk: the first page (sign-in) loads none of the desk's screens or ECharts.
+const routes = [
+  { path: '/', redirect: () => homeOf(session.identity?.role) },
+  { path: '/sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true, title: '登录' } },
+  { path: '/community/demands/new', component: () => import('./views/community/SubmitDemand.vue'), meta: { role: 'community', title: '提交需求' } },
+  { path: '/community/demands', component: () => import('./views/community/CommunityDemands.vue'), meta: { role: 'community', title: '本社区需求' } },
+  { path: '/desk/overview', component: () => import('./views/desk/Overview.vue'), meta: { role: 'desk', title: '态势' } },
+  { path: '/desk/demands', component: () => import('./views/desk/DemandList.vue'), meta: { role: 'desk', title: '需求清单' } },
+  { path: '/desk/joint-meeting', component: () => import('./views/desk/JointMeeting.vue'), meta: { role: 'desk', title: '联席会' } },
+  { path: '/unit/claimable', component: () => import('./views/unit/ClaimableProjects.vue'), meta: { role: 'unit', title: '可认领项目' } },
+  { path: '/unit/projects', component: () => import('./views/unit/UnitProjects.vue'), meta: { role: 'unit', title: '本单位项目' } },
+]
+
+export function homeOf(role) {
+  return { desk: '/desk/overview', community: '/community/demands', unit: '/unit/claimable' }[role] ?? '/sign-in'
+}
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.beforeEach((to) => {
+  if (to.meta.public) return true
+  if (!session.identity) return '/sign-in'
+  if (to.meta.role && to.meta.role !== session.identity.role) return homeOf(session.identity.role)
+  return true
+})

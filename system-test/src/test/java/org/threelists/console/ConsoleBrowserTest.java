@@ -1,0 +1,280 @@
+package org.threelists.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.threelists.localstack.LocalStack;
+import org.threelists.system.Api;
+import org.threelists.system.DemoWorld;
+import org.threelists.system.RunningSystem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.localstack.LocalStack.DEMAND_LIST;
+import static org.threelists.localstack.LocalStack.MATCHMAKER;
+import static org.threelists.system.Api.eventually;
+import static org.threelists.system.DemoWorld.DESK;
+
+/**
+ * The console in real headless Chromium against the whole running system (the services and the console as their own
+ * processes): a community worker submits a demand, the desk verifies it and publishes the matchmaker's proposal at
+ * the joint meeting, a unit claims it and sees it confirmed; another unit sees none of it; a refusal shows the
+ * service's problem. One browser, one system, the steps in order as the people would take them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    static final long FIRST_PAGE_JS_BUDGET_BYTES = 500 * 1024;
+    static final double FIRST_PAGE_INTERACTIVE_BUDGET_MS = 1500;
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    /** Legal advice: no other system test offers it, so the matchmaker proposes this test's unit. */
+    private static final String CATEGORY = "LEGAL_ADVICE";
+    private static final String DESCRIPTION = "独居老人遗嘱继承法律咨询 " + RUN;
+
+    private static Browser browser;
+    private static String claimingUnit;
+    private static String claimingUnitName;
+    private static String otherUnit;
+    private static String demandId;
+    private static String projectId;
+
+    @BeforeAll
+    static void startSystemAndBrowser() {
+        LocalStack stack = RunningSystem.stack();
+        assertThat(stack.consoleUrl()).as("the console runs beside the services").isNotNull();
+        claimingUnitName = "湖里区法律援助中心 " + RUN;
+        claimingUnit = DemoWorld.registerUnit(claimingUnitName);
+        DemoWorld.offerVolunteerHours(claimingUnit, CATEGORY, 20);
+        otherUnit = DemoWorld.registerUnit("嘉福花园幼儿园 " + RUN);
+        DemoWorld.offerVolunteerHours(otherUnit, "CHILD_CARE", 10);
+        browser = Browser.open(stack.consoleUrl());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFirstPageCarriesLittleJavaScriptAndReportsItsTimeToInteractive() {
+        browser.openFresh();
+        browser.find(By.cssSelector("button[data-identity='desk:dianqian']"));
+        browser.awaitWhileDoing("the interactive mark", Duration.ofSeconds(10), () -> { },
+                () -> ((Number) browser.script("return performance.getEntriesByName('console-interactive').length")).intValue() > 0);
+        double interactiveMs = ((Number) browser.script(
+                "return performance.getEntriesByName('console-interactive')[0].startTime")).doubleValue();
+        long gzippedJs = ((Number) browser.script("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.endsWith('.js')).reduce((sum, e) => sum + e.encodedBodySize, 0)")).longValue();
+        long plainJs = ((Number) browser.script("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.endsWith('.js')).reduce((sum, e) => sum + e.decodedBodySize, 0)")).longValue();
+        System.out.printf("console first page: interactive after %.0f ms (budget %.0f ms: %s; machine load %.1f),"
+                        + " JavaScript %d KB gzipped (%d KB unpacked; budget %d KB)%n", interactiveMs,
+                FIRST_PAGE_INTERACTIVE_BUDGET_MS, interactiveMs <= FIRST_PAGE_INTERACTIVE_BUDGET_MS ? "met" : "MISSED",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                gzippedJs / 1024, plainJs / 1024, FIRST_PAGE_JS_BUDGET_BYTES / 1024);
+
+        assertThat(gzippedJs).as("the scripts travel gzipped").isLessThan(plainJs);
+        assertThat(gzippedJs).isLessThanOrEqualTo(FIRST_PAGE_JS_BUDGET_BYTES);
+        assertThat(browser.all(By.cssSelector("script[src*='CategoryChart'], link[href*='CategoryChart']")))
+                .as("ECharts is not part of the first page").isEmpty();
+        // the time is printed, not asserted: on a shared 2-core machine it measures the neighbours' builds as much
+        // as the console; the size is the console's own and is held to its budget
+        assertThat(interactiveMs).isPositive();
+    }
+
+    @Test
+    @Order(2)
+    void aCommunityWorkerSubmitsADemandWithTheResidentsContact() {
+        signInAs("community:dianqian:jiafu");
+        assertThat(browser.text(By.cssSelector(".identity-name"))).isEqualTo("嘉福社区 社区工作者");
+        browser.go("/community/demands/new");
+        browser.choose(By.cssSelector(".field-category"), "法律咨询");
+        browser.type(By.cssSelector(".field-description textarea"), DESCRIPTION);
+        browser.type(By.cssSelector(".field-building input"), "2栋");
+        browser.type(By.cssSelector(".field-resident-name input"), "林阿婆");
+        browser.type(By.cssSelector(".field-resident-phone input"), "13800000099");
+        browser.click(By.cssSelector(".submit-demand"));
+
+        // the list of the community's demands shows it, waiting to be verified, with the resident's contact
+        By row = rowWith(".demands", DESCRIPTION);
+        browser.find(row);
+        assertThat(browser.text(row)).contains("待核实", "法律咨询", "林阿婆", "2栋");
+        demandId = demandByDescription(DESCRIPTION).path("demandId").asText();
+        JsonNode stored = Api.get(DEMAND_LIST, DESK, "/demands/" + demandId).extract().as(JsonNode.class);
+        assertThat(stored.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(stored.path("category").asText()).isEqualTo(CATEGORY);
+        assertThat(stored.path("resident").path("phone").asText()).isEqualTo("13800000099");
+        assertThat(stored.path("submittedBy").asText()).isEqualTo("community:console-community-dianqian-jiafu");
+    }
+
+    @Test
+    @Order(3)
+    void theDeskSeesTheOverviewAndVerifiesTheDemand() {
+        signInAs("desk:dianqian");
+        browser.find(By.cssSelector("[data-count='demand-SUBMITTED'] .count-value"));
+        browser.awaitWhileDoing("the counts and the chart", Duration.ofSeconds(30), () -> { },
+                () -> !browser.text(By.cssSelector("[data-count='demand-SUBMITTED'] .count-value")).equals("—")
+                        && !browser.all(By.cssSelector(".category-chart canvas")).isEmpty());
+        long submitted = Api.get(DEMAND_LIST, DESK, "/demands?status=SUBMITTED&size=1").extract().<Integer>path("total");
+        assertThat(Long.parseLong(browser.text(By.cssSelector("[data-count='demand-SUBMITTED'] .count-value"))))
+                .isEqualTo(submitted);
+        System.out.println("console screenshot: " + browser.screenshot("overview"));
+
+        browser.go("/desk/demands");
+        browser.choose(By.cssSelector(".filter-status"), "待核实");
+        String row = rowXpath(".demands", DESCRIPTION);
+        assertThat(browser.text(By.xpath(row))).contains("嘉福社区", "法律咨询", "待核实");
+        browser.click(By.xpath(row + "//button[contains(@class,'verify')]"));
+        eventually("the demand verified", () -> DemoWorld.demandStatus(demandId), "LISTED"::equals);
+        // the list reloads: the demand leaves the 待核实 filter and is among the listed ones
+        browser.awaitWhileDoing("the demand gone from 待核实", Duration.ofSeconds(20), () -> { },
+                () -> browser.all(By.xpath(row)).isEmpty());
+        browser.choose(By.cssSelector(".filter-status"), "已入清单");
+        browser.awaitText(By.xpath(row), "已入清单");
+    }
+
+    @Test
+    @Order(4)
+    void theJointMeetingPublishesTheMatchmakersProposalWithItsDecision() {
+        browser.go("/desk/joint-meeting");
+        // the matchmaker learns of the listed demand through Kafka; the desk asks it to plan until the proposal is there
+        browser.awaitWhileDoing("the proposal for the demand", Duration.ofSeconds(120),
+                () -> browser.click(By.cssSelector(".plan-street")),
+                () -> proposalFor(demandId) != null && !browser.all(proposalCard()).isEmpty());
+        projectId = proposalFor(demandId);
+        String card = browser.text(proposalCard());
+        assertThat(card).contains("嘉福社区", "法律咨询", claimingUnitName, "综合得分");
+        assertThat(browser.all(By.cssSelector("[data-project='" + projectId + "'] .term"))).isNotEmpty();
+        System.out.println("console screenshot: " + browser.screenshot("joint-meeting"));
+
+        browser.click(By.cssSelector("[data-project='" + projectId + "'] .publish"));
+        browser.type(By.cssSelector(".decided-by input"), "王主任");
+        browser.type(By.cssSelector(".publish-dialog .note textarea"), "请法律援助中心承接");
+        browser.click(By.cssSelector(".confirm-publish"));
+
+        JsonNode published = eventually("the project published", () -> project(projectId),
+                p -> p.path("status").asText().equals("PUBLISHED"));
+        assertThat(published.path("decision").path("note").asText())
+                .matches("\\d{4}年\\d{1,2}月\\d{1,2}日联席会议定；决定人：王主任。请法律援助中心承接");
+        assertThat(published.path("decision").path("decidedBy").asText()).isEqualTo("desk:console-desk-dianqian");
+    }
+
+    @Test
+    @Order(5)
+    void theUnitClaimsTheProjectAndSeesItConfirmed() {
+        signInAs("unit:dianqian:" + claimingUnit);
+        By row = By.xpath("//button[@data-project='" + projectId + "']");
+        browser.click(row);
+        browser.find(By.cssSelector(".claim-dialog .offer"));
+        browser.click(By.cssSelector(".confirm-claim"));
+        eventually("the claim asked for", () -> project(projectId).path("status").asText(),
+                status -> status.equals("CLAIM_PENDING") || status.equals("CLAIMED"));
+
+        browser.go("/unit/projects");
+        browser.find(By.cssSelector(".unit-projects[data-loaded='true']"));
+        browser.awaitWhileDoing("the claim confirmed on the unit's projects", Duration.ofSeconds(90),
+                () -> browser.click(By.cssSelector(".refresh")),
+                () -> browser.text(By.cssSelector(".unit-projects")).contains("已认领"));
+        assertThat(browser.text(By.cssSelector(".unit-projects"))).contains("嘉福社区", "法律咨询", "已确认");
+        assertThat(project(projectId).path("status").asText()).isEqualTo("CLAIMED");
+    }
+
+    @Test
+    @Order(6)
+    void anotherUnitSeesNeitherTheProjectNorTheDesksScreens() {
+        signInAs("unit:dianqian:" + otherUnit);
+        browser.find(By.cssSelector(".claimable-list[data-loaded='true']"));
+        assertThat(browser.all(By.cssSelector("[data-project='" + projectId + "']"))).isEmpty();
+        assertThat(browser.all(By.cssSelector(".publish, .verify, .plan-street"))).isEmpty();
+
+        browser.go("/unit/projects");
+        browser.find(By.cssSelector(".unit-projects[data-loaded='true']"));
+        assertThat(browser.text(By.cssSelector(".unit-projects"))).doesNotContain("法律咨询");
+
+        browser.go("/desk/joint-meeting");
+        browser.awaitWhileDoing("sent back to its own screens", Duration.ofSeconds(10), () -> { },
+                () -> browser.currentRoute().equals("/unit/claimable"));
+        assertThat(browser.text(By.cssSelector(".menu"))).doesNotContain("联席会", "需求清单");
+    }
+
+    @Test
+    @Order(7)
+    void aRefusedActionShowsTheProblemsTitleAndDetail() {
+        String description = "楼道灯维修 " + RUN;
+        String stale = Api.post(DEMAND_LIST, DemoWorld.COMMUNITY_WORKER, "/demands", Map.of(
+                        "communityCode", DemoWorld.COMMUNITY, "category", "FACILITY_REPAIR", "description", description,
+                        "beneficiaries", 12, "urgency", "NORMAL", "estimatedHours", 2), 201)
+                .extract().path("demandId");
+        signInAs("desk:dianqian");
+        browser.go("/desk/demands");
+        browser.choose(By.cssSelector(".filter-status"), "待核实");
+        String row = rowXpath(".demands", description);
+        browser.find(By.xpath(row));
+        // meanwhile the community withdraws it: the desk's screen is stale, the service refuses the verification
+        Api.post(DEMAND_LIST, DemoWorld.COMMUNITY_WORKER, "/demands/" + stale + "/withdraw", Map.of("reason", "居民已自行解决"), 200);
+        browser.click(By.xpath(row + "//button[contains(@class,'verify')]"));
+
+        String shown = browser.text(By.cssSelector(".problem-message"));
+        JsonNode problem = Api.as(DEMAND_LIST, DESK).post("/demands/" + stale + "/verify").then().statusCode(409)
+                .extract().as(JsonNode.class);
+        assertThat(shown).contains("当前状态不允许此操作", problem.path("title").asText(), problem.path("detail").asText());
+        assertThat(DemoWorld.demandStatus(stale)).isEqualTo("WITHDRAWN");
+    }
+
+    private static void signInAs(String identity) {
+        browser.go("/sign-in");
+        browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
+        browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
+                () -> !browser.currentRoute().startsWith("/sign-in"));
+    }
+
+    private static By rowWith(String table, String text) {
+        return By.xpath(rowXpath(table, text));
+    }
+
+    private static String rowXpath(String table, String text) {
+        return "//div[contains(@class,'" + table.substring(1) + "')]//tr[contains(@class,'el-table__row')][.//*[contains(text(),'"
+                + text + "')]]";
+    }
+
+    private static By proposalCard() {
+        return By.cssSelector("[data-project='" + proposalFor(demandId) + "']");
+    }
+
+    private static JsonNode demandByDescription(String description) {
+        return eventually("the demand stored", () -> {
+            for (JsonNode demand : Api.get(DEMAND_LIST, DESK, "/demands?status=SUBMITTED&size=100").extract().as(JsonNode.class).path("items")) {
+                if (demand.path("description").asText().equals(description)) {
+                    return demand;
+                }
+            }
+            return null;
+        }, found -> found != null);
+    }
+
+    private static String proposalFor(String demand) {
+        List<Map<String, Object>> proposals = Api.get(MATCHMAKER, DESK, "/projects?status=PROPOSED&size=100")
+                .extract().path("items");
+        return proposals.stream()
+                .filter(p -> ((List<?>) p.get("demandIds")).contains(demand))
+                .map(p -> (String) p.get("projectId"))
+                .findFirst().orElse(null);
+    }
+
+    private static JsonNode project(String id) {
+        return Api.get(MATCHMAKER, DESK, "/projects/" + id).extract().as(JsonNode.class);
+    }
+}
