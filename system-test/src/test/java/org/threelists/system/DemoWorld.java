@@ -4,6 +4,7 @@ import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +17,18 @@ public final class DemoWorld {
 
     public static final String STREET = "dianqian";
     public static final String COMMUNITY = "jiafu";
+    /** The services count days in Beijing time (threelists.matchmaker.time-zone, threelists.ledger.time-zone). */
+    static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final String DESK = DevTokens.desk("desk-dianqian-1", STREET);
     public static final String COMMUNITY_WORKER = DevTokens.community("worker-jiafu-1", STREET, COMMUNITY);
 
     private DemoWorld() {
+    }
+
+    /** Today where the services are: a delivery dated by the test machine's clock may lie before the publication. */
+    static LocalDate today() {
+        return LocalDate.now(SERVICE_ZONE);
     }
 
     public static String unitToken(String unitId) {
@@ -42,8 +50,8 @@ public final class DemoWorld {
                         "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 " + category,
                         "categories", List.of(category), "serviceArea", List.of(COMMUNITY),
                         "capacity", Map.of("amount", hours, "period", "TOTAL"),
-                        "validFrom", LocalDate.now().toString(),
-                        "validUntil", LocalDate.now().plusDays(365).toString()), 201)
+                        "validFrom", today().toString(),
+                        "validUntil", today().plusDays(365).toString()), 201)
                 .extract().path("resourceId");
     }
 
@@ -52,8 +60,8 @@ public final class DemoWorld {
         String demandId = Api.post(LocalStack.DEMAND_LIST, COMMUNITY_WORKER, "/demands", Map.of(
                         "communityCode", COMMUNITY, "compound", "嘉福盐业小区", "building", "3栋",
                         "category", category, "description", description, "beneficiaries", 6, "urgency", urgency,
-                        "window", Map.of("start", LocalDate.now().plusDays(1).toString(),
-                                "end", LocalDate.now().plusDays(30).toString()),
+                        "window", Map.of("start", today().plusDays(1).toString(),
+                                "end", today().plusDays(30).toString()),
                         "estimatedHours", hours,
                         "resident", Map.of("name", "林阿婆", "phone", "13800000099")), 201)
                 .extract().path("demandId");

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.threelists.localstack.LocalStack;
 import org.threelists.testing.PublishedContracts;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +61,7 @@ class ProjectFlowTest {
         assertThat(Api.get(DEMAND_LIST, DemoWorld.unitToken(stranger), "/demands/" + demand).extract().<Object>path("resident")).isNull();
 
         Api.post(MATCHMAKER, unitToken, "/projects/" + project + "/schedule",
-                Map.of("date", LocalDate.now().plusDays(3).toString(), "place", "嘉福社区党群服务中心"), 200);
+                Map.of("date", DemoWorld.today().plusDays(3).toString(), "place", "嘉福社区党群服务中心"), 200);
         eventually("the demand in progress", () -> DemoWorld.demandStatus(demand), "IN_PROGRESS"::equals);
 
         String volunteer = Api.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unit,
@@ -72,7 +71,7 @@ class ProjectFlowTest {
         // a delivery is reported on or after the day (never ahead of it), and names only volunteers the matchmaker
         // knows to be the unit's: the new volunteer reaches its roster through resource-list.events.v1
         Map<String, Object> delivery = Map.of(
-                "date", LocalDate.now().toString(), "place", "嘉福社区党群服务中心",
+                "date", DemoWorld.today().toString(), "place", "嘉福社区党群服务中心",
                 "volunteers", List.of(Map.of("volunteerId", volunteer, "hours", 2.5)),
                 "residentsServed", 8, "notes", "量血压 8 人次");
         eventually("the delivery accepted once the matchmaker knows the volunteer", () -> Api.as(MATCHMAKER, unitToken)
@@ -97,7 +96,7 @@ class ProjectFlowTest {
         assertThat(Api.get(LEDGER, DESK, "/ledger/verification").extract().<Boolean>path("valid")).isTrue();
         // an hour statement for the volunteer, verifiable by anyone without a token
         JsonNode statement = Api.post(LEDGER, DESK, "/ledger/statements", Map.of("volunteerId", volunteer,
-                "from", LocalDate.now().toString(), "to", LocalDate.now().plusDays(30).toString()), 201)
+                "from", DemoWorld.today().toString(), "to", DemoWorld.today().plusDays(30).toString()), 201)
                 .extract().as(JsonNode.class);
         String number = statement.path("number").asText();
         // the public check needs the code printed on the statement, so that numbers cannot be enumerated
