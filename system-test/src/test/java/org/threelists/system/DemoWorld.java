@@ -27,7 +27,7 @@ public final class DemoWorld {
     }
 
     /** Today where the services are: a delivery dated by the test machine's clock may lie before the publication. */
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(SERVICE_ZONE);
     }
 

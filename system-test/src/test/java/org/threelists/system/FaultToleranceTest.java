@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,7 +94,7 @@ class FaultToleranceTest {
         String unitToken = DevTokens.unit("member-" + unitId, unitId, STREET);
         expect(client.post(RESOURCE_LIST, DESK, "/units", Map.of("unitId", unitId, "name", "故障演练志愿服务队",
                 "kind", "PUBLIC_INSTITUTION", "communities", List.of(COMMUNITY))), 201);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoWorld.today();
         String resourceId = expect(client.post(RESOURCE_LIST, unitToken, "/resources", Map.of(
                 "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 健康义诊",
                 "categories", List.of("HEALTH"), "serviceArea", List.of(COMMUNITY),
@@ -212,7 +211,7 @@ class FaultToleranceTest {
 
     /** A new demand goes all the way: submitted, verified, seen by the matchmaker and assigned with a confirmed claim. */
     private static void awaitPipeline(String unitId, String resourceId) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoWorld.today();
         String[] demand = {null};
         awaitTrue("a demand submitted", RECOVERY_BOUND, () -> {
             Answer a = client.post(DEMAND_LIST, WORKER, "/demands", Map.of("communityCode", COMMUNITY,

@@ -5,7 +5,6 @@ import org.threelists.system.ReplicatedClient.Answer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ final class FaultWorkload implements AutoCloseable {
 
     /** One demand from submission to delivery; each step is recorded as soon as the system accepts it. */
     private void cycle() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoWorld.today();
         Answer submitted = client.post(DEMAND_LIST, worker, "/demands", Map.of(
                 "communityCode", community, "compound", "嘉福盐业小区", "building", "5栋",
                 "category", "HEALTH", "description", "故障演练：独居老人上门量血压", "beneficiaries", 2,
