@@ -1,5 +1,7 @@
 package org.threelists.matchmaker.lab;
 
+import org.threelists.matchmaker.matching.exact.CpSatRuns;
+
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
@@ -159,6 +161,7 @@ public final class ExactReference {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(timeLimitSeconds);
         solver.getParameters().setNumWorkers(Math.max(1, workers));
+        CpSatRuns.leaveSignalsToTheJvm(solver);
         CpSolverStatus status = solver.solve(model);
         long millis = (System.nanoTime() - started) / 1_000_000;
         boolean solved = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;

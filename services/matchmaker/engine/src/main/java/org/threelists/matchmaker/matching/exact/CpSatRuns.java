@@ -22,6 +22,7 @@ public final class CpSatRuns {
 
     /** Solves, unless the engine is stopping (then UNKNOWN, like a solve that found nothing in its time). */
     public static CpSolverStatus solve(CpSolver solver, CpModel model) {
+        leaveSignalsToTheJvm(solver);
         RUNNING.add(solver);
         try {
             if (Deadline.stopping()) {
@@ -31,6 +32,16 @@ public final class CpSatRuns {
         } finally {
             RUNNING.remove(solver);
         }
+    }
+
+    /**
+     * CP-SAT catches SIGINT during a solve by default (SatParameters.catch_sigint_signal), replacing the JVM's own
+     * handler: a SIGINT sent to a service while it solves then ends in native code ("terminate called after throwing
+     * an instance of 'std::bad_function_call'") and the JVM never runs its shutdown. The JVM keeps the signal; its
+     * shutdown stops running solves through {@link #stopRunning()}.
+     */
+    public static void leaveSignalsToTheJvm(CpSolver solver) {
+        solver.getParameters().setCatchSigintSignal(false);
     }
 
     /** Asks every running solve to stop (CP-SAT's own interrupt). */
