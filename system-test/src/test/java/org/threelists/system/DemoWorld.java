@@ -1,10 +1,10 @@
 package org.threelists.system;
 
 import org.threelists.devkit.DevTokens;
+import org.threelists.localstack.DemoClock;
 import org.threelists.localstack.LocalStack;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +17,6 @@ public final class DemoWorld {
 
     public static final String STREET = "dianqian";
     public static final String COMMUNITY = "jiafu";
-    /** The services count days in Beijing time (threelists.matchmaker.time-zone, threelists.ledger.time-zone). */
-    static final ZoneId SERVICE_ZONE = ZoneId.of("Asia/Shanghai");
 
     public static final String DESK = DevTokens.desk("desk-dianqian-1", STREET);
     public static final String COMMUNITY_WORKER = DevTokens.community("worker-jiafu-1", STREET, COMMUNITY);
@@ -28,7 +26,7 @@ public final class DemoWorld {
 
     /** Today where the services are: a delivery dated by the test machine's clock may lie before the publication. */
     public static LocalDate today() {
-        return LocalDate.now(SERVICE_ZONE);
+        return DemoClock.today();
     }
 
     public static String unitToken(String unitId) {

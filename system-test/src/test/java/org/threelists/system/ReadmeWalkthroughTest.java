@@ -5,7 +5,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
-import org.threelists.localstack.LauncherTokensFile;
 import org.threelists.localstack.LocalStack;
 import org.threelists.system.ReadmeBlocks.Block;
 import org.threelists.system.ReadmeSession.Outcome;
@@ -68,7 +67,7 @@ class ReadmeWalkthroughTest {
                 .demoData(true)
                 .start()) {
             assertThat(stack.skippedServices()).as("services not built").isEmpty();
-            LauncherTokensFile.write(stack);
+            stack.writeTokensFile();
             long ready = System.nanoTime();
 
             Outcome outcome = ReadmeSession.run(terminal, runnable, VARIABLES, SESSION_LIMIT);

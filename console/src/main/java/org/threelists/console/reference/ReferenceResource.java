@@ -34,8 +34,15 @@ public class ReferenceResource {
     public record Reference(List<Label> categories, List<Street> streets) {
     }
 
+    /** Read from the contracts once: the lists change only with a new build. */
+    private static final Reference REFERENCE = load();
+
     @GET
     public Reference reference() {
+        return REFERENCE;
+    }
+
+    private static Reference load() {
         List<Label> categories = Arrays.stream(Category.values()).map(c -> new Label(c.name(), c.zh())).toList();
         Map<String, List<Community>> byStreet = new TreeMap<>();
         for (Community community : CommunityDirectory.standard().all()) {

@@ -20,15 +20,12 @@ final class ConsoleSummary {
     static final String DEMO_STREET = "dianqian";
     static final String DEMO_COMMUNITY = "jiafu";
     static final String DEMO_UNIT = "unit-huli-court";
-    static final String DEMAND_TOPIC = "demand-list.events.v1";
-    static final String RESOURCE_TOPIC = "resource-list.events.v1";
-    /**
-     * The integration events each service publishes, for the console consumer command. matchmaker publishes
-     * nothing yet: it only reads both topics.
-     */
+    /** The integration events each service publishes, for the console consumer command (docs/architecture.md §2). */
     static final Map<String, String> TOPICS = Map.of(
-            LocalStack.DEMAND_LIST, DEMAND_TOPIC,
-            LocalStack.RESOURCE_LIST, RESOURCE_TOPIC);
+            LocalStack.DEMAND_LIST, "demand-list.events.v1",
+            LocalStack.RESOURCE_LIST, "resource-list.events.v1",
+            LocalStack.MATCHMAKER, "project-list.events.v1",
+            LocalStack.LEDGER, "municipal.service-records.v1");
     /** Relative to the repository root; kafka-tools is copied there with the launcher's other dependencies. */
     static final String LAUNCHER_LIB = "tools/local-stack/target/lib/*";
 

@@ -31,7 +31,7 @@ final class DemandDemoData {
 
     /** Submits the demo demands if no demo street has a demand yet; returns how many were accepted. */
     int loadIfEmpty() {
-        List<DemoDemand> demands = demands(LocalDate.now(DemoClock.SERVICE_ZONE));
+        List<DemoDemand> demands = demands(DemoClock.today());
         Set<String> streets = new LinkedHashSet<>();
         demands.forEach(demand -> streets.add(demand.street()));
         try {

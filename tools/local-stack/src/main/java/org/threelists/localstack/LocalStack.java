@@ -143,9 +143,8 @@ public final class LocalStack implements AutoCloseable {
             }
             return; // stopped by Ctrl-C while starting; the signal handler exits
         }
-        ConsoleSummary summary = new ConsoleSummary(stack);
-        summary.writeTokensFile();
-        summary.print(System.out);
+        stack.writeTokensFile();
+        new ConsoleSummary(stack).print(System.out);
         awaitShutdown();
     }
 
@@ -222,6 +221,15 @@ public final class LocalStack implements AutoCloseable {
 
     public Path repoRoot() {
         return repoRoot;
+    }
+
+    /**
+     * Writes {@code tokens.env} into the data directory (the service URLs and a dev token per demo role, as
+     * {@code ./run-local.sh} prints them) and returns it: {@code source .local/tokens.env} in a shell.
+     */
+    public Path writeTokensFile() {
+        new ConsoleSummary(this).writeTokensFile();
+        return dataDir().resolve("tokens.env");
     }
 
     public Path dataDir() {

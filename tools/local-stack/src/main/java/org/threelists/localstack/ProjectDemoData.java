@@ -77,12 +77,12 @@ final class ProjectDemoData {
         expect(matchmaker.post("/projects/" + project + "/claims", unit, claim), 202, "claim");
         await("resource-list to reserve the capacity", () -> status(project), "CLAIMED"::equals);
 
-        LocalDate day = LocalDate.now(DemoClock.SERVICE_ZONE).plusDays(2);
+        LocalDate day = DemoClock.today().plusDays(2);
         String place = "嘉福社区党群服务中心";
         expect(matchmaker.post("/projects/" + project + "/schedule", unit,
                 NODES.objectNode().put("date", day.toString()).put("place", place)), 200, "schedule");
         // reported on the day it is done, never ahead of it (the matchmaker refuses a delivery dated in the future)
-        ObjectNode report = NODES.objectNode().put("date", LocalDate.now(DemoClock.SERVICE_ZONE).toString()).put("place", place)
+        ObjectNode report = NODES.objectNode().put("date", DemoClock.today().toString()).put("place", place)
                 .put("residentsServed", 12).put("notes", "演示：服务完成，居民满意");
         JsonNode volunteer = resources.get("/volunteers?unit=" + unitId + "&size=1", unit).json().path("items").path(0);
         var volunteers = report.putArray("volunteers");

@@ -34,7 +34,7 @@ final class ResourceDemoData {
 
     /** Loads the demo units, their offers and volunteers if no demo street has a unit yet; returns what was accepted. */
     Loaded loadIfEmpty() {
-        List<DemoUnit> units = units(LocalDate.now(DemoClock.SERVICE_ZONE));
+        List<DemoUnit> units = units(DemoClock.today());
         Set<String> streets = new LinkedHashSet<>();
         units.forEach(unit -> streets.add(unit.street()));
         try {

@@ -55,20 +55,4 @@ public class DomainException extends RuntimeException {
     public Map<String, Object> facts() {
         return facts;
     }
-
-    public static NotFoundException notFound(String what, Object id) {
-        return new NotFoundException(what, id);
-    }
-
-    public static NotPermittedException notPermitted(String message) {
-        return new NotPermittedException(message);
-    }
-
-    public static RuleBrokenException ruleBroken(String field, String message) {
-        return new RuleBrokenException(field, message);
-    }
-
-    public static IllegalTransitionException illegalTransition(String action, Object currentState) {
-        return new IllegalTransitionException(action, currentState);
-    }
 }

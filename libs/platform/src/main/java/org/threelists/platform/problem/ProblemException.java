@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * An error that the caller can act on, rendered as RFC 9457 problem details by {@link ProblemMapper}.
- * Aggregates and application services throw it; nothing has been changed when it is thrown.
+ * The REST edge throws it for the shape of a request and the caller's scope (the domain throws
+ * {@link org.threelists.platform.domain.DomainException}); nothing has been changed when it is thrown.
  */
 public class ProblemException extends RuntimeException {
 
@@ -40,12 +41,5 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.INVALID_INPUT, field + ": " + message,
                 Map.of("violations", java.util.List.of(new Violation(field, message))));
-    }
-
-    /** A lifecycle command that the current state does not allow. */
-    public static ProblemException illegalTransition(String action, Object currentState) {
-        return new ProblemException(ProblemType.ILLEGAL_TRANSITION,
-                "Cannot " + action + " in state " + currentState,
-                Map.of("state", String.valueOf(currentState), "action", action));
     }
 }

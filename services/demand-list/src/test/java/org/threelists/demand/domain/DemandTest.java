@@ -1,8 +1,6 @@
 package org.threelists.demand.domain;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +37,7 @@ import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
-import org.threelists.platform.domain.DomainException;
 import org.threelists.platform.domain.DomainException.Kind;
-import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,7 +50,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static org.threelists.testing.ProblemMatchers.atLeastOneEvent;
+import static org.threelists.testing.RefusalMatchers.atLeastOneEvent;
+import static org.threelists.testing.RefusalMatchers.refusalOf;
+import static org.threelists.testing.RefusalMatchers.ruleBrokenOn;
 
 
 /** The demand's lifecycle rules, command by command, with Axon's aggregate fixture. */
@@ -494,26 +492,6 @@ public class DemandTest {
         result.expectNoEvents()
                 .expectException(ruleBrokenOn(field))
                 .expectExceptionMessage(Matchers.startsWith(field + ":"));
-    }
-
-    /** A refusal of this kind: ILLEGAL_TRANSITION is answered as 409 illegal-transition (ProblemMapper). */
-    private static Matcher<DomainException> refusalOf(Kind kind) {
-        return new CustomTypeSafeMatcher<>("a refusal of kind " + kind) {
-            @Override
-            protected boolean matchesSafely(DomainException refusal) {
-                return refusal.kind() == kind;
-            }
-        };
-    }
-
-    /** A broken rule of this field: answered as 400 invalid-input with the field among the violations. */
-    private static Matcher<RuleBrokenException> ruleBrokenOn(String field) {
-        return new CustomTypeSafeMatcher<>("a broken rule of " + field) {
-            @Override
-            protected boolean matchesSafely(RuleBrokenException broken) {
-                return broken.kind() == Kind.RULE_BROKEN && broken.field().equals(field);
-            }
-        };
     }
 
     private static DemandDetails withWindow(TimeWindow window) {

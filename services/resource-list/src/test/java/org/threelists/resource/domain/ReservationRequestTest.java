@@ -22,7 +22,7 @@ import org.threelists.resource.domain.ResourceEvents.ResourceAmended;
 
 import java.math.BigDecimal;
 
-import static org.threelists.resource.domain.Refusals.refusalOf;
+import static org.threelists.testing.RefusalMatchers.refusalOf;
 import static org.threelists.resource.domain.ResourceTest.DETAILS;
 import static org.threelists.resource.domain.ResourceTest.ID;
 import static org.threelists.resource.domain.ResourceTest.MATCHMAKER;

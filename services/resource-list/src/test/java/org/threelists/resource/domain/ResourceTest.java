@@ -44,8 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.threelists.resource.domain.Refusals.refusalOf;
-import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
+import static org.threelists.testing.RefusalMatchers.refusalOf;
+import static org.threelists.testing.RefusalMatchers.exactlyOneEvent;
 
 /**
  * An offer's lifecycle and the books of its capacity, command by command, with Axon's aggregate fixture.

@@ -161,8 +161,7 @@ public final class ExactReference {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(timeLimitSeconds);
         solver.getParameters().setNumWorkers(Math.max(1, workers));
-        CpSatRuns.leaveSignalsToTheJvm(solver);
-        CpSolverStatus status = solver.solve(model);
+        CpSolverStatus status = CpSatRuns.solve(solver, model);
         long millis = (System.nanoTime() - started) / 1_000_000;
         boolean solved = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
         double value = solved ? Math.round(solver.objectiveValue()) / (double) Scoring.SCALE : 0;

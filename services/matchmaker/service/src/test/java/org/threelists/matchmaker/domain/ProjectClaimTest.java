@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.threelists.matchmaker.domain.ProjectFixtures.*;
-import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
+import static org.threelists.testing.RefusalMatchers.problemOf;
 
 /** One unit claims the whole project (认领): asked for, then confirmed or refused by resource-list's answer. */
 class ProjectClaimTest {

@@ -32,7 +32,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
+import static org.threelists.testing.RefusalMatchers.problemOf;
 
 /**
  * A project of 殿前街道 for two legal-advice demands of 嘉福社区, needing 6 volunteer hours, and the histories that

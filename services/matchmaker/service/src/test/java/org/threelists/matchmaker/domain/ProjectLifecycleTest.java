@@ -46,8 +46,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.threelists.matchmaker.domain.ProjectFixtures.*;
-import static org.threelists.testing.ProblemMatchers.exactlyOneEvent;
-import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
+import static org.threelists.testing.RefusalMatchers.exactlyOneEvent;
+import static org.threelists.testing.RefusalMatchers.problemOf;
 
 /**
  * The project's lifecycle as a table (every command in every status), and the proposal, publication, scheduling,

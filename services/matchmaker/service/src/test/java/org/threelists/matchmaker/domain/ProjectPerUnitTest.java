@@ -1,5 +1,6 @@
 package org.threelists.matchmaker.domain;
 
+import org.threelists.testing.RefusalMatchers;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.threelists.matchmaker.domain.ProjectFixtures.*;
-import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
+import static org.threelists.testing.RefusalMatchers.problemOf;
 
 /**
  * Several units cover the need with pledges (红色众筹): each reserves its unit's capacity, and together the pending

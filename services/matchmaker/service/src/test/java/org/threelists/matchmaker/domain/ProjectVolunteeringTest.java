@@ -16,7 +16,7 @@ import org.threelists.platform.problem.ProblemType;
 import java.util.Map;
 
 import static org.threelists.matchmaker.domain.ProjectFixtures.*;
-import static org.threelists.matchmaker.domain.RefusalMatchers.problemOf;
+import static org.threelists.testing.RefusalMatchers.problemOf;
 
 /**
  * 揭榜: a unit that volunteered for a demand holds nothing — and so sees no resident — until the desk or the community

@@ -40,7 +40,7 @@ public final class CpSatRuns {
      * an instance of 'std::bad_function_call'") and the JVM never runs its shutdown. The JVM keeps the signal; its
      * shutdown stops running solves through {@link #stopRunning()}.
      */
-    public static void leaveSignalsToTheJvm(CpSolver solver) {
+    private static void leaveSignalsToTheJvm(CpSolver solver) {
         solver.getParameters().setCatchSigintSignal(false);
     }
 
