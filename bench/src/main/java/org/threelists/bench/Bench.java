@@ -3,6 +3,7 @@ package org.threelists.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.threelists.devkit.DevTokens;
+import org.threelists.localstack.DemoClock;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceProcess;
 import org.threelists.localstack.ServiceSpec;
@@ -26,7 +27,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -673,7 +673,7 @@ public final class Bench {
 
     /** A valid submission for 嘉福社区, different each time, with a resident contact (sealed, as in real use). */
     static String demandBody(int worker, int n) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoClock.today();
         return """
                 {"communityCode": "%s", "compound": "嘉福盐业小区", "building": "%d栋",
                  "category": "%s", "description": "独居老人上门量血压、义诊（压测 %d-%d）：行动不便，需要志愿者每周上门一次",

@@ -2,11 +2,11 @@ package org.threelists.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
+import org.threelists.localstack.DemoClock;
 import org.threelists.localstack.LocalStack;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ final class DeliveryToLedger {
         String projects = stack.baseUrl(LocalStack.MATCHMAKER) + "/projects/";
         String entries = stack.baseUrl(LocalStack.LEDGER) + "/ledger/entries";
         // a delivery is reported on the day or after it, never ahead of it
-        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        LocalDate day = DemoClock.today();
         String volunteers = stack.baseUrl(LocalStack.RESOURCE_LIST) + "/volunteers";
         List<EventWatch.Proposal> chosen = candidates.stream().filter(p -> p.unitId() != null && p.resourceId() != null)
                 .limit(count).toList();

@@ -3,10 +3,10 @@ package org.threelists.bench;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
 import org.threelists.devkit.DevTokens;
+import org.threelists.localstack.DemoClock;
 import org.threelists.localstack.LocalStack;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +72,7 @@ final class World {
     void registerUnits(LocalStack stack, Http http) throws Exception {
         String base = stack.baseUrl(LocalStack.RESOURCE_LIST);
         Category[] all = Category.values();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoClock.today();
         for (String street : streets()) {
             List<String> communities = communitiesByStreet.get(street);
             for (int i = 0; i < UNITS_PER_STREET; i++) {
@@ -109,7 +109,7 @@ final class World {
      * NORMAL, 1 to 4 hours, a window starting within ten days, half of them requiring one skill the offers have.
      */
     static Map<String, Object> demand(Place place, Category category, SplittableRandom random, String tag) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = DemoClock.today();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("communityCode", place.community());
         if (place.compound() != null) {

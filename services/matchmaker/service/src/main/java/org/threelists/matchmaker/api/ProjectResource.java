@@ -248,7 +248,8 @@ public class ProjectResource {
     @Path("/{projectId}/schedule")
     @Transactional
     @RolesAllowed(Roles.UNIT)
-    @Operation(summary = "Schedule the service", description = "By a holder: claimed or scheduled → scheduled")
+    @Operation(summary = "Schedule the service", description = "By a holder: claimed or scheduled → scheduled; the date"
+            + " must not lie before the day the project was published, in the communities' time zone")
     @RequestBody(required = true)
     public Project schedule(@PathParam("projectId") String projectId, ProjectRequests.Schedule request) {
         access.requireHolder(load(projectId));

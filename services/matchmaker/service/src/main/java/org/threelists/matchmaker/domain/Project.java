@@ -320,6 +320,10 @@ public class Project {
             throw new RuleBrokenException("date", "is required");
         }
         ProjectInput.text("place", command.place(), 200);
+        if (command.zone() != null) {
+            ProjectInput.notBeforePublication("date", command.date(), decidedAt != null ? decidedAt : proposedAt,
+                    command.zone());
+        }
         apply(new ProjectScheduled(projectId, command.date(), command.place().strip(), command.actor()));
     }
 

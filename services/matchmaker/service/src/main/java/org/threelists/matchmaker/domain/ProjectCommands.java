@@ -101,8 +101,17 @@ public final class ProjectCommands {
             Instant nextClaimDeadline, String actor) {
     }
 
+    /**
+     * A holder plans the service. {@code zone}: the communities' time zone, in which the date must not lie before the
+     * day the project was published (or proposed, when claimed before publication).
+     */
     public record ScheduleProject(@TargetAggregateIdentifier String projectId, java.time.LocalDate date, String place,
-            String actor) {
+            java.time.ZoneId zone, String actor) {
+
+        /** A schedule whose date is not checked against the publication day, e.g. in a test of the other rules. */
+        public ScheduleProject(String projectId, java.time.LocalDate date, String place, String actor) {
+            this(projectId, date, place, null, actor);
+        }
     }
 
     /**

@@ -124,9 +124,15 @@ final class ProjectInput {
         if (date.isAfter(calendar.today())) {
             throw new RuleBrokenException("report.date", "must not be in the future (today is " + calendar.today() + ")");
         }
-        if (since != null && date.isBefore(since.atZone(calendar.zone()).toLocalDate())) {
-            throw new RuleBrokenException("report.date", "must not be before the project was published ("
-                    + since.atZone(calendar.zone()).toLocalDate() + ")");
+        notBeforePublication("report.date", date, since, calendar.zone());
+    }
+
+    /** A service (planned or reported) lies on a day of the project: not before the day it was published. */
+    static void notBeforePublication(String field, java.time.LocalDate date, java.time.Instant since,
+            java.time.ZoneId zone) {
+        if (since != null && date.isBefore(since.atZone(zone).toLocalDate())) {
+            throw new RuleBrokenException(field, "must not be before the project was published ("
+                    + since.atZone(zone).toLocalDate() + ")");
         }
     }
 

@@ -58,7 +58,7 @@ public class ProjectLifecycle {
 
     @Transactional
     public void schedule(String projectId, LocalDate date, String place, String actor) {
-        commands.sendAndWait(new ScheduleProject(projectId, date, place, actor));
+        commands.sendAndWait(new ScheduleProject(projectId, date, place, offers.zone(), actor));
     }
 
     /**

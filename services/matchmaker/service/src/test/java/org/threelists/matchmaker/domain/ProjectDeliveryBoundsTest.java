@@ -5,7 +5,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
+import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectDelivered;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
 import org.threelists.matchmaker.domain.ProjectValues.Calendar;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
@@ -20,7 +22,10 @@ import java.util.UUID;
 
 import static org.threelists.matchmaker.domain.ProjectFixtures.*;
 
-/** A delivery is reported on a day of the project that has come, with a bounded number of volunteers. */
+/**
+ * A service is planned on a day of the project and reported on a day of the project that has come, with a bounded
+ * number of volunteers.
+ */
 class ProjectDeliveryBoundsTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -54,6 +59,22 @@ class ProjectDeliveryBoundsTest {
         DeliveryReport early = new DeliveryReport(LocalDate.of(2026, 11, 19), PLACE, REPORT.volunteers(), 3, null);
         expectInvalid(fixture.given(HISTORY.get(ProjectStatus.SCHEDULED))
                 .when(new ReportDelivery(ID, early, null, COURT, ON_SERVICE_DAY, COURT)), "report.date");
+    }
+
+    @Test
+    void a_service_scheduled_on_the_day_of_publication_or_later_is_recorded() {
+        fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
+                .when(new ScheduleProject(ID, LocalDate.of(2026, 11, 20), PLACE, SHANGHAI, COURT))
+                .expectEvents(new ProjectScheduled(ID, LocalDate.of(2026, 11, 20), PLACE, COURT));
+    }
+
+    @Test
+    void a_service_scheduled_before_the_project_was_published_is_refused() {
+        expectInvalid(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
+                .when(new ScheduleProject(ID, LocalDate.of(2026, 11, 19), PLACE, SHANGHAI, COURT)), "date");
+        setUp();
+        expectInvalid(fixture.given(HISTORY.get(ProjectStatus.SCHEDULED))
+                .when(new ScheduleProject(ID, LocalDate.of(2026, 11, 19), PLACE, SHANGHAI, COURT)), "date");
     }
 
     @Test
