@@ -8,6 +8,7 @@ import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
@@ -29,9 +30,11 @@ public class LedgerRecording {
     private final ProjectFacts projects;
     private final Directory directory;
     private final SummaryCorrections summaryCorrections;
+    private final LedgerRollups rollups;
 
     public LedgerRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
-            SummaryCorrections summaryCorrections) {
+            SummaryCorrections summaryCorrections, LedgerRollups rollups) {
+        this.rollups = rollups;
         this.generations = generations;
         this.chains = chains;
         this.projects = projects;
@@ -66,7 +69,9 @@ public class LedgerRecording {
             }
             case "project.delivered" -> delivered(generation, event, partition, offset);
             case "project.completed" -> {
-                projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText());
+                if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText())) {
+                    rollups.confirmed(projectId);
+                }
                 summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,
                         Reason.CONFIRMED_AFTER_SUMMARY);
             }
@@ -95,6 +100,7 @@ public class LedgerRecording {
         ChainStore.Head head = chains.lockHead(generation, partition);
         List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), partition, head.seq(), head.hash());
         chains.append(generation, partition, offset, entries);
+        rollups.delivered(generation, event.id());
         summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
                 Reason.DELIVERED_AFTER_SUMMARY);
     }
