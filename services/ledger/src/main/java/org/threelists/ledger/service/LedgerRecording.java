@@ -49,6 +49,25 @@ public class LedgerRecording {
 
     /** Applies one event of partition {@code partition} at {@code offset} to {@code generation}. */
     public void apply(int generation, InboundEvent event, int partition, long offset) {
+        List<String> delivered = new ArrayList<>(1);
+        apply(generation, event, partition, offset, delivered);
+        rollups.delivered(generation, delivered);
+    }
+
+    /**
+     * Applies a rebuild's batch to {@code generation}, each event as {@link #apply} does; the roll-ups of its deliveries
+     * are added once for the batch (before a confirmation, which moves what is rolled up already).
+     */
+    public void applyAll(int generation, List<ProjectListReplay.Replayed> batch) {
+        List<String> delivered = new ArrayList<>();
+        for (ProjectListReplay.Replayed r : batch) {
+            apply(generation, r.event(), r.partition(), r.offset(), delivered);
+        }
+        rollups.delivered(generation, delivered);
+    }
+
+    /** Applies an event; a delivery's id is added to {@code delivered}, whose roll-ups the caller adds. */
+    private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered) {
         if (!chains.markApplied(generation, event.id(), partition, offset)) {
             return;
         }
@@ -67,8 +86,13 @@ public class LedgerRecording {
                 }
                 projects.held(projectId, holders);
             }
-            case "project.delivered" -> delivered(generation, event, partition, offset);
+            case "project.delivered" -> {
+                delivered(generation, event, partition, offset);
+                delivered.add(event.id());
+            }
             case "project.completed" -> {
+                rollups.delivered(generation, delivered);
+                delivered.clear();
                 if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText())) {
                     rollups.confirmed(projectId);
                 }
@@ -100,7 +124,6 @@ public class LedgerRecording {
         ChainStore.Head head = chains.lockHead(generation, partition);
         List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), partition, head.seq(), head.hash());
         chains.append(generation, partition, offset, entries);
-        rollups.delivered(generation, event.id());
         summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
                 Reason.DELIVERED_AFTER_SUMMARY);
     }

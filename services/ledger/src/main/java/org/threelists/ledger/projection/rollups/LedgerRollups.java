@@ -31,14 +31,19 @@ public class LedgerRollups {
     }
 
     /**
-     * Adds a delivery's entries, just appended to {@code generation}. The caller holds the project's row (it upserted
-     * it), so a confirmation of the same project in another transaction is either seen here or sees these entries.
+     * Adds deliveries' entries, just appended to {@code generation} (one delivery live, a batch of them in a rebuild).
+     * The caller holds the projects' rows (it upserted them), so a confirmation of one of them in another transaction
+     * is either seen here or sees these entries.
      */
-    public void delivered(int generation, String eventId) {
+    public void delivered(int generation, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
-            add(c, "x.generation = ? AND x.event_id = ?", List.of(generation, eventId), CONFIRMED_NOW, 1);
+            add(c, "x.generation = ? AND x.event_id = ANY (?)",
+                    List.of(generation, c.createArrayOf("varchar", eventIds.toArray())), CONFIRMED_NOW, 1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot roll up delivery " + eventId, e);
+            throw new IllegalStateException("Cannot roll up deliveries " + eventIds, e);
         }
     }
 
