@@ -339,6 +339,7 @@ public final class Bench {
                 json.put("ledger", ledgerJson);
                 ledgerJson.put("rebuild", ledger.rebuild(options.rebuildEvents, options.seed, meter));
                 ledgerJson.put("reports", ledger.reports(options.ledgerEntries, options.reportRuns, options.seed));
+                ledgerJson.put("verification", ledger.verification());
                 load.put("afterLedger", CpuMeter.loadAverage());
                 warmedBy.add("ledger");
             }

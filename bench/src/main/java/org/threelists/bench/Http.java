@@ -49,7 +49,11 @@ final class Http {
     }
 
     Answer get(String url, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json").GET(), token);
+        return get(url, token, TIMEOUT);
+    }
+
+    Answer get(String url, String token, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET(), token);
     }
 
     private Answer send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {

@@ -35,7 +35,7 @@ import java.util.UUID;
  * per volunteer), dated over 2025–2026, spread over the directory's streets and communities, every category, 40 units
  * per street and 5,000 volunteers; each entry chained by hash to the previous one of its chain exactly as
  * {@code LedgerEntry.chainedAfter} does (the canonical JSON of its content, SHA-256), so the ledger's verification
- * holds. The chains are partitions {@value #FIRST_PARTITION}… (12 of them), which project-list.events.v1 does not
+ * holds. Nine projects in ten are confirmed by their community; the roll-ups are filled as the projection keeps them. The chains are partitions {@value #FIRST_PARTITION}… (12 of them), which project-list.events.v1 does not
  * have, so the live chains (partitions 0–2) are left as they are. Written with COPY, in batches.
  */
 final class LedgerFill {
@@ -73,6 +73,7 @@ final class LedgerFill {
         long count = 0;
         long offset = 0;
         StringBuilder rows = new StringBuilder(BATCH * 400);
+        StringBuilder projects = new StringBuilder();
         int inBatch = 0;
         while (count < target) {
             int chain = random.nextInt(CHAINS);
@@ -87,6 +88,11 @@ final class LedgerFill {
             String demand = UUID.randomUUID().toString();
             int n = 1 + random.nextInt(4);
             offset++;
+            // nine projects in ten confirmed by their community: only their hours count in the reports
+            if (random.nextInt(10) != 0) {
+                projects.append(project).append('\t').append(street).append('\t').append(community).append('\t')
+                        .append(category).append('\t').append(recordedAt).append("\tbench\n");
+            }
             for (int i = 0; i <= n; i++) {
                 boolean delivery = i == 0;
                 Entry e = new Entry(UUID.nameUUIDFromBytes((event + "/" + i).getBytes(StandardCharsets.UTF_8)).toString(),
@@ -103,8 +109,14 @@ final class LedgerFill {
                 inBatch++;
             }
             if (inBatch >= BATCH || count >= target) {
-                copyIn(copy, rows);
+                copyIn(copy, "ledger_entry (generation, kafka_offset, entry_id, kafka_partition, seq, kind, event_id, "
+                        + "project_id, street_code, community_code, category, entry_date, place, unit_id, volunteer_id, "
+                        + "hours, residents_served, resource_id, claim_id, amount, demand_ids, notes, recorded_by, "
+                        + "recorded_at, prev_hash, hash)", rows);
+                copyIn(copy, "project (project_id, street_code, community_code, category, completed_at, confirmed_by)",
+                        projects);
                 rows.setLength(0);
+                projects.setLength(0);
                 inBatch = 0;
             }
         }
@@ -121,19 +133,54 @@ final class LedgerFill {
             }
             head.executeBatch();
         }
+        rollUp(c, generation);
         c.commit();
         c.setAutoCommit(autoCommit);
         return count;
     }
 
-    private static void copyIn(CopyManager copy, StringBuilder rows) throws SQLException {
+    private static void copyIn(CopyManager copy, String table, StringBuilder rows) throws SQLException {
         try {
-            copy.copyIn("COPY ledger_entry (generation, kafka_offset, entry_id, kafka_partition, seq, kind, event_id, project_id, "
-                    + "street_code, community_code, category, entry_date, place, unit_id, volunteer_id, hours, residents_served, "
-                    + "resource_id, claim_id, amount, demand_ids, notes, recorded_by, recorded_at, prev_hash, hash) FROM STDIN",
-                    new StringReader(rows.toString()));
+            copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
         } catch (java.io.IOException e) {
-            throw new SQLException("COPY into ledger_entry failed", e);
+            throw new SQLException("COPY into " + table + " failed", e);
+        }
+    }
+
+    /**
+     * The roll-ups of the filled entries, as the ledger's projection keeps them: the same three groupings as its
+     * {@code LedgerRollups} (and its V3 migration), over the fill's chains, added to the rows already there.
+     */
+    private static void rollUp(Connection c, int generation) throws SQLException {
+        String filter = "x.generation = " + generation + " AND x.kafka_partition >= " + FIRST_PARTITION;
+        String confirmed = "EXISTS (SELECT 1 FROM project p WHERE p.project_id = x.project_id AND p.completed_at IS NOT NULL)";
+        String addRollup = " ON CONFLICT (generation, street_code, entry_date, unit_id, community_code, category, confirmed) "
+                + "DO UPDATE SET hours = r.hours + EXCLUDED.hours, services = r.services + EXCLUDED.services, "
+                + "residents_served = r.residents_served + EXCLUDED.residents_served, entries = r.entries + EXCLUDED.entries";
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, "
+                    + "category, confirmed, hours, services, residents_served, entries) SELECT x.generation, x.street_code, "
+                    + "x.entry_date, '', x.community_code, x.category, " + confirmed + ", COALESCE(SUM(x.hours) FILTER "
+                    + "(WHERE x.kind = 'HOURS'), 0), COUNT(*) FILTER (WHERE x.kind = 'DELIVERY'), "
+                    + "COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = 'DELIVERY'), 0), COUNT(*) FROM ledger_entry x "
+                    + "WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + addRollup);
+            s.executeUpdate("INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, "
+                    + "category, confirmed, hours, services, residents_served, entries) SELECT u.generation, u.street_code, "
+                    + "u.entry_date, u.unit_id, u.community_code, u.category, u.confirmed, SUM(u.hours), COUNT(*), "
+                    + "COALESCE(SUM(d.residents_served), 0), SUM(u.entries) FROM (SELECT x.generation, x.event_id, "
+                    + "x.street_code, x.entry_date, x.unit_id, x.community_code, x.category, " + confirmed + " AS confirmed, "
+                    + "COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) AS hours, COUNT(*) AS entries FROM "
+                    + "ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
+                    + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) u LEFT JOIN ledger_entry d ON d.generation = u.generation "
+                    + "AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + addRollup);
+            s.executeUpdate("INSERT INTO ledger_participation AS r (generation, street_code, entry_date, unit_id, "
+                    + "volunteer_id, community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, "
+                    + "x.street_code, x.entry_date, x.unit_id, COALESCE(x.volunteer_id, ''), x.community_code, x.category, "
+                    + "x.project_id, " + confirmed + ", COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), "
+                    + "COUNT(*) FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
+                    + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
+                    + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
+                    + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries");
         }
     }
 

@@ -43,10 +43,13 @@ import java.util.UUID;
  *       contracts/schemas/project-list.events.v1.schema.json) are produced to project-list.events.v1; the live
  *       consumers catch up (the ledger's live rate is timed); then {@code POST /ledger/rebuild} reads the whole topic
  *       into a new generation. Baseline: a plain KafkaConsumer reading the same topic from offset 0.</li>
- *   <li>Reports: {@link LedgerFill} writes ~1M entries into the current generation; then each report is timed over
- *       REST ({@code GET /ledger/reports}) and, as the baseline, the same SQL the service runs for it (the report
- *       query, the totals query and, by unit, the unit names: {@code LedgerReports}) over JDBC on the same
- *       PostgreSQL, so the gap is what the service adds.</li>
+ *   <li>Reports: {@link LedgerFill} writes ~1M entries into the current generation (and their roll-ups, as the
+ *       projection keeps them); then each report is timed over REST ({@code GET /ledger/reports}, which reads the
+ *       roll-ups) and, as the baseline, the raw SUM over the entries (the report and the totals as the service computed
+ *       them before the roll-ups) over JDBC on the same PostgreSQL; both must give the same rows, hours and
+ *       activities.</li>
+ *   <li>Verification: the operator's {@code GET /ledger/verification} walks the whole ledger (every hash recomputed);
+ *       baseline: the same rows streamed over JDBC in chain order, nothing computed.</li>
  * </ol>
  */
 final class LedgerPart {
@@ -226,7 +229,7 @@ final class LedgerPart {
             try (Statement s = c.createStatement()) {
                 // what autovacuum would do on its own sooner or later: statistics and the visibility map, which the
                 // index-only scans the report indexes are made for depend on
-                s.execute("VACUUM ANALYZE ledger_entry");
+                s.execute("VACUUM ANALYZE ledger_entry, ledger_rollup, ledger_participation, project");
             }
             json.put("entriesFilled", written);
             json.put("fillSeconds", CpuMeter.round(fillSeconds));
@@ -285,9 +288,12 @@ final class LedgerPart {
         }
         // the baseline must compute what the service answers
         BigDecimal restHours = restAnswer.path("totals").path("hours").decimalValue();
-        if (restAnswer.path("rows").size() != jdbcAnswer.rows() || restHours.compareTo(jdbcAnswer.totalHours()) != 0) {
+        long restActivities = restAnswer.path("totals").path("activities").asLong();
+        if (restAnswer.path("rows").size() != jdbcAnswer.rows() || restHours.compareTo(jdbcAnswer.totalHours()) != 0
+                || restActivities != jdbcAnswer.activities()) {
             throw new IllegalStateException(k.name() + ": REST answered " + restAnswer.path("rows").size() + " rows, "
-                    + restHours + " h; the same SQL over JDBC " + jdbcAnswer.rows() + " rows, " + jdbcAnswer.totalHours() + " h");
+                    + restHours + " h, " + restActivities + " activities; the raw SUM over the entries " + jdbcAnswer.rows()
+                    + " rows, " + jdbcAnswer.totalHours() + " h, " + jdbcAnswer.activities() + " activities");
         }
         Arrays.sort(rest);
         Arrays.sort(jdbc);
@@ -311,7 +317,53 @@ final class LedgerPart {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    /** The SQL of the ledger's LedgerReports, verbatim in what it asks of PostgreSQL. */
+    // ---------------------------------------------------------------------------------------------- verification
+
+    /** The operator's walk of the whole ledger over REST, beside a plain JDBC stream of the same rows. */
+    Map<String, Object> verification() throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>();
+        String url = stack.baseUrl(LocalStack.LEDGER) + "/ledger/verification";
+        String operator = DevTokens.operator("bench-operator");
+        console.printf("ledger: GET /ledger/verification as the operator, the whole ledger (load %s)...%n", CpuMeter.loadAverage());
+        long t = System.nanoTime();
+        JsonNode answer = http.get(url, operator, Duration.ofMinutes(15)).expect(200, "GET " + url).body();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long streamed = 0;
+        t = System.nanoTime();
+        try (Connection c = ledgerDatabase()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("SELECT entry_id, kafka_partition, seq, kind, event_id, project_id, "
+                    + "street_code, community_code, category, entry_date, place, unit_id, volunteer_id, hours, "
+                    + "residents_served, resource_id, claim_id, amount, demand_ids, notes, recorded_by, recorded_at, "
+                    + "prev_hash, hash FROM ledger_entry WHERE generation = (SELECT generation FROM ledger_generation "
+                    + "WHERE status = 'CURRENT') ORDER BY kafka_partition, seq")) {
+                q.setFetchSize(5000);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(24);
+                        streamed++;
+                    }
+                }
+            }
+            c.commit();
+        }
+        double baseline = (System.nanoTime() - t) / 1e9;
+        json.put("entries", answer.path("entries").asLong());
+        json.put("valid", answer.path("valid").asBoolean());
+        json.put("seconds", CpuMeter.round(seconds));
+        json.put("entriesPerSecond", CpuMeter.round(answer.path("entries").asLong() / seconds));
+        json.put("jdbcStreamRows", streamed);
+        json.put("jdbcStreamSeconds", CpuMeter.round(baseline));
+        json.put("load", CpuMeter.loadAverage());
+        console.printf("ledger: verified %,d entries in %.1f s (valid %s); streaming them over JDBC alone %.1f s%n",
+                answer.path("entries").asLong(), seconds, answer.path("valid").asBoolean(), baseline);
+        return json;
+    }
+
+    /**
+     * The raw SUM over the entries: the report as the ledger computed it before its roll-ups (LedgerReports then), every
+     * entry of the street and period read, its project's confirmation joined per entry.
+     */
     static final class Sql {
 
         record Result(int rows, BigDecimal totalHours, long activities) {
@@ -378,7 +430,8 @@ final class LedgerPart {
 
         private static String query(String key, boolean byUnit, boolean oneUnit) {
             StringBuilder sql = new StringBuilder("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), e AS (");
-            String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (oneUnit ? " AND x.unit_id = ?" : "");
+            String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (oneUnit ? " AND x.unit_id = ?" : "")
+                    + " AND EXISTS (SELECT 1 FROM project cp WHERE cp.project_id = x.project_id AND cp.completed_at IS NOT NULL)";
             if (byUnit) {
                 sql.append("SELECT x.kind, x.event_id, x.unit_id, x.community_code, x.category, x.street_code, x.entry_date, "
                         + "x.volunteer_id, x.hours, NULL::integer AS residents_served FROM ledger_entry x, g "

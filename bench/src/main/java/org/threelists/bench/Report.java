@@ -119,9 +119,17 @@ final class Report {
                     rows.add(new String[] {"4 ledger report over " + String.format("%,d", ((Number) reports.get("entriesInCurrentGeneration")).longValue())
                             + " entries: " + row.get("report"),
                             String.format("REST p50 %s ms, p99 %s ms", ms(row.get("restP50Ms")), ms(row.get("restP99Ms"))),
-                            String.format("same SQL over JDBC p50 %s ms, p99 %s ms", ms(row.get("jdbcP50Ms")), ms(row.get("jdbcP99Ms"))),
+                            String.format("raw SUM over the entries (JDBC) p50 %s ms, p99 %s ms", ms(row.get("jdbcP50Ms")), ms(row.get("jdbcP99Ms"))),
                             ratio(num(row.get("restP50Ms")), num(row.get("jdbcP50Ms"))) + " (p50)"});
                 }
+            }
+            Map<String, Object> verification = map(ledger.get("verification"));
+            if (verification != null) {
+                rows.add(new String[] {"4 ledger chain verification, " + String.format("%,d", ((Number) verification.get("entries")).longValue())
+                        + " entries (valid " + verification.get("valid") + ")",
+                        String.format("%.1f s (%.0f entries/s)", num(verification.get("seconds")), num(verification.get("entriesPerSecond"))),
+                        String.format("the same rows streamed over JDBC %.1f s", num(verification.get("jdbcStreamSeconds"))),
+                        ratio(num(verification.get("seconds")), num(verification.get("jdbcStreamSeconds"))) + " (time)"});
             }
             Map<String, Object> rebuild = map(ledger.get("rebuild"));
             if (rebuild != null) {
@@ -330,7 +338,7 @@ final class Report {
         Map<String, Object> reports = map(ledger.get("reports"));
         if (reports != null) {
             out.printf("4. Ledger reports over %,d entries in the current generation (%s filled by COPY in %s s, hash-chained as the"
-                            + " service chains them; VACUUM ANALYZE %s s); %s runs each, REST and the same SQL over JDBC alternating:%n",
+                            + " service chains them; VACUUM ANALYZE %s s); %s runs each, REST (the roll-ups) and the raw SUM over the entries over JDBC alternating:%n",
                     ((Number) reports.get("entriesInCurrentGeneration")).longValue(), reports.get("entriesFilled"),
                     reports.get("fillSeconds"), reports.get("vacuumAnalyzeSeconds"), reports.get("runs"));
             out.println();

@@ -25,6 +25,8 @@ import org.threelists.ledger.projection.entries.StoredEntry;
 import org.threelists.ledger.projection.verification.ChainVerification;
 import org.threelists.ledger.service.EntryCorrections;
 import org.threelists.ledger.service.LedgerRebuild;
+import org.threelists.ledger.service.VerificationRuns;
+import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
@@ -44,9 +46,11 @@ public class LedgerResource {
     private final LedgerRebuild rebuild;
     private final LedgerAccess access;
     private final RequestValidation validation;
+    private final VerificationRuns verificationRuns;
 
     LedgerResource(Entries entries, EntryCorrections corrections, ChainVerification verification, LedgerRebuild rebuild,
-            LedgerAccess access, RequestValidation validation) {
+            LedgerAccess access, RequestValidation validation, VerificationRuns verificationRuns) {
+        this.verificationRuns = verificationRuns;
         this.entries = entries;
         this.corrections = corrections;
         this.verification = verification;
@@ -118,6 +122,31 @@ public class LedgerResource {
             return verification.verify();
         }
         return verification.verifyStreet(access.street());
+    }
+
+    @POST
+    @Path("/verification/runs")
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.OPERATOR})
+    @Operation(summary = "Start a verification of the hash chains in the background", description = "The same walk as "
+            + "GET /ledger/verification (the caller's street; the operator: the whole ledger), run in the background: "
+            + "answers 202 at once with the run and its Location, where GET tells the entries checked of the total "
+            + "and, when DONE, the result. For a ledger of millions of entries, which no HTTP timeout should cut.")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation =
+            VerificationRuns.Run.class)))
+    public Response startVerification(UriInfo uri) {
+        VerificationRuns.Run run = verificationRuns.start(access.isOperator() ? null : access.street());
+        return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
+    }
+
+    @GET
+    @Path("/verification/runs/{runId}")
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.OPERATOR})
+    @Operation(summary = "How far a verification run is", description = "state QUEUED, RUNNING, DONE or FAILED; checked "
+            + "and total entries; the result (as GET /ledger/verification answers it) when DONE. Another street's run "
+            + "is answered as an unknown one (404).")
+    public VerificationRuns.Run verificationRun(@PathParam("runId") String runId) {
+        return verificationRuns.find(runId, access.isOperator() ? null : access.street())
+                .orElseThrow(() -> new NotFoundException("Verification run", runId));
     }
 
     @POST

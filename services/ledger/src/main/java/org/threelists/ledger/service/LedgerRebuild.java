@@ -73,6 +73,6 @@ public class LedgerRebuild {
     }
 
     private void apply(List<Replayed> batch, int generation) {
-        batch.forEach(r -> recording.apply(generation, r.event(), r.partition(), r.offset()));
+        recording.applyAll(generation, batch);
     }
 }

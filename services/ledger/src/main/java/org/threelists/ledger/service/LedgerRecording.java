@@ -8,6 +8,7 @@ import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
@@ -29,9 +30,11 @@ public class LedgerRecording {
     private final ProjectFacts projects;
     private final Directory directory;
     private final SummaryCorrections summaryCorrections;
+    private final LedgerRollups rollups;
 
     public LedgerRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
-            SummaryCorrections summaryCorrections) {
+            SummaryCorrections summaryCorrections, LedgerRollups rollups) {
+        this.rollups = rollups;
         this.generations = generations;
         this.chains = chains;
         this.projects = projects;
@@ -46,6 +49,25 @@ public class LedgerRecording {
 
     /** Applies one event of partition {@code partition} at {@code offset} to {@code generation}. */
     public void apply(int generation, InboundEvent event, int partition, long offset) {
+        List<String> delivered = new ArrayList<>(1);
+        apply(generation, event, partition, offset, delivered);
+        rollups.delivered(generation, delivered);
+    }
+
+    /**
+     * Applies a rebuild's batch to {@code generation}, each event as {@link #apply} does; the roll-ups of its deliveries
+     * are added once for the batch (before a confirmation, which moves what is rolled up already).
+     */
+    public void applyAll(int generation, List<ProjectListReplay.Replayed> batch) {
+        List<String> delivered = new ArrayList<>();
+        for (ProjectListReplay.Replayed r : batch) {
+            apply(generation, r.event(), r.partition(), r.offset(), delivered);
+        }
+        rollups.delivered(generation, delivered);
+    }
+
+    /** Applies an event; a delivery's id is added to {@code delivered}, whose roll-ups the caller adds. */
+    private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered) {
         if (!chains.markApplied(generation, event.id(), partition, offset)) {
             return;
         }
@@ -64,9 +86,16 @@ public class LedgerRecording {
                 }
                 projects.held(projectId, holders);
             }
-            case "project.delivered" -> delivered(generation, event, partition, offset);
+            case "project.delivered" -> {
+                delivered(generation, event, partition, offset);
+                delivered.add(event.id());
+            }
             case "project.completed" -> {
-                projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText());
+                rollups.delivered(generation, delivered);
+                delivered.clear();
+                if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText())) {
+                    rollups.confirmed(projectId);
+                }
                 summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,
                         Reason.CONFIRMED_AFTER_SUMMARY);
             }

@@ -84,6 +84,8 @@ class AuthorisationMatrixTest {
                     .body(Map.of("reason", "志愿者所在单位申请作废"));
             case "POST /ledger/municipal-summaries" -> call().body(Map.of("month", MONTH.toString().substring(0, 7)));
             case "POST /ledger/rebuild" -> call();
+            case "POST /ledger/verification/runs" -> call();
+            case "GET /ledger/verification/runs/{runId}" -> call().path("runId", a.verificationRun());
             default -> throw new AssertionError("no call arranged for " + operation);
         });
         // the writes the table allows did happen
@@ -101,8 +103,11 @@ class AuthorisationMatrixTest {
         TokenChecks.assertAudienceAndAgeEnforced("/ledger/entries", MatrixTokens.STREET);
     }
 
-    /** What the rows act on: an HOURS entry of {@link #OWN_UNIT}, its volunteer, and a statement of their hours. */
-    private record Arranged(String hoursEntry, String volunteer, String statement, String code) {
+    /**
+     * What the rows act on: an HOURS entry of {@link #OWN_UNIT}, its volunteer, a statement of their hours, and a
+     * verification run of the street.
+     */
+    private record Arranged(String hoursEntry, String volunteer, String statement, String code, String verificationRun) {
     }
 
     private static Arranged arrange() {
@@ -121,6 +126,8 @@ class AuthorisationMatrixTest {
         JsonPath statement = as(DESK).body(Map.of("volunteerId", volunteer, "from", MONTH.toString(),
                 "to", MONTH.withDayOfMonth(31).toString())).post("/ledger/statements").then().statusCode(201)
                 .extract().jsonPath();
-        return new Arranged(hoursEntry, volunteer, statement.getString("number"), statement.getString("verificationCode"));
+        String run = as(DESK).post("/ledger/verification/runs").then().statusCode(202).extract().jsonPath().getString("id");
+        return new Arranged(hoursEntry, volunteer, statement.getString("number"), statement.getString("verificationCode"),
+                run);
     }
 }

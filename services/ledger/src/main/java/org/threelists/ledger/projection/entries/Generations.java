@@ -2,6 +2,7 @@ package org.threelists.ledger.projection.entries;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -139,6 +140,7 @@ public class Generations {
                 }
             }
             ChainStore.drop(c, dropped);
+            LedgerRollups.drop(c, dropped);
             return dropped;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop retired generations", e);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -65,15 +66,26 @@ public class ProjectFacts {
         }
     }
 
-    /** The community confirmed the project's completion: from now on its hours count. */
-    public void confirmed(String projectId, Instant at, String confirmedBy) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
-                + "(project_id, completed_at, confirmed_by) VALUES (?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
-                + "completed_at = EXCLUDED.completed_at, confirmed_by = EXCLUDED.confirmed_by")) {
+    /**
+     * The community confirmed the project's completion: from now on its hours count. Answers whether this is the first
+     * confirmation of the project (a redelivered or replayed one finds it confirmed already).
+     */
+    public boolean confirmed(String projectId, Instant at, String confirmedBy) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement known = c.prepareStatement(
+                "SELECT completed_at FROM project WHERE project_id = ? FOR UPDATE"); PreparedStatement upsert =
+                c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by) VALUES (?, ?, ?) ON "
+                        + "CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, confirmed_by = "
+                        + "EXCLUDED.confirmed_by")) {
+            known.setString(1, projectId);
+            boolean before;
+            try (ResultSet rs = known.executeQuery()) {
+                before = rs.next() && rs.getTimestamp(1) != null;
+            }
             upsert.setString(1, projectId);
             upsert.setTimestamp(2, Timestamp.from(at));
             upsert.setString(3, confirmedBy);
             upsert.executeUpdate();
+            return !before;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record the confirmation of project " + projectId, e);
         }

@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures street offices, districts and units ask for, computed from the current generation's entries plus the
- * corrections' deltas. Definitions:
+ * The figures street offices, districts and units ask for, read from the current generation's roll-ups (kept by
+ * {@code LedgerRollups} with the entries) plus the corrections' deltas. Definitions:
  * <ul>
  * <li>hours — volunteer hours in force (HOURS entries, corrected);</li>
  * <li>activities — deliveries (服务活动) with at least one entry in the group;</li>
@@ -77,43 +77,31 @@ public class LedgerReports {
 
     private List<Row> query(Scope scope, String key, boolean byUnit, LocalDate from, LocalDate to, boolean zh,
             GroupBy groupBy, boolean confirmed) {
-        List<Object> p = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), e AS (");
-        String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (scope.unit() != null ? " AND x.unit_id = ?" : "")
-                + " AND " + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"));
+        // The roll-ups give hours, activities and residents served (a unit's rows count each delivery it took part in;
+        // the street's own rows, unit '', count each once); the corrections' deltas are added from ledger_correction.
+        // Distinct volunteers are not additive over days: they are counted over the participation rows.
         List<Object> fp = new ArrayList<>(List.of(scope.street(), Date.valueOf(from), Date.valueOf(to)));
         if (scope.unit() != null) {
             fp.add(scope.unit());
         }
-        if (byUnit) {
-            sql.append("SELECT x.kind, x.event_id, x.unit_id, x.community_code, x.category, x.street_code, x.entry_date, "
-                    + "x.volunteer_id, x.hours, NULL::integer AS residents_served FROM ledger_entry x, g "
-                    + "WHERE x.generation = g.generation AND x.unit_id IS NOT NULL").append(filter);
-            p.addAll(fp);
-            sql.append(" UNION ALL SELECT 'DELIVERY', d.event_id, t.unit_id, d.community_code, d.category, d.street_code, "
-                    + "d.entry_date, NULL, NULL, d.residents_served FROM (SELECT DISTINCT x.event_id, x.unit_id FROM "
-                    + "ledger_entry x, g WHERE x.generation = g.generation AND x.unit_id IS NOT NULL").append(filter)
-                    .append(") t JOIN ledger_entry d ON d.event_id = t.event_id AND d.kind = 'DELIVERY' "
-                            + "AND d.generation = (SELECT generation FROM g)");
-            p.addAll(fp);
-        } else {
-            sql.append("SELECT x.kind, x.event_id, x.unit_id, x.community_code, x.category, x.street_code, x.entry_date, "
-                    + "x.volunteer_id, x.hours, x.residents_served FROM ledger_entry x, g WHERE x.generation = g.generation")
-                    .append(filter);
-            p.addAll(fp);
-        }
-        sql.append(" UNION ALL SELECT 'HOURS', x.event_id, x.unit_id, x.community_code, x.category, x.street_code, "
-                + "x.entry_date, x.volunteer_id, x.delta, NULL FROM ledger_correction x WHERE true").append(filter);
+        String filter = " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (scope.unit() != null ? " AND x.unit_id = ?" : "");
+        String rolledUp = filter + " AND x.confirmed = " + confirmed;
+        List<Object> p = new ArrayList<>(fp);
         p.addAll(fp);
-        // Every delivery has one DELIVERY row per group (its own entry, or one per unit that took part), so activities
-        // are counted rows; distinct volunteers come from a first grouping by (key, volunteer): two hash aggregations,
-        // no sort, which is what keeps a report over a million entries fast.
-        sql.append("), t AS (SELECT ").append(key).append(" AS k, volunteer_id, "
-                + "SUM(hours) FILTER (WHERE kind = 'HOURS') AS h, COUNT(*) FILTER (WHERE kind = 'DELIVERY') AS a, "
-                + "SUM(residents_served) FILTER (WHERE kind = 'DELIVERY') AS r FROM e GROUP BY 1, 2) "
-                + "SELECT k, COALESCE(SUM(h), 0), SUM(a), COUNT(volunteer_id) FILTER (WHERE h IS NOT NULL), "
-                + "COALESCE(SUM(r), 0) FROM t GROUP BY 1 ORDER BY 1");
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
+        p.addAll(fp);
+        String sql = "WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), "
+                + "f AS (SELECT " + key + " AS k, SUM(hours) AS h, SUM(services) AS a, SUM(residents_served) AS r FROM ("
+                + "SELECT x.street_code, x.entry_date, x.unit_id, x.community_code, x.category, x.hours, x.services, "
+                + "x.residents_served FROM ledger_rollup x, g WHERE x.generation = g.generation AND x.unit_id "
+                + (byUnit ? "<> ''" : "= ''") + rolledUp
+                + " UNION ALL SELECT x.street_code, x.entry_date, x.unit_id, x.community_code, x.category, x.delta, 0, 0 "
+                + "FROM ledger_correction x WHERE " + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"))
+                + filter + ") e GROUP BY 1), "
+                + "v AS (SELECT " + key + " AS k, COUNT(DISTINCT x.volunteer_id) AS n FROM ledger_participation x, g "
+                + "WHERE x.generation = g.generation AND x.volunteer_id <> ''" + rolledUp + " GROUP BY 1) "
+                + "SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0), COALESCE(f.r, 0) FROM f LEFT JOIN v ON v.k = f.k "
+                + "ORDER BY 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
             Sql.bind(q, p);
             List<Row> rows = new ArrayList<>();
             Map<String, String> unitNames = groupBy == GroupBy.UNIT ? unitNames(c) : Map.of();

@@ -74,10 +74,14 @@ public class Standings {
         String who = volunteers ? "volunteer_id" : "unit_id";
         String name = volunteers ? "(SELECT masked_name FROM volunteer v WHERE v.volunteer_id = s.id)"
                 : "(SELECT name FROM member_unit u WHERE u.unit_id = s.id)";
-        String sql = "WITH e AS (" + HOURS_IN_FORCE + "), mine AS (SELECT " + who + " AS id, "
-                + "COALESCE(SUM(hours) FILTER (WHERE kind = 'HOURS'), 0) AS hours FROM e WHERE street_code = ? AND "
-                + who + " IS NOT NULL GROUP BY 1), projects AS (SELECT DISTINCT " + who + " AS id, project_id FROM e "
-                + "WHERE street_code = ? AND " + who + " IS NOT NULL), done AS (SELECT pr.id, count(*) AS n FROM projects pr "
+        // Read from the participation roll-up (confirmed projects only: LedgerRollups) and the corrections' deltas.
+        String sql = "WITH e AS (SELECT x." + who + " AS id, x.project_id, x.hours FROM ledger_participation x WHERE "
+                + "x.generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT') AND x.street_code = ? "
+                + "AND x.entry_date BETWEEN ? AND ? AND x.confirmed AND x." + who + " <> '' UNION ALL SELECT c." + who
+                + ", c.project_id, c.delta FROM ledger_correction c WHERE c.street_code = ? AND c.entry_date BETWEEN ? "
+                + "AND ? AND c." + who + " IS NOT NULL AND " + Confirmation.confirmed("c") + "), "
+                + "mine AS (SELECT id, COALESCE(SUM(hours), 0) AS hours FROM e GROUP BY 1), "
+                + "projects AS (SELECT DISTINCT id, project_id FROM e), done AS (SELECT pr.id, count(*) AS n FROM projects pr "
                 + "JOIN project p ON p.project_id = pr.project_id WHERE p.completed_at IS NOT NULL GROUP BY 1), "
                 + "rated AS (SELECT pr.id, count(*) AS n, SUM(r.score - 3) AS stars, AVG(r.score) AS average FROM projects pr "
                 + "JOIN project_rating r ON r.project_id = pr.project_id GROUP BY 1), s AS (SELECT m.id, m.hours, "
@@ -86,7 +90,7 @@ public class Standings {
                 + "SELECT s.id, " + name + ", s.hours + 10 * s.completed + 2 * s.stars AS points, s.hours, s.completed, "
                 + "s.ratings, s.average FROM s ORDER BY points DESC, s.hours DESC, s.id";
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            Sql.bind(q, List.of(Date.valueOf(from), Date.valueOf(to), Date.valueOf(from), Date.valueOf(to), street, street));
+            Sql.bind(q, List.of(street, Date.valueOf(from), Date.valueOf(to), street, Date.valueOf(from), Date.valueOf(to)));
             List<Standing> out = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Walks every chain of a generation and the corrections chain, recomputing each hash from the stored row, and names
@@ -37,6 +39,46 @@ public class ChainVerification {
         this.dataSource = dataSource;
     }
 
+    private static final int BATCH = 5000;
+
+    /** The walk along the chains: where it stands, and the first broken link found. */
+    private static final class Walk {
+        int partition = -1;
+        long seq;
+        String previous = LedgerEntry.GENESIS;
+        BrokenLink broken;
+
+        void check(List<LedgerEntry> batch, Map<Integer, ChainState> chains) {
+            boolean[] intact = new boolean[batch.size()];
+            IntStream.range(0, batch.size()).parallel()
+                    .forEach(i -> intact[i] = batch.get(i).computeHash().equals(batch.get(i).hash()));
+            for (int i = 0; i < batch.size(); i++) {
+                LedgerEntry e = batch.get(i);
+                if (e.partition() != partition) {
+                    partition = e.partition();
+                    seq = 0;
+                    previous = LedgerEntry.GENESIS;
+                }
+                if (broken == null) {
+                    String chain = "project-list/" + partition;
+                    if (e.seq() != seq + 1) {
+                        broken = new BrokenLink(chain, partition, seq + 1, e.entryId(),
+                                "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
+                    } else if (!e.prevHash().equals(previous)) {
+                        broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
+                                "prev_hash is not the hash of the entry before it");
+                    } else if (!intact[i]) {
+                        broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
+                                "the content no longer gives the stored hash: the entry was altered");
+                    }
+                }
+                seq = e.seq();
+                previous = e.hash();
+                chains.put(partition, new ChainState(partition, seq, previous));
+            }
+        }
+    }
+
     /** The first broken link: which chain, where, and why. */
     public record BrokenLink(String chain, Integer partition, long seq, String id, String reason) {
     }
@@ -53,8 +95,13 @@ public class ChainVerification {
     }
 
     public Result verify() {
+        return verify(checked -> { });
+    }
+
+    /** The whole current generation, telling {@code progress} how many entries were checked so far. */
+    public Result verify(LongConsumer progress) {
         try (Connection c = dataSource.getConnection()) {
-            return verify(c, Generations.current(c));
+            return verify(c, Generations.current(c), progress);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the ledger", e);
         }
@@ -62,49 +109,54 @@ public class ChainVerification {
 
     public Result verify(int generation) {
         try (Connection c = dataSource.getConnection()) {
-            return verify(c, generation);
+            return verify(c, generation, checked -> { });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the ledger", e);
         }
     }
 
-    private Result verify(Connection c, int generation) throws SQLException {
+    /** How many entries a whole walk of the current generation checks: what its chain heads count. */
+    public long entriesToCheck() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT COALESCE(SUM(seq), 0) "
+                + "FROM chain_head WHERE generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT')");
+             ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the ledger's entries", e);
+        }
+    }
+
+    /**
+     * Streams the entries through a cursor in chain order, {@value #BATCH} at a time: the hashes of a batch are
+     * recomputed in parallel (each depends only on its own row), then the links are checked in order, so the first
+     * broken link is still the first.
+     */
+    private Result verify(Connection c, int generation, LongConsumer progress) throws SQLException {
         Map<Integer, ChainState> chains = new TreeMap<>();
         BrokenLink broken = null;
         long entries = 0;
         try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS
                 + " FROM ledger_entry WHERE generation = ? ORDER BY kafka_partition, seq")) {
             q.setInt(1, generation);
-            q.setFetchSize(5000);
+            q.setFetchSize(BATCH);
             try (ResultSet rs = q.executeQuery()) {
-                int partition = -1;
-                long seq = 0;
-                String previous = LedgerEntry.GENESIS;
-                while (rs.next()) {
-                    LedgerEntry e = ChainStore.entry(rs);
-                    entries++;
-                    if (e.partition() != partition) {
-                        partition = e.partition();
-                        seq = 0;
-                        previous = LedgerEntry.GENESIS;
+                Walk walk = new Walk();
+                List<LedgerEntry> batch = new ArrayList<>(BATCH);
+                boolean more = true;
+                while (more) {
+                    more = rs.next();
+                    if (more) {
+                        batch.add(ChainStore.entry(rs));
                     }
-                    if (broken == null) {
-                        String chain = "project-list/" + partition;
-                        if (e.seq() != seq + 1) {
-                            broken = new BrokenLink(chain, partition, seq + 1, e.entryId(),
-                                    "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
-                        } else if (!e.prevHash().equals(previous)) {
-                            broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
-                                    "prev_hash is not the hash of the entry before it");
-                        } else if (!e.computeHash().equals(e.hash())) {
-                            broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
-                                    "the content no longer gives the stored hash: the entry was altered");
-                        }
+                    if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
+                        walk.check(batch, chains);
+                        entries += batch.size();
+                        batch.clear();
+                        progress.accept(entries);
                     }
-                    seq = e.seq();
-                    previous = e.hash();
-                    chains.put(partition, new ChainState(partition, seq, previous));
                 }
+                broken = walk.broken;
             }
         }
         try (PreparedStatement q = c.prepareStatement("SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = ?")) {
@@ -149,8 +201,28 @@ public class ChainVerification {
                 null);
     }
 
+    /** How many entries a street's verification checks. */
+    public long entriesToCheck(String street) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT count(*) FROM "
+                + "ledger_entry WHERE generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT') "
+                + "AND street_code = ?")) {
+            q.setString(1, street);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the entries of street " + street, e);
+        }
+    }
+
     /** The current generation's entries and the corrections of one street, with the links to their predecessors. */
     public Result verifyStreet(String street) {
+        return verifyStreet(street, checked -> { });
+    }
+
+    /** A street's verification, telling {@code progress} how many of its entries were checked so far. */
+    public Result verifyStreet(String street, LongConsumer progress) {
         try (Connection c = dataSource.getConnection()) {
             int generation = Generations.current(c);
             BrokenLink broken = null;
@@ -168,9 +240,13 @@ public class ChainVerification {
                         if (broken == null) {
                             broken = brokenLink(e, e.seq() == 1 ? LedgerEntry.GENESIS : rs.getString("predecessor_hash"));
                         }
+                        if (entries % BATCH == 0) {
+                            progress.accept(entries);
+                        }
                     }
                 }
             }
+            progress.accept(entries);
             List<ChainState> states = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT h.kafka_partition, h.seq, h.hash, x.hash FROM chain_head h "
                     + "LEFT JOIN ledger_entry x ON x.generation = h.generation AND x.kafka_partition = h.kafka_partition "

@@ -1,0 +1,133 @@
+package org.threelists.ledger.projection.rollups;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.projection.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The only writer of {@code ledger_rollup} and {@code ledger_participation}: the figures of the entries per day, street,
+ * unit, community and category (and who took part in which project), so that reports and rankings over a street-year
+ * read roll-up rows, not every entry. Runs inside the caller's transaction, the one that appends the entries, so the
+ * roll-ups never disagree with the entries. Every write is the same grouping over the entries it concerns (a delivery's,
+ * or a project's when its community confirms it) added to the rows already there; the Flyway migration that created
+ * the tables fills them with the same grouping, and so does the benchmark's fill.
+ */
+@ApplicationScoped
+public class LedgerRollups {
+
+    /** Whether an entry's project is confirmed now; the roll-ups' {@code confirmed} column (see Confirmation). */
+    private static final String CONFIRMED_NOW = "EXISTS (SELECT 1 FROM project p WHERE p.project_id = x.project_id "
+            + "AND p.completed_at IS NOT NULL)";
+
+    private final AgroalDataSource dataSource;
+
+    public LedgerRollups(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Adds deliveries' entries, just appended to {@code generation} (one delivery live, a batch of them in a rebuild).
+     * The caller holds the projects' rows (it upserted them), so a confirmation of one of them in another transaction
+     * is either seen here or sees these entries.
+     */
+    public void delivered(int generation, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            add(c, "x.generation = ? AND x.event_id = ANY (?)",
+                    List.of(generation, c.createArrayOf("varchar", eventIds.toArray())), CONFIRMED_NOW, 1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot roll up deliveries " + eventIds, e);
+        }
+    }
+
+    /**
+     * The community confirmed the project for the first time: its entries' figures, in every generation, move from the
+     * unconfirmed rows to the confirmed ones.
+     */
+    public void confirmed(String projectId) {
+        String filter = "x.generation = ANY (SELECT generation FROM ledger_generation) AND x.project_id = ?";
+        try (Connection c = dataSource.getConnection()) {
+            add(c, filter, List.of(projectId), "false", -1);
+            add(c, filter, List.of(projectId), "true", 1);
+            for (String table : List.of("ledger_rollup", "ledger_participation")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " r USING (SELECT DISTINCT "
+                        + "x.generation, x.street_code, x.entry_date FROM ledger_entry x WHERE " + filter + ") k WHERE "
+                        + "r.generation = k.generation AND r.street_code = k.street_code AND r.entry_date = k.entry_date "
+                        + "AND r.entries = 0")) {
+                    Sql.bind(delete, List.of(projectId));
+                    delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the figures of confirmed project " + projectId, e);
+        }
+    }
+
+    /** Deletes the roll-ups of the given generations, with their entries. */
+    public static void drop(Connection c, List<Integer> generations) throws SQLException {
+        for (String table : List.of("ledger_rollup", "ledger_participation")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE generation = ANY (?)")) {
+                delete.setArray(1, c.createArrayOf("integer", generations.toArray()));
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Adds {@code sign} × the grouping of the entries {@code filter} selects, confirmed as {@code confirmed} says. */
+    private static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
+        for (String sql : List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
+                participation(filter, confirmed, sign))) {
+            try (PreparedStatement upsert = c.prepareStatement(sql)) {
+                Sql.bind(upsert, params);
+                upsert.executeUpdate();
+            }
+        }
+    }
+
+    /** The street's own rows (unit ''): every entry, each delivery once. */
+    static String streetRows(String filter, String confirmed, int sign) {
+        return "INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, category, "
+                + "confirmed, hours, services, residents_served, entries) SELECT x.generation, x.street_code, x.entry_date, "
+                + "'', x.community_code, x.category, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER "
+                + "(WHERE x.kind = 'HOURS'), 0), " + sign + " * COUNT(*) FILTER (WHERE x.kind = 'DELIVERY'), " + sign
+                + " * COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = 'DELIVERY'), 0), " + sign + " * COUNT(*) "
+                + "FROM ledger_entry x WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + ADD_ROLLUP;
+    }
+
+    /** A unit's rows: its entries, and each delivery it took part in once, with the delivery's residents served. */
+    static String unitRows(String filter, String confirmed, int sign) {
+        return "INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, category, "
+                + "confirmed, hours, services, residents_served, entries) SELECT u.generation, u.street_code, u.entry_date, "
+                + "u.unit_id, u.community_code, u.category, u.confirmed, " + sign + " * SUM(u.hours), " + sign
+                + " * COUNT(*), " + sign + " * COALESCE(SUM(d.residents_served), 0), " + sign + " * SUM(u.entries) "
+                + "FROM (SELECT x.generation, x.event_id, x.street_code, x.entry_date, x.unit_id, x.community_code, "
+                + "x.category, " + confirmed + " AS confirmed, COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) "
+                + "AS hours, COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL "
+                + "AND x.unit_id <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) u LEFT JOIN ledger_entry d ON d.generation = "
+                + "u.generation AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + ADD_ROLLUP;
+    }
+
+    /** Who took part: a unit's volunteers (their hours) and its pledges (volunteer ''), per project and day. */
+    static String participation(String filter, String confirmed, int sign) {
+        return "INSERT INTO ledger_participation AS r (generation, street_code, entry_date, unit_id, volunteer_id, "
+                + "community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, x.street_code, "
+                + "x.entry_date, x.unit_id, COALESCE(x.volunteer_id, ''), x.community_code, x.category, x.project_id, "
+                + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), " + sign
+                + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
+                + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
+                + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries";
+    }
+
+    private static final String ADD_ROLLUP = " ON CONFLICT (generation, street_code, entry_date, unit_id, community_code, "
+            + "category, confirmed) DO UPDATE SET hours = r.hours + EXCLUDED.hours, services = r.services + "
+            + "EXCLUDED.services, residents_served = r.residents_served + EXCLUDED.residents_served, entries = r.entries "
+            + "+ EXCLUDED.entries";
+}
