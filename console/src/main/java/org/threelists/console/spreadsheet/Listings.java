@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Finds a record a row already made, through the service's own paged list: the services take no idempotency key,
- * so a re-import recognises its rows by their natural keys (README "Spreadsheets" in console/README.md).
+ * so a re-import recognises its rows by their natural keys (console/README.md "Spreadsheets").
  */
 final class Listings {
 
