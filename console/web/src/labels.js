@@ -54,7 +54,7 @@ export const projectStatuses = {
   CANCELLED: '已取消',
 }
 
-export const claimStatuses = { PENDING: '确认中', CONFIRMED: '已确认', REVERTED: '未成功', RELEASED: '已退回' }
+export const claimStatuses = { PENDING: '确认中', CONFIRMED: '已确认', REVERTED: '未成功', REFUSED: '未成功', RELEASED: '已退回', CONSUMED: '已使用' }
 
 export const capacityUnits = { VOLUNTEER_HOURS: '志愿服务小时', SERVICE_HOURS: '服务小时', VENUE_HOURS: '场地小时', YUAN: '元', ITEMS: '件' }
 

@@ -1,0 +1,287 @@
+package org.threelists.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.threelists.localstack.LocalStack;
+import org.threelists.system.Api;
+import org.threelists.system.DemoWorld;
+import org.threelists.system.RunningSystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.localstack.LocalStack.DEMAND_LIST;
+import static org.threelists.localstack.LocalStack.MATCHMAKER;
+import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
+import static org.threelists.system.Api.eventually;
+import static org.threelists.system.DemoWorld.DESK;
+
+/**
+ * The desk's and the community's spreadsheets and the desk's list work in real headless Chromium against the whole
+ * running system: the desk imports units with their offers (a refused row shows why; the same file again changes
+ * nothing), a community imports demands, the desk merges two duplicates, rejects one and cancels a selection of
+ * projects on the project list, each item's result shown. One browser, the steps in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskConsoleBrowserTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    /** 政策咨询: this test's unit offers it to 嘉福社区; the unit leaves the alliance at the end (see closeBrowser). */
+    private static final String CATEGORY = "POLICY_CONSULTATION";
+    private static final String UNIT = "unit-desk-" + RUN;
+    private static final String UNIT_NAME = "嘉福政策宣讲队 " + RUN;
+    private static final String OFFER_TITLE = "政策咨询进小区 " + RUN;
+    private static final String DUPLICATE_A = "低保政策咨询 " + RUN;
+    private static final String DUPLICATE_B = "低保怎么申请 " + RUN;
+    private static final String TO_REJECT = "咨询彩票中奖 " + RUN;
+
+    private static Browser browser;
+    private static Path unitsWorkbook;
+    private static long unitsBefore;
+    private static String keptDemand;
+    private static String mergedDemand;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws IOException {
+        LocalStack stack = RunningSystem.stack();
+        unitsWorkbook = workbook("units", Map.of(
+                "共建单位", List.of(
+                        List.of("单位编号", "单位名称", "单位类型", "结对社区", "党组织"),
+                        List.of(UNIT, UNIT_NAME, "社会组织", "嘉福社区", "嘉福政策宣讲队党支部"),
+                        List.of("宣讲队二号", "编号写错的单位 " + RUN, "企业", "嘉福社区")),
+                "资源", List.of(
+                        List.of("单位编号", "资源类型", "资源名称", "服务类别", "服务社区", "能力数量", "计量周期", "有效期起", "有效期止"),
+                        List.of(UNIT, "志愿服务", OFFER_TITLE, "政策咨询", "嘉福社区", "20", "总量",
+                                DemoWorld.today().toString(), DemoWorld.today().plusDays(365).toString()))));
+        browser = Browser.open(stack.consoleUrl());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        // other system tests count on the matchmaker proposing their own units: this one leaves the alliance
+        Api.as(RESOURCE_LIST, DESK).body(Map.of("reason", "测试结束")).post("/units/" + UNIT + "/leave");
+    }
+
+    @Test
+    @Order(1)
+    void theDeskImportsUnitsAndOffersAndSeesARefusedRowWithItsReason() {
+        unitsBefore = unitCount();
+        signInAs("desk:dianqian");
+        importWorkbook("/desk/import", unitsWorkbook);
+
+        assertThat(browser.text(By.cssSelector(".taken-count"))).isEqualTo("2");
+        assertThat(browser.text(By.cssSelector(".refused-count"))).isEqualTo("1");
+        assertThat(browser.text(resultRow(UNIT))).contains("共建单位 第2行", "已导入");
+        assertThat(browser.text(resultRow("宣讲队二号"))).contains("共建单位 第3行", "被拒绝", "填写的内容不符合要求", "unitId");
+        assertThat(browser.text(resultRow(OFFER_TITLE))).contains("资源 第2行", "已导入");
+        System.out.println("console screenshot: " + browser.screenshot("desk-import"));
+
+        JsonNode unit = Api.get(RESOURCE_LIST, DESK, "/units/" + UNIT).extract().as(JsonNode.class);
+        assertThat(unit.path("name").asText()).isEqualTo(UNIT_NAME);
+        assertThat(unit.path("kind").asText()).isEqualTo("SOCIAL_ORGANISATION");
+        assertThat(unit.path("communities").get(0).asText()).isEqualTo(DemoWorld.COMMUNITY);
+        assertThat(unitCount()).isEqualTo(unitsBefore + 1);
+        JsonNode offers = offersOfUnit();
+        assertThat(offers.path("total").asInt()).isEqualTo(1);
+        assertThat(offers.path("items").get(0).path("capacity").path("amount").asInt()).isEqualTo(20);
+        assertThat(offers.path("items").get(0).path("categories").get(0).asText()).isEqualTo(CATEGORY);
+    }
+
+    @Test
+    @Order(2)
+    void importingTheSameFileAgainChangesNothing() {
+        importWorkbook("/desk/import", unitsWorkbook);
+
+        assertThat(browser.text(By.cssSelector(".taken-count"))).isEqualTo("0");
+        assertThat(browser.text(By.cssSelector(".already-count"))).isEqualTo("2");
+        assertThat(browser.text(resultRow(OFFER_TITLE))).contains("此前已导入，未重复提交");
+        assertThat(browser.text(resultRow("宣讲队二号"))).contains("被拒绝");
+        assertThat(unitCount()).isEqualTo(unitsBefore + 1);
+        assertThat(offersOfUnit().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aCommunityImportsItsDemands() throws IOException {
+        Path demands = workbook("demands", Map.of("需求", List.of(
+                List.of("社区", "类别", "需求描述", "受益人数", "紧急程度", "预计工时", "居民姓名", "居民电话"),
+                List.of("嘉福社区", "政策咨询", DUPLICATE_A, "1", "普通", "2", "陈阿姨", "13800000123"),
+                List.of("嘉福社区", "政策咨询", DUPLICATE_B, "1", "普通", "2", "陈阿姨", "13800000123"),
+                List.of("嘉福社区", "政策咨询", TO_REJECT, "1", "一般", "1"))));
+        signInAs("community:dianqian:jiafu");
+        importWorkbook("/community/demands/import", demands);
+
+        assertThat(browser.text(By.cssSelector(".taken-count"))).isEqualTo("3");
+        keptDemand = demandByDescription(DUPLICATE_A).path("demandId").asText();
+        mergedDemand = demandByDescription(DUPLICATE_B).path("demandId").asText();
+        JsonNode kept = Api.get(DEMAND_LIST, DESK, "/demands/" + keptDemand).extract().as(JsonNode.class);
+        assertThat(kept.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(kept.path("category").asText()).isEqualTo(CATEGORY);
+        assertThat(kept.path("resident").path("phone").asText()).isEqualTo("13800000123");
+    }
+
+    @Test
+    @Order(4)
+    void theDeskMergesTwoDuplicatesAndRejectsADemand() {
+        signInAs("desk:dianqian");
+        browser.go("/desk/demands");
+        browser.choose(By.cssSelector(".filter-status"), "待核实");
+        browser.choose(By.cssSelector(".filter-category"), "政策咨询");
+        assertThat(browser.text(By.xpath(rowXpath(".demands", DUPLICATE_A)))).contains("陈阿姨", "13800000123");
+
+        browser.click(By.xpath(rowXpath(".demands", DUPLICATE_A) + "//label[contains(@class,'el-checkbox')]"));
+        browser.click(By.xpath(rowXpath(".demands", DUPLICATE_B) + "//label[contains(@class,'el-checkbox')]"));
+        browser.click(By.cssSelector(".merge-selected"));
+        browser.click(By.cssSelector(".merge-dialog [data-demand='" + keptDemand + "']"));
+        browser.click(By.cssSelector(".confirm-merge"));
+        browser.awaitText(By.cssSelector(".batch-results .el-table__body"), "成功");
+        assertThat(browser.text(By.cssSelector(".batch-results .el-table__body"))).contains(DUPLICATE_B);
+        browser.click(By.cssSelector(".close-batch"));
+
+        JsonNode merged = Api.get(DEMAND_LIST, DESK, "/demands/" + mergedDemand).extract().as(JsonNode.class);
+        assertThat(merged.path("status").asText()).isEqualTo("MERGED");
+        assertThat(merged.path("duplicateOf").asText()).isEqualTo(keptDemand);
+
+        browser.click(By.xpath(rowXpath(".demands", TO_REJECT) + "//button[contains(@class,'reject')]"));
+        browser.type(By.cssSelector(".closing-reason textarea"), "不属于社区服务范围");
+        browser.click(By.cssSelector(".confirm-closing"));
+        browser.awaitWhileDoing("the rejected demand leaves the 待核实 list", Duration.ofSeconds(20), () -> { },
+                () -> browser.all(By.xpath(rowXpath(".demands", TO_REJECT))).isEmpty());
+        JsonNode rejected = demandByDescriptionIn(TO_REJECT, "REJECTED");
+        assertThat(rejected.path("statusReason").asText()).isEqualTo("不属于社区服务范围");
+
+        browser.choose(By.cssSelector(".filter-status"), "已驳回");
+        assertThat(browser.text(By.xpath(rowXpath(".demands", TO_REJECT)))).contains("已驳回", "不属于社区服务范围");
+    }
+
+    @Test
+    @Order(5)
+    void theDeskCancelsASelectionOfProjectsAndSeesEachResult() {
+        Api.post(DEMAND_LIST, DESK, "/demands/" + keptDemand + "/verify", null, 200);
+        String resourceId = offersOfUnit().path("items").get(0).path("resourceId").asText();
+        String first = assigned(keptDemand, resourceId, "政策咨询甲 " + RUN);
+        String second = assigned(DemoWorld.listedDemand(CATEGORY, "NORMAL", 2, "政策讲解 " + RUN), resourceId, "政策咨询乙 " + RUN);
+
+        browser.go("/desk/projects");
+        browser.choose(By.cssSelector(".filter-category"), "政策咨询");
+        assertThat(browser.text(By.xpath(rowXpath(".projects", "政策咨询甲 " + RUN)))).contains(UNIT_NAME);
+        for (String title : List.of("政策咨询甲 " + RUN, "政策咨询乙 " + RUN)) {
+            browser.click(By.xpath(rowXpath(".projects", title) + "//label[contains(@class,'el-checkbox')]"));
+        }
+        browser.click(By.cssSelector(".cancel-selected"));
+        browser.type(By.cssSelector(".reason-input textarea"), "联席会决定改由社区自办");
+        browser.click(By.cssSelector(".confirm-reason"));
+        browser.awaitWhileDoing("both results shown", Duration.ofSeconds(30), () -> { },
+                () -> browser.all(By.cssSelector(".batch-results .batch-ok")).size() == 2);
+        System.out.println("console screenshot: " + browser.screenshot("desk-projects-cancelled"));
+        browser.click(By.cssSelector(".close-batch"));
+
+        for (String project : List.of(first, second)) {
+            JsonNode stored = Api.get(MATCHMAKER, DESK, "/projects/" + project).extract().as(JsonNode.class);
+            assertThat(stored.path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(stored.path("statusReason").asText()).isEqualTo("联席会决定改由社区自办");
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static void importWorkbook(String route, Path workbook) {
+        browser.go(route);
+        browser.all(By.cssSelector("input.workbook-file")).get(0).sendKeys(workbook.toAbsolutePath().toString());
+        browser.click(By.cssSelector(".run-import"));
+        browser.find(By.cssSelector(".import-results .el-table__row"));
+    }
+
+    private static By resultRow(String text) {
+        return By.xpath(rowXpath(".import-results", text));
+    }
+
+    /** A desk assignment (POST /projects) once the matchmaker has heard of the demand and the imported offer. */
+    private static String assigned(String demandId, String resourceId, String title) {
+        return eventually("the desk's assignment of " + demandId, () -> {
+            var answer = Api.as(MATCHMAKER, DESK).body(Map.of("demandIds", List.of(demandId), "unitId", UNIT,
+                    "resourceId", resourceId, "title", title)).post("/projects");
+            return answer.statusCode() == 201 ? answer.jsonPath().getString("projectId") : null;
+        }, id -> id != null);
+    }
+
+    private static long unitCount() {
+        return Api.get(RESOURCE_LIST, DESK, "/units?size=1").extract().<Integer>path("total");
+    }
+
+    private static JsonNode offersOfUnit() {
+        return Api.get(RESOURCE_LIST, DESK, "/resources?unit=" + UNIT).extract().as(JsonNode.class);
+    }
+
+    private static JsonNode demandByDescription(String description) {
+        return demandByDescriptionIn(description, "SUBMITTED");
+    }
+
+    private static JsonNode demandByDescriptionIn(String description, String status) {
+        return eventually("the demand " + description, () -> {
+            JsonNode page = Api.get(DEMAND_LIST, DESK, "/demands?status=" + status + "&category=" + CATEGORY + "&size=100")
+                    .extract().as(JsonNode.class);
+            for (JsonNode demand : page.path("items")) {
+                if (demand.path("description").asText().equals(description)) {
+                    return demand;
+                }
+            }
+            return null;
+        }, found -> found != null);
+    }
+
+    private static Path workbook(String name, Map<String, List<List<String>>> sheets) throws IOException {
+        Path file = Files.createTempFile("threelists-" + name + "-", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            for (String sheetName : sheets.keySet().stream().sorted((a, b) -> a.equals("共建单位") ? -1 : b.equals("共建单位") ? 1 : 0).toList()) {
+                Sheet sheet = workbook.createSheet(sheetName);
+                List<List<String>> rows = sheets.get(sheetName);
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < rows.get(r).size(); c++) {
+                        String value = rows.get(r).get(c);
+                        // numbers as a person types them: numeric cells
+                        if (r > 0 && value.matches("\\d+")) {
+                            row.createCell(c).setCellValue(Integer.parseInt(value));
+                        } else {
+                            row.createCell(c).setCellValue(value);
+                        }
+                    }
+                }
+            }
+            workbook.write(out);
+        }
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private static void signInAs(String identity) {
+        browser.go("/sign-in");
+        browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
+        browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
+                () -> !browser.currentRoute().startsWith("/sign-in"));
+    }
+
+    private static String rowXpath(String table, String text) {
+        return "//div[contains(@class,'" + table.substring(1) + "')]//tr[contains(@class,'el-table__row')][.//*[contains(text(),'"
+                + text + "')]]";
+    }
+}
