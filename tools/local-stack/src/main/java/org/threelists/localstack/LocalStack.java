@@ -488,6 +488,7 @@ public final class LocalStack implements AutoCloseable {
             environment.put("THREELISTS_CONSOLE_UPSTREAM_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
                     baseUrl(service));
         }
+        environment.putAll(settings.consoleEnvironment);
         console = timed("console", () -> {
             ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, environment, logDir().resolve(CONSOLE + ".log")));
             launched.awaitReady();
@@ -568,6 +569,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean supervise;
         private boolean console;
         private int consolePort;
+        private Map<String, String> consoleEnvironment = Map.of();
 
         private Builder() {
         }
@@ -661,6 +663,12 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** More environment variables for the console, e.g. its identity provider (they win over the stack's own). */
+        public Builder consoleEnvironment(Map<String, String> environment) {
+            this.consoleEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
         /** More environment variables for every service (they win over the stack's own). */
         public Builder serviceEnvironment(Map<String, String> environment) {
             this.serviceEnvironment = Map.copyOf(environment);
@@ -735,6 +743,7 @@ public final class LocalStack implements AutoCloseable {
             copy.supervise = supervise;
             copy.console = console;
             copy.consolePort = consolePort;
+            copy.consoleEnvironment = consoleEnvironment;
             return copy;
         }
 

@@ -67,8 +67,9 @@ class CrossReferenceTest {
         return Repo.OVERLAY_NAMES.stream().map(Rendered::of);
     }
 
+    /** The services' Deployments: every one but the console's, which ConsoleManifestTest checks on its own terms. */
     private static List<Deployment> services(Rendered r) {
-        return r.all(Deployment.class);
+        return r.all(Deployment.class).stream().filter(d -> !ConsoleManifestTest.CONSOLE.equals(name(d))).toList();
     }
 
     private static String name(io.fabric8.kubernetes.api.model.HasMetadata resource) {
@@ -135,7 +136,7 @@ class CrossReferenceTest {
             }
         }
         for (Service s : r.all(Service.class)) {
-            boolean selectsADeployment = services(r).stream().anyMatch(d -> s.getSpec().getSelector().entrySet().stream()
+            boolean selectsADeployment = r.all(Deployment.class).stream().anyMatch(d -> s.getSpec().getSelector().entrySet().stream()
                     .allMatch(e -> e.getValue().equals(d.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))));
             if (!selectsADeployment) {
                 errors.add("Service " + name(s) + " selects no Deployment's pods");

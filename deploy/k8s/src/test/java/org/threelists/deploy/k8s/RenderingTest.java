@@ -31,8 +31,8 @@ class RenderingTest {
                 .collect(Collectors.groupingBy(n -> n.path("kind").asText(), TreeMap::new, Collectors.counting()));
         assertThat(kinds).containsKeys("Namespace", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster",
                 "Database", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
-                "ServiceMonitor", "ConfigMap");
-        assertThat(kinds.get("Deployment")).isEqualTo(Repo.services().size());
+                "ServiceMonitor", "ConfigMap", "Ingress");
+        assertThat(kinds.get("Deployment")).as("the services and the console").isEqualTo(Repo.services().size() + 1);
     }
 
     /**

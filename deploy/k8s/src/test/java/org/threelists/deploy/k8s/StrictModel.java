@@ -71,6 +71,7 @@ final class StrictModel {
             Map.entry(new Kind("autoscaling/v2", "HorizontalPodAutoscaler"), HorizontalPodAutoscaler.class),
             Map.entry(new Kind("policy/v1", "PodDisruptionBudget"), PodDisruptionBudget.class),
             Map.entry(new Kind("networking.k8s.io/v1", "NetworkPolicy"), NetworkPolicy.class),
+            Map.entry(new Kind("networking.k8s.io/v1", "Ingress"), io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
             Map.entry(new Kind("monitoring.coreos.com/v1", "ServiceMonitor"), ServiceMonitor.class),
             Map.entry(new Kind("monitoring.coreos.com/v1", "PodMonitor"), PodMonitor.class),
             Map.entry(new Kind("kafka.strimzi.io/v1", "Kafka"), Kafka.class),
