@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Polls one inbound topic for one {@link InboundHandler}. Per message: skip it if the inbox has it, else apply it
- * and record it in one transaction. A message that can never apply goes to {@code <topic>.dlq} at once; a failure
+ * Polls one inbound topic for one {@link InboundHandler}. A poll is applied in one transaction, each message skipped
+ * if the inbox has it, else applied and recorded; if any message of it fails, the poll is taken message by message,
+ * each in its own transaction. A message that can never apply goes to {@code <topic>.dlq} at once; a failure
  * that will pass (see {@link Failures}) pauses only that message's partition and retries it with capped
  * exponential backoff until it applies, while the other partitions go on and the consumer keeps polling (so it
  * stays in its group); any other failure is retried up to the handler's bound, then dead-lettered. An {@link Error}
@@ -66,6 +67,13 @@ final class InboundConsumer {
                 resumeDue(polling);
                 ConsumerRecords<String, byte[]> records = polling.poll(Duration.ofMillis(retries.isEmpty() ? 500 : 100));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                if (retries.isEmpty() && records.count() > 1 && applyAll(records)) {
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> applied = records.records(partition);
+                        done.put(partition, new OffsetAndMetadata(applied.get(applied.size() - 1).offset() + 1));
+                    }
+                    records = ConsumerRecords.empty();
+                }
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                         if (!process(partition, record, deadLetters)) {
@@ -111,6 +119,36 @@ final class InboundConsumer {
                 }).toList();
         if (!due.isEmpty()) {
             polling.resume(due);
+        }
+    }
+
+    /**
+     * Applies a whole poll in one transaction, inbox rows included: one commit instead of one per message, and a
+     * crash anywhere in it leaves none of it applied. Returns false, with nothing applied, when any message fails
+     * (its id unreadable, its effect refused): the poll is then taken message by message, which isolates what failed
+     * and treats it as above. An {@link Error} ends the session as it does for a single message.
+     */
+    private boolean applyAll(ConsumerRecords<String, byte[]> records) {
+        String group = handler.consumerGroup();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Invalid.rethrowing(() -> {
+                        if (inbox.record(group, handler.messageId(record), record, Inbox.Outcome.PROCESSED)) {
+                            handler.handle(record);
+                        }
+                    });
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            Error error = errorIn(e);
+            if (error != null) {
+                throw error;
+            }
+            LOG.debugf("A batch of %d from %s failed, applying it one by one: %s", records.count(), handler.topic(),
+                    rootMessage(e));
+            return false;
         }
     }
 

@@ -111,12 +111,16 @@ public class PersonalDataVault {
         try (Connection c = dataSource.getConnection()) {
             Optional<KeyRow> stored = keyRow(c, subjectId);
             if (stored.isEmpty() && create) {
-                // First use: a new key, wrapped; a concurrent first use wins or loses the insert, then both read it.
+                // First use: a new key, wrapped. A concurrent first use wins or loses the insert; the winner uses the
+                // key it made (no need to read it back and unwrap it), the loser reads the winner's.
+                SecretKey fresh = newKey();
                 try (PreparedStatement insert = c.prepareStatement(
                         "INSERT INTO personal_data_key (subject_id, wrapped_key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING")) {
                     insert.setString(1, subjectId);
-                    insert.setBytes(2, encrypt(masterKey, newKey().getEncoded(), subjectId));
-                    insert.executeUpdate();
+                    insert.setBytes(2, encrypt(masterKey, fresh.getEncoded(), subjectId));
+                    if (insert.executeUpdate() == 1) {
+                        return Optional.of(fresh);
+                    }
                 }
                 stored = keyRow(c, subjectId);
             }

@@ -33,6 +33,7 @@ import org.threelists.matchmaker.service.ProjectLifecycle;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.matchmaker.api.ProjectResponses.ClaimAccepted;
 import org.threelists.matchmaker.api.ProjectResponses.Project;
+import org.threelists.platform.axon.RetriedOnConcurrentChange;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Caller;
@@ -49,8 +50,10 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
  * (202, claimStatus PENDING) and is confirmed or reverted when it answers. Residents appear only through demand ids:
  * their personal data stays in demand-list. Writes run in one transaction with the events and the read models, so
  * every answer shows the state the command left. A body is checked only once the caller may act on the project, so
- * that a caller outside its scope learns nothing from a 400.
+ * that a caller outside its scope learns nothing from a 400. Writes that meet another request's writes on the same
+ * project run again on the project as the other left it, instead of answering 409 (libs/platform/README.md, "Commands").
  */
+@RetriedOnConcurrentChange
 @Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
