@@ -33,6 +33,7 @@ public final class Repack {
     private final long[] load;
     private final long[] version;
     private final int[][] neighbours;
+    private final int[] own;
     private final Map<Long, long[]> tried = new HashMap<>();
     private final int[] stamp;
     private final int[] itemIndex;
@@ -43,7 +44,16 @@ public final class Repack {
     public long evaluated;
 
     public Repack(Problem p, int[] choice) {
+        this(p, choice, java.util.stream.IntStream.range(0, p.resources.size()).toArray());
+    }
+
+    /**
+     * A re-pack among the given resources only (one component's: no pair links them to others, so searches on
+     * different components share no state but the plan's disjoint entries and can run on different threads).
+     */
+    public Repack(Problem p, int[] choice, int[] resources) {
         this.p = p;
+        this.own = resources;
         this.choice = choice;
         int nR = p.resources.size();
         load = new long[nR];
@@ -56,9 +66,10 @@ public final class Repack {
             }
         }
         neighbours = new int[nR][];
+        Arrays.fill(neighbours, new int[0]);
         int[] shared = new int[nR];
         List<Integer> touched = new ArrayList<>();
-        for (int r = 0; r < nR; r++) {
+        for (int r : resources) {
             touched.clear();
             for (int k : p.byResource[r]) {
                 for (int k2 : p.byDemand[p.pairDemand[k]]) {
@@ -78,18 +89,22 @@ public final class Repack {
     }
 
     /**
-     * Runs sweeps over the resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
-     * or the deadline passes; restricted to the given resources when {@code only} is not null.
+     * Runs sweeps over its resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
+     * or the deadline passes; restricted to the given resources when {@code only} is not null. Returns true when it
+     * stopped at a local optimum (a sweep with no move), false at the deadline. Calling it again resumes cheaply:
+     * pairs whose resources did not change since they were tried are skipped.
      */
-    public void run(long deadlineNanos, int[] only) {
-        int nR = p.resources.size();
-        int[] resources = only != null ? only : java.util.stream.IntStream.range(0, nR).toArray();
+    public boolean run(long deadlineNanos, int[] only) {
+        int[] resources = only != null ? only : own;
         boolean improved = true;
-        while (improved && Deadline.before(deadlineNanos)) {
+        while (improved) {
+            if (!Deadline.before(deadlineNanos)) {
+                return false;
+            }
             improved = false;
             for (int r : resources) {
                 if (System.nanoTime() >= deadlineNanos) {
-                    return;
+                    return false;
                 }
                 if (p.byResource[r].length > 0 && repack(r, -1)) {
                     improved = true;
@@ -98,7 +113,7 @@ public final class Repack {
             for (int r : resources) {
                 for (int r2 : neighbours[r]) {
                     if (System.nanoTime() >= deadlineNanos) {
-                        return;
+                        return false;
                     }
                     if (r < r2 || !contains(neighbours[r2], r)) {
                         if (repack(r, r2)) {
@@ -108,6 +123,7 @@ public final class Repack {
                 }
             }
         }
+        return true;
     }
 
     private static boolean contains(int[] list, int v) {
