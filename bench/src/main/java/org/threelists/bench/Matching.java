@@ -30,6 +30,8 @@ final class Matching {
      * the largest size, whose child JVM takes minutes per instance, runs the standard street only.
      */
     static final int SHAPES_UP_TO_RESOURCES = 1000;
+    /** How many shapes "all" plans, one after the other in the child JVM. */
+    static final int SHAPES = org.threelists.matchmaker.lab.Shape.values().length;
 
     /** One size and the engine's time limit for it. */
     record Size(int demands, int resources, double engineLimitSeconds) {
@@ -58,7 +60,8 @@ final class Matching {
                     size.resources(), size.engineLimitSeconds(), referenceLimitSeconds, CpuMeter.loadAverage());
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long budget = (long) (3 * size.engineLimitSeconds() + 3 * referenceLimitSeconds + 300);
+            int shapes = size.resources() <= SHAPES_UP_TO_RESOURCES ? SHAPES : 1;
+            long budget = (long) (shapes * (3 * size.engineLimitSeconds() + 3 * referenceLimitSeconds + 300));
             if (!process.waitFor(budget, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("MatchingBenchmark " + size + " still running after " + budget + " s; see " + log);

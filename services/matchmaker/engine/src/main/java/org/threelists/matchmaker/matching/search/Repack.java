@@ -89,41 +89,74 @@ public final class Repack {
     }
 
     /**
-     * Runs sweeps over its resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
-     * or the deadline passes; restricted to the given resources when {@code only} is not null. Returns true when it
-     * stopped at a local optimum (a sweep with no move), false at the deadline. Calling it again resumes cheaply:
-     * pairs whose resources did not change since they were tried are skipped.
+     * Runs sweeps over the given resources (single re-packs, then pairs with their neighbours) until a sweep makes no
+     * move or the deadline passes (all its own resources when {@code only} is null). Returns true when it stopped at a
+     * local optimum (a sweep with no move), false at the deadline.
      */
     public boolean run(long deadlineNanos, int[] only) {
-        int[] resources = only != null ? only : own;
-        boolean improved = true;
-        while (improved) {
-            if (!Deadline.before(deadlineNanos)) {
-                return false;
-            }
-            improved = false;
-            for (int r : resources) {
-                if (System.nanoTime() >= deadlineNanos) {
-                    return false;
-                }
-                if (p.byResource[r].length > 0 && repack(r, -1)) {
-                    improved = true;
-                }
-            }
-            for (int r : resources) {
-                for (int r2 : neighbours[r]) {
-                    if (System.nanoTime() >= deadlineNanos) {
-                        return false;
+        return sweep(deadlineNanos, only != null ? only : own, new int[3]);
+    }
+
+    /** Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour. */
+    private final int[] cursor = new int[3];
+    private boolean movedThisSweep;
+
+    /**
+     * Sweeps over its own resources until a local optimum or the deadline, like {@link #run}, and goes on exactly where
+     * it stopped when called again: a search run in time slices makes the same moves as one run without a break.
+     */
+    public boolean resume(long deadlineNanos) {
+        return sweep(deadlineNanos, own, cursor);
+    }
+
+    private boolean sweep(long deadlineNanos, int[] resources, int[] at) {
+        boolean ownCursor = at == cursor;
+        boolean moved = ownCursor && movedThisSweep;
+        while (true) {
+            if (at[0] == 0) {
+                for (; at[1] < resources.length; at[1]++) {
+                    if (!Deadline.before(deadlineNanos)) {
+                        return pause(moved, ownCursor);
                     }
-                    if (r < r2 || !contains(neighbours[r2], r)) {
-                        if (repack(r, r2)) {
-                            improved = true;
-                        }
+                    int r = resources[at[1]];
+                    if (p.byResource[r].length > 0 && repack(r, -1)) {
+                        moved = true;
+                    }
+                }
+                at[0] = 1;
+                at[1] = 0;
+                at[2] = 0;
+            }
+            for (; at[1] < resources.length; at[1]++, at[2] = 0) {
+                int r = resources[at[1]];
+                for (; at[2] < neighbours[r].length; at[2]++) {
+                    if (!Deadline.before(deadlineNanos)) {
+                        return pause(moved, ownCursor);
+                    }
+                    int r2 = neighbours[r][at[2]];
+                    if ((r < r2 || !contains(neighbours[r2], r)) && repack(r, r2)) {
+                        moved = true;
                     }
                 }
             }
+            at[0] = 0;
+            at[1] = 0;
+            at[2] = 0;
+            if (!moved) {
+                if (ownCursor) {
+                    movedThisSweep = false;
+                }
+                return true;
+            }
+            moved = false;
         }
-        return true;
+    }
+
+    private boolean pause(boolean moved, boolean ownCursor) {
+        if (ownCursor) {
+            movedThisSweep = moved;
+        }
+        return false;
     }
 
     private static boolean contains(int[] list, int v) {

@@ -57,7 +57,7 @@ final class ComponentSearch {
     void runSlice(long sliceDeadline, long planDeadline) {
         switch (step) {
             case REPACK -> {
-                if (repack.run(sliceDeadline, null)) {
+                if (repack.resume(sliceDeadline)) {
                     exact(planDeadline);
                     step = options.useCpSat() && !proven ? Step.LNS : Step.DONE;
                 }
