@@ -25,6 +25,14 @@ final class Matching {
 
     static final String MAIN = "org.threelists.matchmaker.lab.MatchingBenchmark";
 
+    /**
+     * Every shape of the generator (tools/matching-lab {@code Shape}) runs at the sizes up to this many resources;
+     * the largest size, whose child JVM takes minutes per instance, runs the standard street only.
+     */
+    static final int SHAPES_UP_TO_RESOURCES = 1000;
+    /** How many shapes "all" plans, one after the other in the child JVM. */
+    static final int SHAPES = org.threelists.matchmaker.lab.Shape.values().length;
+
     /** One size and the engine's time limit for it. */
     record Size(int demands, int resources, double engineLimitSeconds) {
     }
@@ -46,12 +54,14 @@ final class Matching {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx6g", "-cp", System.getProperty("java.class.path"), MAIN, Integer.toString(size.demands()),
                     Integer.toString(size.resources()), Double.toString(size.engineLimitSeconds()), Long.toString(seed),
-                    "--reference-limit", Double.toString(referenceLimitSeconds), "--json", out.toString()));
+                    "--reference-limit", Double.toString(referenceLimitSeconds), "--json", out.toString(),
+                    "--shape", size.resources() <= SHAPES_UP_TO_RESOURCES ? "all" : "STANDARD"));
             console.printf("matching: %d×%d, engine limit %.0f s, reference limit %.0f s (load %s)...%n", size.demands(),
                     size.resources(), size.engineLimitSeconds(), referenceLimitSeconds, CpuMeter.loadAverage());
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            long budget = (long) (3 * size.engineLimitSeconds() + 3 * referenceLimitSeconds + 300);
+            int shapes = size.resources() <= SHAPES_UP_TO_RESOURCES ? SHAPES : 1;
+            long budget = (long) (shapes * (3 * size.engineLimitSeconds() + 3 * referenceLimitSeconds + 300));
             if (!process.waitFor(budget, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("MatchingBenchmark " + size + " still running after " + budget + " s; see " + log);
@@ -67,8 +77,8 @@ final class Matching {
                 row.put("engineLimitSeconds", size.engineLimitSeconds());
                 row.put("childJvmWallSeconds", CpuMeter.round(wall));
                 rows.add(row);
-                console.printf("matching: %d×%d: engine %s ms, objective %s, reference %s (%s), ratio %s%n", size.demands(),
-                        size.resources(), row.get("engineMillis"), row.get("objective"), row.get("reference"),
+                console.printf("matching: %s %d×%d: engine %s ms (cpu %s ms), objective %s, reference %s (%s), ratio %s%n",
+                        row.get("shape"), size.demands(), size.resources(), row.get("engineMillis"), row.get("engineCpuMillis"), row.get("objective"), row.get("reference"),
                         row.get("referenceMethod"), row.get("ratio"));
             }
         }

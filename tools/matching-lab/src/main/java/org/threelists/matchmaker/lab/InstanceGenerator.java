@@ -59,8 +59,18 @@ public final class InstanceGenerator {
     private final int demands;
     private final int resources;
     private final int candidatesPerDemand;
+    private final Shape shape;
 
     public InstanceGenerator(long seed, int demands, int resources, int candidatesPerDemand) {
+        this(seed, demands, resources, candidatesPerDemand, Shape.STANDARD);
+    }
+
+    /** A street of the given shape, with the shape's number of candidates per demand. */
+    public InstanceGenerator(long seed, int demands, int resources, Shape shape) {
+        this(seed, demands, resources, shape.candidatesPerDemand, shape);
+    }
+
+    private InstanceGenerator(long seed, int demands, int resources, int candidatesPerDemand, Shape shape) {
         if (demands < 0 || resources < 1 || candidatesPerDemand < 1) {
             throw new IllegalArgumentException("need demands ≥ 0, resources ≥ 1, candidatesPerDemand ≥ 1");
         }
@@ -68,6 +78,7 @@ public final class InstanceGenerator {
         this.demands = demands;
         this.resources = resources;
         this.candidatesPerDemand = candidatesPerDemand;
+        this.shape = shape;
     }
 
     public InstanceGenerator(long seed, int demands, int resources) {
@@ -86,11 +97,14 @@ public final class InstanceGenerator {
             for (String s : streets) {
                 String street = code(s, w, districts);
                 for (String c : STREETS.get(s)) {
-                    String community = code(c, w, districts);
-                    weightedStreets.add(street);
-                    communities.add(community);
-                    streetOf.put(community, street);
-                    communitiesOf.computeIfAbsent(street, k -> new ArrayList<>()).add(community);
+                    for (int compound = 0; compound < shape.compoundsPerCommunity; compound++) {
+                        String community = code(c, w, districts)
+                                + (shape.compoundsPerCommunity == 1 ? "" : "-" + (char) ('a' + compound));
+                        weightedStreets.add(street);
+                        communities.add(community);
+                        streetOf.put(community, street);
+                        communitiesOf.computeIfAbsent(street, k -> new ArrayList<>()).add(community);
+                    }
                 }
             }
         }
@@ -102,9 +116,9 @@ public final class InstanceGenerator {
             double u = rnd.nextDouble();
             Urgency urgency = u < 0.2 ? Urgency.LOW : u < 0.7 ? Urgency.NORMAL : u < 0.9 ? Urgency.HIGH
                     : Urgency.CRITICAL;
-            double hours = 0.5 * (1 + rnd.nextInt(16));
+            double hours = 0.5 * (1 + rnd.nextInt(shape.halfHours));
             totalHours += hours;
-            List<String> skills = rnd.nextDouble() < 0.25 ? List.of(SKILLS.get(rnd.nextInt(SKILLS.size()))) : List.of();
+            List<String> skills = rnd.nextDouble() < shape.skillShare ? List.of(SKILLS.get(rnd.nextInt(SKILLS.size()))) : List.of();
             LocalDate start = null;
             LocalDate end = null;
             if (rnd.nextDouble() < 0.7) {
@@ -114,14 +128,13 @@ public final class InstanceGenerator {
             boolean overdue = rnd.nextDouble() < 0.05;
             LocalDate deadline = end == null ? null : overdue ? HORIZON_START.minusDays(1 + rnd.nextInt(10)) : end;
             ds.add(new DemandInput(String.format("d-%06d", i), community, streetOf.get(community),
-                    CATEGORIES.get(rnd.nextInt(CATEGORIES.size())), skills, urgency, hours, start, end, deadline,
+                    demandCategory(rnd), skills, urgency, hours, start, end, deadline,
                     overdue));
         }
         // a resource of a community covers `k` categories; a demand then sees about
         // resourcesPerCommunity · k / 13 · (skill and window pass rate ≈ 0.85) candidates
         double resourcesPerCommunity = resources / (double) communities.size();
         double k = Math.min(CATEGORIES.size(), candidatesPerDemand * CATEGORIES.size() / (0.85 * resourcesPerCommunity));
-        double capacityPerResource = Math.max(8.0, 0.75 * totalHours / resources);
         int units = Math.max(1, resources / 3);
         String[] unitStreet = new String[units];
         Double[] unitRating = new Double[units];
@@ -131,6 +144,19 @@ public final class InstanceGenerator {
             unitRating[u] = rnd.nextDouble() < 0.2 ? null : 1.0 + rnd.nextInt(9) * 0.5;
             unitLoad[u] = rnd.nextInt(81);
         }
+        // the dominant unit of a street (DOMINANT_UNIT): the first unit drawn in it
+        boolean[] dominant = new boolean[units];
+        if (shape.dominantWeight > 1) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int u = 0; u < units; u++) {
+                dominant[u] = seen.add(unitStreet[u]);
+            }
+        }
+        double weights = 0;
+        for (int j = 0; j < resources; j++) {
+            weights += dominant[j % units] ? shape.dominantWeight : 1;
+        }
+        double capacityPerWeight = shape.capacityShare * totalHours / weights;
         List<ResourceInput> rs = new ArrayList<>(resources);
         for (int j = 0; j < resources; j++) {
             int u = j % units;
@@ -138,6 +164,10 @@ public final class InstanceGenerator {
             java.util.Collections.shuffle(streetCommunities, rnd);
             List<String> area = streetCommunities.subList(0, 1 + rnd.nextInt(streetCommunities.size()));
             int count = Math.max(1, Math.min(CATEGORIES.size(), (int) Math.floor(k + rnd.nextDouble())));
+            if (dominant[u]) {
+                area = streetCommunities; // a hospital or a state enterprise serves its whole street, in every field
+                count = CATEGORIES.size();
+            }
             List<String> shuffled = new ArrayList<>(CATEGORIES);
             java.util.Collections.shuffle(shuffled, rnd);
             List<String> categories = List.copyOf(shuffled.subList(0, count));
@@ -152,12 +182,27 @@ public final class InstanceGenerator {
                 from = HORIZON_START.plusDays(rnd.nextInt(HORIZON_DAYS / 2));
                 until = from.plusDays(30 + rnd.nextInt(HORIZON_DAYS));
             }
+            double capacityPerResource = Math.max(8.0, capacityPerWeight * (dominant[u] ? shape.dominantWeight : 1));
             double capacity = Math.round(capacityPerResource * (0.5 + rnd.nextDouble()) * 2) / 2.0;
             rs.add(new ResourceInput(String.format("res-%05d", j), String.format("unit-gen-%04d", u), categories,
                     List.copyOf(skills), List.copyOf(area), from, until, Math.max(8.0, capacity), unitRating[u],
                     unitLoad[u]));
         }
         return new MatchingInstance(ds, rs, null, null);
+    }
+
+    /** Uniform over the categories, or (ELDERLY_TINY_COMMUNITIES) 60 % elderly care, 20 % health, 20 % any. */
+    private String demandCategory(Random rnd) {
+        if (shape.elderlyDemand) {
+            double x = rnd.nextDouble();
+            if (x < 0.6) {
+                return "ELDER_CARE";
+            }
+            if (x < 0.8) {
+                return "HEALTH";
+            }
+        }
+        return CATEGORIES.get(rnd.nextInt(CATEGORIES.size()));
     }
 
     /** How many copies of the demo world an instance with this many resources spans (see the class comment). */

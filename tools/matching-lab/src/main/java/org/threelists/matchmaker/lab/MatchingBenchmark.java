@@ -36,7 +36,8 @@ public final class MatchingBenchmark {
     }
 
     /** One row of the table. */
-    public record Row(int demands, int resources, long seed, int pairs, int components, long engineMillis,
+    public record Row(String shape, double engineLimitSeconds, int demands, int resources, long seed, int pairs,
+                      int components, long engineMillis, long engineCpuMillis,
                       double objective, double engineBound, double engineGap, String method, int matched,
                       String referenceMethod, boolean referenceExact, long referenceMillis, double reference,
                       double ratio) {
@@ -46,10 +47,19 @@ public final class MatchingBenchmark {
         List<String> positional = new ArrayList<>();
         double referenceLimit = 30;
         Path json = null;
+        List<Shape> shapes = List.of(Shape.STANDARD);
+        List<Double> curve = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reference-limit" -> referenceLimit = Double.parseDouble(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
+                case "--shape" -> {
+                    String v = args[++i];
+                    shapes = v.equals("all") ? List.of(Shape.values())
+                            : java.util.Arrays.stream(v.split(",")).map(String::trim).map(Shape::valueOf).toList();
+                }
+                case "--limits" -> curve = java.util.Arrays.stream(args[++i].split(",")).map(String::trim)
+                        .map(Double::valueOf).toList();
                 default -> positional.add(args[i]);
             }
         }
@@ -59,19 +69,25 @@ public final class MatchingBenchmark {
                 ? new int[][] {{Integer.parseInt(positional.get(0)), Integer.parseInt(positional.get(1))}}
                 : new int[][] {{1000, 100}, {10_000, 1000}, {100_000, 10_000}};
         List<Row> rows = new ArrayList<>();
-        System.out.println("| instance | pairs | components | engine s | objective | engine bound | engine gap % "
-                + "| reference | reference s | reference value | objective / reference |");
-        System.out.println("|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|");
+        System.out.println("| shape | instance | pairs | components | limit s | engine s | engine cpu s | objective "
+                + "| engine bound | engine gap % | reference | reference s | reference value | objective / reference |");
+        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|");
         List<Double> limits = new ArrayList<>();
-        for (int[] size : sizes) {
-            double limit = fixedLimit != null ? fixedLimit : defaultLimit(size[1]);
-            limits.add(limit);
-            Row row = measure(seed, size[0], size[1], limit, referenceLimit);
-            rows.add(row);
-            System.out.printf("| %d×%d | %d | %d | %.2f | %.4f | %.4f | %.3f | %s | %.2f | %.4f | %.5f |%n",
-                    row.demands, row.resources, row.pairs, row.components, row.engineMillis / 1000.0, row.objective,
-                    row.engineBound, 100 * row.engineGap, row.referenceMethod, row.referenceMillis / 1000.0,
-                    row.reference, row.ratio);
+        for (Shape shape : shapes) {
+            for (int[] size : sizes) {
+                List<Double> sizeLimits = curve != null ? curve
+                        : List.of(fixedLimit != null ? fixedLimit : defaultLimit(size[1]));
+                for (double limit : sizeLimits) {
+                    limits.add(limit);
+                    Row row = measure(shape, seed, size[0], size[1], limit, referenceLimit);
+                    rows.add(row);
+                    System.out.printf("| %s | %d×%d | %d | %d | %.1f | %.2f | %.2f | %.4f | %.4f | %.3f | %s | %.2f "
+                                    + "| %.4f | %.5f |%n", row.shape, row.demands, row.resources, row.pairs,
+                            row.components, limit, row.engineMillis / 1000.0, row.engineCpuMillis / 1000.0,
+                            row.objective, row.engineBound, 100 * row.engineGap, row.referenceMethod,
+                            row.referenceMillis / 1000.0, row.reference, row.ratio);
+                }
+            }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("seed", seed);
@@ -97,10 +113,30 @@ public final class MatchingBenchmark {
     /** Generates the instance, plans it, and measures the reference. */
     public static Row measure(long seed, int demands, int resources, double timeLimitSeconds,
                               double referenceLimitSeconds) {
-        MatchingInstance instance = new InstanceGenerator(seed, demands, resources).generate();
-        MatchingPlan plan = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true))
-                .plan(instance);
+        return measure(Shape.STANDARD, seed, demands, resources, timeLimitSeconds, referenceLimitSeconds);
+    }
+
+    /**
+     * Generates an instance of the shape, plans it, and measures the reference; a negative reference limit takes
+     * the engine's own LP bound as the reference. The engine's CPU time is the process's over the call (every
+     * thread): on a machine shared with other work it says what the wall time cannot.
+     */
+    public static Row measure(Shape shape, long seed, int demands, int resources, double timeLimitSeconds,
+                              double referenceLimitSeconds) {
+        MatchingInstance instance = new InstanceGenerator(seed, demands, resources, shape).generate();
+        MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true));
+        long cpuBefore = processCpuNanos();
+        MatchingPlan plan = engine.plan(instance);
+        long cpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
         Problem p = Problem.build(instance);
+        if (referenceLimitSeconds < 0) {
+            // the engine's own LP bound (its min-cost flow; equal to GLOP's LP to the rounding of the unit profits)
+            double value = plan.flowBound();
+            return new Row(shape.name(), timeLimitSeconds, demands, resources, seed, p.pairCount(),
+                    p.componentCount(), plan.solveMillis(), cpuMillis,
+                    plan.objective(), plan.upperBound(), plan.gap(), plan.method(), plan.assignments().size(),
+                    "lp(engine's min-cost flow)", false, 0, value, value <= 0 ? 1.0 : plan.objective() / value);
+        }
         ExactReference.Result lp = ExactReference.lpBound(instance);
         ExactReference.Result reference = lp;
         if (referenceLimitSeconds > 0 && p.pairCount() <= REFERENCE_CP_SAT_MAX_PAIRS) {
@@ -116,10 +152,16 @@ public final class MatchingBenchmark {
             }
         }
         double value = reference.exact() ? reference.value() : reference.bound();
-        return new Row(demands, resources, seed, p.pairCount(), p.componentCount(), plan.solveMillis(),
+        return new Row(shape.name(), timeLimitSeconds, demands, resources, seed, p.pairCount(),
+                p.componentCount(), plan.solveMillis(), cpuMillis,
                 plan.objective(), plan.upperBound(), plan.gap(), plan.method(), plan.assignments().size(),
                 reference.method(), reference.exact(), reference.millis(), value,
                 value <= 0 ? 1.0 : plan.objective() / value);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** One size as text (the previous entry point, kept for callers). */

@@ -30,23 +30,28 @@ public final class Lns {
     private final Problem p;
     private final int[] choice;
     private final Repack repack;
-    private final long deadline;
+    private final Random rnd = new Random(17);
+    private long deadline;
+    private int moves;
+    private int tries;
+    private boolean exhausted;
 
-    public Lns(Problem p, int[] choice, Repack repack, long deadlineNanos) {
+    public Lns(Problem p, int[] choice, Repack repack) {
         this.p = p;
         this.choice = choice;
         this.repack = repack;
-        this.deadline = deadlineNanos;
     }
 
-    /** Searches among the given resources until the deadline or {@code done}; returns the improving moves. */
-    public int run(int[] resources, BooleanSupplier done) {
+    /**
+     * Searches among the given resources until the deadline or {@code done}; returns the improving moves so far.
+     * Called again, it goes on where it stopped (the same random sequence), so a search may run in time slices.
+     */
+    public int run(int[] resources, long deadlineNanos, BooleanSupplier done) {
         if (resources.length < 3) {
+            exhausted = true;
             return 0;
         }
-        Random rnd = new Random(17);
-        int moves = 0;
-        int tries = 0;
+        this.deadline = deadlineNanos;
         while (Deadline.before(deadline) && !done.getAsBoolean()) {
             int seed = resources[rnd.nextInt(resources.length)];
             if (repack.residual(seed) == 0 && rnd.nextInt(4) != 0) {
@@ -54,7 +59,8 @@ public final class Lns {
             }
             tries++;
             if (tries > 50 * resources.length && moves == 0) {
-                break; // nothing to gain here
+                exhausted = true; // nothing to gain here
+                break;
             }
             List<Integer> set = neighbourhood(seed, rnd);
             if (solveNeighbourhood(set)) {
@@ -63,6 +69,15 @@ public final class Lns {
             }
         }
         return moves;
+    }
+
+    public int moves() {
+        return moves;
+    }
+
+    /** True when many neighbourhoods in a row gained nothing: more time here is not worth it. */
+    public boolean exhausted() {
+        return exhausted;
     }
 
     private List<Integer> neighbourhood(int seed, Random rnd) {

@@ -33,6 +33,7 @@ public final class Repack {
     private final long[] load;
     private final long[] version;
     private final int[][] neighbours;
+    private final int[] own;
     private final Map<Long, long[]> tried = new HashMap<>();
     private final int[] stamp;
     private final int[] itemIndex;
@@ -43,7 +44,16 @@ public final class Repack {
     public long evaluated;
 
     public Repack(Problem p, int[] choice) {
+        this(p, choice, java.util.stream.IntStream.range(0, p.resources.size()).toArray());
+    }
+
+    /**
+     * A re-pack among the given resources only (one component's: no pair links them to others, so searches on
+     * different components share no state but the plan's disjoint entries and can run on different threads).
+     */
+    public Repack(Problem p, int[] choice, int[] resources) {
         this.p = p;
+        this.own = resources;
         this.choice = choice;
         int nR = p.resources.size();
         load = new long[nR];
@@ -56,9 +66,10 @@ public final class Repack {
             }
         }
         neighbours = new int[nR][];
+        Arrays.fill(neighbours, new int[0]);
         int[] shared = new int[nR];
         List<Integer> touched = new ArrayList<>();
-        for (int r = 0; r < nR; r++) {
+        for (int r : resources) {
             touched.clear();
             for (int k : p.byResource[r]) {
                 for (int k2 : p.byDemand[p.pairDemand[k]]) {
@@ -78,36 +89,74 @@ public final class Repack {
     }
 
     /**
-     * Runs sweeps over the resources (single re-packs, then pairs with their neighbours) until a sweep makes no move
-     * or the deadline passes; restricted to the given resources when {@code only} is not null.
+     * Runs sweeps over the given resources (single re-packs, then pairs with their neighbours) until a sweep makes no
+     * move or the deadline passes (all its own resources when {@code only} is null). Returns true when it stopped at a
+     * local optimum (a sweep with no move), false at the deadline.
      */
-    public void run(long deadlineNanos, int[] only) {
-        int nR = p.resources.size();
-        int[] resources = only != null ? only : java.util.stream.IntStream.range(0, nR).toArray();
-        boolean improved = true;
-        while (improved && Deadline.before(deadlineNanos)) {
-            improved = false;
-            for (int r : resources) {
-                if (System.nanoTime() >= deadlineNanos) {
-                    return;
+    public boolean run(long deadlineNanos, int[] only) {
+        return sweep(deadlineNanos, only != null ? only : own, new int[3]);
+    }
+
+    /** Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour. */
+    private final int[] cursor = new int[3];
+    private boolean movedThisSweep;
+
+    /**
+     * Sweeps over its own resources until a local optimum or the deadline, like {@link #run}, and goes on exactly where
+     * it stopped when called again: a search run in time slices makes the same moves as one run without a break.
+     */
+    public boolean resume(long deadlineNanos) {
+        return sweep(deadlineNanos, own, cursor);
+    }
+
+    private boolean sweep(long deadlineNanos, int[] resources, int[] at) {
+        boolean ownCursor = at == cursor;
+        boolean moved = ownCursor && movedThisSweep;
+        while (true) {
+            if (at[0] == 0) {
+                for (; at[1] < resources.length; at[1]++) {
+                    if (!Deadline.before(deadlineNanos)) {
+                        return pause(moved, ownCursor);
+                    }
+                    int r = resources[at[1]];
+                    if (p.byResource[r].length > 0 && repack(r, -1)) {
+                        moved = true;
+                    }
                 }
-                if (p.byResource[r].length > 0 && repack(r, -1)) {
-                    improved = true;
+                at[0] = 1;
+                at[1] = 0;
+                at[2] = 0;
+            }
+            for (; at[1] < resources.length; at[1]++, at[2] = 0) {
+                int r = resources[at[1]];
+                for (; at[2] < neighbours[r].length; at[2]++) {
+                    if (!Deadline.before(deadlineNanos)) {
+                        return pause(moved, ownCursor);
+                    }
+                    int r2 = neighbours[r][at[2]];
+                    if ((r < r2 || !contains(neighbours[r2], r)) && repack(r, r2)) {
+                        moved = true;
+                    }
                 }
             }
-            for (int r : resources) {
-                for (int r2 : neighbours[r]) {
-                    if (System.nanoTime() >= deadlineNanos) {
-                        return;
-                    }
-                    if (r < r2 || !contains(neighbours[r2], r)) {
-                        if (repack(r, r2)) {
-                            improved = true;
-                        }
-                    }
+            at[0] = 0;
+            at[1] = 0;
+            at[2] = 0;
+            if (!moved) {
+                if (ownCursor) {
+                    movedThisSweep = false;
                 }
+                return true;
             }
+            moved = false;
         }
+    }
+
+    private boolean pause(boolean moved, boolean ownCursor) {
+        if (ownCursor) {
+            movedThisSweep = moved;
+        }
+        return false;
     }
 
     private static boolean contains(int[] list, int v) {

@@ -1,20 +1,14 @@
 package org.threelists.matchmaker.matching.solve;
 
 import static org.threelists.matchmaker.matching.model.Profits.componentProfit;
-import static org.threelists.matchmaker.matching.model.Profits.profit;
 import static org.threelists.matchmaker.matching.model.Profits.scaledTotal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.Scoring;
-import org.threelists.matchmaker.matching.exact.ComponentCpSat;
 import org.threelists.matchmaker.matching.model.Deadline;
 import org.threelists.matchmaker.matching.model.Problem;
 import org.threelists.matchmaker.matching.model.Trace;
 import org.threelists.matchmaker.matching.relaxation.Relaxation;
-import org.threelists.matchmaker.matching.search.Lns;
-import org.threelists.matchmaker.matching.search.Repack;
 import org.threelists.matchmaker.matching.search.StartPlan;
 
 /**
@@ -23,12 +17,16 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *   <li><b>Bound</b> ({@link Relaxation}): the LP relaxation as a min-cost flow, then a Lagrangian bound with one
  *       exact knapsack per resource, started from the LP's prices — both proven upper bounds.</li>
  *   <li><b>Start and local search.</b> The demands the flow does not split, a greedy fill ({@link StartPlan}), then
- *       {@link Repack}: exact dynamic-programming re-packs of two neighbouring resources at a time until none
+ *       {@link org.threelists.matchmaker.matching.search.Repack}: exact dynamic-programming re-packs of two neighbouring resources at a time until none
  *       gains.</li>
- *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link ComponentCpSat},
- *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources ({@link Lns})
- *       until the time limit, or until the gap to the bound is at most the target gap.</li>
+ *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
+ *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
+ *       ({@link org.threelists.matchmaker.matching.search.Lns}) until the time limit, or until the gap to the
+ *       bound is at most the target gap.</li>
  * </ol>
+ * Steps 2 and 3 run per component ({@link ComponentSearch}) on every core, in time slices given to the component with
+ * the largest open gap first ({@link Slices}): the budget goes where the gap is, and the plan is the best found at
+ * the deadline, with its proven gap.
  * "cp-sat:OPTIMAL" means every component is proven optimal by CP-SAT.
  */
 public final class Solver {
@@ -59,86 +57,45 @@ public final class Solver {
         if (!Deadline.before(deadline)) {
             return startPlanOnly(p, relaxation, choice);
         }
-        Repack repack = new Repack(p, choice);
-        repack.run(deadline, null);
-        Trace.log("repack: %.4f (%d moves, %d pairs evaluated)", scaledTotal(p, choice) / (double) Scoring.SCALE,
-                repack.moves, repack.evaluated);
-
-        boolean[] proven = new boolean[components];
-        boolean[] byCpSat = new boolean[components];
         long[] bound = relaxation.componentBound; // profit units, tightened below
-        // components of one or two resources: the two-resource re-pack is exact on them (small ones go to CP-SAT
-        // below, which proves the same optimum and keeps "cp-sat:OPTIMAL" meaning what it says)
-        for (int c = 0; c < components; c++) {
-            int[] rs = p.componentResources[c];
-            boolean cpSatWill = options.useCpSat() && p.componentPairs(c) <= EXACT_MAX_PAIRS;
-            if (rs.length <= 2 && !cpSatWill && repack.provenOptimal(rs[0], rs.length == 2 ? rs[1] : -1)) {
-                proven[c] = true;
-                bound[c] = componentProfit(p, choice, c);
-            }
-        }
-        if (options.useCpSat()) {
-            for (int c = 0; c < components; c++) {
-                if (!proven[c] && p.componentPairs(c) <= EXACT_MAX_PAIRS && Deadline.before(deadline)) {
-                    double left = (deadline - System.nanoTime()) / 1e9;
-                    ComponentCpSat.Result cp = ComponentCpSat.solve(p, c, choice, Math.min(left, Math.max(0.5,
-                            options.timeLimitSeconds() / 20)), options.workers());
-                    if (cp != null) {
-                        if (cp.profit() > componentProfit(p, choice, c)) {
-                            for (int d : p.componentDemands[c]) {
-                                repack.assign(d, cp.choice()[d]);
-                            }
-                        }
-                        bound[c] = Math.min(bound[c], cp.boundProfit());
-                        if (cp.optimal()) {
-                            proven[c] = true;
-                            byCpSat[c] = true;
-                            bound[c] = componentProfit(p, choice, c);
-                        }
-                    }
-                }
-            }
-        }
         long[] primal = new long[components];
-        java.util.function.Supplier<Boolean> refreshPrimal = () -> {
-            for (int c = 0; c < components; c++) {
-                primal[c] = componentProfit(p, choice, c);
-            }
-            return true;
-        };
-        refreshPrimal.get();
+        ComponentSearch[] searches = new ComponentSearch[components];
+        for (int c = 0; c < components; c++) {
+            searches[c] = new ComponentSearch(p, c, choice, bound[c], options);
+        }
+        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap());
+        slices.run(ComponentSearch.Step.LNS, deadline);
+        Trace.log("repack: %.4f (%d moves), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
+                repackMoves(searches), 100 * gapOf(p, searches));
         String lagrangian = "";
-        if (gapOf(p, bound, primal) > options.targetGap()) {
+        if (gapOf(p, searches) > options.targetGap() && Deadline.before(deadline)) {
+            for (int c = 0; c < components; c++) {
+                bound[c] = searches[c].bound;
+                primal[c] = searches[c].primal;
+            }
             // a quarter of what is left at most: the bound is for the proof, the rest is for the plan
             long budget = (long) ((deadline - System.nanoTime()) * 0.25);
             int rounds = relaxation.lagrangian(primal, System.nanoTime() + Math.max(0, budget), 60);
-            lagrangian = rounds > 0 ? "+lagrangian(" + rounds + " rounds)" : "";
-            Trace.log("lagrangian: %d rounds, gap %.4f%%", rounds, 100 * gapOf(p, bound, primal));
-        }
-        int lnsMoves = 0;
-        if (options.useCpSat() && gapOf(p, bound, primal) > options.targetGap()) {
-            List<Integer> open = new ArrayList<>();
             for (int c = 0; c < components; c++) {
-                if (!proven[c] && p.componentResources[c].length >= 3) {
-                    for (int r : p.componentResources[c]) {
-                        open.add(r);
-                    }
-                }
+                searches[c].bound = Math.min(searches[c].bound, bound[c]);
             }
-            long[] objective = {profit(p, choice)};
-            long[] checked = {System.nanoTime()};
-            Lns lns = new Lns(p, choice, repack, deadline);
-            lnsMoves = lns.run(open.stream().mapToInt(Integer::intValue).toArray(), () -> {
-                if (System.nanoTime() - checked[0] < 50_000_000L) {
-                    return false;
-                }
-                checked[0] = System.nanoTime();
-                refreshPrimal.get();
-                return gapOf(p, bound, primal) <= options.targetGap();
-            });
-            refreshPrimal.get();
-            Trace.log("lns: %d moves, gap %.4f%%", lnsMoves, 100 * gapOf(p, bound, primal));
+            lagrangian = rounds > 0 ? "+lagrangian(" + rounds + " rounds)" : "";
+            Trace.log("lagrangian: %d rounds, gap %.4f%%", rounds, 100 * gapOf(p, searches));
         }
+        if (options.useCpSat()) {
+            slices.run(ComponentSearch.Step.DONE, deadline);
+            Trace.log("lns: %d moves, gap %.4f%%", lnsMoves(searches), 100 * gapOf(p, searches));
+        }
+        boolean[] proven = new boolean[components];
+        boolean[] byCpSat = new boolean[components];
+        for (int c = 0; c < components; c++) {
+            primal[c] = componentProfit(p, choice, c);
+            bound[c] = searches[c].bound;
+            proven[c] = searches[c].proven;
+            byCpSat[c] = searches[c].byCpSat;
+        }
+        int moves = repackMoves(searches);
+        int lnsMoves = lnsMoves(searches);
         long boundScaled = 0;
         long lpScaled = 0;
         int provenCount = 0;
@@ -162,7 +119,7 @@ public final class Solver {
             method = "exact:OPTIMAL(" + components + " components; dp re-pack"
                     + (options.useCpSat() ? ", cp-sat" : "") + ")";
         } else {
-            method = "lp-rounding+repack(" + repack.moves + " moves)" + lagrangian
+            method = "lp-rounding+repack(" + moves + " moves)" + lagrangian
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
                     + "; " + provenCount + "/" + components + " components proven optimal";
         }
@@ -188,13 +145,30 @@ public final class Solver {
                 p.componentCount());
     }
 
-    private static double gapOf(Problem p, long[] bound, long[] primal) {
+    private static double gapOf(Problem p, ComponentSearch[] searches) {
         long b = 0;
         long o = 0;
-        for (int c = 0; c < bound.length; c++) {
-            b += Math.max(bound[c], primal[c]) / p.m;
-            o += primal[c] / p.m;
+        for (ComponentSearch s : searches) {
+            long primal = s.primal;
+            b += Math.max(s.bound, primal) / p.m;
+            o += primal / p.m;
         }
         return b <= 0 ? 0 : (b - o) / (double) b;
+    }
+
+    private static int repackMoves(ComponentSearch[] searches) {
+        int moves = 0;
+        for (ComponentSearch s : searches) {
+            moves += s.repackMoves();
+        }
+        return moves;
+    }
+
+    private static int lnsMoves(ComponentSearch[] searches) {
+        int moves = 0;
+        for (ComponentSearch s : searches) {
+            moves += s.lnsMoves();
+        }
+        return moves;
     }
 }
