@@ -385,6 +385,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (demoDataTarget(RESOURCE_LIST)) {
             new ResourceDemoData(baseUrl(RESOURCE_LIST), out).loadIfEmpty();
+            new PartyGroupDemoData(baseUrl(RESOURCE_LIST), out).loadIfEmpty();
         }
         if (demoDataTarget(MATCHMAKER) && services.containsKey(DEMAND_LIST) && services.containsKey(RESOURCE_LIST)) {
             new ProjectDemoData(baseUrl(DEMAND_LIST), baseUrl(RESOURCE_LIST), baseUrl(MATCHMAKER),

@@ -32,6 +32,7 @@ import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.service.ContactDisclosure;
 import org.threelists.demand.service.DemandCuration;
+import org.threelists.demand.service.DemandRouting;
 import org.threelists.demand.service.DemandSubmission;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
@@ -60,6 +61,7 @@ public class DemandResource {
 
     private final DemandSubmission submission;
     private final DemandCuration curation;
+    private final DemandRouting routing;
     private final ContactDisclosure disclosure;
     private final DemandQueries queries;
     private final ContactReveals reveals;
@@ -67,10 +69,11 @@ public class DemandResource {
     private final Caller caller;
     private final ValidBodies bodies;
 
-    DemandResource(DemandSubmission submission, DemandCuration curation, ContactDisclosure disclosure,
+    DemandResource(DemandSubmission submission, DemandCuration curation, DemandRouting routing, ContactDisclosure disclosure,
             DemandQueries queries, ContactReveals reveals, DemandAccess access, Caller caller, ValidBodies bodies) {
         this.submission = submission;
         this.curation = curation;
+        this.routing = routing;
         this.disclosure = disclosure;
         this.queries = queries;
         this.reveals = reveals;
@@ -157,12 +160,14 @@ public class DemandResource {
     @Path("/{demandId}/verify")
     @Transactional
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
-    @Operation(summary = "Verify a demand and put it on the list", description = "submitted → listed")
+    @Operation(summary = "Verify a demand and put it on the list", description = "submitted → listed; a demand of a "
+            + "small category goes on to the building Party group covering its compound, if exactly one does")
     public DemandResponse verify(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
             implementation = VerifyDemandRequest.class))) byte[] body) throws JsonProcessingException {
         requireWritable(demandId);
         VerifyDemandRequest request = bodies.optional(body, VerifyDemandRequest.class);
         curation.verify(demandId, request == null ? null : request.description(), caller.actor());
+        routing.routeByDefault(demandId, caller.actor());
         return answer(demandId);
     }
 
@@ -203,6 +208,20 @@ public class DemandResource {
         requireWritable(demandId);
         ReasonRequest request = bodies.optional(body, ReasonRequest.class);
         curation.withdraw(demandId, request == null ? null : request.reason(), caller.actor());
+        return answer(demandId);
+    }
+
+    @POST
+    @Path("/{demandId}/route")
+    @Transactional
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
+    @Operation(summary = "Route a listed demand to a building Party group, or send it back to the joint meeting",
+            description = "listed → in Party group (PARTY_GROUP, with groupId); in Party group → listed (JOINT_MEETING)")
+    public DemandResponse route(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = RouteDemandRequest.class))) byte[] body) throws JsonProcessingException {
+        requireWritable(demandId);
+        RouteDemandRequest request = bodies.require(body, RouteDemandRequest.class);
+        routing.route(demandId, request.lane(), request.groupId(), request.reason(), caller.actor());
         return answer(demandId);
     }
 

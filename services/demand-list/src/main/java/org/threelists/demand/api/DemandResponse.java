@@ -29,6 +29,8 @@ public record DemandResponse(String demandId, String streetCode, String communit
         String statusLabel, String statusReason, String duplicateOf, String projectId,
         @Schema(description = "The member units holding the project that serves the demand; while it is matched or in "
                 + "progress, they (and no other unit) see the resident's contact") List<String> servingUnitIds,
+        @Schema(description = "The building Party group holding the demand in the second lane (status IN_PARTY_GROUP)")
+        String partyGroupId,
         Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactPart resident,
         Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version,
         @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
@@ -45,7 +47,7 @@ public record DemandResponse(String demandId, String streetCode, String communit
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
                 v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
-                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.rating,
+                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.rating,
                 v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
                 v.submittedBy, v.updatedAt, v.updatedBy, v.version, ticketText);
     }

@@ -27,6 +27,10 @@ import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
+import org.threelists.demand.domain.RoutingCommands.RouteToPartyGroup;
+import org.threelists.demand.domain.RoutingCommands.SendToJointMeeting;
+import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
+import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -39,6 +43,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.threelists.demand.domain.DemandStatus.BEING_SERVED;
 import static org.threelists.demand.domain.DemandStatus.FULFILLED;
+import static org.threelists.demand.domain.DemandStatus.IN_PARTY_GROUP;
 import static org.threelists.demand.domain.DemandStatus.IN_PROGRESS;
 import static org.threelists.demand.domain.DemandStatus.LISTED;
 import static org.threelists.demand.domain.DemandStatus.MATCHED;
@@ -69,6 +74,8 @@ public class Demand {
     private final Set<String> holderClaims = new HashSet<>();
     /** Every claim that ever matched this demand: a claimed event seen again is a replay, never a new match. */
     private final Set<String> followedClaims = new HashSet<>();
+    /** The building Party group holding the demand in the second lane; null while it is with the joint meeting. */
+    private String partyGroupId;
 
     protected Demand() {
         // For Axon: rebuilt from events.
@@ -128,7 +135,7 @@ public class Demand {
 
     @CommandHandler
     public void handle(WithdrawDemand command) {
-        require("withdraw", EnumSet.of(SUBMITTED, LISTED, MATCHED));
+        require("withdraw", EnumSet.of(SUBMITTED, LISTED, IN_PARTY_GROUP, MATCHED));
         apply(new DemandWithdrawn(demandId, reasonOrDefault(command.reason()), command.actor()));
     }
 
@@ -233,6 +240,30 @@ public class Demand {
         return ProjectStepOutcome.APPLIED;
     }
 
+    /**
+     * Only a listed demand changes lane, so a demand is never both planned by the joint meeting and held by a group
+     * (services/demand-list/README.md, "The second lane"); the group must be of the demand's community.
+     */
+    @CommandHandler
+    public void handle(RouteToPartyGroup command) {
+        require("route to a Party group", EnumSet.of(LISTED));
+        if (command.groupId() == null || command.groupId().isBlank()) {
+            throw new RuleBrokenException("groupId", "is required");
+        }
+        if (!communityCode.equals(command.groupCommunity())) {
+            throw new RuleBrokenException("groupId", "Party group " + command.groupId() + " is of community "
+                    + command.groupCommunity() + ", demand " + demandId + " belongs to " + communityCode);
+        }
+        apply(new DemandRoutedToPartyGroup(demandId, command.groupId(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(SendToJointMeeting command) {
+        require("send to the joint meeting", EnumSet.of(IN_PARTY_GROUP));
+        apply(new DemandSentToJointMeeting(demandId, partyGroupId, reasonOrDefault(command.reason()),
+                command.actor()));
+    }
+
     /** Erasure is idempotent: a second request finds nothing left to erase and records nothing. */
     @CommandHandler
     public void handle(EraseResidentData command) {
@@ -271,6 +302,7 @@ public class Demand {
     @EventSourcingHandler
     void on(DemandWithdrawn event) {
         status = DemandStatus.WITHDRAWN;
+        partyGroupId = null;
     }
 
     @EventSourcingHandler
@@ -296,6 +328,18 @@ public class Demand {
         projectId = null;
         claimedAt = null;
         holderClaims.clear();
+    }
+
+    @EventSourcingHandler
+    void on(DemandRoutedToPartyGroup event) {
+        status = IN_PARTY_GROUP;
+        partyGroupId = event.groupId();
+    }
+
+    @EventSourcingHandler
+    void on(DemandSentToJointMeeting event) {
+        status = LISTED;
+        partyGroupId = null;
     }
 
     @EventSourcingHandler

@@ -6,11 +6,14 @@ import java.util.Set;
 /**
  * The demand lifecycle (services/demand-list/README.md): submitted → listed (verified by the community) → matched (to a project)
  * → in progress → fulfilled → rated; or withdrawn, rejected, or merged into another demand as a duplicate.
- * A project cancelled, a claim expired or a low rating (1–2) reopens the demand: it is listed again.
+ * A project cancelled, a claim expired or a low rating (1–2) reopens the demand: it is listed again. A listed demand
+ * may be routed to a building Party group instead of the joint meeting (in Party group), and sent back (listed).
  */
 public enum DemandStatus {
     SUBMITTED("已提交"),
     LISTED("已列入清单"),
+    /** Routed to a building Party group (the second lane): the joint meeting and the matchmaker leave it alone. */
+    IN_PARTY_GROUP("党小组办理中"),
     MATCHED("已匹配"),
     IN_PROGRESS("服务中"),
     FULFILLED("已完成"),

@@ -48,4 +48,9 @@ public final class DemandEventData {
 
     public record Rated(String demandId, DemandStatus status, String actor, int score) {
     }
+
+    /** A demand changed lane: {@code groupId} the Party group it went to or came back from. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Routed(String demandId, DemandStatus status, String actor, String groupId, String reason) {
+    }
 }

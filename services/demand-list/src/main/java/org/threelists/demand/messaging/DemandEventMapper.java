@@ -16,10 +16,13 @@ import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
+import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
 import org.threelists.demand.messaging.DemandEventData.Amended;
 import org.threelists.demand.messaging.DemandEventData.Changed;
 import org.threelists.demand.messaging.DemandEventData.Merged;
 import org.threelists.demand.messaging.DemandEventData.Rated;
+import org.threelists.demand.messaging.DemandEventData.Routed;
 import org.threelists.demand.messaging.DemandEventData.Submitted;
 import org.threelists.demand.messaging.DemandEventData.WithProject;
 import org.threelists.demand.messaging.DemandEventData.WithReason;
@@ -136,6 +139,14 @@ public class DemandEventMapper implements IntegrationEventMapper {
             Feedback rated = Feedback.closed("rated", null);
             return new Translation(e.demandId(), "rated", new Rated(e.demandId(), DemandStatus.RATED, e.actor(), e.score()),
                     new Feedback(rated.open, rated.detailed, null, e.score()));
+        }
+        if (payload instanceof DemandRoutedToPartyGroup e) {
+            return new Translation(e.demandId(), "routed-to-party-group",
+                    new Routed(e.demandId(), DemandStatus.IN_PARTY_GROUP, e.actor(), e.groupId(), null), null);
+        }
+        if (payload instanceof DemandSentToJointMeeting e) {
+            return new Translation(e.demandId(), "sent-to-joint-meeting",
+                    new Routed(e.demandId(), DemandStatus.LISTED, e.actor(), e.groupId(), e.reason()), null);
         }
         if (payload instanceof ResidentDataErased e) {
             return new Translation(e.demandId(), "resident-data-erased",

@@ -21,6 +21,8 @@ import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.ProjectHolder;
+import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
+import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
 import org.threelists.platform.json.Json;
 
 import java.math.RoundingMode;
@@ -98,6 +100,22 @@ public class DemandProjection {
             view.projectId = event.projectId();
             view.servingUnits = json(event.holders() == null ? List.of()
                     : event.holders().stream().map(ProjectHolder::unitId).distinct().toList());
+        });
+    }
+
+    @EventHandler
+    void on(DemandRoutedToPartyGroup event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.IN_PARTY_GROUP, null);
+            view.partyGroupId = event.groupId();
+        });
+    }
+
+    @EventHandler
+    void on(DemandSentToJointMeeting event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.LISTED, event.reason());
+            view.partyGroupId = null;
         });
     }
 

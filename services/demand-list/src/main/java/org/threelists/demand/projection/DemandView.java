@@ -70,6 +70,9 @@ public class DemandView extends TrackedView {
     public String duplicateOf;
     @Column(name = "project_id")
     public String projectId;
+    /** The building Party group holding the demand in the second lane; null with the joint meeting. */
+    @Column(name = "party_group_id")
+    public String partyGroupId;
     /** JSON array of the ids of the member units holding the project that serves the demand; empty when none. */
     @Column(name = "serving_units")
     public String servingUnits = "[]";

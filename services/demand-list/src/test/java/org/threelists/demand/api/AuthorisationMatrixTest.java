@@ -42,6 +42,7 @@ class AuthorisationMatrixTest {
             demandFor.put("POST /demands/{demandId}/" + op, submitted());
         }
         demandFor.put("DELETE /demands/{demandId}/resident", submitted());
+        demandFor.put("POST /demands/{demandId}/route", listed());
         String mergeTarget = submitted();
 
         MATRIX.assertAnswers(CALLERS, operation -> {
@@ -55,6 +56,9 @@ class AuthorisationMatrixTest {
                 case "POST /demands/{demandId}/merge" -> call.body(Map.of("duplicateOf", mergeTarget));
                 case "POST /demands/{demandId}/reject" -> call.body(Map.of("reason", "不属于社区服务范围"));
                 case "POST /demands/{demandId}/withdraw" -> call.body(Map.of("reason", "居民已自行解决"));
+                // No such group: past authorisation the answer is 400, whoever may route.
+                case "POST /demands/{demandId}/route" ->
+                        call.body(Map.of("lane", "PARTY_GROUP", "groupId", "00000000-0000-0000-0000-00000000dead"));
                 default -> call;
             };
         });

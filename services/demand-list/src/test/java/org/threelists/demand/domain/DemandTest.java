@@ -82,6 +82,8 @@ public class DemandTest {
     static final Map<DemandStatus, List<Object>> HISTORY = Map.of(
             DemandStatus.SUBMITTED, List.of(SUBMITTED),
             DemandStatus.LISTED, List.of(SUBMITTED, VERIFIED),
+            DemandStatus.IN_PARTY_GROUP, List.of(SUBMITTED, VERIFIED,
+                    new RoutingEvents.DemandRoutedToPartyGroup(ID, "g-1", ACTOR)),
             DemandStatus.MATCHED, List.of(SUBMITTED, VERIFIED, MATCHED),
             DemandStatus.IN_PROGRESS, List.of(SUBMITTED, VERIFIED, MATCHED, STARTED),
             DemandStatus.FULFILLED, List.of(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED),
@@ -96,7 +98,8 @@ public class DemandTest {
             "merge", new Command<>(new MergeDemand(ID, "d-0", ACTOR), DemandStatus.EDITABLE),
             "amend", new Command<>(new AmendDemand(ID, DETAILS, null, ACTOR), DemandStatus.EDITABLE),
             "withdraw", new Command<>(new WithdrawDemand(ID, "no longer needed", ACTOR),
-                    EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.MATCHED)),
+                    EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED, DemandStatus.IN_PARTY_GROUP,
+                            DemandStatus.MATCHED)),
             "reject", new Command<>(new RejectDemand(ID, "duplicate of a hotline ticket", ACTOR), DemandStatus.EDITABLE));
 
     /**

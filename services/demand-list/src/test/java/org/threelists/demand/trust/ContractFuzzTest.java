@@ -49,6 +49,7 @@ class ContractFuzzTest {
                 .validBody("POST /demands/{demandId}/amend", () -> Fixtures.with(Fixtures.legalAdviceDemand(), "communityCode", null))
                 .validBody("POST /demands/{demandId}/reject", () -> Map.of("reason", "与其他需求重复"))
                 .validBody("POST /demands/{demandId}/withdraw", () -> Map.of("reason", "居民已自行解决"))
+                .validBody("POST /demands/{demandId}/route", () -> Map.of("lane", "JOINT_MEETING", "reason", "需要单位资源"))
                 .state(RowCounts.of(dataSource, "domain_event_entry"))
                 .run();
         assertThat(findings).as("requests that break contracts/openapi/demand-list.json").isEmpty();

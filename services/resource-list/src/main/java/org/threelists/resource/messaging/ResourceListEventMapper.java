@@ -15,6 +15,11 @@ import org.threelists.resource.domain.MemberUnitEvents.UnitLeft;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRegistered;
 import org.threelists.resource.domain.MemberUnitEvents.UnitRejoined;
 import org.threelists.resource.domain.MembershipStatus;
+import org.threelists.resource.domain.PartyGroupEvents.PartyGroupCreated;
+import org.threelists.resource.domain.PartyGroupEvents.PartyGroupLeaderNamed;
+import org.threelists.resource.domain.PartyGroupEvents.PartyMemberAdded;
+import org.threelists.resource.domain.PartyGroupEvents.PartyMemberRemoved;
+import org.threelists.resource.domain.PartyMemberKind;
 import org.threelists.resource.domain.ResourceDetails;
 import org.threelists.resource.domain.ResourceEvents.CapacityConsumed;
 import org.threelists.resource.domain.ResourceEvents.CapacityRefused;
@@ -39,8 +44,9 @@ import java.util.Set;
 
 /**
  * Translates the resource list's domain events into resource-list.events.v1
- * (contracts/schemas/resource-list.events.v1.schema.json). Every message is keyed by the unit, so one unit's
- * offers, capacity and volunteers arrive in order; volunteers appear only with their masked name. A mapper, not a
+ * (contracts/schemas/resource-list.events.v1.schema.json). Every message of a unit is keyed by the unit, so one
+ * unit's offers, capacity and volunteers arrive in order; a Party group's are keyed by the group, which belongs to a
+ * community, not to a unit. Volunteers and members appear only with their masked name. A mapper, not a
  * publisher: the platform's relay (platform.relay.EventRelay) publishes what it maps, once each committed event.
  */
 @ApplicationScoped
@@ -60,11 +66,12 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         if (message == null) {
             return List.of();
         }
-        return List.of(new IntegrationEvent(TOPIC, message.unitId, CloudEvent.of(event.getIdentifier(), SOURCE,
+        return List.of(new IntegrationEvent(TOPIC, message.key, CloudEvent.of(event.getIdentifier(), SOURCE,
                 "threelists." + message.type + ".v1", message.subject, event.getTimestamp(), message.data)));
     }
 
-    private record Message(String type, String unitId, String subject, Object data) {
+    /** {@code key}: the unit's id, or the Party group's for its events. */
+    private record Message(String type, String key, String subject, Object data) {
     }
 
     private static Message translate(Object payload) {
@@ -131,6 +138,22 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
             return new Message("volunteer.data-erased", e.unitId(), e.volunteerId(),
                     new VolunteerChange(e.volunteerId(), e.unitId(), null, null, e.actor()));
         }
+        if (payload instanceof PartyGroupCreated e) {
+            return new Message("party-group.created", e.groupId(), e.groupId(), new PartyGroupData(e.groupId(),
+                    e.streetCode(), e.communityCode(), e.name(), e.compound(), e.buildings(), e.actor()));
+        }
+        if (payload instanceof PartyMemberAdded e) {
+            return new Message("party-group.member-added", e.groupId(), e.groupId(), new PartyMemberData(e.groupId(),
+                    e.communityCode(), e.memberId(), e.kind(), e.homeUnitId(), e.maskedName(), e.skills(), e.actor()));
+        }
+        if (payload instanceof PartyMemberRemoved e) {
+            return new Message("party-group.member-removed", e.groupId(), e.groupId(),
+                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), e.reason(), e.actor()));
+        }
+        if (payload instanceof PartyGroupLeaderNamed e) {
+            return new Message("party-group.leader-named", e.groupId(), e.groupId(),
+                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), null, e.actor()));
+        }
         return null;
     }
 
@@ -184,5 +207,19 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VolunteerChange(String volunteerId, String unitId, String reason, MembershipStatus status, String actor) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartyGroupData(String groupId, String streetCode, String communityCode, String name, String compound,
+            List<String> buildings, String actor) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartyMemberData(String groupId, String communityCode, String memberId, PartyMemberKind kind,
+            String homeUnitId, String maskedName, List<String> skills, String actor) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartyMemberChange(String groupId, String communityCode, String memberId, String reason, String actor) {
     }
 }

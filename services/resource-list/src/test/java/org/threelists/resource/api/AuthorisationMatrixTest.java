@@ -58,6 +58,13 @@ class AuthorisationMatrixTest {
         String leavingVolunteer = volunteered(ownToken, own);
         String erasedVolunteer = volunteered(ownToken, own);
         String newUnit = newUnitId("matrix");
+        String ownCommunityWorker = callers.get("community/own");
+        String readGroup = partyGroup(ownCommunityWorker);
+        String joinedGroup = partyGroup(ownCommunityWorker);
+        String ledGroup = partyGroup(ownCommunityWorker);
+        String leader = member(ownCommunityWorker, ledGroup);
+        String leavingGroup = partyGroup(ownCommunityWorker);
+        String leaving = member(ownCommunityWorker, leavingGroup);
 
         MATRIX.assertAnswers(callers, operation -> switch (operation) {
             case "GET /resources/{resourceId}" -> call().path("resourceId", readResource);
@@ -83,6 +90,13 @@ class AuthorisationMatrixTest {
             case "POST /units/{unitId}/amend" -> call().path("unitId", own).body(amendedUnit());
             case "POST /units/{unitId}/leave" -> call().path("unitId", own).body(Map.of("reason", "年度调整"));
             case "POST /units/{unitId}/rejoin" -> call().path("unitId", own);
+            case "GET /party-groups/{groupId}" -> call().path("groupId", readGroup);
+            // Buildings only: any community worker creates a group in their own community, whichever it is.
+            case "POST /party-groups" -> call().body(Map.of("name", "2栋党小组", "buildings", List.of("2栋")));
+            case "POST /party-groups/{groupId}/members" -> call().path("groupId", joinedGroup).body(resident());
+            case "POST /party-groups/{groupId}/leader" -> call().path("groupId", ledGroup).body(Map.of("memberId", leader));
+            case "POST /party-groups/{groupId}/members/{memberId}/remove" ->
+                    call().path("groupId", leavingGroup).path("memberId", leaving).body(Map.of("reason", "搬家"));
             default -> call();
         });
     }
@@ -133,5 +147,19 @@ class AuthorisationMatrixTest {
     private static String volunteered(String token, String unitId) {
         return as(token).body(volunteer(unitId, MatrixTokens.COMMUNITY, "王志愿")).post("/volunteers")
                 .then().statusCode(201).extract().path("volunteerId");
+    }
+
+    private static String partyGroup(String communityWorker) {
+        return as(communityWorker).body(Map.of("name", "1栋党小组", "compound", "乌江水岸小区", "buildings", List.of("1栋")))
+                .post("/party-groups").then().statusCode(201).extract().path("groupId");
+    }
+
+    private static Map<String, Object> resident() {
+        return Map.of("person", Map.of("name", "杨党员", "phone", "13800000077"), "consent", true);
+    }
+
+    private static String member(String communityWorker, String groupId) {
+        return as(communityWorker).body(resident()).post("/party-groups/{id}/members", groupId)
+                .then().statusCode(200).extract().path("members[0].memberId");
     }
 }

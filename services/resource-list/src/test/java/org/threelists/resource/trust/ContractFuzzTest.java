@@ -43,11 +43,17 @@ class ContractFuzzTest {
         Fixtures.reserved(unit, resource, project, 4);
         String volunteer = Fixtures.registeredVolunteer(unit);
         Map<String, Object> offer = Fixtures.legalAdvice(unit, 20, "TOTAL");
+        String group = Fixtures.as(JIAFU_WORKER).body(Map.of("name", "1号楼党小组", "compound", "嘉福盐业小区",
+                "buildings", List.of())).post("/party-groups").then().statusCode(201).extract().path("groupId");
+        Map<String, Object> resident = Map.of("person", Map.of("name", "赵大爷", "phone", "13800000042"), "consent", true);
+        String member = Fixtures.as(JIAFU_WORKER).body(resident).post("/party-groups/{id}/members", group).then()
+                .statusCode(200).extract().path("members[0].memberId");
         List<Finding> findings = RestFuzzer.forService("resource-list").seed(SEED).casesPerOperation(80)
                 .token("unit", Fixtures.unitToken(unit)).token("desk", DIANQIAN_DESK)
                 .token("community", JIAFU_WORKER).token("auditor", DIANQIAN_AUDITOR)
                 .pathValue("unitId", () -> unit).pathValue("resourceId", () -> resource)
                 .pathValue("projectId", () -> project).pathValue("volunteerId", () -> volunteer)
+                .pathValue("groupId", () -> group).pathValue("memberId", () -> member)
                 .validBody("POST /resources", () -> offer)
                 .validBody("POST /resources/{resourceId}/amend", () -> Fixtures.amendment(offer))
                 .validBody("POST /resources/{resourceId}/reservations",
@@ -59,6 +65,9 @@ class ContractFuzzTest {
                 .validBody("POST /volunteers", () -> Fixtures.volunteer(unit, "jiafu", "王小明"))
                 .validBody("POST /volunteers/{volunteerId}/amend",
                         () -> Map.of("homeCommunity", "jiafu", "skills", List.of("法律咨询")))
+                .validBody("POST /party-groups", () -> Map.of("name", "2号楼党小组", "buildings", List.of("2号楼")))
+                .validBody("POST /party-groups/{groupId}/members", () -> resident)
+                .validBody("POST /party-groups/{groupId}/leader", () -> Map.of("memberId", member))
                 .state(RowCounts.of(dataSource, "domain_event_entry"))
                 .run();
         assertThat(findings).as("requests that break contracts/openapi/resource-list.json").isEmpty();

@@ -48,6 +48,9 @@ public class DemandListProjection {
             case "demand.matched", "demand.work-started", "demand.fulfilled" -> demand.projectId = event.text("projectId");
             case "demand.rated" -> demand.rating = data.get("score").asInt();
             case "demand.resident-data-erased" -> demand.hasResidentContact = false;
+            // Only the status changes: IN_PARTY_GROUP takes the demand out of planning, LISTED brings it back.
+            case "demand.routed-to-party-group" -> demand.statusReason = null;
+            case "demand.sent-to-joint-meeting" -> demand.statusReason = event.text("reason");
             default -> throw new InvalidMessageException("Unhandled event type " + event.type());
         }
         // Every event on the topic says the demand's status after it.

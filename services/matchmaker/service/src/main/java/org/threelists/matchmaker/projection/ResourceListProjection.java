@@ -30,6 +30,9 @@ public class ResourceListProjection {
             capacity(event);
         } else if (name.startsWith("volunteer.")) {
             volunteer(event);
+        } else if (name.startsWith("party-group.")) {
+            // Building Party groups serve the second lane (slips), which the matchmaker does not plan.
+            return;
         } else {
             throw new InvalidMessageException("Unhandled event type " + event.type());
         }

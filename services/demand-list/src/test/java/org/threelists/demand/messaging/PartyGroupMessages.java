@@ -1,0 +1,99 @@
+package org.threelists.demand.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import org.threelists.testing.ContractMessages;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * resource-list.events.v1 Party group messages as resource-list publishes them (key = group id), each checked
+ * against contracts/schemas/resource-list.events.v1.schema.json before it is sent; sending waits until the demand
+ * list's inbox has dealt with it.
+ */
+public final class PartyGroupMessages {
+
+    public static final String GROUP = "demand-list.resource-list";
+    private static final String SOURCE = "/threelists/resource-list";
+
+    private PartyGroupMessages() {
+    }
+
+    /** Creates a group of 嘉福社区 covering {@code compound} (and {@code buildings}); returns its id. */
+    public static String created(String compound, List<String> buildings) {
+        String groupId = UUID.randomUUID().toString();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("groupId", groupId);
+        data.put("streetCode", "dianqian");
+        data.put("communityCode", "jiafu");
+        data.put("name", "党小组 " + groupId.substring(0, 8));
+        if (compound != null) {
+            data.put("compound", compound);
+        }
+        data.put("buildings", buildings);
+        data.put("actor", "community:wang-fang");
+        sendAndAwait(groupId, "created", data);
+        return groupId;
+    }
+
+    /** Adds a dual-registered volunteer of {@code unitId}; returns the member id. */
+    public static String memberAdded(String groupId, String unitId) {
+        String memberId = UUID.randomUUID().toString();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("groupId", groupId);
+        data.put("communityCode", "jiafu");
+        data.put("memberId", memberId);
+        data.put("kind", "VOLUNTEER");
+        data.put("homeUnitId", unitId);
+        data.put("maskedName", "王*明");
+        data.put("skills", List.of("政策咨询"));
+        data.put("actor", "community:wang-fang");
+        sendAndAwait(groupId, "member-added", data);
+        return memberId;
+    }
+
+    public static void leaderNamed(String groupId, String memberId) {
+        sendAndAwait(groupId, "leader-named", Map.of("groupId", groupId, "communityCode", "jiafu", "memberId", memberId,
+                "actor", "community:wang-fang"));
+    }
+
+    private static void sendAndAwait(String groupId, String type, Map<String, Object> data) {
+        var message = ContractMessages.send(Topics.RESOURCE_EVENTS, groupId, ContractMessages.message(SOURCE,
+                "threelists.party-group." + type + ".v1", groupId, data));
+        awaitHandled(message.id());
+    }
+
+    private static void awaitHandled(String messageId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        do {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement select = c.prepareStatement(
+                         "SELECT outcome FROM processed_message WHERE consumer_group = ? AND message_id = ?")) {
+                select.setString(1, GROUP);
+                select.setString(2, messageId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("resource-list message " + messageId + " was not handled within 30 s");
+    }
+}
