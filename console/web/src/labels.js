@@ -100,3 +100,24 @@ export function formatDate(value) {
 export function today() {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
 }
+
+export const resourceTypes = { VOLUNTEER_SERVICE: '志愿服务', VENUE: '阵地场地', FUNDS: '资金', MATERIALS: '物资', PROFESSIONAL_SERVICE: '专业服务' }
+
+export const statementStatuses = { VALID: '有效', REVOKED: '已撤销', ALTERED: '记录被篡改' }
+
+export const correctionReasons = { DELIVERED_AFTER_SUMMARY: '汇总报送后新增的服务', CONFIRMED_AFTER_SUMMARY: '汇总报送后才确认完成' }
+
+/** 2026年12月: a month (yyyy-mm) as offices write it. */
+export function formatMonth(value) {
+  const m = /^(\d{4})-(\d{2})$/.exec(value ?? '')
+  return m ? `${m[1]}年${Number(m[2])}月` : (value ?? '')
+}
+
+/** Hours as the ledger keeps them: up to two decimals, no trailing zeros. */
+export function formatHours(value) {
+  return value === undefined || value === null ? '' : String(Number(Number(value).toFixed(2)))
+}
+
+export const resourceStatuses = { ACTIVE: '有效', WITHDRAWN: '已撤回' }
+
+export const membershipStatuses = { ACTIVE: '在册', LEFT: '已退出' }

@@ -5,13 +5,18 @@ import { session } from './auth/index.js'
 const routes = [
   { path: '/', redirect: () => homeOf(session.identity?.role) },
   { path: '/sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true, title: '登录' } },
+  { path: '/verify', component: () => import('./views/public/VerifyStatement.vue'), meta: { public: true, title: '工时证明核验' } },
   { path: '/community/demands/new', component: () => import('./views/community/SubmitDemand.vue'), meta: { role: 'community', title: '提交需求' } },
   { path: '/community/demands', component: () => import('./views/community/CommunityDemands.vue'), meta: { role: 'community', title: '本社区需求' } },
   { path: '/desk/overview', component: () => import('./views/desk/Overview.vue'), meta: { role: 'desk', title: '态势' } },
   { path: '/desk/demands', component: () => import('./views/desk/DemandList.vue'), meta: { role: 'desk', title: '需求清单' } },
   { path: '/desk/joint-meeting', component: () => import('./views/desk/JointMeeting.vue'), meta: { role: 'desk', title: '联席会' } },
+  { path: '/desk/ledger', component: () => import('./views/desk/Ledger.vue'), meta: { role: 'desk', title: '台账' } },
   { path: '/unit/claimable', component: () => import('./views/unit/ClaimableProjects.vue'), meta: { role: 'unit', title: '可认领项目' } },
   { path: '/unit/projects', component: () => import('./views/unit/UnitProjects.vue'), meta: { role: 'unit', title: '本单位项目' } },
+  { path: '/unit/open-demands', component: () => import('./views/unit/OpenDemands.vue'), meta: { role: 'unit', title: '揭榜' } },
+  { path: '/unit/resources', component: () => import('./views/unit/UnitResources.vue'), meta: { role: 'unit', title: '本单位资源' } },
+  { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]
 
 export function homeOf(role) {
