@@ -33,6 +33,7 @@ export function communitiesOf(street) {
 export const demandStatuses = {
   SUBMITTED: '待核实',
   LISTED: '已入清单',
+  IN_PARTY_GROUP: '党小组办理中',
   MATCHED: '已匹配',
   IN_PROGRESS: '服务中',
   FULFILLED: '已完成',
@@ -79,7 +80,8 @@ export function label(map, code) {
 
 export function statusTagType(code) {
   return {
-    SUBMITTED: 'warning', LISTED: 'primary', MATCHED: 'success', IN_PROGRESS: 'success', FULFILLED: 'info',
+    SUBMITTED: 'warning', LISTED: 'primary', IN_PARTY_GROUP: 'primary', MATCHED: 'success', IN_PROGRESS: 'success',
+    FULFILLED: 'info',
     RATED: 'info', WITHDRAWN: 'info', REJECTED: 'danger', MERGED: 'info', PROPOSED: 'warning', PUBLISHED: 'primary',
     CLAIM_PENDING: 'warning', CLAIMED: 'success', SCHEDULED: 'success', DELIVERED: 'success', COMPLETED: 'info',
     CANCELLED: 'danger',
@@ -100,3 +102,24 @@ export function formatDate(value) {
 export function today() {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
 }
+
+export const resourceTypes = { VOLUNTEER_SERVICE: '志愿服务', VENUE: '阵地场地', FUNDS: '资金', MATERIALS: '物资', PROFESSIONAL_SERVICE: '专业服务' }
+
+export const statementStatuses = { VALID: '有效', REVOKED: '已撤销', ALTERED: '记录被篡改' }
+
+export const correctionReasons = { DELIVERED_AFTER_SUMMARY: '汇总报送后新增的服务', CONFIRMED_AFTER_SUMMARY: '汇总报送后才确认完成' }
+
+/** 2026年12月: a month (yyyy-mm) as offices write it. */
+export function formatMonth(value) {
+  const m = /^(\d{4})-(\d{2})$/.exec(value ?? '')
+  return m ? `${m[1]}年${Number(m[2])}月` : (value ?? '')
+}
+
+/** Hours as the ledger keeps them: up to two decimals, no trailing zeros. */
+export function formatHours(value) {
+  return value === undefined || value === null ? '' : String(Number(Number(value).toFixed(2)))
+}
+
+export const resourceStatuses = { ACTIVE: '有效', WITHDRAWN: '已撤回' }
+
+export const membershipStatuses = { ACTIVE: '在册', LEFT: '已退出' }

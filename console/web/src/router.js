@@ -5,6 +5,7 @@ import { session } from './auth/index.js'
 const routes = [
   { path: '/', redirect: () => homeOf(session.identity?.role) },
   { path: '/sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true, title: '登录' } },
+  { path: '/verify', component: () => import('./views/public/VerifyStatement.vue'), meta: { public: true, title: '工时证明核验' } },
   { path: '/community/demands/new', component: () => import('./views/community/SubmitDemand.vue'), meta: { role: 'community', title: '提交需求' } },
   { path: '/community/demands/import', component: () => import('./views/community/ImportDemands.vue'), meta: { role: 'community', title: '批量导入需求' } },
   { path: '/community/demands', component: () => import('./views/community/CommunityDemands.vue'), meta: { role: 'community', title: '本社区需求' } },
@@ -14,8 +15,12 @@ const routes = [
   { path: '/desk/resources', component: () => import('./views/desk/ResourceList.vue'), meta: { role: 'desk', title: '资源清单' } },
   { path: '/desk/import', component: () => import('./views/desk/ImportUnits.vue'), meta: { role: 'desk', title: '导入单位与资源' } },
   { path: '/desk/joint-meeting', component: () => import('./views/desk/JointMeeting.vue'), meta: { role: 'desk', title: '联席会' } },
+  { path: '/desk/ledger', component: () => import('./views/desk/Ledger.vue'), meta: { role: 'desk', title: '台账' } },
   { path: '/unit/claimable', component: () => import('./views/unit/ClaimableProjects.vue'), meta: { role: 'unit', title: '可认领项目' } },
   { path: '/unit/projects', component: () => import('./views/unit/UnitProjects.vue'), meta: { role: 'unit', title: '本单位项目' } },
+  { path: '/unit/open-demands', component: () => import('./views/unit/OpenDemands.vue'), meta: { role: 'unit', title: '揭榜' } },
+  { path: '/unit/resources', component: () => import('./views/unit/UnitResources.vue'), meta: { role: 'unit', title: '本单位资源' } },
+  { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]
 
 export function homeOf(role) {

@@ -34,27 +34,35 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
+    private Browser(ChromeDriver driver, String baseUrl, Path profile, Path downloads) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     static Browser open(String baseUrl) {
         try {
             Path profile = Files.createTempDirectory("threelists-chromium-");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions()
                     .setBinary(CHROMIUM)
                     .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=zh-CN",
-                            "--user-data-dir=" + profile);
+                            "--user-data-dir=" + profile)
+                    // files the console saves (reports) land where the test reads them, without a prompt
+                    .setExperimentalOption("prefs", java.util.Map.of(
+                            "download.default_directory", downloads.toString(),
+                            "download.prompt_for_download", false,
+                            "download.directory_upgrade", true));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                     .usingAnyFreePort()
                     .build();
-            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+            return new Browser(new ChromeDriver(service, options), baseUrl, profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,6 +148,20 @@ final class Browser implements AutoCloseable {
         String url = driver.getCurrentUrl();
         int hash = url.indexOf('#');
         return hash < 0 ? "" : url.substring(hash + 1);
+    }
+
+    /** Waits for a file the page saved whose name ends with {@code suffix}, complete (Chromium writes .crdownload first). */
+    Path awaitDownload(String suffix, Duration timeout) {
+        Path[] found = new Path[1];
+        awaitWhileDoing("a downloaded *" + suffix, timeout, () -> { }, () -> {
+            try (var files = Files.list(downloads)) {
+                found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     Path screenshot(String name) {
