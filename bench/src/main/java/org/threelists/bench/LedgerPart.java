@@ -132,10 +132,11 @@ final class LedgerPart {
         json.put("rawConsumerNote", "best of 2 reads, read_committed, 100 records per poll, no parsing");
 
         console.printf("ledger: POST /ledger/rebuild over %,d records (load %s)...%n", best.records(), CpuMeter.loadAverage());
-        String desk = world.desk(world.streets().get(0));
+        // a rebuild is the operator's act (services/ledger/README.md, "Roles")
+        String operator = DevTokens.operator("bench-operator");
         before = meter.sample();
         long rebuildStart = System.nanoTime();
-        Http.Answer answer = http.post(stack.baseUrl(LocalStack.LEDGER) + "/ledger/rebuild", desk, null, Duration.ofMinutes(15))
+        Http.Answer answer = http.post(stack.baseUrl(LocalStack.LEDGER) + "/ledger/rebuild", operator, null, Duration.ofMinutes(15))
                 .expect(200, "POST /ledger/rebuild");
         double wall = (System.nanoTime() - rebuildStart) / 1e9;
         JsonNode result = answer.body();
