@@ -106,6 +106,16 @@ final class Browser implements AutoCloseable {
     }
 
     /** Picks an option of an Element Plus select by its visible (Chinese) text. */
+    /**
+     * The XPath of a row of the Element Plus table inside the element of CSS class {@code table} (".projects") that
+     * shows {@code text} in any of its cells' text nodes: a cell drawn from a slot may begin with an empty text node,
+     * which XPath's {@code contains(text(), …)} would look at alone.
+     */
+    static String rowXpath(String table, String text) {
+        return "//div[contains(@class,'" + table.substring(1) + "')]//tr[contains(@class,'el-table__row')]"
+                + "[.//*[text()[contains(.,'" + text + "')]]]";
+    }
+
     void choose(By select, String option) {
         click(select);
         click(By.xpath("//li[contains(@class,'el-select-dropdown__item') and not(contains(@style,'display: none'))]"

@@ -152,7 +152,7 @@ class ConsoleBrowserTest {
 
         browser.go("/desk/demands");
         browser.choose(By.cssSelector(".filter-status"), "待核实");
-        String row = rowXpath(".demands", DESCRIPTION);
+        String row = Browser.rowXpath(".demands", DESCRIPTION);
         assertThat(browser.text(By.xpath(row))).contains("嘉福社区", "法律咨询", "待核实");
         browser.click(By.xpath(row + "//button[contains(@class,'verify')]"));
         eventually("the demand verified", () -> DemoWorld.demandStatus(demandId), "LISTED"::equals);
@@ -391,7 +391,7 @@ class ConsoleBrowserTest {
         signInAs("desk:dianqian");
         browser.go("/desk/demands");
         browser.choose(By.cssSelector(".filter-status"), "待核实");
-        String row = rowXpath(".demands", description);
+        String row = Browser.rowXpath(".demands", description);
         browser.find(By.xpath(row));
         // meanwhile the community withdraws it: the desk's screen is stale, the service refuses the verification
         Api.post(DEMAND_LIST, DemoWorld.COMMUNITY_WORKER, "/demands/" + stale + "/withdraw", Map.of("reason", "居民已自行解决"), 200);
@@ -427,13 +427,7 @@ class ConsoleBrowserTest {
     }
 
     private static By rowWith(String table, String text) {
-        return By.xpath(rowXpath(table, text));
-    }
-
-    private static String rowXpath(String table, String text) {
-        // any of the cell's text nodes: a cell drawn from a slot may begin with an empty one
-        return "//div[contains(@class,'" + table.substring(1) + "')]//tr[contains(@class,'el-table__row')][.//*[text()[contains(.,'"
-                + text + "')]]]";
+        return By.xpath(Browser.rowXpath(table, text));
     }
 
     private static By proposalCard() {

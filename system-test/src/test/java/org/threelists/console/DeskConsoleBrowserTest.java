@@ -145,10 +145,10 @@ class DeskConsoleBrowserTest {
         browser.go("/desk/demands");
         browser.choose(By.cssSelector(".filter-status"), "待核实");
         browser.choose(By.cssSelector(".filter-category"), "政策咨询");
-        assertThat(browser.text(By.xpath(rowXpath(".demands", DUPLICATE_A)))).contains("陈阿姨", "13800000123");
+        assertThat(browser.text(By.xpath(Browser.rowXpath(".demands", DUPLICATE_A)))).contains("陈阿姨", "13800000123");
 
-        browser.click(By.xpath(rowXpath(".demands", DUPLICATE_A) + "//label[contains(@class,'el-checkbox')]"));
-        browser.click(By.xpath(rowXpath(".demands", DUPLICATE_B) + "//label[contains(@class,'el-checkbox')]"));
+        browser.click(By.xpath(Browser.rowXpath(".demands", DUPLICATE_A) + "//label[contains(@class,'el-checkbox')]"));
+        browser.click(By.xpath(Browser.rowXpath(".demands", DUPLICATE_B) + "//label[contains(@class,'el-checkbox')]"));
         browser.click(By.cssSelector(".merge-selected"));
         browser.click(By.cssSelector(".merge-dialog [data-demand='" + keptDemand + "']"));
         browser.click(By.cssSelector(".confirm-merge"));
@@ -160,16 +160,16 @@ class DeskConsoleBrowserTest {
         assertThat(merged.path("status").asText()).isEqualTo("MERGED");
         assertThat(merged.path("duplicateOf").asText()).isEqualTo(keptDemand);
 
-        browser.click(By.xpath(rowXpath(".demands", TO_REJECT) + "//button[contains(@class,'reject')]"));
+        browser.click(By.xpath(Browser.rowXpath(".demands", TO_REJECT) + "//button[contains(@class,'reject')]"));
         browser.type(By.cssSelector(".closing-reason textarea"), "不属于社区服务范围");
         browser.click(By.cssSelector(".confirm-closing"));
         browser.awaitWhileDoing("the rejected demand leaves the 待核实 list", Duration.ofSeconds(20), () -> { },
-                () -> browser.all(By.xpath(rowXpath(".demands", TO_REJECT))).isEmpty());
+                () -> browser.all(By.xpath(Browser.rowXpath(".demands", TO_REJECT))).isEmpty());
         JsonNode rejected = demandByDescriptionIn(TO_REJECT, "REJECTED");
         assertThat(rejected.path("statusReason").asText()).isEqualTo("不属于社区服务范围");
 
         browser.choose(By.cssSelector(".filter-status"), "已驳回");
-        assertThat(browser.text(By.xpath(rowXpath(".demands", TO_REJECT)))).contains("已驳回", "不属于社区服务范围");
+        assertThat(browser.text(By.xpath(Browser.rowXpath(".demands", TO_REJECT)))).contains("已驳回", "不属于社区服务范围");
     }
 
     @Test
@@ -191,11 +191,11 @@ class DeskConsoleBrowserTest {
             browser.go("/desk/projects");
             browser.choose(By.cssSelector(".filter-status"), "已认领");
             browser.choose(By.cssSelector(".filter-category"), "政策咨询");
-        }, () -> !browser.all(By.xpath(rowXpath(".projects", "政策咨询甲 " + RUN))).isEmpty()
-                && !browser.all(By.xpath(rowXpath(".projects", "政策咨询乙 " + RUN))).isEmpty());
-        assertThat(browser.text(By.xpath(rowXpath(".projects", "政策咨询甲 " + RUN)))).contains(UNIT_NAME);
+        }, () -> !browser.all(By.xpath(Browser.rowXpath(".projects", "政策咨询甲 " + RUN))).isEmpty()
+                && !browser.all(By.xpath(Browser.rowXpath(".projects", "政策咨询乙 " + RUN))).isEmpty());
+        assertThat(browser.text(By.xpath(Browser.rowXpath(".projects", "政策咨询甲 " + RUN)))).contains(UNIT_NAME);
         for (String title : List.of("政策咨询甲 " + RUN, "政策咨询乙 " + RUN)) {
-            browser.click(By.xpath(rowXpath(".projects", title) + "//label[contains(@class,'el-checkbox')]"));
+            browser.click(By.xpath(Browser.rowXpath(".projects", title) + "//label[contains(@class,'el-checkbox')]"));
         }
         browser.click(By.cssSelector(".cancel-selected"));
         browser.type(By.cssSelector(".reason-input textarea"), "联席会决定改由社区自办");
@@ -228,7 +228,7 @@ class DeskConsoleBrowserTest {
     }
 
     private static By resultRow(String text) {
-        return By.xpath(rowXpath(".import-results", text));
+        return By.xpath(Browser.rowXpath(".import-results", text));
     }
 
     /** A desk assignment (POST /projects) once the matchmaker has heard of the demand and the imported offer. */
@@ -295,10 +295,5 @@ class DeskConsoleBrowserTest {
         browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
         browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
                 () -> !browser.currentRoute().startsWith("/sign-in"));
-    }
-
-    private static String rowXpath(String table, String text) {
-        return "//div[contains(@class,'" + table.substring(1) + "')]//tr[contains(@class,'el-table__row')][.//*[contains(text(),'"
-                + text + "')]]";
     }
 }
