@@ -1,6 +1,7 @@
 package org.threelists.console;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -85,9 +86,13 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /**
+     * Clicks once the element can take the click: a drop-down still opening or a message fading out over it
+     * intercepts the click for a moment, and the click is then tried again.
+     */
     void click(By by) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class)
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
                 .until(d -> {
                     WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
                     if (element == null) {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.threelists.resource.projection.ReservationView;
+import org.threelists.testing.AllAtOnce;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.Instant;
@@ -12,13 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +59,7 @@ class CapacityConcurrencyTest {
         for (int i = 0; i < CLAIMS; i++) {
             projects.add(newProjectId());
         }
-        List<Answer> answers = concurrently(projects, projectId -> reserve(token, resourceId, projectId));
+        List<Answer> answers = AllAtOnce.call(projects, projectId -> reserve(token, resourceId, projectId));
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
         assertThat(byStatus).as("statuses of %s concurrent claims: %s", CLAIMS, answers)
@@ -94,7 +88,7 @@ class CapacityConcurrencyTest {
         // Second round: the same successful reservation, ten times at once, is one reservation.
         String winner = winners.get(0);
         Instant before = storedReservation(resourceId, winner).updatedAt;
-        List<Answer> repeats = concurrently(Collections.nCopies(10, winner),
+        List<Answer> repeats = AllAtOnce.call(Collections.nCopies(10, winner),
                 projectId -> reserve(token, resourceId, projectId));
         assertThat(repeats).as("answers to ten concurrent repeats: %s", repeats).extracting(Answer::status)
                 .containsOnly(200);
@@ -114,32 +108,5 @@ class CapacityConcurrencyTest {
     private static Answer reserve(String token, String resourceId, String projectId) {
         var response = as(token).body(reservation(projectId, 1, null)).post("/resources/{id}/reservations", resourceId);
         return new Answer(projectId, response.statusCode(), response.asString());
-    }
-
-    /** Runs {@code call} for every input on its own thread, all released at the same moment. */
-    private static List<Answer> concurrently(List<String> inputs, Function<String, Answer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(inputs.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(inputs.size());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (String input : inputs) {
-                Callable<Answer> task = () -> {
-                    ready.countDown();
-                    start.await();
-                    return call.apply(input);
-                };
-                futures.add(pool.submit(task));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("all threads ready").isTrue();
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -8,16 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.testing.AllAtOnce;
 import org.threelists.testing.RealInfrastructure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +45,11 @@ class ClaimConcurrencyTest {
         String projectId = publishedProposal("CULTURE_FESTIVALS", uniqueSkill(), "NORMAL", 4, "CLAIM");
         List<Unit> claimants = units(UNITS, "CULTURE_FESTIVALS", 10);
 
-        List<Answer> answers = concurrently(claimants, projectId);
+        List<Answer> answers = AllAtOnce.call(claimants, unit -> {
+            var response = as(unit.token()).body(Map.of("resourceId", unit.resourceId()))
+                    .post("/projects/{id}/claims", projectId);
+            return new Answer(unit.unitId(), response.statusCode(), response.asString());
+        });
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
         assertThat(byStatus).as("statuses of %s concurrent claims: %s", UNITS, answers)
@@ -77,29 +76,5 @@ class ClaimConcurrencyTest {
                 .filter(m -> m.path("type").asText().equals("threelists.project.claim-requested.v1")))
                 .singleElement()
                 .satisfies(m -> assertThat(m.path("data").path("claimId").asText()).isEqualTo(claimId));
-    }
-
-    private static List<Answer> concurrently(List<Unit> claimants, String projectId) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(claimants.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (Unit unit : claimants) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var response = as(unit.token()).body(Map.of("resourceId", unit.resourceId()))
-                            .post("/projects/{id}/claims", projectId);
-                    return new Answer(unit.unitId(), response.statusCode(), response.asString());
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

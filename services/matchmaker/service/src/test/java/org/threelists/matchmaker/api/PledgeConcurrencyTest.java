@@ -7,16 +7,11 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectClaimView;
+import org.threelists.testing.AllAtOnce;
 import org.threelists.testing.RealInfrastructure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.matchmaker.Fixtures.as;
@@ -45,7 +40,11 @@ class PledgeConcurrencyTest {
         String projectId = publishedProposal("SANITATION", uniqueSkill(), "NORMAL", 2 * UNITS, "PLEDGE");
         List<Unit> pledgers = units(UNITS, "SANITATION", 10);
 
-        List<Answer> answers = concurrently(pledgers, projectId);
+        List<Answer> answers = AllAtOnce.call(pledgers, unit -> {
+            var response = as(unit.token()).body(Map.of("resourceId", unit.resourceId(), "amount", 1))
+                    .post("/projects/{id}/pledges", projectId);
+            return new Answer(unit.unitId(), response.statusCode(), response.asString());
+        });
 
         assertThat(answers).as("answers to %s concurrent pledges", UNITS).allSatisfy(a -> assertThat(a.status())
                 .as(a.body()).isEqualTo(202));
@@ -57,29 +56,5 @@ class PledgeConcurrencyTest {
                 .containsExactlyInAnyOrderElementsOf(pledgers.stream().map(Unit::unitId).toList());
         assertThat(pledges).allSatisfy(c -> assertThat(c.status).isEqualTo(ProjectClaimView.Status.PENDING));
         messages(projectId, "claim-requested", UNITS);
-    }
-
-    private static List<Answer> concurrently(List<Unit> pledgers, String projectId) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(pledgers.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (Unit unit : pledgers) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    var response = as(unit.token()).body(Map.of("resourceId", unit.resourceId(), "amount", 1))
-                            .post("/projects/{id}/pledges", projectId);
-                    return new Answer(unit.unitId(), response.statusCode(), response.asString());
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
