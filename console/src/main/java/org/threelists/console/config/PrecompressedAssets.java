@@ -31,8 +31,11 @@ public class PrecompressedAssets {
             ".css", "text/css;charset=UTF-8",
             ".svg", "image/svg+xml");
 
-    /** The gzipped bytes of each asset asked for, or empty when the build wrote none; assets are few and small. */
-    private final Map<String, Optional<Buffer>> gzipped = new ConcurrentHashMap<>();
+    /**
+     * The gzipped bytes of each asset the build wrote and a browser asked for: they are few and small. A path with no
+     * {@code .gz} is not remembered, so that requests for made-up names cannot fill the map.
+     */
+    private final Map<String, Buffer> gzipped = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         router.get(ASSETS + "*").order(-5).handler(this::serve);
@@ -46,14 +49,14 @@ public class PrecompressedAssets {
             context.next();
             return;
         }
-        Optional<Buffer> known = gzipped.get(path);
+        Buffer known = gzipped.get(path);
         if (known != null) {
-            send(context, type, known);
+            send(context, type, Optional.of(known));
             return;
         }
         context.vertx().executeBlocking(() -> read(path), false).onComplete(read -> {
             Optional<Buffer> found = read.succeeded() ? read.result() : Optional.empty();
-            gzipped.put(path, found);
+            found.ifPresent(bytes -> gzipped.put(path, bytes));
             send(context, type, found);
         });
     }
