@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * Starts one supervised consumer thread per {@link InboundHandler} bean, and stops them on shutdown. The retry,
@@ -50,8 +51,10 @@ public class InboundConsumers {
         if (!enabled) {
             return;
         }
+        // every topic and its dead-letter topic in one admin call, before the first consumer starts
+        kafka.ensureTopics(handlers.stream()
+                .flatMap(handler -> Stream.of(handler.topic(), handler.topic() + DeadLetters.SUFFIX)).toList());
         for (InboundHandler handler : handlers) {
-            kafka.ensureTopics(List.of(handler.topic(), handler.topic() + DeadLetters.SUFFIX));
             SupervisedConsumer consumer = new SupervisedConsumer(
                     new InboundConsumer(handler, kafka, inbox, retryBackoff), restartBackoff, recoveryBound);
             consumer.start();
