@@ -27,9 +27,10 @@ public final class WarmReplan {
     }
 
     /** One row: the re-plans' wall times, the plan after them, and a full re-plan of the same city. */
-    public record Row(String shape, int demands, int resources, int adds, double limit, long medianMicros,
-                      long maxMicros, double warmObjective, double warmBound, double fullObjective,
-                      double fullBound, long fullMillis) {
+    public record Row(String shape, int demands, int resources, int adds, double limit, double startObjective,
+                      double startBound, long medianMicros, long maxMicros, long medianCpuMicros, long maxCpuMicros,
+                      double warmObjective, double warmBound, double fullObjective, double fullBound,
+                      long fullMillis) {
     }
 
     private WarmReplan() {
@@ -47,17 +48,34 @@ public final class WarmReplan {
         MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(limit, 2, true));
         PlannedInstance state = engine.planKeepingState(split.base());
         long[] micros = new long[adds];
+        long[] cpuMicros = new long[adds];
         for (int i = 0; i < adds; i++) {
             long t = System.nanoTime();
+            long cpu = processCpuNanos();
             state.addDemand(split.added().get(i));
             micros[i] = (System.nanoTime() - t) / 1000;
+            cpuMicros[i] = (processCpuNanos() - cpu) / 1000;
         }
         MatchingPlan full = engine.plan(split.whole());
-        long[] sorted = micros.clone();
+        return new Row(shape.name(), demands, resources, adds, limit, state.plan().objective(),
+                state.plan().upperBound(), median(micros), max(micros), median(cpuMicros), max(cpuMicros),
+                state.objective(), state.upperBound(), full.objective(), full.upperBound(), full.solveMillis());
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new Row(shape.name(), demands, resources, adds, limit, adds == 0 ? 0 : sorted[adds / 2],
-                adds == 0 ? 0 : sorted[adds - 1], state.objective(), state.upperBound(), full.objective(),
-                full.upperBound(), full.solveMillis());
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    private static long max(long[] values) {
+        return Arrays.stream(values).max().orElse(0);
+    }
+
+    /** Every thread's CPU (the explanations run on every core). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) throws java.io.IOException {
@@ -79,15 +97,18 @@ public final class WarmReplan {
         long seed = positional.size() > 3 ? Long.parseLong(positional.get(3)) : 42;
         Row row = measure(shape, seed, demands, resources, limit, adds);
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.println("| shape | city | new demands | re-plan ms, median | max | objective after | bound | gap % "
-                + "| full re-plan s | its objective | its gap % | after ÷ full | load |");
-        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
-        System.out.printf("| %s | %d×%d | %d | %.1f | %.1f | %.4f | %.4f | %.3f | %.2f | %.4f | %.3f | %.5f "
-                        + "| %.1f |%n",
-                row.shape(), row.demands(), row.resources(), row.adds(), row.medianMicros() / 1000.0,
-                row.maxMicros() / 1000.0, row.warmObjective(), row.warmBound(),
-                100 * (row.warmBound() - row.warmObjective()) / row.warmBound(), row.fullMillis() / 1000.0,
-                row.fullObjective(), 100 * (row.fullBound() - row.fullObjective()) / row.fullBound(),
+        System.out.println("| shape | city | new demands | plan before: gap % | re-plan ms, median | max "
+                + "| cpu ms, median | max | after: objective | bound | gap % | full re-plan s | its objective "
+                + "| its gap % | after ÷ full | load |");
+        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        System.out.printf("| %s | %d×%d | %d | %.3f | %.1f | %.1f | %.1f | %.1f | %.4f | %.4f | %.3f | %.2f | %.4f "
+                        + "| %.3f | %.5f | %.1f |%n",
+                row.shape(), row.demands(), row.resources(), row.adds(),
+                100 * (row.startBound() - row.startObjective()) / row.startBound(), row.medianMicros() / 1000.0,
+                row.maxMicros() / 1000.0, row.medianCpuMicros() / 1000.0, row.maxCpuMicros() / 1000.0,
+                row.warmObjective(), row.warmBound(), 100 * (row.warmBound() - row.warmObjective()) / row.warmBound(),
+                row.fullMillis() / 1000.0, row.fullObjective(),
+                100 * (row.fullBound() - row.fullObjective()) / row.fullBound(),
                 row.warmObjective() / row.fullObjective(), load);
         if (json != null) {
             java.nio.file.Files.writeString(json, org.threelists.matchmaker.matching.Json.mapper()

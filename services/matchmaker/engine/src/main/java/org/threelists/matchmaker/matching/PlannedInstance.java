@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.threelists.matchmaker.matching.model.Problem;
 import org.threelists.matchmaker.matching.model.Profits;
+import org.threelists.matchmaker.matching.model.Trace;
 import org.threelists.matchmaker.matching.solve.WarmStart;
 
 /**
@@ -65,8 +66,10 @@ public final class PlannedInstance {
             adopt(fresh);
             return fresh.plan();
         }
+        Trace.log("warm start: problem with the new demand, %d pairs", next.pairCount());
         WarmStart.Result warm = WarmStart.addDemand(next, choice, componentBoundScaled,
                 started + WARM_SEARCH_NANOS);
+        Trace.log("warm start: %d moves", warm.moves());
         int d = next.demands.size() - 1;
         int component = next.demandComponent[d];
         if (component >= 0) {

@@ -19,23 +19,23 @@ import org.threelists.matchmaker.matching.Weights;
  * the score depends on nothing else — what keeps building 10⁶ pairs to seconds.
  */
 final class PairFinder {
-    private final List<DemandInput> demands;
     private final List<ResourceInput> resources;
     private final Weights weights;
+    /** The resources indexed once (a warm start finds one demand's pairs with the same index). */
+    private final List<Set<String>> offered;
+    private final long[] from;
+    private final long[] until;
+    private final long[] capacity;
+    private final Map<String, List<Integer>> byCell = new HashMap<>();
 
-    PairFinder(List<DemandInput> demands, List<ResourceInput> resources, Weights weights) {
-        this.demands = demands;
+    PairFinder(List<ResourceInput> resources, Weights weights) {
         this.resources = resources;
         this.weights = weights;
-    }
-
-    void find(PairList pairs) {
         int nR = resources.size();
-        List<Set<String>> offered = new ArrayList<>(nR);
-        long[] from = new long[nR];
-        long[] until = new long[nR];
-        long[] capacity = new long[nR];
-        Map<String, List<Integer>> byCell = new HashMap<>();
+        offered = new ArrayList<>(nR);
+        from = new long[nR];
+        until = new long[nR];
+        capacity = new long[nR];
         for (int r = 0; r < nR; r++) {
             ResourceInput res = resources.get(r);
             offered.add(normalized(res.skills()));
@@ -48,6 +48,11 @@ final class PairFinder {
                 }
             }
         }
+    }
+
+    /** The feasible pairs of the demands, numbered from 0 in this list, in demand order. */
+    void find(List<DemandInput> demands, PairList pairs) {
+        int nR = resources.size();
         // demands in chunks, one per task on every core, each with its own pairs and score cache; the chunks'
         // pairs are joined in demand order, so the pairs are the same as from one loop
         int chunks = Math.max(1, Math.min(64, demands.size() / CHUNK));
@@ -57,7 +62,7 @@ final class PairFinder {
             long[][] cache = new long[nR][];
             int to = (int) ((long) demands.size() * (i + 1) / chunks);
             for (int d = (int) ((long) demands.size() * i / chunks); d < to; d++) {
-                findFor(d, byCell, offered, from, until, capacity, cache, part);
+                findFor(demands.get(d), d, cache, part);
             }
             parts[i] = part;
         });
@@ -71,9 +76,7 @@ final class PairFinder {
     /** Below this many demands per chunk, splitting the work costs more than it saves. */
     private static final int CHUNK = 500;
 
-    private void findFor(int d, Map<String, List<Integer>> byCell, List<Set<String>> offered, long[] from,
-                         long[] until, long[] capacity, long[][] cache, PairList pairs) {
-        DemandInput dem = demands.get(d);
+    private void findFor(DemandInput dem, int d, long[][] cache, PairList pairs) {
         List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());
         if (cell == null) {
             return;

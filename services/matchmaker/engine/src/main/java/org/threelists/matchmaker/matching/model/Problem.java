@@ -52,6 +52,8 @@ public final class Problem {
     public final int[] resourceComponent;
     public final int[][] componentDemands;
     public final int[][] componentResources;
+    /** The resources' index for finding pairs (null when the candidates were given). */
+    private PairFinder finder;
 
     private Problem(List<DemandInput> demands, List<ResourceInput> resources, Weights weights, boolean given,
                     PairList pairs) {
@@ -177,7 +179,7 @@ public final class Problem {
                     "an instance of given candidate pairs takes a demand only with its pairs");
         }
         PairList mine = new PairList();
-        new PairFinder(List.of(demand), resources, weights).find(mine);
+        finder.find(List.of(demand), mine);
         int d = demands.size();
         int component = -1;
         for (int i = 0; i < mine.size; i++) {
@@ -218,6 +220,7 @@ public final class Problem {
             cd[component][cd[component].length - 1] = d;
         }
         Problem next = new Problem(this, ds, h, pd, pr, ps, bd, br, dc, cd);
+        next.finder = finder;
         next.sortByProfitDesc(bd[d]);
         return next;
     }
@@ -290,6 +293,7 @@ public final class Problem {
         Map<String, Integer> dIndex = index(demands.stream().map(DemandInput::id).toList(), "demand");
         Map<String, Integer> rIndex = index(resources.stream().map(ResourceInput::id).toList(), "resource");
         PairList pairs = new PairList();
+        PairFinder finder = null;
         if (instance.candidates() != null) {
             Set<String> seen = new HashSet<>();
             for (CandidatePair c : instance.candidates()) {
@@ -309,9 +313,12 @@ public final class Problem {
                 }
             }
         } else {
-            new PairFinder(demands, resources, instance.weights()).find(pairs);
+            finder = new PairFinder(resources, instance.weights());
+            finder.find(demands, pairs);
         }
-        return new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
+        Problem p = new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
+        p.finder = finder;
+        return p;
     }
 
     private static Map<String, Integer> index(List<String> ids, String what) {

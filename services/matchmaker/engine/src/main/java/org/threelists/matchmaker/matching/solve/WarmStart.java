@@ -9,7 +9,7 @@ import org.threelists.matchmaker.matching.search.Repack;
  * The re-plan after one new demand, from the previous plan instead of from nothing (services/matchmaker/engine/
  * README.md, "Re-plan after one new demand"). The demand starts unmatched; its component — the only part of the plan
  * it can change — is re-packed by the one-resource re-packs with pulls until none gains (an ejection chain that
- * starts where the new demand wants in), then by the two-resource re-packs around the demand's own resources, within
+ * starts where the new demand wants in), then by the two-resource re-packs around the demand's own resources until
  * the deadline. Every other component keeps its plan and its bound.
  *
  * <p><b>Bound.</b> Take any plan of the larger instance and drop the new demand: what is left is a plan of the old
@@ -41,7 +41,9 @@ public final class WarmStart {
         bound[component] += next.pairScaled[next.byDemand[d][0]]; // best profit first: the best score
         int[] own = next.componentResources[component];
         Repack repack = new Repack(next, choice, own);
-        boolean local = repack.pullUntilStable(own, deadline);
+        // the one-resource re-packs run to the end whatever the deadline: a few milliseconds of CPU, and what places
+        // the new demand; only the two-resource re-packs after them wait for the clock
+        boolean local = repack.pullUntilStable(own, Long.MAX_VALUE);
         int[] around = Arrays.stream(next.byDemand[d]).map(k -> next.pairResource[k]).toArray();
         local = local && Deadline.before(deadline) && repack.run(deadline, around);
         return new Result(choice, bound, repack.pullMoves() + repack.moves, local);
