@@ -15,7 +15,7 @@ import org.threelists.matchmaker.matching.solve.WarmStart;
  */
 public final class PlannedInstance {
 
-    /** The search around a new demand stops after this long at most; the explanations follow. */
+    /** The two-resource re-packs around a new demand stop this long after the call; the explanations follow. */
     static final long WARM_SEARCH_NANOS = 50_000_000L;
 
     private final MatchingEngine engine;

@@ -17,7 +17,9 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *   <li><b>Bound</b> ({@link Relaxation}): the LP relaxation as a min-cost flow, then a Lagrangian bound with one
  *       exact knapsack per resource, started from the LP's prices — both proven upper bounds.</li>
  *   <li><b>Start and local search.</b> The demands the flow does not split, a greedy fill ({@link StartPlan}), then
- *       {@link org.threelists.matchmaker.matching.search.Repack}: exact dynamic-programming re-packs of two neighbouring resources at a time until none
+ *       exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}): of one resource
+ *       at a time from all its candidate demands, pulling them from other resources, until none gains (every
+ *       component first: cheap, and most of the gain), then of two neighbouring resources at a time until none
  *       gains.</li>
  *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
  *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
