@@ -86,8 +86,9 @@ public final class Bench {
         long ledgerEntries = 1_000_000;
         int rebuildEvents = 10_000;
         int reportRuns = 20;
-        List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 10), new Matching.Size(10_000, 1000, 20),
-                new Matching.Size(100_000, 10_000, 40));
+        // the targets: a street in 0.2 s, a city of 10k×1k in 1 s and 10 s, 100k×10k in 10 s
+        List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 0.2), new Matching.Size(10_000, 1000, 1),
+                new Matching.Size(10_000, 1000, 10), new Matching.Size(100_000, 10_000, 10));
         double referenceLimit = 15;
         long seed = 7;
         Path out = Path.of("bench/target/bench.json");
@@ -106,7 +107,7 @@ public final class Bench {
                   --ledger-entries 1000000  ledger: entries filled before the report queries
                   --rebuild-events 10000  ledger: project.delivered events produced before the rebuild
                   --report-runs 20        ledger: timed runs per report (after 3 warm-up runs)
-                  --matching 1000x100:10,10000x1000:20,100000x10000:40   sizes and the engine's time limit (s)
+                  --matching 1000x100:0.2,10000x1000:1,10000x1000:10,100000x10000:10   sizes and the engine's time limit (s)
                   --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)
                   --seed 7                the generators' seed
                   --out bench/target/bench.json

@@ -49,14 +49,15 @@ final class Matching {
         json.put("runner", MAIN + " in a child JVM per size (-Xmx6g), seed " + seed);
         json.put("referenceLimitSeconds", referenceLimitSeconds);
         for (Size size : sizes) {
-            Path out = workDir.resolve("matching-" + size.demands() + "x" + size.resources() + ".json");
-            Path log = workDir.resolve("matching-" + size.demands() + "x" + size.resources() + ".log");
+            String name = "matching-" + size.demands() + "x" + size.resources() + "-" + size.engineLimitSeconds() + "s";
+            Path out = workDir.resolve(name + ".json");
+            Path log = workDir.resolve(name + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx6g", "-cp", System.getProperty("java.class.path"), MAIN, Integer.toString(size.demands()),
                     Integer.toString(size.resources()), Double.toString(size.engineLimitSeconds()), Long.toString(seed),
                     "--reference-limit", Double.toString(referenceLimitSeconds), "--json", out.toString(),
                     "--shape", size.resources() <= SHAPES_UP_TO_RESOURCES ? "all" : "STANDARD"));
-            console.printf("matching: %d×%d, engine limit %.0f s, reference limit %.0f s (load %s)...%n", size.demands(),
+            console.printf("matching: %d×%d, engine limit %.1f s, reference limit %.0f s (load %s)...%n", size.demands(),
                     size.resources(), size.engineLimitSeconds(), referenceLimitSeconds, CpuMeter.loadAverage());
             long started = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -83,7 +84,47 @@ final class Matching {
             }
         }
         json.put("rows", rows);
+        json.put("warmReplan", warmReplan(seed, workDir));
         return json;
+    }
+
+    static final String WARM_MAIN = "org.threelists.matchmaker.lab.WarmReplan";
+    /** The city the re-plan after one new demand is measured in, the limit of its first plan, new demands. */
+    static final int WARM_DEMANDS = 10_000;
+    static final int WARM_RESOURCES = 1000;
+    static final double WARM_LIMIT_SECONDS = 10;
+    static final int WARM_ADDS = 20;
+
+    /**
+     * The re-plan after one new demand (tools/matching-lab {@code WarmReplan}): a planned 10k×1k city takes 20 new
+     * demands one at a time, each planned from the plan so far; then the whole city is planned again from nothing,
+     * the baseline of the same run.
+     */
+    private Map<String, Object> warmReplan(long seed, Path workDir) throws Exception {
+        Path out = workDir.resolve("matching-warm-replan.json");
+        Path log = workDir.resolve("matching-warm-replan.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx6g",
+                "-cp", System.getProperty("java.class.path"), WARM_MAIN, Integer.toString(WARM_DEMANDS),
+                Integer.toString(WARM_RESOURCES), Double.toString(WARM_LIMIT_SECONDS), Long.toString(seed),
+                "--adds", Integer.toString(WARM_ADDS), "--json", out.toString());
+        console.printf("matching: re-plan after one new demand, %d×%d (load %s)...%n", WARM_DEMANDS, WARM_RESOURCES,
+                CpuMeter.loadAverage());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long budget = (long) (3 * 2 * WARM_LIMIT_SECONDS + 300);
+        if (!process.waitFor(budget, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("WarmReplan still running after " + budget + " s; see " + log);
+        }
+        if (process.exitValue() != 0 || !Files.exists(out)) {
+            throw new IllegalStateException("WarmReplan failed (exit " + process.exitValue() + "): " + tail(log));
+        }
+        Map<String, Object> row = Http.JSON.convertValue(Http.JSON.readTree(Files.readString(out,
+                StandardCharsets.UTF_8)), LinkedHashMap.class);
+        console.printf("matching: re-plan after one new demand: median %.1f ms, max %.1f ms; objective %s after %s "
+                        + "new demands, full re-plan %s in %.1f s%n", ((Number) row.get("medianMicros")).doubleValue() / 1000,
+                ((Number) row.get("maxMicros")).doubleValue() / 1000, row.get("warmObjective"), row.get("adds"),
+                row.get("fullObjective"), ((Number) row.get("fullMillis")).doubleValue() / 1000);
+        return row;
     }
 
     private static String tail(Path log) {

@@ -368,6 +368,19 @@ final class Report {
                     row.get("referenceMethod"), num(row.get("referenceMillis")) / 1000, fmt(row.get("reference")), num(row.get("ratio")));
         }
         out.println();
+        if (m.get("warmReplan") != null) {
+            Map<String, Object> w = map(m.get("warmReplan"));
+            out.println("Re-plan after one new demand in a planned " + w.get("demands") + "×" + w.get("resources")
+                    + " city (" + w.get("adds") + " new demands, one at a time), beside a full re-plan of the same city:");
+            out.println();
+            out.println("| re-plan ms, median | max | objective after | its bound | full re-plan s | its objective | after ÷ full |");
+            out.println("|--:|--:|--:|--:|--:|--:|--:|");
+            out.printf("| %.1f | %.1f | %s | %s | %.1f | %s | %.5f |%n", num(w.get("medianMicros")) / 1000,
+                    num(w.get("maxMicros")) / 1000, fmt(w.get("warmObjective")), fmt(w.get("warmBound")),
+                    num(w.get("fullMillis")) / 1000, fmt(w.get("fullObjective")),
+                    num(w.get("warmObjective")) / num(w.get("fullObjective")));
+            out.println();
+        }
     }
 
     private void services(PrintStream out) {

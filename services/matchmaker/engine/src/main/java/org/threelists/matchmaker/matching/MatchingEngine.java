@@ -66,6 +66,14 @@ public final class MatchingEngine {
 
     /** Plans an instance: see the class comment. */
     public MatchingPlan plan(MatchingInstance instance) {
+        return planKeepingState(instance).plan();
+    }
+
+    /**
+     * Plans an instance like {@link #plan} and keeps the problem, the plan and its bounds, so that a demand added
+     * later is planned in milliseconds from them ({@link PlannedInstance#addDemand}).
+     */
+    public PlannedInstance planKeepingState(MatchingInstance instance) {
         long started = System.nanoTime();
         long limit = (long) (Math.max(0, options.timeLimitSeconds()) * 1e9);
         Trace.log("plan %d demands, %d resources", instance.demands().size(), instance.resources().size());
@@ -73,27 +81,44 @@ public final class MatchingEngine {
         Trace.log("built %d pairs, %d components", p.pairCount(), p.componentCount());
         long finishing = Math.min(limit / 2, FINISH_NANOS_PER_DEMAND * p.demands.size());
         Solution solution = new Solver(options).solve(p, started + limit - finishing);
-        int[] choice = solution.choice();
+        Trace.log("solved: %s", solution.method());
+        double flowBound = solution.lpBoundScaled() / (double) Scoring.SCALE;
+        MatchingPlan plan = finish(p, solution.choice(), solution.boundScaled(), flowBound, solution.method(), null,
+                started);
+        return new PlannedInstance(this, instance, p, solution.choice(), solution.componentBoundScaled(), flowBound,
+                plan);
+    }
 
+    /**
+     * The plan's answer: objective, bound and gap of the whole plan; assignments (explained), unmatched demands and
+     * bundles of the given demands only, or of every demand when {@code demands} is null.
+     */
+    static MatchingPlan finish(Problem p, int[] choice, long boundScaledIn, double flowBound, String method,
+                               int[] demands, long started) {
         long objScaled = Profits.scaledTotal(p, choice);
-        long boundScaled = Math.max(solution.boundScaled(), objScaled);
+        long boundScaled = Math.max(boundScaledIn, objScaled);
         double objective = objScaled / (double) Scoring.SCALE;
         double upper = boundScaled / (double) Scoring.SCALE;
         double gap = upper <= 0 ? 0.0 : (upper - objective) / upper;
-
-        Trace.log("solved: %s", solution.method());
-        List<Assignment> assignments = Explainer.explain(p, choice);
+        List<Assignment> assignments = Explainer.explain(p, choice, demands);
         Trace.log("explained %d assignments", assignments.size());
         List<String> unmatched = new ArrayList<>();
-        for (int i = 0; i < p.demands.size(); i++) {
-            if (choice[i] < 0) {
-                unmatched.add(p.demands.get(i).id());
+        if (demands == null) {
+            for (int i = 0; i < p.demands.size(); i++) {
+                if (choice[i] < 0) {
+                    unmatched.add(p.demands.get(i).id());
+                }
+            }
+        } else {
+            for (int i : demands) {
+                if (choice[i] < 0) {
+                    unmatched.add(p.demands.get(i).id());
+                }
             }
         }
         List<ProposedProject> projects = Bundler.bundle(assignments, p.demandById(), p.resourceById());
         Trace.log("bundled %d projects", projects.size());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new MatchingPlan(assignments, unmatched, objective, upper, gap, millis, solution.method(), projects,
-                solution.lpBoundScaled() / (double) Scoring.SCALE);
+        return new MatchingPlan(assignments, unmatched, objective, upper, gap, millis, method, projects, flowBound);
     }
 }

@@ -26,6 +26,11 @@ public final class Explainer {
 
     /** The assignments of the plan, each with its score terms and its best alternatives. */
     public static List<Assignment> explain(Problem p, int[] choice) {
+        return explain(p, choice, null);
+    }
+
+    /** The assignments of the given demands (of every demand when null), in their order, explained. */
+    public static List<Assignment> explain(Problem p, int[] choice, int[] demands) {
         long[] residual = p.capacity.clone();
         List<List<Integer>> assignedTo = new ArrayList<>();
         for (int r = 0; r < p.resources.size(); r++) {
@@ -41,31 +46,34 @@ public final class Explainer {
         for (List<Integer> list : assignedTo) {
             list.sort(Comparator.comparingLong((Integer k) -> -p.pairScaled[k]).thenComparingInt(k -> k));
         }
-        List<Assignment> out = new ArrayList<>();
-        for (int d = 0; d < choice.length; d++) {
-            int chosen = choice[d];
-            if (chosen < 0) {
+        // each assignment reads only the plan's shared, finished tables: explained on every core, in demand order
+        java.util.stream.IntStream which = demands == null ? java.util.stream.IntStream.range(0, choice.length)
+                : java.util.Arrays.stream(demands);
+        return which.parallel()
+                .filter(d -> choice[d] >= 0)
+                .mapToObj(d -> explainOne(p, d, choice[d], residual, assignedTo))
+                .toList();
+    }
+
+    private static Assignment explainOne(Problem p, int d, int chosen, long[] residual,
+                                         List<List<Integer>> assignedTo) {
+        DemandInput demand = p.demands.get(d);
+        ResourceInput resource = p.resources.get(p.pairResource[chosen]);
+        List<Alternative> alternatives = new ArrayList<>();
+        for (int k : p.byDemand[d]) { // best profit first
+            if (k == chosen) {
                 continue;
             }
-            DemandInput demand = p.demands.get(d);
-            ResourceInput resource = p.resources.get(p.pairResource[chosen]);
-            List<Alternative> alternatives = new ArrayList<>();
-            for (int k : p.byDemand[d]) { // best profit first
-                if (k == chosen) {
-                    continue;
-                }
-                if (alternatives.size() == MAX_ALTERNATIVES) {
-                    break;
-                }
-                alternatives.add(alternative(p, d, chosen, k, residual, assignedTo));
+            if (alternatives.size() == MAX_ALTERNATIVES) {
+                break;
             }
-            Map<String, Double> terms = p.given
-                    ? Map.of("given", p.pairScaled[chosen] / (double) Scoring.SCALE)
-                    : Scoring.terms(demand, resource, p.weights);
-            out.add(new Assignment(demand.id(), resource.id(), resource.unitId(),
-                    p.pairScaled[chosen] / (double) Scoring.SCALE, terms, alternatives));
+            alternatives.add(alternative(p, d, chosen, k, residual, assignedTo));
         }
-        return out;
+        Map<String, Double> terms = p.given
+                ? Map.of("given", p.pairScaled[chosen] / (double) Scoring.SCALE)
+                : Scoring.terms(demand, resource, p.weights);
+        return new Assignment(demand.id(), resource.id(), resource.unitId(),
+                p.pairScaled[chosen] / (double) Scoring.SCALE, terms, alternatives);
     }
 
     private static Alternative alternative(Problem p, int d, int chosen, int k, long[] residual,

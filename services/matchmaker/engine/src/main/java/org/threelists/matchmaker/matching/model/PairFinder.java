@@ -19,23 +19,23 @@ import org.threelists.matchmaker.matching.Weights;
  * the score depends on nothing else — what keeps building 10⁶ pairs to seconds.
  */
 final class PairFinder {
-    private final List<DemandInput> demands;
     private final List<ResourceInput> resources;
     private final Weights weights;
+    /** The resources indexed once (a warm start finds one demand's pairs with the same index). */
+    private final List<Set<String>> offered;
+    private final long[] from;
+    private final long[] until;
+    private final long[] capacity;
+    private final Map<String, List<Integer>> byCell = new HashMap<>();
 
-    PairFinder(List<DemandInput> demands, List<ResourceInput> resources, Weights weights) {
-        this.demands = demands;
+    PairFinder(List<ResourceInput> resources, Weights weights) {
         this.resources = resources;
         this.weights = weights;
-    }
-
-    void find(PairList pairs) {
         int nR = resources.size();
-        List<Set<String>> offered = new ArrayList<>(nR);
-        long[] from = new long[nR];
-        long[] until = new long[nR];
-        long[] capacity = new long[nR];
-        Map<String, List<Integer>> byCell = new HashMap<>();
+        offered = new ArrayList<>(nR);
+        from = new long[nR];
+        until = new long[nR];
+        capacity = new long[nR];
         for (int r = 0; r < nR; r++) {
             ResourceInput res = resources.get(r);
             offered.add(normalized(res.skills()));
@@ -48,42 +48,67 @@ final class PairFinder {
                 }
             }
         }
-        long[][] cache = new long[nR][];
-        for (int d = 0; d < demands.size(); d++) {
-            DemandInput dem = demands.get(d);
-            List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());
-            if (cell == null) {
+    }
+
+    /** The feasible pairs of the demands, numbered from 0 in this list, in demand order. */
+    void find(List<DemandInput> demands, PairList pairs) {
+        int nR = resources.size();
+        // demands in chunks, one per task on every core, each with its own pairs and score cache; the chunks'
+        // pairs are joined in demand order, so the pairs are the same as from one loop
+        int chunks = Math.max(1, Math.min(64, demands.size() / CHUNK));
+        PairList[] parts = new PairList[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(i -> {
+            PairList part = new PairList();
+            long[][] cache = new long[nR][];
+            int to = (int) ((long) demands.size() * (i + 1) / chunks);
+            for (int d = (int) ((long) demands.size() * i / chunks); d < to; d++) {
+                findFor(demands.get(d), d, cache, part);
+            }
+            parts[i] = part;
+        });
+        for (PairList part : parts) {
+            for (int k = 0; k < part.size; k++) {
+                pairs.add(part.demand[k], part.resource[k], part.scaled[k]);
+            }
+        }
+    }
+
+    /** Below this many demands per chunk, splitting the work costs more than it saves. */
+    private static final int CHUNK = 500;
+
+    private void findFor(DemandInput dem, int d, long[][] cache, PairList pairs) {
+        List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());
+        if (cell == null) {
+            return;
+        }
+        Set<String> required = normalized(dem.requiredSkills());
+        long start = dem.windowStart() == null ? Long.MIN_VALUE : dem.windowStart().toEpochDay();
+        long end = dem.windowEnd() == null ? Long.MAX_VALUE : dem.windowEnd().toEpochDay();
+        long tenths = Scoring.demandTenths(dem);
+        for (int r : cell) {
+            if (tenths > capacity[r] || Math.max(start, from[r]) > Math.min(end, until[r])
+                    || !offered.get(r).containsAll(required)) {
                 continue;
             }
-            Set<String> required = normalized(dem.requiredSkills());
-            long start = dem.windowStart() == null ? Long.MIN_VALUE : dem.windowStart().toEpochDay();
-            long end = dem.windowEnd() == null ? Long.MAX_VALUE : dem.windowEnd().toEpochDay();
-            long tenths = Scoring.demandTenths(dem);
-            for (int r : cell) {
-                if (tenths > capacity[r] || Math.max(start, from[r]) > Math.min(end, until[r])
-                        || !offered.get(r).containsAll(required)) {
-                    continue;
+            ResourceInput res = resources.get(r);
+            boolean home = !res.serviceArea().isEmpty() && res.serviceArea().get(0).equals(dem.communityCode());
+            int skillKey = required.isEmpty() ? 0 : 1 + required.size();
+            long score;
+            if (skillKey < 16) {
+                int key = ((dem.urgency().ordinal() * 2 + (dem.overdue() ? 1 : 0)) * 16 + skillKey) * 2
+                        + (home ? 1 : 0);
+                if (cache[r] == null) {
+                    cache[r] = new long[4 * 2 * 16 * 2];
+                    Arrays.fill(cache[r], -1);
                 }
-                ResourceInput res = resources.get(r);
-                boolean home = !res.serviceArea().isEmpty() && res.serviceArea().get(0).equals(dem.communityCode());
-                int skillKey = required.isEmpty() ? 0 : 1 + required.size();
-                long score;
-                if (skillKey < 16) {
-                    int key = ((dem.urgency().ordinal() * 2 + (dem.overdue() ? 1 : 0)) * 16 + skillKey) * 2
-                            + (home ? 1 : 0);
-                    if (cache[r] == null) {
-                        cache[r] = new long[4 * 2 * 16 * 2];
-                        Arrays.fill(cache[r], -1);
-                    }
-                    if (cache[r][key] < 0) {
-                        cache[r][key] = Scoring.scaled(Scoring.score(dem, res, weights));
-                    }
-                    score = cache[r][key];
-                } else {
-                    score = Scoring.scaled(Scoring.score(dem, res, weights));
+                if (cache[r][key] < 0) {
+                    cache[r][key] = Scoring.scaled(Scoring.score(dem, res, weights));
                 }
-                pairs.add(d, r, score);
+                score = cache[r][key];
+            } else {
+                score = Scoring.scaled(Scoring.score(dem, res, weights));
             }
+            pairs.add(d, r, score);
         }
     }
 

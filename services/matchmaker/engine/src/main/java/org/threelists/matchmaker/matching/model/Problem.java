@@ -52,6 +52,8 @@ public final class Problem {
     public final int[] resourceComponent;
     public final int[][] componentDemands;
     public final int[][] componentResources;
+    /** The resources' index for finding pairs (null when the candidates were given). */
+    private PairFinder finder;
 
     private Problem(List<DemandInput> demands, List<ResourceInput> resources, Weights weights, boolean given,
                     PairList pairs) {
@@ -137,6 +139,92 @@ public final class Problem {
         }
     }
 
+    private Problem(Problem old, List<DemandInput> demands, long[] hours, int[] pairDemand, int[] pairResource,
+                    long[] pairScaled, int[][] byDemand, int[][] byResource, int[] demandComponent,
+                    int[][] componentDemands) {
+        this.demands = demands;
+        this.resources = old.resources;
+        this.weights = old.weights;
+        this.given = old.given;
+        this.m = (long) TIE_BREAK * demands.size() + 1;
+        this.hours = hours;
+        this.capacity = old.capacity;
+        this.pairDemand = pairDemand;
+        this.pairResource = pairResource;
+        this.pairScaled = pairScaled;
+        long[] tieBreak = resources.stream().mapToLong(r -> Math.round(TIE_BREAK * Scoring.fairness(r))).toArray();
+        this.pairProfit = new long[pairDemand.length];
+        for (int k = 0; k < pairProfit.length; k++) {
+            pairProfit[k] = Math.addExact(Math.multiplyExact(pairScaled[k], m), tieBreak[pairResource[k]]);
+        }
+        this.byDemand = byDemand;
+        this.byResource = byResource;
+        this.demandComponent = demandComponent;
+        this.resourceComponent = old.resourceComponent;
+        this.componentDemands = componentDemands;
+        this.componentResources = old.componentResources;
+    }
+
+    /**
+     * This problem with one more demand, built from this one's tables in a few milliseconds rather than from the
+     * instance (the warm-start re-plan, services/matchmaker/engine/README.md, "Re-plan after one new demand"): its
+     * pairs are appended (every existing pair keeps its index), the profits are those of the larger instance (the
+     * tie-break's scale grows with the number of demands; the order of the pairs does not change), and it joins the
+     * one component its resources belong to. Returns null when it links two or more components (a unit serving
+     * two streets), which the components' bounds cannot follow: the caller plans afresh.
+     */
+    public Problem withDemand(DemandInput demand) {
+        if (given) {
+            throw new IllegalArgumentException(
+                    "an instance of given candidate pairs takes a demand only with its pairs");
+        }
+        PairList mine = new PairList();
+        finder.find(List.of(demand), mine);
+        int d = demands.size();
+        int component = -1;
+        for (int i = 0; i < mine.size; i++) {
+            int c = resourceComponent[mine.resource[i]];
+            if (c < 0 || component >= 0 && c != component) {
+                return null; // a resource of no component had no pair before: its own new component
+            }
+            component = c;
+        }
+        List<DemandInput> ds = new ArrayList<>(demands.size() + 1);
+        ds.addAll(demands);
+        ds.add(demand);
+        long[] h = Arrays.copyOf(hours, d + 1);
+        h[d] = Scoring.demandTenths(demand);
+        int n = pairDemand.length;
+        int[] pd = Arrays.copyOf(pairDemand, n + mine.size);
+        int[] pr = Arrays.copyOf(pairResource, n + mine.size);
+        long[] ps = Arrays.copyOf(pairScaled, n + mine.size);
+        int[][] bd = Arrays.copyOf(byDemand, d + 1);
+        int[][] br = byResource.clone();
+        bd[d] = new int[mine.size];
+        for (int i = 0; i < mine.size; i++) {
+            int k = n + i;
+            pd[k] = d;
+            pr[k] = mine.resource[i];
+            ps[k] = mine.scaled[i];
+            bd[d][i] = k;
+            int[] row = Arrays.copyOf(br[pr[k]], br[pr[k]].length + 1);
+            row[row.length - 1] = k;
+            br[pr[k]] = row;
+        }
+        int[] dc = Arrays.copyOf(demandComponent, d + 1);
+        dc[d] = component;
+        int[][] cd = componentDemands;
+        if (component >= 0) {
+            cd = componentDemands.clone();
+            cd[component] = Arrays.copyOf(componentDemands[component], componentDemands[component].length + 1);
+            cd[component][cd[component].length - 1] = d;
+        }
+        Problem next = new Problem(this, ds, h, pd, pr, ps, bd, br, dc, cd);
+        next.finder = finder;
+        next.sortByProfitDesc(bd[d]);
+        return next;
+    }
+
     private static int find(int[] parent, int v) {
         while (parent[v] != v) {
             parent[v] = parent[parent[v]];
@@ -205,6 +293,7 @@ public final class Problem {
         Map<String, Integer> dIndex = index(demands.stream().map(DemandInput::id).toList(), "demand");
         Map<String, Integer> rIndex = index(resources.stream().map(ResourceInput::id).toList(), "resource");
         PairList pairs = new PairList();
+        PairFinder finder = null;
         if (instance.candidates() != null) {
             Set<String> seen = new HashSet<>();
             for (CandidatePair c : instance.candidates()) {
@@ -224,9 +313,12 @@ public final class Problem {
                 }
             }
         } else {
-            new PairFinder(demands, resources, instance.weights()).find(pairs);
+            finder = new PairFinder(resources, instance.weights());
+            finder.find(demands, pairs);
         }
-        return new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
+        Problem p = new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
+        p.finder = finder;
+        return p;
     }
 
     private static Map<String, Integer> index(List<String> ids, String what) {

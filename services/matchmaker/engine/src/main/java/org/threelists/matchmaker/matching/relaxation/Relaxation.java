@@ -70,9 +70,10 @@ public final class Relaxation {
         long[] resourceFlow = new long[nR];
         int[][] pairsOf = pairsByComponent();
         int[] node = new int[nD + nR]; // demand d → node[d], resource r → node[nD + r], within its component
-        for (int comp = 0; comp < p.componentCount(); comp++) {
-            solveComponent(comp, pairsOf[comp], node, unitProfit, c, unmatchedFlow, resourceFlow);
-        }
+        // the components' networks share nothing (each writes its own entries of these arrays): one per core
+        long maxUnitProfit = c;
+        java.util.stream.IntStream.range(0, p.componentCount()).parallel().forEach(comp ->
+                solveComponent(comp, pairsOf[comp], node, unitProfit, maxUnitProfit, unmatchedFlow, resourceFlow));
         Trace.log("flow solved");
         System.arraycopy(componentLpBound, 0, componentBound, 0, componentBound.length);
         lambda = FlowPrices.of(p, pairFlow, unitProfit, c, unmatchedFlow, resourceFlow);

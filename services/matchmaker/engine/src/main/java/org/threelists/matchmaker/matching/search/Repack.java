@@ -32,6 +32,9 @@ public final class Repack {
     private final int[] choice;
     private final long[] load;
     private final long[] version;
+    /** Per resource: bumped whenever one of its candidate demands moves (what a {@link PullRepack} depends on). */
+    private final long[] candidateVersion;
+    private final PullRepack pulls;
     private final int[][] neighbours;
     private final int[] own;
     private final Map<Long, long[]> tried = new HashMap<>();
@@ -58,6 +61,7 @@ public final class Repack {
         int nR = p.resources.size();
         load = new long[nR];
         version = new long[nR];
+        candidateVersion = new long[nR];
         stamp = new int[p.demands.size()];
         itemIndex = new int[p.demands.size()];
         for (int d = 0; d < choice.length; d++) {
@@ -86,6 +90,7 @@ public final class Repack {
                 shared[r2] = 0;
             }
         }
+        pulls = new PullRepack(p, choice, this);
     }
 
     /**
@@ -95,6 +100,25 @@ public final class Repack {
      */
     public boolean run(long deadlineNanos, int[] only) {
         return sweep(deadlineNanos, only != null ? only : own, new int[3]);
+    }
+
+    /**
+     * One-resource re-packs with pulls over the given resources, pass after pass until a pass moves nothing (then
+     * true) or the deadline (false). Cheap (one dimension): the search runs them on every component before the
+     * two-resource re-packs, and a warm start over a whole component.
+     */
+    public boolean pullUntilStable(int[] resources, long deadlineNanos) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (int r : resources) {
+                if (!Deadline.before(deadlineNanos)) {
+                    return false;
+                }
+                moved |= pulls.pull(r);
+            }
+        }
+        return true;
     }
 
     /** Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour. */
@@ -113,17 +137,19 @@ public final class Repack {
         boolean ownCursor = at == cursor;
         boolean moved = ownCursor && movedThisSweep;
         while (true) {
-            if (at[0] == 0) {
+            // phase 0: one-resource re-packs with pulls, pass after pass until one moves nothing (cheap, and
+            // most of the gain); at[2] says whether the current pass moved
+            while (at[0] == 0) {
                 for (; at[1] < resources.length; at[1]++) {
                     if (!Deadline.before(deadlineNanos)) {
                         return pause(moved, ownCursor);
                     }
-                    int r = resources[at[1]];
-                    if (p.byResource[r].length > 0 && repack(r, -1)) {
+                    if (pulls.pull(resources[at[1]])) {
                         moved = true;
+                        at[2] = 1;
                     }
                 }
-                at[0] = 1;
+                at[0] = at[2] == 1 ? 0 : 1;
                 at[1] = 0;
                 at[2] = 0;
             }
@@ -375,6 +401,9 @@ public final class Repack {
             load[p.pairResource[k]] += p.hours[d];
             version[p.pairResource[k]]++;
         }
+        for (int k2 : p.byDemand[d]) {
+            candidateVersion[p.pairResource[k2]]++;
+        }
         if (before < 0 || k < 0) {
             // its matched status changed: every resource that could take it sees a different pool
             for (int k2 : p.byDemand[d]) {
@@ -382,6 +411,15 @@ public final class Repack {
             }
         }
         choice[d] = k;
+    }
+
+    long candidateVersion(int r) {
+        return candidateVersion[r];
+    }
+
+    /** The one-resource re-packs with pulls made so far. */
+    public int pullMoves() {
+        return pulls.moves;
     }
 
     long residual(int r) {

@@ -9,14 +9,15 @@ import org.threelists.matchmaker.matching.search.Lns;
 import org.threelists.matchmaker.matching.search.Repack;
 
 /**
- * The search on one component, in steps that can be run in time slices ({@link Slices}): the two-resource re-pack
- * to its local optimum, then the exact step (the re-pack's own proof on one or two resources, CP-SAT on small
- * components), then CP-SAT neighbourhood search until the component's gap reaches the target. A component shares
- * nothing with another but its disjoint entries of the plan, so components run on different threads.
+ * The search on one component, in steps that can be run in time slices ({@link Slices}): the one-resource re-packs
+ * with pulls until none gains, the two-resource re-pack to its local optimum, then the exact step (the re-pack's own
+ * proof on one or two resources, CP-SAT on small components), then CP-SAT neighbourhood search until the component's
+ * gap reaches the target. A component shares nothing with another but its disjoint entries of the plan, so
+ * components run on different threads.
  */
 final class ComponentSearch {
 
-    enum Step { REPACK, LNS, DONE }
+    enum Step { PULL, REPACK, LNS, DONE }
 
     final int component;
     private final Problem p;
@@ -24,7 +25,7 @@ final class ComponentSearch {
     private final MatchingEngine.Options options;
     private final Repack repack;
     private final Lns lns;
-    Step step = Step.REPACK;
+    Step step = Step.PULL;
     /** The component's best proven bound, profit units. */
     volatile long bound;
     /** The profit of the component's plan; updated after every slice. */
@@ -56,6 +57,11 @@ final class ComponentSearch {
     /** Runs the current step until {@code sliceDeadline}; moves to the next step when this one is finished. */
     void runSlice(long sliceDeadline, long planDeadline) {
         switch (step) {
+            case PULL -> {
+                if (repack.pullUntilStable(p.componentResources[component], sliceDeadline)) {
+                    step = Step.REPACK;
+                }
+            }
             case REPACK -> {
                 if (repack.resume(sliceDeadline)) {
                     exact(planDeadline);
@@ -126,7 +132,7 @@ final class ComponentSearch {
     }
 
     int repackMoves() {
-        return repack.moves;
+        return repack.moves + repack.pullMoves();
     }
 
     int lnsMoves() {

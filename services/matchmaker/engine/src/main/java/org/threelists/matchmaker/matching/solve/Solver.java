@@ -17,7 +17,9 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *   <li><b>Bound</b> ({@link Relaxation}): the LP relaxation as a min-cost flow, then a Lagrangian bound with one
  *       exact knapsack per resource, started from the LP's prices — both proven upper bounds.</li>
  *   <li><b>Start and local search.</b> The demands the flow does not split, a greedy fill ({@link StartPlan}), then
- *       {@link org.threelists.matchmaker.matching.search.Repack}: exact dynamic-programming re-packs of two neighbouring resources at a time until none
+ *       exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}): of one resource
+ *       at a time from all its candidate demands, pulling them from other resources, until none gains (every
+ *       component first: cheap, and most of the gain), then of two neighbouring resources at a time until none
  *       gains.</li>
  *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
  *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
@@ -64,6 +66,10 @@ public final class Solver {
             searches[c] = new ComponentSearch(p, c, choice, bound[c], options);
         }
         Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap());
+        // the cheap one-resource re-packs on every component first: most of the gain, for a few milliseconds each
+        slices.run(ComponentSearch.Step.REPACK, deadline);
+        Trace.log("pulls: %.4f, gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
+                100 * gapOf(p, searches));
         slices.run(ComponentSearch.Step.LNS, deadline);
         Trace.log("repack: %.4f (%d moves), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
                 repackMoves(searches), 100 * gapOf(p, searches));
@@ -98,6 +104,7 @@ public final class Solver {
         int lnsMoves = lnsMoves(searches);
         long boundScaled = 0;
         long lpScaled = 0;
+        long[] componentBoundScaled = new long[components];
         int provenCount = 0;
         boolean allByCpSat = true;
         for (int c = 0; c < components; c++) {
@@ -105,6 +112,7 @@ public final class Solver {
             if (b == primal[c]) {
                 proven[c] = true;
             }
+            componentBoundScaled[c] = b / p.m;
             boundScaled += b / p.m;
             lpScaled += relaxation.componentLpBound[c] / p.m;
             if (proven[c]) {
@@ -123,13 +131,14 @@ public final class Solver {
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
                     + "; " + provenCount + "/" + components + " components proven optimal";
         }
-        return new Solution(choice, boundScaled, lpScaled, method, provenCount, components);
+        return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled);
     }
 
     /** The time ran out before the local search: the LP's start plan with the relaxation's bounds. */
     private Solution startPlanOnly(Problem p, Relaxation relaxation, int[] choice) {
         long boundScaled = 0;
         long lpScaled = 0;
+        long[] componentBoundScaled = new long[p.componentCount()];
         int provenCount = 0;
         for (int c = 0; c < p.componentCount(); c++) {
             long primal = componentProfit(p, choice, c);
@@ -137,12 +146,13 @@ public final class Solver {
             if (b == primal) {
                 provenCount++;
             }
+            componentBoundScaled[c] = b / p.m;
             boundScaled += b / p.m;
             lpScaled += relaxation.componentLpBound[c] / p.m;
         }
         return new Solution(choice, boundScaled, lpScaled, "lp-rounding (time limit reached before the local search); "
                 + provenCount + "/" + p.componentCount() + " components proven optimal", provenCount,
-                p.componentCount());
+                p.componentCount(), componentBoundScaled);
     }
 
     private static double gapOf(Problem p, ComponentSearch[] searches) {

@@ -1,0 +1,116 @@
+package org.threelists.matchmaker.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.model.Profits;
+import org.threelists.matchmaker.matching.model.Trace;
+import org.threelists.matchmaker.matching.solve.WarmStart;
+
+/**
+ * An instance the engine has planned, kept with its problem, plan and proven bounds so that a new demand is planned
+ * from them in milliseconds rather than with the whole instance again (services/matchmaker/engine/README.md,
+ * "Re-plan after one new demand"). Not thread-safe: one caller re-plans one instance at a time.
+ */
+public final class PlannedInstance {
+
+    /** The two-resource re-packs around a new demand stop this long after the call; the explanations follow. */
+    static final long WARM_SEARCH_NANOS = 50_000_000L;
+
+    private final MatchingEngine engine;
+    private MatchingInstance instance;
+    private Problem problem;
+    private int[] choice;
+    private long[] componentBoundScaled;
+    private double flowBound;
+    private final MatchingPlan plan;
+
+    PlannedInstance(MatchingEngine engine, MatchingInstance instance, Problem problem, int[] choice,
+                    long[] componentBoundScaled, double flowBound, MatchingPlan plan) {
+        this.engine = engine;
+        this.instance = instance;
+        this.problem = problem;
+        this.choice = choice;
+        this.componentBoundScaled = componentBoundScaled;
+        this.flowBound = flowBound;
+        this.plan = plan;
+    }
+
+    /** The plan this state started from: every demand explained and bundled. */
+    public MatchingPlan plan() {
+        return plan;
+    }
+
+    /**
+     * Adds a demand and re-plans only the component it joins, from the plan so far ({@link WarmStart}). The answer
+     * holds the assignments, unmatched demands and proposed projects of that component (the rest of the plan is
+     * unchanged), and the objective, proven bound and gap of the whole instance; its flow bound is the previous one
+     * plus the demand's best score (a bound on the new LP, not the LP solved again). A demand linking two components,
+     * or an instance of given candidate pairs, is planned as a whole instance again.
+     */
+    public MatchingPlan addDemand(DemandInput demand) {
+        long started = System.nanoTime();
+        for (DemandInput known : instance.demands()) {
+            if (known.id().equals(demand.id())) {
+                throw new IllegalArgumentException("duplicate demand id: " + demand.id());
+            }
+        }
+        List<DemandInput> demands = new ArrayList<>(instance.demands());
+        demands.add(demand);
+        MatchingInstance larger = new MatchingInstance(demands, instance.resources(), instance.candidates(),
+                instance.weights());
+        Problem next = problem.given ? null : problem.withDemand(demand);
+        if (next == null) {
+            PlannedInstance fresh = engine.planKeepingState(larger);
+            adopt(fresh);
+            return fresh.plan();
+        }
+        Trace.log("warm start: problem with the new demand, %d pairs", next.pairCount());
+        WarmStart.Result warm = WarmStart.addDemand(next, choice, componentBoundScaled,
+                started + WARM_SEARCH_NANOS);
+        Trace.log("warm start: %d moves", warm.moves());
+        int d = next.demands.size() - 1;
+        int component = next.demandComponent[d];
+        if (component >= 0) {
+            flowBound += next.pairScaled[next.byDemand[d][0]] / (double) Scoring.SCALE;
+        }
+        instance = larger;
+        problem = next;
+        choice = warm.choice();
+        componentBoundScaled = warm.componentBoundScaled();
+        int[] touched = component >= 0 ? next.componentDemands[component] : new int[] {d};
+        String method = "warm start: the new demand's component re-packed (" + warm.moves() + " moves"
+                + (warm.reachedLocalOptimum() ? ", local optimum" : ", time limit") + "); other components kept";
+        return MatchingEngine.finish(next, choice, Arrays.stream(componentBoundScaled).sum(), flowBound, method,
+                touched, started);
+    }
+
+    /**
+     * The whole plan as it stands now, every demand explained and bundled: what {@link MatchingEngine#plan} answers,
+     * at the cost of explaining every assignment again.
+     */
+    public MatchingPlan currentPlan() {
+        return MatchingEngine.finish(problem, choice, Arrays.stream(componentBoundScaled).sum(), flowBound,
+                "the plan so far", null, System.nanoTime());
+    }
+
+    /** The whole plan's objective, score units. */
+    public double objective() {
+        return Profits.scaledTotal(problem, choice) / (double) Scoring.SCALE;
+    }
+
+    /** The whole plan's proven upper bound. */
+    public double upperBound() {
+        return Math.max(Arrays.stream(componentBoundScaled).sum(), Profits.scaledTotal(problem, choice))
+                / (double) Scoring.SCALE;
+    }
+
+    private void adopt(PlannedInstance fresh) {
+        instance = fresh.instance;
+        problem = fresh.problem;
+        choice = fresh.choice;
+        componentBoundScaled = fresh.componentBoundScaled;
+        flowBound = fresh.flowBound;
+    }
+}
