@@ -84,7 +84,7 @@ public final class Bench {
         Duration debounce = Duration.ofSeconds(1);
         int deliveries = 100;
         long ledgerEntries = 1_000_000;
-        int rebuildEvents = 10_000;
+        int rebuildEvents = 50_000;
         int reportRuns = 20;
         List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 10), new Matching.Size(10_000, 1000, 20),
                 new Matching.Size(100_000, 10_000, 40));
@@ -104,7 +104,7 @@ public final class Bench {
                   --debounce PT1S         the matchmaker's re-plan debounce (THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE)
                   --deliveries 100        delivery → ledger: deliveries timed one at a time
                   --ledger-entries 1000000  ledger: entries filled before the report queries
-                  --rebuild-events 10000  ledger: project.delivered events produced before the rebuild
+                  --rebuild-events 50000  ledger: project.delivered events produced before the rebuild
                   --report-runs 20        ledger: timed runs per report (after 3 warm-up runs)
                   --matching 1000x100:10,10000x1000:20,100000x10000:40   sizes and the engine's time limit (s)
                   --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)
