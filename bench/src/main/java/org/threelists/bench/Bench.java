@@ -84,7 +84,7 @@ public final class Bench {
         Duration debounce = Duration.ofSeconds(1);
         int deliveries = 100;
         long ledgerEntries = 1_000_000;
-        int rebuildEvents = 10_000;
+        int rebuildEvents = 50_000;
         int reportRuns = 20;
         // the targets: a street in 0.2 s, a city of 10k×1k in 1 s and 10 s, 100k×10k in 10 s
         List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 0.2), new Matching.Size(10_000, 1000, 1),
@@ -105,7 +105,7 @@ public final class Bench {
                   --debounce PT1S         the matchmaker's re-plan debounce (THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE)
                   --deliveries 100        delivery → ledger: deliveries timed one at a time
                   --ledger-entries 1000000  ledger: entries filled before the report queries
-                  --rebuild-events 10000  ledger: project.delivered events produced before the rebuild
+                  --rebuild-events 50000  ledger: project.delivered events produced before the rebuild
                   --report-runs 20        ledger: timed runs per report (after 3 warm-up runs)
                   --matching 1000x100:0.2,10000x1000:1,10000x1000:10,100000x10000:10   sizes and the engine's time limit (s)
                   --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)

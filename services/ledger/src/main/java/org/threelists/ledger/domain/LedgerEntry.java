@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -55,8 +55,8 @@ public record LedgerEntry(String entryId, int partition, long seq, Kind kind, St
      * Every field the entry states, by name; absent fields left out. Numbers in plain notation without trailing
      * zeros, dates ISO 8601, instants UTC with microseconds at most.
      */
-    public Map<String, String> content() {
-        Map<String, String> c = new TreeMap<>();
+    public SortedMap<String, String> content() {
+        SortedMap<String, String> c = new TreeMap<>();
         c.put("entryId", entryId);
         c.put("partition", Integer.toString(partition));
         c.put("seq", Long.toString(seq));

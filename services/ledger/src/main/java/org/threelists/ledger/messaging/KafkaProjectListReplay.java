@@ -1,6 +1,7 @@
 package org.threelists.ledger.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -14,11 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Consumer;
 
 /** Reads project-list.events.v1 from offset 0 with a consumer of its own (group {@code ledger.rebuild}, no commits). */
 @ApplicationScoped
 public class KafkaProjectListReplay implements ProjectListReplay {
+
+    static final int BATCH = 2000;
 
     private final KafkaClients kafka;
 
@@ -28,7 +33,10 @@ public class KafkaProjectListReplay implements ProjectListReplay {
 
     @Override
     public Reading fromTheBeginning() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.consumer("ledger.rebuild"));
+        Properties config = kafka.consumer("ledger.rebuild");
+        // A rebuild writes each batch with a statement per table: the larger the batch, the fewer round trips per event.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(BATCH));
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(Topics.PROJECT_EVENTS, Duration.ofSeconds(30))) {
@@ -57,15 +65,9 @@ public class KafkaProjectListReplay implements ProjectListReplay {
                         batch.add(record);
                     }
                 });
-                List<Replayed> events = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    try {
-                        events.add(new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(),
-                                record.offset()));
-                    } catch (InvalidMessageException e) {
-                        // The live consumer dead-lettered it; a rebuild skips it the same way.
-                    }
-                }
+                // Parsed and schema-checked on every core (each record on its own), kept in the order read.
+                List<Replayed> events = batch.parallelStream().map(KafkaReading::replayed).filter(Objects::nonNull)
+                        .toList();
                 apply.accept(events);
                 read += batch.size();
                 // Records past the snapshot's end were read but not applied: read them again in the next round.
@@ -76,6 +78,15 @@ public class KafkaProjectListReplay implements ProjectListReplay {
                 }
             }
             return read;
+        }
+
+        /** The record as an event; null when it is not a valid one, which the live consumer dead-lettered. */
+        private static Replayed replayed(ConsumerRecord<String, byte[]> record) {
+            try {
+                return new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(), record.offset());
+            } catch (InvalidMessageException e) {
+                return null;
+            }
         }
 
         @Override

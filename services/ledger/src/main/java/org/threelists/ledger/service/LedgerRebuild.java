@@ -3,11 +3,12 @@ package org.threelists.ledger.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.verification.ChainVerification;
-import org.threelists.ledger.service.ProjectListReplay.Replayed;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds the entries from project-list.events.v1, offset 0, into a new generation, while the live consumer keeps
@@ -25,11 +26,13 @@ public class LedgerRebuild {
 
     private final Generations generations;
     private final ProjectListReplay replay;
-    private final LedgerRecording recording;
+    private final BatchRecording recording;
+    private final ChainStore chains;
     private final ChainVerification verification;
 
-    LedgerRebuild(Generations generations, ProjectListReplay replay, LedgerRecording recording,
+    LedgerRebuild(Generations generations, ProjectListReplay replay, BatchRecording recording, ChainStore chains,
             ChainVerification verification) {
+        this.chains = chains;
         this.generations = generations;
         this.replay = replay;
         this.recording = recording;
@@ -47,13 +50,17 @@ public class LedgerRebuild {
         int next = build.next();
         long events = 0;
         try (ProjectListReplay.Reading reading = replay.fromTheBeginning()) {
-            // Each poll's records in a transaction of their own.
-            events += reading.catchUp(batch -> QuarkusTransaction.requiringNew().run(() -> apply(batch, next)));
+            // Only the rebuild appends to the new generation's chains (the live consumer joins it after the flip), so
+            // their heads are kept here; any failure abandons the generation, heads and all.
+            Map<Integer, ChainStore.Head> heads = QuarkusTransaction.requiringNew().call(() -> chains.heads(next));
+            // Each batch of polled records in a transaction of its own.
+            events += reading.catchUp(batch -> QuarkusTransaction.requiringNew().run(
+                    () -> recording.apply(next, batch, heads)));
             // The flip: no live event is applied while the last records are read and the generation changes.
             long[] last = {0};
             QuarkusTransaction.requiringNew().timeout(900).run(() -> {
                 generations.lockExclusively();
-                last[0] = reading.catchUp(batch -> apply(batch, next));
+                last[0] = reading.catchUp(batch -> recording.apply(next, batch, heads));
                 generations.finish(build);
             });
             events += last[0];
@@ -70,9 +77,5 @@ public class LedgerRebuild {
                 actor, next, events, millis, after.head(), dropped);
         return new Result(previous, next, events, after.entries(), before.head(), after.head(),
                 before.head().equals(after.head()), millis, events * 1000.0 / millis, dropped);
-    }
-
-    private void apply(List<Replayed> batch, int generation) {
-        recording.applyAll(generation, batch);
     }
 }

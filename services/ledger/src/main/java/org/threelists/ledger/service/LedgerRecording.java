@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Records project-list.events.v1 in the ledger: a delivery as entries appended to its partition's hash chain, and the
  * project facts reports need (title, holders, the community's confirmation, ratings). Runs inside the caller's
- * transaction (the inbox's, or a rebuild batch's). An event id already applied in the generation changes nothing, so
- * a redelivery or a replay records each event once (services/ledger/README.md, "Exactly once and rebuild").
+ * transaction (the inbox's). An event id already applied in the generation changes nothing, so a redelivery records
+ * each event once (services/ledger/README.md, "Exactly once and rebuild"). A rebuild records its batches with
+ * {@link BatchRecording}, which gives the same rows.
  */
 @ApplicationScoped
 public class LedgerRecording {
@@ -54,18 +55,6 @@ public class LedgerRecording {
         rollups.delivered(generation, delivered);
     }
 
-    /**
-     * Applies a rebuild's batch to {@code generation}, each event as {@link #apply} does; the roll-ups of its deliveries
-     * are added once for the batch (before a confirmation, which moves what is rolled up already).
-     */
-    public void applyAll(int generation, List<ProjectListReplay.Replayed> batch) {
-        List<String> delivered = new ArrayList<>();
-        for (ProjectListReplay.Replayed r : batch) {
-            apply(generation, r.event(), r.partition(), r.offset(), delivered);
-        }
-        rollups.delivered(generation, delivered);
-    }
-
     /** Applies an event; a delivery's id is added to {@code delivered}, whose roll-ups the caller adds. */
     private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered) {
         if (!chains.markApplied(generation, event.id(), partition, offset)) {
@@ -79,12 +68,7 @@ public class LedgerRecording {
             case "project.published" -> place(d);
             case "project.claimed" -> {
                 place(d);
-                List<ProjectFacts.Holder> holders = new ArrayList<>();
-                for (JsonNode h : d.path("holders")) {
-                    holders.add(new ProjectFacts.Holder(h.path("claimId").asText(), h.path("unitId").asText(),
-                            h.path("resourceId").asText(), h.path("amount").decimalValue()));
-                }
-                projects.held(projectId, holders);
+                projects.held(projectId, holders(d));
             }
             case "project.delivered" -> {
                 delivered(generation, event, partition, offset);
@@ -108,8 +92,24 @@ public class LedgerRecording {
     }
 
     private void place(JsonNode d) {
-        projects.place(d.path("projectId").asText(), null, d.path("streetCode").asText(), d.path("communityCode").asText(),
-                d.path("category").asText());
+        ProjectFacts.Place place = placeOf(d);
+        projects.place(place.projectId(), null, place.street(), place.community(), place.category());
+    }
+
+    /** Where and what the project of an event other than {@code project.proposed} is (no title). */
+    static ProjectFacts.Place placeOf(JsonNode d) {
+        return new ProjectFacts.Place(d.path("projectId").asText(), null, d.path("streetCode").asText(),
+                d.path("communityCode").asText(), d.path("category").asText());
+    }
+
+    /** The holders {@code project.claimed} names. */
+    static List<ProjectFacts.Holder> holders(JsonNode d) {
+        List<ProjectFacts.Holder> holders = new ArrayList<>();
+        for (JsonNode h : d.path("holders")) {
+            holders.add(new ProjectFacts.Holder(h.path("claimId").asText(), h.path("unitId").asText(),
+                    h.path("resourceId").asText(), h.path("amount").decimalValue()));
+        }
+        return holders;
     }
 
     private void delivered(int generation, InboundEvent event, int partition, long offset) {
@@ -128,7 +128,7 @@ public class LedgerRecording {
                 Reason.DELIVERED_AFTER_SUMMARY);
     }
 
-    private static Delivery delivery(JsonNode d) {
+    static Delivery delivery(JsonNode d) {
         JsonNode report = d.path("report");
         List<String> demands = new ArrayList<>();
         d.path("demandIds").forEach(id -> demands.add(id.asText()));

@@ -86,14 +86,14 @@ public final class LedgerBenchmark {
         }
     }
 
-    private static void schema(AgroalDataSource ds) throws Exception {
+    public static void schema(AgroalDataSource ds) throws Exception {
         for (String script : List.of("db/platform/V0_1__axon_event_store.sql", "db/platform/V0_2__processed_message.sql",
                 "db/migration/V1__ledger.sql", "db/migration/V2__statement_codes_and_summary_corrections.sql")) {
             run(ds, script);
         }
     }
 
-    private static void run(AgroalDataSource ds, String script) throws Exception {
+    public static void run(AgroalDataSource ds, String script) throws Exception {
         try (InputStream in = LedgerBenchmark.class.getClassLoader().getResourceAsStream(script);
              Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -101,7 +101,7 @@ public final class LedgerBenchmark {
     }
 
     /** Deliveries of 1 to 4 volunteers, ~3.5 entries each, over 2025–2026, in 12 partition chains. */
-    private static long generate(AgroalDataSource ds, int target) throws Exception {
+    public static long generate(AgroalDataSource ds, int target) throws Exception {
         Random random = new Random(1);
         String[] volunteers = new String[5000];
         Arrays.setAll(volunteers, i -> UUID.nameUUIDFromBytes(("v" + i).getBytes()).toString());

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Names from resource-list.events.v1: units (name, Party organisation, street), resources (capacity unit) and volunteers
@@ -110,6 +112,28 @@ public class Directory {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot remember the masked name of " + volunteerId, e);
+        }
+    }
+
+    /**
+     * A rebuild's batch of masked names (volunteer → the first name the batch's reports carry) in one statement; the
+     * same rows as {@link #rememberMaskedName} one by one, where the first name fills the gap and later ones find it
+     * filled.
+     */
+    public void rememberMaskedNames(Map<String, String> firstNames) {
+        if (firstNames.isEmpty()) {
+            return;
+        }
+        Map<String, String> sorted = new TreeMap<>(firstNames);
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
+                + "volunteer (volunteer_id, masked_name) SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT "
+                + "(volunteer_id) DO UPDATE SET masked_name = EXCLUDED.masked_name WHERE volunteer.masked_name IS NULL "
+                + "AND volunteer.erased_at IS NULL")) {
+            upsert.setArray(1, c.createArrayOf("varchar", sorted.keySet().toArray()));
+            upsert.setArray(2, c.createArrayOf("varchar", sorted.values().toArray()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remember " + sorted.size() + " masked names", e);
         }
     }
 

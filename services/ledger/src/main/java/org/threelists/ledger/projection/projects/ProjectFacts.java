@@ -10,7 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The facts of a project that reports and rankings join to the entries (the only writer of {@code project},
@@ -23,6 +29,28 @@ public class ProjectFacts {
 
     /** A unit holding (part of) the project through a claim. */
     public record Holder(String claimId, String unitId, String resourceId, BigDecimal amount) {
+    }
+
+    /** Where and what a project is, as {@link #place} records it. */
+    public record Place(String projectId, String title, String street, String community, String category) {
+
+        /** What {@code later} leaves when it is recorded after this: its place, and the title known last. */
+        public Place then(Place later) {
+            return new Place(projectId, later.title() != null ? later.title() : title, later.street(), later.community(),
+                    later.category());
+        }
+    }
+
+    /** A holder of a project, for {@link #heldAll}. */
+    public record Held(String projectId, Holder holder) {
+    }
+
+    /** A community's confirmation of a project's completion, for {@link #confirmedAll}. */
+    public record Confirmed(String projectId, Instant at, String confirmedBy) {
+    }
+
+    /** A resident's rating, for {@link #ratedAll}. */
+    public record Rating(String eventId, String projectId, String demandId, int score, Instant at) {
     }
 
     private final AgroalDataSource dataSource;
@@ -45,6 +73,116 @@ public class ProjectFacts {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record project " + projectId, e);
+        }
+    }
+
+    /**
+     * Records a rebuild's batch of places in one statement: each project's places folded in their order (see
+     * {@link Place#then}), so the row ends as the calls of {@link #place} one by one would leave it.
+     */
+    public void placeAll(List<Place> places) {
+        Map<String, Place> folded = new LinkedHashMap<>();
+        places.forEach(p -> folded.merge(p.projectId(), p, Place::then));
+        if (folded.isEmpty()) {
+            return;
+        }
+        List<Place> rows = new ArrayList<>(folded.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
+                + "(project_id, title, street_code, community_code, category) SELECT * FROM unnest(?::varchar[], "
+                + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (project_id) DO UPDATE SET title = "
+                + "COALESCE(EXCLUDED.title, project.title), street_code = EXCLUDED.street_code, community_code = "
+                + "EXCLUDED.community_code, category = EXCLUDED.category")) {
+            upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Place::projectId).toArray()));
+            upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Place::title).toArray()));
+            upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Place::street).toArray()));
+            upsert.setArray(4, c.createArrayOf("varchar", rows.stream().map(Place::community).toArray()));
+            upsert.setArray(5, c.createArrayOf("varchar", rows.stream().map(Place::category).toArray()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + rows.size() + " projects", e);
+        }
+    }
+
+    /** A rebuild's batch of holders in one statement; a claim is recorded once, as {@link #held} does. */
+    public void heldAll(List<Held> held) {
+        Map<String, Held> firsts = new LinkedHashMap<>();
+        held.forEach(h -> firsts.putIfAbsent(h.holder().claimId(), h));
+        if (firsts.isEmpty()) {
+            return;
+        }
+        List<Held> rows = new ArrayList<>(firsts.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "project_holder (claim_id, project_id, unit_id, resource_id, amount) SELECT k, p, u, r, a::numeric FROM "
+                + "unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS t(k, p, u, r, a) "
+                + "ON CONFLICT (claim_id) DO NOTHING")) {
+            insert.setArray(1, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().claimId()).toArray()));
+            insert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Held::projectId).toArray()));
+            insert.setArray(3, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().unitId()).toArray()));
+            insert.setArray(4, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().resourceId()).toArray()));
+            insert.setArray(5, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().amount().toPlainString())
+                    .toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + rows.size() + " holders", e);
+        }
+    }
+
+    /**
+     * A rebuild's batch of confirmations, in their order: each project ends with its last confirmation, as
+     * {@link #confirmed} one by one leaves it. Answers the projects confirmed for the first time.
+     */
+    public Set<String> confirmedAll(List<Confirmed> confirmations) {
+        Map<String, Confirmed> last = new LinkedHashMap<>();
+        confirmations.forEach(k -> last.put(k.projectId(), k));
+        Set<String> first = new HashSet<>(last.keySet());
+        if (last.isEmpty()) {
+            return first;
+        }
+        List<Confirmed> rows = new ArrayList<>(last.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement known = c.prepareStatement("SELECT project_id, "
+                + "completed_at FROM project WHERE project_id = ANY (?) ORDER BY project_id FOR UPDATE");
+             PreparedStatement upsert = c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by) "
+                     + "SELECT p, a::timestamptz, b FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(p, a, b) "
+                     + "ON CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, confirmed_by = "
+                     + "EXCLUDED.confirmed_by")) {
+            known.setArray(1, c.createArrayOf("varchar", last.keySet().toArray()));
+            try (ResultSet rs = known.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getTimestamp(2) != null) {
+                        first.remove(rs.getString(1));
+                    }
+                }
+            }
+            upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Confirmed::projectId).toArray()));
+            upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(k -> k.at().toString()).toArray()));
+            upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Confirmed::confirmedBy).toArray()));
+            upsert.executeUpdate();
+            return first;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + rows.size() + " confirmations", e);
+        }
+    }
+
+    /** A rebuild's batch of ratings in one statement, each rating event once. */
+    public void ratedAll(Collection<Rating> ratings) {
+        Map<String, Rating> firsts = new LinkedHashMap<>();
+        ratings.forEach(r -> firsts.putIfAbsent(r.eventId(), r));
+        if (firsts.isEmpty()) {
+            return;
+        }
+        List<Rating> rows = new ArrayList<>(firsts.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "project_rating (event_id, project_id, demand_id, score, rated_at) SELECT e, p, d, s, a::timestamptz "
+                + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::varchar[]) AS t(e, p, d, s, a) "
+                + "ON CONFLICT DO NOTHING")) {
+            insert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Rating::eventId).toArray()));
+            insert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Rating::projectId).toArray()));
+            insert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Rating::demandId).toArray()));
+            insert.setArray(4, c.createArrayOf("integer", rows.stream().map(Rating::score).toArray()));
+            insert.setArray(5, c.createArrayOf("varchar", rows.stream().map(r -> r.at().toString()).toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + rows.size() + " ratings", e);
         }
     }
 

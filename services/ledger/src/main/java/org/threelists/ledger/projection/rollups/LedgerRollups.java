@@ -7,6 +7,7 @@ import org.threelists.ledger.projection.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -52,21 +53,30 @@ public class LedgerRollups {
      * unconfirmed rows to the confirmed ones.
      */
     public void confirmed(String projectId) {
-        String filter = "x.generation = ANY (SELECT generation FROM ledger_generation) AND x.project_id = ?";
+        confirmed(List.of(projectId));
+    }
+
+    /** {@link #confirmed(String)} for several projects at once (a rebuild's batch). */
+    public void confirmed(Collection<String> projectIds) {
+        if (projectIds.isEmpty()) {
+            return;
+        }
+        String filter = "x.generation = ANY (SELECT generation FROM ledger_generation) AND x.project_id = ANY (?)";
         try (Connection c = dataSource.getConnection()) {
-            add(c, filter, List.of(projectId), "false", -1);
-            add(c, filter, List.of(projectId), "true", 1);
+            List<Object> projects = List.of(c.createArrayOf("varchar", projectIds.toArray()));
+            add(c, filter, projects, "false", -1);
+            add(c, filter, projects, "true", 1);
             for (String table : List.of("ledger_rollup", "ledger_participation")) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " r USING (SELECT DISTINCT "
                         + "x.generation, x.street_code, x.entry_date FROM ledger_entry x WHERE " + filter + ") k WHERE "
                         + "r.generation = k.generation AND r.street_code = k.street_code AND r.entry_date = k.entry_date "
                         + "AND r.entries = 0")) {
-                    Sql.bind(delete, List.of(projectId));
+                    Sql.bind(delete, projects);
                     delete.executeUpdate();
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot move the figures of confirmed project " + projectId, e);
+            throw new IllegalStateException("Cannot move the figures of confirmed projects " + projectIds, e);
         }
     }
 

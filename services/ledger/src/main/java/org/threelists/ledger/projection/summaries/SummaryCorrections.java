@@ -72,6 +72,48 @@ public class SummaryCorrections {
         }
     }
 
+    /** An event of a rebuild's batch that may come after a summary of its project's month, for {@link #noteAllLate}. */
+    public record Late(String eventId, Instant eventTime, String projectId, int partition, long offset, Reason reason) {
+    }
+
+    /**
+     * Notes a rebuild's batch of deliveries and confirmations in one statement per reason, after the batch's entries
+     * were appended: what {@link #noteLate} would note for each in its turn. A confirmation concerns the project's
+     * deliveries recorded before it, which are those not later in its partition (a project's events share a partition).
+     */
+    public void noteAllLate(int generation, List<Late> events) {
+        for (Reason reason : Reason.values()) {
+            List<Late> late = events.stream().filter(e -> e.reason() == reason).toList();
+            if (late.isEmpty()) {
+                continue;
+            }
+            String which = reason == Reason.DELIVERED_AFTER_SUMMARY ? "d.event_id = l.event_id"
+                    : "NOT (d.kafka_partition = l.kafka_partition AND d.kafka_offset > l.kafka_offset)";
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                    + "summary_correction_needed (event_id, delivery_id, reason, summary_id, street_code, month, project_id, "
+                    + "entry_date, hours, noted_at) SELECT l.event_id, d.event_id, ?, s.summary_id, d.street_code, s.month, "
+                    + "d.project_id, d.entry_date, COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = "
+                    + "d.generation AND h.event_id = d.event_id AND h.kind = 'HOURS'), 0), l.at::timestamptz "
+                    + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::bigint[]) "
+                    + "AS l(event_id, at, project_id, kafka_partition, kafka_offset) "
+                    + "JOIN ledger_entry d ON d.generation = ? AND d.project_id = l.project_id AND d.kind = 'DELIVERY' AND "
+                    + which + " JOIN municipal_summary s ON s.street_code = d.street_code "
+                    + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND s.submitted_at < l.at::timestamptz "
+                    + "ON CONFLICT DO NOTHING")) {
+                insert.setString(1, reason.name());
+                insert.setArray(2, c.createArrayOf("varchar", late.stream().map(Late::eventId).toArray()));
+                insert.setArray(3, c.createArrayOf("varchar", late.stream().map(e -> e.eventTime().toString()).toArray()));
+                insert.setArray(4, c.createArrayOf("varchar", late.stream().map(Late::projectId).toArray()));
+                insert.setArray(5, c.createArrayOf("integer", late.stream().map(Late::partition).toArray()));
+                insert.setArray(6, c.createArrayOf("bigint", late.stream().map(Late::offset).toArray()));
+                insert.setInt(7, generation);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot note the corrections needed for " + late.size() + " events", e);
+            }
+        }
+    }
+
     public List<Needed> list(String street) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT summary_id, month, "
                 + "reason, project_id, delivery_id, entry_date, hours, noted_at FROM summary_correction_needed "

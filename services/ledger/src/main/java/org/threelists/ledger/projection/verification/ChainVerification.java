@@ -13,12 +13,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Walks every chain of a generation and the corrections chain, recomputing each hash from the stored row, and names
@@ -48,10 +53,7 @@ public class ChainVerification {
         String previous = LedgerEntry.GENESIS;
         BrokenLink broken;
 
-        void check(List<LedgerEntry> batch, Map<Integer, ChainState> chains) {
-            boolean[] intact = new boolean[batch.size()];
-            IntStream.range(0, batch.size()).parallel()
-                    .forEach(i -> intact[i] = batch.get(i).computeHash().equals(batch.get(i).hash()));
+        void check(List<LedgerEntry> batch, boolean[] intact, Map<Integer, ChainState> chains) {
             for (int i = 0; i < batch.size(); i++) {
                 LedgerEntry e = batch.get(i);
                 if (e.partition() != partition) {
@@ -60,23 +62,37 @@ public class ChainVerification {
                     previous = LedgerEntry.GENESIS;
                 }
                 if (broken == null) {
-                    String chain = "project-list/" + partition;
                     if (e.seq() != seq + 1) {
-                        broken = new BrokenLink(chain, partition, seq + 1, e.entryId(),
+                        broken = new BrokenLink("project-list/" + partition, partition, seq + 1, e.entryId(),
                                 "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
                     } else if (!e.prevHash().equals(previous)) {
-                        broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
+                        broken = new BrokenLink("project-list/" + partition, partition, e.seq(), e.entryId(),
                                 "prev_hash is not the hash of the entry before it");
                     } else if (!intact[i]) {
-                        broken = new BrokenLink(chain, partition, e.seq(), e.entryId(),
+                        broken = new BrokenLink("project-list/" + partition, partition, e.seq(), e.entryId(),
                                 "the content no longer gives the stored hash: the entry was altered");
                     }
                 }
                 seq = e.seq();
                 previous = e.hash();
-                chains.put(partition, new ChainState(partition, seq, previous));
+                if (i == batch.size() - 1 || batch.get(i + 1).partition() != partition) {
+                    chains.put(partition, new ChainState(partition, seq, previous));
+                }
             }
         }
+    }
+
+    /** A batch read, its hashes being recomputed meanwhile. */
+    private record Pending(List<LedgerEntry> batch, Future<boolean[]> intact) {
+    }
+
+    /** Whether each entry's content still gives its stored hash. */
+    private static boolean[] intact(List<LedgerEntry> batch) {
+        boolean[] intact = new boolean[batch.size()];
+        for (int i = 0; i < intact.length; i++) {
+            intact[i] = batch.get(i).computeHash().equals(batch.get(i).hash());
+        }
+        return intact;
     }
 
     /** The first broken link: which chain, where, and why. */
@@ -128,36 +144,56 @@ public class ChainVerification {
     }
 
     /**
-     * Streams the entries through a cursor in chain order, {@value #BATCH} at a time: the hashes of a batch are
-     * recomputed in parallel (each depends only on its own row), then the links are checked in order, so the first
-     * broken link is still the first.
+     * Streams the entries through a cursor in chain order, {@value #BATCH} at a time. While the next batches are read,
+     * the hashes of those read already are recomputed on the other cores (each depends only on its own row); the links
+     * are then checked batch after batch in chain order, so the first broken link is still the first.
      */
     private Result verify(Connection c, int generation, LongConsumer progress) throws SQLException {
         Map<Integer, ChainState> chains = new TreeMap<>();
-        BrokenLink broken = null;
+        BrokenLink broken;
         long entries = 0;
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService hashing = Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "ledger-verification-hash");
+            t.setDaemon(true);
+            return t;
+        });
         try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS
                 + " FROM ledger_entry WHERE generation = ? ORDER BY kafka_partition, seq")) {
             q.setInt(1, generation);
             q.setFetchSize(BATCH);
             try (ResultSet rs = q.executeQuery()) {
                 Walk walk = new Walk();
+                Deque<Pending> pending = new ArrayDeque<>();
                 List<LedgerEntry> batch = new ArrayList<>(BATCH);
                 boolean more = true;
                 while (more) {
                     more = rs.next();
                     if (more) {
-                        batch.add(ChainStore.entry(rs));
+                        batch.add(ChainStore.entryInColumnOrder(rs));
                     }
                     if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
-                        walk.check(batch, chains);
-                        entries += batch.size();
-                        batch.clear();
+                        List<LedgerEntry> read = batch;
+                        pending.add(new Pending(read, hashing.submit(() -> intact(read))));
+                        batch = new ArrayList<>(BATCH);
+                    }
+                    // as many batches in flight as there are cores to hash them, then the oldest is checked
+                    while (!pending.isEmpty() && (pending.size() > cores || !more)) {
+                        Pending next = pending.poll();
+                        walk.check(next.batch(), next.intact().get(), chains);
+                        entries += next.batch().size();
                         progress.accept(entries);
                     }
                 }
                 broken = walk.broken;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The verification was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Cannot recompute the hashes", e.getCause());
             }
+        } finally {
+            hashing.shutdownNow();
         }
         try (PreparedStatement q = c.prepareStatement("SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = ?")) {
             q.setInt(1, generation);

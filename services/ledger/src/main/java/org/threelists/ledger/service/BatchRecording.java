@@ -1,0 +1,136 @@
+package org.threelists.ledger.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.Delivery;
+import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.ChainStore.Appended;
+import org.threelists.ledger.projection.entries.ChainStore.Head;
+import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.Late;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
+import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.platform.inbox.InboundEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rebuild's batch of project-list events recorded as {@link LedgerRecording} records each one, with a statement or
+ * a COPY per table for the whole batch instead of some eight round trips per event (services/ledger/README.md,
+ * "Exactly once and rebuild"). The building generation's chains are appended to by the rebuild alone, so their heads
+ * are kept in memory and the entries chained there; the stored rows, the chains and the head are those the live path
+ * gives. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
+ * before the roll-ups, the entries before their roll-ups, and the batch's deliveries rolled up before its first
+ * confirmations move their projects' figures to the confirmed rows.
+ */
+@ApplicationScoped
+public class BatchRecording {
+
+    private final ChainStore chains;
+    private final ProjectFacts projects;
+    private final Directory directory;
+    private final SummaryCorrections summaryCorrections;
+    private final LedgerRollups rollups;
+
+    public BatchRecording(ChainStore chains, ProjectFacts projects, Directory directory, SummaryCorrections summaryCorrections,
+            LedgerRollups rollups) {
+        this.chains = chains;
+        this.projects = projects;
+        this.directory = directory;
+        this.summaryCorrections = summaryCorrections;
+        this.rollups = rollups;
+    }
+
+    /** What a batch writes, gathered in the events' order. */
+    private static final class Writes {
+        final List<ProjectFacts.Place> places = new ArrayList<>();
+        final List<ProjectFacts.Held> held = new ArrayList<>();
+        final List<ProjectFacts.Confirmed> confirmations = new ArrayList<>();
+        final List<ProjectFacts.Rating> ratings = new ArrayList<>();
+        final Map<String, String> maskedNames = new LinkedHashMap<>();
+        final List<Appended> entries = new ArrayList<>();
+        final Map<Integer, Head> movedHeads = new HashMap<>();
+        final List<String> delivered = new ArrayList<>();
+        final List<Late> late = new ArrayList<>();
+    }
+
+    /**
+     * Applies {@code batch} to {@code generation}, whose chain heads are {@code heads}: moved here as entries are
+     * chained, so the caller must abandon the generation if the transaction does not commit.
+     */
+    public void apply(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
+        Set<String> fresh = chains.markAllApplied(generation, batch.stream()
+                .map(r -> new ChainStore.Applied(r.event().id(), r.partition(), r.offset())).toList());
+        Writes w = new Writes();
+        for (Replayed r : batch) {
+            // an id applied before, or earlier in this batch, is not applied again
+            if (fresh.remove(r.event().id())) {
+                gather(w, r, heads);
+            }
+        }
+        projects.placeAll(w.places);
+        projects.heldAll(w.held);
+        projects.ratedAll(w.ratings);
+        directory.rememberMaskedNames(w.maskedNames);
+        chains.appendAll(generation, w.entries, w.movedHeads);
+        rollups.delivered(generation, w.delivered);
+        rollups.confirmed(projects.confirmedAll(w.confirmations));
+        summaryCorrections.noteAllLate(generation, w.late);
+    }
+
+    private static void gather(Writes w, Replayed r, Map<Integer, Head> heads) {
+        InboundEvent event = r.event();
+        JsonNode d = event.data();
+        String projectId = d.path("projectId").asText();
+        switch (event.name()) {
+            case "project.proposed" -> w.places.add(new ProjectFacts.Place(projectId, d.path("title").asText(null),
+                    d.path("streetCode").asText(), d.path("communityCode").asText(), d.path("category").asText()));
+            case "project.published" -> w.places.add(LedgerRecording.placeOf(d));
+            case "project.claimed" -> {
+                w.places.add(LedgerRecording.placeOf(d));
+                LedgerRecording.holders(d).forEach(h -> w.held.add(new ProjectFacts.Held(projectId, h)));
+            }
+            case "project.delivered" -> {
+                w.places.add(LedgerRecording.placeOf(d));
+                for (JsonNode v : d.path("report").path("volunteers")) {
+                    if (v.hasNonNull("maskedName")) {
+                        w.maskedNames.putIfAbsent(v.path("volunteerId").asText(), v.path("maskedName").asText());
+                    }
+                }
+                Delivery delivery = LedgerRecording.delivery(d);
+                Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
+                List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), r.partition(), head.seq(),
+                        head.hash());
+                if (!entries.isEmpty()) {
+                    LedgerEntry last = entries.get(entries.size() - 1);
+                    Head moved = new Head(last.seq(), last.hash());
+                    heads.put(r.partition(), moved);
+                    w.movedHeads.put(r.partition(), moved);
+                    entries.forEach(e -> w.entries.add(new Appended(r.offset(), e)));
+                }
+                w.delivered.add(event.id());
+                w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
+                        Reason.DELIVERED_AFTER_SUMMARY));
+            }
+            case "project.completed" -> {
+                w.confirmations.add(new ProjectFacts.Confirmed(projectId, event.time(), d.path("confirmedBy").asText()));
+                w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
+                        Reason.CONFIRMED_AFTER_SUMMARY));
+            }
+            case "project.rated" -> w.ratings.add(new ProjectFacts.Rating(event.id(), projectId,
+                    d.path("demandId").asText(), d.path("score").asInt(), event.time()));
+            default -> {
+                // claims in flight, schedules, cancellations, escalations: nothing to record
+            }
+        }
+    }
+}

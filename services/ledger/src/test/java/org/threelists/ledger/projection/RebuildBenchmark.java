@@ -1,0 +1,225 @@
+package org.threelists.ledger.projection;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.threelists.devkit.EmbeddedPostgresServer;
+import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.service.BatchRecording;
+import org.threelists.ledger.service.LedgerRecording;
+import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.platform.inbox.InboundEvent;
+import org.threelists.platform.inbox.InvalidMessageException;
+import org.threelists.platform.json.Json;
+import org.threelists.platform.relay.CloudEvent;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A benchmark, not a test: a rebuild's work without Kafka, the per-event path against the batched one, on a real
+ * (embedded) PostgreSQL with the service's schema. Generates EVENTS project-list events (deliveries of 1 to 4
+ * volunteers with masked names; with {@code mixed}, each project also confirmed by its community (nine in ten) and
+ * rated), then applies them into generation 2 one by one as the live path does (a commit per 100 events) and into
+ * generation 3 as a rebuild does (a commit per batch of 2,000), parsing and schema-checking each record in both, and
+ * prints events/s of each and whether the two generations have the same chains and roll-ups. Run (after
+ * {@code test-compile}, classpath as for {@link LedgerBenchmark}):
+ * <pre>
+ * java -cp … org.threelists.ledger.projection.RebuildBenchmark 20000 mixed
+ * </pre>
+ */
+public final class RebuildBenchmark {
+
+    static final int PER_EVENT_COMMIT = 100;
+    static final int BATCH = 2000;
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        boolean mixed = args.length > 1 && args[1].equals("mixed");
+        List<ConsumerRecord<String, byte[]>> records = records(events, mixed);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
+            Map<String, String> props = new HashMap<>();
+            props.put(AgroalPropertiesReader.JDBC_URL, postgres.jdbcUrl("postgres"));
+            props.put(AgroalPropertiesReader.PRINCIPAL, EmbeddedPostgresServer.USER);
+            props.put(AgroalPropertiesReader.CREDENTIAL, EmbeddedPostgresServer.PASSWORD);
+            props.put(AgroalPropertiesReader.MAX_SIZE, "4");
+            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+                LedgerBenchmark.schema(ds);
+                LedgerBenchmark.run(ds, "db/migration/V3__rollups.sql");
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
+                            + "'bench'), (3, 'BUILDING', 'bench')");
+                }
+                double perEvent = perEvent(ds, records);
+                double batched = batched(ds, records);
+                System.out.printf("%,d records (%s): per event %.0f events/s; batched %.0f events/s (%.1f×); %s%n",
+                        records.size(), mixed ? "deliveries, confirmations, ratings" : "deliveries", perEvent, batched,
+                        batched / perEvent, same(ds));
+            }
+        }
+    }
+
+    private static double perEvent(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        try (Connection shared = ds.getConnection()) {
+            shared.setAutoCommit(false);
+            AgroalDataSource one = oneConnection(shared);
+            LedgerRecording recording = new LedgerRecording(new Generations(one), new ChainStore(one),
+                    new ProjectFacts(one), new Directory(one), new SummaryCorrections(one), new LedgerRollups(one));
+            long t = System.nanoTime();
+            int inBatch = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                recording.apply(2, InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(), record.offset());
+                if (++inBatch == PER_EVENT_COMMIT) {
+                    shared.commit();
+                    inBatch = 0;
+                }
+            }
+            shared.commit();
+            return records.size() / ((System.nanoTime() - t) / 1e9);
+        }
+    }
+
+    private static double batched(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        try (Connection shared = ds.getConnection()) {
+            shared.setAutoCommit(false);
+            AgroalDataSource one = oneConnection(shared);
+            ChainStore chains = new ChainStore(one);
+            BatchRecording recording = new BatchRecording(chains, new ProjectFacts(one), new Directory(one),
+                    new SummaryCorrections(one), new LedgerRollups(one));
+            long t = System.nanoTime();
+            Map<Integer, ChainStore.Head> heads = chains.heads(3);
+            for (int from = 0; from < records.size(); from += BATCH) {
+                List<Replayed> batch = new ArrayList<>();
+                for (ConsumerRecord<String, byte[]> record : records.subList(from, Math.min(records.size(), from + BATCH))) {
+                    batch.add(new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(),
+                            record.offset()));
+                }
+                recording.apply(3, batch, heads);
+                shared.commit();
+            }
+            return records.size() / ((System.nanoTime() - t) / 1e9);
+        }
+    }
+
+    /** Whether generations 2 and 3 hold the same entries, heads and roll-ups. */
+    private static String same(AgroalDataSource ds) throws Exception {
+        List<String> checks = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String[] q : new String[][] {
+                    {"chain heads", "SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = %d ORDER BY 1"},
+                    {"entries", "SELECT md5(string_agg(entry_id || kafka_offset || seq || hash, ',' ORDER BY kafka_partition, "
+                            + "seq)) FROM ledger_entry WHERE generation = %d"},
+                    {"applied events", "SELECT count(*) FROM applied_event WHERE generation = %d"},
+                    {"roll-ups", "SELECT street_code, entry_date, unit_id, community_code, category, confirmed, hours, "
+                            + "services, residents_served, entries FROM ledger_rollup WHERE generation = %d ORDER BY 1, 2, 3, 4, 5, 6"},
+                    {"participation", "SELECT street_code, entry_date, unit_id, volunteer_id, project_id, confirmed, hours, "
+                            + "entries FROM ledger_participation WHERE generation = %d ORDER BY 1, 2, 3, 4, 5, 6"}}) {
+                checks.add(q[0] + (rows(s, q[1].formatted(2)).equals(rows(s, q[1].formatted(3))) ? " same" : " DIFFER"));
+            }
+        }
+        return String.join(", ", checks);
+    }
+
+    private static List<String> rows(Statement s, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** One connection for every call (one transaction per commit above), as a rebuild's transaction joins them. */
+    private static AgroalDataSource oneConnection(Connection shared) {
+        Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, margs) -> method.getName().equals("close") ? null
+                        : method.invoke(shared, margs));
+        return (AgroalDataSource) Proxy.newProxyInstance(AgroalDataSource.class.getClassLoader(),
+                new Class<?>[] {AgroalDataSource.class}, (proxy, method, margs) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** Deliveries as the bench's ledger part produces them, three partitions keyed by project. */
+    private static List<ConsumerRecord<String, byte[]>> records(int events, boolean mixed) throws Exception {
+        String[] streets = LedgerBenchmark.STREETS;
+        Random random = new Random(7);
+        long[] offsets = new long[3];
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        while (records.size() < events) {
+            String project = UUID.randomUUID().toString();
+            String street = streets[random.nextInt(streets.length)];
+            String[] communities = LedgerBenchmark.COMMUNITIES.get(street);
+            int partition = Math.floorMod(project.hashCode(), 3);
+            List<Map<String, Object>> volunteers = new ArrayList<>();
+            for (int v = 0, n = 1 + random.nextInt(4); v < n; v++) {
+                volunteers.add(Map.of("volunteerId", UUID.randomUUID().toString(), "unitId",
+                        "unit-" + street + "-" + random.nextInt(40), "maskedName", "张*", "hours", 1 + random.nextInt(6)));
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("date", LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)).toString());
+            report.put("place", "社区党群服务中心");
+            report.put("volunteers", volunteers);
+            report.put("residentsServed", 1 + random.nextInt(40));
+            report.put("notes", "压测生成的交付");
+            String demand = UUID.randomUUID().toString();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("projectId", project);
+            data.put("streetCode", street);
+            data.put("communityCode", communities[random.nextInt(communities.length)]);
+            data.put("category", LedgerBenchmark.CATEGORIES[random.nextInt(LedgerBenchmark.CATEGORIES.length)]);
+            data.put("demandIds", List.of(demand));
+            data.put("report", report);
+            data.put("consumptions", List.of());
+            data.put("actor", "bench-member");
+            records.add(record(partition, offsets[partition]++, project, "delivered", data));
+            if (mixed && random.nextInt(10) != 0) {
+                records.add(record(partition, offsets[partition]++, project, "completed", Map.of("projectId", project,
+                        "demandIds", List.of(demand), "confirmedBy", "wang-fang", "actor", "wang-fang")));
+                records.add(record(partition, offsets[partition]++, project, "rated", Map.of("projectId", project,
+                        "demandId", demand, "score", 1 + random.nextInt(5), "allRated", true, "actor", "wang-fang")));
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                InboundEvent.parse(Topics.PROJECT_EVENTS, record);
+            } catch (InvalidMessageException e) {
+                throw new IllegalStateException("a generated event does not follow the schema: " + e.getMessage());
+            }
+        }
+        return records;
+    }
+
+    private static ConsumerRecord<String, byte[]> record(int partition, long offset, String project, String event,
+            Map<String, Object> data) throws Exception {
+        byte[] json = Json.mapper().writeValueAsBytes(CloudEvent.of(UUID.randomUUID().toString(), "/threelists/matchmaker",
+                "threelists.project." + event + ".v1", project, Instant.now(), data));
+        return new ConsumerRecord<>(Topics.PROJECT_EVENTS, partition, offset, project, json);
+    }
+}

@@ -1,0 +1,223 @@
+package org.threelists.ledger.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.platform.inbox.InboundEvent;
+import org.threelists.platform.json.Json;
+import org.threelists.testing.RealInfrastructure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.ledger.Fixtures.consumption;
+import static org.threelists.ledger.Fixtures.delivered;
+import static org.threelists.ledger.Fixtures.uuid;
+import static org.threelists.ledger.Fixtures.volunteerHours;
+
+/**
+ * A rebuild records its batches with {@link BatchRecording}: the same events give the same rows as the live path's
+ * {@link LedgerRecording} one by one (services/ledger/README.md, "Exactly once and rebuild") — entries, chains and
+ * heads, applied events, roll-ups, project facts, masked names and the corrections a sent monthly summary needs —
+ * with a redelivered event, confirmations before, between and after deliveries, ratings and pledges, over two batches.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class BatchRecordingTest {
+
+    static final String STREET = "batch-street";
+    static final String COURT = "unit-batch-court";
+    static final String CLINIC = "unit-batch-clinic";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    LedgerRecording live;
+    @Inject
+    BatchRecording batches;
+    @Inject
+    ChainStore chains;
+
+    private final Map<Integer, Long> offsets = new HashMap<>();
+    private final List<String> projects = new ArrayList<>();
+    private final List<String> volunteers = List.of(uuid(), uuid(), uuid());
+
+    @Test
+    void a_batch_gives_the_rows_the_live_path_gives_one_event_at_a_time() throws SQLException {
+        // a summary of March already sent: deliveries in March, and confirmations of them, arrive after it
+        execute("INSERT INTO municipal_summary (summary_id, street_code, month, figures, submitted_by, submitted_at) "
+                + "VALUES ('" + STREET + ":2026-03', '" + STREET + "', '2026-03', '{}', 'desk', '2026-04-01T12:00:00Z')");
+        List<Replayed> events = events();
+        int batched = newGeneration();
+        int oneByOne = newGeneration();
+
+        Map<Integer, ChainStore.Head> heads = new HashMap<>();
+        int half = events.size() / 2;
+        QuarkusTransaction.requiringNew().run(() -> batches.apply(batched, events.subList(0, half), heads));
+        QuarkusTransaction.requiringNew().run(() -> batches.apply(batched, events.subList(half, events.size()), heads));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> chains.heads(batched))).isEqualTo(heads);
+        Map<String, List<String>> batchedRows = tables(batched);
+        Map<String, List<String>> batchedFacts = facts();
+        // the live path records the same facts again from nothing (a first confirmation then moves the figures of
+        // every generation, hence the batched generation's rows taken before)
+        forgetFacts();
+        for (Replayed r : events) {
+            QuarkusTransaction.requiringNew().run(() -> live.apply(oneByOne, r.event(), r.partition(), r.offset()));
+        }
+
+        assertThat(batchedFacts.get("corrections needed"))
+                .anyMatch(row -> row.contains("|DELIVERED_AFTER_SUMMARY|"))
+                .anyMatch(row -> row.contains("|CONFIRMED_AFTER_SUMMARY|"));
+        assertThat(batchedFacts.get("projects")).anyMatch(row -> row.contains("长者助餐"));
+        assertThat(batchedFacts).isEqualTo(facts());
+        assertThat(batchedRows.values()).allMatch(rows -> !rows.isEmpty());
+        assertThat(batchedRows).isEqualTo(tables(oneByOne));
+        execute("UPDATE ledger_generation SET status = 'ABANDONED' WHERE generation IN (" + batched + ", " + oneByOne + ")");
+    }
+
+    /** Projects of two partitions: proposed, claimed, delivered (twice for one), confirmed before, between, after or never, rated. */
+    private List<Replayed> events() {
+        List<Replayed> events = new ArrayList<>();
+        for (int p = 0; p < 6; p++) {
+            String project = uuid();
+            projects.add(project);
+            int partition = p % 2;
+            LocalDate date = LocalDate.of(2026, 3, 10 + p);
+            events.add(event(partition, "proposed", project, Map.of("projectId", project, "title", "长者助餐 " + p,
+                    "streetCode", STREET, "communityCode", "batch-community", "category", "ELDER_CARE")));
+            events.add(event(partition, "claimed", project, Map.of("projectId", project, "streetCode", STREET,
+                    "communityCode", "batch-community", "category", "ELDER_CARE", "holders", List.of(Map.of("claimId",
+                            uuid(), "unitId", CLINIC, "resourceId", uuid(), "amount", 2.5)))));
+            if (p == 1) {
+                events.add(event(partition, "completed", project, confirmation(project)));
+            }
+            Replayed delivery = event(partition, "delivered", project, delivered(project, STREET, "batch-community",
+                    "ELDER_CARE", date, 5 + p, List.of(named(volunteerHours(volunteers.get(p % 3), COURT, 1.5 + p), "王*"),
+                            named(volunteerHours(volunteers.get((p + 1) % 3), CLINIC, 2), "李*")),
+                    p % 2 == 0 ? List.of(consumption(COURT, uuid(), 3)) : List.of()));
+            events.add(delivery);
+            if (p == 2) {
+                // redelivered: applied once
+                events.add(new Replayed(delivery.event(), partition, offsets.merge(partition, 1L, Long::sum)));
+                events.add(event(partition, "completed", project, confirmation(project)));
+                events.add(event(partition, "delivered", project, delivered(project, STREET, "batch-community",
+                        "ELDER_CARE", date.plusDays(1), 3, List.of(volunteerHours(volunteers.get(0), COURT, 4)), List.of())));
+            }
+            if (p == 3 || p == 4) {
+                events.add(event(partition, "completed", project, confirmation(project)));
+                events.add(event(partition, "rated", project, Map.of("projectId", project, "demandId", uuid(), "score",
+                        p, "allRated", true, "actor", "wang-fang")));
+            }
+        }
+        return events;
+    }
+
+    private static Map<String, Object> named(Map<String, Object> volunteer, String maskedName) {
+        Map<String, Object> named = new LinkedHashMap<>(volunteer);
+        named.put("maskedName", maskedName);
+        return named;
+    }
+
+    private static Map<String, Object> confirmation(String project) {
+        return Map.of("projectId", project, "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang");
+    }
+
+    private Replayed event(int partition, String name, String project, Map<String, Object> data) {
+        InboundEvent event = new InboundEvent(UUID.randomUUID().toString(), "threelists.project." + name + ".v1", project,
+                Instant.parse("2026-04-01T08:00:00Z").plusSeconds(3600L * offsets.getOrDefault(partition, 0L)),
+                Json.mapper().valueToTree(data));
+        return new Replayed(event, partition, offsets.merge(partition, 1L, Long::sum));
+    }
+
+    private int newGeneration() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                    + "ledger_generation (generation, status, started_by) SELECT max(generation) + 1, 'BUILDING', 'test' "
+                    + "FROM ledger_generation RETURNING generation"); ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** What belongs to no generation: the projects' facts, the volunteers' masked names, the corrections needed. */
+    private Map<String, List<String>> facts() throws SQLException {
+        String ours = "project_id IN ('" + String.join("', '", projects) + "')";
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        facts.put("projects", query("SELECT project_id, title, street_code, community_code, category, completed_at, "
+                + "confirmed_by FROM project WHERE " + ours + " ORDER BY 1"));
+        facts.put("holders", query("SELECT claim_id, project_id, unit_id, resource_id, amount FROM project_holder WHERE "
+                + ours + " ORDER BY 1"));
+        facts.put("ratings", query("SELECT event_id, project_id, score, rated_at FROM project_rating WHERE " + ours
+                + " ORDER BY 1"));
+        facts.put("volunteers", query("SELECT volunteer_id, masked_name FROM volunteer WHERE volunteer_id IN ('"
+                + String.join("', '", volunteers) + "') ORDER BY 1"));
+        facts.put("corrections needed", query("SELECT event_id, delivery_id, reason, summary_id, month, project_id, "
+                + "entry_date, hours, noted_at FROM summary_correction_needed WHERE " + ours + " ORDER BY 1, 2"));
+        return facts;
+    }
+
+    private void forgetFacts() {
+        String ours = "project_id IN ('" + String.join("', '", projects) + "')";
+        for (String table : List.of("project", "project_holder", "project_rating", "summary_correction_needed")) {
+            execute("DELETE FROM " + table + " WHERE " + ours);
+        }
+        execute("DELETE FROM volunteer WHERE volunteer_id IN ('" + String.join("', '", volunteers) + "')");
+    }
+
+    private Map<String, List<String>> tables(int generation) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String table : List.of("ledger_entry", "chain_head", "applied_event", "ledger_rollup", "ledger_participation")) {
+            tables.put(table, rows(table, generation));
+        }
+        return tables;
+    }
+
+    /** A generation's rows of {@code table}, every column but the generation. */
+    private List<String> rows(String table, int generation) {
+        return QuarkusTransaction.requiringNew().call(() -> query("SELECT j FROM (SELECT (to_jsonb(t) - 'generation')"
+                + "::text AS j FROM " + table + " t WHERE generation = " + generation + ") x ORDER BY j"));
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql);
+             ResultSet rs = q.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    private void execute(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+                q.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
