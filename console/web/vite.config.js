@@ -37,6 +37,8 @@ export default defineConfig({
     // the Maven build passes --outDir target/classes/META-INF/resources; `npm run build` alone writes dist/
     outDir: 'dist',
     chunkSizeWarningLimit: 600,
+    // every browser the console supports knows <link rel="modulepreload">: no polyfill in the first page's script
+    modulePreload: { polyfill: false },
   },
   server: {
     // `npm run dev` against a console running on 8080 (./run-local.sh)

@@ -1,7 +1,11 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { session } from './auth/index.js'
+import { homeOf } from './auth/home.js'
 
-// Every screen is its own chunk: the first page (sign-in) loads none of the desk's screens or ECharts.
+export { homeOf }
+
+// Every screen is its own chunk. The router is part of the shell (src/shell.js), loaded after sign-in; the public
+// routes are here too, for a signed-in person who goes back to them (the first page draws them without the router).
 const routes = [
   { path: '/', redirect: () => homeOf(session.identity?.role) },
   { path: '/sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true, title: '登录' } },
@@ -22,10 +26,6 @@ const routes = [
   { path: '/unit/resources', component: () => import('./views/unit/UnitResources.vue'), meta: { role: 'unit', title: '本单位资源' } },
   { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]
-
-export function homeOf(role) {
-  return { desk: '/desk/overview', community: '/community/demands', unit: '/unit/claimable' }[role] ?? '/sign-in'
-}
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
 

@@ -78,6 +78,23 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + "/");
     }
 
+    /**
+     * Opens the console's first page as on a first visit: from a blank page, with the browser's cache emptied
+     * (Chrome DevTools Protocol), so that every script and style sheet travels again.
+     */
+    void openCold() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        openFresh();
+    }
+
+    /** Opens any address of the console's server, e.g. a path it has no page for. */
+    void openPath(String path) {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        driver.get(baseUrl + path);
+    }
+
     WebElement find(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }

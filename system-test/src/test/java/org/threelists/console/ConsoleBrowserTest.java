@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +46,8 @@ class ConsoleBrowserTest {
 
     static final long FIRST_PAGE_JS_BUDGET_BYTES = 500 * 1024;
     static final double FIRST_PAGE_INTERACTIVE_BUDGET_MS = 1500;
+    /** How often the first page is loaded again with the cache emptied, and the server's bare page beside it. */
+    static final int FIRST_PAGE_LOADS = 5;
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     /** Legal advice: no other system test offers it, so the matchmaker proposes this test's unit. */
@@ -87,29 +90,34 @@ class ConsoleBrowserTest {
     @Test
     @Order(1)
     void theFirstPageCarriesLittleJavaScriptAndReportsItsTimeToInteractive() {
-        browser.openFresh();
-        browser.find(By.cssSelector("button[data-identity='desk:dianqian']"));
-        browser.awaitWhileDoing("the interactive mark", Duration.ofSeconds(10), () -> { },
-                () -> ((Number) browser.script("return performance.getEntriesByName('console-interactive').length")).intValue() > 0);
-        double interactiveMs = ((Number) browser.script(
-                "return performance.getEntriesByName('console-interactive')[0].startTime")).doubleValue();
-        long gzippedJs = ((Number) browser.script("return performance.getEntriesByType('resource')"
-                + ".filter(e => e.name.endsWith('.js')).reduce((sum, e) => sum + e.encodedBodySize, 0)")).longValue();
-        long plainJs = ((Number) browser.script("return performance.getEntriesByType('resource')"
-                + ".filter(e => e.name.endsWith('.js')).reduce((sum, e) => sum + e.decodedBodySize, 0)")).longValue();
-        System.out.printf("console first page: interactive after %.0f ms (budget %.0f ms: %s; machine load %.1f),"
-                        + " JavaScript %d KB gzipped (%d KB unpacked; budget %d KB)%n", interactiveMs,
-                FIRST_PAGE_INTERACTIVE_BUDGET_MS, interactiveMs <= FIRST_PAGE_INTERACTIVE_BUDGET_MS ? "met" : "MISSED",
+        // the first visit (a fresh browser profile), then visits with the cache emptied, beside the server's bare page
+        FirstPage first = FirstPage.loadCold(browser);
+        List<FirstPage> again = new ArrayList<>();
+        for (int i = 0; i < FIRST_PAGE_LOADS; i++) {
+            again.add(FirstPage.loadCold(browser));
+        }
+        List<Double> bare = new ArrayList<>();
+        for (int i = 0; i < FIRST_PAGE_LOADS; i++) {
+            bare.add(FirstPage.bareLoadMs(browser));
+        }
+        double median = median(again.stream().map(FirstPage::interactiveMs).toList());
+        System.out.printf("console first page: interactive after %.0f ms on the first visit (%s), median %.0f ms (%s)"
+                        + " of %d more with the cache emptied %s (budget %.0f ms); the server's bare page loads in %.0f ms"
+                        + " (median of %s); machine load %.1f; JavaScript %d KB gzipped (%d KB unpacked; budget %d KB)%n"
+                        + "console first page, first visit: %s%n", first.interactiveMs(), verdict(first.interactiveMs()),
+                median, verdict(median), again.size(),
+                again.stream().map(p -> String.format("%.0f", p.interactiveMs())).toList(), FIRST_PAGE_INTERACTIVE_BUDGET_MS,
+                median(bare), bare.stream().map(ms -> String.format("%.0f", ms)).toList(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                gzippedJs / 1024, plainJs / 1024, FIRST_PAGE_JS_BUDGET_BYTES / 1024);
+                first.gzippedJs() / 1024, first.plainJs() / 1024, FIRST_PAGE_JS_BUDGET_BYTES / 1024, first.line());
 
-        assertThat(gzippedJs).as("the scripts travel gzipped").isLessThan(plainJs);
-        assertThat(gzippedJs).isLessThanOrEqualTo(FIRST_PAGE_JS_BUDGET_BYTES);
-        assertThat(browser.all(By.cssSelector("script[src*='CategoryChart'], link[href*='CategoryChart']")))
-                .as("ECharts is not part of the first page").isEmpty();
+        assertThat(first.gzippedJs()).as("the scripts travel gzipped").isLessThan(first.plainJs());
+        assertThat(first.gzippedJs()).isLessThanOrEqualTo(FIRST_PAGE_JS_BUDGET_BYTES);
+        assertThat(first.scripts()).as("neither ECharts nor the shell (Element Plus's menu, the router, the screens)"
+                + " is part of the first page").noneMatch(name -> name.contains("CategoryChart") || name.contains("/shell-"));
         // the time is printed, not asserted: on a shared 2-core machine it measures the neighbours' builds as much
         // as the console; the size is the console's own and is held to its budget
-        assertThat(interactiveMs).isPositive();
+        assertThat(first.interactiveMs()).isPositive();
     }
 
     @Test
@@ -402,6 +410,48 @@ class ConsoleBrowserTest {
                 .extract().as(JsonNode.class);
         assertThat(shown).contains("当前状态不允许此操作", problem.path("title").asText(), problem.path("detail").asText());
         assertThat(DemoWorld.demandStatus(stale)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    @Order(13)
+    void theDeskVerifiesTheLedgersChainsAndSeesHowFarTheRunGotAndItsOutcome() {
+        signInAs("desk:dianqian");
+        browser.go("/desk/ledger");
+        browser.click(By.id("tab-chain"));
+        browser.click(By.cssSelector(".verify-chain"));
+
+        // the screen follows the ledger's verification run until it is done
+        browser.find(By.cssSelector(".chain-run[data-state='DONE']"));
+        String runId = browser.find(By.cssSelector(".chain-run")).getAttribute("data-run");
+        JsonNode run = Api.get(LEDGER, DESK, "/ledger/verification/runs/" + runId).extract().as(JsonNode.class);
+        assertThat(run.path("state").asText()).isEqualTo("DONE");
+        assertThat(run.path("street").asText()).isEqualTo(DemoWorld.STREET);
+        assertThat(browser.text(By.cssSelector(".chain-progress"))).contains("100%");
+        assertThat(browser.text(By.cssSelector(".chain-progress-text")))
+                .contains("核对完成", "已核对 " + run.path("checked").asLong() + " / " + run.path("total").asLong() + " 条记录");
+
+        JsonNode result = run.path("result");
+        assertThat(result.path("entries").asLong()).as("this test's delivery is among them").isPositive();
+        String shown = browser.text(By.cssSelector(".chain-result"));
+        assertThat(shown).contains(result.path("valid").asBoolean() ? "台账完整，未被篡改" : "台账哈希链断裂",
+                "核对 " + result.path("entries").asLong() + " 条记录、" + result.path("corrections").asLong() + " 条更正",
+                result.path("head").asText());
+        if (result.path("firstBroken").isObject()) {
+            assertThat(browser.text(By.cssSelector(".first-broken")))
+                    .contains("第 " + result.path("firstBroken").path("seq").asLong() + " 条");
+        } else {
+            assertThat(browser.all(By.cssSelector(".first-broken"))).isEmpty();
+        }
+    }
+
+    private static String verdict(double interactiveMs) {
+        return interactiveMs <= FIRST_PAGE_INTERACTIVE_BUDGET_MS ? "met" : "MISSED";
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String registerVolunteer(String unit, String name, String phone) {

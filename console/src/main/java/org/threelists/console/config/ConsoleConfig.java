@@ -21,6 +21,8 @@ public interface ConsoleConfig {
 
     Oidc oidc();
 
+    WarmUp warmUp();
+
     /** The base URL of each service; the browser reaches a service as {@code /api/<service>/…} on the console. */
     interface Upstream {
         URI demandList();
@@ -66,5 +68,15 @@ public interface ConsoleConfig {
         /** The scopes asked for; the provider maps them to the claims the services read (groups, street, …). */
         @WithDefault("openid profile")
         String scopes();
+    }
+
+    /** The first page's requests asked once at start (FirstPageWarmUp), so that its first visitor does not wait. */
+    interface WarmUp {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The street whose demo identities the sign-in page shows first (web/src/auth/devSignIn.js). */
+        @WithDefault("dianqian")
+        String street();
     }
 }

@@ -1,0 +1,19 @@
+// The console's address is its hash (#/sign-in, #/desk/overview). Before anyone signs in, no router is loaded: the
+// first page follows the hash itself, and once the console's shell is there its router follows the same hash.
+
+/** The screens a person reaches without signing in, served by the first page's small entry (src/main.js). */
+export const PUBLIC_ROUTES = ['/sign-in', '/verify']
+
+/** The route in the address bar, e.g. /verify ('/' when there is none). */
+export function currentRoute() {
+  return window.location.hash.replace(/^#/, '').split('?')[0] || '/'
+}
+
+export function isPublic(route) {
+  return PUBLIC_ROUTES.includes(route)
+}
+
+/** Goes to a route; the router of the signed-in console hears the change like a link followed. */
+export function goTo(route) {
+  window.location.hash = route
+}
