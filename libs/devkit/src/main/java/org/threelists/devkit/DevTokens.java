@@ -48,7 +48,9 @@ public final class DevTokens {
     public static final String ROLE_DESK = "desk";
     public static final String ROLE_AUDITOR = "auditor";
     public static final String ROLE_OPERATOR = "operator";
-    public static final Set<String> ROLES = Set.of(ROLE_COMMUNITY, ROLE_UNIT, ROLE_DESK, ROLE_AUDITOR, ROLE_OPERATOR);
+    public static final String ROLE_MEMBER = "member";
+    public static final Set<String> ROLES = Set.of(ROLE_COMMUNITY, ROLE_UNIT, ROLE_DESK, ROLE_AUDITOR, ROLE_OPERATOR,
+            ROLE_MEMBER);
 
     public static final String CLAIM_STREET = "street";
     public static final String CLAIM_COMMUNITY = "community";
@@ -79,6 +81,15 @@ public final class DevTokens {
     /** An auditor, who reads reports and verifies statements. */
     public static String auditor(String subject, String streetCode) {
         return token(ROLE_AUDITOR, subject, scope(CLAIM_STREET, streetCode), DEFAULT_LIFETIME);
+    }
+
+    /**
+     * A Party member volunteering in a community (党员志愿者): the subject is their member id (the volunteer id from
+     * 双报到, or the resident member's id), the community where they serve and its street.
+     */
+    public static String member(String memberId, String streetCode, String communityCode) {
+        return token(ROLE_MEMBER, memberId, scope(CLAIM_STREET, streetCode, CLAIM_COMMUNITY, communityCode),
+                DEFAULT_LIFETIME);
     }
 
     /** An operator, who runs rebuilds and other whole-system maintenance (no street). */

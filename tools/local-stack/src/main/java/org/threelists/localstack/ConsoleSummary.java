@@ -35,11 +35,16 @@ final class ConsoleSummary {
     ConsoleSummary(LocalStack stack) {
         this.stack = stack;
         this.tokens = demoTokens();
+        if (isRunning(LocalStack.RESOURCE_LIST)) {
+            tokens.putAll(PartyGroupDemoData.memberTokens(stack.baseUrl(LocalStack.RESOURCE_LIST)));
+        }
     }
 
     /**
      * One token per role, all for 殿前街道 (dianqian): the community token is 嘉福社区's, the unit is the district court
      * ({@code unit-huli-court}, one of resource-list's demo units, so the unit token can offer and reserve its resources).
+     * With resource-list running, the demo Party group's leader and one of its members get a member token each
+     * ({@code LEADER_TOKEN}, {@code MEMBER_TOKEN}: their slips in demand-list).
      */
     static Map<String, String> demoTokens() {
         Map<String, String> tokens = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threelists.devkit.DevTokens;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Loads the building Party groups of {@code demo/party-groups.json} through resource-list's REST API, as the
@@ -39,6 +41,39 @@ final class PartyGroupDemoData {
             }
             load(entry, community, worker);
         }
+    }
+
+    /**
+     * Member tokens (role member, subject = member id) for the first demo group that has a leader: its leader
+     * ({@code LEADER_TOKEN}, who dispatches slips) and another member ({@code MEMBER_TOKEN}, who takes them). Empty
+     * when resource-list does not answer or has no such group.
+     */
+    static Map<String, String> memberTokens(String resourceListUrl) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        DemoClient client = new DemoClient(LocalStack.RESOURCE_LIST, resourceListUrl);
+        for (JsonNode entry : DemoClient.resource(RESOURCE).path("groups")) {
+            String street = entry.path("street").asText();
+            String community = entry.path("community").asText();
+            String worker = DevTokens.community(entry.path("worker").asText(), street, community);
+            DemoClient.Answer groups = client.get("/party-groups", worker);
+            if (groups.status() != 200) {
+                continue;
+            }
+            for (JsonNode group : groups.json().path("items")) {
+                String leader = group.path("leaderId").asText(null);
+                if (leader == null || !tokens.isEmpty()) {
+                    continue;
+                }
+                tokens.put("LEADER_TOKEN", DevTokens.member(leader, street, community));
+                for (JsonNode member : group.path("members")) {
+                    if (!member.path("memberId").asText().equals(leader)) {
+                        tokens.put("MEMBER_TOKEN", DevTokens.member(member.path("memberId").asText(), street, community));
+                        break;
+                    }
+                }
+            }
+        }
+        return tokens;
     }
 
     private void load(JsonNode entry, String community, String worker) {

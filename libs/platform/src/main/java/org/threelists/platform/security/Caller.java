@@ -14,7 +14,7 @@ import java.util.Optional;
  * street of a desk or auditor, the community of a community worker, the unit of a member unit). Services decide
  * what the scope entitles the caller to; this class reads it and refuses a scope that does not add up.
  *
- * <p>A community worker's token names both a community and a street; services check the street for some acts and
+ * <p>A community worker's (or a member's) token names both a community and a street; services check the street for some acts and
  * the community for others, so a community outside its street would grant a foothold in two places. Such a token
  * is refused (403) the first time its scope is read (README "Tokens"), whichever service reads it.
  */
@@ -66,7 +66,7 @@ public class Caller {
         if (scopeChecked) {
             return;
         }
-        if (hasRole(Roles.COMMUNITY)) {
+        if (hasRole(Roles.COMMUNITY) || hasRole(Roles.MEMBER)) {
             String community = claim(COMMUNITY_CLAIM).orElse(null);
             String street = claim(STREET_CLAIM).orElse(null);
             boolean inStreet = CommunityDirectory.standard().find(community)

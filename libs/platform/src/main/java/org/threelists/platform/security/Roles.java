@@ -11,6 +11,12 @@ public final class Roles {
     public static final String DESK = "desk";
     /** Reads reports and verifies statements in its street. */
     public static final String AUDITOR = "auditor";
+    /**
+     * A Party member volunteering in a community (党员志愿者, a member of a building Party group): the token's subject
+     * is the member id (the volunteer id from 双报到, or the resident member's id), its community and street claims
+     * where they serve. Sees and answers their own slips; a group's leader also dispatches and follows the group's.
+     */
+    public static final String MEMBER = "member";
     /** Runs rebuilds and other whole-system maintenance; acts in no street. */
     public static final String OPERATOR = "operator";
 

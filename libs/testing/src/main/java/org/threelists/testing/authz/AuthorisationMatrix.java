@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The scopes say where the caller stands relative to the resources the calls touch (all of them belong to one
  * community of one street, and to one unit where a unit owns them): {@code own} (the resource's community, unit or
  * street), {@code other-community} (another community of the same street), {@code other-unit} (another unit of the
- * same street), {@code other-street}. The operator and the anonymous caller have the single scope {@code -}.
+ * same street), {@code other-street}; a member's also {@code leader} (leads the Party group holding the demand) and
+ * {@code other-member} (another member of the community). The operator and the anonymous caller have the single scope
+ * {@code -}.
  */
 public final class AuthorisationMatrix {
 
@@ -230,6 +232,9 @@ public final class AuthorisationMatrix {
         scopes.put("unit", List.of("own", "other-unit", "other-street"));
         scopes.put("desk", List.of("own", "other-street"));
         scopes.put("auditor", List.of("own", "other-street"));
+        // a member (党员志愿者) relative to a slip: the member it names, the leader of the group holding its demand,
+        // another member of the community, a member of another street
+        scopes.put("member", List.of("own", "leader", "other-member", "other-street"));
         // the operator runs the system (rebuilds read models) and belongs to no street
         scopes.put("operator", List.of("-"));
         scopes.put(ANONYMOUS, List.of("-"));

@@ -20,6 +20,12 @@ public final class MatrixTokens {
     public static final String OTHER_COMMUNITY = "huahuaqiao";
     public static final String OTHER_STREET = "dianqian";
     public static final String OTHER_STREET_COMMUNITY = "jiafu";
+    /** Members (党员志愿者) of 联桥社区: the one the slips name, the leader of the group holding the demand, another. */
+    public static final String MEMBER = "00000000-0000-4000-8000-00000000a001";
+    public static final String LEADER = "00000000-0000-4000-8000-00000000a002";
+    public static final String OTHER_MEMBER = "00000000-0000-4000-8000-00000000a003";
+    /** A member of 嘉福社区, in the other street. */
+    public static final String OTHER_STREET_MEMBER = "00000000-0000-4000-8000-00000000a004";
 
     private MatrixTokens() {
     }
@@ -41,6 +47,10 @@ public final class MatrixTokens {
         tokens.put("desk/other-street", DevTokens.desk("desk-" + OTHER_STREET, OTHER_STREET));
         tokens.put("auditor/own", DevTokens.auditor("auditor-" + STREET, STREET));
         tokens.put("auditor/other-street", DevTokens.auditor("auditor-" + OTHER_STREET, OTHER_STREET));
+        tokens.put("member/own", DevTokens.member(MEMBER, STREET, COMMUNITY));
+        tokens.put("member/leader", DevTokens.member(LEADER, STREET, COMMUNITY));
+        tokens.put("member/other-member", DevTokens.member(OTHER_MEMBER, STREET, COMMUNITY));
+        tokens.put("member/other-street", DevTokens.member(OTHER_STREET_MEMBER, OTHER_STREET, OTHER_STREET_COMMUNITY));
         tokens.put("operator/-", operator());
         return tokens;
     }

@@ -2,8 +2,10 @@ package org.threelists.demand.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.threelists.contracts.CommunityDirectory;
+import org.threelists.demand.domain.DemandLane;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.projection.PartyGroupDirectory;
 import org.threelists.demand.service.ContactDisclosure.Entitlement;
 import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.security.Caller;
@@ -17,14 +19,37 @@ import java.util.Optional;
  * street; auditors read within their street; units read the vetted, public part of the list.
  * The resident's contact is seen by the community workers and the desk of the demand's own place, and by the member
  * units holding the project that serves it, while they serve it (matched or in progress) — no other unit, ever.
+ * The leader of a building Party group (a member's token) reads the demands the group holds and sends them back to
+ * the joint meeting; members are never shown a resident's contact.
  */
 @RequestScoped
 public class DemandAccess {
 
     private final Caller caller;
+    private final PartyGroupDirectory groups;
 
-    DemandAccess(Caller caller) {
+    DemandAccess(Caller caller, PartyGroupDirectory groups) {
         this.caller = caller;
+        this.groups = groups;
+    }
+
+    /** Who may change the demand's lane: the community or the desk, or the leader of the group holding it. */
+    public void requireMayRoute(DemandView demand) {
+        if (caller.hasRole(Roles.MEMBER)) {
+            if (!leadsHoldingGroup(demand)) {
+                throw new NotPermittedException("Only the leader of the Party group holding demand " + demand.demandId
+                        + " may send it back");
+            }
+            return;
+        }
+        requireWrite(demand.streetCode, demand.communityCode);
+    }
+
+    /** A group's leader sends a demand back to the joint meeting; where it goes otherwise is the community's say. */
+    public void requireMayRouteTo(DemandLane lane) {
+        if (caller.hasRole(Roles.MEMBER) && lane != DemandLane.JOINT_MEETING) {
+            throw new NotPermittedException("A Party group's leader may only send a demand back to the joint meeting");
+        }
     }
 
     /**
@@ -66,17 +91,21 @@ public class DemandAccess {
 
     /** The scope a listing is confined to: the caller's street or community, and what units may see. */
     public Scope listingScope() {
+        if (caller.hasRole(Roles.MEMBER)) {
+            return new Scope(null, requiredClaim(caller.community(), Caller.COMMUNITY_CLAIM), null, caller.subject());
+        }
         if (caller.hasRole(Roles.DESK) || caller.hasRole(Roles.AUDITOR)) {
-            return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, null);
+            return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, null, null);
         }
         if (caller.hasRole(Roles.COMMUNITY)) {
             requiredClaim(caller.community(), Caller.COMMUNITY_CLAIM);
-            return new Scope(null, ownCommunity().orElseThrow(DemandAccess::communityOutsideStreet), null);
+            return new Scope(null, ownCommunity().orElseThrow(DemandAccess::communityOutsideStreet), null, null);
         }
-        return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, DemandStatus.PUBLIC);
+        return new Scope(requiredClaim(caller.street(), Caller.STREET_CLAIM), null, DemandStatus.PUBLIC, null);
     }
 
-    public record Scope(String street, String community, Collection<DemandStatus> statuses) {
+    /** {@code ledBy}: a group leader's member id, confining the listing to the demands the groups they lead hold. */
+    public record Scope(String street, String community, Collection<DemandStatus> statuses, String ledBy) {
     }
 
     /** A community the caller names in a listing lies within its scope. */
@@ -111,6 +140,9 @@ public class DemandAccess {
         if (caller.hasRole(Roles.AUDITOR)) {
             return caller.street().filter(demand.streetCode::equals).isPresent();
         }
+        if (caller.hasRole(Roles.MEMBER)) {
+            return leadsHoldingGroup(demand);
+        }
         // A member unit serves the street whose alliance it joined; other streets' lists are not its business.
         return caller.hasRole(Roles.UNIT) && DemandStatus.PUBLIC.contains(demand.status)
                 && caller.street().filter(demand.streetCode::equals).isPresent();
@@ -141,6 +173,13 @@ public class DemandAccess {
         return caller.hasRole(Roles.UNIT) && DemandStatus.BEING_SERVED.contains(demand.status)
                 && caller.unit().filter(demand.servingUnitIds()::contains).isPresent()
                 && caller.street().filter(demand.streetCode::equals).isPresent();
+    }
+
+    /** The caller is a member of the demand's community who leads the group holding it now. */
+    private boolean leadsHoldingGroup(DemandView demand) {
+        return caller.hasRole(Roles.MEMBER) && demand.partyGroupId != null
+                && caller.community().filter(demand.communityCode::equals).isPresent()
+                && groups.group(demand.partyGroupId).map(g -> caller.subject().equals(g.leaderId)).orElse(false);
     }
 
     private static String requiredClaim(Optional<String> claim, String name) {

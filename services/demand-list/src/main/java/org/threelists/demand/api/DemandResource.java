@@ -105,9 +105,10 @@ public class DemandResource {
     @GET
     @Path("/{demandId}")
     @Transactional
-    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR, Roles.MEMBER})
     @Operation(summary = "Read a demand", description = "The resident's contact is included for the demand's community, "
-            + "its street's desk, and the member units serving it while it is matched or in progress")
+            + "its street's desk, and the member units serving it while it is matched or in progress; the leader of "
+            + "the Party group holding it reads it without")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DemandResponse.class)))
     @APIResponse(responseCode = "404", description = "No such demand",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -119,9 +120,9 @@ public class DemandResource {
 
     @GET
     @Transactional
-    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR})
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.UNIT, Roles.AUDITOR, Roles.MEMBER})
     @Operation(summary = "List demands", description = "Newest first, within the caller's community or street; "
-            + "units see the vetted (listed and later) demands")
+            + "units see the vetted (listed and later) demands; a member the demands held by the group they lead")
     public DemandPageResponse list(@QueryParam("community") String community, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("urgency") String urgency,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
@@ -132,7 +133,7 @@ public class DemandResource {
             access.requireInScope(scope, community);
         }
         var filter = new DemandQueries.Filter(scope.street(), community != null ? community : scope.community(),
-                scope.statuses(), enumValue(DemandStatus.class, "status", status),
+                scope.statuses(), scope.ledBy(), enumValue(DemandStatus.class, "status", status),
                 enumValue(Category.class, "category", category), enumValue(Urgency.class, "urgency", urgency));
         DemandQueries.Result result = queries.list(filter, page, size);
         return new DemandPageResponse(result.items().stream().map(this::render).toList(), page, size, result.total());
@@ -214,13 +215,15 @@ public class DemandResource {
     @POST
     @Path("/{demandId}/route")
     @Transactional
-    @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.MEMBER})
     @Operation(summary = "Route a listed demand to a building Party group, or send it back to the joint meeting",
-            description = "listed → in Party group (PARTY_GROUP, with groupId); in Party group → listed (JOINT_MEETING)")
+            description = "listed → in Party group (PARTY_GROUP, with groupId); in Party group → listed (JOINT_MEETING, "
+                    + "also by the group's leader; not while a slip is open)")
     public DemandResponse route(@PathParam("demandId") String demandId, @RequestBody(required = true, content = @Content(
             schema = @Schema(implementation = RouteDemandRequest.class))) byte[] body) throws JsonProcessingException {
-        requireWritable(demandId);
+        access.requireMayRoute(queries.require(demandId));
         RouteDemandRequest request = bodies.require(body, RouteDemandRequest.class);
+        access.requireMayRouteTo(request.lane());
         routing.route(demandId, request.lane(), request.groupId(), request.reason(), caller.actor());
         return answer(demandId);
     }

@@ -31,6 +31,8 @@ public record DemandResponse(String demandId, String streetCode, String communit
                 + "progress, they (and no other unit) see the resident's contact") List<String> servingUnitIds,
         @Schema(description = "The building Party group holding the demand in the second lane (status IN_PARTY_GROUP)")
         String partyGroupId,
+        @Schema(description = "The slip answering the demand in the second lane now; none when no slip is open")
+        String openSlipId,
         Integer rating, boolean hasResidentContact, boolean residentDataErased, ResidentContactPart resident,
         Instant submittedAt, String submittedBy, Instant updatedAt, String updatedBy, long version,
         @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
@@ -47,7 +49,7 @@ public record DemandResponse(String demandId, String streetCode, String communit
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
                 v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
-                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.rating,
+                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.openSlipId, v.rating,
                 v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
                 v.submittedBy, v.updatedAt, v.updatedBy, v.version, ticketText);
     }

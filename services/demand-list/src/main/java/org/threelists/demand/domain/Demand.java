@@ -27,10 +27,15 @@ import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
+import org.threelists.demand.domain.RoutingCommands.CloseBySlip;
+import org.threelists.demand.domain.RoutingCommands.OpenSlip;
+import org.threelists.demand.domain.RoutingCommands.ReleaseSlip;
 import org.threelists.demand.domain.RoutingCommands.RouteToPartyGroup;
 import org.threelists.demand.domain.RoutingCommands.SendToJointMeeting;
 import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
 import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
+import org.threelists.demand.domain.RoutingEvents.DemandSlipOpened;
+import org.threelists.demand.domain.RoutingEvents.DemandSlipReleased;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -76,6 +81,8 @@ public class Demand {
     private final Set<String> followedClaims = new HashSet<>();
     /** The building Party group holding the demand in the second lane; null while it is with the joint meeting. */
     private String partyGroupId;
+    /** The slip answering the demand in the second lane now; null when none is open. */
+    private String openSlipId;
 
     protected Demand() {
         // For Axon: rebuilt from events.
@@ -260,8 +267,46 @@ public class Demand {
     @CommandHandler
     public void handle(SendToJointMeeting command) {
         require("send to the joint meeting", EnumSet.of(IN_PARTY_GROUP));
+        if (openSlipId != null) {
+            throw new SlipOpenException(demandId, openSlipId, "send to the joint meeting");
+        }
         apply(new DemandSentToJointMeeting(demandId, partyGroupId, reasonOrDefault(command.reason()),
                 command.actor()));
+    }
+
+    /** Only the group holding the demand dispatches for it, and one slip at a time. */
+    @CommandHandler
+    public void handle(OpenSlip command) {
+        require("dispatch a slip for", EnumSet.of(IN_PARTY_GROUP));
+        if (!partyGroupId.equals(command.groupId())) {
+            throw new RuleBrokenException("groupId", "demand " + demandId + " is held by Party group " + partyGroupId);
+        }
+        if (openSlipId != null) {
+            throw new SlipOpenException(demandId, openSlipId, "dispatch another slip for");
+        }
+        apply(new DemandSlipOpened(demandId, command.slipId(), command.groupId(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseSlip command) {
+        if (status == IN_PARTY_GROUP && command.slipId().equals(openSlipId)) {
+            apply(new DemandSlipReleased(demandId, command.slipId(), command.actor()));
+        }
+    }
+
+    /**
+     * A slip reported and closed with a satisfied resident (3–5) ends the demand as rated, as a project's rating
+     * does: the published {@code demand.rated} carries the score; the slip's own events carry the service. A demand
+     * that has moved on meanwhile (withdrawn while the slip ran) stays as it is: the slip still closes.
+     */
+    @CommandHandler
+    public void handle(CloseBySlip command) {
+        if (command.score() <= REOPENING_RATING || command.score() > 5) {
+            throw new RuleBrokenException("score", "a slip closes its demand with a satisfaction of 3 to 5");
+        }
+        if (status == IN_PARTY_GROUP && command.slipId().equals(openSlipId)) {
+            apply(new DemandRated(demandId, command.score(), command.actor()));
+        }
     }
 
     /** Erasure is idempotent: a second request finds nothing left to erase and records nothing. */
@@ -343,6 +388,16 @@ public class Demand {
     }
 
     @EventSourcingHandler
+    void on(DemandSlipOpened event) {
+        openSlipId = event.slipId();
+    }
+
+    @EventSourcingHandler
+    void on(DemandSlipReleased event) {
+        openSlipId = null;
+    }
+
+    @EventSourcingHandler
     void on(DemandWorkStarted event) {
         status = IN_PROGRESS;
     }
@@ -355,6 +410,7 @@ public class Demand {
     @EventSourcingHandler
     void on(DemandRated event) {
         status = RATED;
+        openSlipId = null;
     }
 
     @EventSourcingHandler

@@ -12,4 +12,12 @@ public final class RoutingEvents {
     /** {@code groupId}: the group that held the demand. */
     public record DemandSentToJointMeeting(String demandId, String groupId, String reason, String actor) {
     }
+
+    /** Internal: the demand's open slip; not published (the slip's own events are). */
+    public record DemandSlipOpened(String demandId, String slipId, String groupId, String actor) {
+    }
+
+    /** Internal: the open slip was declined and no longer holds the demand. */
+    public record DemandSlipReleased(String demandId, String slipId, String actor) {
+    }
 }

@@ -23,6 +23,8 @@ import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.ProjectHolder;
 import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
 import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
+import org.threelists.demand.domain.RoutingEvents.DemandSlipOpened;
+import org.threelists.demand.domain.RoutingEvents.DemandSlipReleased;
 import org.threelists.platform.json.Json;
 
 import java.math.RoundingMode;
@@ -120,6 +122,16 @@ public class DemandProjection {
     }
 
     @EventHandler
+    void on(DemandSlipOpened event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> view.openSlipId = event.slipId());
+    }
+
+    @EventHandler
+    void on(DemandSlipReleased event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> view.openSlipId = null);
+    }
+
+    @EventHandler
     void on(DemandReopened event, @Timestamp Instant at, @SequenceNumber long sequence) {
         update(event.demandId(), event.actor(), at, sequence, view -> {
             status(view, DemandStatus.LISTED, event.reason());
@@ -143,6 +155,7 @@ public class DemandProjection {
         update(event.demandId(), event.actor(), at, sequence, view -> {
             status(view, DemandStatus.RATED, null);
             view.rating = event.score();
+            view.openSlipId = null;
         });
     }
 

@@ -20,10 +20,11 @@ public class DemandQueries {
 
     /**
      * What to list. {@code streets}/{@code communities} are the caller's scope (null = unrestricted);
-     * {@code statuses} limits what the caller may see; the rest are the caller's own filters.
+     * {@code statuses} limits what the caller may see; {@code ledBy} (a group leader's member id) to the demands
+     * held by the groups they lead; the rest are the caller's own filters.
      */
-    public record Filter(String street, String community, Collection<DemandStatus> statuses, DemandStatus status,
-            Category category, Urgency urgency) {
+    public record Filter(String street, String community, Collection<DemandStatus> statuses, String ledBy,
+            DemandStatus status, Category category, Urgency urgency) {
     }
 
     public record Result(List<DemandView> items, long total) {
@@ -45,7 +46,9 @@ public class DemandQueries {
                 .equal("status", filter.status())
                 .equal("category", filter.category())
                 .equal("urgency", filter.urgency())
-                .when(filter.statuses(), "status in :statuses", "statuses");
+                .when(filter.statuses(), "status in :statuses", "statuses")
+                .when(filter.ledBy(), "partyGroupId in (select g.groupId from PartyGroupRef g where g.leaderId = :ledBy)",
+                        "ledBy");
         PanacheQuery<DemandView> found = DemandView.find(where.query(), Sort.descending("submittedAt").and("demandId"),
                 where.parameters());
         return new Result(found.page(Page.of(page, size)).list(), found.count());

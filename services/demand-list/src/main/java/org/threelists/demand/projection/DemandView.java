@@ -73,6 +73,9 @@ public class DemandView extends TrackedView {
     /** The building Party group holding the demand in the second lane; null with the joint meeting. */
     @Column(name = "party_group_id")
     public String partyGroupId;
+    /** The slip answering the demand in the second lane now; null when none is open. */
+    @Column(name = "open_slip_id")
+    public String openSlipId;
     /** JSON array of the ids of the member units holding the project that serves the demand; empty when none. */
     @Column(name = "serving_units")
     public String servingUnits = "[]";

@@ -3,6 +3,7 @@ package org.threelists.demand.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.threelists.demand.messaging.PartyGroupMessages;
 import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.authz.AuthorisationMatrix;
 import org.threelists.testing.authz.MatrixCall;
@@ -10,6 +11,7 @@ import org.threelists.testing.authz.MatrixTokens;
 import org.threelists.testing.authz.TokenChecks;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.threelists.demand.Fixtures.as;
@@ -28,6 +30,8 @@ class AuthorisationMatrixTest {
     private static final AuthorisationMatrix MATRIX = AuthorisationMatrix.of("demand-list");
     private static final Map<String, String> CALLERS = MatrixTokens.callers("unit-heping-a", "unit-heping-b", "unit-dianqian");
     private static final String OWN_WORKER = CALLERS.get("community/own");
+    private static final String LEADER = CALLERS.get("member/leader");
+    private static final String MEMBER = CALLERS.get("member/own");
 
     @Test
     void every_operation_has_a_row_for_every_role_and_scope() {
@@ -44,11 +48,22 @@ class AuthorisationMatrixTest {
         demandFor.put("DELETE /demands/{demandId}/resident", submitted());
         demandFor.put("POST /demands/{demandId}/route", listed());
         String mergeTarget = submitted();
+        String groupId = partyGroup();
+        Map<String, String> slipFor = new HashMap<>();
+        slipFor.put("GET /slips/{slipId}", dispatched(groupId));
+        slipFor.put("POST /slips/{slipId}/accept", dispatched(groupId));
+        slipFor.put("POST /slips/{slipId}/decline", dispatched(groupId));
+        slipFor.put("POST /slips/{slipId}/report", accepted(groupId));
+        slipFor.put("POST /slips/{slipId}/satisfaction", reported(groupId));
+        String heldDemand = held(groupId);
 
         MATRIX.assertAnswers(CALLERS, operation -> {
             MatrixCall call = call();
             if (demandFor.containsKey(operation)) {
                 call.path("demandId", demandFor.get(operation));
+            }
+            if (slipFor.containsKey(operation)) {
+                call.path("slipId", slipFor.get(operation));
             }
             return switch (operation) {
                 case "POST /demands" -> call.body(lianqiaoDemand());
@@ -59,6 +74,11 @@ class AuthorisationMatrixTest {
                 // No such group: past authorisation the answer is 400, whoever may route.
                 case "POST /demands/{demandId}/route" ->
                         call.body(Map.of("lane", "PARTY_GROUP", "groupId", "00000000-0000-0000-0000-00000000dead"));
+                case "POST /slips" -> call.body(Map.of("demandId", heldDemand, "memberId", MatrixTokens.MEMBER));
+                case "POST /slips/{slipId}/decline" -> call.body(Map.of("reason", "本周出差在外"));
+                case "POST /slips/{slipId}/report" ->
+                        call.body(Map.of("service", "电话解答政策问题", "hours", 1, "mode", "ONLINE"));
+                case "POST /slips/{slipId}/satisfaction" -> call.body(Map.of("score", 4));
                 default -> call;
             };
         });
@@ -73,6 +93,41 @@ class AuthorisationMatrixTest {
     void a_community_outside_the_tokens_street_is_refused() {
         TokenChecks.assertCommunityMustBelongToStreet("/demands", MatrixTokens.STREET, MatrixTokens.COMMUNITY,
                 MatrixTokens.OTHER_STREET_COMMUNITY);
+    }
+
+    /** A building Party group of 联桥社区 led by the matrix's leader, with the matrix's members. */
+    private static String partyGroup() {
+        String groupId = PartyGroupMessages.created(MatrixTokens.STREET, MatrixTokens.COMMUNITY, "乌江水岸小区", List.of());
+        for (String member : List.of(MatrixTokens.LEADER, MatrixTokens.MEMBER, MatrixTokens.OTHER_MEMBER)) {
+            PartyGroupMessages.memberAdded(groupId, MatrixTokens.COMMUNITY, member, null);
+        }
+        PartyGroupMessages.leaderNamed(groupId, MatrixTokens.COMMUNITY, MatrixTokens.LEADER);
+        return groupId;
+    }
+
+    private static String held(String groupId) {
+        String id = listed();
+        as(OWN_WORKER).body(Map.of("lane", "PARTY_GROUP", "groupId", groupId)).post("/demands/{id}/route", id)
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static String dispatched(String groupId) {
+        return as(LEADER).body(Map.of("demandId", held(groupId), "memberId", MatrixTokens.MEMBER)).post("/slips")
+                .then().statusCode(201).extract().path("slipId");
+    }
+
+    private static String accepted(String groupId) {
+        String slipId = dispatched(groupId);
+        as(MEMBER).post("/slips/{id}/accept", slipId).then().statusCode(200);
+        return slipId;
+    }
+
+    private static String reported(String groupId) {
+        String slipId = accepted(groupId);
+        as(MEMBER).body(Map.of("service", "上门清理", "hours", 2, "mode", "ON_SITE")).post("/slips/{id}/report", slipId)
+                .then().statusCode(200);
+        return slipId;
     }
 
     private static Map<String, Object> lianqiaoDemand() {

@@ -10,13 +10,35 @@ import org.threelists.demand.api.RequestBodies;
 import org.threelists.demand.domain.DemandDetails;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandSource;
+import org.threelists.demand.api.ReportSlipRequest;
+import org.threelists.demand.domain.DemandLimits;
+import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.MemberKind;
+import org.threelists.demand.domain.slip.ServiceMode;
+import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
+import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
+import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
+import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
+import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
+import org.threelists.demand.domain.slip.SlipEvents.SlipSatisfactionRecorded;
+import org.threelists.demand.domain.slip.SlipStatus;
 import org.threelists.demand.messaging.DemandEventMapper;
+import org.threelists.demand.messaging.SlipEventMapper;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.platform.relay.IntegrationEvent;
+import org.threelists.contracts.Urgency;
+import org.threelists.testing.gen.Gen;
 import org.threelists.testing.gen.Properties;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +56,7 @@ class PublishedEventsPropertyTest {
     private static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
     private final DemandEventMapper publisher = new DemandEventMapper();
+    private final SlipEventMapper slipPublisher = new SlipEventMapper();
 
     @Test
     void a_valid_submission_publishes_a_conforming_event() {
@@ -48,6 +71,67 @@ class PublishedEventsPropertyTest {
         String demandId = UUID.randomUUID().toString();
         assertConforms(new DemandSubmitted(demandId, "dianqian", "jiafu", details, DemandSource.COMMUNITY_WORKER,
                 null, null, null, "community:wang-fang"));
+    }
+
+    /**
+     * Any slip the REST contract lets through — a member of either kind, any urgency, any report the request accepts,
+     * any satisfaction — publishes threelists.slip.* events that validate, from dispatch to closing or reopening.
+     */
+    @Test
+    void a_valid_slip_publishes_conforming_events_from_dispatch_to_closing() {
+        Gen<BigDecimal> hours = Gen.decimals(new BigDecimal("0.01"), new BigDecimal("24"), 2);
+        Gen<Map<String, Object>> reports = random -> {
+            Map<String, Object> body = new java.util.HashMap<>();
+            body.put("service", ValidRequests.nonBlank(DemandLimits.DESCRIPTION_MAX).next(random));
+            body.put("hours", hours.next(random));
+            body.put("mode", Gen.of(ServiceMode.class).next(random).name());
+            body.put("kind", Gen.of(MemberKind.class).next(random).name());
+            body.put("urgency", Gen.of(Urgency.class).next(random).name());
+            body.put("score", Gen.integers(1, 5).next(random));
+            return body;
+        };
+        Properties.check(300, reports, this::slipPublishesConformingEvents);
+    }
+
+    private void slipPublishesConformingEvents(Map<String, Object> body) {
+        ReportSlipRequest report = Json.mapper().convertValue(Map.of("service", body.get("service"), "hours",
+                body.get("hours"), "mode", body.get("mode")), ReportSlipRequest.class);
+        assertThat(VALIDATOR.validate(report)).as(body.toString()).isEmpty();
+        MemberKind kind = MemberKind.valueOf((String) body.get("kind"));
+        String unit = kind == MemberKind.VOLUNTEER ? "unit-huli-court" : null;
+        String slip = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        String group = UUID.randomUUID().toString();
+        String member = UUID.randomUUID().toString();
+        String leader = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int score = (Integer) body.get("score");
+        List<Object> events = List.of(
+                new SlipDispatched(slip, demand, "dianqian", "jiafu", group, leader, member, kind, unit, "问题",
+                        Urgency.valueOf((String) body.get("urgency")), now.plusSeconds(7200), Duration.ofHours(72),
+                        Duration.ofHours(24), "member:" + leader),
+                new SlipEscalated(slip, demand, member, EscalationLevel.GROUP_LEADER, SlipStatus.DISPATCHED, now,
+                        now.plusSeconds(86400), "system:slip-clock"),
+                new SlipEscalated(slip, demand, member, EscalationLevel.COMMUNITY, SlipStatus.DISPATCHED, now, null,
+                        "system:slip-clock"),
+                new SlipAccepted(slip, demand, member, now.plusSeconds(3600), "member:" + member),
+                new SlipReported(slip, demand, member, unit, report.service(), report.hours(), report.mode(), day,
+                        "member:" + member),
+                new SlipSatisfactionRecorded(slip, demand, score, score <= 2 ? SlipStatus.ACCEPTED : SlipStatus.CLOSED,
+                        "community:wang-fang"),
+                score <= 2
+                        ? new SlipReopened(slip, demand, member, now.plusSeconds(3600), "low", "community:wang-fang")
+                        : new SlipClosed(slip, demand, "dianqian", "jiafu", group, member, kind, unit, report.hours(),
+                                report.mode(), day, score, "community:wang-fang"),
+                new SlipDeclined(slip, demand, member, "出差", "member:" + member));
+        for (Object event : events) {
+            List<IntegrationEvent> published = slipPublisher.map(GenericEventMessage.asEventMessage(event));
+            assertThat(published).as(event.toString()).hasSize(1);
+            JsonNode json = Json.mapper().valueToTree(published.get(0).event());
+            assertThat(ContractSchemas.violations(published.get(0).topic(), json)).as(json.toString()).isEmpty();
+            assertThat(published.get(0).key()).isEqualTo(demand);
+        }
     }
 
     private void assertConforms(Object event) {

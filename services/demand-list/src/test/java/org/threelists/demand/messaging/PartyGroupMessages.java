@@ -30,11 +30,16 @@ public final class PartyGroupMessages {
 
     /** Creates a group of 嘉福社区 covering {@code compound} (and {@code buildings}); returns its id. */
     public static String created(String compound, List<String> buildings) {
+        return created("dianqian", "jiafu", compound, buildings);
+    }
+
+    /** Creates a group of {@code community} covering {@code compound} (and {@code buildings}); returns its id. */
+    public static String created(String street, String community, String compound, List<String> buildings) {
         String groupId = UUID.randomUUID().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("groupId", groupId);
-        data.put("streetCode", "dianqian");
-        data.put("communityCode", "jiafu");
+        data.put("streetCode", street);
+        data.put("communityCode", community);
         data.put("name", "党小组 " + groupId.substring(0, 8));
         if (compound != null) {
             data.put("compound", compound);
@@ -47,13 +52,19 @@ public final class PartyGroupMessages {
 
     /** Adds a dual-registered volunteer of {@code unitId}; returns the member id. */
     public static String memberAdded(String groupId, String unitId) {
-        String memberId = UUID.randomUUID().toString();
+        return memberAdded(groupId, "jiafu", UUID.randomUUID().toString(), unitId);
+    }
+
+    /** Adds {@code memberId}: a dual-registered volunteer of {@code unitId}, or a resident member when it is null. */
+    public static String memberAdded(String groupId, String community, String memberId, String unitId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("groupId", groupId);
-        data.put("communityCode", "jiafu");
+        data.put("communityCode", community);
         data.put("memberId", memberId);
-        data.put("kind", "VOLUNTEER");
-        data.put("homeUnitId", unitId);
+        data.put("kind", unitId == null ? "RESIDENT" : "VOLUNTEER");
+        if (unitId != null) {
+            data.put("homeUnitId", unitId);
+        }
         data.put("maskedName", "王*明");
         data.put("skills", List.of("政策咨询"));
         data.put("actor", "community:wang-fang");
@@ -62,8 +73,12 @@ public final class PartyGroupMessages {
     }
 
     public static void leaderNamed(String groupId, String memberId) {
-        sendAndAwait(groupId, "leader-named", Map.of("groupId", groupId, "communityCode", "jiafu", "memberId", memberId,
-                "actor", "community:wang-fang"));
+        leaderNamed(groupId, "jiafu", memberId);
+    }
+
+    public static void leaderNamed(String groupId, String community, String memberId) {
+        sendAndAwait(groupId, "leader-named", Map.of("groupId", groupId, "communityCode", community, "memberId",
+                memberId, "actor", "community:wang-fang"));
     }
 
     private static void sendAndAwait(String groupId, String type, Map<String, Object> data) {

@@ -2,6 +2,7 @@ package org.threelists.demand.trust;
 
 import io.agroal.api.AgroalDataSource;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.slip.SlipWorld;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,10 +42,19 @@ class ContractFuzzTest {
     @Test
     void requests_that_break_the_openapi_document_are_refused_with_a_problem_and_change_nothing() {
         String demand = Fixtures.submitted();
+        // The group's leader is a member too: dispatching to themselves, their one token reaches every slip check.
+        SlipWorld lane = new SlipWorld();
+        String held = lane.heldDemand();
+        String slip = lane.dispatched(lane.heldDemand(), lane.leaderId);
         List<Finding> findings = RestFuzzer.forService("demand-list").seed(SEED).casesPerOperation(80)
                 .token("community", JIAFU_WORKER).token("desk", DIANQIAN_DESK)
-                .token("unit", COURT_UNIT).token("auditor", DIANQIAN_AUDITOR)
+                .token("unit", COURT_UNIT).token("auditor", DIANQIAN_AUDITOR).token("member", lane.leader)
                 .pathValue("demandId", () -> demand)
+                .pathValue("slipId", () -> slip)
+                .validBody("POST /slips", () -> Map.of("demandId", held, "memberId", lane.volunteerId))
+                .validBody("POST /slips/{slipId}/decline", () -> Map.of("reason", "本周出差在外"))
+                .validBody("POST /slips/{slipId}/report", () -> Map.of("service", "电话解答", "hours", 1, "mode", "ONLINE"))
+                .validBody("POST /slips/{slipId}/satisfaction", () -> Map.of("score", 4))
                 .validBody("POST /demands", Fixtures::legalAdviceDemand)
                 .validBody("POST /demands/{demandId}/amend", () -> Fixtures.with(Fixtures.legalAdviceDemand(), "communityCode", null))
                 .validBody("POST /demands/{demandId}/reject", () -> Map.of("reason", "与其他需求重复"))

@@ -1,16 +1,16 @@
 package org.threelists.demand.domain.slip;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.threelists.demand.domain.slip.SlipCommands.AcceptSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DeclineSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DispatchSlip;
+import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
 import org.threelists.demand.domain.slip.SlipCommands.RecordSatisfaction;
 import org.threelists.demand.domain.slip.SlipCommands.ReportSlip;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
 import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
@@ -24,6 +24,7 @@ import org.threelists.platform.domain.RuleBrokenException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -34,79 +35,81 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * leader dispatches it to a member, who accepts or declines within the acceptance time, then resolves it within the
  * resolution time of its urgency and reports the service; the community records the resident's satisfaction, and a
  * low one reopens it. A slip not accepted or not resolved in time is brought to the leader, then to the community
- * (Axon deadlines; services/demand-list/README.md, "The slip").
+ * (services/demand-list/README.md, "The slip"). The clock is outside: the deadline poller passes the slip's current
+ * deadline ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at
+ * most once per deadline, however often the poller calls.
  */
 public class Slip {
 
     /** A satisfaction at or below this reopens the slip, as a rating of 1–2 reopens a demand. */
     static final int REOPENING_SCORE = 2;
     static final BigDecimal MAX_HOURS = new BigDecimal("24");
-    static final String DUE = "slip-due";
-    static final String CLOCK = "system:slip-clock";
-
-    /** The payload of the slip's one kind of deadline: who is told when, and in which round of the slip. */
-    public record Due(EscalationLevel level, SlipStatus overdue, Instant due, int round) {
-    }
+    public static final String CLOCK = "system:slip-clock";
 
     @AggregateIdentifier
     private String slipId;
     private String demandId;
+    private String streetCode;
+    private String communityCode;
+    private String groupId;
     private String memberId;
+    private MemberKind memberKind;
     private String homeUnitId;
     private SlipStatus status;
     private Duration resolveWithin;
     private Duration escalateAfter;
-    /** Every accept, reopening or report starts a new round; deadlines of an earlier round are stale. */
-    private int round;
+    /** The time now running (to accept while dispatched, to resolve while accepted); null when none runs. */
+    private Instant deadline;
+    /** How far the current deadline has been escalated; null until it passes. */
+    private EscalationLevel escalated;
+    private BigDecimal hours;
+    private ServiceMode mode;
+    private LocalDate serviceDate;
 
     protected Slip() {
     }
 
     @CommandHandler
-    public Slip(DispatchSlip command, DeadlineManager deadlines) {
-        if (command.memberId() == null || command.memberId().isBlank()) {
+    public Slip(DispatchSlip command) {
+        if (blank(command.memberId()) || command.memberKind() == null) {
             throw new RuleBrokenException("memberId", "a slip is dispatched to a member of the group");
         }
-        if (command.problem() == null || command.problem().isBlank()) {
+        if (blank(command.problem())) {
             throw new RuleBrokenException("problem", "a slip states the problem");
         }
         if (command.urgency() == null) {
             throw new RuleBrokenException("urgency", "is required");
         }
         SlipTimes times = command.times();
-        Instant acceptBy = command.at().plus(times.acceptance());
-        apply(new SlipDispatched(command.slipId(), command.demandId(), command.groupId(), command.leaderId(),
-                command.memberId(), command.homeUnitId(), command.problem().strip(), command.urgency(), acceptBy,
-                times.resolutionFor(command.urgency()), times.toCommunity(), command.actor()));
-        deadlines.schedule(acceptBy, DUE, new Due(EscalationLevel.GROUP_LEADER, SlipStatus.DISPATCHED, acceptBy, 0));
+        apply(new SlipDispatched(command.slipId(), command.demandId(), command.streetCode(), command.communityCode(),
+                command.groupId(), command.leaderId(), command.memberId(), command.memberKind(),
+                command.homeUnitId(), command.problem().strip(), command.urgency(),
+                command.at().plus(times.acceptance()), times.resolutionFor(command.urgency()), times.toCommunity(),
+                command.actor()));
     }
 
     @CommandHandler
-    public void handle(AcceptSlip command, DeadlineManager deadlines) {
+    public void handle(AcceptSlip command) {
         requireMember(command.memberId());
         require("accept", EnumSet.of(SlipStatus.DISPATCHED));
-        Instant resolveBy = command.at().plus(resolveWithin);
-        deadlines.cancelAllWithinScope(DUE);
-        apply(new SlipAccepted(slipId, demandId, memberId, resolveBy, command.actor()));
-        deadlines.schedule(resolveBy, DUE, new Due(EscalationLevel.GROUP_LEADER, SlipStatus.ACCEPTED, resolveBy, round));
+        apply(new SlipAccepted(slipId, demandId, memberId, command.at().plus(resolveWithin), command.actor()));
     }
 
     @CommandHandler
-    public void handle(DeclineSlip command, DeadlineManager deadlines) {
+    public void handle(DeclineSlip command) {
         requireMember(command.memberId());
         require("decline", EnumSet.of(SlipStatus.DISPATCHED));
-        if (command.reason() == null || command.reason().isBlank()) {
+        if (blank(command.reason())) {
             throw new RuleBrokenException("reason", "a member who declines says why, so the leader can choose another");
         }
-        deadlines.cancelAllWithinScope(DUE);
         apply(new SlipDeclined(slipId, demandId, memberId, command.reason().strip(), command.actor()));
     }
 
     @CommandHandler
-    public void handle(ReportSlip command, DeadlineManager deadlines) {
+    public void handle(ReportSlip command) {
         requireMember(command.memberId());
         require("report", EnumSet.of(SlipStatus.ACCEPTED));
-        if (command.service() == null || command.service().isBlank()) {
+        if (blank(command.service())) {
             throw new RuleBrokenException("service", "the report says what was done");
         }
         if (command.hours() == null || command.hours().signum() <= 0 || command.hours().compareTo(MAX_HOURS) > 0) {
@@ -115,13 +118,15 @@ public class Slip {
         if (command.mode() == null) {
             throw new RuleBrokenException("mode", "say whether the service was given online or on site");
         }
-        deadlines.cancelAllWithinScope(DUE);
+        if (command.serviceDate() == null) {
+            throw new RuleBrokenException("serviceDate", "is required");
+        }
         apply(new SlipReported(slipId, demandId, memberId, homeUnitId, command.service().strip(), command.hours(),
-                command.mode(), command.actor()));
+                command.mode(), command.serviceDate(), command.actor()));
     }
 
     @CommandHandler
-    public void handle(RecordSatisfaction command, DeadlineManager deadlines) {
+    public void handle(RecordSatisfaction command) {
         require("record the satisfaction of", EnumSet.of(SlipStatus.REPORTED));
         if (command.score() < 1 || command.score() > 5) {
             throw new RuleBrokenException("score", "must be between 1 and 5");
@@ -130,24 +135,31 @@ public class Slip {
         apply(new SlipSatisfactionRecorded(slipId, demandId, command.score(),
                 reopens ? SlipStatus.ACCEPTED : SlipStatus.CLOSED, command.actor()));
         if (reopens) {
-            Instant resolveBy = command.at().plus(resolveWithin);
-            apply(new SlipReopened(slipId, demandId, memberId, resolveBy,
+            apply(new SlipReopened(slipId, demandId, memberId, command.at().plus(resolveWithin),
                     "resident's satisfaction " + command.score() + " of 5", command.actor()));
-            deadlines.schedule(resolveBy, DUE, new Due(EscalationLevel.GROUP_LEADER, SlipStatus.ACCEPTED, resolveBy,
-                    round));
+        } else {
+            apply(new SlipClosed(slipId, demandId, streetCode, communityCode, groupId, memberId, memberKind,
+                    homeUnitId, hours, mode, serviceDate, command.score(), command.actor()));
         }
     }
 
-    /** The leader is told first; the community {@code escalateAfter} later, if the slip has still not moved. */
-    @DeadlineHandler(deadlineName = DUE)
-    public void on(Due due, DeadlineManager deadlines) {
-        if (due.round() != round || status != due.overdue()) {
+    /**
+     * The leader is told once the current deadline has passed; the community {@code escalateAfter} later, if the
+     * slip has still not moved. A deadline that is no longer the slip's (it was accepted, reported, reopened since)
+     * or a level already told changes nothing.
+     */
+    @CommandHandler
+    public void handle(PassSlipDeadline command) {
+        if (deadline == null || !deadline.equals(command.deadline())) {
             return;
         }
-        apply(new SlipEscalated(slipId, demandId, memberId, due.level(), due.overdue(), due.due(), CLOCK));
-        if (due.level() == EscalationLevel.GROUP_LEADER) {
-            deadlines.schedule(due.due().plus(escalateAfter), DUE,
-                    new Due(EscalationLevel.COMMUNITY, due.overdue(), due.due(), round));
+        Instant toCommunity = deadline.plus(escalateAfter);
+        if (escalated == null && !command.at().isBefore(deadline)) {
+            apply(new SlipEscalated(slipId, demandId, memberId, EscalationLevel.GROUP_LEADER, status, deadline,
+                    toCommunity, command.actor()));
+        } else if (escalated == EscalationLevel.GROUP_LEADER && !command.at().isBefore(toCommunity)) {
+            apply(new SlipEscalated(slipId, demandId, memberId, EscalationLevel.COMMUNITY, status, deadline, null,
+                    command.actor()));
         }
     }
 
@@ -155,29 +167,42 @@ public class Slip {
     void on(SlipDispatched event) {
         slipId = event.slipId();
         demandId = event.demandId();
+        streetCode = event.streetCode();
+        communityCode = event.communityCode();
+        groupId = event.groupId();
         memberId = event.memberId();
+        memberKind = event.memberKind();
         homeUnitId = event.homeUnitId();
         resolveWithin = event.resolveWithin();
         escalateAfter = event.escalateAfter();
         status = SlipStatus.DISPATCHED;
+        runs(event.acceptBy());
     }
 
     @EventSourcingHandler
     void on(SlipAccepted event) {
         status = SlipStatus.ACCEPTED;
-        round++;
+        runs(event.resolveBy());
     }
 
     @EventSourcingHandler
     void on(SlipDeclined event) {
         status = SlipStatus.DECLINED;
-        round++;
+        runs(null);
+    }
+
+    @EventSourcingHandler
+    void on(SlipEscalated event) {
+        escalated = event.level();
     }
 
     @EventSourcingHandler
     void on(SlipReported event) {
         status = SlipStatus.REPORTED;
-        round++;
+        hours = event.hours();
+        mode = event.mode();
+        serviceDate = event.serviceDate();
+        runs(null);
     }
 
     @EventSourcingHandler
@@ -188,7 +213,12 @@ public class Slip {
     @EventSourcingHandler
     void on(SlipReopened event) {
         status = SlipStatus.ACCEPTED;
-        round++;
+        runs(event.resolveBy());
+    }
+
+    private void runs(Instant next) {
+        deadline = next;
+        escalated = null;
     }
 
     private void require(String action, Set<SlipStatus> allowed) {
@@ -202,5 +232,9 @@ public class Slip {
         if (!memberId.equals(caller)) {
             throw new NotPermittedException("slip " + slipId + " was dispatched to another member");
         }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

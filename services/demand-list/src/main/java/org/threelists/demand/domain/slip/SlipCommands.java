@@ -5,6 +5,7 @@ import org.threelists.contracts.Urgency;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Commands of the {@link Slip} aggregate (三联单). {@code at}: when the command was given, for the slip's clock. */
 public final class SlipCommands {
@@ -13,12 +14,13 @@ public final class SlipCommands {
     }
 
     /**
-     * The leader's part of the slip: the problem (the demand's public description), who is responsible (a member of
-     * the group, with their home unit if they registered through 双报到), how urgent.
+     * The leader's part of the slip: the problem, who is responsible (a member of the group, of {@code memberKind},
+     * with their home unit if they registered through 双报到), how urgent; the demand's street and community go with
+     * it so that the slip's closing names where the hours were served.
      */
-    public record DispatchSlip(@TargetAggregateIdentifier String slipId, String demandId, String groupId,
-            String leaderId, String memberId, String homeUnitId, String problem, Urgency urgency, SlipTimes times,
-            Instant at, String actor) {
+    public record DispatchSlip(@TargetAggregateIdentifier String slipId, String demandId, String streetCode,
+            String communityCode, String groupId, String leaderId, String memberId, MemberKind memberKind,
+            String homeUnitId, String problem, Urgency urgency, SlipTimes times, Instant at, String actor) {
     }
 
     public record AcceptSlip(@TargetAggregateIdentifier String slipId, String memberId, Instant at, String actor) {
@@ -27,12 +29,20 @@ public final class SlipCommands {
     public record DeclineSlip(@TargetAggregateIdentifier String slipId, String memberId, String reason, String actor) {
     }
 
-    /** The member's part: what was done, the hours, online or on site. */
+    /** The member's part: what was done, the hours, online or on site, and the day served (Beijing time). */
     public record ReportSlip(@TargetAggregateIdentifier String slipId, String memberId, String service,
-            BigDecimal hours, ServiceMode mode, String actor) {
+            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, String actor) {
     }
 
     /** The resident's satisfaction, 1–5, as the community asked and recorded it. */
     public record RecordSatisfaction(@TargetAggregateIdentifier String slipId, int score, Instant at, String actor) {
+    }
+
+    /**
+     * The deadline poller's call: {@code deadline} (the acceptance or resolution time it holds) has passed by
+     * {@code at}. The slip escalates if that deadline is still its current one and the next level is due.
+     */
+    public record PassSlipDeadline(@TargetAggregateIdentifier String slipId, Instant deadline, Instant at,
+            String actor) {
     }
 }

@@ -1,0 +1,36 @@
+package org.threelists.demand.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.MemberKind;
+import org.threelists.demand.domain.slip.ServiceMode;
+import org.threelists.demand.domain.slip.SlipStatus;
+import org.threelists.demand.projection.SlipView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A slip (三联单): the problem (leader), who is responsible (member), the service given (member's report). */
+@Schema(name = "Slip")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SlipResponse(String slipId, String demandId, String streetCode, String communityCode, String groupId,
+        String leaderId, String memberId, MemberKind memberKind, String homeUnitId, String problem, Urgency urgency,
+        SlipStatus status, String statusLabel, Instant dispatchedAt,
+        @Schema(description = "Accept or decline by then") Instant acceptBy, Instant acceptedAt,
+        @Schema(description = "Resolve and report by then") Instant resolveBy, String declineReason, String service,
+        BigDecimal hours, ServiceMode mode, LocalDate serviceDate, Instant reportedAt, Integer satisfaction,
+        Instant closedAt,
+        @Schema(description = "How far the running time limit has been escalated: GROUP_LEADER, then COMMUNITY")
+        EscalationLevel escalationLevel, int escalations, Instant updatedAt, String updatedBy, long version) {
+
+    static SlipResponse of(SlipView v) {
+        return new SlipResponse(v.slipId, v.demandId, v.streetCode, v.communityCode, v.groupId, v.leaderId,
+                v.memberId, v.memberKind, v.homeUnitId, v.problem, v.urgency, v.status, v.status.zh(), v.dispatchedAt,
+                v.acceptBy, v.acceptedAt, v.resolveBy, v.declineReason, v.service, v.hours, v.mode, v.serviceDate,
+                v.reportedAt, v.satisfaction, v.closedAt, v.escalationLevel, v.escalations, v.updatedAt, v.updatedBy,
+                v.version);
+    }
+}

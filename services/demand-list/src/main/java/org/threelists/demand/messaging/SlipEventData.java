@@ -1,0 +1,61 @@
+package org.threelists.demand.messaging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.MemberKind;
+import org.threelists.demand.domain.slip.ServiceMode;
+import org.threelists.demand.domain.slip.SlipStatus;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The {@code data} of the slip events on demand-list.events.v1 (contracts/schemas/demand-list.events.v1.schema.json,
+ * {@code threelists.slip.*}). Each carries the slip id, its demand, the slip's status after the event and the actor.
+ * No free text leaves the service — not the problem, the decline's reason nor the report's words, which people write
+ * and may name a resident — only ids, times, figures and codes; members appear by their member id.
+ */
+public final class SlipEventData {
+
+    private SlipEventData() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Dispatched(String slipId, String demandId, SlipStatus status, String actor, String streetCode,
+            String communityCode, String groupId, String leaderId, String memberId, MemberKind memberKind,
+            String homeUnitId, Urgency urgency, Instant acceptBy) {
+    }
+
+    public record Accepted(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            Instant resolveBy) {
+    }
+
+    public record Declined(String slipId, String demandId, SlipStatus status, String actor, String memberId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Escalated(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            EscalationLevel level, SlipStatus overdue, Instant due, Instant next) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reported(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            String homeUnitId, BigDecimal hours, ServiceMode mode, LocalDate serviceDate) {
+    }
+
+    public record SatisfactionRecorded(String slipId, String demandId, SlipStatus status, String actor, int score) {
+    }
+
+    public record Reopened(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            Instant resolveBy) {
+    }
+
+    /** What the ledger credits the hours by: the member and their home unit (双报到), the place, the day, the mode. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Closed(String slipId, String demandId, SlipStatus status, String actor, String streetCode,
+            String communityCode, String groupId, String memberId, MemberKind memberKind, String homeUnitId,
+            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, int satisfaction) {
+    }
+}

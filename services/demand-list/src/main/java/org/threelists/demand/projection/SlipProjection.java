@@ -1,0 +1,162 @@
+package org.threelists.demand.projection;
+
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
+import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
+import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
+import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
+import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
+import org.threelists.demand.domain.slip.SlipEvents.SlipSatisfactionRecorded;
+import org.threelists.demand.domain.slip.SlipStatus;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Keeps {@link SlipView} and each slip's running time limit ({@link SlipDeadline}) from the slip events, in a
+ * subscribing processor: inside the transaction that appends the events, so the deadline row and the slip never
+ * disagree, and a caller reads its own write.
+ */
+@Singleton
+@ProcessingGroup(SlipProjection.PROCESSOR)
+public class SlipProjection {
+
+    public static final String PROCESSOR = "slip-view";
+
+    @EventHandler
+    void on(SlipDispatched event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        SlipView view = new SlipView();
+        view.slipId = event.slipId();
+        view.demandId = event.demandId();
+        view.streetCode = event.streetCode();
+        view.communityCode = event.communityCode();
+        view.groupId = event.groupId();
+        view.leaderId = event.leaderId();
+        view.memberId = event.memberId();
+        view.memberKind = event.memberKind();
+        view.homeUnitId = event.homeUnitId();
+        view.problem = event.problem();
+        view.urgency = event.urgency();
+        view.status = SlipStatus.DISPATCHED;
+        view.dispatchedAt = at;
+        view.acceptBy = event.acceptBy();
+        view.touch(event.actor(), at, sequence);
+        view.persist();
+        runs(event.slipId(), event.acceptBy());
+    }
+
+    @EventHandler
+    void on(SlipAccepted event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.ACCEPTED;
+            view.acceptedAt = at;
+            view.resolveBy = event.resolveBy();
+            view.escalationLevel = null;
+        });
+        runs(event.slipId(), event.resolveBy());
+    }
+
+    @EventHandler
+    void on(SlipDeclined event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.DECLINED;
+            view.declineReason = event.reason();
+            view.escalationLevel = null;
+        });
+        stops(event.slipId());
+    }
+
+    @EventHandler
+    void on(SlipEscalated event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.escalationLevel = event.level();
+            view.escalations++;
+        });
+        SlipDeadline row = SlipDeadline.findById(event.slipId());
+        if (event.next() == null) {
+            stops(event.slipId());
+        } else if (row != null) {
+            row.dueAt = event.next();
+            row.attempts = 0;
+            row.notBefore = null;
+        }
+    }
+
+    @EventHandler
+    void on(SlipReported event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.REPORTED;
+            view.service = event.service();
+            view.hours = event.hours();
+            view.mode = event.mode();
+            view.serviceDate = event.serviceDate();
+            view.reportedAt = at;
+            view.escalationLevel = null;
+        });
+        stops(event.slipId());
+    }
+
+    @EventHandler
+    void on(SlipSatisfactionRecorded event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = event.status();
+            view.satisfaction = event.score();
+        });
+    }
+
+    @EventHandler
+    void on(SlipReopened event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.ACCEPTED;
+            view.resolveBy = event.resolveBy();
+        });
+        runs(event.slipId(), event.resolveBy());
+    }
+
+    @EventHandler
+    void on(SlipClosed event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.CLOSED;
+            view.closedAt = at;
+        });
+    }
+
+    /** The slip's time limit is now {@code deadline}; an earlier one, and how far it went, no longer count. */
+    private static void runs(String slipId, Instant deadline) {
+        SlipDeadline row = SlipDeadline.findById(slipId);
+        if (row == null) {
+            row = new SlipDeadline();
+            row.slipId = slipId;
+        }
+        row.deadline = deadline;
+        row.dueAt = deadline;
+        row.attempts = 0;
+        row.notBefore = null;
+        if (!row.isPersistent()) {
+            row.persist();
+        }
+    }
+
+    /** Removed through the persistence context, so a poller holding the row sees it gone. */
+    private static void stops(String slipId) {
+        SlipDeadline row = SlipDeadline.findById(slipId);
+        if (row != null) {
+            row.delete();
+        }
+    }
+
+    private static void update(String slipId, String actor, Instant at, long sequence, Consumer<SlipView> change) {
+        SlipView view = SlipView.findById(slipId);
+        if (view == null) {
+            throw new IllegalStateException("Slip view " + slipId + " is missing");
+        }
+        change.accept(view);
+        view.touch(actor, at, sequence);
+    }
+}
