@@ -123,3 +123,9 @@ export function formatHours(value) {
 export const resourceStatuses = { ACTIVE: '有效', WITHDRAWN: '已撤回' }
 
 export const membershipStatuses = { ACTIVE: '在册', LEFT: '已退出' }
+
+/** The member units' kinds (contracts/reference/unit-kinds.json). */
+export const unitKinds = {
+  GOVERNMENT_BODY: '机关', PUBLIC_INSTITUTION: '事业单位', ENTERPRISE: '企业', SOCIAL_ORGANISATION: '社会组织', SCHOOL: '学校',
+  HOSPITAL: '医院', RESEARCH_INSTITUTE: '科研院所', OTHER: '其他',
+}

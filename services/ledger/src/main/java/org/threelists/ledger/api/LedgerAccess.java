@@ -11,8 +11,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Who may read what of the ledger (see the module README, "Roles"): the desk and the auditor everything in their
- * street; a unit only its own entries; the operator rebuilds and verifies the whole ledger; statements are verified by
- * anyone holding one (no token).
+ * street; a unit only its own entries, and the units' ranking of its street; the operator rebuilds and verifies the
+ * whole ledger; statements are verified by anyone holding one (no token).
  */
 @RequestScoped
 public class LedgerAccess {
@@ -42,6 +42,25 @@ public class LedgerAccess {
         Scope scope = scope();
         if (!scope.street().equals(streetCode) || (scope.unit() != null && !scope.unit().equals(unitId))) {
             throw ProblemException.forbidden(what + " is outside your scope");
+        }
+    }
+
+    /**
+     * The street whose ranking the caller reads: its own, the one asked for or none named. The units' ranking (积分排名)
+     * is what a street shows its alliance publicly, units' names and points; the volunteers' ranking names people
+     * (masked), so it stays with the desk and the auditor.
+     */
+    public String rankingStreet(String requested) {
+        String own = street();
+        if (requested != null && !requested.isBlank() && !requested.strip().equals(own)) {
+            throw ProblemException.forbidden("The rankings of street " + requested.strip() + " are outside your scope");
+        }
+        return own;
+    }
+
+    public void requireVolunteerRankingReader() {
+        if (!caller.hasRole(Roles.DESK) && !caller.hasRole(Roles.AUDITOR)) {
+            throw ProblemException.forbidden("Only the desk and the auditor read the volunteers' ranking");
         }
     }
 

@@ -51,6 +51,9 @@ public final class LedgerDtos {
     public record EntryPage(List<EntryResponse> items, int page, int size, long total) {
     }
 
+    public record StatementPage(List<StatementResponse> items, int page, int size, long total) {
+    }
+
     /** A correction of a volunteer's hours: the hours that should have been recorded, and why. */
     public record Correct(@NotNull @DecimalMin("0") @DecimalMax("24") BigDecimal hours,
             @NotBlank @Size(max = 2000) String reason) {

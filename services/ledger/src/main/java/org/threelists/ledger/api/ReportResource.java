@@ -159,20 +159,26 @@ public class ReportResource {
     @GET
     @Path("/rankings")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Roles.DESK, Roles.AUDITOR})
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.UNIT})
     @Operation(summary = "Rank the street's units or volunteers by points", description = "points = hours + 10 × "
-            + "completed projects + 2 × Σ(rating − 3) over the residents' ratings of those projects (see README)")
-    public Rankings rankings(@QueryParam("of") String of, @QueryParam("from") String from, @QueryParam("to") String to) {
-        String street = access.street();
+            + "completed projects + 2 × Σ(rating − 3) over the residents' ratings of those projects (see README). "
+            + "street: the caller's own (the default); any other is refused. A unit reads the units' ranking only.")
+    public Rankings rankings(@QueryParam("of") String of, @QueryParam("street") String street,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
         String what = of == null ? "units" : of.toLowerCase();
+        // the street is checked before the query is validated: another street's caller learns nothing from a 400
+        String ranked = access.rankingStreet(street);
         if (!what.equals("units") && !what.equals("volunteers")) {
             throw ProblemException.invalid("of", "must be units or volunteers");
+        }
+        if (what.equals("volunteers")) {
+            access.requireVolunteerRankingReader();
         }
         LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
         LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
         LedgerAccess.checkPeriod(start, end);
-        return new Rankings(street, what, start, end, "points = hours + 10 × completed projects + 2 × Σ(rating − 3)",
-                standings.rank(street, start, end, what.equals("volunteers")));
+        return new Rankings(ranked, what, start, end, "points = hours + 10 × completed projects + 2 × Σ(rating − 3)",
+                standings.rank(ranked, start, end, what.equals("volunteers")));
     }
 
     @GET

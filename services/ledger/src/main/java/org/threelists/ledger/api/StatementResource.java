@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.projection.statements.StatementStore;
 import org.threelists.ledger.service.HourStatements;
 import org.threelists.platform.problem.Problem;
+import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
 
 /** Hour statements (志愿服务时长证明): issued and revoked by the desk, verified by anyone by number. */
@@ -59,6 +63,31 @@ public class StatementResource {
                 access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(statement.number()).build())
                 .entity(LedgerDtos.StatementResponse.of(statement)).build();
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @RolesAllowed({Roles.DESK, Roles.AUDITOR})
+    @Operation(summary = "List the statements of the street", description = "The newest first; status VALID or REVOKED, "
+            + "unit and volunteer narrow the list")
+    public LedgerDtos.StatementPage list(@QueryParam("status") String status, @QueryParam("unit") String unit,
+            @QueryParam("volunteer") String volunteer, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        String street = access.street();
+        RequestParameters.checkPage(page, size);
+        Boolean revoked = status == null || status.isBlank() ? null : switch (status.strip().toUpperCase()) {
+            case "VALID" -> false;
+            case "REVOKED" -> true;
+            default -> throw ProblemException.invalid("status", "must be VALID or REVOKED");
+        };
+        var result = statements.list(new StatementStore.StatementFilter(street, revoked, blankless(unit),
+                blankless(volunteer) == null ? null : volunteer.strip().toLowerCase()), page, size);
+        return new LedgerDtos.StatementPage(result.items().stream().map(LedgerDtos.StatementResponse::of).toList(), page,
+                size, result.total());
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GET

@@ -82,6 +82,11 @@ public class HourStatements {
         return store.find(number).orElseThrow(() -> new NotFoundException("Statement", number));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StatementStore.StatementPage list(StatementStore.StatementFilter filter, int page, int size) {
+        return store.list(filter, page, size);
+    }
+
     /** Revokes once; a second revocation is refused. Answers the statement as it now stands. */
     @Transactional
     public HourStatement revoke(String number, String reason, String actor) {

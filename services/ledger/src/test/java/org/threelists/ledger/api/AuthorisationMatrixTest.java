@@ -66,9 +66,11 @@ class AuthorisationMatrixTest {
     void every_row_answers_as_the_table_says() {
         Arranged a = arrange();
         MATRIX.assertAnswers(MatrixTokens.callers(OWN_UNIT, "unit-heping-b", "unit-dianqian"), operation -> switch (operation) {
-            case "GET /ledger/entries", "GET /ledger/municipal-summaries",
+            case "GET /ledger/entries", "GET /ledger/municipal-summaries", "GET /ledger/statements",
                     "GET /ledger/municipal-summaries/corrections-needed", "GET /ledger/verification" -> call();
-            case "GET /ledger/rankings", "GET /ledger/reports" -> call().query("from", MONTH.toString())
+            case "GET /ledger/rankings" -> call().query("of", "units").query("street", MatrixTokens.STREET)
+                    .query("from", MONTH.toString()).query("to", MONTH.withDayOfMonth(31).toString());
+            case "GET /ledger/reports" -> call().query("from", MONTH.toString())
                     .query("to", MONTH.withDayOfMonth(31).toString());
             case "GET /ledger/entries/{entryId}" -> call().path("entryId", a.hoursEntry());
             case "POST /ledger/entries/{entryId}/corrections" -> call().path("entryId", a.hoursEntry())

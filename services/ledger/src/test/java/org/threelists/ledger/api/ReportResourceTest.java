@@ -209,7 +209,7 @@ class ReportResourceTest {
                 d -> d.served().stream().anyMatch(s -> s.unit().equals(UNIT_B)) ? List.of(d.community()) : List.of(),
                 (k, s) -> s.unit().equals(UNIT_B)));
         as(school).get("/ledger/units/" + UNIT_A + "/yearly-summary").then().statusCode(403);
-        as(school).get("/ledger/rankings").then().statusCode(403);
+        as(school).queryParam("of", "volunteers").get("/ledger/rankings").then().statusCode(403);
         as(DevTokens.community("wang-fang", "heping", "lianqiao")).get("/ledger/reports").then().statusCode(403);
         io.restassured.RestAssured.given().get("/ledger/reports").then().statusCode(401);
         as(DESK).get("/ledger/units/unit-nobody/yearly-summary").then().statusCode(404);

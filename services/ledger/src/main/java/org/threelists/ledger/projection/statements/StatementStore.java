@@ -89,28 +89,76 @@ public class StatementStore {
         }
     }
 
+    private static final String SELECT = "SELECT s.*, r.reason, r.revoked_by, r.revoked_at FROM hour_statement s "
+            + "LEFT JOIN statement_revocation r ON r.number = s.number ";
+
     public Optional<HourStatement> find(String number) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT s.*, r.reason, "
-                + "r.revoked_by, r.revoked_at FROM hour_statement s LEFT JOIN statement_revocation r ON r.number = s.number "
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(SELECT
                 + "WHERE s.number = ?")) {
             q.setString(1, number);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Revocation revocation = rs.getString("reason") == null ? null : new Revocation(rs.getString("reason"),
-                        rs.getString("revoked_by"), rs.getObject("revoked_at", OffsetDateTime.class).toInstant());
-                return Optional.of(new HourStatement(rs.getString("number"), rs.getString("volunteer_id"),
-                        rs.getString("masked_name"), rs.getString("unit_id"), rs.getString("street_code"),
-                        rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                        Figures.plain(rs.getBigDecimal("hours")), rs.getString("content"), rs.getString("issuer"),
-                        rs.getString("issued_by"), rs.getObject("issued_on", LocalDate.class),
-                        rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation,
-                        rs.getString("verification_code")));
+                return rs.next() ? Optional.of(statement(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Which statements of a street to list; null means any. */
+    public record StatementFilter(String street, Boolean revoked, String unitId, String volunteerId) {
+    }
+
+    public record StatementPage(List<HourStatement> items, long total) {
+    }
+
+    /** The street's statements, the newest first. */
+    public StatementPage list(StatementFilter f, int page, int size) {
+        StringBuilder where = new StringBuilder("WHERE s.street_code = ?");
+        List<Object> params = new ArrayList<>(List.of(f.street()));
+        if (f.revoked() != null) {
+            where.append(f.revoked() ? " AND r.number IS NOT NULL" : " AND r.number IS NULL");
+        }
+        Sql.clause(where, params, f.unitId(), " AND s.unit_id = ?");
+        Sql.clause(where, params, f.volunteerId(), " AND s.volunteer_id = ?");
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM hour_statement s LEFT JOIN "
+                    + "statement_revocation r ON r.number = s.number " + where)) {
+                Sql.bind(q, params);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(size);
+            paged.add((long) page * size);
+            List<HourStatement> items = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(SELECT + where + " ORDER BY s.issued_at DESC, s.number DESC "
+                    + "LIMIT ? OFFSET ?")) {
+                Sql.bind(q, paged);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(statement(rs));
+                    }
+                }
+            }
+            return new StatementPage(items, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the statements", e);
+        }
+    }
+
+    private static HourStatement statement(ResultSet rs) throws SQLException {
+        Revocation revocation = rs.getString("reason") == null ? null : new Revocation(rs.getString("reason"),
+                rs.getString("revoked_by"), rs.getObject("revoked_at", OffsetDateTime.class).toInstant());
+        return new HourStatement(rs.getString("number"), rs.getString("volunteer_id"),
+                rs.getString("masked_name"), rs.getString("unit_id"), rs.getString("street_code"),
+                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+                Figures.plain(rs.getBigDecimal("hours")), rs.getString("content"), rs.getString("issuer"),
+                rs.getString("issued_by"), rs.getObject("issued_on", LocalDate.class),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation,
+                rs.getString("verification_code"));
     }
 
     /** Records the revocation; false when the statement was revoked already (nothing changes then). */
