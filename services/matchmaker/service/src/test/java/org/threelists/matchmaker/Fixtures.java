@@ -52,6 +52,12 @@ public final class Fixtures {
                 (String) data.get("demandId"), data);
     }
 
+    /** A second-lane slip's event, on the same topic and keyed by its demand. */
+    public static Message slipEvent(String event, Map<String, Object> data) {
+        return ContractMessages.message("/threelists/demand-list", "threelists.slip." + event + ".v1",
+                (String) data.get("demandId"), data);
+    }
+
     /** A submitted demand of 和平街道 联桥社区 by default; tests change single fields. */
     public static Map<String, Object> submitted(String demandId) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -26,6 +26,11 @@ public class DemandListEventsHandler extends IntegrationEventHandler {
 
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
+        if (event.name().startsWith("slip.")) {
+            // A slip is the second lane's, never the project list's: its demand is already out of planning
+            // (IN_PARTY_GROUP), and the demand's own events say when that changes (demand-list README, "The slip").
+            return;
+        }
         projection.apply(event);
         OpenDemandView demand = OpenDemandView.findById(event.data().get("demandId").asText());
         if (demand != null && (OpenDemandView.LISTED.equals(demand.status) || !event.name().equals("demand.submitted"))) {

@@ -41,6 +41,7 @@ import static org.threelists.matchmaker.Fixtures.offered;
 import static org.threelists.matchmaker.Fixtures.publish;
 import static org.threelists.matchmaker.Fixtures.reserved;
 import static org.threelists.matchmaker.Fixtures.resourceEvent;
+import static org.threelists.matchmaker.Fixtures.slipEvent;
 import static org.threelists.matchmaker.Fixtures.submitted;
 import static org.threelists.matchmaker.Fixtures.unitEvent;
 import static org.threelists.matchmaker.Fixtures.unitRegistered;
@@ -145,6 +146,24 @@ class ReadModelTest {
         assertThat(december.committed).isEqualByComparingTo("3");
         assertThat(december.remainingOf(offer.capacityAmount)).as("3 of the new 12 hours are taken").isEqualByComparingTo("9");
         assertThat(inboxOutcomes(RESOURCE_GROUP, volunteer.id())).containsExactly("PROCESSED");
+    }
+
+    @Test
+    void a_demand_the_party_group_holds_is_out_of_planning_and_its_slips_are_taken_without_a_dead_letter() {
+        String id = newDemandId();
+        publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
+        publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
+        publish(DEMAND_EVENTS, id, demandEvent("routed-to-party-group",
+                change(id, "IN_PARTY_GROUP", "groupId", UUID.randomUUID().toString())));
+        Message accepted = publish(DEMAND_EVENTS, id, slipEvent("accepted", change(id, "ACCEPTED",
+                "slipId", UUID.randomUUID().toString(), "memberId", UUID.randomUUID().toString(),
+                "resolveBy", "2026-12-08T02:00:00Z")));
+
+        await(() -> inboxOutcomes(DEMAND_GROUP, accepted.id()), outcomes -> !outcomes.isEmpty());
+        assertThat(inboxOutcomes(DEMAND_GROUP, accepted.id())).containsExactly("PROCESSED");
+        OpenDemandView demand = QuarkusTransaction.requiringNew().call(() -> OpenDemandView.<OpenDemandView>findById(id));
+        assertThat(demand.status).isEqualTo("IN_PARTY_GROUP");
+        assertThat(demand.version).as("the slip's event changes nothing of the demand's row").isEqualTo(3);
     }
 
     @Test
