@@ -121,8 +121,12 @@ class NoticeBoardBrowserTest {
 
     /** The desk assigns the demand to the unit's offer, titled with the resident's name; resource-list confirms it. */
     private static String assigned(String unit, String resource, String demand) {
-        String project = Api.post(MATCHMAKER, DESK, "/projects", Map.of("demandIds", List.of(demand), "unitId", unit,
-                "resourceId", resource, "title", "为林阿婆量血压 " + RUN), 201).extract().path("projectId");
+        // the matchmaker knows the demand once demand-list.events.v1 brought it: until then the desk is told 400
+        Map<String, Object> order = Map.of("demandIds", List.of(demand), "unitId", unit, "resourceId", resource,
+                "title", "为林阿婆量血压 " + RUN);
+        String project = eventually("the desk's assignment accepted once the matchmaker knows the demand",
+                () -> Api.as(MATCHMAKER, DESK).body(order).post("/projects"), answer -> answer.statusCode() == 201)
+                .then().extract().path("projectId");
         eventually("the claim confirmed", () -> Api.get(MATCHMAKER, DESK, "/projects/" + project).extract()
                 .<String>path("status"), "CLAIMED"::equals);
         return project;
