@@ -10,6 +10,7 @@ const routes = [
   { path: '/', redirect: () => homeOf(session.identity?.role) },
   { path: '/sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true, title: '登录' } },
   { path: '/verify', component: () => import('./views/public/VerifyStatement.vue'), meta: { public: true, title: '工时证明核验' } },
+  { path: '/notice-board', component: () => import('./views/public/NoticeBoard.vue'), meta: { public: true, title: '公示' } },
   { path: '/community/demands/new', component: () => import('./views/community/SubmitDemand.vue'), meta: { role: 'community', title: '提交需求' } },
   { path: '/community/demands/import', component: () => import('./views/community/ImportDemands.vue'), meta: { role: 'community', title: '批量导入需求' } },
   { path: '/community/demands', component: () => import('./views/community/CommunityDemands.vue'), meta: { role: 'community', title: '本社区需求' } },

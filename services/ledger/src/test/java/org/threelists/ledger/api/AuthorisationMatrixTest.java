@@ -88,6 +88,7 @@ class AuthorisationMatrixTest {
             case "POST /ledger/rebuild" -> call();
             case "POST /ledger/verification/runs" -> call();
             case "GET /ledger/verification/runs/{runId}" -> call().path("runId", a.verificationRun());
+            case "GET /notice-board/standings" -> call().query("street", MatrixTokens.STREET).query("year", MONTH.getYear());
             default -> throw new AssertionError("no call arranged for " + operation);
         });
         // the writes the table allows did happen

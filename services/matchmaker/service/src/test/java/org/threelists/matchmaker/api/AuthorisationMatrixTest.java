@@ -92,6 +92,8 @@ class AuthorisationMatrixTest {
         MATRIX.assertAnswers(callers, operation -> switch (operation) {
             case "GET /escalations", "GET /projects", "GET /projects/claimable" -> call();
             case "GET /projects/{projectId}" -> call().path("projectId", readProject);
+            case "GET /notice-board/projects" -> call().query("street", MatrixTokens.STREET)
+                    .query("community", MatrixTokens.COMMUNITY);
             case "POST /projects" -> call().body(Map.of("demandIds", List.of(unassignedDemand), "unitId", own, "resourceId", ownOffer));
             case "POST /projects/{projectId}/cancel" -> call().path("projectId", cancelledProject).body(Map.of("reason", "居民已另行解决"));
             case "POST /projects/{projectId}/release" -> call().path("projectId", releasedProject).body(Map.of("reason", "人手不足"));
