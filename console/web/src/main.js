@@ -4,7 +4,7 @@ import PublicPages from './views/public/PublicPages.vue'
 import { homeOf } from './auth/home.js'
 import { finishProviderSignIn, prefetchSignIn, session } from './auth/index.js'
 import { loadReference } from './labels.js'
-import { currentRoute, isPublic } from './views/public/navigation.js'
+import { currentRoute, isPublic, opensInShell } from './views/public/navigation.js'
 
 // The console's entry is small: before anyone signs in it draws the sign-in page (or 工时证明核验) with Vue alone;
 // the shell — Element Plus's menu, the router, the screens — loads when a person signs in (console/README.md
@@ -41,7 +41,7 @@ function enterShell() {
 /** A signed-in person goes on in the shell; anyone else back to the sign-in page. */
 function leavePublicPages() {
   if (isPublic(currentRoute())) return
-  if (session.identity) enterShell()
+  if (session.identity || opensInShell(currentRoute())) enterShell()
   else window.location.replace('#/sign-in')
 }
 
@@ -61,7 +61,7 @@ async function start() {
   if (returned !== undefined) {
     window.history.replaceState(null, '', `${window.location.pathname}#${returned ? homeOf(returned.role) : '/sign-in'}`)
   }
-  if (session.identity) await enterShell()
+  if (session.identity || opensInShell(currentRoute())) await enterShell()
   else showPublicPages()
 }
 

@@ -13,6 +13,17 @@ export function isPublic(route) {
   return PUBLIC_ROUTES.includes(route)
 }
 
+/**
+ * Screens anyone reads without signing in that are drawn by the shell (Element Plus tables and tabs), not by the small
+ * entry: the notice board (公示) is not a first page, so its visitor waits for the shell rather than every visitor to
+ * the sign-in page paying for it.
+ */
+export const PUBLIC_SHELL_ROUTES = ['/notice-board']
+
+export function opensInShell(route) {
+  return PUBLIC_SHELL_ROUTES.includes(route)
+}
+
 /** Goes to a route; the router of the signed-in console hears the change like a link followed. */
 export function goTo(route) {
   window.location.hash = route

@@ -88,7 +88,12 @@ class AuthorisationMatrixTest {
             case "POST /ledger/rebuild" -> call();
             case "POST /ledger/verification/runs" -> call();
             case "GET /ledger/verification/runs/{runId}" -> call().path("runId", a.verificationRun());
-            case "GET /notice-board/standings" -> call().query("street", MatrixTokens.STREET).query("year", MONTH.getYear());
+            case "GET /notice-board/standings" -> {
+                // the notice board shares the public bucket with the statement verification, whose rows came first:
+                // its own rows start from a full bucket, as a visitor's first look at the board would
+                limiter.reset();
+                yield call().query("street", MatrixTokens.STREET).query("year", MONTH.getYear());
+            }
             default -> throw new AssertionError("no call arranged for " + operation);
         });
         // the writes the table allows did happen
