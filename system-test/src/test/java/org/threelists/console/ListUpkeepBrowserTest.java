@@ -82,7 +82,7 @@ class ListUpkeepBrowserTest {
     @Order(1)
     void aUnitPublishesAnOfferAndWithdrawsAnOldOne() {
         signInAs("unit:dianqian:" + unit);
-        browser.go("/unit/resources");
+        open("/unit/resources", "本单位资源");
         browser.click(By.cssSelector(".offer-resource"));
         browser.type(By.cssSelector(".offer-form .field-title input"), NEW_OFFER);
         // a multiple select stays open after a choice: a click on the dialog's header closes it
@@ -372,5 +372,20 @@ class ListUpkeepBrowserTest {
         browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
         browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
                 () -> !browser.currentRoute().startsWith("/sign-in"));
+        // the first page hands over to the shell (menu, router) once its script arrives: the steps go to their
+        // screens through the shell's router, so they wait for its menu
+        browser.find(By.cssSelector("nav.menu"));
+    }
+
+    /** Goes to a screen of the signed-in console and waits for its title. */
+    private static void open(String route, String title) {
+        try {
+            browser.awaitWhileDoing("on " + title, Duration.ofSeconds(30), () -> browser.go(route),
+                    () -> route.equals(browser.currentRoute()) && String.valueOf(browser.script(
+                            "return document.querySelector('h1.page-title')?.textContent")).contains(title));
+        } catch (AssertionError notThere) {
+            throw new AssertionError(notThere.getMessage() + "; the browser is on " + browser.currentRoute()
+                    + " (screenshot " + browser.screenshot("upkeep-not-on-" + route.replace('/', '-')) + ")", notThere);
+        }
     }
 }
