@@ -2,8 +2,6 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import { session } from './auth/index.js'
 import { homeOf } from './auth/home.js'
 
-export { homeOf }
-
 // Every screen is its own chunk. The router is part of the shell (src/shell.js), loaded after sign-in; the public
 // routes are here too, for a signed-in person who goes back to them (the first page draws them without the router).
 const routes = [

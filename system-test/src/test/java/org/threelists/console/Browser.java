@@ -70,6 +70,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Opens a screen of the console by its route, e.g. {@code /desk/overview}. */
+    /**
+     * Signs in as one of the demo identities on the sign-in page and waits for the signed-in console: the first page
+     * hands over to the shell (menu, router) once its script arrives, and a step that goes to a screen before that
+     * can lose its route to the shell's start.
+     */
+    void signInAs(String identity) {
+        go("/sign-in");
+        click(By.cssSelector("button[data-identity='" + identity + "']"));
+        awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
+                () -> !currentRoute().startsWith("/sign-in"));
+        find(By.cssSelector("nav.menu"));
+    }
+
     void go(String route) {
         driver.get(baseUrl + "/#" + route);
     }

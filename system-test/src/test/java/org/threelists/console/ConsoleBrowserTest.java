@@ -123,7 +123,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(2)
     void aCommunityWorkerSubmitsADemandWithTheResidentsContact() {
-        signInAs("community:dianqian:jiafu");
+        browser.signInAs("community:dianqian:jiafu");
         assertThat(browser.text(By.cssSelector(".identity-name"))).isEqualTo("嘉福社区 社区工作者");
         browser.go("/community/demands/new");
         browser.choose(By.cssSelector(".field-category"), "法律咨询");
@@ -148,7 +148,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void theDeskSeesTheOverviewAndVerifiesTheDemand() {
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.find(By.cssSelector("[data-count='demand-SUBMITTED'] .count-value"));
         browser.awaitWhileDoing("the counts and the chart", Duration.ofSeconds(30), () -> { },
                 () -> !browser.text(By.cssSelector("[data-count='demand-SUBMITTED'] .count-value")).equals("—")
@@ -200,7 +200,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void theUnitClaimsTheProjectAndSeesItConfirmed() {
-        signInAs("unit:dianqian:" + claimingUnit);
+        browser.signInAs("unit:dianqian:" + claimingUnit);
         By row = By.xpath("//button[@data-project='" + projectId + "']");
         browser.click(row);
         browser.find(By.cssSelector(".claim-dialog .offer"));
@@ -259,7 +259,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(7)
     void theCommunityConfirmsCompletionAndRatesTheService() {
-        signInAs("community:dianqian:jiafu");
+        browser.signInAs("community:dianqian:jiafu");
         By confirm = By.cssSelector(".confirm-completion[data-demand='" + demandId + "']");
         browser.awaitWhileDoing("the delivered project on the community's demands", Duration.ofSeconds(60),
                 () -> browser.click(By.cssSelector(".refresh")), () -> !browser.all(confirm).isEmpty());
@@ -292,7 +292,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(8)
     void theDeskSeesTheUnitsHoursInTheLedgerAndDownloadsTheCsv() {
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.go("/desk/ledger");
         browser.find(By.cssSelector(".ledger-report[data-loaded='true']"));
         // the ledger records the delivery from project-list.events.v1 once the community confirmed it
@@ -373,7 +373,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(11)
     void anotherUnitSeesNeitherTheProjectNorTheDesksScreens() {
-        signInAs("unit:dianqian:" + otherUnit);
+        browser.signInAs("unit:dianqian:" + otherUnit);
         browser.find(By.cssSelector(".claimable-list[data-loaded='true']"));
         assertThat(browser.all(By.cssSelector("[data-project='" + projectId + "']"))).isEmpty();
         assertThat(browser.all(By.cssSelector(".publish, .verify, .plan-street"))).isEmpty();
@@ -396,7 +396,7 @@ class ConsoleBrowserTest {
                         "communityCode", DemoWorld.COMMUNITY, "category", "FACILITY_REPAIR", "description", description,
                         "beneficiaries", 12, "urgency", "NORMAL", "estimatedHours", 2), 201)
                 .extract().path("demandId");
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.go("/desk/demands");
         browser.choose(By.cssSelector(".filter-status"), "待核实");
         String row = Browser.rowXpath(".demands", description);
@@ -415,7 +415,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(13)
     void theDeskVerifiesTheLedgersChainsAndSeesHowFarTheRunGotAndItsOutcome() {
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.go("/desk/ledger");
         browser.click(By.id("tab-chain"));
         browser.click(By.cssSelector(".verify-chain"));
@@ -467,13 +467,6 @@ class ConsoleBrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void signInAs(String identity) {
-        browser.go("/sign-in");
-        browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
-        browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
-                () -> !browser.currentRoute().startsWith("/sign-in"));
     }
 
     private static By rowWith(String table, String text) {

@@ -84,7 +84,7 @@ class DeskConsoleBrowserTest {
     @Order(1)
     void theDeskImportsUnitsAndOffersAndSeesARefusedRowWithItsReason() {
         unitsBefore = unitCount();
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         importWorkbook("/desk/overview", "/desk/import", unitsWorkbook);
 
         assertThat(browser.text(By.cssSelector(".taken-count"))).isEqualTo("2");
@@ -126,7 +126,7 @@ class DeskConsoleBrowserTest {
                 List.of("嘉福社区", "政策咨询", DUPLICATE_A, "1", "普通", "2", "陈阿姨", "13800000123"),
                 List.of("嘉福社区", "政策咨询", DUPLICATE_B, "1", "普通", "2", "陈阿姨", "13800000123"),
                 List.of("嘉福社区", "政策咨询", TO_REJECT, "1", "一般", "1"))));
-        signInAs("community:dianqian:jiafu");
+        browser.signInAs("community:dianqian:jiafu");
         importWorkbook("/community/demands", "/community/demands/import", demands);
 
         assertThat(browser.text(By.cssSelector(".taken-count"))).isEqualTo("3");
@@ -141,7 +141,7 @@ class DeskConsoleBrowserTest {
     @Test
     @Order(4)
     void theDeskMergesTwoDuplicatesAndRejectsADemand() {
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.go("/desk/demands");
         browser.choose(By.cssSelector(".filter-status"), "待核实");
         browser.choose(By.cssSelector(".filter-category"), "政策咨询");
@@ -233,11 +233,7 @@ class DeskConsoleBrowserTest {
 
     /** A desk assignment (POST /projects) once the matchmaker has heard of the demand and the imported offer. */
     private static String assigned(String demandId, String resourceId, String title) {
-        return eventually("the desk's assignment of " + demandId, () -> {
-            var answer = Api.as(MATCHMAKER, DESK).body(Map.of("demandIds", List.of(demandId), "unitId", UNIT,
-                    "resourceId", resourceId, "title", title)).post("/projects");
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("projectId") : null;
-        }, id -> id != null);
+        return DemoWorld.assignedByDesk(List.of(demandId), UNIT, resourceId, title);
     }
 
     private static long unitCount() {
@@ -288,12 +284,5 @@ class DeskConsoleBrowserTest {
         }
         file.toFile().deleteOnExit();
         return file;
-    }
-
-    private static void signInAs(String identity) {
-        browser.go("/sign-in");
-        browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
-        browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
-                () -> !browser.currentRoute().startsWith("/sign-in"));
     }
 }

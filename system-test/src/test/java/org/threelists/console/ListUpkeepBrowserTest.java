@@ -81,7 +81,7 @@ class ListUpkeepBrowserTest {
     @Test
     @Order(1)
     void aUnitPublishesAnOfferAndWithdrawsAnOldOne() {
-        signInAs("unit:dianqian:" + unit);
+        browser.signInAs("unit:dianqian:" + unit);
         open("/unit/resources", "本单位资源");
         browser.click(By.cssSelector(".offer-resource"));
         browser.type(By.cssSelector(".offer-form .field-title input"), NEW_OFFER);
@@ -120,11 +120,7 @@ class ListUpkeepBrowserTest {
     @Order(2)
     void theUnitReportsADeliveryThatUsedLessThanItReserved() {
         demandId = DemoWorld.listedDemand(CATEGORY, "NORMAL", 4, SERVED_DEMAND);
-        projectId = eventually("the desk's assignment to the new offer", () -> {
-            var answer = Api.as(MATCHMAKER, DESK).body(Map.of("demandIds", List.of(demandId), "unitId", unit,
-                    "resourceId", newOffer, "title", "再就业咨询 " + RUN)).post("/projects");
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("projectId") : null;
-        }, id -> id != null);
+        projectId = DemoWorld.assignedByDesk(List.of(demandId), unit, newOffer, "再就业咨询 " + RUN);
         JsonNode claimed = eventually("the project claimed", () -> project(projectId),
                 p -> p.path("status").asText().equals("CLAIMED"));
         JsonNode claim = claimed.path("claims").get(0);
@@ -192,7 +188,7 @@ class ListUpkeepBrowserTest {
     @Order(4)
     void aCommunityWithdrawsADemandWithItsReason() {
         String withdrawing = DemoWorld.listedDemand("SANITATION", "LOW", 1, WITHDRAWN_DEMAND);
-        signInAs("community:dianqian:jiafu");
+        browser.signInAs("community:dianqian:jiafu");
         browser.go("/community/demands");
         By button = By.cssSelector(".withdraw-demand[data-demand='" + withdrawing + "']");
         browser.awaitWhileDoing("the demand on the community's list", Duration.ofSeconds(20),
@@ -212,7 +208,7 @@ class ListUpkeepBrowserTest {
     @Test
     @Order(5)
     void theDeskAmendsAUnitLetsItLeaveAndTakesItBack() {
-        signInAs("desk:dianqian");
+        browser.signInAs("desk:dianqian");
         browser.go("/desk/resources");
         browser.choose(By.cssSelector(".filter-kind"), "科研院所");
         String row = Browser.rowXpath(".units", UNIT_NAME);
@@ -365,16 +361,6 @@ class ListUpkeepBrowserTest {
 
     private static By rowWith(String table, String text) {
         return By.xpath(Browser.rowXpath(table, text));
-    }
-
-    private static void signInAs(String identity) {
-        browser.go("/sign-in");
-        browser.click(By.cssSelector("button[data-identity='" + identity + "']"));
-        browser.awaitWhileDoing("signed in as " + identity, Duration.ofSeconds(20), () -> { },
-                () -> !browser.currentRoute().startsWith("/sign-in"));
-        // the first page hands over to the shell (menu, router) once its script arrives: the steps go to their
-        // screens through the shell's router, so they wait for its menu
-        browser.find(By.cssSelector("nav.menu"));
     }
 
     /** Goes to a screen of the signed-in console and waits for its title. */

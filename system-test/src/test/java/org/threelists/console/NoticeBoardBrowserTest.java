@@ -121,12 +121,7 @@ class NoticeBoardBrowserTest {
 
     /** The desk assigns the demand to the unit's offer, titled with the resident's name; resource-list confirms it. */
     private static String assigned(String unit, String resource, String demand) {
-        // the matchmaker knows the demand once demand-list.events.v1 brought it: until then the desk is told 400
-        Map<String, Object> order = Map.of("demandIds", List.of(demand), "unitId", unit, "resourceId", resource,
-                "title", "为林阿婆量血压 " + RUN);
-        String project = eventually("the desk's assignment accepted once the matchmaker knows the demand",
-                () -> Api.as(MATCHMAKER, DESK).body(order).post("/projects"), answer -> answer.statusCode() == 201)
-                .then().extract().path("projectId");
+        String project = DemoWorld.assignedByDesk(List.of(demand), unit, resource, "为林阿婆量血压 " + RUN);
         eventually("the claim confirmed", () -> Api.get(MATCHMAKER, DESK, "/projects/" + project).extract()
                 .<String>path("status"), "CLAIMED"::equals);
         return project;

@@ -67,6 +67,20 @@ public final class DemoWorld {
         return demandId;
     }
 
+    /**
+     * The desk assigns listed demands to a unit's offer ({@code POST /projects}); returns the project's id. The
+     * matchmaker refuses (400) a demand or offer its read models have not heard of yet, so it is asked again until the
+     * events have arrived.
+     */
+    public static String assignedByDesk(List<String> demandIds, String unitId, String resourceId, String title) {
+        Map<String, Object> order = Map.of("demandIds", demandIds, "unitId", unitId, "resourceId", resourceId,
+                "title", title);
+        return Api.eventually("the desk's assignment of " + demandIds + " to " + resourceId, () -> {
+            var answer = Api.as(LocalStack.MATCHMAKER, DESK).body(order).post("/projects");
+            return answer.statusCode() == 201 ? answer.jsonPath().getString("projectId") : null;
+        }, id -> id != null);
+    }
+
     public static String demandStatus(String demandId) {
         return Api.get(LocalStack.DEMAND_LIST, DESK, "/demands/" + demandId).extract().path("status");
     }

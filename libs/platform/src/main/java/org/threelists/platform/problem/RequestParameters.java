@@ -1,5 +1,10 @@
 package org.threelists.platform.problem;
 
+import org.threelists.contracts.CommunityDirectory;
+import org.threelists.contracts.CommunityDirectory.Community;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -24,6 +29,36 @@ public final class RequestParameters {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /**
+     * A street office named by its code (contracts/reference/communities.json): one of its communities, which carries
+     * the street's code and name. 400 when absent, 404 when no street office has the code.
+     */
+    public static Community streetOffice(String field, String code) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalid(field, "is required: the street office's code");
+        }
+        return CommunityDirectory.standard().all().stream().filter(c -> c.streetCode().equals(code.strip()))
+                .findFirst().orElseThrow(() -> ProblemException.notFound("Street", code.strip()));
+    }
+
+    /** A community of the street, or null when absent; 404 when the street has no community of that code. */
+    public static Community communityOf(String streetCode, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return CommunityDirectory.standard().find(code.strip()).filter(c -> c.streetCode().equals(streetCode))
+                .orElseThrow(() -> ProblemException.notFound("Community of " + streetCode, code.strip()));
+    }
+
+    /** A calendar year between 2000 and 2999, this year in {@code zone} when absent. */
+    public static int yearOrThis(String field, Integer year, ZoneId zone) {
+        int y = year == null ? LocalDate.now(zone).getYear() : year;
+        if (y < 2000 || y > 2999) {
+            throw ProblemException.invalid(field, "must be between 2000 and 2999");
+        }
+        return y;
     }
 
     public static void checkPage(int page, int size) {

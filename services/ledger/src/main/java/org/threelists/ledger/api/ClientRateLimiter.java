@@ -1,5 +1,6 @@
 package org.threelists.ledger.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,6 +29,11 @@ public class ClientRateLimiter {
             @ConfigProperty(name = "threelists.ledger.public-rate-limit.per-minute") int perMinute) {
         this.burst = burst;
         this.perNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
+    }
+
+    /** Takes one request from the bucket of the request's client address. */
+    public void acquire(HttpServerRequest request) {
+        acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
     }
 
     /** Takes one request from the client's bucket; throws when it is empty, saying when the next one is allowed. */

@@ -19,10 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.contracts.CommunityDirectory;
+import org.threelists.contracts.CommunityDirectory.Community;
 import org.threelists.ledger.projection.reports.Standings;
 import org.threelists.platform.problem.Problem;
-import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 
 import java.math.BigDecimal;
@@ -96,29 +95,18 @@ public class NoticeBoardResource {
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size,
             @Context HttpServerRequest request, @Context HttpServerResponse response) {
-        limiter.acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        limiter.acquire(request);
         RequestParameters.checkPage(page, size);
-        Street office = street(street);
-        int y = year == null ? LocalDate.now(zone).getYear() : year;
-        if (y < 2000 || y > 2999) {
-            throw ProblemException.invalid("year", "must be between 2000 and 2999");
-        }
+        Community streetOffice = RequestParameters.streetOffice("street", street);
+        Street office = new Street(streetOffice.streetCode(), streetOffice.streetName());
+        int y = RequestParameters.yearOrThis("year", year, zone);
         List<UnitStanding> all = standings.rank(office.code(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), false)
                 .stream().map(s -> new UnitStanding(s.rank(), s.id(), s.name(), s.hours(), s.completedProjects(),
                         s.points(), s.ratings(), s.averageRating())).toList();
         int from = (int) Math.min((long) page * size, all.size());
         List<UnitStanding> items = all.subList(from, Math.min(from + size, all.size()));
         response.putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        return new StandingsBoard(office, y, "points = hours + 10 × completed projects + 2 × Σ(rating − 3)",
+        return new StandingsBoard(office, y, Standings.POINTS_RULE,
                 new UnitStandingPage(items, page, size, all.size()));
-    }
-
-    private static Street street(String code) {
-        if (code == null || code.isBlank()) {
-            throw ProblemException.invalid("street", "is required: the street office's code");
-        }
-        return CommunityDirectory.standard().all().stream().filter(c -> c.streetCode().equals(code.strip()))
-                .findFirst().map(c -> new Street(c.streetCode(), c.streetName()))
-                .orElseThrow(() -> ProblemException.notFound("Street", code.strip()));
     }
 }

@@ -177,7 +177,7 @@ public class ReportResource {
         LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
         LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
         LedgerAccess.checkPeriod(start, end);
-        return new Rankings(ranked, what, start, end, "points = hours + 10 × completed projects + 2 × Σ(rating − 3)",
+        return new Rankings(ranked, what, start, end, Standings.POINTS_RULE,
                 standings.rank(ranked, start, end, what.equals("volunteers")));
     }
 

@@ -129,7 +129,7 @@ public class StatementResource {
     public LedgerDtos.StatementVerification verify(@PathParam("number") String number,
             @Parameter(description = "The verification code printed beside the number", required = true)
             @QueryParam("code") String code, @Context HttpServerRequest request) {
-        limiter.acquire(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        limiter.acquire(request);
         HourStatement s = statements.verify(number, code);
         HourStatement.Status status = s.status();
         return new LedgerDtos.StatementVerification(s.number(), status.name(), s.hash(), status != HourStatement.Status.ALTERED, s.maskedName(), s.hours(),

@@ -31,6 +31,9 @@ public class Standings {
 
     public static final BigDecimal COMPLETED_PROJECT_POINTS = BigDecimal.TEN;
     public static final BigDecimal RATING_POINTS_PER_STAR = BigDecimal.valueOf(2);
+    /** The rule as the answers state it beside the points (rankings, the notice board). */
+    public static final String POINTS_RULE = "points = hours + " + COMPLETED_PROJECT_POINTS + " × completed projects + "
+            + RATING_POINTS_PER_STAR + " × Σ(rating − 3)";
 
     public record Standing(int rank, String id, String name, BigDecimal points, BigDecimal hours, long completedProjects,
             long ratings, BigDecimal averageRating) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.threelists.contracts.CommunityDirectory;
+import org.threelists.contracts.CommunityDirectory.Community;
 import org.threelists.matchmaker.api.NoticeBoardResponses.Place;
 import org.threelists.matchmaker.api.NoticeBoardResponses.ProjectsBoard;
 import org.threelists.matchmaker.api.NoticeBoardResponses.PublicProjectPage;
@@ -27,7 +27,6 @@ import org.threelists.matchmaker.projection.NoticeBoardQueries.Section;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.problem.Problem;
-import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 
 import java.time.Instant;
@@ -86,12 +85,11 @@ public class NoticeBoardResource {
         RequestParameters.checkPage(page, size);
         Section section = RequestParameters.enumValue(Section.class, "list", list);
         section = section == null ? Section.YEAR : section;
-        Place office = street(street);
-        Place place = community(office, community);
-        int y = year == null ? LocalDate.now(zone).getYear() : year;
-        if (y < 2000 || y > 2999) {
-            throw ProblemException.invalid("year", "must be between 2000 and 2999");
-        }
+        Community streetOffice = RequestParameters.streetOffice("street", street);
+        Place office = new Place(streetOffice.streetCode(), streetOffice.streetName());
+        Community inStreet = RequestParameters.communityOf(office.code(), community);
+        Place place = inStreet == null ? null : new Place(inStreet.code(), inStreet.name());
+        int y = RequestParameters.yearOrThis("year", year, zone);
         Instant from = LocalDate.of(y, 1, 1).atStartOfDay(zone).toInstant();
         Instant to = LocalDate.of(y + 1, 1, 1).atStartOfDay(zone).toInstant();
         ProjectQueries.Result<ProjectView> found = queries.published(office.code(),
@@ -104,23 +102,5 @@ public class NoticeBoardResource {
         return new ProjectsBoard(office, place, y, section.name(), new PublicProjectPage(views.stream()
                 .map(v -> NoticeBoardResponses.of(v, names, claimed.get(v.projectId), zone)).toList(),
                 page, size, found.total()));
-    }
-
-    private static Place street(String code) {
-        if (code == null || code.isBlank()) {
-            throw ProblemException.invalid("street", "is required: the street office's code");
-        }
-        return CommunityDirectory.standard().all().stream().filter(c -> c.streetCode().equals(code.strip()))
-                .findFirst().map(c -> new Place(c.streetCode(), c.streetName()))
-                .orElseThrow(() -> ProblemException.notFound("Street", code.strip()));
-    }
-
-    private static Place community(Place street, String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        return CommunityDirectory.standard().find(code.strip()).filter(c -> c.streetCode().equals(street.code()))
-                .map(c -> new Place(c.code(), c.name()))
-                .orElseThrow(() -> ProblemException.notFound("Community of " + street.code(), code.strip()));
     }
 }

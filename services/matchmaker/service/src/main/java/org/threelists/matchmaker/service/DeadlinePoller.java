@@ -1,7 +1,6 @@
 package org.threelists.matchmaker.service;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
@@ -17,18 +15,15 @@ import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.projection.ProjectDeadline;
 import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.platform.deadlines.DuePolling;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires the project list's time limits. Every {@code threelists.deadlines.poll-interval} it takes the due rows of
- * {@code project_deadline} one at a time — {@code FOR UPDATE SKIP LOCKED}, so replicas polling together never take the
+ * {@code project_deadline} one at a time (platform {@code DuePolling}) — {@code FOR UPDATE SKIP LOCKED}, so replicas polling together never take the
  * same row — and sends {@code PassDeadline} in the same transaction; the projection moves or removes the row with the
  * events, and the row of a deadline the aggregate ignored (it had moved on) is removed. The rows live in PostgreSQL,
  * so a deadline that passed while the service was down fires at the first poll after the restart. Besides the
@@ -37,20 +32,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * lost; an answer that still comes is then given back by the capacity saga.
  */
 @ApplicationScoped
-public class DeadlinePoller {
+public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
 
     /** Who passes a deadline: the system, not a person. */
     public static final String ACTOR = "matchmaker";
-    private static final Logger LOG = Logger.getLogger(DeadlinePoller.class);
-    /** How many deadlines one poll fires at most; the rest wait for the next poll. */
-    private static final int PER_POLL = 200;
 
     private final Instance<CommandGateway> commands;
     private final DeadlinePolicy policy;
     private final boolean enabled;
-    private final Duration interval;
-    private final AtomicReference<Instant> lastPoll = new AtomicReference<>();
-    private ScheduledExecutorService executor;
+    private final DuePolling<ProjectDeadline> polling;
 
     DeadlinePoller(Instance<CommandGateway> commands, DeadlinePolicy policy,
             @ConfigProperty(name = "threelists.deadlines.enabled", defaultValue = "true") boolean enabled,
@@ -58,26 +48,17 @@ public class DeadlinePoller {
         this.commands = commands;
         this.policy = policy;
         this.enabled = enabled;
-        this.interval = interval;
+        this.polling = new DuePolling<>("deadline-poller", interval, Instant::now, this);
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            polling.start();
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "deadline-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        polling.stop();
     }
 
     public boolean enabled() {
@@ -85,63 +66,46 @@ public class DeadlinePoller {
     }
 
     public Duration interval() {
-        return interval;
+        return polling.interval();
     }
 
     /** When the last poll finished without a database error; null before the first. */
     public Instant lastPoll() {
-        return lastPoll.get();
+        return polling.lastPoll();
     }
 
     public boolean running() {
-        return executor != null && !executor.isShutdown();
+        return polling.running();
     }
 
-    /** One poll: fires due deadlines until none is left or {@link #PER_POLL} were fired. Returns how many fired. */
+    /** One poll: fires due deadlines (at most a poll's worth). Returns how many fired. */
     public int poll() {
-        int fired = 0;
-        try {
-            while (fired < PER_POLL && fireOne()) {
-                fired++;
-            }
-            lastPoll.set(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Polling the deadlines failed; retrying at the next poll");
-        }
-        return fired;
+        return polling.poll();
     }
 
-    /** Fires the earliest due deadline that no other poller holds; false when there is none. */
-    private boolean fireOne() {
-        Instant now = Instant.now();
-        AtomicReference<ProjectDeadline> taken = new AtomicReference<>();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                ProjectDeadline due = due(now);
-                if (due == null) {
-                    return false;
-                }
-                taken.set(copy(due));
-                if (ProjectDeadline.RESERVATION.equals(due.kind)) {
-                    commands.get().sendAndWait(new AbandonPendingClaim(due.projectId, due.claimId,
-                            "resource-list did not answer within " + policy.claimPending(), ACTOR));
-                    settleAnswer(taken.get());
-                    return true;
-                }
-                DeadlineKind kind = DeadlineKind.valueOf(due.kind);
-                Instant next = kind == DeadlineKind.CLAIM ? policy.claimDeadline(due.urgency, now) : null;
-                commands.get().sendAndWait(new PassDeadline(due.projectId, kind, due.dueAt, next, ACTOR));
-                settle(due.projectId, kind, taken.get().dueAt, now);
-                return true;
-            });
-        } catch (RuntimeException e) {
-            ProjectDeadline failed = taken.get();
-            if (failed == null) {
-                throw e;
-            }
-            backOff(failed, e);
-            return true;
+    @Override
+    public ProjectDeadline lockNextDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<ProjectDeadline> rows = Panache.getEntityManager().createNativeQuery(
+                        "SELECT * FROM project_deadline WHERE due_at <= :now AND (not_before IS NULL OR not_before <= :now)"
+                                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", ProjectDeadline.class)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Override
+    public void fire(ProjectDeadline due, Instant now) {
+        if (ProjectDeadline.RESERVATION.equals(due.kind)) {
+            commands.get().sendAndWait(new AbandonPendingClaim(due.projectId, due.claimId,
+                    "resource-list did not answer within " + policy.claimPending(), ACTOR));
+            settleAnswer(due);
+            return;
         }
+        DeadlineKind kind = DeadlineKind.valueOf(due.kind);
+        Instant next = kind == DeadlineKind.CLAIM ? policy.claimDeadline(due.urgency, now) : null;
+        commands.get().sendAndWait(new PassDeadline(due.projectId, kind, due.dueAt, next, ACTOR));
+        settle(due.projectId, kind, due.dueAt, now);
     }
 
     /**
@@ -160,7 +124,7 @@ public class DeadlinePoller {
         boolean awaitingAnswer = kind == DeadlineKind.CLAIM && project != null
                 && (project.status == ProjectStatus.CLAIM_PENDING || project.status == ProjectStatus.PUBLISHED);
         if (awaitingAnswer) {
-            row.notBefore = now.plus(interval);
+            row.notBefore = now.plus(polling.interval());
         } else {
             row.delete();
         }
@@ -172,32 +136,28 @@ public class DeadlinePoller {
         ProjectDeadline.deleteById(ProjectDeadline.Key.reservation(fired.projectId, fired.claimId));
     }
 
-    private static ProjectDeadline due(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<ProjectDeadline> rows = Panache.getEntityManager().createNativeQuery(
-                        "SELECT * FROM project_deadline WHERE due_at <= :now AND (not_before IS NULL OR not_before <= :now)"
-                                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", ProjectDeadline.class)
-                .setParameter("now", now)
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+    @Override
+    public int attempts(ProjectDeadline row) {
+        return row.attempts;
     }
 
-    /** A deadline whose command failed waits longer each time (up to an hour) instead of blocking the others. */
-    private void backOff(ProjectDeadline failed, RuntimeException error) {
-        int attempts = failed.attempts + 1;
-        long delay = Math.min(interval.toMillis() * (1L << Math.min(attempts, 16)), Duration.ofHours(1).toMillis());
-        Instant notBefore = Instant.now().plusMillis(delay);
-        LOG.warnf("Passing the %s deadline of project %s (due %s) failed (attempt %d): %s; next try after %s",
-                failed.kind, failed.projectId, failed.dueAt, attempts, error.toString(), notBefore);
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createQuery(
+    @Override
+    public void postpone(ProjectDeadline failed, int attempts, Instant notBefore) {
+        Panache.getEntityManager().createQuery(
                         "update ProjectDeadline d set d.attempts = ?1, d.notBefore = ?2 where d.projectId = ?3"
                                 + " and d.kind = ?4 and d.claimId = ?5 and d.dueAt = ?6")
                 .setParameter(1, attempts).setParameter(2, notBefore).setParameter(3, failed.projectId)
                 .setParameter(4, failed.kind).setParameter(5, failed.claimId).setParameter(6, failed.dueAt)
-                .executeUpdate());
+                .executeUpdate();
     }
 
-    private static ProjectDeadline copy(ProjectDeadline row) {
+    @Override
+    public String describe(ProjectDeadline row) {
+        return "the " + row.kind + " deadline of project " + row.projectId + " (due " + row.dueAt + ")";
+    }
+
+    @Override
+    public ProjectDeadline detached(ProjectDeadline row) {
         ProjectDeadline copy = new ProjectDeadline();
         copy.projectId = row.projectId;
         copy.kind = row.kind;
