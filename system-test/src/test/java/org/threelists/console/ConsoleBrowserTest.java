@@ -42,6 +42,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * One browser, one system, the steps in order as the people would take them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // junit-platform.properties: the shared system's classes first
 class ConsoleBrowserTest {
 
     static final long FIRST_PAGE_JS_BUDGET_BYTES = 500 * 1024;

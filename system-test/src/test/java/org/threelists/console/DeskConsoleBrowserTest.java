@@ -38,6 +38,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * projects on the project list, each item's result shown. One browser, the steps in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(2) // junit-platform.properties: the shared system's classes first
 class DeskConsoleBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);

@@ -36,6 +36,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * browser, the steps in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3) // junit-platform.properties: the shared system's classes first
 class ListUpkeepBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.threelists.localstack.LocalStack;
@@ -36,6 +37,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * console, with every street, community, year and list) names a resident or a volunteer of the demo world or of this
  * test, although the desk wrote a resident's name into the project's title.
  */
+@Order(4) // junit-platform.properties: the shared system's classes first
 class NoticeBoardBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);

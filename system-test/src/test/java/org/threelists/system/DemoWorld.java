@@ -70,15 +70,24 @@ public final class DemoWorld {
     /**
      * The desk assigns listed demands to a unit's offer ({@code POST /projects}); returns the project's id. The
      * matchmaker refuses (400) a demand or offer its read models have not heard of yet, so it is asked again until the
-     * events have arrived.
+     * events have arrived; the last refusal is in the failure's message.
      */
     public static String assignedByDesk(List<String> demandIds, String unitId, String resourceId, String title) {
         Map<String, Object> order = Map.of("demandIds", demandIds, "unitId", unitId, "resourceId", resourceId,
                 "title", title);
-        return Api.eventually("the desk's assignment of " + demandIds + " to " + resourceId, () -> {
-            var answer = Api.as(LocalStack.MATCHMAKER, DESK).body(order).post("/projects");
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("projectId") : null;
-        }, id -> id != null);
+        String[] lastRefusal = {"none"};
+        try {
+            return Api.eventually("the desk's assignment of " + demandIds + " to " + resourceId, () -> {
+                var answer = Api.as(LocalStack.MATCHMAKER, DESK).body(order).post("/projects");
+                if (answer.statusCode() == 201) {
+                    return answer.jsonPath().getString("projectId");
+                }
+                lastRefusal[0] = answer.statusCode() + " " + answer.body().asString();
+                return null;
+            }, id -> id != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the matchmaker's last answer: " + lastRefusal[0], e);
+        }
     }
 
     public static String demandStatus(String demandId) {

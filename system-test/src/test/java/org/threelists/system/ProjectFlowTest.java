@@ -1,6 +1,7 @@
 package org.threelists.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.threelists.localstack.LocalStack;
 import org.threelists.testing.PublishedContracts;
@@ -22,6 +23,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * capacity reserved by resource-list through Kafka) → schedule → delivery → completion → rating, with the demand's
  * and the resource's states following in their own services, and the ledger recording the volunteer's hours.
  */
+@Order(6) // junit-platform.properties: the shared system's classes first
 class ProjectFlowTest {
 
     @Test

@@ -126,9 +126,12 @@ final class ProjectDemoData {
         JsonNode submitted = demands.get("/demands?status=SUBMITTED&community=" + COMMUNITY + "&size=50", worker)
                 .json().path("items");
         for (JsonNode demand : submitted) {
-            if (demands.post("/demands/" + demand.path("demandId").asText() + "/verify", worker, NODES.objectNode())
-                    .status() == 200) {
+            var answer = demands.post("/demands/" + demand.path("demandId").asText() + "/verify", worker,
+                    NODES.objectNode());
+            if (answer.status() == 200) {
                 verified++;
+            } else {
+                out.println("  demo demand " + demand.path("demandId").asText() + " not verified: " + answer.describe());
             }
         }
         return verified;

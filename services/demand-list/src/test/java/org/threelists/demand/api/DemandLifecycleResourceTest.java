@@ -45,6 +45,17 @@ class DemandLifecycleResourceTest {
     }
 
     @Test
+    void verify_takes_an_empty_body_as_no_change_and_refuses_a_blank_description() {
+        String id = submitted();
+        as(JIAFU_WORKER).body(Map.of("description", "  ")).post("/demands/{id}/verify", id).then().statusCode(400)
+                .body("violations[0].field", equalTo("description"));
+        assertThat(stored(id).status).isEqualTo(DemandStatus.SUBMITTED);
+        as(JIAFU_WORKER).body(Map.of()).post("/demands/{id}/verify", id).then().statusCode(200)
+                .body("status", equalTo("LISTED"));
+        assertThat(stored(id).status).isEqualTo(DemandStatus.LISTED);
+    }
+
+    @Test
     void verify_twice_is_an_illegal_transition() {
         String id = listed();
         as(JIAFU_WORKER).post("/demands/{id}/verify", id).then().statusCode(409)

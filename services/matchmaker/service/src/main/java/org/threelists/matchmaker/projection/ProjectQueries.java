@@ -97,6 +97,21 @@ public class ProjectQueries {
         return new HashSet<>(found);
     }
 
+    /** The active projects (proposed up to delivered) that serve any of {@code demandIds}. */
+    @SuppressWarnings("unchecked")
+    public List<ProjectView> serving(Collection<String> demandIds) {
+        if (demandIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = Panache.getEntityManager().createNativeQuery(
+                        "select distinct p.project_id from project_view p, unnest(p.demand_ids) d"
+                                + " where p.status in (:active) and d in (:ids)", String.class)
+                .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
+                .setParameter("ids", demandIds)
+                .getResultList();
+        return ids.stream().sorted().map(id -> ProjectView.<ProjectView>findById(id)).toList();
+    }
+
     /** Every demand of the street that an active project serves. */
     @SuppressWarnings("unchecked")
     public Set<String> takenInStreet(String street) {

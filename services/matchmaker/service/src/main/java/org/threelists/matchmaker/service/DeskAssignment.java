@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
+import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
@@ -13,9 +14,11 @@ import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.planning.Proposals;
+import org.threelists.matchmaker.planning.Replanner;
 import org.threelists.matchmaker.projection.AvailableResourceView;
 import org.threelists.matchmaker.projection.MemberUnitView;
 import org.threelists.matchmaker.projection.OpenDemandView;
+import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -28,8 +31,9 @@ import java.util.UUID;
 /**
  * The desk assigns listed demands to a unit's offer without waiting for the engine (README "REST", {@code POST
  * /projects}): the project is proposed (origin DESK), published for a claim and claimed for the unit in one
- * transaction, under the street's lock so that no other project takes the same demands meanwhile. The claim is
- * confirmed like any other once resource-list has reserved the capacity.
+ * transaction, under the street's lock so that no other project takes the same demands meanwhile. An engine proposal
+ * for the same demands that the joint meeting has not decided on yet is superseded by it. The claim is confirmed like
+ * any other once resource-list has reserved the capacity.
  */
 @ApplicationScoped
 public class DeskAssignment {
@@ -43,12 +47,15 @@ public class DeskAssignment {
     private final DemandAvailability availability;
     private final Offers offers;
     private final DeadlinePolicy policy;
+    private final Replanner replanner;
 
-    DeskAssignment(CommandGateway commands, DemandAvailability availability, Offers offers, DeadlinePolicy policy) {
+    DeskAssignment(CommandGateway commands, DemandAvailability availability, Offers offers, DeadlinePolicy policy,
+            Replanner replanner) {
         this.commands = commands;
         this.availability = availability;
         this.offers = offers;
         this.policy = policy;
+        this.replanner = replanner;
     }
 
     /** The id of the project created and claimed for the unit. */
@@ -72,7 +79,6 @@ public class DeskAssignment {
         if (demands.stream().anyMatch(d -> !d.communityCode.equals(first.communityCode) || !d.category.equals(first.category))) {
             throw new RuleBrokenException("demandIds", "a project serves demands of one community and one category");
         }
-        availability.requireAssignable(demands);
         MemberUnitView unit = MemberUnitView.findById(order.unitId());
         if (unit == null || !unit.streetCode.equals(street) || !MemberUnitView.ACTIVE.equals(unit.status)) {
             throw new RuleBrokenException("unitId", "no active member unit " + order.unitId() + " in street " + street);
@@ -84,6 +90,7 @@ public class DeskAssignment {
         Urgency urgency = ProjectValues.highestUrgency(demands.stream().map(d -> d.urgency).toList());
         String title = order.title() != null ? order.title()
                 : Proposals.title(first.communityCode, first.category, demands.size());
+        supersedeEngineProposals(street, demands, unit.unitId, order.actor());
         String projectId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         commands.sendAndWait(new ProposeProject(projectId, Origin.DESK, street, first.communityCode, first.category,
@@ -93,5 +100,24 @@ public class DeskAssignment {
         commands.sendAndWait(new ClaimProject(projectId, UUID.randomUUID().toString(), unit.unitId, offer.resourceId,
                 need.amount(), period, order.actor()));
         return projectId;
+    }
+
+    /**
+     * The desk's decision overrules the engine's suggestion: a proposal still waiting for the joint meeting that
+     * serves one of the demands is superseded (cancelled, with the reason), and its other demands go back to the
+     * street's next plan. Without this the desk would lose to a re-plan that ran a moment earlier and have to cancel
+     * the proposal by hand first (README "Planning").
+     */
+    private void supersedeEngineProposals(String street, List<OpenDemandView> demands, String unitId, String actor) {
+        List<ProjectView> proposals = availability.engineProposalsToSupersede(demands);
+        for (ProjectView proposal : proposals) {
+            List<String> overlap = demands.stream().map(d -> d.demandId)
+                    .filter(List.of(proposal.demandIds)::contains).toList();
+            commands.sendAndWait(new CancelProject(proposal.projectId, "superseded: the desk assigned demand(s) "
+                    + overlap + " to unit " + unitId, actor));
+        }
+        if (!proposals.isEmpty()) {
+            replanner.touch(street);
+        }
     }
 }

@@ -253,6 +253,40 @@ class ProjectLifecycleResourceTest {
     }
 
     @Test
+    void the_desks_assignment_supersedes_an_engine_proposal_the_meeting_has_not_decided_on() {
+        String skill = uniqueSkill();
+        unit("DISPUTE_MEDIATION", List.of(skill), 20);
+        Unit deskChoice = unit("DISPUTE_MEDIATION", List.of(), 20);
+        String demand = listedDemand("DISPUTE_MEDIATION", skill, "NORMAL", 2);
+        String sibling = listedDemand("DISPUTE_MEDIATION", skill, "NORMAL", 1);
+        as(DESK).post("/plans/street").then().statusCode(200);
+        String proposal = projectServing(demand);
+        assertThat(projectServing(sibling)).isEqualTo(proposal);
+        assertThat(stored(proposal).origin).isEqualTo("ENGINE");
+
+        JsonPath created = assigned(deskChoice, List.of(demand));
+        assertThat(created.getString("origin")).isEqualTo("DESK");
+        assertThat(created.getString("claims[0].unitId")).isEqualTo(deskChoice.unitId());
+        ProjectView superseded = stored(proposal);
+        assertThat(superseded.status.name()).isEqualTo("CANCELLED");
+        assertThat(superseded.statusReason).startsWith("superseded: the desk assigned demand(s) [" + demand + "]");
+        assertThat(messages(proposal, "cancelled", 1).get(0).path("data").path("actor").asText())
+                .isEqualTo("desk:desk-dianqian");
+        // the proposal's other demand is free again for the next plan, and the desk's project serves only its own
+        assertThat(stored(created.getString("projectId")).demandIds).containsExactly(demand);
+        as(DESK).post("/plans/street").then().statusCode(200);
+        assertThat(projectServing(sibling)).isNotIn(proposal, created.getString("projectId"));
+
+        // a project the joint meeting published is its decision: the desk's assignment does not take its demand
+        String published = publishedProposal("DISPUTE_MEDIATION", uniqueSkill(), "NORMAL", 1, "CLAIM");
+        String decided = stored(published).demandIds[0];
+        as(DESK).body(Map.of("demandIds", List.of(decided), "unitId", deskChoice.unitId(),
+                        "resourceId", deskChoice.resourceId())).post("/projects").then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "already-exists"));
+        assertThat(stored(published).status.name()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
     void a_unit_volunteers_for_a_listed_demand_and_gives_the_project_back() {
         Unit agency = unit("ELDER_CARE", List.of(), 20);
         String demand = listedDemand("ELDER_CARE", null, "HIGH", 3);
