@@ -9,7 +9,8 @@ export class ProblemError extends Error {
 }
 
 export async function request(path, { method = 'GET', body, anonymous = false } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' }
+  // the services answer a refusal's title and detail in Chinese when asked (docs/architecture.md, "Problems in Chinese")
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (!anonymous && session.token) headers.Authorization = `Bearer ${session.token}`
   let answer

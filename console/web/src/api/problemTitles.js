@@ -1,9 +1,10 @@
 import titles from './problem-titles.json'
 
-// The services' problem types are stable (README "Errors"); their titles and details are written in English, so a
-// refusal shows the type's Chinese name first, then the service's own title and detail unchanged. The names live in
-// problem-titles.json, which the console's ProblemTitlesTest holds against every type the services and the console
-// answer with. No Element Plus here: the sign-in page shows a refusal with this alone.
+// The services' problem types are stable (README "Errors"). Asked with Accept-Language: zh-CN (http.js does), the
+// services answer a refusal's title and detail in Chinese; the type's Chinese name from problem-titles.json comes
+// first when the title is another (a problem the console itself answers, or a text a service has no Chinese for).
+// ProblemTitlesTest holds the names against every type the services and the console answer with. No Element Plus
+// here: the sign-in page shows a refusal with this alone.
 
 /** The Chinese name of the problem's type, or undefined for a type the console does not know. */
 export function chineseTitle(problem) {

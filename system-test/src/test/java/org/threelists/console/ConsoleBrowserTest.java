@@ -179,8 +179,8 @@ class ConsoleBrowserTest {
         // the matchmaker learns of the listed demand through Kafka; the desk asks it to plan until the proposal is there
         browser.awaitWhileDoing("the proposal for the demand", Duration.ofSeconds(120),
                 () -> browser.click(By.cssSelector(".plan-street")),
-                () -> proposalFor(demandId) != null && !browser.all(proposalCard()).isEmpty());
-        projectId = proposalFor(demandId);
+                () -> DemoWorld.proposalFor(demandId) != null && !browser.all(proposalCard()).isEmpty());
+        projectId = DemoWorld.proposalFor(demandId);
         String card = browser.text(proposalCard());
         assertThat(card).contains("嘉福社区", "法律咨询", claimingUnitName, "综合得分");
         assertThat(browser.all(By.cssSelector("[data-project='" + projectId + "'] .term"))).isNotEmpty();
@@ -391,7 +391,7 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(12)
-    void aRefusedActionShowsTheProblemsTitleAndDetail() {
+    void aRefusedActionShowsTheProblemsTitleAndDetailInChinese() {
         String description = "楼道灯维修 " + RUN;
         String stale = Api.post(DEMAND_LIST, DemoWorld.COMMUNITY_WORKER, "/demands", Map.of(
                         "communityCode", DemoWorld.COMMUNITY, "category", "FACILITY_REPAIR", "description", description,
@@ -407,9 +407,11 @@ class ConsoleBrowserTest {
         browser.click(By.xpath(row + "//button[contains(@class,'verify')]"));
 
         String shown = browser.text(By.cssSelector(".problem-message"));
-        JsonNode problem = Api.as(DEMAND_LIST, DESK).post("/demands/" + stale + "/verify").then().statusCode(409)
-                .extract().as(JsonNode.class);
-        assertThat(shown).contains("当前状态不允许此操作", problem.path("title").asText(), problem.path("detail").asText());
+        JsonNode problem = Api.as(DEMAND_LIST, DESK).header("Accept-Language", "zh-CN").post("/demands/" + stale + "/verify")
+                .then().statusCode(409).header("Content-Language", "zh-CN").extract().as(JsonNode.class);
+        // the service's own words, in Chinese (docs/architecture.md, "Problems in Chinese")
+        assertThat(problem.path("detail").asText()).isEqualTo("当前状态为“已撤回”，不能核实需求 " + stale);
+        assertThat(shown).contains("当前状态不允许此操作", problem.path("detail").asText()).doesNotContain("Cannot");
         assertThat(DemoWorld.demandStatus(stale)).isEqualTo("WITHDRAWN");
     }
 
@@ -475,7 +477,7 @@ class ConsoleBrowserTest {
     }
 
     private static By proposalCard() {
-        return By.cssSelector("[data-project='" + proposalFor(demandId) + "']");
+        return By.cssSelector("[data-project='" + DemoWorld.proposalFor(demandId) + "']");
     }
 
     private static JsonNode demandByDescription(String description) {
@@ -489,14 +491,6 @@ class ConsoleBrowserTest {
         }, found -> found != null);
     }
 
-    private static String proposalFor(String demand) {
-        List<Map<String, Object>> proposals = Api.get(MATCHMAKER, DESK, "/projects?status=PROPOSED&size=100")
-                .extract().path("items");
-        return proposals.stream()
-                .filter(p -> ((List<?>) p.get("demandIds")).contains(demand))
-                .map(p -> (String) p.get("projectId"))
-                .findFirst().orElse(null);
-    }
 
     private static JsonNode project(String id) {
         return Api.get(MATCHMAKER, DESK, "/projects/" + id).extract().as(JsonNode.class);

@@ -213,6 +213,41 @@ class DeskConsoleBrowserTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void theJointMeetingAssignsAProposalToItsRecommendedUnitInOneStep() {
+        String demand = DemoWorld.listedDemand(CATEGORY, "HIGH", 2, "老年人防诈骗政策宣讲 " + RUN);
+        browser.go("/desk/joint-meeting");
+        browser.awaitWhileDoing("the engine's proposal for the demand", Duration.ofSeconds(120),
+                () -> browser.click(By.cssSelector(".plan-street")),
+                () -> DemoWorld.proposalFor(demand) != null && !browser.all(By.cssSelector(
+                        "[data-project='" + DemoWorld.proposalFor(demand) + "']")).isEmpty());
+        String proposal = DemoWorld.proposalFor(demand);
+        JsonNode proposed = Api.get(MATCHMAKER, DESK, "/projects/" + proposal).extract().as(JsonNode.class);
+        browser.click(By.cssSelector("[data-project='" + proposal + "'] .choose"));
+        browser.click(By.cssSelector(".assign-selected"));
+        browser.awaitWhileDoing("the assignment's result", Duration.ofSeconds(30), () -> { },
+                () -> browser.all(By.cssSelector(".batch-results .batch-ok")).size() == 1);
+        browser.click(By.cssSelector(".close-batch"));
+
+        // one request: the desk's project, claimed for the recommended unit, took the proposal's place
+        JsonNode superseded = Api.get(MATCHMAKER, DESK, "/projects/" + proposal).extract().as(JsonNode.class);
+        assertThat(superseded.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(superseded.path("statusReason").asText()).startsWith("superseded: the desk assigned demand(s)")
+                .contains(proposed.path("proposedUnitId").asText(), "联席会指派；决定人：");
+        JsonNode assigned = eventually("the desk's project serving the demand", () -> {
+            for (JsonNode p : Api.get(MATCHMAKER, DESK, "/projects?size=100").extract().as(JsonNode.class).path("items")) {
+                if (p.path("origin").asText().equals("DESK") && p.path("demandIds").toString().contains(demand)) {
+                    return p;
+                }
+            }
+            return null;
+        }, p -> p != null);
+        assertThat(assigned.path("status").asText()).isIn("CLAIM_PENDING", "CLAIMED");
+        assertThat(assigned.path("claims").get(0).path("unitId").asText()).isEqualTo(proposed.path("proposedUnitId").asText());
+        assertThat(assigned.path("demandIds")).hasSize(proposed.path("demandIds").size());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** Opens the import screen anew from {@code away} (no earlier result on it), imports and awaits the results. */

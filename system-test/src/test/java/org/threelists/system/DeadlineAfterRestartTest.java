@@ -29,7 +29,7 @@ class DeadlineAfterRestartTest {
         String demand = DemoWorld.listedDemand("CULTURE_FESTIVALS", "LOW", 4, "重阳节邻里节活动布置");
         String project = eventually("a proposal for the demand", () -> {
             Api.post(MATCHMAKER, DESK, "/plans/street", null, 200);
-            return ProjectFlowTest.proposalFor(demand);
+            return DemoWorld.proposalFor(demand);
         }, id -> id != null);
 
         Api.post(MATCHMAKER, DESK, "/projects/" + project + "/publish", Map.of("mode", "CLAIM"), 200);

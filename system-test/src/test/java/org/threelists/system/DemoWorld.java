@@ -90,6 +90,14 @@ public final class DemoWorld {
         }
     }
 
+    /** The engine's proposal (待审议) serving {@code demandId}, or null while there is none. */
+    public static String proposalFor(String demandId) {
+        List<Map<String, Object>> proposals = Api.get(LocalStack.MATCHMAKER, DESK, "/projects?status=PROPOSED&size=100")
+                .extract().path("items");
+        return proposals.stream().filter(p -> ((List<?>) p.get("demandIds")).contains(demandId))
+                .map(p -> (String) p.get("projectId")).findFirst().orElse(null);
+    }
+
     public static String demandStatus(String demandId) {
         return Api.get(LocalStack.DEMAND_LIST, DESK, "/demands/" + demandId).extract().path("status");
     }

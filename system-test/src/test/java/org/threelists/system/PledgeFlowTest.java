@@ -31,7 +31,7 @@ class PledgeFlowTest {
 
         String project = eventually("a proposal for the demand", () -> {
             Api.post(MATCHMAKER, DESK, "/plans/street", null, 200);
-            return ProjectFlowTest.proposalFor(demand);
+            return DemoWorld.proposalFor(demand);
         }, id -> id != null);
         JsonNode published = Api.post(MATCHMAKER, DESK, "/projects/" + project + "/publish",
                 Map.of("mode", "PLEDGE", "note", "联席会：多方认捐"), 200).extract().as(JsonNode.class);

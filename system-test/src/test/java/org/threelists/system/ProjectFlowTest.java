@@ -36,7 +36,7 @@ class ProjectFlowTest {
         // the matchmaker learns both from Kafka; the desk plans the street and gets a proposal for the demand
         String project = eventually("a proposal for the demand", () -> {
             Api.post(MATCHMAKER, DESK, "/plans/street", null, 200);
-            return proposalFor(demand);
+            return DemoWorld.proposalFor(demand);
         }, id -> id != null);
         JsonNode proposed = project(project);
         assertThat(proposed.path("status").asText()).isEqualTo("PROPOSED");
@@ -117,13 +117,6 @@ class ProjectFlowTest {
                 "threelists.project.completed.v1", "threelists.project.rated.v1");
         PublishedContracts.assertEveryMessageConforms("demand-list.events.v1");
         PublishedContracts.assertEveryMessageConforms("resource-list.events.v1");
-    }
-
-    static String proposalFor(String demand) {
-        List<Map<String, Object>> items = Api.get(MATCHMAKER, DESK, "/projects?status=PROPOSED&size=100")
-                .extract().path("items");
-        return items.stream().filter(p -> ((List<?>) p.get("demandIds")).contains(demand))
-                .map(p -> (String) p.get("projectId")).findFirst().orElse(null);
     }
 
     static JsonNode project(String project) {

@@ -48,7 +48,16 @@ class DemandLifecycleResourceTest {
     void verify_takes_an_empty_body_as_no_change_and_refuses_a_blank_description() {
         String id = submitted();
         as(JIAFU_WORKER).body(Map.of("description", "  ")).post("/demands/{id}/verify", id).then().statusCode(400)
-                .body("violations[0].field", equalTo("description"));
+                .body("violations[0].field", equalTo("description")).body("detail", equalTo("description: must not be blank"));
+        // the console asks for Chinese: the same refusal in its words, nothing else changed
+        as(JIAFU_WORKER).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").body(Map.of("description", "  "))
+                .post("/demands/{id}/verify", id).then().statusCode(400)
+                .header("Content-Language", "zh-CN")
+                .body("type", equalTo("https://threelists.dev/problems/invalid-input"))
+                .body("title", equalTo("填写的内容不符合要求"))
+                .body("detail", equalTo("description：不能为空"))
+                .body("violations[0].field", equalTo("description"))
+                .body("violations[0].message", equalTo("不能为空"));
         assertThat(stored(id).status).isEqualTo(DemandStatus.SUBMITTED);
         as(JIAFU_WORKER).body(Map.of()).post("/demands/{id}/verify", id).then().statusCode(200)
                 .body("status", equalTo("LISTED"));

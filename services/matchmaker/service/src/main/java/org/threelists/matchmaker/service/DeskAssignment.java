@@ -90,7 +90,7 @@ public class DeskAssignment {
         Urgency urgency = ProjectValues.highestUrgency(demands.stream().map(d -> d.urgency).toList());
         String title = order.title() != null ? order.title()
                 : Proposals.title(first.communityCode, first.category, demands.size());
-        supersedeEngineProposals(street, demands, unit.unitId, order.actor());
+        supersedeEngineProposals(street, demands, unit.unitId, order.note(), order.actor());
         String projectId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         commands.sendAndWait(new ProposeProject(projectId, Origin.DESK, street, first.communityCode, first.category,
@@ -108,13 +108,14 @@ public class DeskAssignment {
      * street's next plan. Without this the desk would lose to a re-plan that ran a moment earlier and have to cancel
      * the proposal by hand first (README "Planning").
      */
-    private void supersedeEngineProposals(String street, List<OpenDemandView> demands, String unitId, String actor) {
+    private void supersedeEngineProposals(String street, List<OpenDemandView> demands, String unitId, String note,
+            String actor) {
         List<ProjectView> proposals = availability.engineProposalsToSupersede(demands);
         for (ProjectView proposal : proposals) {
             List<String> overlap = demands.stream().map(d -> d.demandId)
                     .filter(List.of(proposal.demandIds)::contains).toList();
             commands.sendAndWait(new CancelProject(proposal.projectId, "superseded: the desk assigned demand(s) "
-                    + overlap + " to unit " + unitId, actor));
+                    + overlap + " to unit " + unitId + (note == null || note.isBlank() ? "" : " (" + note + ")"), actor));
         }
         if (!proposals.isEmpty()) {
             replanner.touch(street);
