@@ -38,7 +38,7 @@ public final class LedgerDtos {
             int partition, long seq, LedgerEntry.Kind kind,
             @Schema(description = "PROJECT: from a project's delivery report; SLIP: from a slip (三联单) the community closed")
             LedgerEntry.Origin origin, String eventId,
-            @Schema(description = "The project delivered; absent for a slip entry")
+            @Schema(description = "The project delivered; null for a slip entry")
             String projectId,
             @Schema(description = "The slip closed; slip entries only")
             String slipId,
@@ -46,7 +46,7 @@ public final class LedgerDtos {
             String groupId,
             @Schema(description = "How the member served the slip, ONLINE or ON_SITE; slip entries only")
             String mode, String streetCode, String communityCode, String category, LocalDate date, String place,
-            @Schema(description = "The unit the hours are served for; for a slip, the member's home unit (双报到), absent for a resident member")
+            @Schema(description = "The unit the hours are served for; for a slip, the member's home unit (双报到), null for a resident member")
             String unitId,
             @Schema(description = "The volunteer; for a slip, the member (the volunteer id of a 双报到 volunteer)")
             String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
