@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 import static io.restassured.RestAssured.given;
 
 /**
- * The CloudEvents matchmaker and resource-list publish, built the way their publishers build them and checked against
+ * The CloudEvents matchmaker, demand-list and resource-list publish, built the way their publishers build them and checked against
  * the topic's schema before they are sent to the real broker.
  */
 public final class Fixtures {
@@ -100,6 +100,78 @@ public final class Fixtures {
         data.put("status", "ACTIVE");
         data.put("actor", "staff");
         return data;
+    }
+
+    public static Message demandListEvent(String type, String demandId, Map<String, Object> data) {
+        return ContractMessages.message("/threelists/demand-list", "threelists." + type + ".v1", demandId, data);
+    }
+
+    /** A resident's demand as demand-list lists it: the category and residents a closed slip's entries take. */
+    public static Message demandSubmitted(String demandId, String street, String community, String category,
+            int beneficiaries) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("demandId", demandId);
+        data.put("status", "SUBMITTED");
+        data.put("actor", "wang-fang");
+        data.put("streetCode", street);
+        data.put("communityCode", community);
+        data.put("category", category);
+        data.put("description", "楼道灯坏了，老人夜里看不清");
+        data.put("beneficiaries", beneficiaries);
+        data.put("urgency", "NORMAL");
+        data.put("estimatedHours", 2);
+        data.put("requiredSkills", List.of());
+        data.put("source", "BUILDING_PARTY_GROUP");
+        data.put("hasResidentContact", false);
+        return publish(Topics.DEMAND_EVENTS, demandId, demandListEvent("demand.submitted", demandId, data));
+    }
+
+    /**
+     * {@code threelists.slip.closed.v1} as demand-list builds it: {@code homeUnit} null for a resident member
+     * (居民党员), a 双报到 volunteer's unit otherwise.
+     */
+    public static Map<String, Object> slipClosed(String slipId, String demandId, String street, String community,
+            String groupId, String memberId, String homeUnit, double hours, String mode, LocalDate serviceDate) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("slipId", slipId);
+        data.put("demandId", demandId);
+        data.put("status", "CLOSED");
+        data.put("actor", "wang-fang");
+        data.put("streetCode", street);
+        data.put("communityCode", community);
+        data.put("groupId", groupId);
+        data.put("memberId", memberId);
+        data.put("memberKind", homeUnit == null ? "RESIDENT" : "VOLUNTEER");
+        if (homeUnit != null) {
+            data.put("homeUnitId", homeUnit);
+        }
+        data.put("hours", hours);
+        data.put("mode", mode);
+        data.put("serviceDate", serviceDate.toString());
+        data.put("satisfaction", 4);
+        return data;
+    }
+
+    public static Message closeSlip(Map<String, Object> data) {
+        String demandId = (String) data.get("demandId");
+        return publish(Topics.DEMAND_EVENTS, demandId, demandListEvent("slip.closed", demandId, data));
+    }
+
+    /** A member joins a building Party group: a resident's masked name reaches the ledger this way only. */
+    public static Message partyMemberAdded(String groupId, String community, String memberId, String homeUnit,
+            String maskedName) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("groupId", groupId);
+        data.put("communityCode", community);
+        data.put("memberId", memberId);
+        data.put("kind", homeUnit == null ? "RESIDENT" : "VOLUNTEER");
+        if (homeUnit != null) {
+            data.put("homeUnitId", homeUnit);
+        }
+        data.put("maskedName", maskedName);
+        data.put("skills", List.of());
+        data.put("actor", "wang-fang");
+        return publish(Topics.RESOURCE_EVENTS, groupId, resourceListEvent("party-group.member-added", groupId, data));
     }
 
     /** Sends a message its producer could have sent: it must be valid against the topic's schema. */

@@ -33,14 +33,30 @@ public final class LedgerDtos {
     }
 
     /** An entry as stored, with its corrections and the hours in force after them. */
-    public record EntryResponse(String entryId, int partition, long seq, LedgerEntry.Kind kind, String eventId,
-            String projectId, String streetCode, String communityCode, String category, LocalDate date, String place,
-            String unitId, String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
+    public record EntryResponse(String entryId,
+            @Schema(description = "The chain: a partition of project-list.events.v1, or 1000 + a partition of demand-list.events.v1 for slip entries")
+            int partition, long seq, LedgerEntry.Kind kind,
+            @Schema(description = "PROJECT: from a project's delivery report; SLIP: from a slip (三联单) the community closed")
+            LedgerEntry.Origin origin, String eventId,
+            @Schema(description = "The project delivered; null for a slip entry")
+            String projectId,
+            @Schema(description = "The slip closed; slip entries only")
+            String slipId,
+            @Schema(description = "The building Party group that held the slip's demand; slip entries only")
+            String groupId,
+            @Schema(description = "How the member served the slip, ONLINE or ON_SITE; slip entries only")
+            String mode, String streetCode, String communityCode, String category, LocalDate date, String place,
+            @Schema(description = "The unit the hours are served for; for a slip, the member's home unit (双报到), null for a resident member")
+            String unitId,
+            @Schema(description = "The volunteer; for a slip, the member (the volunteer id of a 双报到 volunteer)")
+            String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
             String resourceId, String claimId, BigDecimal amount, List<String> demandIds, String notes, String recordedBy,
             Instant recordedAt, String prevHash, String hash, List<CorrectionResponse> corrections) {
         static EntryResponse of(StoredEntry stored) {
             LedgerEntry e = stored.entry();
-            return new EntryResponse(e.entryId(), e.partition(), e.seq(), e.kind(), e.eventId(), e.projectId(),
+            boolean slip = e.origin() == LedgerEntry.Origin.SLIP;
+            return new EntryResponse(e.entryId(), e.partition(), e.seq(), e.kind(), e.origin(), e.eventId(),
+                    slip ? null : e.projectId(), slip ? e.projectId() : null, e.groupId(), e.mode(),
                     e.streetCode(), e.communityCode(), e.category(), e.date(), e.place(), e.unitId(), e.volunteerId(),
                     Figures.plain(e.hours()), Figures.plain(stored.hoursInForce()), e.residentsServed(), e.resourceId(),
                     e.claimId(), Figures.plain(e.amount()), List.of(e.demandIds().split(",")), e.notes(), e.recordedBy(),

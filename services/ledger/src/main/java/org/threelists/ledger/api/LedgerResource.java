@@ -63,9 +63,11 @@ public class LedgerResource {
     @Path("/entries")
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.UNIT})
-    @Operation(summary = "List entries", description = "The desk and auditors those of their street; a unit only its own")
+    @Operation(summary = "List entries", description = "The desk and auditors those of their street; a unit only its own. "
+            + "A project's entries by project, a closed slip's (三联单) by slip")
     public LedgerDtos.EntryPage list(@QueryParam("unit") String unit, @QueryParam("volunteer") String volunteer,
-            @QueryParam("project") String project, @QueryParam("kind") String kind, @QueryParam("from") String from,
+            @QueryParam("project") String project, @QueryParam("slip") String slip, @QueryParam("kind") String kind,
+            @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         var scope = access.scope();
@@ -74,7 +76,7 @@ public class LedgerResource {
             throw ProblemException.forbidden("A unit reads only its own entries");
         }
         var filter = new Entries.EntryFilter(scope.street(), scope.unit() != null ? scope.unit() : unit, volunteer,
-                project, enumValue(LedgerEntry.Kind.class, "kind", kind), LedgerAccess.date("from", from, null),
+                project, slip, enumValue(LedgerEntry.Kind.class, "kind", kind), LedgerAccess.date("from", from, null),
                 LedgerAccess.date("to", to, null));
         var result = entries.list(filter, page, size);
         return new LedgerDtos.EntryPage(result.items().stream().map(LedgerDtos.EntryResponse::of).toList(), page, size,
@@ -152,7 +154,8 @@ public class LedgerResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Rebuild the entries from project-list.events.v1, offset 0 (operator)", description = "Into a "
+    @Operation(summary = "Rebuild the entries from project-list.events.v1 and demand-list.events.v1, offset 0 (operator)",
+            description = "Into a "
             + "new generation that becomes current when it has caught up; corrections, statements and summaries are "
             + "kept; the retired generation's entries are dropped. Answers the old and new heads and the speed in "
             + "events per second.")

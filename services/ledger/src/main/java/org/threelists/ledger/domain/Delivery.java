@@ -50,8 +50,8 @@ public record Delivery(String projectId, String streetCode, String communityCode
             String entryId = UUID.nameUUIDFromBytes((eventId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
             LedgerEntry entry = new LedgerEntry(entryId, partition, ++seq, x.kind(), eventId, projectId, streetCode,
                     communityCode, category, date, place, x.unitId(), x.volunteerId(), x.hours(), x.residentsServed(),
-                    x.resourceId(), x.claimId(), x.amount(), demandIds, x.notes(), actor, recordedAt, null, null)
-                    .chainedAfter(hash);
+                    x.resourceId(), x.claimId(), x.amount(), demandIds, x.notes(), actor, recordedAt, null, null,
+                    LedgerEntry.Origin.PROJECT, null, null).chainedAfter(hash);
             hash = entry.hash();
             entries.add(entry);
         }
@@ -61,6 +61,6 @@ public record Delivery(String projectId, String streetCode, String communityCode
     private static LedgerEntry draft(Kind kind, String unitId, String volunteerId, BigDecimal hours, Integer residents,
             String resourceId, String claimId, BigDecimal amount, String notes) {
         return new LedgerEntry(null, 0, 0, kind, null, null, null, null, null, null, null, unitId, volunteerId, hours,
-                residents, resourceId, claimId, amount, null, notes, null, null, null, null);
+                residents, resourceId, claimId, amount, null, notes, null, null, null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ package org.threelists.ledger.messaging;
 public final class Topics {
 
     public static final String PROJECT_EVENTS = "project-list.events.v1";
+    public static final String DEMAND_EVENTS = "demand-list.events.v1";
     public static final String RESOURCE_EVENTS = "resource-list.events.v1";
     public static final String SERVICE_RECORDS = "municipal.service-records.v1";
     public static final String SOURCE = "/threelists/ledger";

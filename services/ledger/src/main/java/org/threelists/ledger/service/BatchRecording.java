@@ -2,6 +2,7 @@ package org.threelists.ledger.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.ClosedSlip;
 import org.threelists.ledger.domain.Delivery;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.directory.Directory;
@@ -10,21 +11,23 @@ import org.threelists.ledger.projection.entries.ChainStore.Appended;
 import org.threelists.ledger.projection.entries.ChainStore.Head;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Late;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
-import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A rebuild's batch of project-list events recorded as {@link LedgerRecording} records each one, with a statement or
+ * A rebuild's batch of project-list and demand-list events recorded as {@link LedgerRecording} records each one, with a statement or
  * a COPY per table for the whole batch instead of some eight round trips per event (services/ledger/README.md,
  * "Exactly once and rebuild"). The building generation's chains are appended to by the rebuild alone, so their heads
  * are kept in memory and the entries chained there; the stored rows, the chains and the head are those the live path
@@ -40,10 +43,12 @@ public class BatchRecording {
     private final Directory directory;
     private final SummaryCorrections summaryCorrections;
     private final LedgerRollups rollups;
+    private final SlipDemands slipDemands;
 
     public BatchRecording(ChainStore chains, ProjectFacts projects, Directory directory, SummaryCorrections summaryCorrections,
-            LedgerRollups rollups) {
+            LedgerRollups rollups, SlipDemands slipDemands) {
         this.chains = chains;
+        this.slipDemands = slipDemands;
         this.projects = projects;
         this.directory = directory;
         this.summaryCorrections = summaryCorrections;
@@ -61,6 +66,9 @@ public class BatchRecording {
         final Map<Integer, Head> movedHeads = new HashMap<>();
         final List<String> delivered = new ArrayList<>();
         final List<Late> late = new ArrayList<>();
+        /** Each demand's listing as the batch has it so far, then its last: what a slip closed in the batch reads. */
+        final Map<String, SlipDemands.Listing> listings = new LinkedHashMap<>();
+        final Set<String> slips = new HashSet<>();
     }
 
     /**
@@ -74,9 +82,10 @@ public class BatchRecording {
         for (Replayed r : batch) {
             // an id applied before, or earlier in this batch, is not applied again
             if (fresh.remove(r.event().id())) {
-                gather(w, r, heads);
+                gather(generation, w, r, heads);
             }
         }
+        slipDemands.listedAll(generation, w.listings.values());
         projects.placeAll(w.places);
         projects.heldAll(w.held);
         projects.ratedAll(w.ratings);
@@ -87,7 +96,7 @@ public class BatchRecording {
         summaryCorrections.noteAllLate(generation, w.late);
     }
 
-    private static void gather(Writes w, Replayed r, Map<Integer, Head> heads) {
+    private void gather(int generation, Writes w, Replayed r, Map<Integer, Head> heads) {
         InboundEvent event = r.event();
         JsonNode d = event.data();
         String projectId = d.path("projectId").asText();
@@ -108,15 +117,7 @@ public class BatchRecording {
                 }
                 Delivery delivery = LedgerRecording.delivery(d);
                 Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
-                List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), r.partition(), head.seq(),
-                        head.hash());
-                if (!entries.isEmpty()) {
-                    LedgerEntry last = entries.get(entries.size() - 1);
-                    Head moved = new Head(last.seq(), last.hash());
-                    heads.put(r.partition(), moved);
-                    w.movedHeads.put(r.partition(), moved);
-                    entries.forEach(e -> w.entries.add(new Appended(r.offset(), e)));
-                }
+                chain(w, r, heads, delivery.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
                 w.delivered.add(event.id());
                 w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
                         Reason.DELIVERED_AFTER_SUMMARY));
@@ -128,9 +129,41 @@ public class BatchRecording {
             }
             case "project.rated" -> w.ratings.add(new ProjectFacts.Rating(event.id(), projectId,
                     d.path("demandId").asText(), d.path("score").asInt(), event.time()));
-            default -> {
-                // claims in flight, schedules, cancellations, escalations: nothing to record
+            case "demand.submitted", "demand.amended" -> {
+                SlipDemands.Listing listing = LedgerRecording.listingOf(d);
+                w.listings.remove(listing.demandId());
+                w.listings.put(listing.demandId(), listing);
             }
+            case "slip.closed" -> {
+                // a slip is credited once, as LedgerRecording does it
+                String slipId = d.path("slipId").asText();
+                if (!w.slips.add(slipId) || chains.hasSlip(generation, slipId)) {
+                    return;
+                }
+                String demandId = d.path("demandId").asText();
+                SlipDemands.Listing listing = w.listings.containsKey(demandId) ? w.listings.get(demandId)
+                        : slipDemands.find(generation, demandId).orElse(null);
+                ClosedSlip slip = LedgerRecording.closedSlip(d, listing);
+                Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
+                chain(w, r, heads, slip.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
+                w.delivered.add(event.id());
+                w.late.add(new Late(event.id(), event.time(), slip.slipId(), r.partition(), r.offset(),
+                        Reason.DELIVERED_AFTER_SUMMARY));
+            }
+            default -> {
+                // as LedgerRecording: nothing to record
+            }
+        }
+    }
+
+    /** Entries chained in memory after their chain's head, which moves to the last of them. */
+    private static void chain(Writes w, Replayed r, Map<Integer, Head> heads, List<LedgerEntry> entries) {
+        if (!entries.isEmpty()) {
+            LedgerEntry last = entries.get(entries.size() - 1);
+            Head moved = new Head(last.seq(), last.hash());
+            heads.put(r.partition(), moved);
+            w.movedHeads.put(r.partition(), moved);
+            entries.forEach(e -> w.entries.add(new Appended(r.offset(), e)));
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.StatementRevokedAlready;
 import org.threelists.ledger.domain.VerificationCodes;
 import org.threelists.ledger.projection.Figures;
@@ -60,8 +61,7 @@ public class HourStatements {
             hours = hours.add(s.hours());
             unitId = s.unitId();
             lines.add(s.date() + " " + Labels.communityName(s.communityCode()) + " " + Labels.categoryZh(s.category())
-                    + (s.title() == null ? "" : "「" + s.title() + "」") + " " + Figures.plain(s.hours()).toPlainString()
-                    + "小时");
+                    + what(s) + " " + Figures.plain(s.hours()).toPlainString() + "小时");
         }
         var volunteer = directory.volunteer(volunteerId);
         String masked = volunteer.map(Directory.Volunteer::maskedName).orElse(null);
@@ -75,6 +75,14 @@ public class HourStatements {
                 Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null).sealed(VerificationCodes.next());
         store.insert(statement);
         return statement;
+    }
+
+    /** A project's title, or for a slip (三联单) how the member served: the project's and the slip's hours side by side. */
+    private static String what(StatementStore.Service s) {
+        if (s.origin() == LedgerEntry.Origin.SLIP) {
+            return "「三联单·" + ("ONLINE".equals(s.mode()) ? "线上服务" : "上门服务") + "」";
+        }
+        return s.title() == null ? "" : "「" + s.title() + "」";
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

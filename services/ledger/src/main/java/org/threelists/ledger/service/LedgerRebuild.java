@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the entries from project-list.events.v1, offset 0, into a new generation, while the live consumer keeps
- * appending to the current one; then, holding the generation lock exclusively, applies what arrived meanwhile and makes
- * the new generation current. The old generation is retired and, once its head was compared with the new one, its
- * entries are dropped (and those of any earlier retired or abandoned build), so rebuilds do not pile up copies of the
- * ledger. The live consumer then goes on in the new generation, where the events the rebuild already applied are
- * skipped by id. Corrections, statements and summaries belong to no generation and are kept
- * (services/ledger/README.md, "Exactly once and rebuild").
+ * Rebuilds the entries from project-list.events.v1 and demand-list.events.v1 (closed slips), offset 0, into a new
+ * generation, while the live consumers keep appending to the current one; then, holding the generation lock
+ * exclusively, applies what arrived meanwhile and makes the new generation current. The old generation is retired
+ * and, once its head was compared with the new one, its entries are dropped (and those of any earlier retired or
+ * abandoned build), so rebuilds do not pile up copies of the ledger. The live consumers then go on in the new
+ * generation, where the events the rebuild already applied are skipped by id. Corrections, statements and summaries
+ * belong to no generation and are kept (services/ledger/README.md, "Exactly once and rebuild").
  */
 @ApplicationScoped
 public class LedgerRebuild {
@@ -25,12 +25,12 @@ public class LedgerRebuild {
     private static final Logger LOG = Logger.getLogger(LedgerRebuild.class);
 
     private final Generations generations;
-    private final ProjectListReplay replay;
+    private final LedgerReplay replay;
     private final BatchRecording recording;
     private final ChainStore chains;
     private final ChainVerification verification;
 
-    LedgerRebuild(Generations generations, ProjectListReplay replay, BatchRecording recording, ChainStore chains,
+    LedgerRebuild(Generations generations, LedgerReplay replay, BatchRecording recording, ChainStore chains,
             ChainVerification verification) {
         this.chains = chains;
         this.generations = generations;
@@ -49,7 +49,7 @@ public class LedgerRebuild {
         int previous = build.previous();
         int next = build.next();
         long events = 0;
-        try (ProjectListReplay.Reading reading = replay.fromTheBeginning()) {
+        try (LedgerReplay.Reading reading = replay.fromTheBeginning()) {
             // Only the rebuild appends to the new generation's chains (the live consumer joins it after the flip), so
             // their heads are kept here; any failure abandons the generation, heads and all.
             Map<Integer, ChainStore.Head> heads = QuarkusTransaction.requiringNew().call(() -> chains.heads(next));

@@ -2,6 +2,7 @@ package org.threelists.ledger.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.ClosedSlip;
 import org.threelists.ledger.domain.Delivery;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.directory.Directory;
@@ -9,16 +10,20 @@ import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Records project-list.events.v1 in the ledger: a delivery as entries appended to its partition's hash chain, and the
- * project facts reports need (title, holders, the community's confirmation, ratings). Runs inside the caller's
+ * project facts reports need (title, holders, the community's confirmation, ratings); and from demand-list.events.v1
+ * a closed slip as entries appended to its partition's chain, with the demand's listing its entries need
+ * (services/ledger/README.md, "Slips"). Runs inside the caller's
  * transaction (the inbox's). An event id already applied in the generation changes nothing, so a redelivery records
  * each event once (services/ledger/README.md, "Exactly once and rebuild"). A rebuild records its batches with
  * {@link BatchRecording}, which gives the same rows.
@@ -32,10 +37,12 @@ public class LedgerRecording {
     private final Directory directory;
     private final SummaryCorrections summaryCorrections;
     private final LedgerRollups rollups;
+    private final SlipDemands slipDemands;
 
     public LedgerRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
-            SummaryCorrections summaryCorrections, LedgerRollups rollups) {
+            SummaryCorrections summaryCorrections, LedgerRollups rollups, SlipDemands slipDemands) {
         this.rollups = rollups;
+        this.slipDemands = slipDemands;
         this.generations = generations;
         this.chains = chains;
         this.projects = projects;
@@ -48,7 +55,7 @@ public class LedgerRecording {
         apply(generations.lockCurrent(), event, partition, offset);
     }
 
-    /** Applies one event of partition {@code partition} at {@code offset} to {@code generation}. */
+    /** Applies one event of chain {@code partition} (its partition, see Chains) at {@code offset} to {@code generation}. */
     public void apply(int generation, InboundEvent event, int partition, long offset) {
         List<String> delivered = new ArrayList<>(1);
         apply(generation, event, partition, offset, delivered);
@@ -85,8 +92,15 @@ public class LedgerRecording {
             }
             case "project.rated" -> projects.rated(event.id(), projectId, d.path("demandId").asText(),
                     d.path("score").asInt(), event.time());
+            case "demand.submitted", "demand.amended" -> slipDemands.listed(generation, listingOf(d));
+            case "slip.closed" -> {
+                if (closed(generation, event, partition, offset)) {
+                    delivered.add(event.id());
+                }
+            }
             default -> {
-                // claims in flight, schedules, cancellations, escalations: nothing to record
+                // claims in flight, schedules, cancellations, escalations; a demand's other steps, a slip's before it
+                // closes (a slip closes once: satisfaction 1–2 reopens it before it is closed): nothing to record
             }
         }
     }
@@ -127,6 +141,41 @@ public class LedgerRecording {
         summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
                 Reason.DELIVERED_AFTER_SUMMARY);
     }
+
+    /** Appends a closed slip's entries; false when the slip was credited already. */
+    private boolean closed(int generation, InboundEvent event, int chain, long offset) {
+        JsonNode d = event.data();
+        if (chains.hasSlip(generation, d.path("slipId").asText())) {
+            return false;
+        }
+        ClosedSlip slip = closedSlip(d, slipDemands.find(generation, d.path("demandId").asText()).orElse(null));
+        ChainStore.Head head = chains.lockHead(generation, chain);
+        chains.append(generation, chain, offset, slip.entries(event.id(), event.time(), chain, head.seq(), head.hash()));
+        summaryCorrections.noteLate(generation, event.id(), event.time(), slip.slipId(), Reason.DELIVERED_AFTER_SUMMARY);
+        return true;
+    }
+
+    /** The demand as {@code demand.submitted} or {@code demand.amended} lists it. */
+    static SlipDemands.Listing listingOf(JsonNode d) {
+        return new SlipDemands.Listing(d.path("demandId").asText(), d.path("category").asText(),
+                d.path("beneficiaries").asInt());
+    }
+
+    /**
+     * The slip {@code slip.closed} closes, with its demand as listed. A demand the ledger never saw listed (its
+     * listing was dead-lettered) is recorded under OTHER with one resident served, the least a demand serves: the
+     * member's hours still count (services/ledger/README.md, "Slips").
+     */
+    static ClosedSlip closedSlip(JsonNode d, SlipDemands.Listing listing) {
+        return new ClosedSlip(d.path("slipId").asText(), d.path("demandId").asText(), d.path("streetCode").asText(),
+                d.path("communityCode").asText(), d.path("groupId").asText(), d.path("memberId").asText(),
+                d.hasNonNull("homeUnitId") ? d.path("homeUnitId").asText() : null, d.path("hours").decimalValue(),
+                d.path("mode").asText(), LocalDate.parse(d.path("serviceDate").asText()),
+                listing == null ? UNLISTED_CATEGORY : listing.category(), listing == null ? 1 : listing.beneficiaries(),
+                d.path("actor").asText());
+    }
+
+    static final String UNLISTED_CATEGORY = "OTHER";
 
     static Delivery delivery(JsonNode d) {
         JsonNode report = d.path("report");

@@ -24,6 +24,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.await;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
+import static org.threelists.ledger.Fixtures.closeSlip;
+import static org.threelists.ledger.Fixtures.demandSubmitted;
+import static org.threelists.ledger.Fixtures.slipClosed;
 import static org.threelists.ledger.Fixtures.consumption;
 import static org.threelists.ledger.Fixtures.deliver;
 import static org.threelists.ledger.Fixtures.delivered;
@@ -33,9 +36,9 @@ import static org.threelists.ledger.Fixtures.uuid;
 import static org.threelists.ledger.Fixtures.volunteerHours;
 
 /**
- * Entries from deliveries, chained by hash per partition: verification passes, fails at a row edited in the database,
- * a redelivered event adds nothing, corrections are new records, and a rebuild from offset 0 gives the same entries and
- * the same head.
+ * Entries from deliveries (and closed slips), chained by hash per partition: verification passes, fails at a row edited
+ * in the database, a redelivered event adds nothing, corrections are new records, and a rebuild from offset 0 gives the
+ * same entries and the same head.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -170,7 +173,15 @@ class LedgerChainTest {
     @Test
     void a_rebuild_from_offset_0_gives_the_same_entries_and_the_same_head_and_keeps_corrections() {
         String projectId = deliverOne(1.5, 2, 2.5);
+        // a closed slip's entries, in a chain of demand-list.events.v1's, are rebuilt too
+        String demand = uuid();
+        String slip = uuid();
+        demandSubmitted(demand, "dianqian", "jiafu", "SANITATION", 2);
+        closeSlip(slipClosed(slip, demand, "dianqian", "jiafu", uuid(), uuid(), COURT, 1.5, "ON_SITE",
+                LocalDate.of(2026, 12, 4)));
         await(() -> entries(projectId), n -> n == 5);
+        await(() -> entries(slip), n -> n == 2);
+        awaitConsumed("ledger.demand-list", Topics.DEMAND_EVENTS);
         String corrected = as(DESK).queryParam("project", projectId).queryParam("kind", "HOURS").get("/ledger/entries")
                 .then().extract().jsonPath().getString("items[0].entryId");
         as(DESK).body(Map.of("hours", 1, "reason", "重复登记")).post("/ledger/entries/" + corrected + "/corrections")
@@ -178,13 +189,14 @@ class LedgerChainTest {
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
         JsonPath before = as(DESK).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
         List<String> entriesBefore = snapshot(before.getInt("generation"));
+        assertThat(entriesBefore).anyMatch(row -> row.contains("\"origin\": \"SLIP\"") && row.contains(slip));
 
         as(DESK).post("/ledger/rebuild").then().statusCode(403);
         JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
         assertThat(rebuilt.getInt("generation")).isEqualTo(before.getInt("generation") + 1);
         assertThat(rebuilt.getBoolean("sameHead")).isTrue();
         assertThat(rebuilt.getList("droppedGenerations", Integer.class)).contains(before.getInt("generation"));
-        for (String table : List.of("ledger_entry", "chain_head", "applied_event")) {
+        for (String table : List.of("ledger_entry", "chain_head", "applied_event", "slip_demand")) {
             assertThat(QuarkusTransaction.requiringNew().call(() -> query("SELECT count(*) FROM " + table
                     + " WHERE generation <> " + rebuilt.getInt("generation")))).as("rows of retired generations in " + table)
                     .isZero();

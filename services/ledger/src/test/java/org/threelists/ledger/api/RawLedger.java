@@ -27,7 +27,12 @@ final class RawLedger {
 
     /** An entry, or a correction (kind CORRECTION, hours = its delta). */
     record Fact(String kind, String event, String project, String street, String unit, String volunteer, String community,
-                String category, LocalDate date, BigDecimal hours, int residents) {
+                String category, LocalDate date, BigDecimal hours, int residents, String origin) {
+
+        /** A slip's entries count from the start (services/ledger/README.md, "Slips"); a slip is no project. */
+        boolean slip() {
+            return origin.equals("SLIP");
+        }
     }
 
     final List<Fact> entries = new ArrayList<>();
@@ -39,13 +44,14 @@ final class RawLedger {
         RawLedger raw = new RawLedger();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement q = c.prepareStatement("SELECT kind, event_id, project_id, street_code, unit_id, "
-                    + "volunteer_id, community_code, category, entry_date, hours, residents_served FROM ledger_entry WHERE "
+                    + "volunteer_id, community_code, category, entry_date, hours, residents_served, origin FROM ledger_entry WHERE "
                     + "street_code = ? AND generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT')")) {
                 q.setString(1, street);
                 read(q, raw.entries);
             }
             try (PreparedStatement q = c.prepareStatement("SELECT 'CORRECTION', event_id, project_id, street_code, unit_id, "
-                    + "volunteer_id, community_code, category, entry_date, delta, NULL FROM ledger_correction WHERE street_code = ?")) {
+                    + "volunteer_id, community_code, category, entry_date, delta, NULL, origin FROM ledger_correction "
+                    + "WHERE street_code = ?")) {
                 q.setString(1, street);
                 read(q, raw.corrections);
             }
@@ -70,14 +76,15 @@ final class RawLedger {
             while (rs.next()) {
                 into.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
-                        rs.getBigDecimal(10), rs.getInt(11)));
+                        rs.getBigDecimal(10), rs.getInt(11), rs.getString(12)));
             }
         }
     }
 
     private boolean selected(Fact f, String unit, LocalDate[] period, boolean confirmed) {
         return !f.date().isBefore(period[0]) && !f.date().isAfter(period[1])
-                && confirmedProjects.contains(f.project()) == confirmed && (unit == null || unit.equals(f.unit()));
+                && (f.slip() || confirmedProjects.contains(f.project())) == confirmed
+                && (unit == null || unit.equals(f.unit()));
     }
 
     /**
@@ -132,7 +139,10 @@ final class RawLedger {
             if (f.kind().equals("HOURS") || f.kind().equals("CORRECTION")) {
                 hours.merge(id, f.hours(), BigDecimal::add);
             }
-            projects.computeIfAbsent(id, x -> new HashSet<>()).add(f.project());
+            projects.computeIfAbsent(id, x -> new HashSet<>());
+            if (!f.slip()) {
+                projects.get(id).add(f.project());
+            }
         }
         record Standing(String id, BigDecimal points, BigDecimal hours, int completed, int ratings) {
         }

@@ -37,13 +37,17 @@ import static org.threelists.ledger.Fixtures.deliver;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.projectEvent;
 import static org.threelists.ledger.Fixtures.publish;
+import static org.threelists.ledger.Fixtures.closeSlip;
+import static org.threelists.ledger.Fixtures.demandSubmitted;
+import static org.threelists.ledger.Fixtures.slipClosed;
 import static org.threelists.ledger.Fixtures.uuid;
 import static org.threelists.ledger.Fixtures.volunteerHours;
 
 /**
  * Reports and rankings read the roll-ups (services/ledger/README.md, "Reports"); on a seeded ledger of 和平街道 —
  * projects delivered more than once, confirmed before, between and after their deliveries or never, pledges of units
- * without volunteers, ratings, the desk's corrections (some of projects confirmed afterwards) — every grouping, the
+ * without volunteers, ratings, closed slips of 双报到 and resident members, the desk's corrections (some of projects
+ * confirmed afterwards, some of slips) — every grouping, the
  * totals, the pending figures, a unit's own view and both rankings equal the figures summed from the raw entries and
  * corrections, and again after a rebuild from offset 0.
  */
@@ -122,7 +126,20 @@ class RollupFiguresTest {
                         "demandId", uuid(), "score", 1 + random.nextInt(5), "allRated", false, "actor", "wang-fang")));
             }
         }
+        // closed slips: a 双报到 member's hours counted for the home unit, a resident member's for no unit
+        for (int i = 0; i < 6; i++) {
+            String demand = uuid();
+            String slip = uuid();
+            projects.add(slip);
+            String community = COMMUNITIES.get(random.nextInt(COMMUNITIES.size()));
+            demandSubmitted(demand, STREET, community, Gen.of("HEALTH", "SANITATION").next(random), 1 + random.nextInt(4));
+            int member = random.nextInt(volunteers.size());
+            closeSlip(slipClosed(slip, demand, STREET, community, uuid(), volunteers.get(member),
+                    i % 3 == 2 ? null : UNITS.get(member % UNITS.size()), (1 + random.nextInt(8)) / 2.0, "ON_SITE",
+                    LocalDate.of(2025, 12, 1).plusDays(random.nextInt(365))));
+        }
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        awaitConsumed("ledger.demand-list", Topics.DEMAND_EVENTS);
         List<String> hoursEntries = hoursEntriesOf(projects);
         for (int i = 0; i < Math.min(8, hoursEntries.size()); i++) {
             String entry = hoursEntries.get(random.nextInt(hoursEntries.size()));

@@ -12,6 +12,7 @@ import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.reports.LedgerReports;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.reports.Standings;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.service.LedgerRecording;
@@ -133,7 +134,8 @@ public final class LedgerBenchmark {
                                 kind == Kind.HOURS ? volunteers[random.nextInt(volunteers.length)] : null,
                                 kind == Kind.HOURS ? BigDecimal.valueOf(1 + random.nextInt(8), 0) : null,
                                 kind == Kind.DELIVERY ? 1 + random.nextInt(30) : null, null, null, null, UUID.randomUUID().toString(),
-                                null, "bench", Instant.now(), null, null).chainedAfter(heads[partition]);
+                                null, "bench", Instant.now(), null, null, LedgerEntry.Origin.PROJECT, null, null)
+                                .chainedAfter(heads[partition]);
                         heads[partition] = entry.hash();
                         batch.add(entry);
                         count++;
@@ -201,7 +203,7 @@ public final class LedgerBenchmark {
                 });
         LedgerRecording projection = new LedgerRecording(new Generations(oneConnection), new ChainStore(oneConnection),
                 new ProjectFacts(oneConnection), new Directory(oneConnection), new SummaryCorrections(oneConnection),
-                new LedgerRollups(oneConnection));
+                new LedgerRollups(oneConnection), new SlipDemands(oneConnection));
         Random random = new Random(2);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < events; i++) {

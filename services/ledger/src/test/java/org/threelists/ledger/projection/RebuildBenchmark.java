@@ -10,10 +10,11 @@ import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.service.BatchRecording;
 import org.threelists.ledger.service.LedgerRecording;
-import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.platform.json.Json;
@@ -81,7 +82,8 @@ public final class RebuildBenchmark {
             shared.setAutoCommit(false);
             AgroalDataSource one = oneConnection(shared);
             LedgerRecording recording = new LedgerRecording(new Generations(one), new ChainStore(one),
-                    new ProjectFacts(one), new Directory(one), new SummaryCorrections(one), new LedgerRollups(one));
+                    new ProjectFacts(one), new Directory(one), new SummaryCorrections(one), new LedgerRollups(one),
+                    new SlipDemands(one));
             long t = System.nanoTime();
             int inBatch = 0;
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -102,7 +104,7 @@ public final class RebuildBenchmark {
             AgroalDataSource one = oneConnection(shared);
             ChainStore chains = new ChainStore(one);
             BatchRecording recording = new BatchRecording(chains, new ProjectFacts(one), new Directory(one),
-                    new SummaryCorrections(one), new LedgerRollups(one));
+                    new SummaryCorrections(one), new LedgerRollups(one), new SlipDemands(one));
             long t = System.nanoTime();
             Map<Integer, ChainStore.Head> heads = chains.heads(3);
             for (int from = 0; from < records.size(); from += BATCH) {

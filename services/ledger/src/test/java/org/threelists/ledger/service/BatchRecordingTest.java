@@ -6,8 +6,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.threelists.ledger.Fixtures;
+import org.threelists.ledger.domain.Chains;
 import org.threelists.ledger.projection.entries.ChainStore;
-import org.threelists.ledger.service.ProjectListReplay.Replayed;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.RealInfrastructure;
@@ -35,7 +37,8 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
  * A rebuild records its batches with {@link BatchRecording}: the same events give the same rows as the live path's
  * {@link LedgerRecording} one by one (services/ledger/README.md, "Exactly once and rebuild") — entries, chains and
  * heads, applied events, roll-ups, project facts, masked names and the corrections a sent monthly summary needs —
- * with a redelivered event, confirmations before, between and after deliveries, ratings and pledges, over two batches.
+ * with a redelivered event, confirmations before, between and after deliveries, ratings and pledges, and closed slips
+ * of demand-list's partitions (listed, amended, redelivered, a resident's, one never listed), over two batches.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -87,6 +90,9 @@ class BatchRecordingTest {
         assertThat(batchedFacts.get("projects")).anyMatch(row -> row.contains("长者助餐"));
         assertThat(batchedFacts).isEqualTo(facts());
         assertThat(batchedRows.values()).allMatch(rows -> !rows.isEmpty());
+        assertThat(batchedRows.get("ledger_entry")).anyMatch(row -> row.contains("\"origin\": \"SLIP\""));
+        assertThat(batchedRows.get("ledger_participation")).as("a resident member's slip hours, under unit ''")
+                .anyMatch(row -> row.contains("\"unit_id\": \"\"") && !row.contains("\"volunteer_id\": \"\""));
         assertThat(batchedRows).isEqualTo(tables(oneByOne));
         execute("UPDATE ledger_generation SET status = 'ABANDONED' WHERE generation IN (" + batched + ", " + oneByOne + ")");
     }
@@ -125,7 +131,58 @@ class BatchRecordingTest {
                         p, "allRated", true, "actor", "wang-fang")));
             }
         }
+        events.addAll(slipEvents());
         return events;
+    }
+
+    /**
+     * Closed slips in two chains of demand-list's partitions: listed, amended, closed (one redelivered, one closed by
+     * a second event, one a resident's, one for a demand never listed), the rest of the topic ignored; the later ones
+     * after March's summary.
+     */
+    private List<Replayed> slipEvents() {
+        List<Replayed> events = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            int chain = Chains.ofSlips(s % 2);
+            String demand = uuid();
+            String slip = uuid();
+            projects.add(slip);
+            if (s != 3) {
+                events.add(demandEvent(chain, "demand.submitted", demand, listing(demand, "SANITATION", 2 + s)));
+            }
+            if (s == 1) {
+                events.add(demandEvent(chain, "demand.amended", demand, listing(demand, "SAFETY", 5)));
+            }
+            events.add(demandEvent(chain, "demand.verified", demand, Map.of("demandId", demand, "status", "LISTED",
+                    "actor", "wang-fang")));
+            Map<String, Object> data = Fixtures.slipClosed(slip, demand, STREET, "batch-community", uuid(),
+                    volunteers.get(s % 3), s == 2 ? null : COURT, 1.5 + s, "ON_SITE", LocalDate.of(2026, 3, 20 + s));
+            Replayed closed = demandEvent(chain, "slip.closed", demand, data);
+            events.add(closed);
+            if (s == 0) {
+                events.add(new Replayed(closed.event(), chain, offsets.merge(chain, 1L, Long::sum)));
+            }
+            if (s == 1) {
+                // another event closing the same slip: a slip is credited once
+                events.add(demandEvent(chain, "slip.closed", demand, data));
+            }
+        }
+        return events;
+    }
+
+    private static Map<String, Object> listing(String demand, String category, int beneficiaries) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("demandId", demand);
+        data.put("category", category);
+        data.put("beneficiaries", beneficiaries);
+        return data;
+    }
+
+    private Replayed demandEvent(int chain, String type, String demand, Map<String, Object> data) {
+        InboundEvent event = new InboundEvent(UUID.randomUUID().toString(), "threelists." + type + ".v1", demand,
+                Instant.parse("2026-04-01T08:00:00Z").plusSeconds(3600L * offsets.getOrDefault(chain, 0L)),
+                Json.mapper().valueToTree(data));
+        return new Replayed(event, chain, offsets.merge(chain, 1L, Long::sum));
     }
 
     private static Map<String, Object> named(Map<String, Object> volunteer, String maskedName) {
@@ -183,7 +240,8 @@ class BatchRecordingTest {
 
     private Map<String, List<String>> tables(int generation) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : List.of("ledger_entry", "chain_head", "applied_event", "ledger_rollup", "ledger_participation")) {
+        for (String table : List.of("ledger_entry", "chain_head", "applied_event", "ledger_rollup", "ledger_participation",
+                "slip_demand")) {
             tables.put(table, rows(table, generation));
         }
         return tables;

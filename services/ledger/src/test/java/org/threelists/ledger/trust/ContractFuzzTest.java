@@ -93,6 +93,19 @@ class ContractFuzzTest {
     }
 
     @Test
+    void demand_events_that_break_the_schema_are_dead_lettered_once_and_the_partition_moves_on() {
+        List<Finding> findings = TopicFuzzer.forTopic(Topics.DEMAND_EVENTS).consumerGroup("ledger.demand-list")
+                .valid(() -> {
+                    String demand = uuid();
+                    return Fixtures.demandListEvent("slip.closed", demand, Fixtures.slipClosed(uuid(), demand, STREET,
+                            "xihuxincun", uuid(), uuid(), UNIT, 1.5, "ONLINE", LocalDate.of(2026, 11, 7))).json();
+                })
+                .dataSource(dataSource).seed(SEED)
+                .run();
+        assertThat(findings).as("values that break demand-list.events.v1").isEmpty();
+    }
+
+    @Test
     void resource_events_that_break_the_schema_are_dead_lettered_once_and_the_partition_moves_on() {
         List<Finding> findings = TopicFuzzer.forTopic(Topics.RESOURCE_EVENTS).consumerGroup("ledger.resource-list")
                 .valid(() -> {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Names from resource-list.events.v1: units (name, Party organisation, street), resources (capacity unit) and volunteers
  * (unit, home community, masked name). Upserts, so a replay gives the same rows. An erasure drops the masked name for
- * good. The only writer of {@code member_unit}, {@code resource} and {@code volunteer}. None of this is hashed into entries: it is joined when reports and statements are read.
+ * good; a resident Party member's masked name from party-group.member-added. The only writer of {@code member_unit},
+ * {@code resource} and {@code volunteer}. None of this is hashed into entries: it is joined when reports and statements are read.
  */
 @ApplicationScoped
 public class Directory {
@@ -91,6 +92,13 @@ public class Directory {
                         upsert.setString(2, d.path("unitId").asText());
                         upsert.setTimestamp(3, Timestamp.from(event.time()));
                         upsert.executeUpdate();
+                    }
+                }
+                case "party-group.member-added" -> {
+                    // A resident member (居民党员) is no unit's volunteer: this masked name is the only one their hour
+                    // statement can print. A volunteer's comes from volunteer.registered, which this never overrides.
+                    if ("RESIDENT".equals(d.path("kind").asText())) {
+                        rememberMaskedName(d.path("memberId").asText(), d.path("maskedName").asText());
                     }
                 }
                 default -> {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.LedgerEntry.Kind;
+import org.threelists.ledger.domain.LedgerEntry.Origin;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -23,7 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The hash chains as stored: the only writer of {@code ledger_entry}, {@code chain_head} and {@code applied_event}.
+ * The hash chains as stored: the only writer of {@code ledger_entry}, {@code chain_head} and {@code applied_event}
+ * (and the one that drops a retired generation's {@code slip_demand} rows with its entries).
  * Entries are only ever inserted (never updated or deleted, except with a whole retired generation); the chain heads
  * are pointers that move. Runs inside the caller's transaction (the inbox's, or a rebuild batch's).
  */
@@ -32,7 +34,7 @@ public class ChainStore {
 
     public static final String ENTRY_COLUMNS = "entry_id, kafka_partition, seq, kind, event_id, project_id, street_code, "
             + "community_code, category, entry_date, place, unit_id, volunteer_id, hours, residents_served, resource_id, "
-            + "claim_id, amount, demand_ids, notes, recorded_by, recorded_at, prev_hash, hash";
+            + "claim_id, amount, demand_ids, notes, recorded_by, recorded_at, prev_hash, hash, origin, group_id, service_mode";
 
     /** The last entry of a chain: where the next one is appended. */
     public record Head(long seq, String hash) {
@@ -96,6 +98,23 @@ public class ChainStore {
         }
     }
 
+    /**
+     * Whether {@code generation} holds the entries of slip {@code slipId} already: a slip is credited once, whatever
+     * event closed it (demand-list closes a slip once: services/ledger/README.md, "Slips").
+     */
+    public boolean hasSlip(int generation, String slipId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT 1 FROM "
+                + "ledger_entry WHERE generation = ? AND project_id = ? AND origin = 'SLIP' LIMIT 1")) {
+            q.setInt(1, generation);
+            q.setString(2, slipId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the entries of slip " + slipId, e);
+        }
+    }
+
     /** Every chain head of {@code generation}, by partition. */
     public Map<Integer, Head> heads(int generation) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
@@ -130,7 +149,7 @@ public class ChainStore {
                     .add(e.hours() == null ? null : e.hours().toPlainString()).add(e.residentsServed())
                     .add(e.resourceId()).add(e.claimId()).add(e.amount() == null ? null : e.amount().toPlainString())
                     .add(e.demandIds()).add(e.notes()).add(e.recordedBy()).add(e.recordedAt()).add(e.prevHash())
-                    .add(e.hash()).end();
+                    .add(e.hash()).add(e.origin().name()).add(e.groupId()).add(e.mode()).end();
         }
         List<Integer> partitions = new ArrayList<>(heads.keySet());
         try (Connection c = dataSource.getConnection()) {
@@ -179,7 +198,7 @@ public class ChainStore {
 
     public static void insert(Connection c, int generation, long offset, List<LedgerEntry> entries) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_entry (generation, kafka_offset, "
-                + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (LedgerEntry e : entries) {
                 int i = 1;
                 insert.setInt(i++, generation);
@@ -211,7 +230,10 @@ public class ChainStore {
                 insert.setString(i++, e.recordedBy());
                 insert.setTimestamp(i++, Timestamp.from(e.recordedAt()));
                 insert.setString(i++, e.prevHash());
-                insert.setString(i, e.hash());
+                insert.setString(i++, e.hash());
+                insert.setString(i++, e.origin().name());
+                insert.setString(i++, e.groupId());
+                insert.setString(i, e.mode());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -232,7 +254,7 @@ public class ChainStore {
 
     /** Deletes every row of the given generations; their ledger_generation rows stay as history. */
     static void drop(Connection c, List<Integer> generations) throws SQLException {
-        for (String table : List.of("ledger_entry", "chain_head", "applied_event")) {
+        for (String table : List.of("ledger_entry", "chain_head", "applied_event", "slip_demand")) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE generation = ANY (?)")) {
                 delete.setArray(1, c.createArrayOf("integer", generations.toArray()));
                 delete.executeUpdate();
@@ -252,7 +274,7 @@ public class ChainStore {
                 rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getString(13),
                 rs.getBigDecimal(14), residentsServed, rs.getString(16), rs.getString(17), rs.getBigDecimal(18),
                 rs.getString(19), rs.getString(20), rs.getString(21), rs.getObject(22, OffsetDateTime.class).toInstant(),
-                rs.getString(23), rs.getString(24));
+                rs.getString(23), rs.getString(24), Origin.valueOf(rs.getString(25)), rs.getString(26), rs.getString(27));
     }
 
     /** An entry as stored, read from a row holding {@link #ENTRY_COLUMNS}. */
@@ -266,6 +288,7 @@ public class ChainStore {
                 rs.getString("volunteer_id"), rs.getBigDecimal("hours"), residentsServed, rs.getString("resource_id"),
                 rs.getString("claim_id"), rs.getBigDecimal("amount"), rs.getString("demand_ids"), rs.getString("notes"),
                 rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), Origin.valueOf(rs.getString("origin")),
+                rs.getString("group_id"), rs.getString("service_mode"));
     }
 }

@@ -53,8 +53,8 @@ public class CorrectionChain {
                     hours, hours.subtract(inForce), reason, actor, at, null, null).chainedAfter(previous);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_correction (seq, correction_id, "
                     + "entry_id, hours, delta, reason, corrected_by, corrected_at, street_code, community_code, category, "
-                    + "entry_date, unit_id, volunteer_id, event_id, project_id, prev_hash, hash) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "entry_date, unit_id, volunteer_id, event_id, project_id, prev_hash, hash, origin) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 insert.setLong(i++, correction.seq());
                 insert.setString(i++, correction.correctionId());
@@ -73,7 +73,8 @@ public class CorrectionChain {
                 insert.setString(i++, e.eventId());
                 insert.setString(i++, e.projectId());
                 insert.setString(i++, correction.prevHash());
-                insert.setString(i, correction.hash());
+                insert.setString(i++, correction.hash());
+                insert.setString(i, e.origin().name());
                 insert.executeUpdate();
             }
             return correction;

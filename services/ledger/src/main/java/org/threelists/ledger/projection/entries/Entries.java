@@ -20,9 +20,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class Entries {
 
-    /** Filters of an entry listing; null means any. */
-    public record EntryFilter(String street, String unit, String volunteer, String project, Kind kind, LocalDate from,
-            LocalDate to) {
+    /** Which entries to list; null means any. {@code project} finds a project's entries, {@code slip} a slip's. */
+    public record EntryFilter(String street, String unit, String volunteer, String project, String slip, Kind kind,
+            LocalDate from, LocalDate to) {
     }
 
     public record EntryPage(List<StoredEntry> items, long total) {
@@ -61,7 +61,8 @@ public class Entries {
         Sql.clause(where, params, f.street(), " AND e.street_code = ?");
         Sql.clause(where, params, f.unit(), " AND e.unit_id = ?");
         Sql.clause(where, params, f.volunteer(), " AND e.volunteer_id = ?");
-        Sql.clause(where, params, f.project(), " AND e.project_id = ?");
+        Sql.clause(where, params, f.project(), " AND e.project_id = ? AND e.origin = 'PROJECT'");
+        Sql.clause(where, params, f.slip(), " AND e.project_id = ? AND e.origin = 'SLIP'");
         Sql.clause(where, params, f.kind() == null ? null : f.kind().name(), " AND e.kind = ?");
         Sql.clause(where, params, f.from() == null ? null : Date.valueOf(f.from()), " AND e.entry_date >= ?");
         Sql.clause(where, params, f.to() == null ? null : Date.valueOf(f.to()), " AND e.entry_date <= ?");

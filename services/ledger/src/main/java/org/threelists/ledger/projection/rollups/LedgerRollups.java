@@ -3,6 +3,7 @@ package org.threelists.ledger.projection.rollups;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.projection.Sql;
+import org.threelists.ledger.projection.projects.Confirmation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +22,14 @@ import java.util.List;
 @ApplicationScoped
 public class LedgerRollups {
 
-    /** Whether an entry's project is confirmed now; the roll-ups' {@code confirmed} column (see Confirmation). */
-    private static final String CONFIRMED_NOW = "EXISTS (SELECT 1 FROM project p WHERE p.project_id = x.project_id "
-            + "AND p.completed_at IS NOT NULL)";
+    /** Whether an entry counts now (a slip's, or its project confirmed); the roll-ups' {@code confirmed} column. */
+    private static final String CONFIRMED_NOW = Confirmation.confirmed("x");
+
+    /**
+     * The entries a unit's participation rows hold: those with a unit, and a slip's hours without one (a resident
+     * member, 居民党员), under unit '' so that the member counts among the volunteers of the street's figures.
+     */
+    private static final String PARTICIPANT = "(COALESCE(x.unit_id, '') <> '' OR x.origin = 'SLIP' AND x.kind = 'HOURS')";
 
     private final AgroalDataSource dataSource;
 
@@ -124,14 +130,16 @@ public class LedgerRollups {
                 + "u.generation AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + ADD_ROLLUP;
     }
 
-    /** Who took part: a unit's volunteers (their hours) and its pledges (volunteer ''), per project and day. */
+    /**
+     * Who took part: a unit's volunteers (their hours) and its pledges (volunteer ''), per project (or slip) and day;
+     * a resident member's slip hours under unit ''.
+     */
     static String participation(String filter, String confirmed, int sign) {
         return "INSERT INTO ledger_participation AS r (generation, street_code, entry_date, unit_id, volunteer_id, "
                 + "community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, x.street_code, "
-                + "x.entry_date, x.unit_id, COALESCE(x.volunteer_id, ''), x.community_code, x.category, x.project_id, "
-                + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), " + sign
-                + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
+                + "x.entry_date, COALESCE(x.unit_id, ''), COALESCE(x.volunteer_id, ''), x.community_code, x.category, "
+                + "x.project_id, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), "
+                + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
                 + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
                 + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries";
     }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.HourStatement;
 import org.threelists.ledger.domain.HourStatement.Revocation;
+import org.threelists.ledger.domain.LedgerEntry.Origin;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Sql;
 import org.threelists.ledger.projection.projects.Confirmation;
@@ -30,9 +31,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class StatementStore {
 
-    /** One service of the volunteer with its hours in force; {@code title} is the project's, when known. */
+    /**
+     * One service of the volunteer with its hours in force; {@code title} is the project's, when known; a slip's
+     * (三联单) service has none, and says how the member served ({@code mode}: ONLINE or ON_SITE).
+     */
     public record Service(LocalDate date, String communityCode, String category, String title, String unitId,
-            BigDecimal hours) {
+            BigDecimal hours, Origin origin, String mode) {
     }
 
     private final AgroalDataSource dataSource;
@@ -46,7 +50,7 @@ public class StatementStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("WITH g AS (SELECT "
                 + "generation FROM ledger_generation WHERE status = 'CURRENT') SELECT x.entry_date, x.category, "
                 + "x.community_code, p.title, x.unit_id, COALESCE((SELECT k.hours FROM ledger_correction k WHERE "
-                + "k.entry_id = x.entry_id ORDER BY k.seq DESC LIMIT 1), x.hours) FROM ledger_entry x JOIN g ON "
+                + "k.entry_id = x.entry_id ORDER BY k.seq DESC LIMIT 1), x.hours), x.origin, x.service_mode FROM ledger_entry x JOIN g ON "
                 + "x.generation = g.generation LEFT JOIN project p ON p.project_id = x.project_id WHERE x.kind = 'HOURS' "
                 + "AND x.volunteer_id = ? AND x.street_code = ? AND x.entry_date BETWEEN ? AND ? AND "
                 + Confirmation.confirmed("x") + " ORDER BY x.entry_date, x.kafka_partition, x.seq")) {
@@ -55,7 +59,8 @@ public class StatementStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     services.add(new Service(rs.getObject(1, LocalDate.class), rs.getString(3), rs.getString(2),
-                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6)));
+                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6), Origin.valueOf(rs.getString(7)),
+                            rs.getString(8)));
                 }
             }
             return services;

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.Canonical;
 import org.threelists.ledger.domain.LedgerCorrection;
+import org.threelists.ledger.domain.Chains;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.CorrectionChain;
@@ -63,13 +64,13 @@ public class ChainVerification {
                 }
                 if (broken == null) {
                     if (e.seq() != seq + 1) {
-                        broken = new BrokenLink("project-list/" + partition, partition, seq + 1, e.entryId(),
+                        broken = new BrokenLink(Chains.name(partition), partition, seq + 1, e.entryId(),
                                 "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
                     } else if (!e.prevHash().equals(previous)) {
-                        broken = new BrokenLink("project-list/" + partition, partition, e.seq(), e.entryId(),
+                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
                                 "prev_hash is not the hash of the entry before it");
                     } else if (!intact[i]) {
-                        broken = new BrokenLink("project-list/" + partition, partition, e.seq(), e.entryId(),
+                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
                                 "the content no longer gives the stored hash: the entry was altered");
                     }
                 }
@@ -201,7 +202,7 @@ public class ChainVerification {
                 while (rs.next() && broken == null) {
                     ChainState walked = chains.get(rs.getInt(1));
                     if (walked == null || walked.entries() != rs.getLong(2) || !walked.head().equals(rs.getString(3))) {
-                        broken = new BrokenLink("project-list/" + rs.getInt(1), rs.getInt(1), rs.getLong(2), null,
+                        broken = new BrokenLink(Chains.name(rs.getInt(1)), rs.getInt(1), rs.getLong(2), null,
                                 "the chain ends at entry " + (walked == null ? 0 : walked.entries())
                                         + " but its head says " + rs.getLong(2) + ": entries were removed");
                     }
@@ -292,7 +293,7 @@ public class ChainVerification {
                     while (rs.next()) {
                         states.add(new ChainState(rs.getInt(1), rs.getLong(2), rs.getString(3)));
                         if (broken == null && !rs.getString(3).equals(rs.getString(4))) {
-                            broken = new BrokenLink("project-list/" + rs.getInt(1), rs.getInt(1), rs.getLong(2), null,
+                            broken = new BrokenLink(Chains.name(rs.getInt(1)), rs.getInt(1), rs.getLong(2), null,
                                     "the chain's last entry " + rs.getLong(2) + " is not the one its head names: "
                                             + "entries were removed or altered");
                         }
@@ -353,7 +354,7 @@ public class ChainVerification {
     }
 
     private static BrokenLink brokenLink(LedgerEntry e, String predecessorHash) {
-        String chain = "project-list/" + e.partition();
+        String chain = Chains.name(e.partition());
         if (predecessorHash == null) {
             return new BrokenLink(chain, e.partition(), e.seq() - 1, null, "entry " + (e.seq() - 1) + " is missing");
         }

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * project-list.events.v1 read again from offset 0, for a rebuild. The messaging edge implements it with a Kafka
- * consumer of its own; the rebuild decides what each batch is applied to and in which transaction.
+ * The topics the ledger's entries come from (project-list.events.v1, and demand-list.events.v1 for closed slips) read
+ * again from offset 0, for a rebuild. The messaging edge implements it with a Kafka consumer of its own; the rebuild
+ * decides what each batch is applied to and in which transaction.
  */
-public interface ProjectListReplay {
+public interface LedgerReplay {
 
-    /** An event read again, with where it sits in the topic: its partition's chain and its offset there. */
+    /**
+     * An event read again, with where it sits: its partition's chain ({@link org.threelists.ledger.domain.Chains}) and
+     * its offset in that partition.
+     */
     record Replayed(InboundEvent event, int partition, long offset) {
     }
 
-    /** Starts reading every partition of the topic from its beginning. */
+    /** Starts reading every partition of the topics from its beginning. */
     Reading fromTheBeginning();
 
     interface Reading extends AutoCloseable {

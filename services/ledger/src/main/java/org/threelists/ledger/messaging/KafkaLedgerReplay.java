@@ -6,7 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.threelists.ledger.service.ProjectListReplay;
+import org.threelists.ledger.domain.Chains;
+import org.threelists.ledger.service.LedgerReplay;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.platform.kafka.KafkaClients;
@@ -19,15 +20,19 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 
-/** Reads project-list.events.v1 from offset 0 with a consumer of its own (group {@code ledger.rebuild}, no commits). */
+/**
+ * Reads project-list.events.v1 and demand-list.events.v1 from offset 0 with a consumer of its own (group
+ * {@code ledger.rebuild}, no commits). Each partition is a chain of its own, read in offset order; how the two topics
+ * interleave does not matter (a slip's entries depend only on the events before them in its partition).
+ */
 @ApplicationScoped
-public class KafkaProjectListReplay implements ProjectListReplay {
+public class KafkaLedgerReplay implements LedgerReplay {
 
     static final int BATCH = 2000;
 
     private final KafkaClients kafka;
 
-    KafkaProjectListReplay(KafkaClients kafka) {
+    KafkaLedgerReplay(KafkaClients kafka) {
         this.kafka = kafka;
     }
 
@@ -39,8 +44,10 @@ public class KafkaProjectListReplay implements ProjectListReplay {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
         try {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(Topics.PROJECT_EVENTS, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(Topics.PROJECT_EVENTS, info.partition()));
+            for (String topic : List.of(Topics.PROJECT_EVENTS, Topics.DEMAND_EVENTS)) {
+                for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -83,7 +90,9 @@ public class KafkaProjectListReplay implements ProjectListReplay {
         /** The record as an event; null when it is not a valid one, which the live consumer dead-lettered. */
         private static Replayed replayed(ConsumerRecord<String, byte[]> record) {
             try {
-                return new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(), record.offset());
+                int chain = record.topic().equals(Topics.DEMAND_EVENTS) ? Chains.ofSlips(record.partition())
+                        : record.partition();
+                return new Replayed(InboundEvent.parse(record.topic(), record), chain, record.offset());
             } catch (InvalidMessageException e) {
                 return null;
             }
