@@ -129,3 +129,29 @@ export const unitKinds = {
   GOVERNMENT_BODY: '机关', PUBLIC_INSTITUTION: '事业单位', ENTERPRISE: '企业', SOCIAL_ORGANISATION: '社会组织', SCHOOL: '学校',
   HOSPITAL: '医院', RESEARCH_INSTITUTE: '科研院所', OTHER: '其他',
 }
+
+// The second lane (services/demand-list/README.md, "The slip"): a slip's states, how the member served, how far an
+// overdue slip was escalated, who the member is, and the lane a demand is in.
+export const slipStatuses = { DISPATCHED: '已派单', ACCEPTED: '已接单', DECLINED: '已退单', REPORTED: '已反馈', CLOSED: '已办结' }
+
+export const slipStatusTagTypes = { DISPATCHED: 'warning', ACCEPTED: 'primary', DECLINED: 'info', REPORTED: 'success', CLOSED: 'info' }
+
+export const serviceModes = { ONLINE: '线上', ON_SITE: '上门' }
+
+export const escalationLevels = { GROUP_LEADER: '已督办至党小组组长', COMMUNITY: '已督办至社区' }
+
+export const memberKinds = { VOLUNTEER: '双报到党员', RESIDENT: '居住地党员' }
+
+/** The lane a demand is in: a building Party group holds it, or the joint meeting plans it; none before it is listed. */
+export function laneOf(demand) {
+  if (demand.partyGroupId) return '党小组'
+  return ['SUBMITTED', 'REJECTED', 'WITHDRAWN', 'MERGED'].includes(demand.status) ? '' : '联席会'
+}
+
+/** 2026年12月5日 14:30: a moment as offices write it, in China's time zone. */
+export function formatDateTime(value) {
+  if (!value) return ''
+  const time = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(value))
+  return `${formatDate(value)} ${time}`
+}

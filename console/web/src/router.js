@@ -26,6 +26,8 @@ const routes = [
   { path: '/unit/projects', component: () => import('./views/unit/UnitProjects.vue'), meta: { role: 'unit', title: '本单位项目' } },
   { path: '/unit/open-demands', component: () => import('./views/unit/OpenDemands.vue'), meta: { role: 'unit', title: '揭榜' } },
   { path: '/unit/resources', component: () => import('./views/unit/UnitResources.vue'), meta: { role: 'unit', title: '本单位资源' } },
+  { path: '/member/slips', component: () => import('./views/member/MemberSlips.vue'), meta: { role: 'member', title: '我的三联单' } },
+  { path: '/member/group', component: () => import('./views/member/GroupSlipBoard.vue'), meta: { role: 'member', title: '党小组派单' } },
   { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]
 

@@ -1,6 +1,7 @@
 package org.threelists.console;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -85,6 +86,11 @@ final class Browser implements AutoCloseable {
 
     void go(String route) {
         driver.get(baseUrl + "/#" + route);
+    }
+
+    /** Sets the browser window's size, e.g. 375 × 812 for a phone's screen; the page's viewport follows it (headless). */
+    void windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     void openFresh() {

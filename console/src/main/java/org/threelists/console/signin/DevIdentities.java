@@ -2,6 +2,7 @@ package org.threelists.console.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.threelists.console.config.ConsoleConfig;
@@ -19,11 +20,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo identities of a street: its desk, its auditor, a worker of each of its communities (from the shared
- * reference data) and each member unit resource-list has registered there now (so units the desk registers
- * today can sign in too).
+ * reference data), each member unit resource-list has registered there now (so units the desk registers today can
+ * sign in too) and each member of its communities' building Party groups (党员志愿者, the leader first in each group).
  */
 @ApplicationScoped
 public class DevIdentities {
@@ -46,12 +48,16 @@ public class DevIdentities {
             return List.of();
         }
         String streetName = communities.get(0).streetName();
+        // both asked at once: the sign-in page waits for this answer (console/README.md, "The first page")
+        CompletableFuture<JsonNode> units = itemsOf("/units?size=100", street, "units");
+        CompletableFuture<JsonNode> groups = itemsOf("/party-groups", street, "Party groups");
         List<DevIdentity> identities = new ArrayList<>();
         identities.add(DevIdentity.desk(street, streetName));
         for (Community community : communities) {
             identities.add(DevIdentity.communityWorker(street, streetName, community.code(), community.name()));
         }
-        identities.addAll(unitsOf(street, streetName));
+        identities.addAll(unitsOf(street, streetName, units.join()));
+        identities.addAll(partyMembersOf(street, streetName, groups.join()));
         identities.add(DevIdentity.auditor(street, streetName));
         return identities;
     }
@@ -72,30 +78,59 @@ public class DevIdentities {
                 .toList();
     }
 
-    private List<DevIdentity> unitsOf(String street, String streetName) {
-        HttpRequest request = HttpRequest.newBuilder(resourceList.resolve("/units?size=100"))
+    private static List<DevIdentity> unitsOf(String street, String streetName, JsonNode items) {
+        List<DevIdentity> units = new ArrayList<>();
+        for (JsonNode unit : items) {
+            units.add(DevIdentity.unit(street, streetName, unit.path("unitId").asText(), unit.path("name").asText()));
+        }
+        return units;
+    }
+
+    /** The members of the street's Party groups as the desk reads them: masked names only, never a phone. */
+    private static List<DevIdentity> partyMembersOf(String street, String streetName, JsonNode groups) {
+        List<DevIdentity> members = new ArrayList<>();
+        for (JsonNode group : groups) {
+            String leaderId = group.path("leaderId").asText(null);
+            List<JsonNode> roster = new ArrayList<>();
+            group.path("members").forEach(roster::add);
+            roster.sort(Comparator.comparing((JsonNode m) -> !m.path("memberId").asText().equals(leaderId)));
+            for (JsonNode member : roster) {
+                String memberId = member.path("memberId").asText();
+                members.add(DevIdentity.member(street, streetName, group.path("communityCode").asText(), memberId,
+                        member.path("maskedName").asText(), group.path("name").asText(), memberId.equals(leaderId)));
+            }
+        }
+        return members;
+    }
+
+    /**
+     * The {@code items} of a resource-list listing, read as the street's desk; none when it does not answer: without
+     * resource-list the desk, the communities and the auditor can still sign in, the rest come back with it.
+     */
+    private CompletableFuture<JsonNode> itemsOf(String path, String street, String what) {
+        HttpRequest request = HttpRequest.newBuilder(resourceList.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + DevTokens.desk("console-dev-sign-in", street))
                 .header("Accept", "application/json")
                 .GET().build();
-        // without resource-list the desk, the communities and the auditor can still sign in; the units come back with it
-        try {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((answer, failure) -> {
+            if (failure != null) {
+                LOG.warnf("resource-list is not reachable at %s (%s); no identities of %s", resourceList,
+                        failure.getMessage(), what);
+                return MissingNode.getInstance();
+            }
             if (answer.statusCode() != 200) {
-                LOG.warnf("resource-list answered %d for the units of %s; no unit identities", answer.statusCode(), street);
-                return List.of();
+                LOG.warnf("resource-list answered %d for the %s of %s; no such identities", answer.statusCode(), what,
+                        street);
+                return MissingNode.getInstance();
             }
-            List<DevIdentity> units = new ArrayList<>();
-            for (JsonNode unit : json.readTree(answer.body()).path("items")) {
-                units.add(DevIdentity.unit(street, streetName, unit.path("unitId").asText(), unit.path("name").asText()));
+            try {
+                return json.readTree(answer.body()).path("items");
+            } catch (IOException e) {
+                LOG.warnf("resource-list's %s of %s are not JSON (%s); no such identities", what, street,
+                        e.getMessage());
+                return MissingNode.getInstance();
             }
-            return units;
-        } catch (IOException e) {
-            LOG.warnf("resource-list is not reachable at %s (%s); no unit identities", resourceList, e.getMessage());
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking resource-list", e);
-        }
+        });
     }
 }

@@ -68,6 +68,8 @@ public class DevSignInResource {
             case DevTokens.ROLE_AUDITOR -> DevTokens.auditor(identity.subject(), identity.street());
             case DevTokens.ROLE_COMMUNITY -> DevTokens.community(identity.subject(), identity.street(), identity.community());
             case DevTokens.ROLE_UNIT -> DevTokens.unit(identity.subject(), identity.unit(), identity.street());
+            // demand-list knows a member by the token's subject: it must be the member id itself
+            case DevTokens.ROLE_MEMBER -> DevTokens.member(identity.member(), identity.street(), identity.community());
             default -> throw new IllegalStateException("no demo identity has the role " + identity.role());
         };
     }

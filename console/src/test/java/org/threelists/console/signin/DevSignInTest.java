@@ -35,12 +35,32 @@ class DevSignInTest {
     }
 
     @Test
-    void listsTheStreetsDeskCommunityWorkersUnitsAndAuditor() {
+    void listsTheStreetsDeskCommunityWorkersUnitsPartyGroupMembersAndAuditor() {
         given().when().get("/console/dev-sign-in/identities?street=dianqian")
                 .then().statusCode(200)
                 .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "unit:dianqian:unit-huli-court",
-                        "auditor:dianqian"))
-                .body("items.name", contains("殿前街道 街道协调台", "嘉福社区 社区工作者", "湖里区人民法院", "殿前街道 审计员"));
+                        "member:dianqian:jiafu:volunteer-1", "member:dianqian:jiafu:resident-1", "auditor:dianqian"))
+                .body("items.name", contains("殿前街道 街道协调台", "嘉福社区 社区工作者", "湖里区人民法院",
+                        "陈*（嘉福盐业小区楼栋党小组 · 组长）", "林*珍（嘉福盐业小区楼栋党小组）", "殿前街道 审计员"))
+                .body("items.roleLabel", contains("街道协调台", "社区", "共建单位", "党员志愿者", "党员志愿者", "审计"));
+    }
+
+    @Test
+    void mintsAPartyGroupMembersTokenWhoseSubjectIsTheMemberId() {
+        String token = given().contentType(ContentType.JSON)
+                .body("{\"identity\": \"member:dianqian:jiafu:resident-1\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(200)
+                .body("identity.role", equalTo("member"))
+                .body("identity.member", equalTo("resident-1"))
+                .body("identity.community", equalTo("jiafu"))
+                .extract().path("token");
+        JsonObject claims = ResourceListUpstream.claimsOf("Bearer " + token);
+        // demand-list reads the member from the subject: the member's own slips, and leadership of their group
+        assertThat(claims.getString("sub")).isEqualTo("resident-1");
+        assertThat(claims.getString("community")).isEqualTo("jiafu");
+        assertThat(claims.getString("street")).isEqualTo("dianqian");
+        assertThat(claims.getJsonArray("groups").getList()).containsExactly("member");
     }
 
     @Test
@@ -77,6 +97,9 @@ class DevSignInTest {
                 .contentType("application/problem+json")
                 .body("title", equalTo("没有这个身份"));
         given().contentType(ContentType.JSON).body("{\"identity\": \"community:dianqian:xintangli\"}")
+                .when().post("/console/dev-sign-in/tokens")
+                .then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"identity\": \"member:dianqian:jiafu:somebody-else\"}")
                 .when().post("/console/dev-sign-in/tokens")
                 .then().statusCode(404);
     }

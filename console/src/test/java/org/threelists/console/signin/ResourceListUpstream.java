@@ -8,14 +8,24 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server in resource-list's place for the sign-in page: {@code GET /units} answers a street's units to a
- * desk token of that street (as resource-list would), and 401 to anything else.
+ * A real HTTP server in resource-list's place for the sign-in page: {@code GET /units} and {@code GET /party-groups}
+ * answer a street's units and building Party groups to a desk token of that street (as resource-list would), and
+ * 401 to anything else.
  */
 public class ResourceListUpstream implements QuarkusTestResourceLifecycleManager {
+
+    /** 嘉福社区's group as the desk reads it: masked names; the leader is listed second, as resource-list may. */
+    static final JsonObject JIAFU_GROUP = new JsonObject()
+            .put("groupId", "group-jiafu-1").put("communityCode", "jiafu").put("name", "嘉福盐业小区楼栋党小组")
+            .put("leaderId", "volunteer-1")
+            .put("members", new JsonArray()
+                    .add(new JsonObject().put("memberId", "resident-1").put("maskedName", "林*珍").put("kind", "RESIDENT"))
+                    .add(new JsonObject().put("memberId", "volunteer-1").put("maskedName", "陈*").put("kind", "VOLUNTEER")));
 
     private Vertx vertx;
 
@@ -24,16 +34,17 @@ public class ResourceListUpstream implements QuarkusTestResourceLifecycleManager
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             JsonObject claims = claimsOf(request.getHeader("Authorization"));
-            if (!request.path().equals("/units") || claims == null
+            if (!List.of("/units", "/party-groups").contains(request.path()) || claims == null
                     || !claims.getJsonArray("groups", new JsonArray()).contains("desk")) {
                 request.response().setStatusCode(401).end();
                 return;
             }
-            JsonArray units = "dianqian".equals(claims.getString("street"))
+            boolean dianqian = "dianqian".equals(claims.getString("street"));
+            JsonArray items = !dianqian ? new JsonArray() : request.path().equals("/units")
                     ? new JsonArray().add(new JsonObject().put("unitId", "unit-huli-court").put("name", "湖里区人民法院"))
-                    : new JsonArray();
+                    : new JsonArray().add(JIAFU_GROUP);
             request.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("items", units).put("total", units.size()).encode());
+                    .end(new JsonObject().put("items", items).put("total", items.size()).encode());
         });
         try {
             server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,75 @@
+import { reactive } from 'vue'
+import { api, query } from '../../api/http.js'
+import { session } from '../../auth/index.js'
+
+// The second lane over demand-list's REST (services/demand-list/README.md, "The second lane", "The slip"): every call
+// is the signed-in person's own; demand-list decides who may do what, the screens only choose what to offer.
+
+export const slipApi = {
+  list: (params) => api.demands('/slips' + query(params)),
+  dispatch: (demandId, memberId, problem) => api.demands('/slips', { method: 'POST', body: { demandId, memberId, problem } }),
+  accept: (slipId) => api.demands(`/slips/${slipId}/accept`, { method: 'POST' }),
+  decline: (slipId, reason) => api.demands(`/slips/${slipId}/decline`, { method: 'POST', body: { reason } }),
+  report: (slipId, report) => api.demands(`/slips/${slipId}/report`, { method: 'POST', body: report }),
+  recordSatisfaction: (slipId, score) => api.demands(`/slips/${slipId}/satisfaction`, { method: 'POST', body: { score } }),
+}
+
+/** Routes a listed demand to a building Party group, or sends a group's demand back to the joint meeting (联席会). */
+export const routeToGroup = (demandId, groupId) =>
+  api.demands(`/demands/${demandId}/route`, { method: 'POST', body: { lane: 'PARTY_GROUP', groupId } })
+export const sendBackToJointMeeting = (demandId, reason) =>
+  api.demands(`/demands/${demandId}/route`, { method: 'POST', body: { lane: 'JOINT_MEETING', reason } })
+
+/** The signed-in member's id: demand-list knows a member by the token's subject. */
+export const memberId = () => session.identity?.member
+
+/**
+ * Whether the signed-in member leads a building Party group now, and which. demand-list lists to a member exactly
+ * the demands held by the groups they lead and, besides their own slips, only the slips of those groups; so the
+ * groups seen there are theirs. A leader whose group holds nothing yet and has no slip has no board to show.
+ */
+export const leadership = reactive({ checked: false, groupIds: [], demands: [], slips: [] })
+
+/** Forgets what was read for the person signed in before. */
+export function forgetLeadership() {
+  Object.assign(leadership, { checked: false, groupIds: [], demands: [], slips: [] })
+}
+
+export async function checkLeadership() {
+  const me = memberId()
+  let demands = []
+  let slips = []
+  try {
+    const answers = await Promise.all([api.demands('/demands' + query({ size: 100 })), slipApi.list({ size: 100 })])
+    demands = answers[0]?.items ?? []
+    slips = answers[1]?.items ?? []
+  } catch (e) {
+    // not knowing leaves the member their own slips; the group's board appears on the next look
+  }
+  // an answer for someone who has signed out since is not this person's
+  if (memberId() !== me) return leadership
+  const groups = new Set(demands.map((d) => d.partyGroupId).filter(Boolean))
+  for (const slip of slips) if (slip.memberId !== me) groups.add(slip.groupId)
+  Object.assign(leadership, { checked: true, groupIds: [...groups], demands, slips })
+  return leadership
+}
+
+/**
+ * A group's roster (masked names) if resource-list lets the caller read it, else null. resource-list opens a group
+ * to the community, the desk and auditors (services/resource-list/README.md, "Party groups"), not to its members:
+ * a leader's refusal is expected and not shown as an error.
+ */
+export async function rosterOf(groupId) {
+  try {
+    return (await api.resources(`/party-groups/${groupId}`))?.members ?? null
+  } catch (e) {
+    return null
+  }
+}
+
+/** What a slip's member is answering by now: accept by (dispatched), resolve by (accepted); nothing otherwise. */
+export function runningDeadline(slip) {
+  if (slip.status === 'DISPATCHED') return { label: '接单截止', due: slip.acceptBy }
+  if (slip.status === 'ACCEPTED') return { label: '办结截止', due: slip.resolveBy }
+  return null
+}
