@@ -39,7 +39,7 @@ import static org.threelists.localstack.LocalStack.DEMAND_LIST;
  * claims the services read. A callback whose state was tampered with is refused.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(8) // junit-platform.properties: the shared system's classes first
+@Order(9) // junit-platform.properties: the shared system's classes first
 class OidcSignInTest {
 
     private static final String ISSUER_ID = "threelists";

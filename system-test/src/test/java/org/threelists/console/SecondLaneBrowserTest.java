@@ -39,6 +39,7 @@ import static org.threelists.system.DemoWorld.STREET;
  * satisfaction. Each step reads the stored state back through REST. One browser, the steps in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(5) // junit-platform.properties: the shared system's classes first
 class SecondLaneBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);

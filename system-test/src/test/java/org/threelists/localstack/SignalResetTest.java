@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the signals before it starts a process (and run-local.sh before the launcher): a JVM started with SIGINT ignored
  * still runs its shutdown hooks and stops on SIGINT.
  */
-@Order(9) // junit-platform.properties: the shared system's classes first
+@Order(10) // junit-platform.properties: the shared system's classes first
 class SignalResetTest {
 
     /** Started as a background job would be: SIGINT ignored on entry. */

@@ -18,7 +18,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * crash) and started again before the deadline passes — after the restart the deadline still fires: the escalation
  * reaches the desk and the project is back on the list with a new deadline.
  */
-@Order(7) // junit-platform.properties: the shared system's classes first
+@Order(8) // junit-platform.properties: the shared system's classes first
 class DeadlineAfterRestartTest {
 
     @Test

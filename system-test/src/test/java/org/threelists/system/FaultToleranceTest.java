@@ -47,7 +47,7 @@ import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
  * SIGINT. The figures are printed (see docs/architecture.md, "Faults").
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(10) // junit-platform.properties: the shared system's classes first
+@Order(11) // junit-platform.properties: the shared system's classes first
 class FaultToleranceTest {
 
     private static final String STREET = "dianqian";

@@ -17,7 +17,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * 红色众筹 across the processes: two units pledge shares of one published project until its need is covered; each
  * pledge reserves that unit's own capacity in resource-list, and a pledge beyond the need is refused.
  */
-@Order(5) // junit-platform.properties: the shared system's classes first
+@Order(6) // junit-platform.properties: the shared system's classes first
 class PledgeFlowTest {
 
     @Test

@@ -23,7 +23,7 @@ import static org.threelists.system.DemoWorld.DESK;
  * capacity reserved by resource-list through Kafka) → schedule → delivery → completion → rating, with the demand's
  * and the resource's states following in their own services, and the ledger recording the volunteer's hours.
  */
-@Order(6) // junit-platform.properties: the shared system's classes first
+@Order(7) // junit-platform.properties: the shared system's classes first
 class ProjectFlowTest {
 
     @Test

@@ -35,7 +35,7 @@ import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
  * way. Each block must finish; the only refusals allowed are those the README shows ({@code # → 409 …}); and what the
  * walk-through claims to have done must hold in the services afterwards.
  */
-@Order(11) // junit-platform.properties: the shared system's classes first
+@Order(12) // junit-platform.properties: the shared system's classes first
 class ReadmeWalkthroughTest {
 
     /** The README's walk-through sections, in reading order; each keeps at least one block. */
