@@ -16,6 +16,11 @@ public final class Trace {
     private Trace() {
     }
 
+    /** Whether tracing is on (for figures that cost something to compute). */
+    public static boolean on() {
+        return ON;
+    }
+
     public static void log(String format, Object... args) {
         if (ON) {
             System.err.printf("[matching %6d ms, cpu %6d ms] %s%n", (System.nanoTime() - T0) / 1_000_000,
