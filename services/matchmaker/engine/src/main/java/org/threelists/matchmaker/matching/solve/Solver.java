@@ -14,21 +14,22 @@ import org.threelists.matchmaker.matching.search.StartPlan;
 /**
  * How the engine spends its time on a problem, component by component (services/matchmaker/engine/README.md, "How"):
  * <ol>
- *   <li><b>Bound</b> ({@link Relaxation}): the LP relaxation as a min-cost flow, then a Lagrangian bound with one
- *       exact knapsack per resource, started from the LP's prices — both proven upper bounds.</li>
- *   <li><b>Start and local search.</b> The demands the flow does not split, a greedy fill ({@link StartPlan}), then
- *       exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}): of one resource
- *       at a time from all its candidate demands, pulling them from other resources, until none gains (every
- *       component first: cheap, and most of the gain), then of two neighbouring resources at a time until none
- *       gains.</li>
+ *   <li><b>Start</b> ({@link ComponentSearch}): the LP relaxation as a min-cost flow ({@link Relaxation}) when it
+ *       should end before the deadline, else a quick bound; the demands the flow does not split, a greedy fill and
+ *       single-demand moves ({@link StartPlan}).</li>
+ *   <li><b>Local search</b>, exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}):
+ *       of one resource at a time from all its candidate demands, pulling them from other resources, until none
+ *       gains; chain steps, which also count what the resource a demand leaves gains by refilling its room; then
+ *       of two neighbouring resources at a time until none gains.</li>
+ *   <li><b>Bound</b>: a Lagrangian bound with one exact knapsack per resource, started from the LP's prices.</li>
  *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
  *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
  *       ({@link org.threelists.matchmaker.matching.search.Lns}) until the time limit, or until the gap to the
  *       bound is at most the target gap.</li>
  * </ol>
- * Steps 2 and 3 run per component ({@link ComponentSearch}) on every core, in time slices given to the component with
- * the largest open gap first ({@link Slices}): the budget goes where the gap is, and the plan is the best found at
- * the deadline, with its proven gap.
+ * Steps 1, 2 and 4 run per component on every core, in time slices: the starts first (largest first), then the
+ * component with the largest open gap ({@link Slices}); the budget goes where the gap is, and the plan is the best
+ * found at the deadline, with its proven gap.
  * "cp-sat:OPTIMAL" means every component is proven optimal by CP-SAT.
  */
 public final class Solver {
