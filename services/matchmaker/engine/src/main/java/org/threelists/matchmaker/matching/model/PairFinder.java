@@ -97,9 +97,9 @@ final class PairFinder {
             if (skillKey < 16) {
                 int key = ((dem.urgency().ordinal() * 2 + (dem.overdue() ? 1 : 0)) * 16 + skillKey) * 2
                         + (home ? 1 : 0);
-                score = cached(r, key, dem, res);
+                score = cached(r, key, dem, res, required);
             } else {
-                score = Scoring.scaled(Scoring.score(dem, res, weights));
+                score = Scoring.scaled(Scoring.score(dem, res, weights, offered.get(r), required));
             }
             pairs.add(d, r, score);
         }
@@ -111,7 +111,7 @@ final class PairFinder {
      * whatever a thread sees of another's writes (an int is written whole), and two threads computing the same
      * entry write the same value.
      */
-    private int cached(int r, int key, DemandInput dem, ResourceInput res) {
+    private int cached(int r, int key, DemandInput dem, ResourceInput res, Set<String> required) {
         int[] row = scores[r];
         if (row == null) {
             row = new int[4 * 2 * 16 * 2];
@@ -119,7 +119,7 @@ final class PairFinder {
         }
         int known = row[key];
         if (known == 0) {
-            long scaled = Scoring.scaled(Scoring.score(dem, res, weights));
+            long scaled = Scoring.scaled(Scoring.score(dem, res, weights, offered.get(r), required));
             known = (int) Math.min(Integer.MAX_VALUE, scaled + 1);
             row[key] = known;
         }
