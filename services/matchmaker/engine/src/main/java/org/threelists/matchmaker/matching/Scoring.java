@@ -73,9 +73,33 @@ public final class Scoring {
 
     /** The weighted terms (weight·term) by name; their sum is the score. */
     public static Map<String, Double> terms(DemandInput d, ResourceInput r, Weights w) {
+        double[] values = termValues(d, r, w, normalized(r.skills()), normalized(d.requiredSkills()));
+        Map<String, Double> terms = new LinkedHashMap<>();
+        for (int i = 0; i < TERMS.length; i++) {
+            terms.put(TERMS[i], values[i]);
+        }
+        return terms;
+    }
+
+    public static double score(DemandInput d, ResourceInput r, Weights w) {
+        return score(d, r, w, normalized(r.skills()), normalized(d.requiredSkills()));
+    }
+
+    /**
+     * The score with the resource's offered and the demand's required skills already normalized (trimmed, lower
+     * case): what finding the pairs of a large instance calls, without building the terms' map and the two sets per
+     * pair. The same sum, in the same order, as {@link #score(DemandInput, ResourceInput, Weights)}.
+     */
+    public static double score(DemandInput d, ResourceInput r, Weights w, Set<String> offered, Set<String> required) {
+        return round(java.util.stream.DoubleStream.of(termValues(d, r, w, offered, required)).sum());
+    }
+
+    /** The names of the terms, in the order of {@link #termValues}. */
+    private static final String[] TERMS = {"urgency", "skillFit", "proximity", "rating", "fairness"};
+
+    private static double[] termValues(DemandInput d, ResourceInput r, Weights w, Set<String> offered,
+                                       Set<String> required) {
         double urgency = Math.min(1.0, d.urgency().term() + (d.overdue() ? w.overdueBonus() : 0.0));
-        Set<String> offered = normalized(r.skills());
-        Set<String> required = normalized(d.requiredSkills());
         double skillFit;
         if (required.isEmpty()) {
             skillFit = 1.0;
@@ -86,17 +110,8 @@ public final class Scoring {
         double proximity = !r.serviceArea().isEmpty() && r.serviceArea().get(0).equals(d.communityCode()) ? 1.0 : 0.5;
         double rating = r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
         double fairness = fairness(r);
-        Map<String, Double> terms = new LinkedHashMap<>();
-        terms.put("urgency", round(w.urgency() * urgency));
-        terms.put("skillFit", round(w.skillFit() * skillFit));
-        terms.put("proximity", round(w.proximity() * proximity));
-        terms.put("rating", round(w.rating() * rating));
-        terms.put("fairness", round(w.fairness() * fairness));
-        return terms;
-    }
-
-    public static double score(DemandInput d, ResourceInput r, Weights w) {
-        return round(terms(d, r, w).values().stream().mapToDouble(Double::doubleValue).sum());
+        return new double[] {round(w.urgency() * urgency), round(w.skillFit() * skillFit),
+                round(w.proximity() * proximity), round(w.rating() * rating), round(w.fairness() * fairness)};
     }
 
     /** The fairness term of the resource's unit: 1 / (1 + unitLoad / 40). */

@@ -27,6 +27,8 @@ final class PairFinder {
     private final long[] until;
     private final long[] capacity;
     private final Map<String, List<Integer>> byCell = new HashMap<>();
+    /** Scaled score + 1 per resource and key of demand properties (0: not computed yet); see {@link #cached}. */
+    private final int[][] scores;
 
     PairFinder(List<ResourceInput> resources, Weights weights) {
         this.resources = resources;
@@ -36,6 +38,7 @@ final class PairFinder {
         from = new long[nR];
         until = new long[nR];
         capacity = new long[nR];
+        scores = new int[nR][];
         for (int r = 0; r < nR; r++) {
             ResourceInput res = resources.get(r);
             offered.add(normalized(res.skills()));
@@ -52,31 +55,28 @@ final class PairFinder {
 
     /** The feasible pairs of the demands, numbered from 0 in this list, in demand order. */
     void find(List<DemandInput> demands, PairList pairs) {
-        int nR = resources.size();
-        // demands in chunks, one per task on every core, each with its own pairs and score cache; the chunks'
-        // pairs are joined in demand order, so the pairs are the same as from one loop
+        // demands in chunks, one per task on every core, each with its own pairs; the chunks' pairs are joined in
+        // demand order, so the pairs are the same as from one loop. The score cache is shared: a chunk of a city's
+        // demands meets each resource a few times only, so a cache per chunk computed nearly every score anew
         int chunks = Math.max(1, Math.min(64, demands.size() / CHUNK));
         PairList[] parts = new PairList[chunks];
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(i -> {
             PairList part = new PairList();
-            long[][] cache = new long[nR][];
             int to = (int) ((long) demands.size() * (i + 1) / chunks);
             for (int d = (int) ((long) demands.size() * i / chunks); d < to; d++) {
-                findFor(demands.get(d), d, cache, part);
+                findFor(demands.get(d), d, part);
             }
             parts[i] = part;
         });
         for (PairList part : parts) {
-            for (int k = 0; k < part.size; k++) {
-                pairs.add(part.demand[k], part.resource[k], part.scaled[k]);
-            }
+            pairs.addAll(part);
         }
     }
 
     /** Below this many demands per chunk, splitting the work costs more than it saves. */
     private static final int CHUNK = 500;
 
-    private void findFor(DemandInput dem, int d, long[][] cache, PairList pairs) {
+    private void findFor(DemandInput dem, int d, PairList pairs) {
         List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());
         if (cell == null) {
             return;
@@ -97,19 +97,33 @@ final class PairFinder {
             if (skillKey < 16) {
                 int key = ((dem.urgency().ordinal() * 2 + (dem.overdue() ? 1 : 0)) * 16 + skillKey) * 2
                         + (home ? 1 : 0);
-                if (cache[r] == null) {
-                    cache[r] = new long[4 * 2 * 16 * 2];
-                    Arrays.fill(cache[r], -1);
-                }
-                if (cache[r][key] < 0) {
-                    cache[r][key] = Scoring.scaled(Scoring.score(dem, res, weights));
-                }
-                score = cache[r][key];
+                score = cached(r, key, dem, res, required);
             } else {
-                score = Scoring.scaled(Scoring.score(dem, res, weights));
+                score = Scoring.scaled(Scoring.score(dem, res, weights, offered.get(r), required));
             }
             pairs.add(d, r, score);
         }
+    }
+
+    /**
+     * The scaled score of resource r for a key of demand properties, computed once per JVM thread that first needs
+     * it. Threads share the table without locks: an entry holds score + 1, so its initial 0 means "not known"
+     * whatever a thread sees of another's writes (an int is written whole), and two threads computing the same
+     * entry write the same value.
+     */
+    private int cached(int r, int key, DemandInput dem, ResourceInput res, Set<String> required) {
+        int[] row = scores[r];
+        if (row == null) {
+            row = new int[4 * 2 * 16 * 2];
+            scores[r] = row; // a row lost to another thread's only costs its entries' computation again
+        }
+        int known = row[key];
+        if (known == 0) {
+            long scaled = Scoring.scaled(Scoring.score(dem, res, weights, offered.get(r), required));
+            known = (int) Math.min(Integer.MAX_VALUE, scaled + 1);
+            row[key] = known;
+        }
+        return known - 1;
     }
 
     private static Set<String> normalized(List<String> tags) {

@@ -20,4 +20,19 @@ final class PairList {
         scaled[size] = score;
         size++;
     }
+
+    /** Appends another list's pairs, growing once. */
+    void addAll(PairList other) {
+        int needed = size + other.size;
+        if (needed > demand.length) {
+            int length = Math.max(needed, demand.length * 2);
+            demand = Arrays.copyOf(demand, length);
+            resource = Arrays.copyOf(resource, length);
+            scaled = Arrays.copyOf(scaled, length);
+        }
+        System.arraycopy(other.demand, 0, demand, size, other.size);
+        System.arraycopy(other.resource, 0, resource, size, other.size);
+        System.arraycopy(other.scaled, 0, scaled, size, other.size);
+        size = needed;
+    }
 }

@@ -33,58 +33,82 @@ public final class Relaxation {
     public final long[] componentLpBound;
     /** The best bound found so far for each component (LP or Lagrangian). */
     public final long[] componentBound;
-    /** Capacity price per tenth of an hour, ≥ 0; null when the potentials could not be computed. */
+    /** Capacity price per tenth of an hour, ≥ 0; null until the Lagrangian bound asks, or when the potentials could
+     *  not be computed. */
     double[] lambda;
+
+    /** The pairs of each component, in pair order. */
+    private final int[][] pairsOf;
+    /** Each pair's profit per tenth of an hour, rounded up (filled per component as its flow is built). */
+    private final long[] unitProfit;
+    private final long[] unmatchedFlow;
+    private final long[] resourceFlow;
+    /** Whether each component's bound is its flow's LP bound (false: the quick bound, {@link QuickBound}). */
+    private final boolean[] solved;
+    /** Network positions: demand d → node[d], resource r → node[demands + r], within its own component. */
+    private final int[] node;
 
     public Relaxation(Problem p) {
         this.p = p;
         this.pairFlow = new long[p.pairCount()];
         this.componentLpBound = new long[p.componentCount()];
         this.componentBound = new long[p.componentCount()];
+        this.pairsOf = pairsByComponent();
+        this.unitProfit = new long[p.pairCount()];
+        this.unmatchedFlow = new long[p.demands.size()];
+        this.resourceFlow = new long[p.resources.size()];
+        this.solved = new boolean[p.componentCount()];
+        this.node = new int[p.demands.size() + p.resources.size()];
     }
 
     public long lpBound() {
         return Arrays.stream(componentLpBound).sum();
     }
 
-    /** Solves the flow, fills the LP bounds and the prices; returns the plan of the unsplit demands. */
+    /** Solves every component's flow (on every core), fills the LP bounds; returns the plan of the unsplit demands. */
     public int[] solveFlow() {
-        int nD = p.demands.size();
-        int nR = p.resources.size();
-        int[] choice = new int[nD];
+        int[] choice = new int[p.demands.size()];
         Arrays.fill(choice, -1);
-        if (p.pairCount() == 0) {
-            lambda = new double[nR];
-            return choice;
-        }
-        long[] unitProfit = new long[p.pairCount()];
+        java.util.stream.IntStream.range(0, p.componentCount()).parallel().forEach(comp -> solveFlow(comp, choice));
+        return choice;
+    }
+
+    /**
+     * Solves one component's min-cost flow: its LP bound (which is also its bound so far), and in {@code choice} the
+     * demands of the component the flow sends whole to one resource (the others stay as they are). Components share
+     * nothing here but their own entries of the arrays: one per thread.
+     */
+    public void solveFlow(int comp, int[] choice) {
+        int[] pairs = pairsOf[comp];
         long c = 0;
-        for (int k = 0; k < p.pairCount(); k++) {
+        for (int k : pairs) {
             long h = p.hours[p.pairDemand[k]];
             unitProfit[k] = (p.pairProfit[k] + h - 1) / h; // ceil: the relaxation may only overestimate
             c = Math.max(c, unitProfit[k]);
         }
-        // one flow per component: the relaxation decomposes, and OR-Tools solves six street-sized networks in about
-        // half the time of their union (a 10k×1k instance), which counts against the plan's time limit
-        long[] unmatchedFlow = new long[nD];
-        long[] resourceFlow = new long[nR];
-        int[][] pairsOf = pairsByComponent();
-        int[] node = new int[nD + nR]; // demand d → node[d], resource r → node[nD + r], within its component
-        // the components' networks share nothing (each writes its own entries of these arrays): one per core
-        long maxUnitProfit = c;
-        java.util.stream.IntStream.range(0, p.componentCount()).parallel().forEach(comp ->
-                solveComponent(comp, pairsOf[comp], node, unitProfit, maxUnitProfit, unmatchedFlow, resourceFlow));
-        Trace.log("flow solved");
-        System.arraycopy(componentLpBound, 0, componentBound, 0, componentBound.length);
-        lambda = FlowPrices.of(p, pairFlow, unitProfit, c, unmatchedFlow, resourceFlow);
-
-        for (int k = 0; k < p.pairCount(); k++) {
+        solveComponent(comp, pairs, c);
+        componentBound[comp] = componentLpBound[comp];
+        for (int k : pairs) {
             int d = p.pairDemand[k];
-            if (pairFlow[k] == p.hours[d] && choice[d] < 0) {
+            if (pairFlow[k] == p.hours[d]) {
                 choice[d] = k;
             }
         }
-        return choice;
+        solved[comp] = true;
+    }
+
+    /**
+     * A bound of one component without its flow, for a time limit too short for it ({@link QuickBound}): weaker than
+     * the LP, in O(pairs).
+     */
+    public void quickBound(int comp) {
+        componentLpBound[comp] = QuickBound.of(p, comp);
+        componentBound[comp] = componentLpBound[comp];
+    }
+
+    /** The pairs of a component (its flow's arcs): what its flow costs, about linearly. */
+    public int pairs(int comp) {
+        return pairsOf[comp].length;
     }
 
     /** The pairs of each component, in pair order. */
@@ -110,8 +134,7 @@ public final class Relaxation {
      * hours to its resources at cost c − unit profit, or to the sink unmatched at cost c; each resource passes at
      * most its capacity to the sink. Fills the pairs' flows and the component's LP bound.
      */
-    private void solveComponent(int comp, int[] pairs, int[] node, long[] unitProfit, long c, long[] unmatchedFlow,
-                                long[] resourceFlow) {
+    private void solveComponent(int comp, int[] pairs, long c) {
         int[] demands = p.componentDemands[comp];
         int[] resources = p.componentResources[comp];
         int nD = demands.length;
@@ -148,10 +171,12 @@ public final class Relaxation {
             flow.delete();
             throw new IllegalStateException("min-cost flow relaxation failed: " + status);
         }
+        long bound = 0;
         for (int i = 0; i < pairs.length; i++) {
             pairFlow[pairs[i]] = flow.getFlow(pairArc[i]);
-            componentLpBound[comp] += pairFlow[pairs[i]] * unitProfit[pairs[i]];
+            bound += pairFlow[pairs[i]] * unitProfit[pairs[i]];
         }
+        componentLpBound[comp] = bound;
         for (int i = 0; i < nD; i++) {
             unmatchedFlow[demands[i]] = flow.getFlow(unmatchedArc[i]);
         }
@@ -166,6 +191,16 @@ public final class Relaxation {
      * deadline or {@code maxRounds}; returns the number of rounds.
      */
     public int lagrangian(long[] componentPrimal, long deadlineNanos, int maxRounds) {
+        for (boolean flowSolved : solved) {
+            if (!flowSolved) {
+                return 0; // the prices come from the optimal flow of every component
+            }
+        }
+        if (lambda == null && p.pairCount() > 0) {
+            // the potentials of the optimal flows: computed only when the time is left for the bound they start
+            long c = Arrays.stream(unitProfit).max().orElse(0);
+            lambda = FlowPrices.of(p, pairFlow, unitProfit, c, unmatchedFlow, resourceFlow);
+        }
         return new LagrangianBound(p, lambda, componentBound).tighten(componentPrimal, deadlineNanos, maxRounds);
     }
 

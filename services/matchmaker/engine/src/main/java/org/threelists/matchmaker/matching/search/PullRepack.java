@@ -21,18 +21,28 @@ final class PullRepack {
 
     /** Above this many DP cells (states × items) a resource is left to the other moves. */
     private static final long MAX_CELLS = 40_000_000L;
+    /** Above this many capacity states a resource's refill is not counted in a chain step. */
+    private static final long MAX_REFILL_STATES = 100_000L;
 
     private final Problem p;
     private final int[] choice;
     private final Repack repack;
     /** The candidate version of each resource when it was last re-packed (−1: never). */
     private final long[] triedAt;
+    /** The same for the chain steps. */
+    private final long[] chainTriedAt;
+    /** The refill of each resource a chain step looked at ({@link #refill}), for that step. */
+    private final java.util.Map<Integer, long[]> refills = new java.util.HashMap<>();
+    /** The last re-pack's items and which of them it put on the resource. */
+    private int n;
+    private boolean[] in = new boolean[0];
     private int[] items = new int[0];
     private long[] values = new long[0];
     private int[] weights = new int[0];
     private long[] dp = new long[0];
     private boolean[] take = new boolean[0];
     int moves;
+    int chainMoves;
 
     PullRepack(Problem p, int[] choice, Repack repack) {
         this.p = p;
@@ -40,6 +50,8 @@ final class PullRepack {
         this.repack = repack;
         this.triedAt = new long[p.resources.size()];
         Arrays.fill(triedAt, -1);
+        this.chainTriedAt = new long[p.resources.size()];
+        Arrays.fill(chainTriedAt, -1);
     }
 
     /** Re-packs r exactly from its candidate demands; applies and returns true when the plan's profit rises. */
@@ -49,12 +61,72 @@ final class PullRepack {
             return false; // none of its candidate demands moved since: the same knapsack, no gain
         }
         triedAt[r] = version;
+        if (!repackOne(r, false)) {
+            return false;
+        }
+        triedAt[r] = repack.candidateVersion(r);
+        moves++;
+        return true;
+    }
+
+    /**
+     * A pull that looks one step further: a demand on another resource r' is also worth the room it leaves there,
+     * as much as r' gains by filling that room from its own unmatched candidates. Such a re-pack of r gains only
+     * if r' does refill, so it is tentative: applied, then every resource that lost a demand to r is re-packed
+     * ({@link #pull}), and all of it is undone unless the plan's profit rose. So the hole a rounded flow leaves in
+     * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How").
+     */
+    boolean chain(int r) {
+        long version = repack.candidateVersion(r);
+        if (chainTriedAt[r] == version) {
+            return false;
+        }
+        chainTriedAt[r] = version;
+        refills.clear();
+        Repack.Journal journal = repack.startJournal();
+        if (!repackOne(r, true)) {
+            repack.stopJournal();
+            return false;
+        }
+        java.util.Set<Integer> left = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < n; i++) {
+            int before = journal.before(p.pairDemand[items[i]]);
+            if (in[i] && before >= 0 && p.pairResource[before] != r) {
+                left.add(p.pairResource[before]);
+            }
+        }
+        long[] triedBefore = new long[left.size()];
+        int i = 0;
+        for (int r2 : left) {
+            triedBefore[i++] = triedAt[r2];
+            pull(r2); // the resource a demand left refills (or pulls further)
+        }
+        long gain = journal.gain();
+        if (gain <= 0) {
+            journal.undo();
+            i = 0;
+            for (int r2 : left) {
+                triedAt[r2] = triedBefore[i++]; // the state it was last tried in is back
+            }
+            chainTriedAt[r] = repack.candidateVersion(r);
+            return false;
+        }
+        repack.stopJournal();
+        chainMoves++;
+        return true;
+    }
+
+    /**
+     * The exact knapsack of r over its candidates; applies r's new content when it is worth more than the old one
+     * (true). With {@code chain}, a demand on another resource is also worth that resource's refill ({@link #chain}).
+     */
+    private boolean repackOne(int r, boolean chain) {
         int[] pairs = p.byResource[r];
         if (pairs.length == 0) {
             return false;
         }
         ensure(pairs.length);
-        int n = 0;
+        n = 0;
         long current = 0;
         long g = p.capacity[r];
         for (int k : pairs) {
@@ -68,6 +140,9 @@ final class PullRepack {
                 value = p.pairProfit[k];
             } else {
                 value = p.pairProfit[k] - p.pairProfit[c];
+                if (chain) {
+                    value += refill(p.pairResource[c], p.hours[d]);
+                }
                 if (value <= 0) {
                     continue;
                 }
@@ -111,10 +186,9 @@ final class PullRepack {
         }
         // the new content: first free what leaves r, then place (or pull) what comes in
         int a = cap;
-        boolean[] in = new boolean[n];
         for (int i = n - 1; i >= 0; i--) {
-            if (take[i * width + a]) {
-                in[i] = true;
+            in[i] = take[i * width + a];
+            if (in[i]) {
                 a -= weights[i];
             }
         }
@@ -129,9 +203,53 @@ final class PullRepack {
                 repack.assign(p.pairDemand[items[i]], items[i]);
             }
         }
-        triedAt[r] = repack.candidateVersion(r);
-        moves++;
         return true;
+    }
+
+    /**
+     * What resource r2 gains when {@code hours} more of its capacity are free, filling its room from its unmatched
+     * candidates only (an exact knapsack over its free capacity, kept for the current chain step).
+     */
+    private long refill(int r2, long hours) {
+        long[] best = refills.get(r2);
+        long free = repack.residual(r2);
+        if (best == null) {
+            long g = free;
+            long most = 0;
+            int count = 0;
+            for (int k : p.byResource[r2]) {
+                long h = p.hours[p.pairDemand[k]];
+                g = Profits.gcd(g, h);
+                most = Math.max(most, h);
+                if (choice[p.pairDemand[k]] < 0) {
+                    count++;
+                }
+            }
+            if (g == 0 || (free + most) / g > MAX_REFILL_STATES || count == 0) {
+                best = new long[] {0, 0}; // {unit, …}: no refill counted
+            } else {
+                int cap = (int) ((free + most) / g);
+                best = new long[cap + 2];
+                best[0] = g;
+                for (int k : p.byResource[r2]) {
+                    int d = p.pairDemand[k];
+                    if (choice[d] >= 0) {
+                        continue;
+                    }
+                    int w = (int) (p.hours[d] / g);
+                    long v = p.pairProfit[k];
+                    for (int c = cap; c >= w; c--) {
+                        best[1 + c] = Math.max(best[1 + c], best[1 + c - w] + v);
+                    }
+                }
+            }
+            refills.put(r2, best);
+        }
+        long g = best[0];
+        if (g == 0) {
+            return 0;
+        }
+        return best[1 + (int) ((free + hours) / g)] - best[1 + (int) (free / g)];
     }
 
     private void ensure(int size) {
@@ -139,6 +257,7 @@ final class PullRepack {
             items = new int[size];
             values = new long[size];
             weights = new int[size];
+            in = new boolean[size];
         }
     }
 }

@@ -35,7 +35,8 @@ public final class Repack {
     /** Per resource: bumped whenever one of its candidate demands moves (what a {@link PullRepack} depends on). */
     private final long[] candidateVersion;
     private final PullRepack pulls;
-    private final int[][] neighbours;
+    /** Built when the two-resource re-packs first need them (the one-resource re-packs do not). */
+    private int[][] neighbours;
     private final int[] own;
     private final Map<Long, long[]> tried = new HashMap<>();
     private final int[] stamp;
@@ -64,16 +65,27 @@ public final class Repack {
         candidateVersion = new long[nR];
         stamp = new int[p.demands.size()];
         itemIndex = new int[p.demands.size()];
-        for (int d = 0; d < choice.length; d++) {
-            if (choice[d] >= 0) {
-                load[p.pairResource[choice[d]]] += p.hours[d];
+        for (int r : resources) { // its own resources only: other components may be searched meanwhile
+            for (int k : p.byResource[r]) {
+                if (choice[p.pairDemand[k]] == k) {
+                    load[r] += p.hours[p.pairDemand[k]];
+                }
             }
         }
+        pulls = new PullRepack(p, choice, this);
+    }
+
+    /** Each resource's neighbours: those sharing the most candidate demands with it, at most {@link #NEIGHBOURS}. */
+    private void ensureNeighbours() {
+        if (neighbours != null) {
+            return;
+        }
+        int nR = p.resources.size();
         neighbours = new int[nR][];
         Arrays.fill(neighbours, new int[0]);
         int[] shared = new int[nR];
         List<Integer> touched = new ArrayList<>();
-        for (int r : resources) {
+        for (int r : own) {
             touched.clear();
             for (int k : p.byResource[r]) {
                 for (int k2 : p.byDemand[p.pairDemand[k]]) {
@@ -90,7 +102,6 @@ public final class Repack {
                 shared[r2] = 0;
             }
         }
-        pulls = new PullRepack(p, choice, this);
     }
 
     /**
@@ -119,6 +130,33 @@ public final class Repack {
             }
         }
         return true;
+    }
+
+    /**
+     * Chain steps ({@link PullRepack#chain}) over the given resources, each pass followed by the one-resource
+     * re-packs until they are stable again, until a pass moves nothing (then true) or the deadline (false).
+     */
+    public boolean chainUntilStable(int[] resources, long deadlineNanos) {
+        while (true) {
+            boolean moved = false;
+            for (int r : resources) {
+                if (!Deadline.before(deadlineNanos)) {
+                    return false;
+                }
+                moved |= pulls.chain(r);
+            }
+            if (!moved) {
+                return true;
+            }
+            if (!pullUntilStable(resources, deadlineNanos)) {
+                return false;
+            }
+        }
+    }
+
+    /** The chain steps made so far. */
+    public int chainMoves() {
+        return pulls.chainMoves;
     }
 
     /** Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour. */
@@ -153,6 +191,7 @@ public final class Repack {
                 at[1] = 0;
                 at[2] = 0;
             }
+            ensureNeighbours();
             for (; at[1] < resources.length; at[1]++, at[2] = 0) {
                 int r = resources[at[1]];
                 for (; at[2] < neighbours[r].length; at[2]++) {
@@ -393,24 +432,92 @@ public final class Repack {
         if (before == k) {
             return;
         }
+        if (journal != null) {
+            journal.moving(d, before);
+        }
         if (before >= 0) {
             load[p.pairResource[before]] -= p.hours[d];
-            version[p.pairResource[before]]++;
+            bump(version, p.pairResource[before]);
         }
         if (k >= 0) {
             load[p.pairResource[k]] += p.hours[d];
-            version[p.pairResource[k]]++;
+            bump(version, p.pairResource[k]);
         }
         for (int k2 : p.byDemand[d]) {
-            candidateVersion[p.pairResource[k2]]++;
+            bump(candidateVersion, p.pairResource[k2]);
         }
         if (before < 0 || k < 0) {
             // its matched status changed: every resource that could take it sees a different pool
             for (int k2 : p.byDemand[d]) {
-                version[p.pairResource[k2]]++;
+                bump(version, p.pairResource[k2]);
             }
         }
         choice[d] = k;
+    }
+
+    /**
+     * A new stamp, never used before: a state undone by a {@link Journal} gets its old stamps back, and no later
+     * state can take them by counting up to them again.
+     */
+    private void bump(long[] versions, int r) {
+        if (journal != null) {
+            journal.touching(r);
+        }
+        versions[r] = ++stamps;
+    }
+
+    private long stamps;
+    private Journal journal;
+
+    /** Records the moves from now on, to total their gain or undo them ({@link PullRepack#chain}). */
+    Journal startJournal() {
+        journal = new Journal();
+        return journal;
+    }
+
+    void stopJournal() {
+        journal = null;
+    }
+
+    /** The moves since {@link #startJournal}: each moved demand's first pair, each touched resource's stamps. */
+    final class Journal {
+        private final Map<Integer, Integer> firstChoice = new java.util.LinkedHashMap<>();
+        private final Map<Integer, long[]> firstStamps = new HashMap<>();
+
+        void moving(int d, int before) {
+            firstChoice.putIfAbsent(d, before);
+        }
+
+        void touching(int r) {
+            firstStamps.computeIfAbsent(r, x -> new long[] {version[r], candidateVersion[r]});
+        }
+
+        /** The pair of d before the first recorded move (its current pair if it did not move). */
+        int before(int d) {
+            return firstChoice.getOrDefault(d, choice[d]);
+        }
+
+        /** The profit the recorded moves gained (lexicographic units). */
+        long gain() {
+            long gain = 0;
+            for (Map.Entry<Integer, Integer> e : firstChoice.entrySet()) {
+                int now = choice[e.getKey()];
+                gain += (now >= 0 ? p.pairProfit[now] : 0) - (e.getValue() >= 0 ? p.pairProfit[e.getValue()] : 0);
+            }
+            return gain;
+        }
+
+        /** Puts every moved demand back and gives the resources their stamps back; stops recording. */
+        void undo() {
+            journal = null;
+            for (Map.Entry<Integer, Integer> e : firstChoice.entrySet()) {
+                assign(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<Integer, long[]> e : firstStamps.entrySet()) {
+                version[e.getKey()] = e.getValue()[0];
+                candidateVersion[e.getKey()] = e.getValue()[1];
+            }
+        }
     }
 
     long candidateVersion(int r) {
@@ -427,6 +534,7 @@ public final class Repack {
     }
 
     int[] neighbours(int r) {
+        ensureNeighbours();
         return neighbours[r];
     }
 }

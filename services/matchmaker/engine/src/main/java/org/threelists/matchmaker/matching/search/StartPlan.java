@@ -12,6 +12,9 @@ import org.threelists.matchmaker.matching.model.Problem;
  */
 public final class StartPlan {
 
+    /** How many demands the single-demand moves look at between two looks at the clock. */
+    private static final int CHECK_EVERY = 256;
+
     private StartPlan() {
     }
 
@@ -22,20 +25,37 @@ public final class StartPlan {
      * before the deadline.
      */
     public static void improve(Problem p, int[] choice, long deadlineNanos) {
+        improve(p, choice, java.util.stream.IntStream.range(0, choice.length).toArray(), deadlineNanos);
+    }
+
+    /**
+     * {@link #improve(Problem, int[], long)} over the given demands only (one component's: its moves touch no
+     * other component, so components improve on different threads). The deadline is checked every
+     * {@value #CHECK_EVERY} demands.
+     */
+    public static void improve(Problem p, int[] choice, int[] demands, long deadlineNanos) {
         long[] residual = p.capacity.clone();
-        List<List<Integer>> onResource = new ArrayList<>();
-        for (int r = 0; r < p.resources.size(); r++) {
-            onResource.add(new ArrayList<>());
+        List<List<Integer>> onResource = new ArrayList<>(java.util.Collections.nCopies(p.resources.size(), null));
+        for (int d : demands) {
+            for (int k : p.byDemand[d]) {
+                if (onResource.get(p.pairResource[k]) == null) {
+                    onResource.set(p.pairResource[k], new ArrayList<>());
+                }
+            }
         }
-        for (int d = 0; d < choice.length; d++) {
+        for (int d : demands) {
             if (choice[d] >= 0) {
                 residual[p.pairResource[choice[d]]] -= p.hours[d];
                 onResource.get(p.pairResource[choice[d]]).add(d);
             }
         }
-        for (int pass = 0; pass < 50 && Deadline.before(deadlineNanos); pass++) {
+        for (int pass = 0; pass < 50; pass++) {
             boolean improved = false;
-            for (int d = 0; d < choice.length; d++) {
+            for (int i = 0; i < demands.length; i++) {
+                if (i % CHECK_EVERY == 0 && !Deadline.before(deadlineNanos)) {
+                    return;
+                }
+                int d = demands[i];
                 int current = choice[d];
                 long base = current < 0 ? 0 : p.pairProfit[current];
                 long bestGain = 0;
@@ -109,19 +129,34 @@ public final class StartPlan {
 
     /** Places the unmatched demands, most profitable first, on their best resource with room. */
     public static void greedyFill(Problem p, int[] choice) {
+        greedyFill(p, choice, java.util.stream.IntStream.range(0, choice.length).toArray(), false);
+    }
+
+    /**
+     * {@link #greedyFill(Problem, int[])} of the given demands only (one component's). {@code byDensity}: the most
+     * profit per hour first instead, the order of the LP's own choice — what a plan started without the flow takes
+     * (about 0.96 of the LP bound against 0.89 most profitable first, 1k×100); after the flow's rounding, which
+     * leaves only holes, the most profitable first does better.
+     */
+    public static void greedyFill(Problem p, int[] choice, int[] demands, boolean byDensity) {
         long[] residual = p.capacity.clone();
-        for (int d = 0; d < choice.length; d++) {
+        for (int d : demands) {
             if (choice[d] >= 0) {
                 residual[p.pairResource[choice[d]]] -= p.hours[d];
             }
         }
         List<Integer> open = new ArrayList<>();
-        for (int d = 0; d < choice.length; d++) {
+        for (int d : demands) {
             if (choice[d] < 0 && p.byDemand[d].length > 0) {
                 open.add(d);
             }
         }
-        open.sort(Comparator.comparingLong((Integer d) -> -p.pairProfit[p.byDemand[d][0]]).thenComparingInt(d -> d));
+        if (byDensity) {
+            open.sort(Comparator.comparingDouble((Integer d) -> -p.pairProfit[p.byDemand[d][0]] / (double) p.hours[d])
+                    .thenComparingInt(d -> d));
+        } else {
+            open.sort(Comparator.comparingLong((Integer d) -> -p.pairProfit[p.byDemand[d][0]]).thenComparingInt(d -> d));
+        }
         for (int d : open) {
             for (int k : p.byDemand[d]) {
                 if (residual[p.pairResource[k]] >= p.hours[d]) {

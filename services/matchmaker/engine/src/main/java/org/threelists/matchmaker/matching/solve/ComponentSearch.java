@@ -5,27 +5,36 @@ import static org.threelists.matchmaker.matching.model.Profits.componentProfit;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.exact.ComponentCpSat;
 import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.relaxation.Relaxation;
 import org.threelists.matchmaker.matching.search.Lns;
 import org.threelists.matchmaker.matching.search.Repack;
+import org.threelists.matchmaker.matching.search.StartPlan;
 
 /**
- * The search on one component, in steps that can be run in time slices ({@link Slices}): the one-resource re-packs
- * with pulls until none gains, the two-resource re-pack to its local optimum, then the exact step (the re-pack's own
- * proof on one or two resources, CP-SAT on small components), then CP-SAT neighbourhood search until the component's
- * gap reaches the target. A component shares nothing with another but its disjoint entries of the plan, so
- * components run on different threads.
+ * The work on one component, in steps that can be run in time slices ({@link Slices}): its start (the flow and
+ * the rounded plan, or the quick bound and a greedy plan when the flow would end after the deadline), the
+ * one-resource re-packs with pulls until none gains, the two-resource re-pack to its local optimum, then the exact
+ * step (the re-pack's own proof on one or two resources, CP-SAT on small components), then CP-SAT neighbourhood
+ * search until the component's gap reaches the target. A component shares nothing with another but its disjoint
+ * entries of the plan and of the relaxation's arrays, so components run on different threads.
  */
 final class ComponentSearch {
 
-    enum Step { PULL, REPACK, LNS, DONE }
+    enum Step { START, PULL, CHAIN, REPACK, LNS, DONE }
 
     final int component;
     private final Problem p;
     private final int[] choice;
     private final MatchingEngine.Options options;
-    private final Repack repack;
-    private final Lns lns;
-    Step step = Step.PULL;
+    private final Relaxation relaxation;
+    private final FlowEstimate flows;
+    /** The component's pairs: the priority of its start (largest first), and what its flow costs. */
+    final int pairs;
+    private Repack repack;
+    private Lns lns;
+    volatile Step step = Step.START;
+    /** Whether the start solved the flow (false: the quick bound and a greedy plan). */
+    boolean flowSolved;
     /** The component's best proven bound, profit units. */
     volatile long bound;
     /** The profit of the component's plan; updated after every slice. */
@@ -33,15 +42,15 @@ final class ComponentSearch {
     boolean proven;
     boolean byCpSat;
 
-    ComponentSearch(Problem p, int component, int[] choice, long bound, MatchingEngine.Options options) {
+    ComponentSearch(Problem p, int component, int[] choice, Relaxation relaxation, FlowEstimate flows,
+                    MatchingEngine.Options options) {
         this.p = p;
         this.component = component;
         this.choice = choice;
         this.options = options;
-        this.bound = bound;
-        this.repack = new Repack(p, choice, p.componentResources[component]);
-        this.lns = new Lns(p, choice, repack);
-        this.primal = componentProfit(p, choice, component);
+        this.relaxation = relaxation;
+        this.flows = flows;
+        this.pairs = relaxation.pairs(component);
     }
 
     /** What is still open: bound − plan, profit units (the scheduler spends the time where this is largest). */
@@ -57,13 +66,23 @@ final class ComponentSearch {
     /** Runs the current step until {@code sliceDeadline}; moves to the next step when this one is finished. */
     void runSlice(long sliceDeadline, long planDeadline) {
         switch (step) {
+            case START -> {
+                start(planDeadline);
+                step = Step.PULL;
+            }
             case PULL -> {
                 if (repack.pullUntilStable(p.componentResources[component], sliceDeadline)) {
+                    step = Step.CHAIN;
+                }
+            }
+            case CHAIN -> {
+                if (repack.chainUntilStable(p.componentResources[component], sliceDeadline)) {
                     step = Step.REPACK;
                 }
             }
             case REPACK -> {
-                if (repack.resume(sliceDeadline)) {
+                // a component whose gap reached the target after the chains goes straight to its exact step
+                if (reachedTarget(options.targetGap()) || repack.resume(sliceDeadline)) {
                     exact(planDeadline);
                     step = options.useCpSat() && !proven ? Step.LNS : Step.DONE;
                 }
@@ -91,6 +110,28 @@ final class ComponentSearch {
             proven = true;
             step = Step.DONE;
         }
+    }
+
+    /**
+     * The component's bound and start plan: the flow's LP bound and its unsplit demands when the flow should end
+     * before the deadline, else the quick bound; then a greedy fill and the single-demand moves (until the
+     * deadline). Runs whatever the clock: a plan needs a start.
+     */
+    private void start(long planDeadline) {
+        int[] demands = p.componentDemands[component];
+        if (flows.fits(pairs, planDeadline)) {
+            long began = System.nanoTime();
+            relaxation.solveFlow(component, choice);
+            flows.observed(pairs, System.nanoTime() - began);
+            flowSolved = true;
+        } else {
+            relaxation.quickBound(component);
+        }
+        StartPlan.greedyFill(p, choice, demands, !flowSolved);
+        StartPlan.improve(p, choice, demands, planDeadline);
+        bound = relaxation.componentBound[component];
+        repack = new Repack(p, choice, p.componentResources[component]);
+        lns = new Lns(p, choice, repack);
     }
 
     /**
@@ -132,10 +173,10 @@ final class ComponentSearch {
     }
 
     int repackMoves() {
-        return repack.moves + repack.pullMoves();
+        return repack == null ? 0 : repack.moves + repack.pullMoves() + repack.chainMoves();
     }
 
     int lnsMoves() {
-        return lns.moves();
+        return lns == null ? 0 : lns.moves();
     }
 }

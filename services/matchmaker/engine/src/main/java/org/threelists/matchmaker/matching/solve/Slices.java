@@ -9,10 +9,12 @@ import java.util.concurrent.Future;
 import org.threelists.matchmaker.matching.model.Deadline;
 
 /**
- * Spends a time budget on the components where the gap is: every worker thread (one per core) takes the component
- * with the largest open gap (bound − plan) that no other thread works on, runs its search for a slice of time, and
- * puts it back; finished components leave, and all stop at the deadline or once the whole plan's gap reaches the
- * target. Slicing keeps one large component from taking the whole budget while the others wait.
+ * Spends a time budget on the components where the gap is: every worker thread (one per core) first starts the
+ * components (largest first: their flows cost the most), then takes the component with the largest open gap
+ * (bound − plan) that no other thread works on, runs its search for a slice of time, and puts it back; finished
+ * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
+ * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others
+ * wait; a thread whose last start is done searches while the other still starts.
  */
 final class Slices {
 
@@ -22,21 +24,23 @@ final class Slices {
     private final ComponentSearch[] searches;
     private final boolean[] busy;
     private final Gap gap;
+    private final double targetGap;
 
     /** The whole plan's gap, from the components' bounds and plans. */
     interface Gap {
         boolean reached();
     }
 
-    Slices(ComponentSearch[] searches, Gap gap) {
+    Slices(ComponentSearch[] searches, Gap gap, double targetGap) {
         this.searches = searches;
         this.busy = new boolean[searches.length];
         this.gap = gap;
+        this.targetGap = targetGap;
     }
 
     /**
      * Runs until every component's step is {@code until} or later or the deadline; the neighbourhood search (up to
-     * {@code DONE}) also stops at the target gap.
+     * {@code DONE}) also stops at the target gap. Every component is started, deadline or not: a plan needs a start.
      */
     void run(ComponentSearch.Step until, long deadline) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), searches.length));
@@ -68,8 +72,8 @@ final class Slices {
     }
 
     private void work(ComponentSearch.Step until, long deadline) {
-        while (Deadline.before(deadline)) {
-            ComponentSearch next = take(until);
+        while (true) {
+            ComponentSearch next = take(until, Deadline.before(deadline));
             if (next == null) {
                 return;
             }
@@ -81,15 +85,25 @@ final class Slices {
         }
     }
 
-    private synchronized ComponentSearch take(ComponentSearch.Step until) {
-        if (until == ComponentSearch.Step.DONE && gap.reached()) {
-            return null; // the target gap stops the neighbourhood search; the re-pack and the exact step always run
-        }
+    /** The next component to work on: one not started (largest first), else the largest open gap; null: stop. */
+    private synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
         ComponentSearch best = null;
         for (int c = 0; c < searches.length; c++) {
             ComponentSearch s = searches[c];
-            if (!busy[c] && s.step.compareTo(until) < 0 && (best == null || s.openGap() > best.openGap())) {
+            if (!busy[c] && s.step == ComponentSearch.Step.START && (best == null || s.pairs > best.pairs)) {
                 best = s;
+            }
+        }
+        if (best == null && timeLeft && !(until == ComponentSearch.Step.DONE && gap.reached())) {
+            // the target gap stops the neighbourhood search, the whole plan's or a component's own; the re-packs
+            // and the exact step always run (a component at its target skips the two-resource re-packs)
+            for (int c = 0; c < searches.length; c++) {
+                ComponentSearch s = searches[c];
+                boolean atTarget = s.step == ComponentSearch.Step.LNS && s.reachedTarget(targetGap);
+                if (!busy[c] && s.step.compareTo(until) < 0 && !atTarget
+                        && (best == null || s.openGap() > best.openGap())) {
+                    best = s;
+                }
             }
         }
         if (best != null) {

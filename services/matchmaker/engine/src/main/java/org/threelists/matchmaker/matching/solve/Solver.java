@@ -14,21 +14,22 @@ import org.threelists.matchmaker.matching.search.StartPlan;
 /**
  * How the engine spends its time on a problem, component by component (services/matchmaker/engine/README.md, "How"):
  * <ol>
- *   <li><b>Bound</b> ({@link Relaxation}): the LP relaxation as a min-cost flow, then a Lagrangian bound with one
- *       exact knapsack per resource, started from the LP's prices — both proven upper bounds.</li>
- *   <li><b>Start and local search.</b> The demands the flow does not split, a greedy fill ({@link StartPlan}), then
- *       exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}): of one resource
- *       at a time from all its candidate demands, pulling them from other resources, until none gains (every
- *       component first: cheap, and most of the gain), then of two neighbouring resources at a time until none
- *       gains.</li>
+ *   <li><b>Start</b> ({@link ComponentSearch}): the LP relaxation as a min-cost flow ({@link Relaxation}) when it
+ *       should end before the deadline, else a quick bound; the demands the flow does not split, a greedy fill and
+ *       single-demand moves ({@link StartPlan}).</li>
+ *   <li><b>Local search</b>, exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}):
+ *       of one resource at a time from all its candidate demands, pulling them from other resources, until none
+ *       gains; chain steps, which also count what the resource a demand leaves gains by refilling its room; then
+ *       of two neighbouring resources at a time until none gains.</li>
+ *   <li><b>Bound</b>: a Lagrangian bound with one exact knapsack per resource, started from the LP's prices.</li>
  *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
  *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
  *       ({@link org.threelists.matchmaker.matching.search.Lns}) until the time limit, or until the gap to the
  *       bound is at most the target gap.</li>
  * </ol>
- * Steps 2 and 3 run per component ({@link ComponentSearch}) on every core, in time slices given to the component with
- * the largest open gap first ({@link Slices}): the budget goes where the gap is, and the plan is the best found at
- * the deadline, with its proven gap.
+ * Steps 1, 2 and 4 run per component on every core, in time slices: the starts first (largest first), then the
+ * component with the largest open gap ({@link Slices}); the budget goes where the gap is, and the plan is the best
+ * found at the deadline, with its proven gap.
  * "cp-sat:OPTIMAL" means every component is proven optimal by CP-SAT.
  */
 public final class Solver {
@@ -44,32 +45,51 @@ public final class Solver {
 
     /**
      * Plans every component of the problem (see the class comment) and stops searching at {@code deadline}
-     * ({@link System#nanoTime()}). The relaxation and the start plan always run: they give the plan its bound and
-     * a valid plan, and the flow cannot be interrupted; everything after them runs only while time is left.
+     * ({@link System#nanoTime()}). Every component gets a start, deadline or not (a plan needs one): its flow when the
+     * flow should end before the deadline (OR-Tools' flow cannot be interrupted), else a quick bound and a greedy
+     * plan; everything after the starts runs only while time is left.
      */
     public Solution solve(Problem p, long deadline) {
         int components = p.componentCount();
         Relaxation relaxation = new Relaxation(p);
-        int[] choice = relaxation.solveFlow();
-        Trace.log("flow: LP bound %.4f, start %.4f", relaxation.lpBound() / (double) p.m / Scoring.SCALE,
-                scaledTotal(p, choice) / (double) Scoring.SCALE);
-        StartPlan.greedyFill(p, choice);
-        StartPlan.improve(p, choice, deadline);
-        Trace.log("greedy fill + moves: %.4f", scaledTotal(p, choice) / (double) Scoring.SCALE);
-        if (!Deadline.before(deadline)) {
-            return startPlanOnly(p, relaxation, choice);
-        }
+        int[] choice = new int[p.demands.size()];
+        java.util.Arrays.fill(choice, -1);
+        FlowEstimate flows = new FlowEstimate();
         long[] bound = relaxation.componentBound; // profit units, tightened below
         long[] primal = new long[components];
         ComponentSearch[] searches = new ComponentSearch[components];
         for (int c = 0; c < components; c++) {
-            searches[c] = new ComponentSearch(p, c, choice, bound[c], options);
+            searches[c] = new ComponentSearch(p, c, choice, relaxation, flows, options);
         }
-        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap());
-        // the cheap one-resource re-packs on every component first: most of the gain, for a few milliseconds each
+        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap(), options.targetGap());
+        // the starts (largest first), then the cheap one-resource re-packs on every component: most of the gain, for
+        // a few milliseconds each
+        slices.run(ComponentSearch.Step.CHAIN, deadline);
+        int flowsSolved = 0;
+        for (ComponentSearch s : searches) {
+            flowsSolved += s.flowSolved ? 1 : 0;
+        }
+        Trace.log("starts (%d/%d flows) and pulls: %.4f, gap %.4f%%", flowsSolved, components,
+                scaledTotal(p, choice) / (double) Scoring.SCALE, 100 * gapOf(p, searches));
         slices.run(ComponentSearch.Step.REPACK, deadline);
-        Trace.log("pulls: %.4f, gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
-                100 * gapOf(p, searches));
+        Trace.log("chains: %.4f, gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE, 100 * gapOf(p, searches));
+        if (Trace.on()) {
+            long free = 0;
+            long total = 0;
+            long[] load = new long[p.resources.size()];
+            for (int d = 0; d < choice.length; d++) {
+                if (choice[d] >= 0) {
+                    load[p.pairResource[choice[d]]] += p.hours[d];
+                }
+            }
+            for (int r = 0; r < load.length; r++) {
+                if (p.resourceComponent[r] >= 0) {
+                    free += p.capacity[r] - load[r];
+                    total += p.capacity[r];
+                }
+            }
+            Trace.log("capacity left free after the chains: %.2f %% of %d tenths", 100.0 * free / total, total);
+        }
         slices.run(ComponentSearch.Step.LNS, deadline);
         Trace.log("repack: %.4f (%d moves), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
                 repackMoves(searches), 100 * gapOf(p, searches));
@@ -127,38 +147,22 @@ public final class Solver {
             method = "exact:OPTIMAL(" + components + " components; dp re-pack"
                     + (options.useCpSat() ? ", cp-sat" : "") + ")";
         } else {
-            method = "lp-rounding+repack(" + moves + " moves)" + lagrangian
+            String start = flowsSolved == components ? "lp-rounding"
+                    : "lp-rounding on " + flowsSolved + "/" + components + " components, greedy on the rest (time limit)";
+            method = start + "+repack(" + moves + " moves)" + lagrangian
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
                     + "; " + provenCount + "/" + components + " components proven optimal";
         }
         return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled);
     }
 
-    /** The time ran out before the local search: the LP's start plan with the relaxation's bounds. */
-    private Solution startPlanOnly(Problem p, Relaxation relaxation, int[] choice) {
-        long boundScaled = 0;
-        long lpScaled = 0;
-        long[] componentBoundScaled = new long[p.componentCount()];
-        int provenCount = 0;
-        for (int c = 0; c < p.componentCount(); c++) {
-            long primal = componentProfit(p, choice, c);
-            long b = Math.max(relaxation.componentBound[c], primal);
-            if (b == primal) {
-                provenCount++;
-            }
-            componentBoundScaled[c] = b / p.m;
-            boundScaled += b / p.m;
-            lpScaled += relaxation.componentLpBound[c] / p.m;
-        }
-        return new Solution(choice, boundScaled, lpScaled, "lp-rounding (time limit reached before the local search); "
-                + provenCount + "/" + p.componentCount() + " components proven optimal", provenCount,
-                p.componentCount(), componentBoundScaled);
-    }
-
     private static double gapOf(Problem p, ComponentSearch[] searches) {
         long b = 0;
         long o = 0;
         for (ComponentSearch s : searches) {
+            if (s.step == ComponentSearch.Step.START) {
+                return 1; // not started: no bound yet
+            }
             long primal = s.primal;
             b += Math.max(s.bound, primal) / p.m;
             o += primal / p.m;
