@@ -27,6 +27,12 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
     public static final String JWT_PUBLIC_KEY_LOCATION = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
     public static final String JWT_ISSUER = "MP_JWT_VERIFY_ISSUER";
     public static final String PII_MASTER_KEY = "THREELISTS_PII_MASTER_KEY";
+    public static final String CHECK_IN_KEY = "THREELISTS_CHECK_IN_KEY";
+    /**
+     * Signs demand-list's check-in codes (services/demand-list/README.md, "Check-in and check-out"). Codes live
+     * minutes, so a key of this launch's own is enough: nothing signed with it outlives the run.
+     */
+    private static final String LAUNCH_CHECK_IN_KEY = randomKey();
 
     public ServiceSettings {
         extraEnvironment = Map.copyOf(extraEnvironment);
@@ -42,7 +48,14 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
         environment.put(JWT_PUBLIC_KEY_LOCATION, jwtPublicKeyFile.toAbsolutePath().toString());
         environment.put(JWT_ISSUER, jwtIssuer);
         environment.put(PII_MASTER_KEY, piiMasterKey);
+        environment.put(CHECK_IN_KEY, LAUNCH_CHECK_IN_KEY);
         environment.putAll(extraEnvironment);
         return environment;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }

@@ -61,7 +61,7 @@ class CrossReferenceTest {
             "MP_JWT_VERIFY_ISSUER", "THREELISTS_PII_MASTER_KEY");
     /** Credentials: from a Secret, never a ConfigMap or a literal. */
     static final Set<String> SECRET_ENV = Set.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-            "THREELISTS_PII_MASTER_KEY", "KAFKA_SASL_JAAS_CONFIG");
+            "THREELISTS_PII_MASTER_KEY", "THREELISTS_CHECK_IN_KEY", "KAFKA_SASL_JAAS_CONFIG");
 
     static Stream<Rendered> overlays() {
         return Repo.OVERLAY_NAMES.stream().map(Rendered::of);

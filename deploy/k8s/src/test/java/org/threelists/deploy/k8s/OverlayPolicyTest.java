@@ -30,11 +30,13 @@ class OverlayPolicyTest {
         assertThat(PRODUCTION.all(Secret.class)).as("production Secrets come from outside the overlay").isEmpty();
         String all = PRODUCTION.nodes.toString();
         assertThat(all).doesNotContain(DEV_KEY).doesNotContain(DEV_ISSUER)
-                .doesNotContain("ZGV2LW9ubHktbWFzdGVyLWtleS1ub3Qtc2VjcmV0ISE=");
+                .doesNotContain("ZGV2LW9ubHktbWFzdGVyLWtleS1ub3Qtc2VjcmV0ISE=")
+                .doesNotContain("ZGV2LW9ubHktY2hlY2staW4ta2V5LW5vdC1zZWNyZXQ=");
         assertThat(Repo.read(Repo.overlay("production").resolve("secrets.example.yaml"))).doesNotContain(DEV_KEY);
         assertThat(PRODUCTION.providedSecrets()).as("secrets.example.yaml")
                 .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db", "ledger-db",
-                        "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii", "threelists-pg-backup-s3");
+                        "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii", "demand-list-check-in",
+                        "threelists-pg-backup-s3");
     }
 
     @Test
@@ -106,6 +108,7 @@ class OverlayPolicyTest {
         assertThat(LOCAL.get(ConfigMap.class, "threelists-common").getData().get("MP_JWT_VERIFY_ISSUER")).isEqualTo(DEV_ISSUER);
         assertThat(LOCAL.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList())
                 .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db",
-                        "ledger-db", "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii");
+                        "ledger-db", "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii",
+                        "demand-list-check-in");
     }
 }

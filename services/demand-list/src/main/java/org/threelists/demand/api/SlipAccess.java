@@ -39,6 +39,17 @@ public class SlipAccess {
         }
     }
 
+    /**
+     * The caller leads the slip's group now: they show its check-in codes and confirm the hours of a member who could
+     * not check in (services/demand-list/README.md, "Check-in and check-out").
+     */
+    public void requireLeaderOf(SlipView slip) {
+        if (!leads(slip.communityCode, slip.groupId)) {
+            throw new NotPermittedException("Only the leader of Party group " + slip.groupId
+                    + " shows the check-in codes of slip " + slip.slipId + " and confirms its hours");
+        }
+    }
+
     /** The caller is the member the slip is dispatched to. */
     public void requireMemberOf(SlipView slip) {
         if (!isOwn(slip)) {

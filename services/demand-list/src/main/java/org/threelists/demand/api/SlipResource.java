@@ -27,6 +27,7 @@ import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.projection.SlipQueries;
 import org.threelists.demand.projection.SlipView;
+import org.threelists.demand.service.SlipCheckIns;
 import org.threelists.demand.service.SlipWork;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.RequestParameters;
@@ -45,19 +46,22 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Path("/slips")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Slips", description = "三联单 — the second lane's slips: dispatched, accepted, reported, rated")
+@Tag(name = "Slips", description = "三联单 — the second lane's slips: dispatched, accepted, checked in and out, "
+        + "reported, rated")
 public class SlipResource {
 
     private final SlipWork work;
+    private final SlipCheckIns checkIns;
     private final SlipQueries slips;
     private final DemandQueries demands;
     private final SlipAccess access;
     private final Caller caller;
     private final ValidBodies bodies;
 
-    SlipResource(SlipWork work, SlipQueries slips, DemandQueries demands, SlipAccess access, Caller caller,
-            ValidBodies bodies) {
+    SlipResource(SlipWork work, SlipCheckIns checkIns, SlipQueries slips, DemandQueries demands, SlipAccess access,
+            Caller caller, ValidBodies bodies) {
         this.work = work;
+        this.checkIns = checkIns;
         this.slips = slips;
         this.demands = demands;
         this.access = access;
@@ -171,6 +175,70 @@ public class SlipResource {
         access.requireRecorder(slip);
         SatisfactionRequest request = bodies.require(body, SatisfactionRequest.class);
         work.recordSatisfaction(slipId, request.score(), caller.actor());
+        return SlipResponse.of(slips.require(slipId));
+    }
+
+    @POST
+    @Path("/{slipId}/check-in-code")
+    @Transactional
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "Obtain a check-in or check-out code (签到码) for an accepted slip",
+            description = "The leader of the slip's group; the code is signed, expires after a few minutes (expiresAt) "
+                    + "and is drawn as a QR code for the member to scan. With a place, it opens only within its radius")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckInCodeResponse.class)))
+    public CheckInCodeResponse checkInCode(@PathParam("slipId") String slipId, @RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = CheckInCodeRequest.class))) byte[] body)
+            throws JsonProcessingException {
+        SlipView slip = slips.require(slipId);
+        access.requireLeaderOf(slip);
+        CheckInCodeRequest request = bodies.require(body, CheckInCodeRequest.class);
+        return CheckInCodeResponse.of(checkIns.issueCode(slipId, request.purpose(), request.checkInPlace()));
+    }
+
+    @POST
+    @Path("/{slipId}/check-in")
+    @Transactional
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "Check in (签到) with the leader's code", description = "The member the slip names, while it "
+            + "is accepted: a CHECK_IN code of this slip, not expired, not used before; within its place if it names one")
+    public SlipResponse checkIn(@PathParam("slipId") String slipId, @RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = CheckInRequest.class))) byte[] body) throws JsonProcessingException {
+        SlipView slip = slips.require(slipId);
+        access.requireMemberOf(slip);
+        CheckInRequest request = bodies.require(body, CheckInRequest.class);
+        checkIns.checkIn(slipId, caller.subject(), request.code(), request.at(), caller.actor());
+        return SlipResponse.of(slips.require(slipId));
+    }
+
+    @POST
+    @Path("/{slipId}/check-out")
+    @Transactional
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "Check out (签退) with the leader's code", description = "The member the slip names, after "
+            + "checking in: a CHECK_OUT code of this slip; the time since the check-in adds to the slip's checked hours")
+    public SlipResponse checkOut(@PathParam("slipId") String slipId, @RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = CheckInRequest.class))) byte[] body) throws JsonProcessingException {
+        SlipView slip = slips.require(slipId);
+        access.requireMemberOf(slip);
+        CheckInRequest request = bodies.require(body, CheckInRequest.class);
+        checkIns.checkOut(slipId, caller.subject(), request.code(), request.at(), caller.actor());
+        return SlipResponse.of(slips.require(slipId));
+    }
+
+    @POST
+    @Path("/{slipId}/hours-confirmation")
+    @Transactional
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "Confirm the hours of a member who could not check in",
+            description = "The leader of the slip's group, for a reported slip without checked time; the hours are "
+                    + "then credited as CONFIRMED_BY_LEADER")
+    public SlipResponse confirmHours(@PathParam("slipId") String slipId, @RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ConfirmHoursRequest.class))) byte[] body)
+            throws JsonProcessingException {
+        SlipView slip = slips.require(slipId);
+        access.requireLeaderOf(slip);
+        ConfirmHoursRequest request = bodies.require(body, ConfirmHoursRequest.class);
+        checkIns.confirmHours(slipId, caller.subject(), request.hours(), request.reason(), caller.actor());
         return SlipResponse.of(slips.require(slipId));
     }
 

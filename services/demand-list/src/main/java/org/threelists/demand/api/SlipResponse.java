@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
@@ -21,7 +22,19 @@ public record SlipResponse(String slipId, String demandId, String streetCode, St
         SlipStatus status, String statusLabel, Instant dispatchedAt,
         @Schema(description = "Accept or decline by then") Instant acceptBy, Instant acceptedAt,
         @Schema(description = "Resolve and report by then") Instant resolveBy, String declineReason, String service,
-        BigDecimal hours, ServiceMode mode, LocalDate serviceDate, Instant reportedAt, Integer satisfaction,
+        @Schema(description = "The hours the slip credits: the checked or the leader's confirmed hours "
+                + "(hoursSource); absent while neither is known") BigDecimal hours,
+        @Schema(description = "The member's own figure, from the report") BigDecimal reportedHours,
+        @Schema(description = "The time between check-in and check-out, all rounds, to the nearest quarter hour")
+        BigDecimal checkedHours,
+        HoursSource hoursSource, String hoursSourceLabel,
+        @Schema(description = "reportedHours − hours: what the member reported beyond (or below) what counts")
+        BigDecimal hoursDifference,
+        @Schema(description = "The member is checked in now") boolean checkedIn, Instant checkedInAt,
+        Instant checkedOutAt,
+        @Schema(description = "The last check-in or check-out was within the code's place") Boolean atPlace,
+        String hoursConfirmedBy, String hoursConfirmationReason,
+        ServiceMode mode, LocalDate serviceDate, Instant reportedAt, Integer satisfaction,
         Instant closedAt,
         @Schema(description = "How far the running time limit has been escalated: GROUP_LEADER, then COMMUNITY")
         EscalationLevel escalationLevel, int escalations, Instant updatedAt, String updatedBy, long version) {
@@ -29,7 +42,11 @@ public record SlipResponse(String slipId, String demandId, String streetCode, St
     static SlipResponse of(SlipView v) {
         return new SlipResponse(v.slipId, v.demandId, v.streetCode, v.communityCode, v.groupId, v.leaderId,
                 v.memberId, v.memberKind, v.homeUnitId, v.problem, v.urgency, v.status, v.status.zh(), v.dispatchedAt,
-                v.acceptBy, v.acceptedAt, v.resolveBy, v.declineReason, v.service, v.hours, v.mode, v.serviceDate,
+                v.acceptBy, v.acceptedAt, v.resolveBy, v.declineReason, v.service, v.hours, v.reportedHours,
+                v.checkedHours, v.hoursSource, v.hoursSource == null ? null : v.hoursSource.zh(),
+                v.reportedHours == null || v.hours == null ? null : v.reportedHours.subtract(v.hours), v.checkedIn,
+                v.checkedInAt, v.checkedOutAt, v.atPlace, v.hoursConfirmedBy, v.hoursConfirmationReason, v.mode,
+                v.serviceDate,
                 v.reportedAt, v.satisfaction, v.closedAt, v.escalationLevel, v.escalations, v.updatedAt, v.updatedBy,
                 v.version);
     }

@@ -3,6 +3,7 @@ package org.threelists.demand.messaging;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
@@ -40,9 +41,29 @@ public final class SlipEventData {
             EscalationLevel level, SlipStatus overdue, Instant due, Instant next) {
     }
 
+    /** {@code at}: when the member checked in; {@code atPlace}: within the place the leader's code named. */
+    public record CheckedIn(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            Instant at, boolean atPlace) {
+    }
+
+    /** {@code checkedHours}: the checked time of all the slip's rounds so far, to the nearest quarter hour. */
+    public record CheckedOut(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            Instant checkedInAt, Instant at, boolean atPlace, BigDecimal checkedHours) {
+    }
+
+    /**
+     * {@code hours}: the member's own figure; {@code checkedHours} and {@code hoursSource} (CHECKED) when the member
+     * checked in and out — absent, the hours await the leader's confirmation.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reported(String slipId, String demandId, SlipStatus status, String actor, String memberId,
-            String homeUnitId, BigDecimal hours, ServiceMode mode, LocalDate serviceDate) {
+            String homeUnitId, BigDecimal hours, ServiceMode mode, LocalDate serviceDate, BigDecimal checkedHours,
+            HoursSource hoursSource) {
+    }
+
+    /** The leader confirmed {@code hours} for a member who did not check in; the reason stays in the service. */
+    public record HoursConfirmed(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            BigDecimal hours, BigDecimal reportedHours) {
     }
 
     public record SatisfactionRecorded(String slipId, String demandId, SlipStatus status, String actor, int score) {
@@ -52,10 +73,15 @@ public final class SlipEventData {
             Instant resolveBy) {
     }
 
-    /** What the ledger credits the hours by: the member and their home unit (双报到), the place, the day, the mode. */
+    /**
+     * What the ledger credits the hours by: the member and their home unit (双报到), the place, the day, the mode.
+     * {@code hours} is what is credited (the checked or the confirmed hours, as {@code hoursSource} says); the
+     * member's figure and the checked time go beside it, so that a difference stays visible.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Closed(String slipId, String demandId, SlipStatus status, String actor, String streetCode,
             String communityCode, String groupId, String memberId, MemberKind memberKind, String homeUnitId,
-            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, int satisfaction) {
+            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, int satisfaction, BigDecimal reportedHours,
+            BigDecimal checkedHours, HoursSource hoursSource) {
     }
 }

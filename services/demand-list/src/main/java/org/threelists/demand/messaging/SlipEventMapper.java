@@ -3,6 +3,9 @@ package org.threelists.demand.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.EventMessage;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedOut;
+import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
@@ -12,6 +15,9 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
 import org.threelists.demand.domain.slip.SlipEvents.SlipSatisfactionRecorded;
 import org.threelists.demand.domain.slip.SlipStatus;
 import org.threelists.demand.messaging.SlipEventData.Accepted;
+import org.threelists.demand.messaging.SlipEventData.CheckedIn;
+import org.threelists.demand.messaging.SlipEventData.CheckedOut;
+import org.threelists.demand.messaging.SlipEventData.HoursConfirmed;
 import org.threelists.demand.messaging.SlipEventData.Closed;
 import org.threelists.demand.messaging.SlipEventData.Declined;
 import org.threelists.demand.messaging.SlipEventData.Dispatched;
@@ -72,7 +78,20 @@ public class SlipEventMapper implements IntegrationEventMapper {
         if (payload instanceof SlipReported e) {
             return new Translation(e.slipId(), e.demandId(), "reported", new Reported(e.slipId(), e.demandId(),
                     SlipStatus.REPORTED, e.actor(), e.memberId(), e.homeUnitId(), e.hours(), e.mode(),
-                    e.serviceDate()));
+                    e.serviceDate(), e.checkedHours(), e.hoursSource()));
+        }
+        if (payload instanceof SlipCheckedIn e) {
+            return new Translation(e.slipId(), e.demandId(), "checked-in", new CheckedIn(e.slipId(), e.demandId(),
+                    SlipStatus.ACCEPTED, e.actor(), e.memberId(), e.at(), e.atPlace()));
+        }
+        if (payload instanceof SlipCheckedOut e) {
+            return new Translation(e.slipId(), e.demandId(), "checked-out", new CheckedOut(e.slipId(), e.demandId(),
+                    SlipStatus.ACCEPTED, e.actor(), e.memberId(), e.checkedInAt(), e.at(), e.atPlace(),
+                    e.checkedHours()));
+        }
+        if (payload instanceof SlipHoursConfirmed e) {
+            return new Translation(e.slipId(), e.demandId(), "hours-confirmed", new HoursConfirmed(e.slipId(),
+                    e.demandId(), SlipStatus.REPORTED, e.actor(), e.memberId(), e.hours(), e.reportedHours()));
         }
         if (payload instanceof SlipSatisfactionRecorded e) {
             return new Translation(e.slipId(), e.demandId(), "satisfaction-recorded", new SatisfactionRecorded(
@@ -85,7 +104,8 @@ public class SlipEventMapper implements IntegrationEventMapper {
         if (payload instanceof SlipClosed e) {
             return new Translation(e.slipId(), e.demandId(), "closed", new Closed(e.slipId(), e.demandId(),
                     SlipStatus.CLOSED, e.actor(), e.streetCode(), e.communityCode(), e.groupId(), e.memberId(),
-                    e.memberKind(), e.homeUnitId(), e.hours(), e.mode(), e.serviceDate(), e.satisfaction()));
+                    e.memberKind(), e.homeUnitId(), e.hours(), e.mode(), e.serviceDate(), e.satisfaction(),
+                    e.reportedHours(), e.checkedHours(), e.hoursSource()));
         }
         return null;
     }

@@ -5,7 +5,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedOut;
+import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
@@ -93,13 +97,45 @@ public class SlipProjection {
         update(event.slipId(), event.actor(), at, sequence, view -> {
             view.status = SlipStatus.REPORTED;
             view.service = event.service();
-            view.hours = event.hours();
+            view.reportedHours = event.hours();
+            view.checkedHours = event.checkedHours();
+            view.hoursSource = event.hoursSource();
+            view.hours = event.hoursSource() == null ? null : event.checkedHours();
             view.mode = event.mode();
             view.serviceDate = event.serviceDate();
             view.reportedAt = at;
             view.escalationLevel = null;
         });
         stops(event.slipId());
+    }
+
+    @EventHandler
+    void on(SlipCheckedIn event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.checkedInAt = event.at();
+            view.checkedIn = true;
+            view.atPlace = event.atPlace() ? Boolean.TRUE : null;
+        });
+    }
+
+    @EventHandler
+    void on(SlipCheckedOut event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.checkedOutAt = event.at();
+            view.checkedIn = false;
+            view.checkedHours = event.checkedHours();
+            view.atPlace = event.atPlace() ? Boolean.TRUE : null;
+        });
+    }
+
+    @EventHandler
+    void on(SlipHoursConfirmed event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.hours = event.hours();
+            view.hoursSource = HoursSource.CONFIRMED_BY_LEADER;
+            view.hoursConfirmedBy = event.actor();
+            view.hoursConfirmationReason = event.reason();
+        });
     }
 
     @EventHandler
@@ -115,6 +151,8 @@ public class SlipProjection {
         update(event.slipId(), event.actor(), at, sequence, view -> {
             view.status = SlipStatus.ACCEPTED;
             view.resolveBy = event.resolveBy();
+            view.hours = null;
+            view.hoursSource = null;
         });
         runs(event.slipId(), event.resolveBy());
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
@@ -58,7 +59,31 @@ public class SlipView extends TrackedView {
     @Column(name = "decline_reason")
     public String declineReason;
     public String service;
+    /** What the slip credits: the checked or the leader's confirmed hours; null while neither is known. */
     public BigDecimal hours;
+    /** The member's own figure, from the report. */
+    @Column(name = "reported_hours")
+    public BigDecimal reportedHours;
+    /** The checked time of all rounds, rounded; null before the first check-out. */
+    @Column(name = "checked_hours")
+    public BigDecimal checkedHours;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hours_source")
+    public HoursSource hoursSource;
+    /** The last check-in, and whether the member is checked in now. */
+    @Column(name = "checked_in_at")
+    public Instant checkedInAt;
+    @Column(name = "checked_in")
+    public boolean checkedIn;
+    @Column(name = "checked_out_at")
+    public Instant checkedOutAt;
+    /** Whether the last check-in or check-out was at the code's place (null: the code named none). */
+    @Column(name = "at_place")
+    public Boolean atPlace;
+    @Column(name = "hours_confirmed_by")
+    public String hoursConfirmedBy;
+    @Column(name = "hours_confirmation_reason")
+    public String hoursConfirmationReason;
     @Enumerated(EnumType.STRING)
     public ServiceMode mode;
     @Column(name = "service_date")

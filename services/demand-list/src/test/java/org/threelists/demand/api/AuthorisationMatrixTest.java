@@ -54,7 +54,11 @@ class AuthorisationMatrixTest {
         slipFor.put("POST /slips/{slipId}/accept", dispatched(groupId));
         slipFor.put("POST /slips/{slipId}/decline", dispatched(groupId));
         slipFor.put("POST /slips/{slipId}/report", accepted(groupId));
-        slipFor.put("POST /slips/{slipId}/satisfaction", reported(groupId));
+        slipFor.put("POST /slips/{slipId}/satisfaction", confirmed(groupId));
+        slipFor.put("POST /slips/{slipId}/check-in-code", accepted(groupId));
+        slipFor.put("POST /slips/{slipId}/check-in", accepted(groupId));
+        slipFor.put("POST /slips/{slipId}/check-out", accepted(groupId));
+        slipFor.put("POST /slips/{slipId}/hours-confirmation", reported(groupId));
         String heldDemand = held(groupId);
 
         MATRIX.assertAnswers(CALLERS, operation -> {
@@ -79,6 +83,12 @@ class AuthorisationMatrixTest {
                 case "POST /slips/{slipId}/report" ->
                         call.body(Map.of("service", "电话解答政策问题", "hours", 1, "mode", "ONLINE"));
                 case "POST /slips/{slipId}/satisfaction" -> call.body(Map.of("score", 4));
+                case "POST /slips/{slipId}/check-in-code" -> call.body(Map.of("purpose", "CHECK_IN"));
+                // Past authorisation a code that is none answers 400, whoever may check in.
+                case "POST /slips/{slipId}/check-in", "POST /slips/{slipId}/check-out" ->
+                        call.body(Map.of("code", "bm90LWEtY29kZQ"));
+                case "POST /slips/{slipId}/hours-confirmation" ->
+                        call.body(Map.of("hours", 1, "reason", "居民家中无信号，未能签到"));
                 default -> call;
             };
         });
@@ -126,6 +136,14 @@ class AuthorisationMatrixTest {
     private static String reported(String groupId) {
         String slipId = accepted(groupId);
         as(MEMBER).body(Map.of("service", "上门清理", "hours", 2, "mode", "ON_SITE")).post("/slips/{id}/report", slipId)
+                .then().statusCode(200);
+        return slipId;
+    }
+
+    /** Reported without a check-in, its hours confirmed by the leader: the community may close it. */
+    private static String confirmed(String groupId) {
+        String slipId = reported(groupId);
+        as(LEADER).body(Map.of("hours", 2, "reason", "手机没电，未能签到")).post("/slips/{id}/hours-confirmation", slipId)
                 .then().statusCode(200);
         return slipId;
     }

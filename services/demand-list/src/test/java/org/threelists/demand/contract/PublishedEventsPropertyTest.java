@@ -10,12 +10,18 @@ import org.threelists.demand.api.RequestBodies;
 import org.threelists.demand.domain.DemandDetails;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandSource;
+import org.threelists.demand.api.ConfirmHoursRequest;
 import org.threelists.demand.api.ReportSlipRequest;
 import org.threelists.demand.domain.DemandLimits;
 import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
+import org.threelists.demand.domain.slip.CheckedTime;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedOut;
+import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
@@ -75,7 +81,8 @@ class PublishedEventsPropertyTest {
 
     /**
      * Any slip the REST contract lets through — a member of either kind, any urgency, any report the request accepts,
-     * any satisfaction — publishes threelists.slip.* events that validate, from dispatch to closing or reopening.
+     * any check-in and check-out, any hours the leader may confirm, any satisfaction — publishes threelists.slip.*
+     * events that validate, from dispatch to closing (on checked or confirmed hours) or reopening.
      */
     @Test
     void a_valid_slip_publishes_conforming_events_from_dispatch_to_closing() {
@@ -88,6 +95,8 @@ class PublishedEventsPropertyTest {
             body.put("kind", Gen.of(MemberKind.class).next(random).name());
             body.put("urgency", Gen.of(Urgency.class).next(random).name());
             body.put("score", Gen.integers(1, 5).next(random));
+            body.put("checkedMinutes", Gen.integers(0, 30 * 60).next(random));
+            body.put("confirmed", hours.next(random));
             return body;
         };
         Properties.check(300, reports, this::slipPublishesConformingEvents);
@@ -107,6 +116,16 @@ class PublishedEventsPropertyTest {
         Instant now = Instant.now();
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int score = (Integer) body.get("score");
+        // A member who checked in and out has checked hours (any time from 0 to 30 hours, as CheckedTime counts it);
+        // one who did not gets the leader's confirmed hours, any figure the confirmation request accepts.
+        int minutes = (Integer) body.get("checkedMinutes");
+        boolean checked = minutes % 2 == 0;
+        BigDecimal checkedHours = checked ? CheckedTime.hours(Duration.ofMinutes(minutes)) : null;
+        ConfirmHoursRequest confirmation = Json.mapper().convertValue(Map.of("hours", body.get("confirmed"),
+                "reason", "手机没电"), ConfirmHoursRequest.class);
+        assertThat(VALIDATOR.validate(confirmation)).as(body.toString()).isEmpty();
+        BigDecimal credited = checked ? checkedHours : confirmation.hours();
+        Instant out = now.plus(Duration.ofMinutes(minutes));
         List<Object> events = List.of(
                 new SlipDispatched(slip, demand, "dianqian", "jiafu", group, leader, member, kind, unit, "问题",
                         Urgency.valueOf((String) body.get("urgency")), now.plusSeconds(7200), Duration.ofHours(72),
@@ -116,14 +135,21 @@ class PublishedEventsPropertyTest {
                 new SlipEscalated(slip, demand, member, EscalationLevel.COMMUNITY, SlipStatus.DISPATCHED, now, null,
                         "system:slip-clock"),
                 new SlipAccepted(slip, demand, member, now.plusSeconds(3600), "member:" + member),
+                new SlipCheckedIn(slip, demand, member, now, "n-1", minutes % 3 == 0, "member:" + member),
+                new SlipCheckedOut(slip, demand, member, now, out, "n-2", minutes % 3 == 0,
+                        CheckedTime.hours(Duration.ofMinutes(minutes)), "member:" + member),
                 new SlipReported(slip, demand, member, unit, report.service(), report.hours(), report.mode(), day,
-                        "member:" + member),
+                        checkedHours, checked ? HoursSource.CHECKED : null, "member:" + member),
+                new SlipHoursConfirmed(slip, demand, member, leader, confirmation.hours(), report.hours(),
+                        confirmation.reason(), "member:" + leader),
                 new SlipSatisfactionRecorded(slip, demand, score, score <= 2 ? SlipStatus.ACCEPTED : SlipStatus.CLOSED,
                         "community:wang-fang"),
                 score <= 2
                         ? new SlipReopened(slip, demand, member, now.plusSeconds(3600), "low", "community:wang-fang")
-                        : new SlipClosed(slip, demand, "dianqian", "jiafu", group, member, kind, unit, report.hours(),
-                                report.mode(), day, score, "community:wang-fang"),
+                        : new SlipClosed(slip, demand, "dianqian", "jiafu", group, member, kind, unit, credited,
+                                report.mode(), day, score, report.hours(), checkedHours,
+                                checked ? HoursSource.CHECKED : HoursSource.CONFIRMED_BY_LEADER,
+                                "community:wang-fang"),
                 new SlipDeclined(slip, demand, member, "出差", "member:" + member));
         for (Object event : events) {
             List<IntegrationEvent> published = slipPublisher.map(GenericEventMessage.asEventMessage(event));

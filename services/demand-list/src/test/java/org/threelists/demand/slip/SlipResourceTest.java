@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
@@ -12,6 +13,7 @@ import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.projection.SlipView;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.demand.messaging.Topics;
+import org.threelists.platform.json.Json;
 import org.threelists.testing.RealInfrastructure;
 
 import java.math.BigDecimal;
@@ -80,10 +82,41 @@ class SlipResourceTest {
                         Duration.ofHours(72).minusSeconds(5).toMillis(), Duration.ofHours(72).toMillis());
         assertThat(SlipWorld.deadline(slipId).deadline).isEqualTo(accepted.resolveBy);
 
+        Instant beforeCode = Instant.now().minusSeconds(1);
+        JsonNode checkInCode = Json.mapper().valueToTree(as(world.leader).body(Map.of("purpose", "CHECK_IN"))
+                .post("/slips/{id}/check-in-code", slipId).then().statusCode(200)
+                .body("slipId", equalTo(slipId))
+                .body("purpose", equalTo("CHECK_IN"))
+                .body("purposeLabel", equalTo("签到"))
+                .extract().as(Map.class));
+        assertThat(checkInCode.path("code").asText()).hasSize(66).matches("[A-Za-z0-9_-]+");
+        Instant issuedAt = Instant.parse(checkInCode.path("issuedAt").asText());
+        assertThat(issuedAt).isAfter(beforeCode.minusSeconds(1));
+        assertThat(Instant.parse(checkInCode.path("expiresAt").asText())).isEqualTo(issuedAt.plus(Duration.ofMinutes(5)));
+        as(world.volunteer).body(Map.of("code", checkInCode.path("code").asText()))
+                .post("/slips/{id}/check-in", slipId).then().statusCode(200)
+                .body("checkedIn", equalTo(true))
+                .body("status", equalTo("ACCEPTED"));
+        SlipView checkedIn = SlipWorld.stored(slipId);
+        assertThat(checkedIn.checkedIn).isTrue();
+        assertThat(checkedIn.checkedInAt).isAfter(beforeCode);
+        as(world.volunteer).body(Map.of("code", world.code(slipId, "CHECK_OUT")))
+                .post("/slips/{id}/check-out", slipId).then().statusCode(200)
+                .body("checkedIn", equalTo(false))
+                .body("checkedHours", equalTo(0.25f));
+        SlipView checkedOut = SlipWorld.stored(slipId);
+        assertThat(checkedOut.checkedOutAt).isAfterOrEqualTo(checkedOut.checkedInAt);
+        assertThat(checkedOut.checkedHours).as("a check-out counts at least a quarter hour").isEqualByComparingTo("0.25");
+
         as(world.volunteer).body(Map.of("service", "联系物业更换灯泡，已恢复照明", "hours", 1.5, "mode", "ON_SITE"))
                 .post("/slips/{id}/report", slipId).then().statusCode(200)
                 .body("status", equalTo("REPORTED"))
-                .body("serviceDate", equalTo(TODAY.toString()));
+                .body("serviceDate", equalTo(TODAY.toString()))
+                .body("hours", equalTo(0.25f))
+                .body("reportedHours", equalTo(1.5f))
+                .body("hoursSource", equalTo("CHECKED"))
+                .body("hoursSourceLabel", equalTo("签到签退"))
+                .body("hoursDifference", equalTo(1.25f));
         assertThat(SlipWorld.deadline(slipId)).isNull();
 
         as(JIAFU_WORKER).body(Map.of("score", 5)).post("/slips/{id}/satisfaction", slipId).then().statusCode(200)
@@ -91,7 +124,9 @@ class SlipResourceTest {
                 .body("satisfaction", equalTo(5));
         SlipView closed = SlipWorld.stored(slipId);
         assertThat(closed.status).isEqualTo(SlipStatus.CLOSED);
-        assertThat(closed.hours).isEqualByComparingTo("1.5");
+        assertThat(closed.hours).as("the checked time, not the member's figure").isEqualByComparingTo("0.25");
+        assertThat(closed.reportedHours).isEqualByComparingTo("1.5");
+        assertThat(closed.hoursSource).isEqualTo(HoursSource.CHECKED);
         assertThat(closed.mode).isEqualTo(ServiceMode.ON_SITE);
         DemandView demand = stored(demandId);
         assertThat(demand.status).isEqualTo(DemandStatus.RATED);
@@ -103,8 +138,17 @@ class SlipResourceTest {
         assertThat(dispatchedMessage.path("memberId").asText()).isEqualTo(world.volunteerId);
         assertThat(dispatchedMessage.has("problem")).as("the leader's words stay in the service").isFalse();
         published(slipId, "accepted", 1);
+        JsonNode checkedInMessage = published(slipId, "checked-in", 1).get(0).path("data");
+        assertThat(Instant.parse(checkedInMessage.path("at").asText())).isEqualTo(checkedOut.checkedInAt);
+        assertThat(checkedInMessage.path("atPlace").asBoolean()).isFalse();
+        JsonNode checkedOutMessage = published(slipId, "checked-out", 1).get(0).path("data");
+        assertThat(Instant.parse(checkedOutMessage.path("at").asText())).isEqualTo(checkedOut.checkedOutAt);
+        assertThat(checkedOutMessage.path("checkedHours").decimalValue()).isEqualByComparingTo("0.25");
         JsonNode reported = published(slipId, "reported", 1).get(0).path("data");
         assertThat(reported.has("service")).as("the report's words stay in the service").isFalse();
+        assertThat(reported.path("hours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(reported.path("checkedHours").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(reported.path("hoursSource").asText()).isEqualTo("CHECKED");
         published(slipId, "satisfaction-recorded", 1);
         JsonNode closedMessage = published(slipId, "closed", 1).get(0).path("data");
         assertThat(closedMessage.path("streetCode").asText()).isEqualTo("dianqian");
@@ -113,7 +157,10 @@ class SlipResourceTest {
         assertThat(closedMessage.path("memberId").asText()).isEqualTo(world.volunteerId);
         assertThat(closedMessage.path("memberKind").asText()).isEqualTo(MemberKind.VOLUNTEER.name());
         assertThat(closedMessage.path("homeUnitId").asText()).isEqualTo(SlipWorld.COURT);
-        assertThat(closedMessage.path("hours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(closedMessage.path("hours").decimalValue()).as("what the ledger credits").isEqualByComparingTo("0.25");
+        assertThat(closedMessage.path("reportedHours").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(closedMessage.path("checkedHours").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(closedMessage.path("hoursSource").asText()).isEqualTo("CHECKED");
         assertThat(closedMessage.path("mode").asText()).isEqualTo("ON_SITE");
         assertThat(closedMessage.path("serviceDate").asText()).isEqualTo(TODAY.toString());
         assertThat(closedMessage.path("satisfaction").asInt()).isEqualTo(5);

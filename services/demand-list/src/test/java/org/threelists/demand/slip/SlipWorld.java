@@ -60,6 +60,20 @@ public final class SlipWorld {
                 .then().statusCode(201).extract().path("slipId");
     }
 
+    /** The leader's code of {@code purpose} (CHECK_IN or CHECK_OUT) for the slip, as the QR code shows it. */
+    public String code(String slipId, String purpose) {
+        return as(leader).body(Map.of("purpose", purpose)).post("/slips/{id}/check-in-code", slipId)
+                .then().statusCode(200).extract().path("code");
+    }
+
+    /** The member, whose token is {@code memberToken}, checks in and straight out again with the leader's codes. */
+    public void checkedInAndOut(String slipId, String memberToken) {
+        as(memberToken).body(Map.of("code", code(slipId, "CHECK_IN"))).post("/slips/{id}/check-in", slipId)
+                .then().statusCode(200);
+        as(memberToken).body(Map.of("code", code(slipId, "CHECK_OUT"))).post("/slips/{id}/check-out", slipId)
+                .then().statusCode(200);
+    }
+
     public static SlipView stored(String slipId) {
         return QuarkusTransaction.requiringNew().call(() -> SlipView.findById(slipId));
     }

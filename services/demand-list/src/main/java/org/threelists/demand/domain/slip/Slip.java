@@ -4,12 +4,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.threelists.demand.domain.slip.SlipCommands.AcceptSlip;
+import org.threelists.demand.domain.slip.SlipCommands.CheckInSlip;
+import org.threelists.demand.domain.slip.SlipCommands.CheckOutSlip;
+import org.threelists.demand.domain.slip.SlipCommands.ConfirmSlipHours;
 import org.threelists.demand.domain.slip.SlipCommands.DeclineSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DispatchSlip;
 import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
 import org.threelists.demand.domain.slip.SlipCommands.RecordSatisfaction;
 import org.threelists.demand.domain.slip.SlipCommands.ReportSlip;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedOut;
+import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
@@ -26,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -38,6 +45,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (services/demand-list/README.md, "The slip"). The clock is outside: the deadline poller passes the slip's current
  * deadline ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at
  * most once per deadline, however often the poller calls.
+ *
+ * <p>Hours come from the member's check-in and check-out with the leader's codes, not from the member's say-so: the
+ * checked time of all rounds, rounded ({@link CheckedTime}), is what a closed slip credits; a member who did not
+ * check in gets hours only when the leader confirms them. The member's own figure is kept beside them
+ * (services/demand-list/README.md, "Check-in and check-out").
  */
 public class Slip {
 
@@ -62,7 +74,18 @@ public class Slip {
     private Instant deadline;
     /** How far the current deadline has been escalated; null until it passes. */
     private EscalationLevel escalated;
+    /** The member's own figure, from the report. */
+    private BigDecimal reportedHours;
+    /** What the slip credits: the checked or the confirmed hours; null while neither is known. */
     private BigDecimal hours;
+    private HoursSource hoursSource;
+    /** The open check-in, null when the member is not checked in. */
+    private Instant checkedInAt;
+    /** The hours of the rounds checked out so far; null before the first check-out. */
+    private BigDecimal checkedHours;
+    private Duration checkedTime = Duration.ZERO;
+    /** The nonces of the codes used: a code opens its purpose once. */
+    private final Set<String> usedCodes = new HashSet<>();
     private ServiceMode mode;
     private LocalDate serviceDate;
 
@@ -121,8 +144,62 @@ public class Slip {
         if (command.serviceDate() == null) {
             throw new RuleBrokenException("serviceDate", "is required");
         }
+        if (checkedInAt != null) {
+            throw new IllegalTransitionException("report slip " + slipId + " while checked in (check out first)",
+                    status);
+        }
         apply(new SlipReported(slipId, demandId, memberId, homeUnitId, command.service().strip(), command.hours(),
-                command.mode(), command.serviceDate(), command.actor()));
+                command.mode(), command.serviceDate(), checkedHours, checkedHours == null ? null : HoursSource.CHECKED,
+                command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(CheckInSlip command) {
+        requireMember(command.memberId());
+        require("check in to", EnumSet.of(SlipStatus.ACCEPTED));
+        requireUnused(command.codeNonce());
+        if (checkedInAt != null) {
+            throw new IllegalTransitionException("check in to slip " + slipId + " again before checking out", status);
+        }
+        apply(new SlipCheckedIn(slipId, demandId, memberId, command.at(), command.codeNonce(), command.atPlace(),
+                command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(CheckOutSlip command) {
+        requireMember(command.memberId());
+        require("check out of", EnumSet.of(SlipStatus.ACCEPTED));
+        requireUnused(command.codeNonce());
+        if (checkedInAt == null) {
+            throw new IllegalTransitionException("check out of slip " + slipId + " without checking in", status);
+        }
+        if (command.at().isBefore(checkedInAt)) {
+            throw new RuleBrokenException("at", "a check-out comes after its check-in");
+        }
+        BigDecimal total = CheckedTime.hours(checkedTime.plus(Duration.between(checkedInAt, command.at())));
+        apply(new SlipCheckedOut(slipId, demandId, memberId, checkedInAt, command.at(), command.codeNonce(),
+                command.atPlace(), total, command.actor()));
+    }
+
+    /**
+     * The leader vouches for hours nobody checked: only for a reported slip whose member has no checked time (a
+     * checked time is never overruled by a say-so).
+     */
+    @CommandHandler
+    public void handle(ConfirmSlipHours command) {
+        require("confirm the hours of", EnumSet.of(SlipStatus.REPORTED));
+        if (checkedHours != null) {
+            throw new IllegalTransitionException("confirm the hours of slip " + slipId
+                    + ", whose member checked in and out (the checked time counts)", status);
+        }
+        if (command.hours() == null || command.hours().signum() <= 0 || command.hours().compareTo(MAX_HOURS) > 0) {
+            throw new RuleBrokenException("hours", "must be more than 0 and at most " + MAX_HOURS);
+        }
+        if (blank(command.reason())) {
+            throw new RuleBrokenException("reason", "say why the member could not check in");
+        }
+        apply(new SlipHoursConfirmed(slipId, demandId, memberId, command.leaderId(), command.hours(), reportedHours,
+                command.reason().strip(), command.actor()));
     }
 
     @CommandHandler
@@ -132,6 +209,10 @@ public class Slip {
             throw new RuleBrokenException("score", "must be between 1 and 5");
         }
         boolean reopens = command.score() <= REOPENING_SCORE;
+        if (!reopens && hours == null) {
+            throw new IllegalTransitionException("close slip " + slipId + " before its hours are checked or "
+                    + "confirmed by the group's leader", status);
+        }
         apply(new SlipSatisfactionRecorded(slipId, demandId, command.score(),
                 reopens ? SlipStatus.ACCEPTED : SlipStatus.CLOSED, command.actor()));
         if (reopens) {
@@ -139,7 +220,8 @@ public class Slip {
                     "resident's satisfaction " + command.score() + " of 5", command.actor()));
         } else {
             apply(new SlipClosed(slipId, demandId, streetCode, communityCode, groupId, memberId, memberKind,
-                    homeUnitId, hours, mode, serviceDate, command.score(), command.actor()));
+                    homeUnitId, hours, mode, serviceDate, command.score(), reportedHours, checkedHours, hoursSource,
+                    command.actor()));
         }
     }
 
@@ -197,12 +279,34 @@ public class Slip {
     }
 
     @EventSourcingHandler
+    void on(SlipCheckedIn event) {
+        checkedInAt = event.at();
+        usedCodes.add(event.codeNonce());
+    }
+
+    @EventSourcingHandler
+    void on(SlipCheckedOut event) {
+        checkedTime = checkedTime.plus(Duration.between(event.checkedInAt(), event.at()));
+        checkedHours = event.checkedHours();
+        checkedInAt = null;
+        usedCodes.add(event.codeNonce());
+    }
+
+    @EventSourcingHandler
     void on(SlipReported event) {
         status = SlipStatus.REPORTED;
-        hours = event.hours();
+        reportedHours = event.hours();
+        hoursSource = event.hoursSource();
+        hours = event.hoursSource() == null ? null : event.checkedHours();
         mode = event.mode();
         serviceDate = event.serviceDate();
         runs(null);
+    }
+
+    @EventSourcingHandler
+    void on(SlipHoursConfirmed event) {
+        hours = event.hours();
+        hoursSource = HoursSource.CONFIRMED_BY_LEADER;
     }
 
     @EventSourcingHandler
@@ -210,9 +314,12 @@ public class Slip {
         status = event.status();
     }
 
+    /** Served again: the next report counts the checked time of every round, or awaits a new confirmation. */
     @EventSourcingHandler
     void on(SlipReopened event) {
         status = SlipStatus.ACCEPTED;
+        hours = null;
+        hoursSource = null;
         runs(event.resolveBy());
     }
 
@@ -231,6 +338,15 @@ public class Slip {
     private void requireMember(String caller) {
         if (!memberId.equals(caller)) {
             throw new NotPermittedException("slip " + slipId + " was dispatched to another member");
+        }
+    }
+
+    private void requireUnused(String codeNonce) {
+        if (blank(codeNonce)) {
+            throw new RuleBrokenException("code", "is required");
+        }
+        if (usedCodes.contains(codeNonce)) {
+            throw new RuleBrokenException("code", "this code has been used already; ask for a new one");
         }
     }
 

@@ -34,6 +34,28 @@ public final class SlipCommands {
             BigDecimal hours, ServiceMode mode, LocalDate serviceDate, String actor) {
     }
 
+    /**
+     * The member checks in (签到) with a code the leader showed; {@code codeNonce} names that code (verified already:
+     * signature, lifetime, purpose, slip, place), so that it opens the check-in once. {@code atPlace}: the code named
+     * a place and the member's position lay within its radius.
+     */
+    public record CheckInSlip(@TargetAggregateIdentifier String slipId, String memberId, String codeNonce,
+            boolean atPlace, Instant at, String actor) {
+    }
+
+    /** The member checks out (签退) with a check-out code; the time since the check-in is the slip's checked time. */
+    public record CheckOutSlip(@TargetAggregateIdentifier String slipId, String memberId, String codeNonce,
+            boolean atPlace, Instant at, String actor) {
+    }
+
+    /**
+     * The group's leader confirms the hours of a reported slip whose member did not check in and out, saying why;
+     * only then are they credited.
+     */
+    public record ConfirmSlipHours(@TargetAggregateIdentifier String slipId, String leaderId, BigDecimal hours,
+            String reason, String actor) {
+    }
+
     /** The resident's satisfaction, 1–5, as the community asked and recorded it. */
     public record RecordSatisfaction(@TargetAggregateIdentifier String slipId, int score, Instant at, String actor) {
     }

@@ -36,8 +36,32 @@ public final class SlipEvents {
             SlipStatus overdue, Instant due, Instant next, String actor) {
     }
 
+    /** The member checked in with the code of nonce {@code codeNonce}, at {@code at}. */
+    public record SlipCheckedIn(String slipId, String demandId, String memberId, Instant at, String codeNonce,
+            boolean atPlace, String actor) {
+    }
+
+    /**
+     * The member checked out: {@code checkedInAt}–{@code at} is this round's time; {@code checkedHours} the hours of
+     * all the slip's rounds together ({@link CheckedTime}).
+     */
+    public record SlipCheckedOut(String slipId, String demandId, String memberId, Instant checkedInAt, Instant at,
+            String codeNonce, boolean atPlace, BigDecimal checkedHours, String actor) {
+    }
+
+    /**
+     * {@code hours}: the member's own figure (the reported hours); {@code checkedHours}: the checked time, when the
+     * member checked in and out; {@code hoursSource}: CHECKED when the checked time is what counts, null while the
+     * hours await the leader's confirmation.
+     */
     public record SlipReported(String slipId, String demandId, String memberId, String homeUnitId, String service,
-            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, String actor) {
+            BigDecimal hours, ServiceMode mode, LocalDate serviceDate, BigDecimal checkedHours,
+            HoursSource hoursSource, String actor) {
+    }
+
+    /** The leader confirmed {@code hours} for a member who did not check in; {@code reportedHours} is the member's. */
+    public record SlipHoursConfirmed(String slipId, String demandId, String memberId, String leaderId,
+            BigDecimal hours, BigDecimal reportedHours, String reason, String actor) {
     }
 
     public record SlipSatisfactionRecorded(String slipId, String demandId, int score, SlipStatus status,
@@ -52,9 +76,12 @@ public final class SlipEvents {
     /**
      * The slip is done: the service was reported and the resident satisfied. Carries what the hours are credited by
      * (the member, their kind and home unit, the place, the day, the mode) so that no reader needs the earlier events.
+     * {@code hours} is what is credited — the checked or the leader's confirmed hours, as {@code hoursSource} says;
+     * the member's own figure and the checked time go beside it, so a difference stays visible.
      */
     public record SlipClosed(String slipId, String demandId, String streetCode, String communityCode, String groupId,
             String memberId, MemberKind memberKind, String homeUnitId, BigDecimal hours, ServiceMode mode,
-            LocalDate serviceDate, int satisfaction, String actor) {
+            LocalDate serviceDate, int satisfaction, BigDecimal reportedHours, BigDecimal checkedHours,
+            HoursSource hoursSource, String actor) {
     }
 }

@@ -6,12 +6,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.slip.SlipCommands.AcceptSlip;
+import org.threelists.demand.domain.slip.SlipCommands.CheckInSlip;
+import org.threelists.demand.domain.slip.SlipCommands.CheckOutSlip;
+import org.threelists.demand.domain.slip.SlipCommands.ConfirmSlipHours;
 import org.threelists.demand.domain.slip.SlipCommands.DeclineSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DispatchSlip;
 import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
 import org.threelists.demand.domain.slip.SlipCommands.RecordSatisfaction;
 import org.threelists.demand.domain.slip.SlipCommands.ReportSlip;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
+import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedOut;
+import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
@@ -46,6 +52,7 @@ class SlipTest {
     static final LocalDate DAY = LocalDate.of(2026, 12, 4);
     static final SlipTimes TIMES = SlipTimes.DEFAULTS;
     static final Duration NORMAL = TIMES.resolutionFor(Urgency.NORMAL);
+    static final Duration MINUTES_80 = Duration.ofMinutes(80);
 
     FixtureConfiguration<Slip> fixture;
     Instant now;
@@ -72,7 +79,7 @@ class SlipTest {
 
     SlipReported reported() {
         return new SlipReported(SLIP, DEMAND, MEMBER, UNIT, "清理了楼道杂物", new BigDecimal("1.5"), ServiceMode.ON_SITE,
-                DAY, "member:" + MEMBER);
+                DAY, null, null, "member:" + MEMBER);
     }
 
     SlipEscalated toLeader(SlipStatus overdue, Instant due) {
@@ -188,11 +195,138 @@ class SlipTest {
 
     @Test
     void a_satisfied_resident_closes_the_slip_with_what_the_ledger_credits() {
-        fixture.given(dispatched(), accepted(), reported())
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now), checkedOut("c-2", now, now.plus(MINUTES_80),
+                        "1.25"), reportedChecked("1.25"))
                 .when(new RecordSatisfaction(SLIP, 5, now, "community:wang-fang"))
                 .expectEvents(new SlipSatisfactionRecorded(SLIP, DEMAND, 5, SlipStatus.CLOSED, "community:wang-fang"),
                         new SlipClosed(SLIP, DEMAND, "dianqian", "jiafu", GROUP, MEMBER, MemberKind.VOLUNTEER, UNIT,
-                                new BigDecimal("1.5"), ServiceMode.ON_SITE, DAY, 5, "community:wang-fang"));
+                                new BigDecimal("1.25"), ServiceMode.ON_SITE, DAY, 5, new BigDecimal("1.5"),
+                                new BigDecimal("1.25"), HoursSource.CHECKED, "community:wang-fang"));
+    }
+
+    @Test
+    void the_member_checks_in_and_out_with_the_leaders_codes_and_the_time_counts_in_quarter_hours() {
+        fixture.given(dispatched(), accepted())
+                .when(new CheckInSlip(SLIP, MEMBER, "c-1", true, now, "member:" + MEMBER))
+                .expectEvents(new SlipCheckedIn(SLIP, DEMAND, MEMBER, now, "c-1", true, "member:" + MEMBER));
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now))
+                .when(new CheckOutSlip(SLIP, MEMBER, "c-2", false, now.plus(MINUTES_80), "member:" + MEMBER))
+                .expectEvents(checkedOut("c-2", now, now.plus(MINUTES_80), "1.25"));
+    }
+
+    @Test
+    void the_checked_time_of_every_round_adds_up_before_it_is_rounded() {
+        Instant second = now.plus(Duration.ofHours(2));
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now),
+                        checkedOut("c-2", now, now.plus(Duration.ofMinutes(40)), "0.75"), checkedIn("c-3", second))
+                .when(new CheckOutSlip(SLIP, MEMBER, "c-4", false, second.plus(Duration.ofMinutes(40)),
+                        "member:" + MEMBER))
+                .expectEvents(checkedOut("c-4", second, second.plus(Duration.ofMinutes(40)), "1.25"));
+    }
+
+    @Test
+    void a_code_opens_its_purpose_once_and_only_in_order() {
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now))
+                .when(new CheckInSlip(SLIP, MEMBER, "c-1", false, now.plusSeconds(60), "member:" + MEMBER))
+                .expectNoEvents().expectException(ruleBrokenOn("code"));
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now), checkedOut("c-2", now, now.plus(MINUTES_80),
+                        "1.25"))
+                .when(new CheckOutSlip(SLIP, MEMBER, "c-2", false, now.plus(MINUTES_80), "member:" + MEMBER))
+                .expectNoEvents().expectException(ruleBrokenOn("code"));
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now))
+                .when(new CheckInSlip(SLIP, MEMBER, "c-3", false, now.plusSeconds(60), "member:" + MEMBER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted())
+                .when(new CheckOutSlip(SLIP, MEMBER, "c-2", false, now, "member:" + MEMBER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void only_the_member_checks_in_and_only_to_an_accepted_slip() {
+        fixture.given(dispatched(), accepted())
+                .when(new CheckInSlip(SLIP, "m-2", "c-1", false, now, "member:m-2"))
+                .expectNoEvents().expectException(refusalOf(Kind.NOT_PERMITTED));
+        fixture.given(dispatched())
+                .when(new CheckInSlip(SLIP, MEMBER, "c-1", false, now, "member:" + MEMBER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted(), reported())
+                .when(new CheckInSlip(SLIP, MEMBER, "c-1", false, now, "member:" + MEMBER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void the_report_counts_the_checked_time_and_keeps_the_members_own_figure_beside_it() {
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now), checkedOut("c-2", now, now.plus(MINUTES_80),
+                        "1.25"))
+                .when(new ReportSlip(SLIP, MEMBER, "清理了楼道杂物", new BigDecimal("1.5"), ServiceMode.ON_SITE, DAY,
+                        "member:" + MEMBER))
+                .expectEvents(reportedChecked("1.25"));
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now))
+                .when(new ReportSlip(SLIP, MEMBER, "清理了楼道杂物", new BigDecimal("1.5"), ServiceMode.ON_SITE, DAY,
+                        "member:" + MEMBER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+    }
+
+    @Test
+    void hours_nobody_checked_are_credited_only_once_the_leader_confirms_them() {
+        fixture.given(dispatched(), accepted(), reported())
+                .when(new RecordSatisfaction(SLIP, 4, now, "community:wang-fang"))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted(), reported())
+                .when(new ConfirmSlipHours(SLIP, LEADER, new BigDecimal("1"), " 手机没电，未能签到 ", "member:" + LEADER))
+                .expectEvents(confirmed("1"));
+        fixture.given(dispatched(), accepted(), reported(), confirmed("1"))
+                .when(new RecordSatisfaction(SLIP, 4, now, "community:wang-fang"))
+                .expectEvents(new SlipSatisfactionRecorded(SLIP, DEMAND, 4, SlipStatus.CLOSED, "community:wang-fang"),
+                        new SlipClosed(SLIP, DEMAND, "dianqian", "jiafu", GROUP, MEMBER, MemberKind.VOLUNTEER, UNIT,
+                                BigDecimal.ONE, ServiceMode.ON_SITE, DAY, 4, new BigDecimal("1.5"), null,
+                                HoursSource.CONFIRMED_BY_LEADER, "community:wang-fang"));
+    }
+
+    @Test
+    void the_leader_confirms_only_the_hours_of_a_reported_slip_nobody_checked() {
+        fixture.given(dispatched(), accepted(), checkedIn("c-1", now), checkedOut("c-2", now, now.plus(MINUTES_80),
+                        "1.25"), reportedChecked("1.25"))
+                .when(new ConfirmSlipHours(SLIP, LEADER, new BigDecimal("1.5"), "按上报时长", "member:" + LEADER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted())
+                .when(new ConfirmSlipHours(SLIP, LEADER, BigDecimal.ONE, "手机没电", "member:" + LEADER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted(), reported())
+                .when(new ConfirmSlipHours(SLIP, LEADER, new BigDecimal("24.25"), "手机没电", "member:" + LEADER))
+                .expectNoEvents().expectException(ruleBrokenOn("hours"));
+        fixture.given(dispatched(), accepted(), reported())
+                .when(new ConfirmSlipHours(SLIP, LEADER, BigDecimal.ONE, " ", "member:" + LEADER))
+                .expectNoEvents().expectException(ruleBrokenOn("reason"));
+    }
+
+    @Test
+    void a_reopened_slip_credits_again_only_what_is_checked_or_confirmed_anew() {
+        SlipReopened reopened = new SlipReopened(SLIP, DEMAND, MEMBER, now.plus(NORMAL), "low", "community:wang-fang");
+        fixture.given(dispatched(), accepted(), reported(), confirmed("1"),
+                        new SlipSatisfactionRecorded(SLIP, DEMAND, 2, SlipStatus.ACCEPTED, "community:wang-fang"),
+                        reopened, reported())
+                .when(new RecordSatisfaction(SLIP, 5, now, "community:wang-fang"))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+    }
+
+    SlipCheckedIn checkedIn(String nonce, Instant at) {
+        return new SlipCheckedIn(SLIP, DEMAND, MEMBER, at, nonce, false, "member:" + MEMBER);
+    }
+
+    SlipCheckedOut checkedOut(String nonce, Instant in, Instant out, String hours) {
+        return new SlipCheckedOut(SLIP, DEMAND, MEMBER, in, out, nonce, false, new BigDecimal(hours),
+                "member:" + MEMBER);
+    }
+
+    SlipReported reportedChecked(String checked) {
+        return new SlipReported(SLIP, DEMAND, MEMBER, UNIT, "清理了楼道杂物", new BigDecimal("1.5"), ServiceMode.ON_SITE,
+                DAY, new BigDecimal(checked), HoursSource.CHECKED, "member:" + MEMBER);
+    }
+
+    SlipHoursConfirmed confirmed(String hours) {
+        return new SlipHoursConfirmed(SLIP, DEMAND, MEMBER, LEADER, new BigDecimal(hours), new BigDecimal("1.5"),
+                "手机没电，未能签到", "member:" + LEADER);
     }
 
     @Test
