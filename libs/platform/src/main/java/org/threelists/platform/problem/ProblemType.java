@@ -20,6 +20,7 @@ public enum ProblemType {
     ALREADY_EXISTS(409, "already-exists", "It exists already"),
     CAPACITY_EXHAUSTED(409, "capacity-exhausted", "Not enough capacity left"),
     CLAIM_PENDING(409, "claim-pending", "Your claim still awaits the reservation of its capacity"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal-error", "Internal error");
 
     static final String BASE = "https://threelists.dev/problems/";
