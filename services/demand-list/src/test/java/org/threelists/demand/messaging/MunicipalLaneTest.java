@@ -39,10 +39,14 @@ class MunicipalLaneTest {
     private static final String NAME = "林建国";
     private static final String PHONE = "13700000003";
 
+    /** One building and its group for both tests: each ticket is a demand of its own. */
+    private static final String BUILDING = UUID.randomUUID().toString().substring(0, 6) + "栋";
+    private static Group group;
+
     @Test
     void a_small_ticket_of_a_covered_building_ends_with_the_party_group_and_the_platform_hears_each_slip_step() {
-        String building = UUID.randomUUID().toString().substring(0, 6) + "栋";
-        Group group = new Group(building);
+        String building = BUILDING;
+        Group group = group();
         String ticket = "12345-" + UUID.randomUUID();
         String demandId = intake(ticket, "policy_consultation", "嘉福盐业小区" + building + "301室");
         DemandView submitted = Fixtures.stored(demandId);
@@ -88,8 +92,8 @@ class MunicipalLaneTest {
 
     @Test
     void a_ticket_no_group_covers_or_of_another_category_stays_on_the_list_for_the_joint_meeting() {
-        String building = UUID.randomUUID().toString().substring(0, 6) + "栋";
-        new Group(building);
+        String building = BUILDING;
+        group();
         String elsewhere = intake("12345-" + UUID.randomUUID(), "sanitation", "嘉福盐业小区9" + building + "2单元");
         String notSmall = intake("12345-" + UUID.randomUUID(), "legal_advice", "嘉福盐业小区" + building + "502室");
         String noPlace = intake("12345-" + UUID.randomUUID(), "sanitation", "湖里区殿前街道某处");
@@ -102,6 +106,13 @@ class MunicipalLaneTest {
         assertThat(Fixtures.stored(elsewhere).building).as("a building the group does not name").isNotEqualTo(building);
         assertThat(Fixtures.stored(noPlace).compound).isNull();
         assertThat(Fixtures.stored(notSmall).building).isEqualTo(building);
+    }
+
+    private static synchronized Group group() {
+        if (group == null) {
+            group = new Group(BUILDING);
+        }
+        return group;
     }
 
     /** A building Party group of 嘉福社区 covering one building, with a leader, a 双报到 volunteer and a resident member. */
