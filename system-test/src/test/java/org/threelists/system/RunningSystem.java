@@ -36,7 +36,10 @@ public final class RunningSystem {
                     .console(true)
                     .serviceEnvironment(Map.of(
                             "THREELISTS_DEADLINES_CLAIM_LOW", "PT" + LOW_URGENCY_CLAIM_DEADLINE_SECONDS + "S",
-                            "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S"))
+                            "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S",
+                            // the browser tests read every public board of every street through the one console, one
+                            // client address to the services: the public rate limit must not refuse them
+                            "THREELISTS_PUBLIC_RATE_LIMIT_BURST", "1000"))
                     .start();
             if (!stack.skippedServices().isEmpty()) {
                 stack.close();

@@ -24,6 +24,7 @@ public final class RefusalTemplates {
     /** Which argument of a refusal's constructor carries the words a person reads. */
     private static final Map<String, Integer> WORDS_ARGUMENT = Map.ofEntries(
             Map.entry("RuleBrokenException", 1),
+            Map.entry("CheckInCodeRefusedException", 1),
             Map.entry("IllegalTransitionException", 0),
             Map.entry("NotFoundException", 0),
             Map.entry("NotPermittedException", 0),

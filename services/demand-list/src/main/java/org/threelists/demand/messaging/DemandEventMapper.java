@@ -31,20 +31,21 @@ import org.threelists.platform.relay.CloudEvent;
 import org.threelists.platform.relay.IntegrationEvent;
 import org.threelists.platform.relay.IntegrationEventMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Translates demand events into demand-list.events.v1 and, for demands that came from the municipal platform,
- * into municipal.feedback.v1. Residents' personal data never leaves: the sealed contact stays in the service.
+ * into municipal.feedback.v1 (its slips' steps: {@link SlipFeedbackMapper}). Residents' personal data never leaves:
+ * the sealed contact stays in the service.
  */
 @ApplicationScoped
 public class DemandEventMapper implements IntegrationEventMapper {
 
     private static final String TYPE_PREFIX = "threelists.demand.";
+    /** The second lane's status on municipal.feedback.v1: a building Party group holds the request. */
+    static final String IN_PARTY_GROUP = "in_party_group";
 
     @Override
     public Set<String> topics() {
@@ -67,13 +68,9 @@ public class DemandEventMapper implements IntegrationEventMapper {
                     ? submitted.municipalTicketId()
                     : ticketOf(translation.demandId);
             if (ticket != null) {
-                String id = UUID.nameUUIDFromBytes((event.getIdentifier() + "/feedback").getBytes(StandardCharsets.UTF_8))
-                        .toString();
-                MunicipalFeedback data = new MunicipalFeedback(ticket, translation.demandId, translation.feedback.open,
+                out.add(new MunicipalFeedback(ticket, translation.demandId, translation.feedback.open,
                         translation.feedback.detailed, translation.feedback.notes, event.getTimestamp(),
-                        translation.feedback.rating);
-                out.add(new IntegrationEvent(Topics.MUNICIPAL_FEEDBACK, ticket, CloudEvent.of(id, Topics.SOURCE,
-                        "threelists.municipal.feedback.v1", ticket, event.getTimestamp(), data)));
+                        translation.feedback.rating).message(event.getIdentifier()));
             }
         }
         return out;
@@ -142,11 +139,14 @@ public class DemandEventMapper implements IntegrationEventMapper {
         }
         if (payload instanceof DemandRoutedToPartyGroup e) {
             return new Translation(e.demandId(), "routed-to-party-group",
-                    new Routed(e.demandId(), DemandStatus.IN_PARTY_GROUP, e.actor(), e.groupId(), null), null);
+                    new Routed(e.demandId(), DemandStatus.IN_PARTY_GROUP, e.actor(), e.groupId(), null),
+                    Feedback.open(IN_PARTY_GROUP, null));
         }
         if (payload instanceof DemandSentToJointMeeting e) {
+            // back on the list for the joint meeting: the group's reason is its own words, not the platform's
             return new Translation(e.demandId(), "sent-to-joint-meeting",
-                    new Routed(e.demandId(), DemandStatus.LISTED, e.actor(), e.groupId(), e.reason()), null);
+                    new Routed(e.demandId(), DemandStatus.LISTED, e.actor(), e.groupId(), e.reason()),
+                    Feedback.open("accepted", "sent back to the joint meeting by the building Party group"));
         }
         if (payload instanceof ResidentDataErased e) {
             return new Translation(e.demandId(), "resident-data-erased",
@@ -155,7 +155,8 @@ public class DemandEventMapper implements IntegrationEventMapper {
         return null;
     }
 
-    private static String ticketOf(String demandId) {
+    /** The ticket a demand came from; null for a demand that did not come from the municipal platform. */
+    static String ticketOf(String demandId) {
         DemandView view = DemandView.findById(demandId);
         return view == null ? null : view.municipalTicketId;
     }

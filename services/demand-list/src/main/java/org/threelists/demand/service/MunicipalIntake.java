@@ -21,7 +21,9 @@ import java.util.UUID;
  * A municipal ticket (a 12345 hotline call) becomes a submitted demand: exactly one per ticket id, however often the
  * ticket is delivered. The ticket's own words may name, call or locate the resident, so they are sealed with the
  * resident's contact, and the list shows a placeholder until the community has reviewed them
- * (services/demand-list/README.md, "Personal data").
+ * (services/demand-list/README.md, "Personal data"). The compound and building the address names are the demand's
+ * place ({@link TicketPlace}): once the community has verified it, a ticket of a small category goes to the building
+ * Party group covering that place, as any verified small demand does (README "Municipal tickets").
  */
 @ApplicationScoped
 public class MunicipalIntake {
@@ -49,8 +51,11 @@ public class MunicipalIntake {
     @Transactional
     public String receive(Ticket ticket) {
         String demandId = demandIdOf(ticket.ticketId());
-        DemandDetails details = new DemandDetails(null, null, ticket.category(), placeholderOf(ticket.serviceName()),
-                ticket.beneficiaries(), ticket.urgency(), null, null, PROVISIONAL_HOURS, List.of());
+        TicketPlace place = TicketPlace.of(ticket.community(),
+                ticket.resident() == null ? null : ticket.resident().address());
+        DemandDetails details = new DemandDetails(place.compound(), place.building(), ticket.category(),
+                placeholderOf(ticket.serviceName()), ticket.beneficiaries(), ticket.urgency(), null, null,
+                PROVISIONAL_HOURS, List.of());
         commands.sendAndWait(new SubmitDemand(demandId, ticket.community().streetCode(), ticket.community().code(),
                 details, DemandSource.MUNICIPAL_PLATFORM, ticket.ticketId(), contacts.seal(demandId, ticket.resident()),
                 contacts.sealTicketText(demandId, ticketTextOf(ticket)), ACTOR));

@@ -23,6 +23,7 @@ import org.threelists.contracts.CommunityDirectory.Community;
 import org.threelists.ledger.projection.reports.Standings;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.RequestParameters;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -29,6 +29,7 @@ import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 
 /** Hour statements (志愿服务时长证明): issued and revoked by the desk, verified by anyone by number. */
 @Path("/ledger/statements")

@@ -13,6 +13,7 @@ import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.authz.AuthorisationMatrix;
 import org.threelists.testing.authz.MatrixTokens;
 import org.threelists.testing.authz.TokenChecks;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 
 import java.time.LocalDate;
 import java.util.List;

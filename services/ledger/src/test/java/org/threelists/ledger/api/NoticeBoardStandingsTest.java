@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threelists.ledger.messaging.Topics;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.threelists.matchmaker.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,7 @@ import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.RequestParameters;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +42,8 @@ import java.util.Map;
  * The public notice board (公示) of the project list: what the desk published in a street (or one of its
  * communities) in a year, who holds it, and — once completed — its hours and the residents' satisfaction. Anyone may
  * read it without a token, other sites as JSON and the console as a page; it carries no personal data
- * ({@link NoticeBoardResponses}).
+ * ({@link NoticeBoardResponses}). Limited per client address like the other services' public reads
+ * (services/matchmaker/service/README.md, "Notice board").
  */
 @Path("/notice-board")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,10 +54,13 @@ public class NoticeBoardResource {
     static final String CACHE_CONTROL = "public, max-age=60";
 
     private final NoticeBoardQueries queries;
+    private final ClientRateLimiter limiter;
     private final ZoneId zone;
 
-    NoticeBoardResource(NoticeBoardQueries queries, @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
+    NoticeBoardResource(NoticeBoardQueries queries, ClientRateLimiter limiter,
+            @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
         this.queries = queries;
+        this.limiter = limiter;
         this.zone = zone;
     }
 
@@ -71,6 +77,8 @@ public class NoticeBoardResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProjectsBoard.class)))
     @APIResponse(responseCode = "404", description = "No street office or community has this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public ProjectsBoard projects(
             @Parameter(description = "The street office's code, e.g. dianqian", required = true)
             @QueryParam("street") String street,
@@ -81,7 +89,8 @@ public class NoticeBoardResource {
             @Parameter(description = "OPEN, COMPLETED or YEAR (default)") @QueryParam("list") String list,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size,
-            @Context HttpServerResponse response) {
+            @Context HttpServerRequest request, @Context HttpServerResponse response) {
+        limiter.acquire(request);
         RequestParameters.checkPage(page, size);
         Section section = RequestParameters.enumValue(Section.class, "list", list);
         section = section == null ? Section.YEAR : section;

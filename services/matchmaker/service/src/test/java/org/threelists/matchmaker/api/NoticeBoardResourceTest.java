@@ -4,11 +4,15 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.LocalDate;
@@ -43,7 +47,7 @@ import static org.threelists.matchmaker.messaging.Topics.DEMAND_EVENTS;
  * desk published appears; a cancelled project leaves the open list and stays in the year's record; completed ones show
  * their hours and satisfaction; and no resident's name or phone appears in any answer, although this test writes them
  * into every free text the matchmaker keeps (the demands' descriptions, the desk's title and notes, the place, the
- * delivery notes, the residents' comments, the reasons).
+ * delivery notes, the residents' comments, the reasons). A client asking too often is refused (429).
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -54,6 +58,16 @@ class NoticeBoardResourceTest {
             new String[] {"林阿婆", "13800000099"}, new String[] {"陈阿伯", "13800000098"},
             new String[] {"黄秀英", "13912345678"});
     private static final String YEAR = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+
+    @Inject
+    ClientRateLimiter limiter;
+
+    @BeforeEach
+    @AfterEach
+    void fullBucket() {
+        // every test reads the board from the same address; the other suites count on a full bucket too
+        limiter.reset();
+    }
 
     @Test
     void the_board_shows_published_claimed_completed_and_cancelled_projects_without_personal_data() {
@@ -171,6 +185,24 @@ class NoticeBoardResourceTest {
                 .then().statusCode(404);
         given().queryParams(Map.of("street", STREET, "list", "PROPOSED")).get("/notice-board/projects")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void a_client_that_reads_the_board_too_often_gets_429_with_retry_after_as_a_problem_document() {
+        // the test profile allows the default burst of 30 (threelists.public-rate-limit.burst), refilled at 1 a minute
+        for (int i = 0; i < 30; i++) {
+            given().queryParams(Map.of("street", STREET, "size", 1)).get("/notice-board/projects").then().statusCode(200);
+        }
+        Response refused = given().queryParams(Map.of("street", STREET, "size", 1)).get("/notice-board/projects");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.jsonPath().getString("type")).isEqualTo(PROBLEMS + "too-many-requests");
+        assertThat(refused.jsonPath().getInt("status")).isEqualTo(429);
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(refused.jsonPath().getLong("retryAfter")).isEqualTo(retryAfter);
+        // another address has a bucket of its own: the limiter counts per client, not for the board as a whole
+        limiter.acquire("192.0.2.7");
     }
 
     private static JsonPath board(Map<String, ?> query) {

@@ -1,18 +1,21 @@
-package org.threelists.ledger.api;
+package org.threelists.platform.ratelimit;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * Limits what one client (by IP address) may ask of the public endpoints: a token bucket per address, holding
- * {@code burst} requests and refilled at {@code per-minute}. The buckets live in this replica's memory: with n replicas
- * behind a balancer a client gets at most n times the rate, which still makes guessing statements hopeless (see
- * services/ledger/README.md, "Hour statements").
+ * Limits what one client (by IP address) may ask of a service's public endpoints — those anyone may call without a
+ * token: the notice board, the statement verification. A token bucket per address, holding
+ * {@code threelists.public-rate-limit.burst} requests and refilled at {@code …per-minute}; one bucket per client for
+ * all of a service's public endpoints. The buckets live in this replica's memory: with n replicas behind a balancer a
+ * client gets at most n times the rate (libs/platform/README.md, "Public rate limit").
  */
 @ApplicationScoped
 public class ClientRateLimiter {
@@ -23,12 +26,24 @@ public class ClientRateLimiter {
 
     private final double burst;
     private final double perNano;
+    private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    ClientRateLimiter(@ConfigProperty(name = "threelists.ledger.public-rate-limit.burst") int burst,
-            @ConfigProperty(name = "threelists.ledger.public-rate-limit.per-minute") int perMinute) {
+    @Inject
+    public ClientRateLimiter(@ConfigProperty(name = "threelists.public-rate-limit.burst") int burst,
+            @ConfigProperty(name = "threelists.public-rate-limit.per-minute") int perMinute) {
+        this(burst, perMinute, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the monotonic clock buckets refill by (a test's own, to let time pass without waiting). */
+    public ClientRateLimiter(int burst, int perMinute, LongSupplier nanoTime) {
+        if (burst < 1 || perMinute < 1) {
+            throw new IllegalArgumentException("a public rate limit needs a burst and a rate of at least 1, not "
+                    + burst + " and " + perMinute + " a minute");
+        }
         this.burst = burst;
         this.perNano = perMinute / (double) Duration.ofMinutes(1).toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** Takes one request from the bucket of the request's client address. */
@@ -38,7 +53,7 @@ public class ClientRateLimiter {
 
     /** Takes one request from the client's bucket; throws when it is empty, saying when the next one is allowed. */
     public void acquire(String client) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(b -> now - b.updated > IDLE_NANOS);
         }
@@ -68,21 +83,6 @@ public class ClientRateLimiter {
         Bucket(double tokens, long updated) {
             this.tokens = tokens;
             this.updated = updated;
-        }
-    }
-
-    /** The client asked too often; {@code retryAfterSeconds} until its next request is allowed. */
-    public static final class TooManyRequestsException extends RuntimeException {
-
-        private final long retryAfterSeconds;
-
-        TooManyRequestsException(long retryAfterSeconds) {
-            super("Too many requests from your address: try again in " + retryAfterSeconds + " s");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
         }
     }
 }
