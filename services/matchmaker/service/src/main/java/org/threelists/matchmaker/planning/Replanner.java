@@ -212,10 +212,15 @@ public class Replanner {
         while ((mark = marks.remove(street)) != null) {
             try {
                 replanOnce(street, mark);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the street stays active with a re-plan afresh scheduled: were its thread to end here without
+                // one, the street would never be planned again
                 LOG.errorf(e, "Re-planning %s failed; it is planned afresh in %s", street, RETRY);
                 note(street, true, null);
                 schedule(street, RETRY);
+                if (e instanceof Error error) {
+                    throw error;
+                }
                 return;
             }
         }
