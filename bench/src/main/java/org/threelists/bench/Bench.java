@@ -81,8 +81,13 @@ public final class Bench {
         int e2eSeconds = 60;
         int drainSeconds = 60;
         int baselineSeconds = 20;
-        Duration debounce = Duration.ofSeconds(1);
+        /** null: the matchmaker's own setting (application.properties), the one the local run and the overlays use. */
+        Duration debounce;
         int deliveries = 100;
+
+        String debounceName() {
+            return debounce == null ? "the service's own" : debounce.toString();
+        }
         long ledgerEntries = 1_000_000;
         int rebuildEvents = 50_000;
         int reportRuns = 20;
@@ -102,7 +107,7 @@ public final class Bench {
                   --rates 50,200          e2e: demands per second, each for --e2e-seconds (default 60)
                   --drain 60              e2e: seconds to wait for the last proposals after sending stops
                   --baseline-seconds 20   e2e: seconds of raw Kafka produce→consume at each rate
-                  --debounce PT1S         the matchmaker's re-plan debounce (THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE)
+                  --debounce PT0.15S      the matchmaker's re-plan debounce (THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE); default: the service's own
                   --deliveries 100        delivery → ledger: deliveries timed one at a time
                   --ledger-entries 1000000  ledger: entries filled before the report queries
                   --rebuild-events 50000  ledger: project.delivered events produced before the rebuild
@@ -179,7 +184,7 @@ public final class Bench {
             json.put("e2eSeconds", e2eSeconds);
             json.put("e2eDrainSeconds", drainSeconds);
             json.put("kafkaBaselineSeconds", baselineSeconds);
-            json.put("replanDebounce", debounce.toString());
+            json.put("replanDebounce", debounceName());
             json.put("deliveries", deliveries);
             json.put("ledgerEntries", ledgerEntries);
             json.put("rebuildEvents", rebuildEvents);
@@ -271,7 +276,9 @@ public final class Bench {
      */
     private Map<String, String> serviceEnvironment() throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(DEBOUNCE_ENV, options.debounce.toString());
+        if (options.debounce != null) {
+            environment.put(DEBOUNCE_ENV, options.debounce.toString());
+        }
         if (options.jfr != null) {
             Files.createDirectories(options.jfr);
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -360,9 +367,9 @@ public final class Bench {
     private Map<String, Object> endToEnd(LocalStack stack, World world, EventWatch events, CpuMeter meter, KafkaKit kafka)
             throws Exception {
         Map<String, Object> e2e = new LinkedHashMap<>();
-        e2e.put("replanDebounce", options.debounce.toString());
+        e2e.put("replanDebounce", options.debounceName());
         e2e.put("path", "POST /demands + POST /demands/{id}/verify (200 = listed) → demand-list relay → demand-list.events.v1"
-                + " → matchmaker consumer (read model, marks the street) → re-planner every debounce → engine → ProposeProject"
+                + " → matchmaker consumer (read model, marks the street) → re-planner (debounced; the street's kept plan) → engine → ProposeProject"
                 + " → matchmaker relay → project-list.events.v1 → the bench's read_committed consumer");
         List<Map<String, Object>> levels = new ArrayList<>();
         EndToEnd runner = new EndToEnd(stack, world, events, meter, console);

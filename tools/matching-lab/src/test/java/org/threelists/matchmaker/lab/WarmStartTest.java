@@ -72,6 +72,35 @@ class WarmStartTest {
         assertThat(warm.upperBound()).isEqualTo(state.plan().upperBound());
     }
 
+    @Test
+    void settledAssignmentsLeaveWithTheirHoursAndTheBoundStaysAProof() {
+        WarmReplan.Split split = WarmReplan.split(new InstanceGenerator(42, 1001, 100).generate(), 1);
+        PlannedInstance state = engine.planKeepingState(split.base());
+        java.util.List<String> proposed = state.plan().assignments().stream().map(Assignment::demandId).toList();
+
+        state.settle(proposed);
+
+        assertThat(state.assignedPlan().assignments()).isEmpty();
+        assertThat(state.instance().demands()).hasSize(split.base().demands().size() - proposed.size());
+        double held = state.plan().assignments().stream().mapToDouble(a -> hours(split.base(), a.demandId())).sum();
+        double before = split.base().resources().stream().mapToDouble(r -> r.remainingCapacity()).sum();
+        double after = state.instance().resources().stream().mapToDouble(r -> r.remainingCapacity()).sum();
+        assertThat(after).isCloseTo(before - held, org.assertj.core.data.Offset.offset(1e-6));
+
+        MatchingPlan warm = state.addDemand(split.added().get(0));
+        MatchingPlan residual = engine.plan(state.instance());
+        assertValid(state.instance(), state.currentPlan());
+        assertThat(warm.assignments()).allSatisfy(a -> assertThat(proposed).doesNotContain(a.demandId()));
+        // planning the residual afresh cannot beat the bound carried through the settlement and the new demand
+        assertThat(state.upperBound()).isGreaterThanOrEqualTo(residual.objective() - 1e-9);
+        assertThat(state.upperBound()).isGreaterThanOrEqualTo(state.objective());
+    }
+
+    private static double hours(MatchingInstance instance, String demandId) {
+        return instance.demands().stream().filter(d -> d.id().equals(demandId)).findFirst().orElseThrow()
+                .estimatedHours();
+    }
+
     private static Map<String, String> resourceByDemand(MatchingPlan plan) {
         Map<String, String> out = new HashMap<>();
         for (Assignment a : plan.assignments()) {

@@ -2,10 +2,12 @@ package org.threelists.matchmaker.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.threelists.matchmaker.matching.model.Problem;
 import org.threelists.matchmaker.matching.model.Profits;
 import org.threelists.matchmaker.matching.model.Trace;
+import org.threelists.matchmaker.matching.solve.Settlement;
 import org.threelists.matchmaker.matching.solve.WarmStart;
 
 /**
@@ -93,6 +95,43 @@ public final class PlannedInstance {
     public MatchingPlan currentPlan() {
         return MatchingEngine.finish(problem, choice, Arrays.stream(componentBoundScaled).sum(), flowBound,
                 "the plan so far", null, System.nanoTime());
+    }
+
+    /**
+     * Takes the given demands out of the instance for good, with the hours of those assigned: the caller has committed
+     * their assignments (the matchmaker proposed them to the desk), so they must not move again ({@link Settlement}).
+     * The other demands keep their assignments; the next {@link #addDemand} plans around what was settled, and
+     * {@link #assignedPlan()} no longer holds them. Unknown ids are ignored.
+     */
+    public void settle(Collection<String> demandIds) {
+        if (demandIds.isEmpty()) {
+            return;
+        }
+        if (problem.given) {
+            throw new IllegalStateException("an instance of given candidate pairs cannot be settled");
+        }
+        Settlement.Result residual = Settlement.settle(instance, problem, choice, componentBoundScaled, demandIds);
+        instance = residual.instance();
+        problem = residual.problem();
+        choice = residual.choice();
+        componentBoundScaled = residual.componentBoundScaled();
+        flowBound = Math.max(flowBound - residual.settledScaled() / (double) Scoring.SCALE,
+                Arrays.stream(componentBoundScaled).sum() / (double) Scoring.SCALE);
+    }
+
+    /**
+     * The plan of the demands assigned now, explained and bundled; the unmatched ones are left out. After {@link
+     * #settle} of every assignment, what later {@link #addDemand}s assigned.
+     */
+    public MatchingPlan assignedPlan() {
+        int[] assigned = java.util.stream.IntStream.range(0, choice.length).filter(d -> choice[d] >= 0).toArray();
+        return MatchingEngine.finish(problem, choice, Arrays.stream(componentBoundScaled).sum(), flowBound,
+                "warm start: the assignments since the last settle", assigned, System.nanoTime());
+    }
+
+    /** The instance as it stands: the demands added, less those settled. */
+    public MatchingInstance instance() {
+        return instance;
     }
 
     /** The whole plan's objective, score units. */

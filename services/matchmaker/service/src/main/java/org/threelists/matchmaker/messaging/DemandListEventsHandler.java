@@ -10,7 +10,8 @@ import org.threelists.platform.inbox.InvalidMessageException;
 
 /**
  * Keeps the matchmaker's picture of the demand list ({@code open_demand}) from demand-list.events.v1, and marks the
- * demand's street for re-planning when a demand enters or leaves the list.
+ * demand's street for re-planning when a demand enters the list (planned from the street's kept plan) or leaves it or
+ * changes (planned afresh).
  */
 @Singleton
 public class DemandListEventsHandler extends IntegrationEventHandler {
@@ -33,8 +34,14 @@ public class DemandListEventsHandler extends IntegrationEventHandler {
         }
         projection.apply(event);
         OpenDemandView demand = OpenDemandView.findById(event.data().get("demandId").asText());
-        if (demand != null && (OpenDemandView.LISTED.equals(demand.status) || !event.name().equals("demand.submitted"))) {
-            replanner.touch(demand.streetCode);
+        if (demand != null && event.name().equals("demand.amended")) {
+            // a kept plan holds the demand as it was: every replica's plan of the street goes stale
+            replanner.changed(demand.streetCode);
+        } else if (demand != null && OpenDemandView.LISTED.equals(demand.status)) {
+            replanner.listed(demand.streetCode, demand.demandId);
+        } else if (demand != null && !event.name().equals("demand.submitted")) {
+            // a demand that left the list may leave a proposal to supersede, which a plan afresh does
+            replanner.unlisted(demand.streetCode);
         }
     }
 }

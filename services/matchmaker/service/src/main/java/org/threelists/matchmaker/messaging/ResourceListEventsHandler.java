@@ -36,7 +36,8 @@ public class ResourceListEventsHandler extends IntegrationEventHandler {
         if (!event.name().startsWith("volunteer.")) {
             MemberUnitView unit = MemberUnitView.findById(event.data().path("unitId").asText());
             if (unit != null) {
-                replanner.touch(unit.streetCode);
+                // offers, units and capacities are what a kept street plan rests on: it goes stale on every replica
+                replanner.changed(unit.streetCode);
             }
         }
     }

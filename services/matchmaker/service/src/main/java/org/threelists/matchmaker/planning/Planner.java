@@ -5,6 +5,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.matchmaker.matching.PlannedInstance;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.Duration;
@@ -22,8 +23,13 @@ public class Planner {
 
     /** The optimal (or, at the time limit, provably near-optimal) plan of an instance. */
     public MatchingPlan plan(MatchingInstance instance) {
+        return planKeepingState(instance).plan();
+    }
+
+    /** The plan of an instance, kept with its problem and bounds so that new demands are planned from it. */
+    public PlannedInstance planKeepingState(MatchingInstance instance) {
         try {
-            return engine.plan(instance);
+            return engine.planKeepingState(instance);
         } catch (IllegalArgumentException e) {
             // What the schema cannot say: duplicate ids, candidates naming unknown demands or resources.
             throw new RuleBrokenException("instance", e.getMessage());

@@ -1,6 +1,5 @@
 package org.threelists.matchmaker.planning;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,7 +16,9 @@ import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Score;
 import org.threelists.matchmaker.matching.Assignment;
+import org.threelists.matchmaker.matching.MatchingInstance;
 import org.threelists.matchmaker.matching.MatchingPlan;
+import org.threelists.matchmaker.matching.PlannedInstance;
 import org.threelists.matchmaker.matching.ProposedProject;
 import org.threelists.matchmaker.matching.Scoring;
 import org.threelists.matchmaker.projection.AvailableResourceView;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +60,16 @@ public class Proposals {
     private final Planner planner;
     private final StreetInstances streets;
     private final ProjectQueries projects;
+    private final KeptPlans kept;
     private final Instance<CommandGateway> commands;
     private final ZoneId zone;
 
-    Proposals(Planner planner, StreetInstances streets, ProjectQueries projects, Instance<CommandGateway> commands,
-            @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
+    Proposals(Planner planner, StreetInstances streets, ProjectQueries projects, KeptPlans kept,
+            Instance<CommandGateway> commands, @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone) {
         this.planner = planner;
         this.streets = streets;
         this.projects = projects;
+        this.kept = kept;
         this.commands = commands;
         this.zone = zone;
     }
@@ -74,17 +78,48 @@ public class Proposals {
     public record Outcome(MatchingPlan plan, List<String> proposedProjectIds, List<String> supersededProjectIds) {
     }
 
+    /** What one proposal write did: the projects and the demands they serve, and the street's version after it. */
+    record Written(List<String> projectIds, Set<String> demandIds, long versionAfter) {
+    }
+
+    /** The street changed since its kept plan was read: the proposals were not written. */
+    static final class StaleStreet extends RuntimeException {
+        StaleStreet(String street, long expected, long found) {
+            super("street " + street + " is at version " + found + ", its kept plan at " + expected);
+        }
+    }
+
     /**
      * Supersedes stale proposals, plans the street's unassigned demands and proposes the bundles. The solve runs
      * outside any transaction; the proposals of one street are written under a lock on the street, so two planners
-     * (the desk and the re-planner, or two replicas) never propose the same demand twice.
+     * (the desk and the re-planner, or two replicas) never propose the same demand twice. The plan is kept for the
+     * street's next listings ({@link KeptPlans}) when nobody changed the street between reading and writing it and
+     * every assignment became a proposal.
      */
     public Outcome replan(String street, String actor) {
         List<String> superseded = QuarkusTransaction.requiringNew().call(() -> supersede(street, actor));
         LocalDate today = LocalDate.now(zone);
-        MatchingPlan plan = planner.plan(QuarkusTransaction.requiringNew().call(() -> streets.of(street, today)));
-        List<String> proposed = QuarkusTransaction.requiringNew().call(() -> propose(street, plan, actor));
-        return new Outcome(plan, proposed, superseded);
+        long[] read = new long[1];
+        MatchingInstance instance = QuarkusTransaction.requiringNew().call(() -> {
+            read[0] = StreetVersions.current(street);
+            return streets.of(street, today);
+        });
+        PlannedInstance planned = planner.planKeepingState(instance);
+        MatchingPlan plan = planned.plan();
+        Written written = QuarkusTransaction.requiringNew().call(() -> propose(street, plan, actor, -1));
+        if (written.versionAfter() == read[0] + 1 && written.demandIds().equals(assignedDemands(plan))) {
+            planned.settle(written.demandIds());
+            kept.keep(street, new KeptPlans.KeptPlan(planned, today, written.versionAfter()));
+        } else {
+            kept.drop(street);
+        }
+        return new Outcome(plan, written.projectIds(), superseded);
+    }
+
+    static Set<String> assignedDemands(MatchingPlan plan) {
+        Set<String> ids = new HashSet<>();
+        plan.assignments().forEach(a -> ids.add(a.demandId()));
+        return ids;
     }
 
     private List<String> supersede(String street, String actor) {
@@ -124,8 +159,16 @@ public class Proposals {
         return null;
     }
 
-    private List<String> propose(String street, MatchingPlan plan, String actor) {
-        lockStreet(street);
+    /**
+     * Writes the plan's bundles as proposals under the street's lock; with an {@code expectedVersion} of 0 or more,
+     * only when the street is still at that version (else {@link StaleStreet}, nothing written).
+     */
+    Written propose(String street, MatchingPlan plan, String actor, long expectedVersion) {
+        long version = StreetVersions.lockAndCount(street);
+        if (expectedVersion >= 0 && version != expectedVersion + 1) {
+            throw new StaleStreet(street, expectedVersion, version - 1);
+        }
+        Set<String> served = new HashSet<>();
         Map<String, Assignment> byDemand = plan.assignments().stream()
                 .collect(Collectors.toMap(Assignment::demandId, a -> a, (a, b) -> a, LinkedHashMap::new));
         Set<String> taken = projects.taken(byDemand.keySet());
@@ -146,8 +189,9 @@ public class Proposals {
             String projectId = UUID.randomUUID().toString();
             commands.get().sendAndWait(proposal(projectId, street, bundle, demands, assignments, resource, actor));
             proposed.add(projectId);
+            demands.forEach(d -> served.add(d.demandId));
         }
-        return proposed;
+        return new Written(proposed, served, version);
     }
 
     private static ProposeProject proposal(String projectId, String street, ProposedProject bundle,
@@ -207,9 +251,11 @@ public class Proposals {
                 .limit(5).toList();
     }
 
-    /** Serialises the proposal writes of one street across threads and replicas, until the transaction ends. */
+    /**
+     * Serialises the proposal writes of one street across threads and replicas, until the transaction ends, and
+     * counts the change in the street's version, so that a plan kept in memory by any replica knows it is stale.
+     */
     public static void lockStreet(String street) {
-        Panache.getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked")
-                .setParameter("key", "matchmaker.plan:" + street).getSingleResult();
+        StreetVersions.lockAndCount(street);
     }
 }

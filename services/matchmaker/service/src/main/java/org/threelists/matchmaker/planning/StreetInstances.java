@@ -97,7 +97,7 @@ public class StreetInstances {
         return promised;
     }
 
-    private static DemandInput demand(OpenDemandView d, LocalDate today) {
+    static DemandInput demand(OpenDemandView d, LocalDate today) {
         return new DemandInput(d.demandId, d.communityCode, d.streetCode, EngineValues.category(d.category),
                 List.of(d.requiredSkills), EngineValues.urgency(d.urgency), d.estimatedHours.doubleValue(), d.windowStart, d.windowEnd, d.deadline,
                 d.deadline != null && d.deadline.isBefore(today));

@@ -141,7 +141,7 @@ public final class Problem {
 
     private Problem(Problem old, List<DemandInput> demands, long[] hours, int[] pairDemand, int[] pairResource,
                     long[] pairScaled, int[][] byDemand, int[][] byResource, int[] demandComponent,
-                    int[][] componentDemands) {
+                    int[] resourceComponent, int[][] componentDemands, int[][] componentResources) {
         this.demands = demands;
         this.resources = old.resources;
         this.weights = old.weights;
@@ -160,9 +160,9 @@ public final class Problem {
         this.byDemand = byDemand;
         this.byResource = byResource;
         this.demandComponent = demandComponent;
-        this.resourceComponent = old.resourceComponent;
+        this.resourceComponent = resourceComponent;
         this.componentDemands = componentDemands;
-        this.componentResources = old.componentResources;
+        this.componentResources = componentResources;
     }
 
     /**
@@ -170,8 +170,9 @@ public final class Problem {
      * instance (the warm-start re-plan, services/matchmaker/engine/README.md, "Re-plan after one new demand"): its
      * pairs are appended (every existing pair keeps its index), the profits are those of the larger instance (the
      * tie-break's scale grows with the number of demands; the order of the pairs does not change), and it joins the
-     * one component its resources belong to. Returns null when it links two or more components (a unit serving
-     * two streets), which the components' bounds cannot follow: the caller plans afresh.
+     * one component its resources belong to; resources that had no pair yet join that component with it, or form a
+     * new component with it when none of its resources had one. Returns null when it links two or more components (a
+     * unit serving two streets), which the components' bounds cannot follow: the caller plans afresh.
      */
     public Problem withDemand(DemandInput demand) {
         if (given) {
@@ -182,12 +183,38 @@ public final class Problem {
         finder.find(List.of(demand), mine);
         int d = demands.size();
         int component = -1;
+        boolean unpaired = false;
         for (int i = 0; i < mine.size; i++) {
             int c = resourceComponent[mine.resource[i]];
-            if (c < 0 || component >= 0 && c != component) {
-                return null; // a resource of no component had no pair before: its own new component
+            if (c < 0) {
+                unpaired = true; // a resource without a pair so far: it joins the demand's component
+            } else if (component >= 0 && c != component) {
+                return null;
+            } else {
+                component = c;
             }
-            component = c;
+        }
+        int[] rc = resourceComponent;
+        int[][] cr = componentResources;
+        int[][] cd = componentDemands;
+        if (component < 0 && unpaired) {
+            component = componentDemands.length;
+            cr = Arrays.copyOf(componentResources, component + 1);
+            cr[component] = new int[0];
+            cd = Arrays.copyOf(componentDemands, component + 1);
+            cd[component] = new int[0];
+        }
+        if (unpaired) {
+            rc = resourceComponent.clone();
+            cr = cr == componentResources ? componentResources.clone() : cr;
+            for (int i = 0; i < mine.size; i++) {
+                int r = mine.resource[i];
+                if (rc[r] < 0) {
+                    rc[r] = component;
+                    cr[component] = Arrays.copyOf(cr[component], cr[component].length + 1);
+                    cr[component][cr[component].length - 1] = r;
+                }
+            }
         }
         List<DemandInput> ds = new ArrayList<>(demands.size() + 1);
         ds.addAll(demands);
@@ -213,13 +240,12 @@ public final class Problem {
         }
         int[] dc = Arrays.copyOf(demandComponent, d + 1);
         dc[d] = component;
-        int[][] cd = componentDemands;
         if (component >= 0) {
-            cd = componentDemands.clone();
-            cd[component] = Arrays.copyOf(componentDemands[component], componentDemands[component].length + 1);
+            cd = cd == componentDemands ? componentDemands.clone() : cd;
+            cd[component] = Arrays.copyOf(cd[component], cd[component].length + 1);
             cd[component][cd[component].length - 1] = d;
         }
-        Problem next = new Problem(this, ds, h, pd, pr, ps, bd, br, dc, cd);
+        Problem next = new Problem(this, ds, h, pd, pr, ps, bd, br, dc, rc, cd, cr);
         next.finder = finder;
         next.sortByProfitDesc(bd[d]);
         return next;

@@ -128,6 +128,7 @@ final class PullRepack {
         ensure(pairs.length);
         n = 0;
         long current = 0;
+        long total = 0;
         long g = p.capacity[r];
         for (int k : pairs) {
             int d = p.pairDemand[k];
@@ -150,12 +151,15 @@ final class PullRepack {
             items[n] = k;
             values[n] = value;
             g = Profits.gcd(g, p.hours[d]);
+            total += p.hours[d];
             n++;
         }
         if (n == 0 || g == 0) {
             return false;
         }
-        int cap = (int) Math.min(Integer.MAX_VALUE - 1, p.capacity[r] / g);
+        // no subset of the candidates weighs more than all of them: a capacity far above their hours (an offer of
+        // millions of hours) costs the table nothing
+        int cap = (int) Math.min(Integer.MAX_VALUE - 1, Math.min(p.capacity[r], total) / g);
         int width = cap + 1;
         if ((long) width * n > MAX_CELLS) {
             return false;

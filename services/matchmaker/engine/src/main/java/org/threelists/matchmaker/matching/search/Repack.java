@@ -297,8 +297,13 @@ public final class Repack {
         if (items.isEmpty() || g == 0) {
             return false;
         }
-        int c1 = (int) Math.min(Integer.MAX_VALUE, p.capacity[r1] / g);
-        int c2 = r2 < 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, p.capacity[r2] / g);
+        long total = 0;
+        for (int[] item : items) {
+            total += p.hours[item[0]];
+        }
+        // no subset of the items weighs more than all of them: a capacity far above their hours costs nothing
+        int c1 = (int) Math.min(Integer.MAX_VALUE, Math.min(p.capacity[r1], total) / g);
+        int c2 = r2 < 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.min(p.capacity[r2], total) / g);
         items = undominated(items, p.capacity[r1] + (r2 < 0 ? 0 : p.capacity[r2]));
         long states = (long) (c1 + 1) * (c2 + 1);
         int n = items.size();

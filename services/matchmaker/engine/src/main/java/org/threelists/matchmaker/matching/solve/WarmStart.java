@@ -33,7 +33,8 @@ public final class WarmStart {
         int d = next.demands.size() - 1;
         int[] choice = Arrays.copyOf(previousChoice, d + 1);
         choice[d] = -1;
-        long[] bound = previousBoundScaled.clone();
+        // a demand whose resources had no pair before starts a component of its own, bound 0 until it joins
+        long[] bound = Arrays.copyOf(previousBoundScaled, next.componentCount());
         int component = next.demandComponent[d];
         if (component < 0) {
             return new Result(choice, bound, 0, true); // no resource can take it: nothing changes

@@ -1,0 +1,34 @@
+package org.threelists.matchmaker.planning;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+import java.util.List;
+
+/**
+ * The street's plan version ({@code street_plan}): one row per street whose lock serialises the street's proposal
+ * writes across threads and replicas, and whose count says how often the street changed under that lock. A plan kept
+ * in memory (services/matchmaker/service/README.md, "Re-planning") is good only while the count is the one it saw.
+ */
+final class StreetVersions {
+
+    private StreetVersions() {
+    }
+
+    /** Takes the street's lock until the transaction ends and counts one change; the count after it. */
+    static long lockAndCount(String street) {
+        Object version = Panache.getEntityManager().createNativeQuery("INSERT INTO street_plan (street_code, version)"
+                        + " VALUES (:street, 1) ON CONFLICT (street_code) DO UPDATE SET version = street_plan.version + 1"
+                        + " RETURNING version")
+                .setParameter("street", street).getSingleResult();
+        return ((Number) version).longValue();
+    }
+
+    /** The street's count as committed now; 0 before its first change. */
+    @SuppressWarnings("unchecked")
+    static long current(String street) {
+        List<Object> found = Panache.getEntityManager()
+                .createNativeQuery("SELECT version FROM street_plan WHERE street_code = :street")
+                .setParameter("street", street).getResultList();
+        return found.isEmpty() ? 0 : ((Number) found.get(0)).longValue();
+    }
+}
