@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 import org.threelists.system.Api;
 import org.threelists.system.DemoWorld;
 import org.threelists.system.RunningSystem;
+import org.threelists.system.TestPartyGroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.localstack.LocalStack.DEMAND_LIST;
@@ -45,8 +45,10 @@ class NoticeBoardBrowserTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String UNIT_NAME = "嘉福公示测试服务队 " + RUN;
-    /** The demo world's building Party group of 嘉福社区 (tools/local-stack demo/party-groups.json). */
-    private static final String DEMO_GROUP = "嘉福盐业小区楼栋党小组";
+    /** A building Party group of 嘉福社区 of this test's own (the shared system has no demo world). */
+    private static final String GROUP = "嘉福公示测试楼栋党小组 " + RUN;
+    private static final Map<String, String> LEADER = Map.of("name", "赵国庆", "phone", "13800003311", "skill", "政策咨询");
+    private static final Map<String, String> MEMBER = Map.of("name", "钱丽", "phone", "13800003312", "skill", "政策咨询");
 
     private static Browser browser;
     private static String consoleUrl;
@@ -87,7 +89,7 @@ class NoticeBoardBrowserTest {
         String cancelled = assigned(unit, resource, DemoWorld.listedDemand("HEALTH", "NORMAL", 2, "另一位老人量血压 " + RUN));
         Api.post(MATCHMAKER, DESK, "/projects/" + cancelled + "/cancel", Map.of("reason", "林阿婆已入住养老院"), 200);
 
-        String slip = closedSlipOfTheDemoGroup();
+        String slip = closedSlipOfTheGroup();
 
         browser.go("/notice-board?street=dianqian&community=jiafu");
         String completedRow = Browser.rowXpath(".board-completed", UNIT_NAME);
@@ -96,8 +98,8 @@ class NoticeBoardBrowserTest {
         assertThat(browser.text(By.cssSelector(".page-title"))).contains("殿前街道");
         assertThat(browser.text(By.xpath(Browser.rowXpath(".board-published", UNIT_NAME)))).contains("已评价", "健康");
         assertThat(browser.text(By.cssSelector(".board-published"))).contains("已撤销", "撤销：");
-        String slipRow = Browser.rowXpath(".board-slips", DEMO_GROUP);
-        browser.awaitText(By.xpath(slipRow), DEMO_GROUP);
+        String slipRow = Browser.rowXpath(".board-slips", GROUP);
+        browser.awaitText(By.xpath(slipRow), GROUP);
         assertThat(browser.text(By.cssSelector(".board-slips"))).contains("政策咨询", "嘉福社区", "上门", "1.5", "5 分");
         assertThat(Integer.parseInt(browser.text(By.cssSelector(".board-slips-closed")).trim())).isPositive();
         String standingRow = Browser.rowXpath(".board-standings", UNIT_NAME);
@@ -117,7 +119,7 @@ class NoticeBoardBrowserTest {
         Map<String, Object> slipRowJson = board("/api/demand-list/notice-board/slips", Map.of("street", "dianqian",
                 "community", "jiafu", "size", 100)).<Map<String, Object>>getList("slips.items").stream()
                 .filter(item -> slip.equals(item.get("slipId"))).findFirst().orElseThrow();
-        assertThat(slipRowJson).containsEntry("groupName", DEMO_GROUP).containsEntry("satisfaction", 5)
+        assertThat(slipRowJson).containsEntry("groupName", GROUP).containsEntry("satisfaction", 5)
                 .containsEntry("mode", "ON_SITE").containsEntry("serviceDate", DemoWorld.today().toString());
 
         List<String> answers = new ArrayList<>();
@@ -127,6 +129,8 @@ class NoticeBoardBrowserTest {
         Map<String, String> people = demoPeople();
         people.put("林阿婆", "13800000099");
         people.put("周晓梅", "13800003301");
+        people.put(LEADER.get("name"), LEADER.get("phone"));
+        people.put(MEMBER.get("name"), MEMBER.get("phone"));
         assertThat(people).hasSizeGreaterThan(6);
         for (String answer : answers) {
             people.forEach((name, phone) -> {
@@ -147,36 +151,24 @@ class NoticeBoardBrowserTest {
     }
 
     /**
-     * The demo Party group of 嘉福社区 (tools/local-stack demo/party-groups.json) serves a small need of its compound: its
-     * leader dispatches a slip to another member, who accepts it and reports 1.5 hours on site, and the community records
-     * the resident's satisfaction (5). The slip's problem and the report both name the resident. Returns the slip's id.
+     * The test's building Party group serves a small need of 嘉福社区: the community routes it to the group, the leader
+     * dispatches a slip to the member, who accepts it and reports 1.5 hours on site without checking in, the leader
+     * confirms the hours, and the community records the resident's satisfaction (5). The slip's problem and the report
+     * both name the resident. Returns the slip's id.
      */
-    private static String closedSlipOfTheDemoGroup() {
-        Map<String, Object> group = Api.get(RESOURCE_LIST, COMMUNITY_WORKER, "/party-groups").extract().jsonPath()
-                .<Map<String, Object>>getList("items").stream()
-                .filter(g -> DEMO_GROUP.equals(g.get("name")) && g.get("leaderId") != null).findFirst().orElseThrow();
-        String leader = (String) group.get("leaderId");
-        @SuppressWarnings("unchecked")
-        String member = ((List<Map<String, Object>>) group.get("members")).stream().map(m -> (String) m.get("memberId"))
-                .filter(id -> !id.equals(leader)).findFirst().orElseThrow();
-        String leaderToken = DevTokens.member(leader, DemoWorld.STREET, DemoWorld.COMMUNITY);
-        String memberToken = DevTokens.member(member, DemoWorld.STREET, DemoWorld.COMMUNITY);
-
+    private static String closedSlipOfTheGroup() {
+        TestPartyGroup group = TestPartyGroup.register(GROUP, RUN + "号楼", "POLICY_CONSULTATION", LEADER, MEMBER);
         String demand = DemoWorld.listedDemand("POLICY_CONSULTATION", "NORMAL", 1, "老人想了解高龄津贴怎么申请 " + RUN);
-        if (!"IN_PARTY_GROUP".equals(DemoWorld.demandStatus(demand))) {
-            // verified small needs go to the one group covering their compound; should another test have added a
-            // second group there, the community routes it to the demo group itself
-            Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + demand + "/route",
-                    Map.of("lane", "PARTY_GROUP", "groupId", group.get("groupId")), 200);
-        }
-        String slip = eventually("the slip dispatched once demand-list knows the group", () -> {
-            var answer = Api.as(DEMAND_LIST, leaderToken).body(Map.of("demandId", demand, "memberId", member,
-                    "problem", "为林阿婆（13800000099）解答高龄津贴申请")).post("/slips");
-            return answer.statusCode() == 201 ? answer.jsonPath().getString("slipId") : null;
-        }, id -> id != null);
-        Api.post(DEMAND_LIST, memberToken, "/slips/" + slip + "/accept", null, 200);
-        Api.post(DEMAND_LIST, memberToken, "/slips/" + slip + "/report", Map.of("service",
+        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + demand + "/route",
+                Map.of("lane", "PARTY_GROUP", "groupId", group.groupId()), 200);
+        String slip = Api.post(DEMAND_LIST, group.leaderToken(), "/slips", Map.of("demandId", demand,
+                "memberId", group.memberId(), "problem", "为林阿婆（13800000099）解答高龄津贴申请"), 201)
+                .extract().path("slipId");
+        Api.post(DEMAND_LIST, group.memberToken(), "/slips/" + slip + "/accept", null, 200);
+        Api.post(DEMAND_LIST, group.memberToken(), "/slips/" + slip + "/report", Map.of("service",
                 "上门为林阿婆讲解高龄津贴申请材料", "hours", 1.5, "mode", "ON_SITE"), 200);
+        Api.post(DEMAND_LIST, group.leaderToken(), "/slips/" + slip + "/hours-confirmation",
+                Map.of("hours", 1.5, "reason", "林阿婆家中无信号，未能签到"), 200);
         Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/slips/" + slip + "/satisfaction", Map.of("score", 5), 200);
         return slip;
     }

@@ -13,13 +13,13 @@ import org.threelists.localstack.LocalStack;
 import org.threelists.system.Api;
 import org.threelists.system.DemoWorld;
 import org.threelists.system.RunningSystem;
+import org.threelists.system.TestPartyGroup;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,20 +71,12 @@ class SecondLaneBrowserTest {
     @BeforeAll
     static void startSystemAndBrowser() {
         LocalStack stack = RunningSystem.stack();
-        groupId = Api.post(RESOURCE_LIST, COMMUNITY_WORKER, "/party-groups", Map.of("name", GROUP_NAME,
-                "compound", "嘉福盐业小区", "buildings", List.of(BUILDING)), 201).extract().path("groupId");
-        leaderId = addResidentMember("王建华", "13800003301", "邻里调解");
-        memberId = addResidentMember("李晓梅", "13800003302", "政策咨询");
-        Api.post(RESOURCE_LIST, COMMUNITY_WORKER, "/party-groups/" + groupId + "/leader",
-                Map.of("memberId", leaderId), 200);
-
-        String probe = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, "探针需求 " + RUN);
-        eventually("demand-list routing to the new group", () -> Api.as(DEMAND_LIST, COMMUNITY_WORKER)
-                .body(Map.of("lane", "PARTY_GROUP", "groupId", groupId)).post("/demands/" + probe + "/route")
-                .statusCode(), status -> status == 200);
-        eventually("the leader named in demand-list", () -> Api.get(DEMAND_LIST, leaderToken(), "/demands?size=100")
-                .extract().<List<String>>path("items.demandId"), ids -> ids.contains(probe));
-        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + probe + "/withdraw", Map.of("reason", "测试探针"), 200);
+        TestPartyGroup group = TestPartyGroup.register(GROUP_NAME, BUILDING, CATEGORY,
+                Map.of("name", "王建华", "phone", "13800003301", "skill", "邻里调解"),
+                Map.of("name", "李晓梅", "phone", "13800003302", "skill", "政策咨询"));
+        groupId = group.groupId();
+        leaderId = group.leaderId();
+        memberId = group.memberId();
 
         demandId = DemoWorld.listedDemand(CATEGORY, "HIGH", 2, DEMAND);
         browser = Browser.open(stack.consoleUrl());
@@ -191,7 +183,9 @@ class SecondLaneBrowserTest {
             JsonNode reported = slip();
             assertThat(reported.path("status").asText()).isEqualTo("REPORTED");
             assertThat(reported.path("service").asText()).isEqualTo(SERVICE);
-            assertThat(reported.path("hours").decimalValue()).isEqualByComparingTo("1.5");
+            // reported without a check-in: the member's figure is kept, nothing counts yet (no hoursSource)
+            assertThat(reported.path("reportedHours").decimalValue()).isEqualByComparingTo("1.5");
+            assertThat(reported.has("hoursSource")).isFalse();
             assertThat(reported.path("mode").asText()).isEqualTo("ON_SITE");
             assertThat(reported.path("serviceDate").asText()).isEqualTo(DemoWorld.today().toString());
         } finally {
@@ -202,6 +196,11 @@ class SecondLaneBrowserTest {
     @Test
     @Order(4)
     void theCommunityRecordsTheResidentsSatisfaction() {
+        // the member reported without checking in (签到): the hours count once the group's leader confirms them,
+        // recorded as such (services/demand-list/README.md, "Check-in and check-out"); until then the slip cannot close
+        JsonNode confirmed = Api.post(DEMAND_LIST, leaderToken(), "/slips/" + slipId + "/hours-confirmation",
+                Map.of("hours", 1.5, "reason", "居民家中无信号，未能签到"), 200).extract().as(JsonNode.class);
+        assertThat(confirmed.path("hoursSource").asText()).isEqualTo("CONFIRMED_BY_LEADER");
         browser.signInAs("community:" + STREET + ":" + COMMUNITY);
         open("/community/demands", "本社区需求");
         By row = rowWith(".demands", DEMAND);
@@ -222,21 +221,6 @@ class SecondLaneBrowserTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    /** The community worker adds a resident Party member (with consent); returns the new member's id. */
-    private static String addResidentMember(String name, String phone, String skill) {
-        List<String> before = memberIds();
-        Api.post(RESOURCE_LIST, COMMUNITY_WORKER, "/party-groups/" + groupId + "/members", Map.of(
-                "person", Map.of("name", name, "phone", phone), "skills", List.of(skill), "consent", true), 200);
-        List<String> after = new ArrayList<>(memberIds());
-        after.removeAll(before);
-        assertThat(after).hasSize(1);
-        return after.get(0);
-    }
-
-    private static List<String> memberIds() {
-        return Api.get(RESOURCE_LIST, COMMUNITY_WORKER, "/party-groups/" + groupId).extract().path("members.memberId");
-    }
 
     private static String leaderToken() {
         return DevTokens.member(leaderId, STREET, COMMUNITY);

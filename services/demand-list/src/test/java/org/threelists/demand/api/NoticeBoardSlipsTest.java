@@ -150,6 +150,9 @@ class NoticeBoardSlipsTest {
         as(token).post("/slips/{id}/accept", slipId).then().statusCode(200);
         as(token).body(Map.of("service", SERVICE, "hours", hours, "mode", mode)).post("/slips/{id}/report", slipId)
                 .then().statusCode(200);
+        // no check-in here: the leader confirms the hours, or the slip cannot close (README "Check-in and check-out")
+        as(world.leader).body(Map.of("hours", hours, "reason", "未能签到")).post("/slips/{id}/hours-confirmation", slipId)
+                .then().statusCode(200);
         as(JIAFU_WORKER).body(Map.of("score", score)).post("/slips/{id}/satisfaction", slipId).then().statusCode(200);
         assertThat(SlipWorld.stored(slipId).status).isEqualTo(SlipStatus.CLOSED);
         return slipId;

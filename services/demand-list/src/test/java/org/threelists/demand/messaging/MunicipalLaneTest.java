@@ -65,6 +65,9 @@ class MunicipalLaneTest {
         as(group.volunteer).post("/slips/{id}/accept", slip).then().statusCode(200);
         as(group.volunteer).body(Map.of("service", "电话解答高龄津贴政策", "hours", 1, "mode", "ONLINE"))
                 .post("/slips/{id}/report", slip).then().statusCode(200);
+        // an online answer without a check-in: the leader confirms the hours (README "Check-in and check-out")
+        as(group.leader).body(Map.of("hours", 1, "reason", "电话解答，未能签到")).post("/slips/{id}/hours-confirmation", slip)
+                .then().statusCode(200);
         as(JIAFU_WORKER).body(Map.of("score", 4)).post("/slips/{id}/satisfaction", slip).then().statusCode(200);
         assertThat(Fixtures.stored(demandId).status).isEqualTo(DemandStatus.RATED);
 

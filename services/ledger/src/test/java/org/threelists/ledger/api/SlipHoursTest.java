@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.threelists.platform.ratelimit.ClientRateLimiter;
 import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
 import org.threelists.platform.json.Json;

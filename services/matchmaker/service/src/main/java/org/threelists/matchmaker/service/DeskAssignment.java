@@ -118,7 +118,7 @@ public class DeskAssignment {
                     + overlap + " to unit " + unitId + (note == null || note.isBlank() ? "" : " (" + note + ")"), actor));
         }
         if (!proposals.isEmpty()) {
-            replanner.touch(street);
+            replanner.changed(street);
         }
     }
 }
