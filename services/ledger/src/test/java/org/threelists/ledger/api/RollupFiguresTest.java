@@ -229,7 +229,7 @@ class RollupFiguresTest {
                     && new BigDecimal(row.get("hours").toString()).signum() == 0) {
                 continue;
             }
-            out.put(path.equals("rows") ? (String) row.get("key") : path.equals("totals") ? "TOTAL" : "PENDING",
+            out.put(path.equals("rows") ? String.valueOf(row.get("key")) : path.equals("totals") ? "TOTAL" : "PENDING",
                     plain(row.get("hours")) + " " + row.get("activities") + " " + row.get("volunteers") + " "
                             + row.get("residentsServed"));
         }

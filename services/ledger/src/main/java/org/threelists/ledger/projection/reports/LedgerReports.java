@@ -96,6 +96,8 @@ public class LedgerReports {
                 + (byUnit ? "<> ''" : "= ''") + rolledUp
                 + " UNION ALL SELECT x.street_code, x.entry_date, x.unit_id, x.community_code, x.category, x.delta, 0, 0 "
                 + "FROM ledger_correction x WHERE " + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"))
+                // a resident Party member's slip hours have no unit: by unit, their corrections count for none
+                + (byUnit ? " AND x.unit_id IS NOT NULL AND x.unit_id <> ''" : "")
                 + filter + ") e GROUP BY 1), "
                 + "v AS (SELECT " + key + " AS k, COUNT(DISTINCT x.volunteer_id) AS n FROM ledger_participation x, g "
                 + "WHERE x.generation = g.generation AND x.volunteer_id <> ''" + rolledUp + " GROUP BY 1) "
