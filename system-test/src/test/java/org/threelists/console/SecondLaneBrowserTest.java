@@ -128,9 +128,11 @@ class SecondLaneBrowserTest {
         browser.type(By.cssSelector(".dispatch-dialog .field-member-id input"), stranger);
         browser.click(By.cssSelector(".dispatch-dialog .confirm-dispatch"));
         String shown = browser.text(By.cssSelector(".problem-message"));
-        JsonNode problem = Api.as(DEMAND_LIST, leaderToken())
+        // the console asks for the refusal in Chinese (docs/architecture.md, "Problems in Chinese"): so does this
+        JsonNode problem = Api.as(DEMAND_LIST, leaderToken()).header("Accept-Language", "zh-CN")
                 .body(Map.of("demandId", demandId, "memberId", stranger, "problem", PROBLEM)).post("/slips")
                 .then().statusCode(400).extract().as(JsonNode.class);
+        assertThat(problem.path("detail").asText()).contains("不是党小组", stranger);
         assertThat(shown).contains(problem.path("title").asText(), problem.path("detail").asText(), stranger);
         assertThat(demand().path("openSlipId").isMissingNode()).isTrue();
 
