@@ -83,33 +83,29 @@ public class ProjectQueries {
     }
 
     /** The demands among {@code demandIds} that an active project (proposed up to delivered) already serves. */
-    @SuppressWarnings("unchecked")
     public Set<String> taken(Collection<String> demandIds) {
-        if (demandIds.isEmpty()) {
-            return Set.of();
-        }
-        List<String> found = Panache.getEntityManager().createNativeQuery(
-                        "select distinct d from project_view p, unnest(p.demand_ids) d"
-                                + " where p.status in (:active) and d in (:ids)", String.class)
-                .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
-                .setParameter("ids", demandIds)
-                .getResultList();
-        return new HashSet<>(found);
+        return new HashSet<>(activeServing("d", demandIds));
     }
 
-    /** The active projects (proposed up to delivered) that serve any of {@code demandIds}. */
-    @SuppressWarnings("unchecked")
+    /** The active projects (proposed up to delivered) that serve any of {@code demandIds}, in one read. */
     public List<ProjectView> serving(Collection<String> demandIds) {
+        List<String> ids = activeServing("p.project_id", demandIds);
+        return ids.isEmpty() ? List.of()
+                : ProjectView.list("projectId in ?1", Sort.ascending("projectId"), ids);
+    }
+
+    /** {@code column} (a served demand {@code d} or the project {@code p.project_id}) of active projects serving any of {@code demandIds}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> activeServing(String column, Collection<String> demandIds) {
         if (demandIds.isEmpty()) {
             return List.of();
         }
-        List<String> ids = Panache.getEntityManager().createNativeQuery(
-                        "select distinct p.project_id from project_view p, unnest(p.demand_ids) d"
+        return Panache.getEntityManager().createNativeQuery(
+                        "select distinct " + column + " from project_view p, unnest(p.demand_ids) d"
                                 + " where p.status in (:active) and d in (:ids)", String.class)
                 .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
                 .setParameter("ids", demandIds)
                 .getResultList();
-        return ids.stream().sorted().map(id -> ProjectView.<ProjectView>findById(id)).toList();
     }
 
     /** Every demand of the street that an active project serves. */
