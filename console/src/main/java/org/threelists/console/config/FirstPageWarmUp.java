@@ -55,6 +55,7 @@ public class FirstPageWarmUp {
             paths.add("/console/sign-in-methods");
             paths.add("/console/reference");
             if (devSignIn) {
+                paths.add("/console/dev-sign-in/identities?street=" + firstStreet + "&scope=office");
                 paths.add("/console/dev-sign-in/identities?street=" + firstStreet);
             }
             for (String path : paths) {

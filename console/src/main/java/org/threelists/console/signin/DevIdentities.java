@@ -51,15 +51,32 @@ public class DevIdentities {
         // both asked at once: the sign-in page waits for this answer (console/README.md, "The first page")
         CompletableFuture<JsonNode> units = itemsOf("/units?size=100", street, "units");
         CompletableFuture<JsonNode> groups = itemsOf("/party-groups", street, "Party groups");
-        List<DevIdentity> identities = new ArrayList<>();
-        identities.add(DevIdentity.desk(street, streetName));
-        for (Community community : communities) {
-            identities.add(DevIdentity.communityWorker(street, streetName, community.code(), community.name()));
-        }
+        List<DevIdentity> office = officeOf(street, streetName, communities);
+        List<DevIdentity> identities = new ArrayList<>(office.subList(0, office.size() - 1));
         identities.addAll(unitsOf(street, streetName, units.join()));
         identities.addAll(partyMembersOf(street, streetName, groups.join()));
-        identities.add(DevIdentity.auditor(street, streetName));
+        identities.add(office.get(office.size() - 1));
         return identities;
+    }
+
+    /**
+     * The identities of a street that need no other service: its desk, a worker of each community and its auditor
+     * (last), from the shared reference data alone. The sign-in page shows them at once and the units and Party
+     * members once resource-list has answered (console/README.md, "The first page").
+     */
+    public List<DevIdentity> officeOf(String street) {
+        List<Community> communities = communitiesOf(street);
+        return communities.isEmpty() ? List.of() : officeOf(street, communities.get(0).streetName(), communities);
+    }
+
+    private static List<DevIdentity> officeOf(String street, String streetName, List<Community> communities) {
+        List<DevIdentity> office = new ArrayList<>();
+        office.add(DevIdentity.desk(street, streetName));
+        for (Community community : communities) {
+            office.add(DevIdentity.communityWorker(street, streetName, community.code(), community.name()));
+        }
+        office.add(DevIdentity.auditor(street, streetName));
+        return office;
     }
 
     /** The identity with this id, if it is one of its street's now. */

@@ -24,6 +24,7 @@ import java.util.Map;
 public class DevSignInResource {
 
     static final String DEFAULT_STREET = "dianqian";
+    static final String OFFICE = "office";
 
     private final boolean enabled;
     private final DevIdentities identities;
@@ -41,11 +42,13 @@ public class DevSignInResource {
 
     @GET
     @Path("/identities")
-    public Response identities(@QueryParam("street") String street) {
+    public Response identities(@QueryParam("street") String street, @QueryParam("scope") String scope) {
         if (!enabled) {
             return refused();
         }
-        List<DevIdentity> found = identities.of(street == null || street.isBlank() ? DEFAULT_STREET : street);
+        String chosen = street == null || street.isBlank() ? DEFAULT_STREET : street;
+        // scope=office: only those that need no answer from resource-list, for the page to show at once
+        List<DevIdentity> found = OFFICE.equals(scope) ? identities.officeOf(chosen) : identities.of(chosen);
         return Response.ok(Map.of("items", found)).build();
     }
 

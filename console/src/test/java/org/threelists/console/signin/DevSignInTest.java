@@ -46,6 +46,17 @@ class DevSignInTest {
     }
 
     @Test
+    void listsTheStreetsOfficeIdentitiesWithoutAskingResourceList() {
+        int asked = ResourceListUpstream.REQUESTS.get();
+        given().when().get("/console/dev-sign-in/identities?street=dianqian&scope=office")
+                .then().statusCode(200)
+                .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "auditor:dianqian"))
+                .body("items.roleLabel", contains("街道协调台", "社区", "审计"));
+        assertThat(ResourceListUpstream.REQUESTS.get()).as("the office's identities need no other service")
+                .isEqualTo(asked);
+    }
+
+    @Test
     void mintsAPartyGroupMembersTokenWhoseSubjectIsTheMemberId() {
         String token = given().contentType(ContentType.JSON)
                 .body("{\"identity\": \"member:dianqian:jiafu:resident-1\"}")

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server in resource-list's place for the sign-in page: {@code GET /units} and {@code GET /party-groups}
@@ -27,12 +28,16 @@ public class ResourceListUpstream implements QuarkusTestResourceLifecycleManager
                     .add(new JsonObject().put("memberId", "resident-1").put("maskedName", "林*珍").put("kind", "RESIDENT"))
                     .add(new JsonObject().put("memberId", "volunteer-1").put("maskedName", "陈*").put("kind", "VOLUNTEER")));
 
+    /** How many requests the stand-in has answered, to show which listings ask resource-list at all. */
+    static final AtomicInteger REQUESTS = new AtomicInteger();
+
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            REQUESTS.incrementAndGet();
             JsonObject claims = claimsOf(request.getHeader("Authorization"));
             if (!List.of("/units", "/party-groups").contains(request.path()) || claims == null
                     || !claims.getJsonArray("groups", new JsonArray()).contains("desk")) {
