@@ -230,7 +230,8 @@ final class LedgerPart {
             try (Statement s = c.createStatement()) {
                 // what autovacuum would do on its own sooner or later: statistics and the visibility map, which the
                 // index-only scans the report indexes are made for depend on
-                s.execute("VACUUM ANALYZE ledger_entry, ledger_rollup, ledger_participation, project");
+                s.execute("VACUUM ANALYZE ledger_entry, ledger_rollup, ledger_participation, ledger_rollup_span, "
+                        + "ledger_rollup_span_volunteer, project");
             }
             json.put("entriesFilled", written);
             json.put("fillSeconds", CpuMeter.round(fillSeconds));
