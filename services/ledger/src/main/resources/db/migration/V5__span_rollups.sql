@@ -81,3 +81,10 @@ FROM (SELECT generation, street_code, span, span_start, dim, dim_value, confirme
       FROM ledger_rollup_span_volunteer GROUP BY 1, 2, 3, 4, 5, 6, 7) v
 WHERE r.generation = v.generation AND r.street_code = v.street_code AND r.span = v.span AND r.span_start = v.span_start
   AND r.dim = v.dim AND r.dim_value = v.dim_value AND r.confirmed = v.confirmed;
+
+-- Reports add the corrections' deltas of their street and period, those of confirmed projects: both read from indexes
+-- alone (the project's confirmation from the partial index of confirmed projects).
+CREATE INDEX ledger_correction_street_figures ON ledger_correction (street_code, entry_date)
+    INCLUDE (unit_id, community_code, category, delta, origin, project_id);
+CREATE INDEX project_confirmed ON project (project_id) WHERE completed_at IS NOT NULL;
+DROP INDEX ledger_correction_street;
