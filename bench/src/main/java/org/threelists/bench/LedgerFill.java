@@ -181,7 +181,46 @@ final class LedgerFill {
                     + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
                     + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
                     + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries");
+            spans(s, generation, filter, confirmed);
         }
+    }
+
+    /**
+     * The year and month roll-ups per dimension (the ledger's V5__span_rollups.sql and {@code SpanRollups}, the same
+     * groupings), added to the rows already there; the distinct volunteers of every span row of the generation are
+     * then counted afresh from the per-volunteer rows.
+     */
+    private static void spans(Statement s, int generation, String filter, String confirmed) throws SQLException {
+        String key = "generation, street_code, span, span_start, dim, dim_value, confirmed";
+        String spans = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', %1$s.entry_date)::date), "
+                + "('MONTH', date_trunc('month', %1$s.entry_date)::date)) s (span, span_start)";
+        String add = " ON CONFLICT (" + key + ") DO UPDATE SET hours = r.hours + EXCLUDED.hours, services = r.services + "
+                + "EXCLUDED.services, residents_served = r.residents_served + EXCLUDED.residents_served, "
+                + "entries = r.entries + EXCLUDED.entries";
+        s.executeUpdate("INSERT INTO ledger_rollup_span AS r SELECT x.generation, x.street_code, s.span, s.span_start, "
+                + "d.dim, d.dim_value, " + confirmed + ", COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), "
+                + "COUNT(*) FILTER (WHERE x.kind = 'DELIVERY'), COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = "
+                + "'DELIVERY'), 0), COUNT(*), 0 FROM ledger_entry x" + spans.formatted("x") + " CROSS JOIN LATERAL (VALUES "
+                + "('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', x.category)) d (dim, dim_value) "
+                + "WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + add);
+        s.executeUpdate("INSERT INTO ledger_rollup_span AS r SELECT u.generation, u.street_code, s.span, s.span_start, "
+                + "'UNIT', u.unit_id, u.confirmed, SUM(u.hours), COUNT(*), COALESCE(SUM(d.residents_served), 0), "
+                + "SUM(u.entries), 0 FROM (SELECT x.generation, x.event_id, x.street_code, x.entry_date, x.unit_id, "
+                + confirmed + " AS confirmed, COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) AS hours, "
+                + "COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
+                + "GROUP BY 1, 2, 3, 4, 5, 6) u LEFT JOIN ledger_entry d ON d.generation = u.generation AND d.event_id = "
+                + "u.event_id AND d.kind = 'DELIVERY'" + spans.formatted("u") + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + add);
+        s.executeUpdate("INSERT INTO ledger_rollup_span_volunteer AS r SELECT x.generation, x.street_code, s.span, "
+                + "s.span_start, d.dim, d.dim_value, " + confirmed + ", x.volunteer_id, COUNT(*) FROM ledger_entry x"
+                + spans.formatted("x") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
+                + "x.community_code), ('CATEGORY', x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) "
+                + "WHERE " + filter + " AND x.volunteer_id IS NOT NULL AND COALESCE(x.unit_id, '') <> '' "
+                + "AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (" + key + ", volunteer_id) "
+                + "DO UPDATE SET entries = r.entries + EXCLUDED.entries");
+        s.executeUpdate("UPDATE ledger_rollup_span r SET volunteers = v.n FROM (SELECT " + key + ", COUNT(*) AS n FROM "
+                + "ledger_rollup_span_volunteer WHERE entries > 0 AND generation = " + generation + " GROUP BY 1, 2, 3, 4, 5, 6, 7) v WHERE r.generation = "
+                + "v.generation AND r.street_code = v.street_code AND r.span = v.span AND r.span_start = v.span_start "
+                + "AND r.dim = v.dim AND r.dim_value = v.dim_value AND r.confirmed = v.confirmed");
     }
 
     private static void row(StringBuilder out, int generation, long offset, Entry e, String prev, String hash) {

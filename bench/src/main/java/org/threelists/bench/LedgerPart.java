@@ -230,7 +230,8 @@ final class LedgerPart {
             try (Statement s = c.createStatement()) {
                 // what autovacuum would do on its own sooner or later: statistics and the visibility map, which the
                 // index-only scans the report indexes are made for depend on
-                s.execute("VACUUM ANALYZE ledger_entry, ledger_rollup, ledger_participation, project");
+                s.execute("VACUUM ANALYZE ledger_entry, ledger_rollup, ledger_participation, ledger_rollup_span, "
+                        + "ledger_rollup_span_volunteer, project");
             }
             json.put("entriesFilled", written);
             json.put("fillSeconds", CpuMeter.round(fillSeconds));
@@ -253,6 +254,9 @@ final class LedgerPart {
         }
         cases.add(new Case("street " + street + ", 2026-06, by community", street, null, "community",
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)));
+        // a period inside months: the daily roll-ups, the volunteers counted over the participation rows
+        cases.add(new Case("street " + street + ", 2026-03-15..09-10, by community", street, null, "community",
+                LocalDate.of(2026, 3, 15), LocalDate.of(2026, 9, 10)));
         String unit = LedgerFill.unit(street, 7);
         cases.add(new Case("unit " + unit + ", 2026, by month", street, unit, "month", from, to));
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -55,6 +55,18 @@ public final class LedgerBenchmark {
     static final String[] CATEGORIES = {"HEALTH", "SAFETY", "ELDER_CARE", "LEGAL_ADVICE", "SANITATION", "CHILD_CARE"};
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("jdbc:")) {
+            // the reports only, over a ledger that is there already (e.g. the bench's, or one kept for EXPLAIN)
+            Map<String, String> props = new HashMap<>();
+            props.put(AgroalPropertiesReader.JDBC_URL, args[0]);
+            props.put(AgroalPropertiesReader.PRINCIPAL, args.length > 1 ? args[1] : EmbeddedPostgresServer.USER);
+            props.put(AgroalPropertiesReader.CREDENTIAL, args.length > 2 ? args[2] : EmbeddedPostgresServer.PASSWORD);
+            props.put(AgroalPropertiesReader.MAX_SIZE, "2");
+            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+                reports(ds);
+            }
+            return;
+        }
         int target = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rebuildEvents = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
@@ -155,14 +167,18 @@ public final class LedgerBenchmark {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 12, 31);
         Map<String, Runnable> cases = new LinkedHashMap<>();
+        LedgerReports.Scope street = new LedgerReports.Scope("heping", null);
         for (LedgerReports.GroupBy by : LedgerReports.GroupBy.values()) {
-            cases.put("street heping, one year, by " + by, () -> reports.report(
-                    new LedgerReports.Scope("heping", null), by, from, to, true));
+            cases.put("street heping, one year, by " + by, () -> answer(reports, street, by, from, to));
         }
-        cases.put("street heping, one month, by COMMUNITY", () -> reports.report(new LedgerReports.Scope("heping", null),
-                LedgerReports.GroupBy.COMMUNITY, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), true));
-        cases.put("unit unit-heping-7, one year, by MONTH", () -> reports.report(
-                new LedgerReports.Scope("heping", "unit-heping-7"), LedgerReports.GroupBy.MONTH, from, to, true));
+        cases.put("street heping, one month, by COMMUNITY", () -> answer(reports, street, LedgerReports.GroupBy.COMMUNITY,
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)));
+        cases.put("street heping, 2026-03-15..2026-09-10, by COMMUNITY", () -> answer(reports, street,
+                LedgerReports.GroupBy.COMMUNITY, LocalDate.of(2026, 3, 15), LocalDate.of(2026, 9, 10)));
+        for (String unit : List.of("unit-heping-7", "unit-fill-heping-7")) {
+            cases.put("unit " + unit + ", one year, by MONTH", () -> answer(reports,
+                    new LedgerReports.Scope("heping", unit), LedgerReports.GroupBy.MONTH, from, to));
+        }
         cases.put("rankings of units, heping, one year", () -> standings.rank("heping", from, to, false));
         System.out.println("| report | p50 ms | p99 ms | max ms |");
         System.out.println("|---|--:|--:|--:|");
@@ -181,6 +197,14 @@ public final class LedgerBenchmark {
             System.out.printf("| %s | %.1f | %.1f | %.1f |%n", c.getKey(), ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1],
                     ms[runs - 1]);
         }
+    }
+
+    /** What GET /ledger/reports reads: the rows, the totals and the pending figures. */
+    private static void answer(LedgerReports reports, LedgerReports.Scope scope, LedgerReports.GroupBy by, LocalDate from,
+            LocalDate to) {
+        reports.report(scope, by, from, to, true);
+        reports.totals(scope, from, to);
+        reports.pending(scope, from, to);
     }
 
     /** What a rebuild does per event, minus Kafka: parse and validate the CloudEvent, apply it to a new generation. */

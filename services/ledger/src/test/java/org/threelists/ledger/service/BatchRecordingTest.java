@@ -241,7 +241,7 @@ class BatchRecordingTest {
     private Map<String, List<String>> tables(int generation) {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : List.of("ledger_entry", "chain_head", "applied_event", "ledger_rollup", "ledger_participation",
-                "slip_demand")) {
+                "ledger_rollup_span", "ledger_rollup_span_volunteer", "slip_demand")) {
             tables.put(table, rows(table, generation));
         }
         return tables;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The figures street offices, districts and units ask for, read from the current generation's roll-ups (kept by
@@ -63,6 +64,20 @@ public class LedgerReports {
         return query(scope, key, byUnit, from, to, zh, groupBy, true);
     }
 
+    /**
+     * The dimension of the span roll-ups that holds the groups asked for ({@code groupBy} null: the totals), or none
+     * when they hold no such groups (a unit's own figures by community or category).
+     */
+    private static Optional<String> spanDimension(Scope scope, GroupBy groupBy) {
+        if (scope.unit() != null) {
+            return groupBy == GroupBy.COMMUNITY || groupBy == GroupBy.CATEGORY ? Optional.empty() : Optional.of("UNIT");
+        }
+        if (groupBy == null || groupBy == GroupBy.MONTH) {
+            return Optional.of("STREET");
+        }
+        return Optional.of(groupBy.name());
+    }
+
     /** The figures of the whole scope (a delivery counted once, unless the scope is one unit). */
     public Row totals(Scope scope, LocalDate from, LocalDate to) {
         List<Row> rows = query(scope, "'TOTAL'", scope.unit() != null, from, to, false, null, true);
@@ -77,6 +92,11 @@ public class LedgerReports {
 
     private List<Row> query(Scope scope, String key, boolean byUnit, LocalDate from, LocalDate to, boolean zh,
             GroupBy groupBy, boolean confirmed) {
+        Optional<Span> span = Span.of(from, to);
+        Optional<String> dimension = spanDimension(scope, groupBy);
+        if (span.isPresent() && dimension.isPresent()) {
+            return spanQuery(scope, key, byUnit, span.get(), dimension.get(), from, to, zh, groupBy, confirmed);
+        }
         // The roll-ups give hours, activities and residents served (a unit's rows count each delivery it took part in;
         // the street's own rows, unit '', count each once); the corrections' deltas are added from ledger_correction.
         // Distinct volunteers are not additive over days: they are counted over the participation rows.
@@ -103,6 +123,52 @@ public class LedgerReports {
                 + "WHERE x.generation = g.generation AND x.volunteer_id <> ''" + rolledUp + " GROUP BY 1) "
                 + "SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0), COALESCE(f.r, 0) FROM f LEFT JOIN v ON v.k = f.k "
                 + "ORDER BY 1";
+        return rows(sql, p, zh, groupBy);
+    }
+
+    /**
+     * A whole month or year: its span roll-up rows of the dimension (a few per group, the distinct volunteers counted
+     * when written) plus the corrections' deltas. A report by month reads the months' rows; every other report the
+     * period's own row per group.
+     */
+    private List<Row> spanQuery(Scope scope, String key, boolean byUnit, Span span, String dimension, LocalDate from,
+            LocalDate to, boolean zh, GroupBy groupBy, boolean confirmed) {
+        String rolledUpKey = switch (groupBy == null ? GroupBy.STREET : groupBy) {
+            case MONTH -> "to_char(x.span_start, 'YYYY-MM')";
+            case STREET -> groupBy == null ? key : "x.street_code";
+            default -> "x.dim_value";
+        };
+        String correctedKey = groupBy == null ? key : switch (groupBy) {
+            case MONTH -> "to_char(x.entry_date, 'YYYY-MM')";
+            case UNIT -> "x.unit_id";
+            case COMMUNITY -> "x.community_code";
+            case CATEGORY -> "x.category";
+            case STREET -> "x.street_code";
+        };
+        List<Object> p = new ArrayList<>(List.of(scope.street(), groupBy == GroupBy.MONTH ? "MONTH" : span.kind(),
+                Date.valueOf(from), Date.valueOf(to), dimension));
+        if (scope.unit() != null) {
+            p.add(scope.unit());
+        }
+        p.addAll(List.of(scope.street(), Date.valueOf(from), Date.valueOf(to)));
+        if (scope.unit() != null) {
+            p.add(scope.unit());
+        }
+        String sql = "SELECT e.k, COALESCE(SUM(e.h), 0), SUM(e.a), SUM(e.v), COALESCE(SUM(e.r), 0) FROM (SELECT "
+                + rolledUpKey + " AS k, x.hours AS h, x.services AS a, x.volunteers AS v, x.residents_served AS r "
+                + "FROM ledger_rollup_span x WHERE x.generation = (SELECT generation FROM ledger_generation WHERE status = "
+                + "'CURRENT') AND x.street_code = ? AND x.span = ? AND x.span_start BETWEEN ? AND ? AND x.dim = ?"
+                + (scope.unit() != null ? " AND x.dim_value = ?" : "") + " AND x.confirmed = " + confirmed
+                + " UNION ALL SELECT " + correctedKey + ", x.delta, 0, 0, 0 FROM ledger_correction x WHERE "
+                + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"))
+                // a resident Party member's slip hours have no unit: by unit, their corrections count for none
+                + (byUnit ? " AND x.unit_id IS NOT NULL AND x.unit_id <> ''" : "")
+                + " AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?" + (scope.unit() != null ? " AND x.unit_id = ?" : "")
+                + ") e GROUP BY 1 ORDER BY 1";
+        return rows(sql, p, zh, groupBy);
+    }
+
+    private List<Row> rows(String sql, List<Object> p, boolean zh, GroupBy groupBy) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
             Sql.bind(q, p);
             List<Row> rows = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The only writer of {@code ledger_rollup} and {@code ledger_participation}: the figures of the entries per day, street,
  * unit, community and category (and who took part in which project), so that reports and rankings over a street-year
- * read roll-up rows, not every entry. Runs inside the caller's transaction, the one that appends the entries, so the
+ * read roll-up rows, not every entry; and of the year and month roll-ups per dimension ({@link SpanRollups}), which a
+ * report of a whole year or month reads. Runs inside the caller's transaction, the one that appends the entries, so the
  * roll-ups never disagree with the entries. Every write is the same grouping over the entries it concerns (a delivery's,
  * or a project's when its community confirms it) added to the rows already there; the Flyway migration that created
  * the tables fills them with the same grouping, and so does the benchmark's fill.
@@ -72,6 +73,7 @@ public class LedgerRollups {
             List<Object> projects = List.of(c.createArrayOf("varchar", projectIds.toArray()));
             add(c, filter, projects, "false", -1);
             add(c, filter, projects, "true", 1);
+            SpanRollups.deleteEmpty(c);
             for (String table : List.of("ledger_rollup", "ledger_participation")) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " r USING (SELECT DISTINCT "
                         + "x.generation, x.street_code, x.entry_date FROM ledger_entry x WHERE " + filter + ") k WHERE "
@@ -88,7 +90,8 @@ public class LedgerRollups {
 
     /** Deletes the roll-ups of the given generations, with their entries. */
     public static void drop(Connection c, List<Integer> generations) throws SQLException {
-        for (String table : List.of("ledger_rollup", "ledger_participation")) {
+        for (String table : List.of("ledger_rollup", "ledger_participation", "ledger_rollup_span",
+                "ledger_rollup_span_volunteer")) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE generation = ANY (?)")) {
                 delete.setArray(1, c.createArrayOf("integer", generations.toArray()));
                 delete.executeUpdate();
@@ -99,7 +102,8 @@ public class LedgerRollups {
     /** Adds {@code sign} × the grouping of the entries {@code filter} selects, confirmed as {@code confirmed} says. */
     private static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
         for (String sql : List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
-                participation(filter, confirmed, sign))) {
+                participation(filter, confirmed, sign), SpanRollups.streetRows(filter, confirmed, sign),
+                SpanRollups.unitRows(filter, confirmed, sign), SpanRollups.volunteers(filter, confirmed, PARTICIPANT, sign))) {
             try (PreparedStatement upsert = c.prepareStatement(sql)) {
                 Sql.bind(upsert, params);
                 upsert.executeUpdate();

@@ -1,0 +1,89 @@
+package org.threelists.ledger.projection.rollups;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The year and month roll-ups per dimension ({@code ledger_rollup_span}, V5__span_rollups.sql): what a report of a
+ * whole year or month reads, a few rows per group. The statements {@link LedgerRollups} runs beside its daily ones,
+ * over the same entries, with the same sign and confirmation, so both stay equal to the entries on the live and the
+ * batch path alike.
+ *
+ * <p>Distinct volunteers do not add up over days or months, so they are counted here, when written: each span row
+ * keeps the volunteers it counts ({@code ledger_rollup_span_volunteer}, with how many of their entries are in it); a
+ * volunteer whose first entry arrives is counted, one whose last entry leaves (a confirmation moves it) is uncounted.
+ * The upserts go in key order, so that two transactions adding to the same rows take their locks in the same order.
+ */
+final class SpanRollups {
+
+    private static final String SPANS = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', %1$s.entry_date)::date), "
+            + "('MONTH', date_trunc('month', %1$s.entry_date)::date)) s (span, span_start)";
+
+    private static final String KEY = "generation, street_code, span, span_start, dim, dim_value, confirmed";
+
+    private static final String ADD_FIGURES = " ON CONFLICT (" + KEY + ") DO UPDATE SET hours = r.hours + EXCLUDED.hours, "
+            + "services = r.services + EXCLUDED.services, residents_served = r.residents_served + EXCLUDED.residents_served, "
+            + "entries = r.entries + EXCLUDED.entries";
+
+    private SpanRollups() {
+    }
+
+    /** The street's own figures by street, community and category: every entry, each delivery once. */
+    static String streetRows(String filter, String confirmed, int sign) {
+        return "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed + ", "
+                + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), " + sign + " * COUNT(*) FILTER "
+                + "(WHERE x.kind = 'DELIVERY'), " + sign + " * COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = "
+                + "'DELIVERY'), 0), " + sign + " * COUNT(*), 0 FROM ledger_entry x" + SPANS.formatted("x")
+                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), "
+                + "('CATEGORY', x.category)) d (dim, dim_value) WHERE " + filter
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
+    }
+
+    /** A unit's figures: its entries, and each delivery it took part in once, with the delivery's residents served. */
+    static String unitRows(String filter, String confirmed, int sign) {
+        return "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT u.generation, u.street_code, s.span, s.span_start, 'UNIT', u.unit_id, u.confirmed, " + sign
+                + " * SUM(u.hours), " + sign + " * COUNT(*), " + sign + " * COALESCE(SUM(d.residents_served), 0), " + sign
+                + " * SUM(u.entries), 0 FROM (SELECT x.generation, x.event_id, x.street_code, x.entry_date, x.unit_id, "
+                + confirmed + " AS confirmed, COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) AS hours, "
+                + "COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
+                + "GROUP BY 1, 2, 3, 4, 5, 6) u LEFT JOIN ledger_entry d ON d.generation = u.generation AND d.event_id = "
+                + "u.event_id AND d.kind = 'DELIVERY'" + SPANS.formatted("u")
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
+    }
+
+    /**
+     * The volunteers of the rows: their entries added to (or, sign −1, taken from) the per-volunteer rows, and the
+     * span rows' counts moved by the volunteers who came in (their count went from 0 to what was added) or went out
+     * (their count fell to 0).
+     */
+    static String volunteers(String filter, String confirmed, String participant, int sign) {
+        String pairKey = KEY + ", volunteer_id";
+        String changed = sign > 0 ? "v.entries = p.n" : "v.entries = 0";
+        return "WITH p AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
+                + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x" + SPANS.formatted("x")
+                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', "
+                + "x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE " + filter + " AND "
+                + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), "
+                + "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries) SELECT " + pairKey + ", "
+                + sign + " * n FROM p ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (" + pairKey + ") DO UPDATE SET "
+                + "entries = r.entries + EXCLUDED.entries RETURNING " + pairKey + ", entries) "
+                + "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT v.generation, v.street_code, v.span, v.span_start, v.dim, v.dim_value, v.confirmed, 0, 0, 0, 0, "
+                + sign + " * COUNT(*) FROM v JOIN p USING (" + pairKey + ") WHERE " + changed
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (" + KEY + ") DO UPDATE SET "
+                + "volunteers = r.volunteers + EXCLUDED.volunteers";
+    }
+
+    /** After a confirmation moved figures: the rows left with nothing in them. */
+    static void deleteEmpty(Connection c) throws SQLException {
+        for (String table : List.of("ledger_rollup_span", "ledger_rollup_span_volunteer")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE entries = 0")) {
+                delete.executeUpdate();
+            }
+        }
+    }
+}
