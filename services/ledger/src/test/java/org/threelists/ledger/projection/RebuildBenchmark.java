@@ -103,7 +103,7 @@ public final class RebuildBenchmark {
             shared.setAutoCommit(false);
             AgroalDataSource one = oneConnection(shared);
             ChainStore chains = new ChainStore(one);
-            BatchRecording recording = new BatchRecording(chains, new ProjectFacts(one), new Directory(one),
+            BatchRecording recording = new BatchRecording(new Generations(one), chains, new ProjectFacts(one), new Directory(one),
                     new SummaryCorrections(one), new LedgerRollups(one), new SlipDemands(one));
             long t = System.nanoTime();
             Map<Integer, ChainStore.Head> heads = chains.heads(3);
