@@ -13,6 +13,7 @@ import org.threelists.platform.kafka.KafkaClients;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -123,7 +124,8 @@ final class InboundConsumer {
     }
 
     /**
-     * Applies a whole poll in one transaction, inbox rows included: one commit instead of one per message, and a
+     * Applies a whole poll in one transaction, inbox rows included (one statement for them, then the handler's
+     * {@link InboundHandler#handleAll} with the messages not seen before): one commit instead of one per message, and a
      * crash anywhere in it leaves none of it applied. Returns false, with nothing applied, when any message fails
      * (its id unreadable, its effect refused): the poll is then taken message by message, which isolates what failed
      * and treats it as above. An {@link Error} ends the session as it does for a single message.
@@ -131,15 +133,13 @@ final class InboundConsumer {
     private boolean applyAll(ConsumerRecords<String, byte[]> records) {
         String group = handler.consumerGroup();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().run(() -> Invalid.rethrowing(() -> {
+                List<Inbox.Message> messages = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    Invalid.rethrowing(() -> {
-                        if (inbox.record(group, handler.messageId(record), record, Inbox.Outcome.PROCESSED)) {
-                            handler.handle(record);
-                        }
-                    });
+                    messages.add(new Inbox.Message(handler.messageId(record), record));
                 }
-            });
+                handler.handleAll(inbox.recordAll(group, messages));
+            }));
             return true;
         } catch (RuntimeException e) {
             Error error = errorIn(e);

@@ -9,8 +9,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The processed_message table: which inbound messages each consumer group has already dealt with. */
 @ApplicationScoped
@@ -46,6 +53,50 @@ public class Inbox {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record message " + keyOf(messageId), e);
+        }
+    }
+
+    /** A polled message and its id. */
+    public record Message(String id, ConsumerRecord<String, byte[]> record) {
+    }
+
+    /**
+     * Records a poll's messages as processed in the current transaction with one statement, as {@link #record} does
+     * each; answers those recorded now, in their order (a message recorded before, or an id's later copies in the
+     * poll, are left out: the caller must not apply them).
+     */
+    public List<ConsumerRecord<String, byte[]>> recordAll(String group, List<Message> messages) {
+        Map<String, Message> firsts = new LinkedHashMap<>();
+        messages.forEach(m -> firsts.putIfAbsent(keyOf(m.id()), m));
+        if (firsts.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO processed_message (consumer_group, message_id, "
+                     + "topic, kafka_partition, kafka_offset, outcome) SELECT ?, m, t, p, o, ? FROM unnest(?::varchar[], "
+                     + "?::varchar[], ?::integer[], ?::bigint[]) AS u(m, t, p, o) ON CONFLICT (consumer_group, message_id) "
+                     + "DO NOTHING RETURNING message_id")) {
+            insert.setString(1, group);
+            insert.setString(2, Outcome.PROCESSED.name());
+            insert.setArray(3, c.createArrayOf("varchar", firsts.keySet().toArray()));
+            insert.setArray(4, c.createArrayOf("varchar", firsts.values().stream().map(m -> m.record().topic()).toArray()));
+            insert.setArray(5, c.createArrayOf("integer", firsts.values().stream().map(m -> m.record().partition()).toArray()));
+            insert.setArray(6, c.createArrayOf("bigint", firsts.values().stream().map(m -> m.record().offset()).toArray()));
+            Set<String> recorded = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+            List<ConsumerRecord<String, byte[]>> fresh = new ArrayList<>(recorded.size());
+            firsts.forEach((key, m) -> {
+                if (recorded.contains(key)) {
+                    fresh.add(m.record());
+                }
+            });
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + firsts.size() + " messages", e);
         }
     }
 

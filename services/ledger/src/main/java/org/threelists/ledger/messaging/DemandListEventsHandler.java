@@ -3,10 +3,15 @@ package org.threelists.ledger.messaging;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.ledger.domain.Chains;
+import org.threelists.ledger.service.BatchRecording;
 import org.threelists.ledger.service.LedgerRecording;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InboundHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Records closed slips (三联单) from demand-list.events.v1 as ledger entries, and the demands' listings their entries
@@ -19,9 +24,11 @@ import org.threelists.platform.inbox.InvalidMessageException;
 public class DemandListEventsHandler implements InboundHandler {
 
     private final LedgerRecording recording;
+    private final BatchRecording batches;
 
-    DemandListEventsHandler(LedgerRecording recording) {
+    DemandListEventsHandler(LedgerRecording recording, BatchRecording batches) {
         this.recording = recording;
+        this.batches = batches;
     }
 
     @Override
@@ -43,5 +50,18 @@ public class DemandListEventsHandler implements InboundHandler {
     public void handle(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
         InboundEvent event = InboundEvent.parse(Topics.DEMAND_EVENTS, record);
         recording.record(event, Chains.ofSlips(record.partition()), record.offset());
+    }
+
+    /**
+     * A poll's new events with one write per table ({@link BatchRecording#recordLive}); an invalid one fails the poll,
+     * which the platform then takes message by message through {@link #handle}.
+     */
+    @Override
+    public void handleAll(List<ConsumerRecord<String, byte[]>> records) throws InvalidMessageException {
+        List<Replayed> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            events.add(new Replayed(InboundEvent.parse(Topics.DEMAND_EVENTS, record), Chains.ofSlips(record.partition()), record.offset()));
+        }
+        batches.recordLive(events);
     }
 }

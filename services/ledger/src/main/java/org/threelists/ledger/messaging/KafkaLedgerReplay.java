@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -61,30 +66,78 @@ public class KafkaLedgerReplay implements LedgerReplay {
     private record KafkaReading(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions)
             implements Reading {
 
+        /**
+         * Reads and parses the next poll on a thread of its own while {@code apply} writes the last one: the broker's
+         * fetch and the schema checks overlap the database's work instead of waiting for it (bench/README.md,
+         * "Ledger: the write path"). Only that thread touches the consumer until the round ends.
+         */
         @Override
         public long catchUp(Consumer<List<Replayed>> apply) {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger-replay-reader"));
+            Future<Polled> next = reader.submit(() -> poll(end));
             long read = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        batch.add(record);
-                    }
-                });
-                // Parsed and schema-checked on every core (each record on its own), kept in the order read.
-                List<Replayed> events = batch.parallelStream().map(KafkaReading::replayed).filter(Objects::nonNull)
-                        .toList();
-                apply.accept(events);
-                read += batch.size();
-                // Records past the snapshot's end were read but not applied: read them again in the next round.
-                for (TopicPartition p : partitions) {
-                    if (consumer.position(p) > end.get(p)) {
-                        consumer.seek(p, end.get(p));
-                    }
+            try {
+                for (Polled polled = await(next); polled != null; polled = await(next)) {
+                    next = reader.submit(() -> poll(end));
+                    apply.accept(polled.events());
+                    read += polled.records();
+                }
+                return read;
+            } finally {
+                // the consumer is closed or read again only once the reader has let it go
+                next.cancel(false);
+                reader.shutdown();
+                awaitQuietly(reader);
+            }
+        }
+
+        /** A poll's valid events and how many records it read. */
+        private record Polled(List<Replayed> events, int records) {
+        }
+
+        /** The next poll up to {@code end}; null when every partition is read up to it. */
+        private Polled poll(Map<TopicPartition, Long> end) {
+            if (partitions.stream().noneMatch(p -> consumer.position(p) < end.get(p))) {
+                return null;
+            }
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    batch.add(record);
+                }
+            });
+            // Records past the snapshot's end were read but not applied: read them again in the next round.
+            for (TopicPartition p : partitions) {
+                if (consumer.position(p) > end.get(p)) {
+                    consumer.seek(p, end.get(p));
                 }
             }
-            return read;
+            // Parsed and schema-checked on every core (each record on its own), kept in the order read.
+            return new Polled(batch.parallelStream().map(KafkaReading::replayed).filter(Objects::nonNull).toList(),
+                    batch.size());
+        }
+
+        private static Polled await(Future<Polled> polled) {
+            try {
+                return polled.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the topics again", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Cannot read the topics again", e.getCause());
+            }
+        }
+
+        private static void awaitQuietly(ExecutorService reader) {
+            try {
+                if (!reader.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("The replay's reader did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** The record as an event; null when it is not a valid one, which the live consumer dead-lettered. */

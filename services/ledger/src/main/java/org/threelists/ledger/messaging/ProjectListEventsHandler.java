@@ -2,10 +2,15 @@ package org.threelists.ledger.messaging;
 
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.threelists.ledger.service.BatchRecording;
 import org.threelists.ledger.service.LedgerRecording;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InboundHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Records deliveries from project-list.events.v1 as ledger entries. Like the platform's IntegrationEventHandler
@@ -16,9 +21,11 @@ import org.threelists.platform.inbox.InvalidMessageException;
 public class ProjectListEventsHandler implements InboundHandler {
 
     private final LedgerRecording recording;
+    private final BatchRecording batches;
 
-    ProjectListEventsHandler(LedgerRecording recording) {
+    ProjectListEventsHandler(LedgerRecording recording, BatchRecording batches) {
         this.recording = recording;
+        this.batches = batches;
     }
 
     @Override
@@ -38,5 +45,18 @@ public class ProjectListEventsHandler implements InboundHandler {
     public void handle(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
         InboundEvent event = InboundEvent.parse(Topics.PROJECT_EVENTS, record);
         recording.record(event, record.partition(), record.offset());
+    }
+
+    /**
+     * A poll's new events with one write per table ({@link BatchRecording#recordLive}); an invalid one fails the poll,
+     * which the platform then takes message by message through {@link #handle}.
+     */
+    @Override
+    public void handleAll(List<ConsumerRecord<String, byte[]>> records) throws InvalidMessageException {
+        List<Replayed> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            events.add(new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(), record.offset()));
+        }
+        batches.recordLive(events);
     }
 }

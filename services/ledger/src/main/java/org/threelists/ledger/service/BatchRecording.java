@@ -9,6 +9,7 @@ import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.ChainStore.Appended;
 import org.threelists.ledger.projection.entries.ChainStore.Head;
+import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.slips.SlipDemands;
@@ -27,17 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A rebuild's batch of project-list and demand-list events recorded as {@link LedgerRecording} records each one, with a statement or
- * a COPY per table for the whole batch instead of some eight round trips per event (services/ledger/README.md,
- * "Exactly once and rebuild"). The building generation's chains are appended to by the rebuild alone, so their heads
- * are kept in memory and the entries chained there; the stored rows, the chains and the head are those the live path
- * gives. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
+ * A batch of project-list and demand-list events (a rebuild's, or a live poll's) recorded as {@link LedgerRecording}
+ * records each one, with a statement or a COPY per table for the whole batch instead of some eight round trips per
+ * event (services/ledger/README.md, "Exactly once and rebuild"). The building generation's chains are appended to by
+ * the rebuild alone, so their heads are kept in memory and the entries chained there; a live poll locks the heads of
+ * its chains first. The stored rows, the chains and the head are those {@link LedgerRecording} gives. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
  * before the roll-ups, the entries before their roll-ups, and the batch's deliveries rolled up before its first
  * confirmations move their projects' figures to the confirmed rows.
  */
 @ApplicationScoped
 public class BatchRecording {
 
+    private final Generations generations;
     private final ChainStore chains;
     private final ProjectFacts projects;
     private final Directory directory;
@@ -45,8 +47,9 @@ public class BatchRecording {
     private final LedgerRollups rollups;
     private final SlipDemands slipDemands;
 
-    public BatchRecording(ChainStore chains, ProjectFacts projects, Directory directory, SummaryCorrections summaryCorrections,
-            LedgerRollups rollups, SlipDemands slipDemands) {
+    public BatchRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
+            SummaryCorrections summaryCorrections, LedgerRollups rollups, SlipDemands slipDemands) {
+        this.generations = generations;
         this.chains = chains;
         this.slipDemands = slipDemands;
         this.projects = projects;
@@ -64,11 +67,20 @@ public class BatchRecording {
         final Map<String, String> maskedNames = new LinkedHashMap<>();
         final List<Appended> entries = new ArrayList<>();
         final Map<Integer, Head> movedHeads = new HashMap<>();
-        final List<String> delivered = new ArrayList<>();
         final List<Late> late = new ArrayList<>();
         /** Each demand's listing as the batch has it so far, then its last: what a slip closed in the batch reads. */
         final Map<String, SlipDemands.Listing> listings = new LinkedHashMap<>();
         final Set<String> slips = new HashSet<>();
+    }
+
+    /**
+     * Records a live poll's events in the current generation, which no rebuild can replace meanwhile, as
+     * {@link LedgerRecording#record} records each: the poll's chains locked, then the batch written as a rebuild's is
+     * (libs/platform/README.md, "Inbox": the poll is one transaction, inbox rows included).
+     */
+    public void recordLive(List<Replayed> batch) {
+        int generation = generations.lockCurrent();
+        apply(generation, batch, chains.lockHeads(generation, batch.stream().map(Replayed::partition).toList()));
     }
 
     /**
@@ -91,7 +103,7 @@ public class BatchRecording {
         projects.ratedAll(w.ratings);
         directory.rememberMaskedNames(w.maskedNames);
         chains.appendAll(generation, w.entries, w.movedHeads);
-        rollups.delivered(generation, w.delivered);
+        rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
         rollups.confirmed(projects.confirmedAll(w.confirmations));
         summaryCorrections.noteAllLate(generation, w.late);
     }
@@ -118,7 +130,6 @@ public class BatchRecording {
                 Delivery delivery = LedgerRecording.delivery(d);
                 Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
                 chain(w, r, heads, delivery.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
-                w.delivered.add(event.id());
                 w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
                         Reason.DELIVERED_AFTER_SUMMARY));
             }
@@ -146,7 +157,6 @@ public class BatchRecording {
                 ClosedSlip slip = LedgerRecording.closedSlip(d, listing);
                 Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
                 chain(w, r, heads, slip.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
-                w.delivered.add(event.id());
                 w.late.add(new Late(event.id(), event.time(), slip.slipId(), r.partition(), r.offset(),
                         Reason.DELIVERED_AFTER_SUMMARY));
             }

@@ -39,8 +39,9 @@ import java.util.UUID;
  * (embedded) PostgreSQL with the service's schema. Generates EVENTS project-list events (deliveries of 1 to 4
  * volunteers with masked names; with {@code mixed}, each project also confirmed by its community (nine in ten) and
  * rated), then applies them into generation 2 one by one as the live path does (a commit per 100 events) and into
- * generation 3 as a rebuild does (a commit per batch of 2,000), parsing and schema-checking each record in both, and
- * prints events/s of each and whether the two generations have the same chains and roll-ups. Run (after
+ * generation 3 as a rebuild does (a commit per batch of 2,000), and into generation 4 as the live consumer's polls
+ * do (a commit per 100, each with its chains' heads locked), parsing and schema-checking each record in each, and
+ * prints events/s of each and whether the generations have the same chains and roll-ups. Run (after
  * {@code test-compile}, classpath as for {@link LedgerBenchmark}):
  * <pre>
  * java -cp … org.threelists.ledger.projection.RebuildBenchmark 20000 mixed
@@ -64,15 +65,19 @@ public final class RebuildBenchmark {
             try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
                 LedgerBenchmark.schema(ds);
                 LedgerBenchmark.run(ds, "db/migration/V3__rollups.sql");
+                // the slips' columns and tables: the entries are written with them
+                LedgerBenchmark.run(ds, "db/migration/V4__slip_entries.sql");
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
-                            + "'bench'), (3, 'BUILDING', 'bench')");
+                            + "'bench'), (3, 'BUILDING', 'bench'), (4, 'BUILDING', 'bench')");
                 }
                 double perEvent = perEvent(ds, records);
                 double batched = batched(ds, records);
-                System.out.printf("%,d records (%s): per event %.0f events/s; batched %.0f events/s (%.1f×); %s%n",
-                        records.size(), mixed ? "deliveries, confirmations, ratings" : "deliveries", perEvent, batched,
-                        batched / perEvent, same(ds));
+                double polls = livePolls(ds, records);
+                System.out.printf("%,d records (%s): per event %.0f events/s; batched %.0f events/s (%.1f×); live polls "
+                        + "of %d %.0f events/s (%.1f×); %s%n", records.size(), mixed ? "deliveries, confirmations, ratings"
+                        : "deliveries", perEvent, batched, batched / perEvent, PER_EVENT_COMMIT, polls, polls / perEvent,
+                        same(ds, 3) + "; live polls: " + same(ds, 4));
             }
         }
     }
@@ -98,30 +103,42 @@ public final class RebuildBenchmark {
         }
     }
 
+    /** A rebuild's batches of 2,000 into generation 3, its heads carried in memory. */
     private static double batched(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        return inBatches(ds, records, 3, BATCH, false);
+    }
+
+    /** The live consumer's polls of 100 into generation 4, each with its chains' heads locked and read (recordLive). */
+    private static double livePolls(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        return inBatches(ds, records, 4, PER_EVENT_COMMIT, true);
+    }
+
+    private static double inBatches(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records, int generation,
+            int size, boolean lockHeads) throws Exception {
         try (Connection shared = ds.getConnection()) {
             shared.setAutoCommit(false);
             AgroalDataSource one = oneConnection(shared);
             ChainStore chains = new ChainStore(one);
-            BatchRecording recording = new BatchRecording(chains, new ProjectFacts(one), new Directory(one),
-                    new SummaryCorrections(one), new LedgerRollups(one), new SlipDemands(one));
+            BatchRecording recording = new BatchRecording(new Generations(one), chains, new ProjectFacts(one),
+                    new Directory(one), new SummaryCorrections(one), new LedgerRollups(one), new SlipDemands(one));
             long t = System.nanoTime();
-            Map<Integer, ChainStore.Head> heads = chains.heads(3);
-            for (int from = 0; from < records.size(); from += BATCH) {
+            Map<Integer, ChainStore.Head> heads = chains.heads(generation);
+            for (int from = 0; from < records.size(); from += size) {
                 List<Replayed> batch = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : records.subList(from, Math.min(records.size(), from + BATCH))) {
+                for (ConsumerRecord<String, byte[]> record : records.subList(from, Math.min(records.size(), from + size))) {
                     batch.add(new Replayed(InboundEvent.parse(Topics.PROJECT_EVENTS, record), record.partition(),
                             record.offset()));
                 }
-                recording.apply(3, batch, heads);
+                recording.apply(generation, batch, lockHeads
+                        ? chains.lockHeads(generation, batch.stream().map(Replayed::partition).toList()) : heads);
                 shared.commit();
             }
             return records.size() / ((System.nanoTime() - t) / 1e9);
         }
     }
 
-    /** Whether generations 2 and 3 hold the same entries, heads and roll-ups. */
-    private static String same(AgroalDataSource ds) throws Exception {
+    /** Whether generations 2 (one event at a time) and {@code other} hold the same entries, heads and roll-ups. */
+    private static String same(AgroalDataSource ds, int other) throws Exception {
         List<String> checks = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String[] q : new String[][] {
@@ -133,7 +150,7 @@ public final class RebuildBenchmark {
                             + "services, residents_served, entries FROM ledger_rollup WHERE generation = %d ORDER BY 1, 2, 3, 4, 5, 6"},
                     {"participation", "SELECT street_code, entry_date, unit_id, volunteer_id, project_id, confirmed, hours, "
                             + "entries FROM ledger_participation WHERE generation = %d ORDER BY 1, 2, 3, 4, 5, 6"}}) {
-                checks.add(q[0] + (rows(s, q[1].formatted(2)).equals(rows(s, q[1].formatted(3))) ? " same" : " DIFFER"));
+                checks.add(q[0] + (rows(s, q[1].formatted(2)).equals(rows(s, q[1].formatted(other))) ? " same" : " DIFFER"));
             }
         }
         return String.join(", ", checks);

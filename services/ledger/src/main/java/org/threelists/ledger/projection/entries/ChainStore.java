@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -134,7 +135,8 @@ public class ChainStore {
 
     /**
      * Appends a batch of entries, already chained in memory after the heads their chains had, with COPY; then moves the
-     * heads to {@code heads} in one statement. Only for a generation no one else appends to (a rebuild's).
+     * heads to {@code heads} in one statement. Only for chains no one else appends to meanwhile: a rebuild's
+     * generation, or chains whose heads the caller locked ({@link #lockHeads}).
      */
     public void appendAll(int generation, List<Appended> entries, Map<Integer, Head> heads) {
         if (entries.isEmpty()) {
@@ -179,6 +181,31 @@ public class ChainStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the head of chain " + partition, e);
+        }
+    }
+
+    /**
+     * The heads of the given chains, each locked until the transaction ends as {@link #lockHead} locks one (in chain
+     * order, so two appenders never wait on each other crosswise); a chain without a head starts at the genesis.
+     */
+    public Map<Integer, Head> lockHeads(int generation, Collection<Integer> partitions) {
+        Map<Integer, Head> heads = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return heads;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT kafka_partition, "
+                + "seq, hash FROM chain_head WHERE generation = ? AND kafka_partition = ANY (?) ORDER BY kafka_partition "
+                + "FOR UPDATE")) {
+            q.setInt(1, generation);
+            q.setArray(2, c.createArrayOf("integer", partitions.stream().distinct().sorted().toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    heads.put(rs.getInt(1), new Head(rs.getLong(2), rs.getString(3)));
+                }
+            }
+            return heads;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the heads of chains " + partitions, e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,8 @@ public class ProjectFacts {
         if (folded.isEmpty()) {
             return;
         }
-        List<Place> rows = new ArrayList<>(folded.values());
+        // in project order: a rebuild's batch and a live poll upsert the same projects, and take their locks alike
+        List<Place> rows = folded.values().stream().sorted(Comparator.comparing(Place::projectId)).toList();
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
                 + "(project_id, title, street_code, community_code, category) SELECT * FROM unnest(?::varchar[], "
                 + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (project_id) DO UPDATE SET title = "

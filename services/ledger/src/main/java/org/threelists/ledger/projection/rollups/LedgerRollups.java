@@ -2,14 +2,19 @@ package org.threelists.ledger.projection.rollups;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.Sql;
 import org.threelists.ledger.projection.projects.Confirmation;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The only writer of {@code ledger_rollup} and {@code ledger_participation}: the figures of the entries per day, street,
@@ -52,6 +57,102 @@ public class LedgerRollups {
                     List.of(generation, c.createArrayOf("varchar", eventIds.toArray())), CONFIRMED_NOW, 1);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot roll up deliveries " + eventIds, e);
+        }
+    }
+
+    /**
+     * Adds the figures of deliveries' and slips' entries just appended to {@code generation} (a poll's or a rebuild
+     * batch's, each event's entries together), grouped in memory as {@link #delivered(int, List)} groups them in SQL
+     * ({@link EntryFigures}): one upsert per table, no read of the entries just written. The caller holds the projects'
+     * rows, as for {@link #delivered(int, List)}.
+     */
+    public void deliveredEntries(int generation, List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            EntryFigures figures = EntryFigures.of(entries, confirmedAmong(c, entries));
+            upsertRollup(c, generation, figures.rollup);
+            upsertParticipation(c, generation, figures.participation);
+            // the year and month roll-ups, with their distinct volunteers, are grouped in SQL as the one-event path
+            // groups them: the same statements, over the entries of these events
+            upsert(c, spans("x.generation = ? AND x.event_id = ANY (?)", CONFIRMED_NOW, 1), List.of(generation,
+                    c.createArrayOf("varchar", entries.stream().map(LedgerEntry::eventId).distinct().toArray())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot roll up " + entries.size() + " entries", e);
+        }
+    }
+
+    /** The projects of {@code entries} their community confirmed (Confirmation: a slip's entries need no project). */
+    private static Set<String> confirmedAmong(Connection c, List<LedgerEntry> entries) throws SQLException {
+        Object[] projects = entries.stream().filter(e -> e.origin() == LedgerEntry.Origin.PROJECT)
+                .map(LedgerEntry::projectId).distinct().toArray();
+        Set<String> confirmed = new HashSet<>();
+        if (projects.length == 0) {
+            return confirmed;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT project_id FROM project WHERE project_id = ANY (?) "
+                + "AND completed_at IS NOT NULL")) {
+            q.setArray(1, c.createArrayOf("varchar", projects));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    confirmed.add(rs.getString(1));
+                }
+            }
+        }
+        return confirmed;
+    }
+
+    private static void upsertRollup(Connection c, int generation, Map<EntryFigures.RollupKey, EntryFigures.Sums> rows)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO ledger_rollup AS r (generation, street_code, "
+                + "entry_date, unit_id, community_code, category, confirmed, hours, services, residents_served, entries) "
+                + "SELECT ?, s, d::date, u, k, g, f::boolean, h::numeric, n::bigint, rs::bigint, e::bigint FROM unnest("
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[]) AS t(s, d, u, k, g, f, h, n, rs, e)" + ADD_ROLLUP)) {
+            var keys = rows.keySet();
+            var sums = rows.values();
+            upsert.setInt(1, generation);
+            int i = 2;
+            for (Object[] column : List.of(EntryFigures.column(keys, EntryFigures.RollupKey::street),
+                    EntryFigures.column(keys, EntryFigures.RollupKey::date), EntryFigures.column(keys, EntryFigures.RollupKey::unit),
+                    EntryFigures.column(keys, EntryFigures.RollupKey::community),
+                    EntryFigures.column(keys, EntryFigures.RollupKey::category),
+                    EntryFigures.column(keys, EntryFigures.RollupKey::confirmed),
+                    EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.services),
+                    EntryFigures.column(sums, s -> s.residentsServed), EntryFigures.column(sums, s -> s.entries))) {
+                upsert.setArray(i++, c.createArrayOf("text", column));
+            }
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void upsertParticipation(Connection c, int generation,
+            Map<EntryFigures.ParticipationKey, EntryFigures.Sums> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO ledger_participation AS r (generation, "
+                + "street_code, entry_date, unit_id, volunteer_id, community_code, category, project_id, confirmed, hours, "
+                + "entries) SELECT ?, s, d::date, u, v, k, g, p, f::boolean, h::numeric, e::bigint FROM unnest(?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "AS t(s, d, u, v, k, g, p, f, h, e)" + ADD_PARTICIPATION)) {
+            var keys = rows.keySet();
+            var sums = rows.values();
+            upsert.setInt(1, generation);
+            int i = 2;
+            for (Object[] column : List.of(EntryFigures.column(keys, EntryFigures.ParticipationKey::street),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::date),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::unit),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::volunteer),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::community),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::category),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::project),
+                    EntryFigures.column(keys, EntryFigures.ParticipationKey::confirmed),
+                    EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.entries))) {
+                upsert.setArray(i++, c.createArrayOf("text", column));
+            }
+            upsert.executeUpdate();
         }
     }
 
@@ -101,9 +202,19 @@ public class LedgerRollups {
 
     /** Adds {@code sign} × the grouping of the entries {@code filter} selects, confirmed as {@code confirmed} says. */
     private static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
-        for (String sql : List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
-                participation(filter, confirmed, sign), SpanRollups.streetRows(filter, confirmed, sign),
-                SpanRollups.unitRows(filter, confirmed, sign), SpanRollups.volunteers(filter, confirmed, PARTICIPANT, sign))) {
+        upsert(c, List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
+                participation(filter, confirmed, sign)), params);
+        upsert(c, spans(filter, confirmed, sign), params);
+    }
+
+    /** The year and month roll-ups' statements ({@link SpanRollups}) for the entries {@code filter} selects. */
+    private static List<String> spans(String filter, String confirmed, int sign) {
+        return List.of(SpanRollups.streetRows(filter, confirmed, sign), SpanRollups.unitRows(filter, confirmed, sign),
+                SpanRollups.volunteers(filter, confirmed, PARTICIPANT, sign));
+    }
+
+    private static void upsert(Connection c, List<String> statements, List<Object> params) throws SQLException {
+        for (String sql : statements) {
             try (PreparedStatement upsert = c.prepareStatement(sql)) {
                 Sql.bind(upsert, params);
                 upsert.executeUpdate();
@@ -143,10 +254,12 @@ public class LedgerRollups {
                 + "community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, x.street_code, "
                 + "x.entry_date, COALESCE(x.unit_id, ''), COALESCE(x.volunteer_id, ''), x.community_code, x.category, "
                 + "x.project_id, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), "
-                + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ON CONFLICT (generation, street_code, entry_date, unit_id, "
-                + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
-                + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries";
+                + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9" + ADD_PARTICIPATION;
     }
+
+    private static final String ADD_PARTICIPATION = " ON CONFLICT (generation, street_code, entry_date, unit_id, "
+            + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "
+            + "EXCLUDED.hours, entries = r.entries + EXCLUDED.entries";
 
     private static final String ADD_ROLLUP = " ON CONFLICT (generation, street_code, entry_date, unit_id, community_code, "
             + "category, confirmed) DO UPDATE SET hours = r.hours + EXCLUDED.hours, services = r.services + "
