@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The demo identities of a street: its desk, its auditor, a worker of each of its communities (from the shared
  * reference data), each member unit resource-list has registered there now (so units the desk registers today can
- * sign in too) and each member of its communities' building Party groups (党员志愿者, the leader first in each group).
+ * sign in too), each member of its communities' building Party groups (党员志愿者, the leader first in each group) and
+ * the operator on duty (运维值班), who belongs to no street.
  */
 @ApplicationScoped
 public class DevIdentities {
@@ -59,6 +60,7 @@ public class DevIdentities {
         identities.addAll(unitsOf(street, streetName, units.join()));
         identities.addAll(partyMembersOf(street, streetName, groups.join()));
         identities.add(DevIdentity.auditor(street, streetName));
+        identities.add(DevIdentity.operator(street, streetName));
         return identities;
     }
 
