@@ -78,7 +78,7 @@ class RebuildRunTest {
                 assertThat(stalled.getLong("eventsRead")).isPositive()
                         .isLessThanOrEqualTo(stalled.getLong("eventsToRead"));
                 assertThat(stalled.getString("finishedAt")).isNull();
-                assertThat(stalled.get("result")).isNull();
+                assertThat((Object) stalled.get("result")).isNull();
 
                 // a second rebuild, in the background or not, is refused and names the run under way
                 JsonPath refused = as(OPERATOR).header("Accept-Language", "zh-CN").post("/ledger/rebuild/runs").then()
