@@ -2,6 +2,7 @@ package org.threelists.ledger.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
@@ -44,6 +45,7 @@ public class LedgerRebuild {
     }
 
     /** Where a rebuild is (services/ledger/README.md, "Rebuild runs"). */
+    @Schema(name = "RebuildPhase")
     public enum Phase { READING_TOPICS, FLIP, VERIFYING_CHAINS, DROPPING_OLD_GENERATION }
 
     /** What a rebuild tells while it runs: each phase as it enters it, and each batch of events once it is applied. */

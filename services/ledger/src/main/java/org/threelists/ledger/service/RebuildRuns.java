@@ -2,6 +2,7 @@ package org.threelists.ledger.service;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.domain.RebuildUnderWay;
 
@@ -30,12 +31,14 @@ public class RebuildRuns {
     private static final Logger LOG = Logger.getLogger(RebuildRuns.class);
     static final int KEPT = 20;
 
+    @Schema(name = "RebuildRunState")
     public enum State { QUEUED, RUNNING, DONE, FAILED }
 
     /**
      * A run as it stands. {@code eventsRead} and {@code eventsToRead} count offsets of the topics' partitions (a
      * Kafka transaction's commit marker takes an offset too); {@code phase} is null while QUEUED.
      */
+    @Schema(name = "RebuildRun")
     public record Run(String id, State state, LedgerRebuild.Phase phase, long eventsRead, long eventsToRead,
             String startedBy, Instant startedAt, Instant finishedAt, LedgerRebuild.Result result, String failure) {
     }
