@@ -7,6 +7,7 @@ const ROLES = {
   unit: '共建单位',
   auditor: '审计',
   member: '党员志愿者',
+  operator: '运维',
 }
 
 export function identityOf(access, id = {}) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 import org.threelists.system.Api;
 import org.threelists.system.DemoWorld;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +41,8 @@ import static org.threelists.system.DemoWorld.DESK;
  * processes): a community worker submits a demand, the desk verifies it and publishes the matchmaker's proposal at
  * the joint meeting, a unit claims it, schedules it and reports the delivery with two of its volunteers, the
  * community confirms and rates it, the desk sees the hours in the ledger, downloads the CSV and issues an hour
- * statement that a signed-out visitor verifies; another unit sees none of it; a refusal shows the service's problem.
+ * statement that a signed-out visitor verifies; another unit sees none of it; a refusal shows the service's problem;
+ * the operator rebuilds the ledger and verifies the whole of it.
  * One browser, one system, the steps in order as the people would take them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +54,7 @@ class ConsoleBrowserTest {
     /** How often the first page is loaded again with the cache emptied, and the server's bare page beside it. */
     static final int FIRST_PAGE_LOADS = 5;
 
+    private static final String OPERATOR = DevTokens.operator("ops-console-browser");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     /** Legal advice: no other system test offers it, so the matchmaker proposes this test's unit. */
     private static final String CATEGORY = "LEGAL_ADVICE";
@@ -447,6 +452,61 @@ class ConsoleBrowserTest {
         } else {
             assertThat(browser.all(By.cssSelector(".first-broken"))).isEmpty();
         }
+    }
+
+    @Test
+    @Order(14)
+    void theOperatorRebuildsTheLedgerAndSeesTheBarReachDoneWithTheSameHead() {
+        browser.signInAs("operator:" + DemoWorld.STREET);
+        // the operator's one screen, and no other role's
+        assertThat(browser.currentRoute()).startsWith("/operator/operations");
+        assertThat(browser.all(By.cssSelector("nav.menu .el-menu-item")).stream().map(WebElement::getText).toList())
+                .containsExactly("运维");
+        browser.click(By.cssSelector(".start-rebuild"));
+        browser.click(By.cssSelector(".rebuild-confirm .el-button--primary"));
+
+        // the screen follows the ledger's rebuild run until it is done
+        browser.awaitWhileDoing("the rebuild run finished on the screen", Duration.ofMinutes(3), () -> { },
+                () -> !browser.all(By.cssSelector(".rebuild-run[data-state='DONE'], .rebuild-run[data-state='FAILED']"))
+                        .isEmpty());
+        String runId = browser.find(By.cssSelector(".rebuild-run")).getAttribute("data-run");
+        JsonNode run = Api.get(LEDGER, OPERATOR, "/ledger/rebuild/runs/" + runId).extract().as(JsonNode.class);
+        assertThat(run.path("state").asText()).as(run.toPrettyString()).isEqualTo("DONE");
+        assertThat(run.path("startedBy").asText()).isEqualTo("operator:console-operator-" + DemoWorld.STREET);
+        assertThat(browser.text(By.cssSelector(".rebuild-progress"))).contains("100%");
+        assertThat(browser.text(By.cssSelector(".rebuild-progress-text"))).contains("完成",
+                "已读取 " + grouped(run.path("eventsRead").asLong()) + " / " + grouped(run.path("eventsToRead").asLong())
+                        + " 条事件");
+
+        JsonNode result = run.path("result");
+        assertThat(result.path("sameHead").asBoolean()).as(result.toPrettyString()).isTrue();
+        assertThat(result.path("events").asLong()).isPositive();
+        String shown = browser.text(By.cssSelector(".rebuild-result"));
+        assertThat(shown).contains("同一链头", "是", "事件数", grouped(result.path("events").asLong()), "每秒事件",
+                result.path("head").asText());
+        assertThat(browser.text(By.cssSelector(".rebuild-history"))).contains(run.path("startedBy").asText(), "完成");
+        // the ledger runs on the new generation, its chains intact
+        JsonNode verified = Api.get(LEDGER, OPERATOR, "/ledger/verification").extract().as(JsonNode.class);
+        assertThat(verified.path("valid").asBoolean()).isTrue();
+        assertThat(verified.path("generation").asInt()).isEqualTo(result.path("generation").asInt());
+        browser.screenshot("operations");
+
+        // 全账链验证: the operator's verification run walks the whole ledger
+        browser.click(By.id("tab-chain"));
+        browser.click(By.cssSelector(".verify-chain"));
+        browser.find(By.cssSelector(".chain-run[data-state='DONE']"));
+        String verification = browser.find(By.cssSelector(".chain-run")).getAttribute("data-run");
+        JsonNode walk = Api.get(LEDGER, OPERATOR, "/ledger/verification/runs/" + verification).extract().as(JsonNode.class);
+        assertThat(walk.path("street").isNull()).as("the whole ledger, no street").isTrue();
+        assertThat(walk.path("result").path("valid").asBoolean()).isTrue();
+        assertThat(walk.path("result").path("entries").asLong()).isGreaterThanOrEqualTo(result.path("entries").asLong());
+        assertThat(browser.text(By.cssSelector(".chain-result"))).contains("台账完整，未被篡改",
+                walk.path("result").path("head").asText());
+    }
+
+    /** A count as the console writes it (zh-CN grouping: 12,345). */
+    private static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static String verdict(double interactiveMs) {

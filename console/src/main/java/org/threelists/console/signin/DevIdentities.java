@@ -25,13 +25,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The demo identities of a street: its desk, its auditor, a worker of each of its communities (from the shared
  * reference data), each member unit resource-list has registered there now (so units the desk registers today can
- * sign in too) and each member of its communities' building Party groups (党员志愿者, the leader first in each group).
+ * sign in too), each member of its communities' building Party groups (党员志愿者, the leader first in each group) and
+ * the operator on duty (运维值班), who belongs to no street.
  */
 @ApplicationScoped
 public class DevIdentities {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(DevIdentities.class);
+    /** The auditor and the operator: listed after the units and Party members. */
+    private static final int STAFF_AFTER_MEMBERS = 2;
 
     private final URI resourceList;
     private final ObjectMapper json;
@@ -52,17 +55,18 @@ public class DevIdentities {
         CompletableFuture<JsonNode> units = itemsOf("/units?size=100", street, "units");
         CompletableFuture<JsonNode> groups = itemsOf("/party-groups", street, "Party groups");
         List<DevIdentity> office = officeOf(street, streetName, communities);
-        List<DevIdentity> identities = new ArrayList<>(office.subList(0, office.size() - 1));
+        List<DevIdentity> identities = new ArrayList<>(office.subList(0, office.size() - STAFF_AFTER_MEMBERS));
         identities.addAll(unitsOf(street, streetName, units.join()));
         identities.addAll(partyMembersOf(street, streetName, groups.join()));
-        identities.add(office.get(office.size() - 1));
+        identities.addAll(office.subList(office.size() - STAFF_AFTER_MEMBERS, office.size()));
         return identities;
     }
 
     /**
-     * The identities of a street that need no other service: its desk, a worker of each community and its auditor
-     * (last), from the shared reference data alone. The sign-in page shows them at once and the units and Party
-     * members once resource-list has answered (console/README.md, "The first page").
+     * The identities of a street that need no other service: its desk, a worker of each community, its auditor and its
+     * operator (these two listed after the units and Party members), from the shared reference data alone. The
+     * sign-in page shows them at once, and the units and Party members once resource-list has answered
+     * (console/README.md, "The first page").
      */
     public List<DevIdentity> officeOf(String street) {
         List<Community> communities = communitiesOf(street);
@@ -76,6 +80,7 @@ public class DevIdentities {
             office.add(DevIdentity.communityWorker(street, streetName, community.code(), community.name()));
         }
         office.add(DevIdentity.auditor(street, streetName));
+        office.add(DevIdentity.operator(street, streetName));
         return office;
     }
 

@@ -6,7 +6,7 @@ package org.threelists.console.signin;
  *
  * @param id        {@code role:street[:community|unit]} ({@code member:street:community:memberId}), what the
  *                  sign-in page sends back
- * @param role      desk, community, unit, member or auditor
+ * @param role      desk, community, unit, member, auditor or operator
  * @param roleLabel the role in Chinese
  * @param name      who it is, in Chinese (the street's desk, a community's worker, a unit's name, a Party group
  *                  member's masked name with the group)
@@ -23,6 +23,15 @@ public record DevIdentity(String id, String role, String roleLabel, String name,
     static DevIdentity auditor(String street, String streetName) {
         return new DevIdentity("auditor:" + street, "auditor", "审计", streetName + " 审计员", street, streetName,
                 null, null, null);
+    }
+
+    /**
+     * The operator on duty (运维值班): whole-system maintenance, no street in the token (README "Roles"); listed with
+     * every street so that the local run can sign in as them.
+     */
+    static DevIdentity operator(String street, String streetName) {
+        return new DevIdentity("operator:" + street, "operator", "运维", "运维值班", street, streetName, null, null,
+                null);
     }
 
     static DevIdentity communityWorker(String street, String streetName, String community, String communityName) {

@@ -69,6 +69,8 @@ public class DevSignInResource {
         return switch (identity.role()) {
             case DevTokens.ROLE_DESK -> DevTokens.desk(identity.subject(), identity.street());
             case DevTokens.ROLE_AUDITOR -> DevTokens.auditor(identity.subject(), identity.street());
+            // whole-system maintenance: the token carries no street (README "Roles")
+            case DevTokens.ROLE_OPERATOR -> DevTokens.operator(identity.subject());
             case DevTokens.ROLE_COMMUNITY -> DevTokens.community(identity.subject(), identity.street(), identity.community());
             case DevTokens.ROLE_UNIT -> DevTokens.unit(identity.subject(), identity.unit(), identity.street());
             // demand-list knows a member by the token's subject: it must be the member id itself

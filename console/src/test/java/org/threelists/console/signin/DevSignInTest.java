@@ -35,14 +35,17 @@ class DevSignInTest {
     }
 
     @Test
-    void listsTheStreetsDeskCommunityWorkersUnitsPartyGroupMembersAndAuditor() {
+    void listsTheStreetsDeskCommunityWorkersUnitsPartyGroupMembersAuditorAndTheOperator() {
         given().when().get("/console/dev-sign-in/identities?street=dianqian")
                 .then().statusCode(200)
                 .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "unit:dianqian:unit-huli-court",
-                        "member:dianqian:jiafu:volunteer-1", "member:dianqian:jiafu:resident-1", "auditor:dianqian"))
+                        "member:dianqian:jiafu:volunteer-1", "member:dianqian:jiafu:resident-1", "auditor:dianqian",
+                        "operator:dianqian"))
                 .body("items.name", contains("殿前街道 街道协调台", "嘉福社区 社区工作者", "湖里区人民法院",
-                        "陈*（嘉福盐业小区楼栋党小组 · 组长）", "林*珍（嘉福盐业小区楼栋党小组）", "殿前街道 审计员"))
-                .body("items.roleLabel", contains("街道协调台", "社区", "共建单位", "党员志愿者", "党员志愿者", "审计"));
+                        "陈*（嘉福盐业小区楼栋党小组 · 组长）", "林*珍（嘉福盐业小区楼栋党小组）", "殿前街道 审计员",
+                        "运维值班"))
+                .body("items.roleLabel", contains("街道协调台", "社区", "共建单位", "党员志愿者", "党员志愿者", "审计",
+                        "运维"));
     }
 
     @Test
@@ -50,8 +53,8 @@ class DevSignInTest {
         int asked = ResourceListUpstream.REQUESTS.get();
         given().when().get("/console/dev-sign-in/identities?street=dianqian&scope=office")
                 .then().statusCode(200)
-                .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "auditor:dianqian"))
-                .body("items.roleLabel", contains("街道协调台", "社区", "审计"));
+                .body("items.id", contains("desk:dianqian", "community:dianqian:jiafu", "auditor:dianqian",
+                        "operator:dianqian"));
         assertThat(ResourceListUpstream.REQUESTS.get()).as("the office's identities need no other service")
                 .isEqualTo(asked);
     }

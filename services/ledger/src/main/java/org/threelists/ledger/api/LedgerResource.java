@@ -25,6 +25,7 @@ import org.threelists.ledger.projection.entries.StoredEntry;
 import org.threelists.ledger.projection.verification.ChainVerification;
 import org.threelists.ledger.service.EntryCorrections;
 import org.threelists.ledger.service.LedgerRebuild;
+import org.threelists.ledger.service.RebuildRuns;
 import org.threelists.ledger.service.VerificationRuns;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.problem.ProblemException;
@@ -43,12 +44,12 @@ public class LedgerResource {
     private final Entries entries;
     private final EntryCorrections corrections;
     private final ChainVerification verification;
-    private final LedgerRebuild rebuild;
+    private final RebuildRuns rebuild;
     private final LedgerAccess access;
     private final RequestValidation validation;
     private final VerificationRuns verificationRuns;
 
-    LedgerResource(Entries entries, EntryCorrections corrections, ChainVerification verification, LedgerRebuild rebuild,
+    LedgerResource(Entries entries, EntryCorrections corrections, ChainVerification verification, RebuildRuns rebuild,
             LedgerAccess access, RequestValidation validation, VerificationRuns verificationRuns) {
         this.verificationRuns = verificationRuns;
         this.entries = entries;
@@ -158,8 +159,9 @@ public class LedgerResource {
             description = "Into a "
             + "new generation that becomes current when it has caught up; corrections, statements and summaries are "
             + "kept; the retired generation's entries are dropped. Answers the old and new heads and the speed in "
-            + "events per second.")
+            + "events per second. It is a rebuild run too (GET /ledger/rebuild/runs): refused with 409 while another "
+            + "one is queued or running.")
     public LedgerRebuild.Result rebuild() {
-        return rebuild.rebuild(access.actor());
+        return rebuild.runNow(access.actor());
     }
 }

@@ -2,6 +2,7 @@ package org.threelists.ledger.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
@@ -43,8 +44,35 @@ public class LedgerRebuild {
             String head, boolean sameHead, long millis, double eventsPerSecond, List<Integer> droppedGenerations) {
     }
 
-    public synchronized Result rebuild(String actor) {
+    /** Where a rebuild is (services/ledger/README.md, "Rebuild runs"). */
+    @Schema(name = "RebuildPhase")
+    public enum Phase { READING_TOPICS, FLIP, VERIFYING_CHAINS, DROPPING_OLD_GENERATION }
+
+    /** What a rebuild tells while it runs: each phase as it enters it, and each batch of events once it is applied. */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+            @Override
+            public void phase(Phase phase) {
+            }
+
+            @Override
+            public void applied(List<LedgerReplay.Replayed> batch) {
+            }
+        };
+
+        void phase(Phase phase);
+
+        void applied(List<LedgerReplay.Replayed> batch);
+    }
+
+    public Result rebuild(String actor) {
+        return rebuild(actor, Progress.NONE);
+    }
+
+    public synchronized Result rebuild(String actor, Progress progress) {
         long started = System.nanoTime();
+        progress.phase(Phase.READING_TOPICS);
         Generations.Build build = QuarkusTransaction.requiringNew().call(() -> generations.begin(actor));
         int previous = build.previous();
         int next = build.next();
@@ -54,13 +82,19 @@ public class LedgerRebuild {
             // their heads are kept here; any failure abandons the generation, heads and all.
             Map<Integer, ChainStore.Head> heads = QuarkusTransaction.requiringNew().call(() -> chains.heads(next));
             // Each batch of polled records in a transaction of its own.
-            events += reading.catchUp(batch -> QuarkusTransaction.requiringNew().run(
-                    () -> recording.apply(next, batch, heads)));
+            events += reading.catchUp(batch -> {
+                QuarkusTransaction.requiringNew().run(() -> recording.apply(next, batch, heads));
+                progress.applied(batch);
+            });
             // The flip: no live event is applied while the last records are read and the generation changes.
             long[] last = {0};
+            progress.phase(Phase.FLIP);
             QuarkusTransaction.requiringNew().timeout(900).run(() -> {
                 generations.lockExclusively();
-                last[0] = reading.catchUp(batch -> recording.apply(next, batch, heads));
+                last[0] = reading.catchUp(batch -> {
+                    recording.apply(next, batch, heads);
+                    progress.applied(batch);
+                });
                 generations.finish(build);
             });
             events += last[0];
@@ -69,9 +103,11 @@ public class LedgerRebuild {
             throw e;
         }
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        progress.phase(Phase.VERIFYING_CHAINS);
         // In transactions, so that the walks stream the rows through a cursor.
         ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
         ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
+        progress.phase(Phase.DROPPING_OLD_GENERATION);
         List<Integer> dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next));
         LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
                 actor, next, events, millis, after.head(), dropped);

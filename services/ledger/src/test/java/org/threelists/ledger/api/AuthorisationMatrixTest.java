@@ -89,6 +89,8 @@ class AuthorisationMatrixTest {
             case "POST /ledger/rebuild" -> call();
             case "POST /ledger/verification/runs" -> call();
             case "GET /ledger/verification/runs/{runId}" -> call().path("runId", a.verificationRun());
+            case "POST /ledger/rebuild/runs", "GET /ledger/rebuild/runs" -> call();
+            case "GET /ledger/rebuild/runs/{runId}" -> call().path("runId", a.rebuildRun());
             case "GET /notice-board/standings" -> {
                 // the notice board shares the public bucket with the statement verification, whose rows came first:
                 // its own rows start from a full bucket, as a visitor's first look at the board would
@@ -97,6 +99,8 @@ class AuthorisationMatrixTest {
             }
             default -> throw new AssertionError("no call arranged for " + operation);
         });
+        // the rebuild the operator's row started ends before the next suite, which may rebuild too (one at a time)
+        RebuildRunTest.awaitNoRebuildUnderWay();
         // the writes the table allows did happen
         JsonPath entry = as(DESK).get("/ledger/entries/" + a.hoursEntry()).then().statusCode(200).extract().jsonPath();
         assertThat(entry.getList("corrections")).hasSize(1);
@@ -114,9 +118,10 @@ class AuthorisationMatrixTest {
 
     /**
      * What the rows act on: an HOURS entry of {@link #OWN_UNIT}, its volunteer, a statement of their hours, and a
-     * verification run of the street.
+     * verification run of the street, a rebuild run (a synchronous rebuild, finished).
      */
-    private record Arranged(String hoursEntry, String volunteer, String statement, String code, String verificationRun) {
+    private record Arranged(String hoursEntry, String volunteer, String statement, String code, String verificationRun,
+            String rebuildRun) {
     }
 
     private static Arranged arrange() {
@@ -136,7 +141,10 @@ class AuthorisationMatrixTest {
                 "to", MONTH.withDayOfMonth(31).toString())).post("/ledger/statements").then().statusCode(201)
                 .extract().jsonPath();
         String run = as(DESK).post("/ledger/verification/runs").then().statusCode(202).extract().jsonPath().getString("id");
+        as(RebuildRunTest.OPERATOR).post("/ledger/rebuild").then().statusCode(200);
+        String rebuildRun = as(RebuildRunTest.OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract()
+                .jsonPath().getString("[0].id");
         return new Arranged(hoursEntry, volunteer, statement.getString("number"), statement.getString("verificationCode"),
-                run);
+                run, rebuildRun);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class Generations {
 
-    static final long GENERATION_LOCK = 0x1ed6e7L;
+    public static final long GENERATION_LOCK = 0x1ed6e7L;
 
     /** A rebuild's generations: the one it replaces and the one it builds. */
     public record Build(int previous, int next) {

@@ -1,0 +1,201 @@
+package org.threelists.ledger.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.threelists.devkit.DevTokens;
+import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.testing.RealInfrastructure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.threelists.ledger.Fixtures.as;
+import static org.threelists.ledger.Fixtures.awaitConsumed;
+import static org.threelists.ledger.Fixtures.deliverConfirmed;
+import static org.threelists.ledger.Fixtures.delivered;
+import static org.threelists.ledger.Fixtures.sleep;
+import static org.threelists.ledger.Fixtures.uuid;
+import static org.threelists.ledger.Fixtures.volunteerHours;
+
+/**
+ * A rebuild run rebuilds the ledger in the background and tells how far it is (services/ledger/README.md, "Rebuild
+ * runs"): its phase, the offsets read of those the topics held, and, when done, the same result as the synchronous
+ * rebuild. One rebuild at a time: a second one, in the background or not, is refused while it runs and changes
+ * nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructure.class)
+class RebuildRunTest {
+
+    static final String OPERATOR = DevTokens.operator("ops-rebuild-runs");
+    static final String DESK = DevTokens.desk("desk-wangchenglu", "wangchenglu");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_run_rebuilds_in_the_background_telling_its_progress_and_gives_the_same_head_and_entries() throws Exception {
+        String projectId = deliverOne(3);
+        JsonPath before = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+        List<String> entriesBefore = snapshot(before.getInt("generation"));
+        assertThat(entriesBefore).anyMatch(row -> row.contains(projectId));
+        int runsBefore = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+
+        JsonPath stalled;
+        String id;
+        // Holding the generation lock shared (as a live event's application does) keeps the run at its flip, so that
+        // it is seen half-way and a second rebuild meets it.
+        try (Connection holder = dataSource.getConnection()) {
+            lockShared(holder, true);
+            try {
+                ExtractableResponse<Response> started = as(OPERATOR).post("/ledger/rebuild/runs").then().statusCode(202)
+                        .extract();
+                id = started.jsonPath().getString("id");
+                assertThat(started.header("Location")).endsWith("/ledger/rebuild/runs/" + id);
+                assertThat(started.jsonPath().getString("state")).isIn("QUEUED", "RUNNING");
+                assertThat(started.jsonPath().getString("startedBy")).isEqualTo("operator:ops-rebuild-runs");
+
+                stalled = awaitRun(id, run -> "FLIP".equals(run.getString("phase")));
+                assertThat(stalled.getString("state")).isEqualTo("RUNNING");
+                assertThat(stalled.getLong("eventsRead")).isPositive()
+                        .isLessThanOrEqualTo(stalled.getLong("eventsToRead"));
+                assertThat(stalled.getString("finishedAt")).isNull();
+                assertThat((Object) stalled.get("result")).isNull();
+
+                // a second rebuild, in the background or not, is refused and names the run under way
+                JsonPath refused = as(OPERATOR).header("Accept-Language", "zh-CN").post("/ledger/rebuild/runs").then()
+                        .statusCode(409).extract().jsonPath();
+                assertThat(refused.getString("detail")).isEqualTo("台账重建 " + id
+                        + "（由 operator:ops-rebuild-runs 发起）正在进行：同一时间只能进行一次重建");
+                assertThat(refused.getString("runId")).isEqualTo(id);
+                as(OPERATOR).post("/ledger/rebuild").then().statusCode(409).extract().jsonPath();
+                JsonPath runs = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath();
+                assertThat(runs.getList("$")).hasSize(runsBefore + 1);
+                assertThat(runs.getString("[0].id")).isEqualTo(id);
+                assertThat(currentGeneration()).isEqualTo(before.getInt("generation"));
+            } finally {
+                lockShared(holder, false);
+            }
+        }
+
+        JsonPath done = awaitRun(id, run -> !List.of("QUEUED", "RUNNING").contains(run.getString("state")));
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("DONE");
+        assertThat(done.getString("phase")).isEqualTo("DROPPING_OLD_GENERATION");
+        assertThat(done.getLong("eventsRead")).isGreaterThanOrEqualTo(stalled.getLong("eventsRead"))
+                .isEqualTo(done.getLong("eventsToRead"));
+        assertThat(done.getString("finishedAt")).isNotNull();
+        assertThat(done.getInt("result.previousGeneration")).isEqualTo(before.getInt("generation"));
+        assertThat(done.getInt("result.generation")).isEqualTo(before.getInt("generation") + 1);
+        assertThat(done.getString("result.previousHead")).isEqualTo(before.getString("head"));
+        assertThat(done.getString("result.head")).isEqualTo(before.getString("head"));
+        assertThat(done.getBoolean("result.sameHead")).isTrue();
+        assertThat(done.getLong("result.entries")).isEqualTo(before.getLong("entries"));
+        assertThat(done.getLong("result.events")).isPositive().isLessThanOrEqualTo(done.getLong("eventsRead"));
+
+        JsonPath after = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getBoolean("valid")).isTrue();
+        assertThat(after.getInt("generation")).isEqualTo(done.getInt("result.generation"));
+        assertThat(snapshot(after.getInt("generation"))).isEqualTo(entriesBefore);
+        assertThat(as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                .getString("[0].state")).isEqualTo("DONE");
+    }
+
+    @Test
+    void a_synchronous_rebuild_is_a_run_too_and_the_run_is_the_operators_alone() {
+        JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
+        JsonPath latest = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath();
+        String id = latest.getString("[0].id");
+        assertThat(latest.getString("[0].state")).isEqualTo("DONE");
+        assertThat(latest.getInt("[0].result.generation")).isEqualTo(rebuilt.getInt("generation"));
+        as(DESK).get("/ledger/rebuild/runs/" + id).then().statusCode(403);
+        as(DESK).post("/ledger/rebuild/runs").then().statusCode(403);
+        as(OPERATOR).get("/ledger/rebuild/runs/" + uuid()).then().statusCode(404);
+    }
+
+    /** Waits until no rebuild is queued or running (the next suite may rebuild too: one at a time). */
+    static void awaitNoRebuildUnderWay() {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                .getList("state", String.class).stream().anyMatch(s -> s.equals("QUEUED") || s.equals("RUNNING"))) {
+            assertThat(Instant.now()).as("a rebuild still under way after 120 s").isBefore(deadline);
+            sleep(200);
+        }
+    }
+
+    private static JsonPath awaitRun(String id, Predicate<JsonPath> until) {
+        Instant deadline = Instant.now().plusSeconds(120);
+        JsonPath run;
+        do {
+            run = as(OPERATOR).get("/ledger/rebuild/runs/" + id).then().statusCode(200).extract().jsonPath();
+            assertThat(run.getLong("eventsRead")).isLessThanOrEqualTo(run.getLong("eventsToRead"));
+            if (until.test(run)) {
+                return run;
+            }
+            sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("run " + id + " not there within 120 s: " + run.prettify());
+    }
+
+    private static void lockShared(Connection c, boolean take) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(take ? "SELECT pg_advisory_lock_shared(?)"
+                : "SELECT pg_advisory_unlock_shared(?)")) {
+            lock.setLong(1, Generations.GENERATION_LOCK);
+            lock.execute();
+        }
+    }
+
+    private int currentGeneration() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return Generations.current(c);
+            }
+        });
+    }
+
+    private List<String> snapshot(int generation) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<String> rows = new ArrayList<>();
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "SELECT (row_to_json(e)::jsonb - 'generation')::text FROM ledger_entry e WHERE generation = ? "
+                            + "ORDER BY kafka_partition, seq")) {
+                q.setInt(1, generation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static String deliverOne(int volunteers) {
+        String projectId = uuid();
+        List<Map<String, Object>> served = new ArrayList<>();
+        for (int i = 0; i < volunteers; i++) {
+            served.add(volunteerHours(uuid(), "unit-wangchenglu-rebuild", 2));
+        }
+        deliverConfirmed(delivered(projectId, "wangchenglu", "tongyuan", "HEALTH", LocalDate.of(2026, 11, 21), 4, served,
+                List.of()));
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        return projectId;
+    }
+}
