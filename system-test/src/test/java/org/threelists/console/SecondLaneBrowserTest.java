@@ -191,9 +191,10 @@ class SecondLaneBrowserTest {
         By text = By.cssSelector(".check-in-code-dialog .code-text");
         browser.find(text);
         checkInCode = browser.text(text).strip();
-        Object qrWidth = browser.script("const img = document.querySelector('.check-in-code-dialog img.code-qr');"
-                + " return img && img.complete ? img.naturalWidth : 0");
-        assertThat(((Number) qrWidth).intValue()).as("the QR code drawn").isGreaterThan(100);
+        // the QR code is an image drawn from the code's text: decoded once the data URL is read
+        browser.awaitWhileDoing("the QR code drawn", Duration.ofSeconds(10), () -> { }, () -> ((Number) browser.script(
+                "const img = document.querySelector('.check-in-code-dialog img.code-qr');"
+                        + " return img && img.complete ? img.naturalWidth : 0")).intValue() > 100);
         assertThat(browser.text(By.cssSelector(".check-in-code-dialog .code-expiry"))).contains("剩余", "失效");
         assertThat(checkInCode).matches("[A-Za-z0-9_-]{60,}");
         browser.click(By.cssSelector(".check-in-code-dialog .el-dialog__headerbtn"));
