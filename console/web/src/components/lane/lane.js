@@ -12,6 +12,12 @@ export const slipApi = {
   decline: (slipId, reason) => api.demands(`/slips/${slipId}/decline`, { method: 'POST', body: { reason } }),
   report: (slipId, report) => api.demands(`/slips/${slipId}/report`, { method: 'POST', body: report }),
   recordSatisfaction: (slipId, score) => api.demands(`/slips/${slipId}/satisfaction`, { method: 'POST', body: { score } }),
+  // 签到码 / 签退码: the leader's signed, short-lived code; the member sends its text back (README "Check-in and check-out")
+  checkInCode: (slipId, purpose) => api.demands(`/slips/${slipId}/check-in-code`, { method: 'POST', body: { purpose } }),
+  checkIn: (slipId, code) => api.demands(`/slips/${slipId}/check-in`, { method: 'POST', body: { code } }),
+  checkOut: (slipId, code) => api.demands(`/slips/${slipId}/check-out`, { method: 'POST', body: { code } }),
+  confirmHours: (slipId, hours, reason) =>
+    api.demands(`/slips/${slipId}/hours-confirmation`, { method: 'POST', body: { hours, reason } }),
 }
 
 /** Routes a listed demand to a building Party group, or sends a group's demand back to the joint meeting (联席会). */
@@ -55,16 +61,33 @@ export async function checkLeadership() {
 }
 
 /**
- * A group's roster (masked names) if resource-list lets the caller read it, else null. resource-list opens a group
- * to the community, the desk and auditors (services/resource-list/README.md, "Party groups"), not to its members:
- * a leader's refusal is expected and not shown as an error.
+ * A group and its roster (masked names, skills) if resource-list lets the caller read it, else null. resource-list
+ * opens a group to its community, the street's desk and auditors, and to the group's own leader (组长) — not to its
+ * other members (services/resource-list/README.md, "Party groups"): a refusal falls back to typing a member id.
  */
-export async function rosterOf(groupId) {
+export async function groupOf(groupId) {
   try {
-    return (await api.resources(`/party-groups/${groupId}`))?.members ?? null
+    return (await api.resources(`/party-groups/${groupId}`)) ?? null
   } catch (e) {
     return null
   }
+}
+
+/** The group's roster (its members), or null when resource-list does not show it to the caller. */
+export async function rosterOf(groupId) {
+  return (await groupOf(groupId))?.members ?? null
+}
+
+/** Open slips (dispatched or accepted) by member, among the slips given: what each member has on hand now. */
+export function openSlipsByMember(slips) {
+  const counts = {}
+  for (const s of slips) if (['DISPATCHED', 'ACCEPTED'].includes(s.status)) counts[s.memberId] = (counts[s.memberId] ?? 0) + 1
+  return counts
+}
+
+/** A reported slip with no checked time and no confirmed hours: only the leader's 确认工时 lets it count and close. */
+export function hoursNeedConfirmation(slip) {
+  return slip.status === 'REPORTED' && slip.checkedHours == null && !slip.hoursSource
 }
 
 /** What a slip's member is answering by now: accept by (dispatched), resolve by (accepted); nothing otherwise. */

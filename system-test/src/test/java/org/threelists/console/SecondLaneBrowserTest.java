@@ -35,8 +35,10 @@ import static org.threelists.system.DemoWorld.STREET;
 /**
  * The second lane in real headless Chromium (services/demand-list/README.md, "The second lane", "The slip"): a
  * community worker routes a small demand to a building Party group, the group's leader dispatches a three-part slip
- * to a member, the member accepts and reports it on a phone-sized window, and the community records the resident's
- * satisfaction. Each step reads the stored state back through REST. One browser, the steps in order.
+ * to a member picked from the group's roster, the member accepts it on a phone-sized window, checks in with the code
+ * the leader shows as a QR code, checks out and reports; the leader confirms the hours of a second slip whose member
+ * could not check in, and the community records the resident's satisfaction. Each step reads the stored state back
+ * through REST. One browser, the steps in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(5) // junit-platform.properties: the shared system's classes first
@@ -51,6 +53,8 @@ class SecondLaneBrowserTest {
     private static final String DEMAND = "楼上漏水邻里纠纷调解 " + RUN;
     private static final String PROBLEM = "楼上卫生间漏水，请协调两户邻居约定维修 " + RUN;
     private static final String SERVICE = "上门查看漏水点，协调物业与两户邻居约定周六维修 " + RUN;
+    private static final String SECOND_DEMAND = "楼道堆物引发邻里争执 " + RUN;
+    private static final String SECOND_PROBLEM = "协调清理楼道堆物 " + RUN;
     private static final String RESIDENT_NAME = "林阿婆";
     private static final String RESIDENT_PHONE = "13800000099";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -62,6 +66,8 @@ class SecondLaneBrowserTest {
     private static String memberId;
     private static String demandId;
     private static String slipId;
+    /** The check-in code the leader's screen showed. */
+    private static String checkInCode;
 
     /**
      * The running system has no demo data: the community worker registers a group of two resident Party members over
@@ -122,21 +128,16 @@ class SecondLaneBrowserTest {
 
         browser.click(By.cssSelector(".dispatch-slip[data-demand='" + demandId + "']"));
         browser.type(By.cssSelector(".dispatch-dialog .field-problem textarea"), PROBLEM);
-        // resource-list shows a group's roster to its community, not to its leader: the leader names the member's id;
-        // someone not in the group is refused, and the screen shows the service's problem
-        String stranger = "not-a-member-" + RUN;
-        browser.type(By.cssSelector(".dispatch-dialog .field-member-id input"), stranger);
-        browser.click(By.cssSelector(".dispatch-dialog .confirm-dispatch"));
-        String shown = browser.text(By.cssSelector(".problem-message"));
-        // the console asks for the refusal in Chinese (docs/architecture.md, "Problems in Chinese"): so does this
-        JsonNode problem = Api.as(DEMAND_LIST, leaderToken()).header("Accept-Language", "zh-CN")
-                .body(Map.of("demandId", demandId, "memberId", stranger, "problem", PROBLEM)).post("/slips")
-                .then().statusCode(400).extract().as(JsonNode.class);
-        assertThat(problem.path("detail").asText()).contains("不是党小组", stranger);
-        assertThat(shown).contains(problem.path("title").asText(), problem.path("detail").asText(), stranger);
-        assertThat(demand().path("openSlipId").isMissingNode()).isTrue();
-
-        browser.type(By.cssSelector(".dispatch-dialog .field-member-id input"), memberId);
+        // resource-list shows the group's roster to its leader: masked names, skills, the slips each has open
+        browser.click(By.cssSelector(".dispatch-dialog .field-member"));
+        By option = By.cssSelector(".roster-member[data-member='" + memberId + "']");
+        browser.find(option);
+        assertThat(browser.text(option)).contains("李*梅", "居住地党员", "政策咨询", "在办 0 张");
+        assertThat(browser.text(By.cssSelector(".roster-member[data-member='" + leaderId + "']")))
+                .contains("王*华", "组长");
+        String roster = String.valueOf(browser.script("return document.body.innerText"));
+        assertThat(roster).doesNotContain("李晓梅", "13800003302");
+        browser.click(option);
         browser.click(By.cssSelector(".dispatch-dialog .confirm-dispatch"));
 
         By slipRow = rowWith(".group-slips", PROBLEM);
@@ -154,7 +155,7 @@ class SecondLaneBrowserTest {
 
     @Test
     @Order(3)
-    void theMemberAcceptsAndReportsOnAPhone() {
+    void theMemberAcceptsOnAPhoneAndSeesWhereToGo() {
         browser.windowSize(375, 812);
         try {
             browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + memberId);
@@ -173,6 +174,64 @@ class SecondLaneBrowserTest {
             assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
             assertThat(browser.text(card)).contains("办结截止", onScreen(accepted.path("resolveBy").asText()));
 
+            // the slip carries the demand's category and place: the member may not read the demand itself
+            assertThat(browser.text(card)).contains("矛盾调解", "嘉福盐业小区 3栋");
+            assertThat(accepted.path("compound").asText()).isEqualTo("嘉福盐业小区");
+        } finally {
+            browser.windowSize(1440, 1000);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theLeaderShowsTheCheckInCodeAsAQrCode() {
+        browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + leaderId);
+        open("/member/group", "党小组派单");
+        browser.click(By.cssSelector(".show-check-in-code[data-slip='" + slipId + "']"));
+        By text = By.cssSelector(".check-in-code-dialog .code-text");
+        browser.find(text);
+        checkInCode = browser.text(text).strip();
+        // the QR code is an image drawn from the code's text: decoded once the data URL is read
+        browser.awaitWhileDoing("the QR code drawn", Duration.ofSeconds(10), () -> { }, () -> ((Number) browser.script(
+                "const img = document.querySelector('.check-in-code-dialog img.code-qr');"
+                        + " return img && img.complete ? img.naturalWidth : 0")).intValue() > 100);
+        assertThat(browser.text(By.cssSelector(".check-in-code-dialog .code-expiry"))).contains("剩余", "失效");
+        assertThat(checkInCode).matches("[A-Za-z0-9_-]{60,}");
+        browser.click(By.cssSelector(".check-in-code-dialog .el-dialog__headerbtn"));
+    }
+
+    @Test
+    @Order(5)
+    void theMemberChecksInAndOutWithTheLeadersCodesAndReports() {
+        browser.windowSize(375, 812);
+        try {
+            browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + memberId);
+            By card = By.cssSelector(".slip-card[data-slip='" + slipId + "']");
+            By field = By.cssSelector(".slip-card[data-slip='" + slipId + "'] .field-check-in-code textarea");
+            By send = By.cssSelector(".slip-card[data-slip='" + slipId + "'] .send-check-in-code");
+            browser.type(field, checkInCode);
+            browser.click(send);
+            browser.awaitText(card, "已签到");
+            assertThat(slip().path("checkedIn").asBoolean()).isTrue();
+            assertNoHorizontalScroll("the check-in");
+
+            // the check-in code again, now to check out: refused, and the screen shows the service's problem in Chinese
+            browser.type(field, checkInCode);
+            browser.click(send);
+            String shown = browser.text(By.cssSelector(".problem-message"));
+            JsonNode problem = Api.as(DEMAND_LIST, DevTokens.member(memberId, STREET, COMMUNITY))
+                    .header("Accept-Language", "zh-CN").body(Map.of("code", checkInCode))
+                    .post("/slips/" + slipId + "/check-out").then().statusCode(400).extract().as(JsonNode.class);
+            assertThat(shown).contains(problem.path("title").asText(), problem.path("detail").asText());
+            assertThat(slip().path("checkedIn").asBoolean()).isTrue();
+
+            String checkOutCode = Api.post(DEMAND_LIST, leaderToken(), "/slips/" + slipId + "/check-in-code",
+                    Map.of("purpose", "CHECK_OUT"), 200).extract().path("code");
+            browser.type(field, checkOutCode);
+            browser.click(send);
+            browser.awaitText(card, "已签退");
+            assertThat(browser.text(card)).contains("核定 0.25 小时");
+
             browser.click(By.cssSelector(".slip-card[data-slip='" + slipId + "'] .open-report"));
             browser.type(By.cssSelector(".report-form .field-service textarea"), SERVICE);
             browser.type(By.cssSelector(".report-form .field-hours input"), "1.5");
@@ -180,14 +239,16 @@ class SecondLaneBrowserTest {
             assertNoHorizontalScroll("the report form");
             browser.click(By.cssSelector(".report-form .submit-report"));
             browser.awaitText(card, "已反馈");
-            assertThat(browser.text(card)).contains("1.5 小时 · 上门 · " + onScreen(DemoWorld.today()));
+            assertThat(browser.text(card)).contains("0.25 小时 · 上门 · " + onScreen(DemoWorld.today()));
 
             JsonNode reported = slip();
             assertThat(reported.path("status").asText()).isEqualTo("REPORTED");
             assertThat(reported.path("service").asText()).isEqualTo(SERVICE);
-            // reported without a check-in: the member's figure is kept, nothing counts yet (no hoursSource)
+            // checked in and out: the checked time counts (to the quarter hour, at least 0.25), the report is kept beside
             assertThat(reported.path("reportedHours").decimalValue()).isEqualByComparingTo("1.5");
-            assertThat(reported.has("hoursSource")).isFalse();
+            assertThat(reported.path("checkedHours").decimalValue()).isEqualByComparingTo("0.25");
+            assertThat(reported.path("hoursSource").asText()).isEqualTo("CHECKED");
+            assertThat(reported.path("hoursDifference").decimalValue()).isEqualByComparingTo("1.25");
             assertThat(reported.path("mode").asText()).isEqualTo("ON_SITE");
             assertThat(reported.path("serviceDate").asText()).isEqualTo(DemoWorld.today().toString());
         } finally {
@@ -196,18 +257,51 @@ class SecondLaneBrowserTest {
     }
 
     @Test
-    @Order(4)
-    void theCommunityRecordsTheResidentsSatisfaction() {
-        // the member reported without checking in (签到): the hours count once the group's leader confirms them,
-        // recorded as such (services/demand-list/README.md, "Check-in and check-out"); until then the slip cannot close
-        JsonNode confirmed = Api.post(DEMAND_LIST, leaderToken(), "/slips/" + slipId + "/hours-confirmation",
-                Map.of("hours", 1.5, "reason", "居民家中无信号，未能签到"), 200).extract().as(JsonNode.class);
+    @Order(6)
+    void theLeaderConfirmsTheHoursOfASlipWhoseMemberCouldNotCheckIn() {
+        // a second slip, made over REST up to the report: its member did not check in
+        String secondDemand = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, SECOND_DEMAND);
+        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + secondDemand + "/route",
+                Map.of("lane", "PARTY_GROUP", "groupId", groupId), 200);
+        String second = Api.post(DEMAND_LIST, leaderToken(), "/slips",
+                Map.of("demandId", secondDemand, "memberId", memberId, "problem", SECOND_PROBLEM), 201)
+                .extract().path("slipId");
+        String member = DevTokens.member(memberId, STREET, COMMUNITY);
+        Api.post(DEMAND_LIST, member, "/slips/" + second + "/accept", null, 200);
+        Api.post(DEMAND_LIST, member, "/slips/" + second + "/report",
+                Map.of("service", "电话协调两户邻居清理楼道 " + RUN, "hours", 2, "mode", "ONLINE"), 200);
+
+        browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + leaderId);
+        open("/member/group", "党小组派单");
+        By firstRow = rowWith(".group-slips", PROBLEM);
+        browser.find(firstRow);
+        // the first slip's reported and checked hours side by side, the difference shown
+        assertThat(browser.text(firstRow)).contains("上报 1.5 小时", "签到核定 0.25 小时", "相差 +1.25 小时");
+
+        browser.click(By.cssSelector(".open-confirm-hours[data-slip='" + second + "']"));
+        browser.type(By.cssSelector(".confirm-hours-dialog .field-confirmed-hours input"), "1.75");
+        browser.type(By.cssSelector(".confirm-hours-dialog .field-confirm-reason textarea"), "居民家中无信号，组长电话核实");
+        browser.click(By.cssSelector(".confirm-hours-dialog .confirm-hours"));
+        By secondRow = rowWith(".group-slips", SECOND_PROBLEM);
+        browser.awaitText(secondRow, "已确认 1.75 小时");
+        assertThat(browser.text(secondRow)).contains("上报 2 小时", "相差 +0.25 小时");
+
+        JsonNode confirmed = Api.get(DEMAND_LIST, COMMUNITY_WORKER, "/slips/" + second).extract().as(JsonNode.class);
         assertThat(confirmed.path("hoursSource").asText()).isEqualTo("CONFIRMED_BY_LEADER");
+        assertThat(confirmed.path("hours").decimalValue()).isEqualByComparingTo("1.75");
+        assertThat(confirmed.path("hoursConfirmedBy").asText()).contains(leaderId);
+        assertThat(confirmed.path("hoursConfirmationReason").asText()).isEqualTo("居民家中无信号，组长电话核实");
+    }
+
+    @Test
+    @Order(7)
+    void theCommunityRecordsTheResidentsSatisfaction() {
+        // the member checked in and out: the checked hours count, and the slip may close
         browser.signInAs("community:" + STREET + ":" + COMMUNITY);
         open("/community/demands", "本社区需求");
         By row = rowWith(".demands", DEMAND);
         browser.find(row);
-        assertThat(browser.text(row)).contains("已反馈", "1.5 小时 · 上门");
+        assertThat(browser.text(row)).contains("已反馈", "0.25 小时 · 上门");
 
         browser.click(By.cssSelector(".record-satisfaction[data-demand='" + demandId + "']"));
         browser.click(By.cssSelector(".satisfaction-dialog .confirm-satisfaction"));

@@ -21,7 +21,9 @@ import java.util.Map;
  * One origin for the browser: {@code /api/<service>/<path>} on the console is {@code <path>} on that service. The
  * request and the answer stream through unchanged — method, query, body, the caller's Authorization header, the
  * status and the problem document of a refusal — so that every service keeps deciding who may do what
- * (docs/architecture.md); the console adds no rule of its own.
+ * (docs/architecture.md); the console adds no rule of its own. As a reverse proxy does, it appends the visitor's
+ * address to {@code X-Forwarded-For}, so that a service's public rate limit counts each visitor, not the console
+ * (libs/platform/README.md, "Public rate limit").
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -62,6 +64,7 @@ public class ApiProxy {
                 .setURI(stripTrailingSlash(upstream.getRawPath()) + rest.substring(slash));
         client.request(options).onSuccess(outgoing -> {
             Headers.copyEndToEnd(incoming.headers(), outgoing.headers());
+            Headers.appendForwardedFor(outgoing.headers(), incoming.remoteAddress());
             outgoing.send(incoming)
                     .onSuccess(answer -> relay(answer, context.response()))
                     .onFailure(failure -> unreachable(context, service, failure));

@@ -1,6 +1,7 @@
 package org.threelists.console.proxy;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.net.SocketAddress;
 
 import java.util.Locale;
 import java.util.Set;
@@ -23,5 +24,20 @@ final class Headers {
                 to.add(header.getKey(), header.getValue());
             }
         });
+    }
+
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    /**
+     * Appends the address the console saw the request come from to {@code X-Forwarded-For}, after whatever the
+     * request brought (one list, however many header lines it came in): the service trusts only the right-most
+     * entries its configured proxies appended, never the visitor's own.
+     */
+    static void appendForwardedFor(MultiMap headers, SocketAddress client) {
+        if (client == null || client.hostAddress() == null) {
+            return;
+        }
+        String before = String.join(", ", headers.getAll(FORWARDED_FOR));
+        headers.set(FORWARDED_FOR, before.isBlank() ? client.hostAddress() : before + ", " + client.hostAddress());
     }
 }

@@ -32,6 +32,17 @@ class ApiProxyTest {
     }
 
     @Test
+    void appendsTheVisitorsAddressToXForwardedForAsAReverseProxyDoes() {
+        // The test's client connects from the loopback address: that is the visitor the console saw.
+        given().when().get("/api/demand-list/notice-board/slips?street=heping")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"));
+        given().header("X-Forwarded-For", "203.0.113.7").when().get("/api/demand-list/notice-board/slips")
+                .then().statusCode(200)
+                .body("forwardedFor", equalTo("203.0.113.7, 127.0.0.1"));
+    }
+
+    @Test
     void keepsTheStatusAndTheProblemDocumentOfARefusal() {
         given().when().post("/api/matchmaker/refuse")
                 .then().statusCode(409)

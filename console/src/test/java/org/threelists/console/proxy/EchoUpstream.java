@@ -40,6 +40,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .put("uri", request.uri())
                     .put("host", request.getHeader("Host"))
                     .put("authorization", request.getHeader("Authorization"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("body", body.toString());
             request.response().setStatusCode("POST".equals(request.method().name()) ? 201 : 200)
                     .putHeader("Location", "/demands/echoed")

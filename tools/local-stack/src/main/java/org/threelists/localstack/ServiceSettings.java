@@ -29,6 +29,11 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
     public static final String PII_MASTER_KEY = "THREELISTS_PII_MASTER_KEY";
     public static final String CHECK_IN_KEY = "THREELISTS_CHECK_IN_KEY";
     /**
+     * The console's proxy runs on this machine: its X-Forwarded-For names each visitor to the services' public rate
+     * limit (libs/platform/README.md, "Public rate limit").
+     */
+    public static final String TRUSTED_PROXIES = "THREELISTS_PUBLIC_RATE_LIMIT_TRUSTED_PROXIES";
+    /**
      * Signs demand-list's check-in codes (services/demand-list/README.md, "Check-in and check-out"). Codes live
      * minutes, so a key of this launch's own is enough: nothing signed with it outlives the run.
      */
@@ -49,6 +54,7 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
         environment.put(JWT_ISSUER, jwtIssuer);
         environment.put(PII_MASTER_KEY, piiMasterKey);
         environment.put(CHECK_IN_KEY, LAUNCH_CHECK_IN_KEY);
+        environment.put(TRUSTED_PROXIES, "127.0.0.1,0:0:0:0:0:0:0:1");
         environment.putAll(extraEnvironment);
         return environment;
     }

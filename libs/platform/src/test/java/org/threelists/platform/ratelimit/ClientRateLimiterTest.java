@@ -3,6 +3,7 @@ package org.threelists.platform.ratelimit;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,5 +55,34 @@ class ClientRateLimiterTest {
     void a_limit_below_one_is_a_configuration_error() {
         assertThatThrownBy(() -> new ClientRateLimiter(0, 30, now::get)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClientRateLimiter(30, 0, now::get)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void behind_the_configured_proxy_each_forwarded_visitor_has_their_own_bucket() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, now::get, List.of("10.0.0.9"));
+        assertThat(limiter.clientOf("10.0.0.9", "203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(limiter.clientOf("10.0.0.9", null)).as("the proxy's own request").isEqualTo("10.0.0.9");
+        limiter.acquire(limiter.clientOf("10.0.0.9", "203.0.113.7"));
+        limiter.acquire(limiter.clientOf("10.0.0.9", "203.0.113.8"));
+        assertThatThrownBy(() -> limiter.acquire(limiter.clientOf("10.0.0.9", "203.0.113.7")))
+                .isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void what_a_visitor_wrote_into_the_header_themselves_is_never_believed() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, now::get, List.of("10.0.0.9"));
+        assertThat(limiter.clientOf("10.0.0.9", "1.2.3.4, 203.0.113.7"))
+                .as("the proxy appended the right-most; the left one is the visitor's own claim")
+                .isEqualTo("203.0.113.7");
+        assertThat(limiter.clientOf("198.51.100.1", "203.0.113.7"))
+                .as("from anyone but the configured proxy the header is ignored").isEqualTo("198.51.100.1");
+        assertThat(new ClientRateLimiter(1, 1, now::get).clientOf("10.0.0.9", "203.0.113.7"))
+                .as("no proxy configured: the header is never trusted").isEqualTo("10.0.0.9");
+    }
+
+    @Test
+    void a_chain_of_trusted_proxies_is_walked_to_the_first_address_none_of_them_is() {
+        ClientRateLimiter limiter = new ClientRateLimiter(1, 1, now::get, List.of("10.0.0.9", " 10.0.0.10 "));
+        assertThat(limiter.clientOf("10.0.0.9", "1.2.3.4, 203.0.113.7, 10.0.0.10")).isEqualTo("203.0.113.7");
     }
 }

@@ -34,6 +34,8 @@ import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
 
+import java.util.Map;
+
 import static org.threelists.platform.problem.RequestParameters.enumValue;
 
 /**
@@ -85,7 +87,7 @@ public class SlipResource {
         DispatchSlipRequest request = bodies.require(body, DispatchSlipRequest.class);
         String slipId = work.dispatch(request.demandId(), request.memberId(), request.problem(), caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(slipId).build())
-                .entity(SlipResponse.of(slips.require(slipId))).build();
+                .entity(respond(slips.require(slipId))).build();
     }
 
     @GET
@@ -100,7 +102,9 @@ public class SlipResource {
         RequestParameters.checkPage(page, size);
         SlipQueries.Filter filter = access.listing(groupId, demandId, enumValue(SlipStatus.class, "status", status));
         SlipQueries.Result result = slips.list(filter, page, size);
-        return new SlipPageResponse(result.items().stream().map(SlipResponse::of).toList(), page, size,
+        Map<String, DemandView> demandsOf = demands.byId(result.items().stream().map(s -> s.demandId).toList());
+        return new SlipPageResponse(result.items().stream().map(s -> SlipResponse.of(s, demandsOf.get(s.demandId)))
+                .toList(), page, size,
                 result.total());
     }
 
@@ -115,7 +119,7 @@ public class SlipResource {
     public SlipResponse get(@PathParam("slipId") String slipId) {
         SlipView slip = slips.require(slipId);
         access.requireRead(slip);
-        return SlipResponse.of(slip);
+        return respond(slip);
     }
 
     @POST
@@ -128,7 +132,7 @@ public class SlipResource {
         SlipView slip = slips.require(slipId);
         access.requireMemberOf(slip);
         work.accept(slipId, caller.subject(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -143,7 +147,7 @@ public class SlipResource {
         access.requireMemberOf(slip);
         DeclineSlipRequest request = bodies.require(body, DeclineSlipRequest.class);
         work.decline(slipId, caller.subject(), request.reason(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -159,7 +163,7 @@ public class SlipResource {
         ReportSlipRequest request = bodies.require(body, ReportSlipRequest.class);
         work.report(slipId, caller.subject(), request.service(), request.hours(), request.mode(), request.date(),
                 caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -175,7 +179,7 @@ public class SlipResource {
         access.requireRecorder(slip);
         SatisfactionRequest request = bodies.require(body, SatisfactionRequest.class);
         work.recordSatisfaction(slipId, request.score(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -207,7 +211,7 @@ public class SlipResource {
         access.requireMemberOf(slip);
         CheckInRequest request = bodies.require(body, CheckInRequest.class);
         checkIns.checkIn(slipId, caller.subject(), request.code(), request.at(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -222,7 +226,7 @@ public class SlipResource {
         access.requireMemberOf(slip);
         CheckInRequest request = bodies.require(body, CheckInRequest.class);
         checkIns.checkOut(slipId, caller.subject(), request.code(), request.at(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     @POST
@@ -239,11 +243,15 @@ public class SlipResource {
         access.requireLeaderOf(slip);
         ConfirmHoursRequest request = bodies.require(body, ConfirmHoursRequest.class);
         checkIns.confirmHours(slipId, caller.subject(), request.hours(), request.reason(), caller.actor());
-        return SlipResponse.of(slips.require(slipId));
+        return respond(slips.require(slipId));
     }
 
     /** A demand that does not exist, or none named: nobody leads its group. */
     private static DemandView noDemand() {
         return new DemandView();
+    }
+
+    private SlipResponse respond(SlipView slip) {
+        return SlipResponse.of(slip, demands.find(slip.demandId).orElse(null));
     }
 }

@@ -2,22 +2,33 @@ package org.threelists.demand.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
+import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.projection.SlipView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A slip (三联单): the problem (leader), who is responsible (member), the service given (member's report). */
+/**
+ * A slip (三联单): the problem (leader), who is responsible (member), the service given (member's report). It carries
+ * the demand's category and place (compound, building) — what the member needs to go there, since a member other than
+ * the leader may not read the demand — and never the resident's name, phone or address (README "The slip").
+ */
 @Schema(name = "Slip")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SlipResponse(String slipId, String demandId, String streetCode, String communityCode, String groupId,
+public record SlipResponse(String slipId, String demandId,
+        @Schema(description = "The demand's category") Category category, String categoryLabel,
+        @Schema(description = "The demand's compound (小区), where the service is given; absent when none")
+        String compound,
+        @Schema(description = "The demand's building (楼栋); absent when none") String building,
+        String streetCode, String communityCode, String groupId,
         String leaderId, String memberId, MemberKind memberKind, String homeUnitId, String problem, Urgency urgency,
         SlipStatus status, String statusLabel, Instant dispatchedAt,
         @Schema(description = "Accept or decline by then") Instant acceptBy, Instant acceptedAt,
@@ -39,8 +50,11 @@ public record SlipResponse(String slipId, String demandId, String streetCode, St
         @Schema(description = "How far the running time limit has been escalated: GROUP_LEADER, then COMMUNITY")
         EscalationLevel escalationLevel, int escalations, Instant updatedAt, String updatedBy, long version) {
 
-    static SlipResponse of(SlipView v) {
-        return new SlipResponse(v.slipId, v.demandId, v.streetCode, v.communityCode, v.groupId, v.leaderId,
+    /** {@code demand}: the slip's demand, for its category and place (null only if it were not on the list). */
+    static SlipResponse of(SlipView v, DemandView demand) {
+        Category category = demand == null ? null : demand.category;
+        return new SlipResponse(v.slipId, v.demandId, category, category == null ? null : category.zh(),
+                demand == null ? null : demand.compound, demand == null ? null : demand.building, v.streetCode, v.communityCode, v.groupId, v.leaderId,
                 v.memberId, v.memberKind, v.homeUnitId, v.problem, v.urgency, v.status, v.status.zh(), v.dispatchedAt,
                 v.acceptBy, v.acceptedAt, v.resolveBy, v.declineReason, v.service, v.hours, v.reportedHours,
                 v.checkedHours, v.hoursSource, v.hoursSource == null ? null : v.hoursSource.zh(),

@@ -12,7 +12,10 @@ import org.threelists.platform.projection.Where;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads of the demand list. They never load the aggregate: only the read model. */
 @ApplicationScoped
@@ -32,6 +35,15 @@ public class DemandQueries {
 
     public Optional<DemandView> find(String demandId) {
         return Optional.ofNullable(DemandView.findById(demandId));
+    }
+
+    /** The demands of these ids that exist, by id, in one read (the slips of a page name their demands). */
+    public Map<String, DemandView> byId(Collection<String> demandIds) {
+        if (demandIds.isEmpty()) {
+            return Map.of();
+        }
+        return DemandView.<DemandView>list("demandId in ?1", Set.copyOf(demandIds)).stream()
+                .collect(Collectors.toMap(d -> d.demandId, d -> d));
     }
 
     /** The demand, or a refusal that names it: it is not on the demand list. */

@@ -280,6 +280,34 @@ class SlipResourceTest {
     }
 
     @Test
+    void a_members_slip_carries_the_demands_category_and_place_and_never_the_residents_contact() {
+        SlipWorld world = new SlipWorld();
+        String demandId = world.heldDemand();
+        String slipId = world.dispatched(demandId, world.volunteerId);
+        DemandView demand = stored(demandId);
+
+        // the member may not read the demand itself: the slip carries what they need to go there
+        as(world.volunteer).get("/demands/{id}", demandId).then().statusCode(403);
+        String read = as(world.volunteer).get("/slips/{id}", slipId).then().statusCode(200)
+                .body("category", equalTo(demand.category.name()))
+                .body("categoryLabel", equalTo("法律咨询"))
+                .body("compound", equalTo(demand.compound))
+                .body("building", equalTo(demand.building))
+                .extract().asString();
+        String listed = as(world.volunteer).queryParam("size", 100).get("/slips").then().statusCode(200)
+                .body("items[0].slipId", equalTo(slipId))
+                .body("items[0].compound", equalTo("嘉福盐业小区"))
+                .body("items[0].building", equalTo("1栋"))
+                .body("items[0].category", equalTo("LEGAL_ADVICE"))
+                .extract().asString();
+        String accepted = as(world.volunteer).post("/slips/{id}/accept", slipId).then().statusCode(200)
+                .body("compound", equalTo("嘉福盐业小区")).extract().asString();
+        for (String answer : List.of(read, listed, accepted)) {
+            assertThat(answer).doesNotContain("陈阿姨").doesNotContain("13800000001").doesNotContain("1栋302");
+        }
+    }
+
+    @Test
     void the_service_date_is_never_in_the_future() {
         SlipWorld world = new SlipWorld();
         String slipId = world.dispatched(world.heldDemand(), world.volunteerId);

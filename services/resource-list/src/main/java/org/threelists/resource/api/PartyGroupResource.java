@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * Building Party groups (楼栋党小组). The community worker keeps the groups of their own community; the desk and
- * auditors read their street's. A resident member's person is shown only to their community's worker. Membership
+ * auditors read their street's; a group's leader (组长) reads their own group's roster, to dispatch its slips
+ * (README "Party groups"). A resident member's person is shown only to their community's worker. Membership
  * rules are {@link PartyGroups}' and the aggregate's; this class parses, authorises and maps.
  */
 @Path("/party-groups")
@@ -77,11 +78,14 @@ public class PartyGroupResource {
 
     @GET
     @Path("/{groupId}")
-    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.AUDITOR})
-    @Operation(summary = "Read a Party group and its members")
+    @RolesAllowed({Roles.COMMUNITY, Roles.DESK, Roles.AUDITOR, Roles.MEMBER})
+    @Operation(summary = "Read a Party group and its members",
+            description = "A community its own; the desk and auditors their street's; a member only the group they "
+                    + "lead (its roster, masked names, to dispatch its slips)")
     public PartyGroupResponses.Group get(@PathParam("groupId") String groupId) {
         PartyGroupView group = load(groupId);
         boolean mayRead = access.caller().hasRole(Roles.COMMUNITY) ? isOwnCommunity(group)
+                : access.caller().hasRole(Roles.MEMBER) ? leads(group)
                 : access.street().equals(group.streetCode);
         if (!mayRead) {
             throw ProblemException.forbidden("You may not read Party group " + groupId);
@@ -141,6 +145,14 @@ public class PartyGroupResource {
     private boolean isOwnCommunity(PartyGroupView group) {
         return access.caller().hasRole(Roles.COMMUNITY)
                 && access.caller().community().filter(group.communityCode::equals).isPresent();
+    }
+
+    /**
+     * The member the group's leader is now (resource-list names leaders: a new leader reads the roster at once, the
+     * former one no longer), in the group's street: the token's subject is the member id, as in demand-list.
+     */
+    private boolean leads(PartyGroupView group) {
+        return access.caller().subject().equals(group.leaderId) && access.street().equals(group.streetCode);
     }
 
     private String ownCommunity() {

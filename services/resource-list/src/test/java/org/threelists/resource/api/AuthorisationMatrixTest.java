@@ -3,6 +3,7 @@ package org.threelists.resource.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.authz.AuthorisationMatrix;
 import org.threelists.testing.authz.MatrixCall;
@@ -60,6 +61,15 @@ class AuthorisationMatrixTest {
         String newUnit = newUnitId("matrix");
         String ownCommunityWorker = callers.get("community/own");
         String readGroup = partyGroup(ownCommunityWorker);
+        // A group's roster is read by its leader only: the member scopes are people of the groups themselves here,
+        // a plain member of the read group (own), its leader (leader), the leader of another group (other-member).
+        String plainMember = member(ownCommunityWorker, readGroup);
+        String readGroupLeader = leaderOf(ownCommunityWorker, readGroup);
+        String otherGroupLeader = leaderOf(ownCommunityWorker, partyGroup(ownCommunityWorker));
+        callers.put("member/own", DevTokens.member(plainMember, MatrixTokens.STREET, MatrixTokens.COMMUNITY));
+        callers.put("member/leader", DevTokens.member(readGroupLeader, MatrixTokens.STREET, MatrixTokens.COMMUNITY));
+        callers.put("member/other-member",
+                DevTokens.member(otherGroupLeader, MatrixTokens.STREET, MatrixTokens.COMMUNITY));
         String joinedGroup = partyGroup(ownCommunityWorker);
         String ledGroup = partyGroup(ownCommunityWorker);
         String leader = member(ownCommunityWorker, ledGroup);
@@ -159,7 +169,18 @@ class AuthorisationMatrixTest {
     }
 
     private static String member(String communityWorker, String groupId) {
-        return as(communityWorker).body(resident()).post("/party-groups/{id}/members", groupId)
-                .then().statusCode(200).extract().path("members[0].memberId");
+        List<String> before = as(communityWorker).get("/party-groups/{id}", groupId).then().statusCode(200)
+                .extract().path("members.memberId");
+        List<String> after = as(communityWorker).body(resident()).post("/party-groups/{id}/members", groupId)
+                .then().statusCode(200).extract().path("members.memberId");
+        return after.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    }
+
+    /** A new member of the group, named its leader. */
+    private static String leaderOf(String communityWorker, String groupId) {
+        String leader = member(communityWorker, groupId);
+        as(communityWorker).body(Map.of("memberId", leader)).post("/party-groups/{id}/leader", groupId)
+                .then().statusCode(200);
+        return leader;
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.threelists.devkit.DevTokens;
 import org.threelists.resource.domain.PartyMemberKind;
 import org.threelists.resource.projection.PartyGroupView;
 import org.threelists.resource.projection.PartyMemberView;
@@ -152,6 +153,47 @@ class PartyGroupResourceTest {
         }
         as(LIANQIAO_WORKER).get("/party-groups").then().statusCode(200).body("items.groupId", not(hasItem(groupId)));
         as(JIAFU_WORKER).queryParam("community", "lianqiao").get("/party-groups").then().statusCode(403);
+    }
+
+    @Test
+    void the_groups_leader_reads_its_roster_and_no_other_member_does() {
+        String groupId = created("4号楼党小组");
+        String leaderId = as(JIAFU_WORKER).body(resident("周组长", "13800000045")).post("/party-groups/{id}/members",
+                groupId).then().statusCode(200).extract().path("members[0].memberId");
+        String memberId = as(JIAFU_WORKER).body(resident("吴阿姨", "13800000046")).post("/party-groups/{id}/members",
+                groupId).then().statusCode(200).extract().path("members[1].memberId");
+        as(JIAFU_WORKER).body(Map.of("memberId", leaderId)).post("/party-groups/{id}/leader", groupId).then()
+                .statusCode(200);
+        String otherGroup = created("5号楼党小组");
+        String otherLeaderId = as(JIAFU_WORKER).body(resident("郑组长", "13800000047"))
+                .post("/party-groups/{id}/members", otherGroup).then().statusCode(200)
+                .extract().path("members[0].memberId");
+        as(JIAFU_WORKER).body(Map.of("memberId", otherLeaderId)).post("/party-groups/{id}/leader", otherGroup).then()
+                .statusCode(200);
+
+        String roster = as(DevTokens.member(leaderId, "dianqian", "jiafu")).get("/party-groups/{id}", groupId).then()
+                .statusCode(200)
+                .body("leaderId", equalTo(leaderId))
+                .body("members.memberId", contains(leaderId, memberId))
+                .body("members.maskedName", contains("周*长", "吴*姨"))
+                .body("members[1].skills", contains("政策咨询"))
+                .body("members[0].leader", equalTo(true))
+                .body("members[1]", not(hasKey("person")))
+                .extract().asString();
+        assertThat(roster).doesNotContain("吴阿姨").doesNotContain("13800000046");
+        for (String token : new String[] {DevTokens.member(memberId, "dianqian", "jiafu"),
+                DevTokens.member(otherLeaderId, "dianqian", "jiafu"), DevTokens.member(leaderId, "heping", "lianqiao")}) {
+            as(token).get("/party-groups/{id}", groupId).then().statusCode(403).contentType(PROBLEM_JSON)
+                    .body("type", equalTo(problem("forbidden")));
+        }
+        as(DevTokens.member(leaderId, "dianqian", "jiafu")).get("/party-groups").then().statusCode(403);
+
+        // leadership is read at each call: once another member leads, the former leader reads no more
+        as(JIAFU_WORKER).body(Map.of("memberId", memberId)).post("/party-groups/{id}/leader", groupId).then()
+                .statusCode(200);
+        as(DevTokens.member(leaderId, "dianqian", "jiafu")).get("/party-groups/{id}", groupId).then().statusCode(403);
+        as(DevTokens.member(memberId, "dianqian", "jiafu")).get("/party-groups/{id}", groupId).then().statusCode(200)
+                .body("members.memberId", contains(leaderId, memberId));
     }
 
     @Test
