@@ -67,6 +67,8 @@ public final class RebuildBenchmark {
                 LedgerBenchmark.run(ds, "db/migration/V3__rollups.sql");
                 // the slips' columns and tables: the entries are written with them
                 LedgerBenchmark.run(ds, "db/migration/V4__slip_entries.sql");
+                // the year and month roll-ups: every batch keeps them beside the daily ones
+                LedgerBenchmark.run(ds, "db/migration/V5__span_rollups.sql");
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
                             + "'bench'), (3, 'BUILDING', 'bench'), (4, 'BUILDING', 'bench')");
