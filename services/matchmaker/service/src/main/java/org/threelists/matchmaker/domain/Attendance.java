@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,6 +32,19 @@ final class Attendance {
         private Duration checkedTime = Duration.ZERO;
         private boolean checkedOut;
         private final Set<String> usedCodes = new HashSet<>();
+
+        /** By value, as the aggregate's state is compared when it is rebuilt from its events. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Volunteer v && Objects.equals(unitId, v.unitId)
+                    && Objects.equals(checkedInAt, v.checkedInAt) && checkedTime.equals(v.checkedTime)
+                    && checkedOut == v.checkedOut && usedCodes.equals(v.usedCodes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(unitId, checkedInAt, checkedTime, checkedOut, usedCodes);
+        }
     }
 
     boolean used(String volunteerId, String codeNonce) {

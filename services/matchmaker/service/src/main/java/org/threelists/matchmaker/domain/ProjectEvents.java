@@ -78,10 +78,6 @@ public final class ProjectEvents {
      */
     public record ProjectDelivered(String projectId, DeliveryReport report, List<Consumption> consumptions,
             String actor, List<ReconciledHours> reconciliation) {
-
-        public ProjectDelivered(String projectId, DeliveryReport report, List<Consumption> consumptions, String actor) {
-            this(projectId, report, consumptions, actor, null);
-        }
     }
 
     /** A volunteer of a holding unit checked in (签到) at the scheduled activity with the code of nonce {@code codeNonce}. */
