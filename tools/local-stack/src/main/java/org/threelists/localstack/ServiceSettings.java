@@ -29,8 +29,9 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
     public static final String PII_MASTER_KEY = "THREELISTS_PII_MASTER_KEY";
     public static final String CHECK_IN_KEY = "THREELISTS_CHECK_IN_KEY";
     /**
-     * Signs demand-list's check-in codes (services/demand-list/README.md, "Check-in and check-out"). Codes live
-     * minutes, so a key of this launch's own is enough: nothing signed with it outlives the run.
+     * Signs demand-list's and the matchmaker's check-in codes (their READMEs, "Check-in and check-out", "Check-in and
+     * reconciliation"). Codes live minutes, so a key of this launch's own is enough: nothing signed with it outlives
+     * the run.
      */
     private static final String LAUNCH_CHECK_IN_KEY = randomKey();
 
