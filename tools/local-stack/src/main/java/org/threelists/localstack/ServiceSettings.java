@@ -34,8 +34,9 @@ public record ServiceSettings(String jdbcUrl, String databaseUser, String databa
      */
     public static final String TRUSTED_PROXIES = "THREELISTS_PUBLIC_RATE_LIMIT_TRUSTED_PROXIES";
     /**
-     * Signs demand-list's check-in codes (services/demand-list/README.md, "Check-in and check-out"). Codes live
-     * minutes, so a key of this launch's own is enough: nothing signed with it outlives the run.
+     * Signs demand-list's and the matchmaker's check-in codes (their READMEs, "Check-in and check-out", "Check-in and
+     * reconciliation"). Codes live minutes, so a key of this launch's own is enough: nothing signed with it outlives
+     * the run.
      */
     private static final String LAUNCH_CHECK_IN_KEY = randomKey();
 

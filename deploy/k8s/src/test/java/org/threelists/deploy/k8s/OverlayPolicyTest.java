@@ -36,7 +36,7 @@ class OverlayPolicyTest {
         assertThat(PRODUCTION.providedSecrets()).as("secrets.example.yaml")
                 .containsKeys("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db", "ledger-db",
                         "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii", "demand-list-check-in",
-                        "threelists-pg-backup-s3");
+                        "matchmaker-check-in", "threelists-pg-backup-s3");
     }
 
     @Test
@@ -109,6 +109,6 @@ class OverlayPolicyTest {
         assertThat(LOCAL.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList())
                 .containsExactlyInAnyOrder("threelists-jwt", "demand-list-db", "resource-list-db", "matchmaker-db",
                         "ledger-db", "demand-list-pii", "resource-list-pii", "matchmaker-pii", "ledger-pii",
-                        "demand-list-check-in");
+                        "demand-list-check-in", "matchmaker-check-in");
     }
 }

@@ -143,6 +143,18 @@ public final class ProjectWorld {
                 .map(p -> p.projectId).orElse(null), id -> true);
     }
 
+    /**
+     * A project the desk assigned to {@code holder} for a listed demand of its offer's category, its claim confirmed by
+     * resource-list's reservation.
+     */
+    public static String claimedBy(Unit holder, String category) {
+        JsonPath created = assigned(holder, List.of(listedDemand(category, null, "NORMAL", 4)));
+        String projectId = created.getString("projectId");
+        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 16);
+        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        return projectId;
+    }
+
     public static ProjectView stored(String projectId) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ProjectView.findById(projectId));
     }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.contracts.CommunityDirectory;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
 import org.threelists.matchmaker.projection.ProjectProjection;
 import org.threelists.matchmaker.projection.ProjectView;
@@ -55,7 +56,8 @@ public final class NoticeBoardResponses {
             @Schema(description = "CLAIM (认领) or PLEDGE (认捐)") String mode,
             @Schema(description = "The units holding it (认领单位)") List<Unit> claimedBy,
             LocalDate publishedOn, LocalDate claimedOn, LocalDate deliveredOn, LocalDate cancelledOn,
-            @Schema(description = "Volunteer hours of the delivery report the community confirmed; only once completed")
+            @Schema(description = "Volunteer hours of the delivery the community confirmed, as credited: checked where the "
+                    + "volunteers checked in and out, the report's elsewhere; only once completed")
             BigDecimal hours,
             @Schema(description = "Only once completed and rated") Satisfaction satisfaction) {
     }
@@ -86,7 +88,7 @@ public final class NoticeBoardResponses {
                 Arrays.stream(view.holderUnitIds).map(id -> new Unit(id, unitNames.getOrDefault(id, id))).toList(),
                 day(view.decidedAt, zone), day(claimedAt, zone), report == null ? null : report.date(),
                 cancelled ? day(view.updatedAt, zone) : null,
-                completed && report != null ? hours(report) : null,
+                completed && report != null ? hours(report, view.reconciliation) : null,
                 completed ? satisfaction(view.ratings) : null);
     }
 
@@ -96,9 +98,17 @@ public final class NoticeBoardResponses {
         return communityName + " · " + view.category.zh() + (demands > 1 ? "（" + demands + "项需求）" : "");
     }
 
-    private static BigDecimal hours(DeliveryReport report) {
-        BigDecimal sum = report.volunteers().stream().map(VolunteerHours::hours).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .stripTrailingZeros();
+    /**
+     * The hours credited for the delivery, as the ledger records them: the checked hours where volunteers checked in
+     * and out, the report's elsewhere (README "Check-in and reconciliation"); the report's alone for a delivery
+     * recorded before check-ins.
+     */
+    private static BigDecimal hours(DeliveryReport report, String reconciliationJson) {
+        BigDecimal sum = (reconciliationJson == null
+                ? report.volunteers().stream().map(VolunteerHours::hours)
+                : Arrays.stream(read(reconciliationJson, ReconciledHours[].class)).map(ReconciledHours::creditedHours)
+                        .filter(java.util.Objects::nonNull))
+                .reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros();
         // 10, not 1E+1: readers of other sites parse a plain number
         return sum.scale() < 0 ? sum.setScale(0) : sum;
     }
@@ -113,8 +123,12 @@ public final class NoticeBoardResponses {
     }
 
     private static DeliveryReport report(String json) {
+        return json == null ? null : read(json, DeliveryReport.class);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return json == null ? null : Json.mapper().readValue(json, DeliveryReport.class);
+            return Json.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

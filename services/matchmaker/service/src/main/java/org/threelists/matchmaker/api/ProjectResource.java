@@ -85,9 +85,12 @@ public class ProjectResource {
     @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.COMMUNITY})
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List the projects", description = "Newest first, within the caller's street (desk, auditor) or "
-            + "community; status=PROPOSED is the desk's queue of proposals to review")
+            + "community; status=PROPOSED is the desk's queue of proposals to review; hoursDiffer=true the deliveries "
+            + "whose reported hours differ from the volunteers' check-ins")
     public ProjectResponses.Page list(@QueryParam("status") String status, @QueryParam("community") String community,
             @QueryParam("category") String category,
+            @QueryParam("hoursDiffer") @Parameter(description = "true: only deliveries with a difference between the "
+                    + "reported and the checked hours") Boolean hoursDiffer,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         RequestParameters.checkPage(page, size);
@@ -98,9 +101,10 @@ public class ProjectResource {
             if (community != null && !community.equals(access.community())) {
                 throw ProblemException.forbidden("Community " + community + " is outside your scope");
             }
-            filter = new ProjectQueries.Filter(null, access.community(), wanted, wantedCategory);
+            filter = new ProjectQueries.Filter(null, access.community(), wanted, wantedCategory, onlyIfTrue(hoursDiffer));
         } else {
-            filter = new ProjectQueries.Filter(access.street(), community, wanted, wantedCategory);
+            filter = new ProjectQueries.Filter(access.street(), community, wanted, wantedCategory,
+                    onlyIfTrue(hoursDiffer));
         }
         ProjectQueries.Result<ProjectView> result = queries.list(filter, page, size);
         return new ProjectResponses.Page(result.items().stream().map(this::render).toList(), page, size, result.total());
@@ -304,6 +308,11 @@ public class ProjectResource {
         validation.check(request);
         lifecycle.rate(projectId, request.demandId(), request.score(), request.comment(), caller.actor());
         return render(load(projectId));
+    }
+
+    /** hoursDiffer=false lists every project, as no filter does. */
+    private static Boolean onlyIfTrue(Boolean hoursDiffer) {
+        return Boolean.TRUE.equals(hoursDiffer) ? Boolean.TRUE : null;
     }
 
     /** An optional body is checked when it is there (after the caller was authorised: see {@link RequestValidation}). */

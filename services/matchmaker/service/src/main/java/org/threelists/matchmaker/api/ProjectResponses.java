@@ -3,6 +3,8 @@ package org.threelists.matchmaker.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.domain.ProjectValues;
+import org.threelists.matchmaker.domain.ProjectValues.HoursBasis;
 import org.threelists.matchmaker.projection.EscalationView;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectProjection;
@@ -66,6 +68,27 @@ public final class ProjectResponses {
     public record Consumption(String claimId, String unitId, String resourceId, BigDecimal amount) {
     }
 
+    @Schema(name = "AttendanceLine", description = "A volunteer's check-ins at the scheduled activity: checkedInAt while a "
+            + "round is open, checkedHours of the rounds checked out so far")
+    public record AttendanceLine(String volunteerId, String unitId, Instant checkedInAt, BigDecimal checkedHours,
+            Instant lastCheckedOutAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ReconciledHours", description = "One volunteer's line of the delivery's reconciliation: the report's "
+            + "hours beside the checked ones. creditedHours go to the ledger: the checked hours (basis CHECKED) where "
+            + "the volunteer checked in and out, the report's (CONFIRMED_BY_UNIT) otherwise; a volunteer who checked in "
+            + "and out but is not in the report has no reportedHours and is credited nothing. difference = reported − "
+            + "checked")
+    public record ReconciledHours(String volunteerId, String unitId, BigDecimal reportedHours, BigDecimal checkedHours,
+            BigDecimal creditedHours, HoursBasis basis, String basisLabel, BigDecimal difference) {
+        static ReconciledHours of(ProjectValues.ReconciledHours line) {
+            return new ReconciledHours(line.volunteerId(), line.unitId(), line.reportedHours(), line.checkedHours(),
+                    line.creditedHours(), line.basis(), line.basis() == null ? null : line.basis().zh(),
+                    line.difference());
+        }
+    }
+
     @Schema(name = "Rating")
     public record Rating(String demandId, int score, String comment, String ratedBy, Instant ratedAt) {
     }
@@ -84,7 +107,14 @@ public final class ProjectResponses {
             @Schema(description = "Claims and pledges; a unit that does not hold the project sees only its own")
             List<Claim> claims, Schedule schedule,
             @Schema(description = "Absent for a unit that does not hold the project") Report report,
-            List<Consumption> consumptions, List<Rating> ratings, int escalations, Instant proposedAt,
+            List<Consumption> consumptions,
+            @Schema(description = "Who checked in and out of the scheduled activity; absent for a unit that does not "
+                    + "hold the project") List<AttendanceLine> attendance,
+            @Schema(description = "The delivery report reconciled with the check-ins; absent before the delivery, for a "
+                    + "delivery recorded before check-ins, and for a unit that does not hold the project")
+            List<ReconciledHours> reconciliation,
+            @Schema(description = "Whether a volunteer's reported hours differ from the checked ones") boolean hoursDiffer,
+            List<Rating> ratings, int escalations, Instant proposedAt,
             String proposedBy, Instant updatedAt, String updatedBy, long version) {
 
         static Project of(ProjectView p, List<ProjectClaimView> claims, boolean full, String unit) {
@@ -100,6 +130,10 @@ public final class ProjectResponses {
                     p.scheduledDate == null ? null : new Schedule(p.scheduledDate, p.scheduledPlace),
                     full ? read(p.report, Report.class) : null,
                     full && p.consumptions != null ? Arrays.asList(read(p.consumptions, Consumption[].class)) : null,
+                    full && p.attendance != null ? Arrays.asList(read(p.attendance, AttendanceLine[].class)) : null,
+                    full && p.reconciliation != null ? Arrays.stream(read(p.reconciliation,
+                            ProjectValues.ReconciledHours[].class)).map(ReconciledHours::of).toList() : null,
+                    p.hoursDiffer,
                     ProjectProjection.ratings(p.ratings).stream()
                             .map(r -> new Rating(r.demandId(), r.score(), r.comment(), r.ratedBy(), r.ratedAt())).toList(),
                     p.escalations, p.proposedAt, p.proposedBy, p.updatedAt, p.updatedBy, p.version);

@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ApproveVolunteering;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
+import org.threelists.matchmaker.domain.ProjectCommands.CheckInVolunteer;
+import org.threelists.matchmaker.domain.ProjectCommands.CheckOutVolunteer;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
@@ -34,6 +36,8 @@ import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
 import org.threelists.matchmaker.domain.ProjectEvents.ReservationReturned;
+import org.threelists.matchmaker.domain.ProjectEvents.VolunteerCheckedIn;
+import org.threelists.matchmaker.domain.ProjectEvents.VolunteerCheckedOut;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
@@ -77,6 +81,11 @@ import static org.threelists.matchmaker.domain.ProjectStatus.SCHEDULED;
  * take it whole (it stays the current deadline, so the same deadline passing again after a refusal expires it); a
  * unit holds at most one pending or confirmed pledge; ratings keep the project COMPLETED until every demand is
  * rated, then it is RATED.
+ *
+ * <p>Hours come from the volunteers' check-in and check-out at the scheduled activity ({@link Attendance}); the
+ * delivery report is reconciled against them, and a volunteer who did not check in and out is credited the report's
+ * hours as confirmed by the unit (README "Check-in and reconciliation"). A project given back loses its schedule and
+ * its check-ins with it.
  */
 public class Project {
 
@@ -100,6 +109,7 @@ public class Project {
     private Instant completionEscalatedAt;
     private final Claims claims = new Claims();
     private final Set<String> ratedDemands = new HashSet<>();
+    private final Attendance attendance = new Attendance();
 
     protected Project() {
         // For Axon: rebuilt from events.
@@ -327,6 +337,45 @@ public class Project {
         apply(new ProjectScheduled(projectId, command.date(), command.place().strip(), command.actor()));
     }
 
+    /**
+     * A volunteer on a holder's roster checks in at the scheduled activity (README "Check-in and reconciliation"). The
+     * code was verified by the caller; here it opens the check-in once for this volunteer, and a volunteer is in at
+     * most one round at a time.
+     */
+    @CommandHandler
+    public void handle(CheckInVolunteer command) {
+        require("check in to", EnumSet.of(SCHEDULED));
+        requireVolunteerOfHolder(command.volunteerId(), command.unitId());
+        requireUnusedCode(command.volunteerId(), command.codeNonce());
+        if (attendance.checkedInAt(command.volunteerId()) != null) {
+            throw new IllegalTransitionException("check in to project " + projectId + " again before checking out",
+                    status);
+        }
+        apply(new VolunteerCheckedIn(projectId, command.volunteerId(), command.unitId(), command.at(),
+                command.codeNonce(), command.atPlace(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(CheckOutVolunteer command) {
+        require("check out of", EnumSet.of(SCHEDULED));
+        requireVolunteerOfHolder(command.volunteerId(), command.unitId());
+        requireUnusedCode(command.volunteerId(), command.codeNonce());
+        Instant checkedInAt = attendance.checkedInAt(command.volunteerId());
+        if (checkedInAt == null) {
+            throw new IllegalTransitionException("check out of project " + projectId + " without checking in", status);
+        }
+        if (command.at() == null || command.at().isBefore(checkedInAt)) {
+            throw new RuleBrokenException("at", "a check-out comes after its check-in");
+        }
+        apply(new VolunteerCheckedOut(projectId, command.volunteerId(), command.unitId(), checkedInAt, command.at(),
+                command.codeNonce(), command.atPlace(), attendance.hoursEndingAt(command.volunteerId(), command.at()),
+                command.actor()));
+    }
+
+    /**
+     * The report is recorded with its reconciliation: each reported volunteer's hours beside their checked time, the
+     * checked hours credited where they checked in and out, the report's as confirmed by the unit otherwise.
+     */
     @CommandHandler
     public void handle(ReportDelivery command) {
         require("report the delivery of", EnumSet.of(CLAIMED, SCHEDULED));
@@ -335,7 +384,7 @@ public class Project {
             ProjectInput.deliveredWithin(report.date(), decidedAt != null ? decidedAt : proposedAt, command.calendar());
         }
         apply(new ProjectDelivered(projectId, report, claims.consumptions(command.usedByClaim(),
-                command.reportingUnitId()), command.actor()));
+                command.reportingUnitId()), command.actor(), attendance.reconcile(report.volunteers())));
     }
 
     @CommandHandler
@@ -423,6 +472,7 @@ public class Project {
     @EventSourcingHandler
     void on(ClaimReleased event) {
         event.releases().forEach(release -> claims.forget(release.claimId()));
+        attendance.forgetAll();
         status = PUBLISHED;
         published = true;
         mode = mode == null ? Mode.CLAIM : mode;
@@ -432,6 +482,7 @@ public class Project {
     @EventSourcingHandler
     void on(ClaimExpired event) {
         claims.forgetAll();
+        attendance.forgetAll();
         status = PUBLISHED;
         claimDeadline = event.claimDeadline();
     }
@@ -446,6 +497,16 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectScheduled event) {
         status = SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerCheckedIn event) {
+        attendance.checkIn(event.volunteerId(), event.unitId(), event.codeNonce(), event.at());
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerCheckedOut event) {
+        attendance.checkOut(event.volunteerId(), event.codeNonce(), event.checkedInAt(), event.at());
     }
 
     @EventSourcingHandler
@@ -506,6 +567,21 @@ public class Project {
             throw new ProjectStateException("Project " + projectId
                     + " is published for pledges (红色众筹), not for one unit's claim",
                     Map.of("state", status.name(), "mode", String.valueOf(mode), "action", "claim"));
+        }
+    }
+
+    private void requireVolunteerOfHolder(String volunteerId, String unitId) {
+        ProjectInput.required("volunteerId", volunteerId);
+        if (unitId == null || !claims.holderUnits().contains(unitId)) {
+            throw new RuleBrokenException("volunteerId", volunteerId + " is not an active volunteer of a unit holding"
+                    + " the project");
+        }
+    }
+
+    private void requireUnusedCode(String volunteerId, String codeNonce) {
+        ProjectInput.required("code", codeNonce);
+        if (attendance.used(volunteerId, codeNonce)) {
+            throw new RuleBrokenException("code", "this code has been used already; ask for a new one");
         }
     }
 

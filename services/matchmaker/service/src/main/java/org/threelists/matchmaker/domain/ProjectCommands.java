@@ -137,6 +137,21 @@ public final class ProjectCommands {
         }
     }
 
+    /**
+     * A volunteer checks in (签到) at the scheduled activity with a code a holder or the desk showed; {@code codeNonce}
+     * names that code (verified already: signature, lifetime, purpose, project, place), so that it opens the check-in
+     * once for this volunteer. {@code unitId}: the holding unit the volunteer is on the roster of. {@code atPlace}: the
+     * code named a place and the volunteer's position lay within its radius.
+     */
+    public record CheckInVolunteer(@TargetAggregateIdentifier String projectId, String volunteerId, String unitId,
+            String codeNonce, boolean atPlace, Instant at, String actor) {
+    }
+
+    /** The volunteer checks out (签退) with a check-out code; the time since the check-in adds to their checked time. */
+    public record CheckOutVolunteer(@TargetAggregateIdentifier String projectId, String volunteerId, String unitId,
+            String codeNonce, boolean atPlace, Instant at, String actor) {
+    }
+
     /** The community confirms the delivery. */
     public record ConfirmCompletion(@TargetAggregateIdentifier String projectId, String actor) {
     }

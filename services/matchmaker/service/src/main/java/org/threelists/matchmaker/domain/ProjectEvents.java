@@ -10,6 +10,7 @@ import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.matchmaker.domain.ProjectValues.Score;
 
@@ -71,8 +72,25 @@ public final class ProjectEvents {
     public record ProjectScheduled(String projectId, LocalDate date, String place, String actor) {
     }
 
+    /**
+     * {@code reconciliation}: the report's hours beside the checked ones, per volunteer (README "Check-in and
+     * reconciliation"); null in a delivery recorded before check-ins existed, whose report's hours are what counted.
+     */
     public record ProjectDelivered(String projectId, DeliveryReport report, List<Consumption> consumptions,
-            String actor) {
+            String actor, List<ReconciledHours> reconciliation) {
+    }
+
+    /** A volunteer of a holding unit checked in (签到) at the scheduled activity with the code of nonce {@code codeNonce}. */
+    public record VolunteerCheckedIn(String projectId, String volunteerId, String unitId, Instant at, String codeNonce,
+            boolean atPlace, String actor) {
+    }
+
+    /**
+     * The volunteer checked out (签退): {@code checkedInAt}–{@code at} is this round's time; {@code checkedHours} the
+     * hours of all the volunteer's rounds together (platform {@code CheckedHours}).
+     */
+    public record VolunteerCheckedOut(String projectId, String volunteerId, String unitId, Instant checkedInAt,
+            Instant at, String codeNonce, boolean atPlace, BigDecimal checkedHours, String actor) {
     }
 
     public record ProjectCompleted(String projectId, String actor) {

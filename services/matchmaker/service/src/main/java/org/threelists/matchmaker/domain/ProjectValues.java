@@ -77,6 +77,40 @@ public final class ProjectValues {
     public record VolunteerHours(String volunteerId, String unitId, String maskedName, BigDecimal hours) {
     }
 
+    /**
+     * Where a volunteer's credited hours come from (README "Check-in and reconciliation"): the time between their
+     * check-in and check-out at the activity, or — for a volunteer who did not check in and out — the unit's report,
+     * recorded as confirmed by the unit.
+     */
+    public enum HoursBasis {
+        CHECKED("签到签退"),
+        CONFIRMED_BY_UNIT("单位确认");
+
+        private final String zh;
+
+        HoursBasis(String zh) {
+            this.zh = zh;
+        }
+
+        public String zh() {
+            return zh;
+        }
+    }
+
+    /**
+     * One volunteer's line of a delivery's reconciliation: the report's hours beside the checked ones. {@code credited}
+     * is what the ledger gets ({@code basis} says from where); {@code difference} is reported − checked when both are
+     * known, −checked for a volunteer who checked in and out but is not in the report (then nothing is credited), null
+     * for one who did not check in and out.
+     */
+    public record ReconciledHours(String volunteerId, String unitId, BigDecimal reportedHours, BigDecimal checkedHours,
+            BigDecimal creditedHours, HoursBasis basis, BigDecimal difference) {
+
+        public boolean differs() {
+            return difference != null && difference.signum() != 0;
+        }
+    }
+
     /** The delivery report (三联单 service slip). */
     public record DeliveryReport(LocalDate date, String place, List<VolunteerHours> volunteers, int residentsServed,
             String notes) {

@@ -26,9 +26,11 @@ import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.HoursBasis;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
+import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.matchmaker.domain.ProjectValues.Score;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Translates the Project aggregate's domain events into project-list.events.v1
@@ -251,7 +254,7 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
         }
         if (payload instanceof ProjectDelivered e) {
             return new Delivered(e.projectId(), c.streetCode(), c.communityCode(), c.category(), c.demandIds(),
-                    ReportData.of(e.report()), e.consumptions(), e.actor());
+                    ReportData.of(e.report(), e.reconciliation()), e.consumptions(), e.actor());
         }
         if (payload instanceof ProjectCompleted e) {
             return new Completed(e.projectId(), c.demandIds(), e.actor(), e.actor());
@@ -335,18 +338,33 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
     record Scheduled(String projectId, List<String> demandIds, LocalDate date, String place, String actor) {
     }
 
+    /**
+     * {@code hours}: what is credited — the checked hours, or the report's as confirmed by the unit ({@code hoursBasis});
+     * a delivery recorded before check-ins has no reconciliation and publishes the report's hours alone, as it did.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VolunteerData(String volunteerId, String unitId, String maskedName, BigDecimal hours) {
-        static VolunteerData of(VolunteerHours v) {
-            return new VolunteerData(v.volunteerId(), v.unitId(), blankToNull(v.maskedName()), v.hours());
+    record VolunteerData(String volunteerId, String unitId, String maskedName, BigDecimal hours,
+            BigDecimal reportedHours, BigDecimal checkedHours, HoursBasis hoursBasis) {
+        static VolunteerData of(VolunteerHours v, Map<String, ReconciledHours> reconciled) {
+            ReconciledHours line = reconciled.get(v.volunteerId());
+            if (line == null) {
+                return new VolunteerData(v.volunteerId(), v.unitId(), blankToNull(v.maskedName()), v.hours(), null,
+                        null, null);
+            }
+            return new VolunteerData(v.volunteerId(), v.unitId(), blankToNull(v.maskedName()), line.creditedHours(),
+                    v.hours(), line.checkedHours(), line.basis());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReportData(LocalDate date, String place, List<VolunteerData> volunteers, int residentsServed, String notes) {
-        static ReportData of(DeliveryReport r) {
+        static ReportData of(DeliveryReport r, List<ReconciledHours> reconciliation) {
+            Map<String, ReconciledHours> reconciled = reconciliation == null ? Map.of() : reconciliation.stream()
+                    .filter(line -> line.basis() != null)
+                    .collect(Collectors.toMap(ReconciledHours::volunteerId, line -> line));
             return new ReportData(r.date(), r.place(), r.volunteers() == null ? List.of()
-                    : r.volunteers().stream().map(VolunteerData::of).toList(), r.residentsServed(), blankToNull(r.notes()));
+                    : r.volunteers().stream().map(v -> VolunteerData.of(v, reconciled)).toList(), r.residentsServed(),
+                    blankToNull(r.notes()));
         }
     }
 

@@ -24,10 +24,13 @@ import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectRated;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectScheduled;
+import org.threelists.matchmaker.domain.ProjectEvents.VolunteerCheckedIn;
+import org.threelists.matchmaker.domain.ProjectEvents.VolunteerCheckedOut;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.json.Json;
 
@@ -221,9 +224,55 @@ public class ProjectProjection {
             v.status = ProjectStatus.DELIVERED;
             v.report = json(event.report());
             v.consumptions = json(event.consumptions());
+            v.reconciliation = event.reconciliation() == null ? null : json(event.reconciliation());
+            v.hoursDiffer = event.reconciliation() != null
+                    && event.reconciliation().stream().anyMatch(ReconciledHours::differs);
         });
         stopDeadline(event.projectId(), DeadlineKind.COMPLETION);
         stopDeadline(event.projectId(), DeadlineKind.CLAIM);
+    }
+
+    @EventHandler
+    void on(VolunteerCheckedIn event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.projectId(), event.actor(), at, sequence, v -> v.attendance = json(attend(v.attendance,
+                event.volunteerId(), line -> new AttendanceLine(event.volunteerId(), event.unitId(), event.at(),
+                        line == null ? null : line.checkedHours(), line == null ? null : line.lastCheckedOutAt()))));
+    }
+
+    @EventHandler
+    void on(VolunteerCheckedOut event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.projectId(), event.actor(), at, sequence, v -> v.attendance = json(attend(v.attendance,
+                event.volunteerId(), line -> new AttendanceLine(event.volunteerId(), event.unitId(), null,
+                        event.checkedHours(), event.at()))));
+    }
+
+    /**
+     * A volunteer's line of the activity's attendance: {@code checkedInAt} while a round is open; {@code checkedHours}
+     * of the rounds checked out so far (null before the first check-out).
+     */
+    public record AttendanceLine(String volunteerId, String unitId, Instant checkedInAt, BigDecimal checkedHours,
+            Instant lastCheckedOutAt) {
+    }
+
+    public static List<AttendanceLine> attendance(String json) {
+        return json == null ? List.of() : List.of(read(json, AttendanceLine[].class));
+    }
+
+    private static List<AttendanceLine> attend(String json, String volunteerId,
+            java.util.function.UnaryOperator<AttendanceLine> change) {
+        List<AttendanceLine> lines = new ArrayList<>(attendance(json));
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).volunteerId().equals(volunteerId)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            lines.add(change.apply(null));
+        } else {
+            lines.set(at, change.apply(lines.get(at)));
+        }
+        return lines;
     }
 
     @EventHandler
@@ -284,6 +333,7 @@ public class ProjectProjection {
             v.completionDeadline = null;
             v.scheduledDate = null;
             v.scheduledPlace = null;
+            v.attendance = null;
         });
         stopDeadline(projectId, DeadlineKind.COMPLETION);
         runDeadline(view, DeadlineKind.CLAIM, claimDeadline);

@@ -20,7 +20,12 @@ import java.util.Set;
 public class ProjectQueries {
 
     /** What to list: the caller's scope (street, community) and its own filters; null means any. */
-    public record Filter(String street, String community, ProjectStatus status, Category category) {
+    public record Filter(String street, String community, ProjectStatus status, Category category,
+            Boolean hoursDiffer) {
+
+        public Filter(String street, String community, ProjectStatus status, Category category) {
+            this(street, community, status, category, null);
+        }
     }
 
     public record Result<T>(List<T> items, long total) {
@@ -35,7 +40,8 @@ public class ProjectQueries {
                 .equal("streetCode", filter.street())
                 .equal("communityCode", filter.community())
                 .equal("status", filter.status())
-                .equal("category", filter.category());
+                .equal("category", filter.category())
+                .equal("hoursDiffer", filter.hoursDiffer());
         PanacheQuery<ProjectView> found = ProjectView.find(where.query(),
                 Sort.descending("proposedAt").and("projectId"), where.parameters());
         return new Result<>(found.page(Page.of(page, size)).list(), found.count());

@@ -86,6 +86,13 @@ public class ProjectView extends TrackedView {
     public String report;
     /** JSON array of consumptions, or null. */
     public String consumptions;
+    /** JSON array of {@link ProjectProjection.AttendanceLine}: who checked in and out of the activity, or null. */
+    public String attendance;
+    /** JSON array of the delivery's reconciliation lines (ProjectValues.ReconciledHours), or null. */
+    public String reconciliation;
+    /** A line of the reconciliation has a difference between the reported and the checked hours. */
+    @Column(name = "hours_differ")
+    public boolean hoursDiffer;
     /** JSON array of ratings. */
     public String ratings;
     public int escalations;

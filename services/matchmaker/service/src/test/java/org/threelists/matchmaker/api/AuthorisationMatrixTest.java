@@ -9,6 +9,8 @@ import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.RosterVolunteerView;
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.platform.checkin.CheckInCodes;
+import org.threelists.platform.checkin.CheckInPurpose;
 import org.threelists.platform.ratelimit.ClientRateLimiter;
 import io.restassured.path.json.JsonPath;
 import org.threelists.testing.RealInfrastructure;
@@ -17,10 +19,12 @@ import org.threelists.testing.authz.MatrixCall;
 import org.threelists.testing.authz.MatrixTokens;
 import org.threelists.testing.authz.TokenChecks;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +56,8 @@ import static org.threelists.testing.authz.MatrixCall.call;
  * 殿前街道, listed demands as demand-list publishes them, and for each operation the project it acts on in the state
  * the practice reaches it in: assigned by the desk and waiting for its claim (read, cancel, release), proposed by the
  * engine (publish), published for a claim or for pledges (claims, pledges), volunteered for (揭榜) by the own unit
- * (approve), and one project the own unit holds that goes through schedule, delivery, completion and rating in the
+ * (approve), and one project the own unit holds that goes through schedule, check-in and check-out of a volunteer on
+ * its roster, delivery, completion and rating in the
  * table's order.
  */
 @QuarkusTest
@@ -64,6 +69,8 @@ class AuthorisationMatrixTest {
 
     @Inject
     ClientRateLimiter limiter;
+    @Inject
+    CheckInCodes codes;
 
     @Test
     void every_operation_has_a_row_for_every_role_and_scope() {
@@ -93,6 +100,7 @@ class AuthorisationMatrixTest {
         String servedDemand = listedDemand();
         String heldProject = held(desk, own, ownOffer, servedDemand);
         String volunteer = rostered(own);
+        rostered(own, MatrixTokens.MEMBER);
 
         MATRIX.assertAnswers(callers, operation -> switch (operation) {
             case "GET /escalations", "GET /projects", "GET /projects/claimable" -> call();
@@ -118,9 +126,16 @@ class AuthorisationMatrixTest {
                     .body(Map.of("resourceId", ownOffer, "amount", 1));
             case "POST /projects/{projectId}/schedule" -> call().path("projectId", heldProject)
                     .body(Map.of("date", LocalDate.now().plusDays(3).toString(), "place", "联桥社区活动室"));
+            case "POST /projects/{projectId}/check-in-code" -> call().path("projectId", heldProject)
+                    .body(Map.of("purpose", "CHECK_IN"));
+            case "POST /projects/{projectId}/check-in" -> call().path("projectId", heldProject)
+                    .body(Map.of("code", code(heldProject, CheckInPurpose.CHECK_IN)));
+            case "POST /projects/{projectId}/check-out" -> call().path("projectId", heldProject)
+                    .body(Map.of("code", code(heldProject, CheckInPurpose.CHECK_OUT)));
             case "POST /projects/{projectId}/delivery" -> call().path("projectId", heldProject).body(Map.of(
                     "date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "place", "联桥社区活动室",
-                    "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王*明", "hours", 2)),
+                    "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王*明", "hours", 2),
+                            Map.of("volunteerId", MatrixTokens.MEMBER, "maskedName", "李*", "hours", 1)),
                     "residentsServed", 6));
             case "POST /projects/{projectId}/completion" -> call().path("projectId", heldProject);
             case "POST /projects/{projectId}/ratings" -> call().path("projectId", heldProject)
@@ -136,6 +151,13 @@ class AuthorisationMatrixTest {
                 .satisfies(pledge -> assertThat(pledge.unitId).isEqualTo(own));
         assertThat(stored(projectServing(volunteeredDemand)).origin).isEqualTo("VOLUNTEERED");
         assertThat(stored(heldProject).status).isEqualTo(ProjectStatus.RATED);
+        assertThat(stored(heldProject).reconciliation).as("the member checked in and out before the delivery")
+                .contains("\"volunteerId\":\"" + MatrixTokens.MEMBER + "\"").contains("CHECKED");
+    }
+
+    /** A code of the activity as its holder would show it (signed with the service's key; nothing is stored). */
+    private String code(String projectId, CheckInPurpose purpose) {
+        return codes.issue(projectId, purpose, Optional.empty(), Instant.now()).text();
     }
 
     @Test
@@ -223,7 +245,10 @@ class AuthorisationMatrixTest {
 
     /** A volunteer registered with the unit, as resource-list publishes it. */
     private static String rostered(String unitId) {
-        String volunteerId = UUID.randomUUID().toString();
+        return rostered(unitId, UUID.randomUUID().toString());
+    }
+
+    private static String rostered(String unitId, String volunteerId) {
         publish(RESOURCE_EVENTS, unitId, resourceEvent("volunteer.registered", Map.of("volunteerId", volunteerId,
                 "unitId", unitId, "homeCommunity", MatrixTokens.COMMUNITY, "skills", List.of(), "maskedName", "王*明",
                 "status", "ACTIVE", "actor", "staff-" + unitId)));

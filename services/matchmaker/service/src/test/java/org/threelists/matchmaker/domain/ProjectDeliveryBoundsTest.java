@@ -43,7 +43,7 @@ class ProjectDeliveryBoundsTest {
     void a_delivery_on_a_day_since_publication_up_to_today_is_recorded() {
         fixture.given(HISTORY.get(ProjectStatus.SCHEDULED))
                 .when(new ReportDelivery(ID, REPORT, null, COURT, ON_SERVICE_DAY, COURT))
-                .expectEvents(new ProjectDelivered(ID, REPORT, List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, SIX)),
+                .expectEvents(delivered(REPORT, List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, SIX)),
                         COURT));
     }
 

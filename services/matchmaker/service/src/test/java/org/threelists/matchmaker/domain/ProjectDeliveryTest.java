@@ -54,7 +54,7 @@ class ProjectDeliveryTest {
     void a_delivery_consumes_what_the_report_says_was_used() {
         fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                 .when(new ReportDelivery(ID, REPORT, Map.of(CLAIM_ID, new BigDecimal("4.5")), COURT))
-                .expectEvents(new ProjectDelivered(ID, REPORT,
+                .expectEvents(delivered(REPORT,
                         List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, new BigDecimal("4.5"))), COURT));
     }
 
@@ -62,7 +62,7 @@ class ProjectDeliveryTest {
     void a_claim_that_used_nothing_consumes_nothing() {
         fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                 .when(new ReportDelivery(ID, REPORT, Map.of(CLAIM_ID, BigDecimal.ZERO), COURT))
-                .expectEvents(new ProjectDelivered(ID, REPORT,
+                .expectEvents(delivered(REPORT,
                         List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, BigDecimal.ZERO)), COURT));
     }
 
@@ -73,7 +73,7 @@ class ProjectDeliveryTest {
                 new VolunteerHours(VOLUNTEER_2, KINDERGARTEN, "李*", new BigDecimal("1.5"))), 20, null);
         fixture.given(coveredByPledges())
                 .when(new ReportDelivery(ID, report, Map.of(PLEDGE_2, new BigDecimal("1.5")), KINDERGARTEN))
-                .expectEvents(new ProjectDelivered(ID, report, List.of(
+                .expectEvents(delivered(report, List.of(
                         new Consumption(PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("4")),
                         new Consumption(PLEDGE_2, KINDERGARTEN, KINDERGARTEN_RESOURCE, new BigDecimal("1.5"))),
                         KINDERGARTEN));
@@ -83,7 +83,7 @@ class ProjectDeliveryTest {
     void a_report_without_volunteers_records_an_empty_list_and_a_trimmed_place() {
         fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                 .when(new ReportDelivery(ID, new DeliveryReport(SERVICE_DAY, " " + PLACE + "\n", null, 0, null), null, COURT))
-                .expectEvents(new ProjectDelivered(ID, new DeliveryReport(SERVICE_DAY, PLACE, List.of(), 0, null),
+                .expectEvents(delivered(new DeliveryReport(SERVICE_DAY, PLACE, List.of(), 0, null),
                         List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, SIX)), COURT));
     }
 
@@ -92,7 +92,7 @@ class ProjectDeliveryTest {
         DeliveryReport report = withVolunteers(new VolunteerHours(VOLUNTEER_1, COURT, "王*明", new BigDecimal("24")));
         fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                 .when(new ReportDelivery(ID, report, null, COURT))
-                .expectEvents(new ProjectDelivered(ID, report,
+                .expectEvents(delivered(report,
                         List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, SIX)), COURT));
     }
 
@@ -170,7 +170,7 @@ class ProjectDeliveryTest {
         fixture.given(coveredByPledges())
                 .when(new ReportDelivery(ID, report, null, KINDERGARTEN))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ProjectDelivered(ID, report, List.of(
+                .expectEvents(delivered(report, List.of(
                         new Consumption(PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("4")),
                         new Consumption(PLEDGE_2, KINDERGARTEN, KINDERGARTEN_RESOURCE, new BigDecimal("2"))), KINDERGARTEN));
     }

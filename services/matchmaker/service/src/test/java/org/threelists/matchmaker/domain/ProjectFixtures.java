@@ -19,6 +19,8 @@ import org.threelists.matchmaker.domain.ProjectValues.Alternative;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
+import org.threelists.matchmaker.domain.ProjectValues.HoursBasis;
+import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
@@ -83,7 +85,7 @@ final class ProjectFixtures {
     static final DeliveryReport REPORT = new DeliveryReport(SERVICE_DAY, PLACE,
             List.of(new VolunteerHours("e0000000-0000-4000-8000-000000000001", COURT, "王*明", new BigDecimal("2.5"))),
             14, "讲解遗嘱继承与防诈骗");
-    static final ProjectDelivered DELIVERED = new ProjectDelivered(ID, REPORT,
+    static final ProjectDelivered DELIVERED = delivered(REPORT,
             List.of(new Consumption(CLAIM_ID, COURT, COURT_RESOURCE, SIX)), COURT);
     static final ProjectCompleted COMPLETED = new ProjectCompleted(ID, "community:jiafu-li");
     static final ProjectCancelled CANCELLED = new ProjectCancelled(ID, List.of(), "demands merged into another project", DESK);
@@ -103,6 +105,16 @@ final class ProjectFixtures {
             ProjectStatus.CANCELLED, List.of(PROPOSED, CANCELLED));
 
     private ProjectFixtures() {
+    }
+
+    /**
+     * The delivery of a report nobody checked in for: each volunteer is credited the report's hours, as confirmed by
+     * the unit.
+     */
+    static ProjectDelivered delivered(DeliveryReport report, List<Consumption> consumptions, String actor) {
+        return new ProjectDelivered(ID, report, consumptions, actor, report.volunteers().stream()
+                .map(v -> new ReconciledHours(v.volunteerId(), v.unitId(), v.hours(), null, v.hours(),
+                        HoursBasis.CONFIRMED_BY_UNIT, null)).toList());
     }
 
     static ProposeProject propose(Origin origin, String proposedUnitId) {

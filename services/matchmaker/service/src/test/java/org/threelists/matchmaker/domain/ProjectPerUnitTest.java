@@ -102,7 +102,7 @@ class ProjectPerUnitTest {
         setUp();
         fixture.given(covered())
                 .when(new ReportDelivery(ID, report, Map.of(PLEDGE_2, new BigDecimal("1.5")), KINDERGARTEN, KINDERGARTEN))
-                .expectEvents(new ProjectDelivered(ID, report, List.of(
+                .expectEvents(delivered(report, List.of(
                         new Consumption(PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("4")),
                         new Consumption(PLEDGE_2, KINDERGARTEN, KINDERGARTEN_RESOURCE, new BigDecimal("1.5"))),
                         KINDERGARTEN));

@@ -44,11 +44,16 @@ class ContractFuzzTest {
                 .token("unit", court.token()).token("desk", ProjectWorld.DESK)
                 .token("community", ProjectWorld.COMMUNITY_WORKER)
                 .token("auditor", DevTokens.auditor("auditor-dianqian", "dianqian"))
+                .token("member", DevTokens.member(ProjectWorld.volunteer(court), ProjectWorld.STREET,
+                        ProjectWorld.COMMUNITY))
                 .pathValue("demandId", () -> demand).pathValue("projectId", () -> project)
                 .validBody("POST /projects", () -> Map.of("demandIds", List.of(demand), "unitId", court.unitId(),
                         "resourceId", court.resourceId()))
                 .validBody("POST /demands/{demandId}/volunteer", () -> Map.of("resourceId", court.resourceId()))
                 .validBody("POST /projects/{projectId}/claims", () -> Map.of("resourceId", court.resourceId()))
+                .validBody("POST /projects/{projectId}/check-in-code", () -> Map.of("purpose", "CHECK_IN"))
+                .validBody("POST /projects/{projectId}/check-in", () -> Map.of("code", "bm90LWEtY29kZQ"))
+                .validBody("POST /projects/{projectId}/check-out", () -> Map.of("code", "bm90LWEtY29kZQ"))
                 // deadlines of other tests' projects keep firing meanwhile (claims pending without an answer): what a
                 // refused request could have written is an event of the project it names, or a new project
                 .state(RowCounts.query(dataSource, "events of the fuzzed project or new projects",
