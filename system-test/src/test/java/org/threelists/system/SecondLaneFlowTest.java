@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +73,12 @@ class SecondLaneFlowTest {
 
         // the second slip first, so that its acceptance time runs while the first one is served
         String overdueDemand = doorKnockNeed("HARDSHIP_HELP", "独居老人家中断粮，需要帮扶 " + RUN);
+        Duration acceptance = Duration.ofSeconds(RunningSystem.SLIP_ACCEPTANCE_SECONDS);
+        Instant asked = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         JsonNode overdue = dispatch(group, overdueDemand, group.memberId(), "为独居老人联系社区救助 " + RUN);
         Instant acceptBy = Instant.parse(overdue.path("acceptBy").asText());
-        assertThat(Duration.between(Instant.parse(overdue.path("dispatchedAt").asText()), acceptBy))
-                .isEqualTo(Duration.ofSeconds(RunningSystem.SLIP_ACCEPTANCE_SECONDS));
+        // the acceptance time runs from the dispatch (demand-list's clock, on this machine)
+        assertThat(acceptBy).isBetween(asked.plus(acceptance), Instant.now().plus(acceptance));
 
         // 群众点单: the need is verified and, of a small category, goes to the group covering its building
         String demand = doorKnockNeed("SANITATION", "敲门问需：楼道堆放杂物，老人出行不便 " + RUN);
