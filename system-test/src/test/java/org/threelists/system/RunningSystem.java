@@ -19,6 +19,13 @@ public final class RunningSystem {
 
     /** The claim deadline of LOW-urgency projects in this system; other urgencies keep the defaults (days). */
     static final int LOW_URGENCY_CLAIM_DEADLINE_SECONDS = 20;
+    /**
+     * A slip's acceptance time (services/demand-list/README.md, "Times"): long enough for the browser tests to see a
+     * dispatched slip's countdown, short enough to watch an unaccepted slip escalate.
+     */
+    public static final int SLIP_ACCEPTANCE_SECONDS = 30;
+    /** How long after the group's leader the community is told of a slip that has still not moved. */
+    public static final int SLIP_TO_COMMUNITY_SECONDS = 5;
 
     private static LocalStack stack;
 
@@ -37,6 +44,9 @@ public final class RunningSystem {
                     .serviceEnvironment(Map.of(
                             "THREELISTS_DEADLINES_CLAIM_LOW", "PT" + LOW_URGENCY_CLAIM_DEADLINE_SECONDS + "S",
                             "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S",
+                            "THREELISTS_SLIP_ACCEPTANCE", "PT" + SLIP_ACCEPTANCE_SECONDS + "S",
+                            "THREELISTS_SLIP_TO_COMMUNITY", "PT" + SLIP_TO_COMMUNITY_SECONDS + "S",
+                            "THREELISTS_SLIP_POLL_INTERVAL", "PT1S",
                             // the browser tests read every public board of every street through the one console, one
                             // client address to the services: the public rate limit must not refuse them
                             "THREELISTS_PUBLIC_RATE_LIMIT_BURST", "1000"))
