@@ -14,7 +14,6 @@ import org.threelists.platform.checkin.CheckInCodes;
 import org.threelists.platform.checkin.CheckInPlace;
 import org.threelists.platform.checkin.CheckInPurpose;
 import org.threelists.platform.domain.IllegalTransitionException;
-import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,24 +69,10 @@ public class SlipCheckIns {
         commands.sendAndWait(new ConfirmSlipHours(slipId, leaderId, hours, reason, actor));
     }
 
-    /**
-     * A code that names a place opens only within its radius: the member's position is required and checked; it is
-     * not kept. A code without a place takes no position into account.
-     */
+    /** A code that names a place opens only within its radius (the position is checked, not kept). */
     private static boolean atPlace(CheckInCode code, Position position) {
-        if (code.place().isEmpty()) {
-            return false;
-        }
-        CheckInPlace place = code.place().get();
-        if (position == null) {
-            throw new RuleBrokenException("position", "this code is used at its place: send your position");
-        }
-        double metres = place.metresTo(position.latitude(), position.longitude());
-        if (metres > place.radiusMetres()) {
-            throw new RuleBrokenException("position", "you are " + Math.round(metres) + " m from the place; this code"
-                    + " is used within " + place.radiusMetres() + " m of it");
-        }
-        return true;
+        return code.requireAtPlace(position == null ? null : position.latitude(),
+                position == null ? null : position.longitude());
     }
 
     /** Where the member stands when scanning (WGS 84). */

@@ -16,7 +16,7 @@ import org.threelists.demand.domain.DemandLimits;
 import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
-import org.threelists.demand.domain.slip.CheckedTime;
+import org.threelists.platform.checkin.CheckedHours;
 import org.threelists.demand.domain.slip.HoursSource;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
 import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
@@ -116,11 +116,11 @@ class PublishedEventsPropertyTest {
         Instant now = Instant.now();
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int score = (Integer) body.get("score");
-        // A member who checked in and out has checked hours (any time from 0 to 30 hours, as CheckedTime counts it);
+        // A member who checked in and out has checked hours (any time from 0 to 30 hours, as CheckedHours counts it);
         // one who did not gets the leader's confirmed hours, any figure the confirmation request accepts.
         int minutes = (Integer) body.get("checkedMinutes");
         boolean checked = minutes % 2 == 0;
-        BigDecimal checkedHours = checked ? CheckedTime.hours(Duration.ofMinutes(minutes)) : null;
+        BigDecimal checkedHours = checked ? CheckedHours.of(Duration.ofMinutes(minutes)) : null;
         ConfirmHoursRequest confirmation = Json.mapper().convertValue(Map.of("hours", body.get("confirmed"),
                 "reason", "手机没电"), ConfirmHoursRequest.class);
         assertThat(VALIDATOR.validate(confirmation)).as(body.toString()).isEmpty();
@@ -137,7 +137,7 @@ class PublishedEventsPropertyTest {
                 new SlipAccepted(slip, demand, member, now.plusSeconds(3600), "member:" + member),
                 new SlipCheckedIn(slip, demand, member, now, "n-1", minutes % 3 == 0, "member:" + member),
                 new SlipCheckedOut(slip, demand, member, now, out, "n-2", minutes % 3 == 0,
-                        CheckedTime.hours(Duration.ofMinutes(minutes)), "member:" + member),
+                        CheckedHours.of(Duration.ofMinutes(minutes)), "member:" + member),
                 new SlipReported(slip, demand, member, unit, report.service(), report.hours(), report.mode(), day,
                         checkedHours, checked ? HoursSource.CHECKED : null, "member:" + member),
                 new SlipHoursConfirmed(slip, demand, member, leader, confirmation.hours(), report.hours(),

@@ -23,6 +23,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
 import org.threelists.demand.domain.slip.SlipEvents.SlipSatisfactionRecorded;
+import org.threelists.platform.checkin.CheckedHours;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -47,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * most once per deadline, however often the poller calls.
  *
  * <p>Hours come from the member's check-in and check-out with the leader's codes, not from the member's say-so: the
- * checked time of all rounds, rounded ({@link CheckedTime}), is what a closed slip credits; a member who did not
+ * checked time of all rounds, rounded ({@link CheckedHours}), is what a closed slip credits; a member who did not
  * check in gets hours only when the leader confirms them. The member's own figure is kept beside them
  * (services/demand-list/README.md, "Check-in and check-out").
  */
@@ -176,7 +177,7 @@ public class Slip {
         if (command.at().isBefore(checkedInAt)) {
             throw new RuleBrokenException("at", "a check-out comes after its check-in");
         }
-        BigDecimal total = CheckedTime.hours(checkedTime.plus(Duration.between(checkedInAt, command.at())));
+        BigDecimal total = CheckedHours.of(checkedTime.plus(Duration.between(checkedInAt, command.at())));
         apply(new SlipCheckedOut(slipId, demandId, memberId, checkedInAt, command.at(), command.codeNonce(),
                 command.atPlace(), total, command.actor()));
     }

@@ -43,7 +43,7 @@ public final class SlipEvents {
 
     /**
      * The member checked out: {@code checkedInAt}–{@code at} is this round's time; {@code checkedHours} the hours of
-     * all the slip's rounds together ({@link CheckedTime}).
+     * all the slip's rounds together ({@link org.threelists.platform.checkin.CheckedHours}).
      */
     public record SlipCheckedOut(String slipId, String demandId, String memberId, Instant checkedInAt, Instant at,
             String codeNonce, boolean atPlace, BigDecimal checkedHours, String actor) {
