@@ -28,6 +28,7 @@ const routes = [
   { path: '/unit/resources', component: () => import('./views/unit/UnitResources.vue'), meta: { role: 'unit', title: '本单位资源' } },
   { path: '/member/slips', component: () => import('./views/member/MemberSlips.vue'), meta: { role: 'member', title: '我的三联单' } },
   { path: '/member/group', component: () => import('./views/member/GroupSlipBoard.vue'), meta: { role: 'member', title: '党小组派单' } },
+  { path: '/member/activity-check-in', component: () => import('./views/member/ActivityCheckIn.vue'), meta: { role: 'member', title: '活动签到' } },
   { path: '/operator/operations', component: () => import('./views/operator/Operations.vue'), meta: { role: 'operator', title: '运维' } },
   { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]

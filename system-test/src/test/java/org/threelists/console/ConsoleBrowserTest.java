@@ -81,6 +81,13 @@ class ConsoleBrowserTest {
         // its roster: the delivery report picks two of them (the matchmaker learns of them through Kafka meanwhile)
         firstVolunteer = registerVolunteer(claimingUnit, "陈志强", "13800005501");
         secondVolunteer = registerVolunteer(claimingUnit, "黄丽娟", "13800005502");
+        // the first also serves in a building Party group of 嘉福社区 (双报到), so the local sign-in lists them as a member
+        // who can check in at the unit's activity; a building of this run's own, so no other test's demand is routed there
+        String group = Api.post(RESOURCE_LIST, DemoWorld.COMMUNITY_WORKER, "/party-groups", Map.of("name",
+                "控制台测试楼栋党小组 " + RUN, "compound", "嘉福盐业小区", "buildings", List.of("控制台测试" + RUN + "号楼")), 201)
+                .extract().path("groupId");
+        Api.post(RESOURCE_LIST, DemoWorld.COMMUNITY_WORKER, "/party-groups/" + group + "/members",
+                Map.of("volunteerId", firstVolunteer), 200);
         otherUnit = DemoWorld.registerUnit("嘉福花园幼儿园 " + RUN);
         DemoWorld.offerVolunteerHours(otherUnit, "CHILD_CARE", 10);
         browser = Browser.open(stack.consoleUrl());
@@ -237,6 +244,28 @@ class ConsoleBrowserTest {
         assertThat(scheduled.path("schedule").path("place").asText()).isEqualTo("嘉福社区党群服务中心");
         assertThat(scheduled.path("schedule").path("date").asText()).isEqualTo(DemoWorld.today().toString());
         browser.awaitText(By.cssSelector(".unit-projects"), "已排期");
+
+        // 签到: the unit shows the activity's check-in code as a QR code carrying a link to the volunteer's check-in
+        // page; the volunteer opens it on their phone and confirms. Checked in and never out, the volunteer's hours stay
+        // those the report gives (services/matchmaker/service/README.md, "Check-in and reconciliation").
+        browser.click(By.cssSelector(".check-in-code[data-project='" + projectId + "']"));
+        browser.awaitText(By.cssSelector(".check-in-code-dialog .code-link"), "#/member/activity-check-in?");
+        assertThat(browser.find(By.cssSelector(".check-in-code-dialog img.code-qr")).getAttribute("src"))
+                .startsWith("data:image/png;base64,");
+        String link = browser.text(By.cssSelector(".check-in-code-dialog .code-link")).trim();
+        assertThat(link).contains("project=" + projectId, "purpose=CHECK_IN",
+                "code=" + browser.text(By.cssSelector(".check-in-code-dialog .code-text")).trim());
+        browser.click(By.cssSelector(".check-in-code-dialog .el-dialog__headerbtn"));
+        browser.signInAs("member:dianqian:jiafu:" + firstVolunteer);
+        browser.go(link.substring(link.indexOf('#') + 1));
+        browser.click(By.cssSelector(".confirm-activity-check-in"));
+        browser.awaitText(By.cssSelector(".activity-check-in .attendance-state"), "已签到");
+        JsonNode attended = eventually("the volunteer checked in", () -> project(projectId),
+                p -> p.path("attendance").findValuesAsText("volunteerId").contains(firstVolunteer));
+        assertThat(attended.path("attendance").get(0).path("checkedInAt").asText()).isNotBlank();
+        browser.signInAs("unit:dianqian:" + claimingUnit);
+        browser.go("/unit/projects");
+        browser.find(By.cssSelector(".unit-projects[data-loaded='true']"));
 
         browser.click(By.cssSelector(".deliver[data-project='" + projectId + "']"));
         browser.click(By.cssSelector(".delivery-dialog .pick[data-volunteer='" + firstVolunteer + "']"));
