@@ -55,6 +55,15 @@ class FaultToleranceTest {
     private static final String DESK = DevTokens.desk("desk-fault-drill", STREET);
     private static final String WORKER = DevTokens.community("worker-fault-drill", STREET, COMMUNITY);
     private static final Duration BROKER_PAUSE = Duration.ofSeconds(60);
+    /**
+     * How long the workload runs before the first fault and between two kills: long enough for requests, relays and
+     * consumers of every replica to be mid-flight when the next one is killed (each kill also waits for its replica
+     * to be ready again), short enough to keep the build within its time.
+     */
+    private static final Duration WORKLOAD_BEFORE_FAULT = Duration.ofSeconds(10);
+    private static final Duration BETWEEN_KILLS = Duration.ofSeconds(2);
+    /** After the last fault: the workload's last steps in flight finish before the checks. */
+    private static final Duration SETTLE = Duration.ofSeconds(8);
     /** The bound this test holds recovery to: a killed replica ready again, the pipeline flowing after a fault. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(120);
 
@@ -108,11 +117,11 @@ class FaultToleranceTest {
         FaultWorkload work = new FaultWorkload(client, DESK, WORKER, COMMUNITY, unitId, unitToken, resourceId,
                 volunteerId, 2);
         try {
-            sleep(Duration.ofSeconds(20));
+            sleep(WORKLOAD_BEFORE_FAULT);
             for (ServiceSpec service : stack.services()) {
                 for (ServiceReplica replica : stack.replicas(service.name())) {
                     recovery.put("SIGKILL " + replica.name() + " → ready again", killAndAwaitRestart(replica));
-                    sleep(Duration.ofSeconds(5));
+                    sleep(BETWEEN_KILLS);
                 }
             }
 
@@ -127,7 +136,7 @@ class FaultToleranceTest {
             stack.restartPostgres();
             awaitPipeline(unitId, resourceId);
             recovery.put("PostgreSQL restarted → a new demand assigned end to end", Duration.between(restarting, Instant.now()));
-            sleep(Duration.ofSeconds(15));
+            sleep(SETTLE);
         } finally {
             work.close();
         }
