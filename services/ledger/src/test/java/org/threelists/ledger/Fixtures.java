@@ -1,5 +1,6 @@
 package org.threelists.ledger;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -8,9 +9,13 @@ import org.threelists.testing.ContractMessages;
 import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.KafkaProbe;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,5 +226,23 @@ public final class Fixtures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every entry of a generation, content and hash, without the generation: two generations compare equal. */
+    public static List<String> entriesOf(AgroalDataSource dataSource, int generation) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<String> rows = new ArrayList<>();
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "SELECT (row_to_json(e)::jsonb - 'generation')::text FROM ledger_entry e WHERE generation = ? "
+                            + "ORDER BY kafka_partition, seq")) {
+                q.setInt(1, generation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+            }
+            return rows;
+        });
     }
 }

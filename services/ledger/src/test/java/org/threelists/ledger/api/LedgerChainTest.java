@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.await;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
+import static org.threelists.ledger.Fixtures.entriesOf;
 import static org.threelists.ledger.Fixtures.closeSlip;
 import static org.threelists.ledger.Fixtures.demandSubmitted;
 import static org.threelists.ledger.Fixtures.slipClosed;
@@ -188,7 +189,7 @@ class LedgerChainTest {
                 .then().statusCode(201);
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
         JsonPath before = as(DESK).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
-        List<String> entriesBefore = snapshot(before.getInt("generation"));
+        List<String> entriesBefore = entriesOf(dataSource, before.getInt("generation"));
         assertThat(entriesBefore).anyMatch(row -> row.contains("\"origin\": \"SLIP\"") && row.contains(slip));
 
         as(DESK).post("/ledger/rebuild").then().statusCode(403);
@@ -207,7 +208,7 @@ class LedgerChainTest {
         assertThat(after.getInt("generation")).isEqualTo(rebuilt.getInt("generation"));
         assertThat(after.getString("head")).isEqualTo(before.getString("head"));
         assertThat(after.getLong("entries")).isEqualTo(before.getLong("entries"));
-        assertThat(snapshot(after.getInt("generation"))).isEqualTo(entriesBefore);
+        assertThat(entriesOf(dataSource, after.getInt("generation"))).isEqualTo(entriesBefore);
         as(DESK).get("/ledger/entries/" + corrected).then().statusCode(200).body("hoursInForce", equalTo(1))
                 .body("corrections.size()", equalTo(1));
 
@@ -255,23 +256,6 @@ class LedgerChainTest {
         as(shuangma).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
     }
 
-    /** Every entry's content and hash, independent of the generation it is stored in. */
-    private List<String> snapshot(int generation) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<String> rows = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                    "SELECT (row_to_json(e)::jsonb - 'generation')::text FROM ledger_entry e WHERE generation = ? "
-                            + "ORDER BY kafka_partition, seq")) {
-                q.setInt(1, generation);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                }
-            }
-            return rows;
-        });
-    }
 
     @Test
     void a_message_that_violates_the_schema_goes_to_the_dlq_and_the_next_delivery_is_recorded() {

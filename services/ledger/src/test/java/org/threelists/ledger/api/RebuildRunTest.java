@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
+import static org.threelists.ledger.Fixtures.entriesOf;
 import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.sleep;
@@ -54,7 +55,7 @@ class RebuildRunTest {
     void a_run_rebuilds_in_the_background_telling_its_progress_and_gives_the_same_head_and_entries() throws Exception {
         String projectId = deliverOne(3);
         JsonPath before = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
-        List<String> entriesBefore = snapshot(before.getInt("generation"));
+        List<String> entriesBefore = entriesOf(dataSource, before.getInt("generation"));
         assertThat(entriesBefore).anyMatch(row -> row.contains(projectId));
         int runsBefore = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
                 .getList("$").size();
@@ -113,7 +114,7 @@ class RebuildRunTest {
         JsonPath after = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
         assertThat(after.getBoolean("valid")).isTrue();
         assertThat(after.getInt("generation")).isEqualTo(done.getInt("result.generation"));
-        assertThat(snapshot(after.getInt("generation"))).isEqualTo(entriesBefore);
+        assertThat(entriesOf(dataSource, after.getInt("generation"))).isEqualTo(entriesBefore);
         assertThat(as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
                 .getString("[0].state")).isEqualTo("DONE");
     }
@@ -170,22 +171,6 @@ class RebuildRunTest {
         });
     }
 
-    private List<String> snapshot(int generation) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<String> rows = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                    "SELECT (row_to_json(e)::jsonb - 'generation')::text FROM ledger_entry e WHERE generation = ? "
-                            + "ORDER BY kafka_partition, seq")) {
-                q.setInt(1, generation);
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                }
-            }
-            return rows;
-        });
-    }
 
     private static String deliverOne(int volunteers) {
         String projectId = uuid();

@@ -86,12 +86,7 @@ public class ActivityCheckInResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Attendance.class)))
     @RequestBody(required = true)
     public Attendance checkIn(@PathParam("projectId") String projectId, ScanRequest request) {
-        ProjectView project = rendering.load(projectId);
-        String unit = volunteerUnit(project);
-        validation.check(request);
-        boolean atPlace = checkIns.checkIn(projectId, caller.subject(), unit, request.code(), request.latitude(),
-                request.longitude(), caller.actor());
-        return attendance(projectId, atPlace);
+        return scan(projectId, request, checkIns::checkIn);
     }
 
     @POST
@@ -104,10 +99,20 @@ public class ActivityCheckInResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Attendance.class)))
     @RequestBody(required = true)
     public Attendance checkOut(@PathParam("projectId") String projectId, ScanRequest request) {
-        ProjectView project = rendering.load(projectId);
-        String unit = volunteerUnit(project);
+        return scan(projectId, request, checkIns::checkOut);
+    }
+
+    /** A check-in or check-out of the signed-in volunteer: {@link ProjectCheckIns#checkIn} or its check-out. */
+    @FunctionalInterface
+    private interface Scan {
+        boolean apply(String projectId, String volunteerId, String unitId, String code, Double latitude,
+                Double longitude, String actor);
+    }
+
+    private Attendance scan(String projectId, ScanRequest request, Scan scan) {
+        String unit = volunteerUnit(rendering.load(projectId));
         validation.check(request);
-        boolean atPlace = checkIns.checkOut(projectId, caller.subject(), unit, request.code(), request.latitude(),
+        boolean atPlace = scan.apply(projectId, caller.subject(), unit, request.code(), request.latitude(),
                 request.longitude(), caller.actor());
         return attendance(projectId, atPlace);
     }
