@@ -3,6 +3,7 @@ package org.threelists.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.threelists.devkit.DevTokens;
+import org.threelists.devkit.Processes;
 import org.threelists.localstack.DemoClock;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceProcess;
@@ -10,7 +11,6 @@ import org.threelists.localstack.ServiceSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -788,12 +788,6 @@ public final class Bench {
             return Stream.concat(Stream.of(handle.get()), handle.get().descendants()).map(ProcessHandle::pid).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.threelists.bench;
 
+import org.threelists.devkit.Processes;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,7 @@ final class JvmFloorRun {
     }
 
     static Map<String, Object> measure() throws Exception {
-        int port = Bench.freePort();
+        int port = Processes.freePort();
         String classPath = String.join(System.getProperty("path.separator"),
                 List.of(System.getProperty("java.class.path").split(System.getProperty("path.separator"))).stream()
                         .filter(entry -> !entry.isBlank()).map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());

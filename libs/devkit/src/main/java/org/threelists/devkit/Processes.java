@@ -14,12 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** What the child processes of the launcher have in common: the java binary, ports, log tails, a polite stop. */
 public final class Processes {
 
     private static final List<Path> SETSID_LOCATIONS = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+    /** Ports {@link #freePort()} has handed out, so that two callers starting processes never get the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Processes() {
     }
@@ -111,12 +116,47 @@ public final class Processes {
         }
     }
 
+    /**
+     * A TCP port that is free now and stays out of the way of outgoing connections until its process binds it.
+     *
+     * <p>A port the kernel hands out for {@code bind(0)} comes from the ephemeral range, which every outgoing
+     * connection also draws from: between choosing a port and the child process binding it seconds later, a client
+     * socket of the broker, the database or another service could take it ("already in use"). So the port is drawn
+     * at random from below the ephemeral range, where only explicitly chosen ports live, and never handed out twice
+     * by this JVM.
+     */
     public static int freePort() {
+        int[] range = ephemeralPortRange();
+        int low = 10_000;
+        int high = range[0] - 1;
+        if (high - low < 1_000) { // an unusual kernel setting: fall back to the kernel's choice
+            return kernelChosenPort();
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(low, high + 1);
+            if (HANDED_OUT.add(port) && isPortFree(port)) {
+                return port;
+            }
+        }
+        return kernelChosenPort();
+    }
+
+    private static int kernelChosenPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("cannot find a free TCP port", e);
+        }
+    }
+
+    /** Linux's ip_local_port_range, or its default when the file cannot be read. */
+    private static int[] ephemeralPortRange() {
+        try {
+            String[] bounds = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
+            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {32_768, 60_999};
         }
     }
 
