@@ -197,7 +197,10 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Processes.javaExecutable());
         command.addAll(jvmOptions);
-        // slf4j-simple is the logging backend on the launcher class path; the broker log wants times and INFO
+        // slf4j-simple is the logging backend on the launcher class path; the broker log wants times and INFO.
+        // Named outright: a test class path also holds JBoss's SLF4J provider, which SLF4J may pick first and which
+        // logs nothing outside Quarkus, so a broker that failed to start left no reason in its log.
+        command.add("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS");
