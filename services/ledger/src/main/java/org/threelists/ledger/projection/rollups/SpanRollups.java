@@ -78,6 +78,40 @@ final class SpanRollups {
                 + "volunteers = r.volunteers + EXCLUDED.volunteers";
     }
 
+    /** The unnest of a batch's span keys as {@link SpanFigures} grouped them (columns s, p, d, m, v, f). */
+    private static final String KEY_COLUMNS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]";
+
+    /**
+     * Adds a batch's span figures grouped in memory ({@link SpanFigures#spans}): parameters the generation, then the
+     * key's six columns and the hours, services, residents served and entries, each a text array.
+     */
+    static String addFigures() {
+        return "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT ?, s, p, d::date, m, v, f::boolean, h::numeric, n::bigint, rs::bigint, e::bigint, 0 FROM unnest("
+                + KEY_COLUMNS + ", ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, p, d, m, v, f, h, n, rs, e) "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
+    }
+
+    /**
+     * Adds a batch's volunteers grouped in memory ({@link SpanFigures#volunteers}) as {@link #volunteers} adds those
+     * it groups in SQL (sign +1): parameters the generation, the key's six columns, the volunteer ids and their
+     * entries, each a text array.
+     */
+    static String addVolunteers() {
+        String pairKey = KEY + ", volunteer_id";
+        return "WITH p AS (SELECT ?::integer AS generation, s AS street_code, p AS span, d::date AS span_start, m AS dim, "
+                + "v AS dim_value, f::boolean AS confirmed, w AS volunteer_id, n::bigint AS n FROM unnest(" + KEY_COLUMNS
+                + ", ?::text[], ?::text[]) AS t(s, p, d, m, v, f, w, n)), "
+                + "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries) SELECT " + pairKey
+                + ", n FROM p ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (" + pairKey + ") DO UPDATE SET entries = "
+                + "r.entries + EXCLUDED.entries RETURNING " + pairKey + ", entries) "
+                + "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT v.generation, v.street_code, v.span, v.span_start, v.dim, v.dim_value, v.confirmed, 0, 0, 0, 0, "
+                + "COUNT(*) FROM v JOIN p USING (" + pairKey + ") WHERE v.entries = p.n GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (" + KEY + ") DO UPDATE SET volunteers = r.volunteers + "
+                + "EXCLUDED.volunteers";
+    }
+
     /** After a confirmation moved figures: the rows left with nothing in them. */
     static void deleteEmpty(Connection c) throws SQLException {
         for (String table : List.of("ledger_rollup_span", "ledger_rollup_span_volunteer")) {
