@@ -1,8 +1,9 @@
--- The volunteers of the span roll-ups keyed by their span row's key hashed to a UUID (SpanRollups.ROW_KEY) instead of
+-- The volunteers of the span roll-ups keyed by their span row's key hashed to a UUID (SpanRollups.rowKey) instead of
 -- the row's seven columns: ~8 such rows per HOURS entry are upserted by every delivery and every rebuild, and the
--- upsert's cost is the primary key's width (bench/README.md, "Ledger: span roll-ups from the batch": a key of two
--- UUIDs took 0.43 of the time of the seven-column key for the same million rows). The figures do not change: a span
--- row's volunteers are the rows with its key, counted when written as before (V5__span_rollups.sql).
+-- upsert's cost grows with the primary key's width once the index outgrows memory (bench/README.md, "Ledger: span
+-- roll-ups from the batch": this key took half the time of the seven-column one for the same million rows). The
+-- figures do not change: a span row's volunteers are the rows with its key, counted when written as before
+-- (V5__span_rollups.sql).
 CREATE TABLE ledger_rollup_span_member (
     generation   INTEGER     NOT NULL,
     row_key      UUID        NOT NULL,
