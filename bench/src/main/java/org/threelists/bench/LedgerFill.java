@@ -186,7 +186,7 @@ final class LedgerFill {
     }
 
     /**
-     * The year and month roll-ups per dimension (the ledger's V5__span_rollups.sql and {@code SpanRollups}, the same
+     * The year and month roll-ups per dimension (the ledger's V5__span_rollups.sql, V6 and {@code SpanRollups}, the same
      * groupings), added to the rows already there; the distinct volunteers of every span row of the generation are
      * then counted afresh from the per-volunteer rows.
      */
@@ -210,17 +210,20 @@ final class LedgerFill {
                 + "COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
                 + "GROUP BY 1, 2, 3, 4, 5, 6) u LEFT JOIN ledger_entry d ON d.generation = u.generation AND d.event_id = "
                 + "u.event_id AND d.kind = 'DELIVERY'" + spans.formatted("u") + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + add);
-        s.executeUpdate("INSERT INTO ledger_rollup_span_volunteer AS r SELECT x.generation, x.street_code, s.span, "
-                + "s.span_start, d.dim, d.dim_value, " + confirmed + ", x.volunteer_id, COUNT(*) FROM ledger_entry x"
+        // keyed by the span row's key hashed as the ledger's SpanRollups.rowKey and V6 hash it
+        String rowKey = "md5(concat_ws('|', %1$s.street_code, %1$s.span, %1$s.span_start, %1$s.dim, %1$s.dim_value, "
+                + "%1$s.confirmed))::uuid";
+        s.executeUpdate("INSERT INTO ledger_rollup_span_volunteer AS r SELECT g.generation, " + rowKey.formatted("g")
+                + ", g.volunteer_id, g.n FROM (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, "
+                + "d.dim_value, " + confirmed + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x"
                 + spans.formatted("x") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
                 + "x.community_code), ('CATEGORY', x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) "
                 + "WHERE " + filter + " AND x.volunteer_id IS NOT NULL AND COALESCE(x.unit_id, '') <> '' "
-                + "AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (" + key + ", volunteer_id) "
-                + "DO UPDATE SET entries = r.entries + EXCLUDED.entries");
-        s.executeUpdate("UPDATE ledger_rollup_span r SET volunteers = v.n FROM (SELECT " + key + ", COUNT(*) AS n FROM "
-                + "ledger_rollup_span_volunteer WHERE entries > 0 AND generation = " + generation + " GROUP BY 1, 2, 3, 4, 5, 6, 7) v WHERE r.generation = "
-                + "v.generation AND r.street_code = v.street_code AND r.span = v.span AND r.span_start = v.span_start "
-                + "AND r.dim = v.dim AND r.dim_value = v.dim_value AND r.confirmed = v.confirmed");
+                + "AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) g ON CONFLICT (generation, row_key, "
+                + "volunteer_id) DO UPDATE SET entries = r.entries + EXCLUDED.entries");
+        s.executeUpdate("UPDATE ledger_rollup_span r SET volunteers = v.n FROM (SELECT generation, row_key, COUNT(*) AS n "
+                + "FROM ledger_rollup_span_volunteer WHERE entries > 0 AND generation = " + generation + " GROUP BY 1, 2) v "
+                + "WHERE r.generation = v.generation AND " + rowKey.formatted("r") + " = v.row_key");
     }
 
     private static void row(StringBuilder out, int generation, long offset, Entry e, String prev, String hash) {

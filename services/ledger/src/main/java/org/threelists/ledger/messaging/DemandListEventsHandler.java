@@ -12,16 +12,25 @@ import org.threelists.platform.inbox.InvalidMessageException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Records closed slips (三联单) from demand-list.events.v1 as ledger entries, and the demands' listings their entries
  * need; every other event of the topic is acknowledged and changes nothing. Like {@link ProjectListEventsHandler}: the
  * platform inbox (CloudEvents id, schema-checked, a poll in one transaction, invalid messages to the DLQ, transient
  * failures retried on their partition only), and each partition of the topic is a hash chain of its own
- * ({@link Chains#ofSlips}), appended in offset order.
+ * ({@link Chains#ofSlips}), appended in offset order. The events it records nothing for are recognised by their type
+ * and skipped before they are parsed ({@link UnrecordedEvents}): most of the topic is the demands' and slips' other
+ * steps.
  */
 @Singleton
 public class DemandListEventsHandler implements InboundHandler {
+
+    /** What the ledger records from this topic: a slip's close and the demand's listing its entries take. */
+    static final Set<String> RECORDED = Set.of("threelists.slip.closed.v1", "threelists.demand.submitted.v1",
+            "threelists.demand.amended.v1");
+
+    static final UnrecordedEvents UNRECORDED = UnrecordedEvents.of(Topics.DEMAND_EVENTS, RECORDED);
 
     private final LedgerRecording recording;
     private final BatchRecording batches;
@@ -48,6 +57,9 @@ public class DemandListEventsHandler implements InboundHandler {
 
     @Override
     public void handle(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
+        if (UNRECORDED.skips(record)) {
+            return;
+        }
         InboundEvent event = InboundEvent.parse(Topics.DEMAND_EVENTS, record);
         recording.record(event, Chains.ofSlips(record.partition()), record.offset());
     }
@@ -60,8 +72,13 @@ public class DemandListEventsHandler implements InboundHandler {
     public void handleAll(List<ConsumerRecord<String, byte[]>> records) throws InvalidMessageException {
         List<Replayed> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (UNRECORDED.skips(record)) {
+                continue;
+            }
             events.add(new Replayed(InboundEvent.parse(Topics.DEMAND_EVENTS, record), Chains.ofSlips(record.partition()), record.offset()));
         }
-        batches.recordLive(events);
+        if (!events.isEmpty()) {
+            batches.recordLive(events);
+        }
     }
 }

@@ -140,8 +140,14 @@ public class KafkaLedgerReplay implements LedgerReplay {
             }
         }
 
-        /** The record as an event; null when it is not a valid one, which the live consumer dead-lettered. */
+        /**
+         * The record as an event; null when it is not a valid one, which the live consumer dead-lettered, or one the
+         * live consumer skipped unparsed (DemandListEventsHandler).
+         */
         private static Replayed replayed(ConsumerRecord<String, byte[]> record) {
+            if (record.topic().equals(Topics.DEMAND_EVENTS) && DemandListEventsHandler.UNRECORDED.skips(record)) {
+                return null;
+            }
             try {
                 int chain = record.topic().equals(Topics.DEMAND_EVENTS) ? Chains.ofSlips(record.partition())
                         : record.partition();

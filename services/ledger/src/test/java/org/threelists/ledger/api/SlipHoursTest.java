@@ -81,7 +81,7 @@ class SlipHoursTest {
         String slip = uuid();
         demandSubmitted(demand, STREET, COMMUNITY, "SANITATION", 3);
         // a slip's steps before it closes change nothing in the ledger
-        publish(Topics.DEMAND_EVENTS, demand, demandListEvent("slip.reported", demand, Map.of("slipId", slip,
+        var reported = publish(Topics.DEMAND_EVENTS, demand, demandListEvent("slip.reported", demand, Map.of("slipId", slip,
                 "demandId", demand, "status", "REPORTED", "actor", "member:" + member, "memberId", member,
                 "homeUnitId", unit, "hours", 2.5, "mode", "ON_SITE", "serviceDate", "2023-05-06")));
         closeSlip(slipClosed(slip, demand, STREET, COMMUNITY, group, member, unit, 2.5, "ON_SITE",
@@ -108,6 +108,10 @@ class SlipHoursTest {
                 .isGreaterThanOrEqualTo(1000);
         assertThat(entries.getInt("items[1].seq")).isEqualTo(entries.getInt("items[0].seq") + 1);
         assertThat(entries.getString("items[1].prevHash")).isEqualTo(entries.getString("items[0].hash"));
+        // the step was skipped by its type, unparsed: acknowledged by the inbox, never applied to a generation
+        assertThat(count("SELECT count(*) FROM processed_message WHERE consumer_group = 'ledger.demand-list' AND "
+                + "message_id = '" + reported.id() + "' AND outcome = 'PROCESSED'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM applied_event WHERE event_id = '" + reported.id() + "'")).isZero();
         as(AUDITOR).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
 
         // reports: the slip's hours on the home unit, a service with the demand's residents

@@ -34,6 +34,10 @@ final class EntryFigures {
             String category, String project, boolean confirmed) {
     }
 
+    /** One delivery's (or slip's) entries of one unit: what a unit's row counts as one service. */
+    record UnitDelivery(String street, LocalDate date, String unit, boolean confirmed, Sums sums, long residentsServed) {
+    }
+
     static final class Sums {
         BigDecimal hours = BigDecimal.ZERO;
         long services;
@@ -53,6 +57,7 @@ final class EntryFigures {
 
     final Map<RollupKey, Sums> rollup = new TreeMap<>(ROLLUP_ORDER);
     final Map<ParticipationKey, Sums> participation = new TreeMap<>(PARTICIPATION_ORDER);
+    final List<UnitDelivery> unitDeliveries = new ArrayList<>();
 
     /**
      * Groups {@code entries} (whole deliveries and slips: each event's entries together); an entry counts as confirmed
@@ -105,16 +110,18 @@ final class EntryFigures {
             }
             perEvent.forEach((key, s) -> {
                 Sums unit = f.rollup.computeIfAbsent(key, k -> new Sums());
+                int residents = residentsOfDelivery.getOrDefault(event, 0);
                 unit.hours = unit.hours.add(s.hours);
                 unit.services++;
-                unit.residentsServed += residentsOfDelivery.getOrDefault(event, 0);
+                unit.residentsServed += residents;
                 unit.entries += s.entries;
+                f.unitDeliveries.add(new UnitDelivery(key.street(), key.date(), key.unit(), key.confirmed(), s, residents));
             });
         });
         return f;
     }
 
-    private static BigDecimal hoursOf(LedgerEntry e) {
+    static BigDecimal hoursOf(LedgerEntry e) {
         return e.hours() == null ? BigDecimal.ZERO : e.hours();
     }
 

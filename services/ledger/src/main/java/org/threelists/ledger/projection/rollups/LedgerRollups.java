@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -71,13 +72,12 @@ public class LedgerRollups {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            EntryFigures figures = EntryFigures.of(entries, confirmedAmong(c, entries));
+            Set<String> confirmed = confirmedAmong(c, entries);
+            EntryFigures figures = EntryFigures.of(entries, confirmed);
             upsertRollup(c, generation, figures.rollup);
             upsertParticipation(c, generation, figures.participation);
-            // the year and month roll-ups, with their distinct volunteers, are grouped in SQL as the one-event path
-            // groups them: the same statements, over the entries of these events
-            upsert(c, spans("x.generation = ? AND x.event_id = ANY (?)", CONFIRMED_NOW, 1), List.of(generation,
-                    c.createArrayOf("varchar", entries.stream().map(LedgerEntry::eventId).distinct().toArray())));
+            SpanFigures spans = SpanFigures.of(entries, confirmed, figures.unitDeliveries);
+            upsertSpans(c, generation, spans);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot roll up " + entries.size() + " entries", e);
         }
@@ -121,6 +121,47 @@ public class LedgerRollups {
                     EntryFigures.column(keys, EntryFigures.RollupKey::confirmed),
                     EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.services),
                     EntryFigures.column(sums, s -> s.residentsServed), EntryFigures.column(sums, s -> s.entries))) {
+                upsert.setArray(i++, c.createArrayOf("text", column));
+            }
+            upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * The year and month roll-ups with their distinct volunteers, in the order {@link #add} writes them: the figures,
+     * then the volunteers (each row's count moved by those who came in).
+     */
+    private static void upsertSpans(Connection c, int generation, SpanFigures spans) throws SQLException {
+        var keys = spans.spans.keySet();
+        var sums = spans.spans.values();
+        List<Object[]> columns = new ArrayList<>(spanKeyColumns(keys));
+        columns.addAll(List.of(EntryFigures.column(sums, s -> s.hours.toPlainString()),
+                EntryFigures.column(sums, s -> s.services), EntryFigures.column(sums, s -> s.residentsServed),
+                EntryFigures.column(sums, s -> s.entries)));
+        upsertColumns(c, SpanRollups.addFigures(), generation, columns);
+        if (spans.volunteers.isEmpty()) {
+            return;
+        }
+        var pairs = spans.volunteers.keySet();
+        columns = new ArrayList<>(spanKeyColumns(pairs.stream().map(SpanFigures.VolunteerKey::row).toList()));
+        columns.add(EntryFigures.column(pairs, SpanFigures.VolunteerKey::volunteer));
+        columns.add(EntryFigures.column(spans.volunteers.values(), n -> n[0]));
+        upsertColumns(c, SpanRollups.addVolunteers(), generation, columns);
+    }
+
+    private static List<Object[]> spanKeyColumns(Collection<SpanFigures.SpanKey> keys) {
+        return List.of(EntryFigures.column(keys, SpanFigures.SpanKey::street),
+                EntryFigures.column(keys, SpanFigures.SpanKey::span), EntryFigures.column(keys, SpanFigures.SpanKey::start),
+                EntryFigures.column(keys, SpanFigures.SpanKey::dim), EntryFigures.column(keys, SpanFigures.SpanKey::value),
+                EntryFigures.column(keys, SpanFigures.SpanKey::confirmed));
+    }
+
+    private static void upsertColumns(Connection c, String sql, int generation, List<Object[]> columns)
+            throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(sql)) {
+            upsert.setInt(1, generation);
+            int i = 2;
+            for (Object[] column : columns) {
                 upsert.setArray(i++, c.createArrayOf("text", column));
             }
             upsert.executeUpdate();

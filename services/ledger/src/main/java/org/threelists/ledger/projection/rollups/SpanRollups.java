@@ -12,7 +12,8 @@ import java.util.List;
  * batch path alike.
  *
  * <p>Distinct volunteers do not add up over days or months, so they are counted here, when written: each span row
- * keeps the volunteers it counts ({@code ledger_rollup_span_volunteer}, with how many of their entries are in it); a
+ * keeps the volunteers it counts ({@code ledger_rollup_span_volunteer}, keyed by the row's {@link #rowKey}, with how
+ * many of their entries are in it); a
  * volunteer whose first entry arrives is counted, one whose last entry leaves (a confirmation moves it) is uncounted.
  * The upserts go in key order, so that two transactions adding to the same rows take their locks in the same order.
  */
@@ -56,26 +57,71 @@ final class SpanRollups {
     }
 
     /**
+     * A span row's key hashed to a UUID: what its volunteers' rows are keyed by ({@code V6__span_volunteers_keyed_by_row.sql}),
+     * a key two UUIDs wide instead of seven columns. Computed in SQL only, from the typed columns, so every path and
+     * the migration hash the same text.
+     */
+    static String rowKey(String alias) {
+        return "md5(concat_ws('|', %1$s.street_code, %1$s.span, %1$s.span_start, %1$s.dim, %1$s.dim_value, %1$s.confirmed))::uuid"
+                .formatted(alias);
+    }
+
+    /**
      * The volunteers of the rows: their entries added to (or, sign −1, taken from) the per-volunteer rows, and the
      * span rows' counts moved by the volunteers who came in (their count went from 0 to what was added) or went out
      * (their count fell to 0).
      */
     static String volunteers(String filter, String confirmed, String participant, int sign) {
-        String pairKey = KEY + ", volunteer_id";
-        String changed = sign > 0 ? "v.entries = p.n" : "v.entries = 0";
-        return "WITH p AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
+        return "WITH g AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
                 + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x" + SPANS.formatted("x")
                 + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', "
                 + "x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE " + filter + " AND "
                 + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), "
-                + "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries) SELECT " + pairKey + ", "
-                + sign + " * n FROM p ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT (" + pairKey + ") DO UPDATE SET "
+                + "p AS (SELECT g.*, " + rowKey("g") + " AS row_key FROM g), " + countVolunteers(sign);
+    }
+
+    /**
+     * The rest of {@link #volunteers} and {@link #addVolunteers} after {@code p} (the rows' keys, {@code row_key},
+     * {@code volunteer_id} and {@code n}, the volunteer's entries): the per-volunteer rows upserted in key order, then
+     * the span rows' counts moved.
+     */
+    private static String countVolunteers(int sign) {
+        String pairKey = "generation, row_key, volunteer_id";
+        String changed = sign > 0 ? "v.entries = p.n" : "v.entries = 0";
+        return "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries) SELECT " + pairKey + ", "
+                + sign + " * n FROM p ORDER BY 1, 2, 3 ON CONFLICT (" + pairKey + ") DO UPDATE SET "
                 + "entries = r.entries + EXCLUDED.entries RETURNING " + pairKey + ", entries) "
                 + "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
-                + "SELECT v.generation, v.street_code, v.span, v.span_start, v.dim, v.dim_value, v.confirmed, 0, 0, 0, 0, "
+                + "SELECT p.generation, p.street_code, p.span, p.span_start, p.dim, p.dim_value, p.confirmed, 0, 0, 0, 0, "
                 + sign + " * COUNT(*) FROM v JOIN p USING (" + pairKey + ") WHERE " + changed
                 + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (" + KEY + ") DO UPDATE SET "
                 + "volunteers = r.volunteers + EXCLUDED.volunteers";
+    }
+
+    /** The unnest of a batch's span keys as {@link SpanFigures} grouped them (columns s, p, d, m, v, f). */
+    private static final String KEY_COLUMNS = "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]";
+
+    /**
+     * Adds a batch's span figures grouped in memory ({@link SpanFigures#spans}): parameters the generation, then the
+     * key's six columns and the hours, services, residents served and entries, each a text array.
+     */
+    static String addFigures() {
+        return "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT ?, s, p, d::date, m, v, f::boolean, h::numeric, n::bigint, rs::bigint, e::bigint, 0 FROM unnest("
+                + KEY_COLUMNS + ", ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, p, d, m, v, f, h, n, rs, e) "
+                + "ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
+    }
+
+    /**
+     * Adds a batch's volunteers grouped in memory ({@link SpanFigures#volunteers}) as {@link #volunteers} adds those
+     * it groups in SQL (sign +1): parameters the generation, the key's six columns, the volunteer ids and their
+     * entries, each a text array.
+     */
+    static String addVolunteers() {
+        return "WITH g AS (SELECT ?::integer AS generation, s AS street_code, p AS span, d::date AS span_start, m AS dim, "
+                + "v AS dim_value, f::boolean AS confirmed, w AS volunteer_id, n::bigint AS n FROM unnest(" + KEY_COLUMNS
+                + ", ?::text[], ?::text[]) AS t(s, p, d, m, v, f, w, n)), "
+                + "p AS (SELECT g.*, " + rowKey("g") + " AS row_key FROM g), " + countVolunteers(1);
     }
 
     /** After a confirmation moved figures: the rows left with nothing in them. */
