@@ -73,7 +73,9 @@ public final class Scoring {
 
     /** The weighted terms (weight·term) by name; their sum is the score. */
     public static Map<String, Double> terms(DemandInput d, ResourceInput r, Weights w) {
-        double[] values = termValues(d, r, w, normalized(r.skills()), normalized(d.requiredSkills()));
+        Set<String> required = normalized(d.requiredSkills());
+        // the offered skills count only when some are required (skillFit): most demands require none
+        double[] values = termValues(d, r, w, required.isEmpty() ? Set.of() : normalized(r.skills()), required);
         Map<String, Double> terms = new LinkedHashMap<>();
         for (int i = 0; i < TERMS.length; i++) {
             terms.put(TERMS[i], values[i]);

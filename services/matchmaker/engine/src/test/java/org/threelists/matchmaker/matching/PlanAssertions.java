@@ -40,5 +40,31 @@ public final class PlanAssertions {
                 .isLessThanOrEqualTo(rs.get(id).remainingCapacity() + 1e-9));
         assertThat(plan.objective()).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(seen.size() + plan.unmatchedDemandIds().size()).isEqualTo(inst.demands().size());
+        assertBundled(plan, ds);
+    }
+
+    /**
+     * Every assigned demand in exactly one proposed project, of its assignment's unit, community and category, with
+     * its resource among the project's; and the project's window within the demand's.
+     */
+    private static void assertBundled(MatchingPlan plan, Map<String, DemandInput> ds) {
+        Map<String, Assignment> byDemand = new HashMap<>();
+        plan.assignments().forEach(a -> byDemand.put(a.demandId(), a));
+        Set<String> bundled = new HashSet<>();
+        for (ProposedProject project : plan.projects()) {
+            for (String id : project.demandIds()) {
+                assertThat(bundled.add(id)).as("demand %s in one project", id).isTrue();
+                Assignment a = byDemand.get(id);
+                assertThat(a).as("bundled demand %s is assigned", id).isNotNull();
+                DemandInput d = ds.get(id);
+                assertThat(project.unitId()).isEqualTo(a.unitId());
+                assertThat(project.communityCode()).isEqualTo(d.communityCode());
+                assertThat(project.category()).isEqualTo(d.category());
+                assertThat(project.resourceIds()).contains(a.resourceId());
+                assertThat(new Window(d.windowStart(), d.windowEnd()).intersect(project.window()))
+                        .isEqualTo(project.window());
+            }
+        }
+        assertThat(bundled).isEqualTo(byDemand.keySet());
     }
 }

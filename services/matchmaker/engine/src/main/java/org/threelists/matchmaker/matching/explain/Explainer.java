@@ -10,6 +10,7 @@ import org.threelists.matchmaker.matching.DemandInput;
 import org.threelists.matchmaker.matching.ResourceInput;
 import org.threelists.matchmaker.matching.Scoring;
 import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.model.Trace;
 
 /**
  * Why the plan is what it is: every assignment reports its score terms (services/matchmaker/engine/README.md,
@@ -29,6 +30,31 @@ public final class Explainer {
         return explain(p, choice, null);
     }
 
+    /**
+     * The assignments of the given demands (of every demand when null), in their order, explained the first time the
+     * list is read ({@link ExplainedLater}); the plan and the demands are copied, so later changes to them do not
+     * change it.
+     */
+    public static List<Assignment> explainLater(Problem p, int[] choice, int[] demands) {
+        int[] plan = choice.clone();
+        int[] which = demands == null ? null : demands.clone();
+        int size = 0;
+        if (which == null) {
+            for (int k : plan) {
+                size += k >= 0 ? 1 : 0;
+            }
+        } else {
+            for (int d : which) {
+                size += plan[d] >= 0 ? 1 : 0;
+            }
+        }
+        return new ExplainedLater(size, () -> {
+            List<Assignment> explained = explain(p, plan, which);
+            Trace.log("explained %d assignments", explained.size());
+            return explained;
+        });
+    }
+
     /** The assignments of the given demands (of every demand when null), in their order, explained. */
     public static List<Assignment> explain(Problem p, int[] choice, int[] demands) {
         long[] residual = p.capacity.clone();
@@ -43,20 +69,29 @@ public final class Explainer {
                 assignedTo.get(r).add(choice[d]);
             }
         }
-        for (List<Integer> list : assignedTo) {
+        // what a CAPACITY_TAKEN alternative lists is the same for every demand that wanted the resource: its best
+        // assigned demands, ids and text built once per resource
+        List<List<String>> blocking = new ArrayList<>(assignedTo.size());
+        String[] blockingText = new String[assignedTo.size()];
+        for (int r = 0; r < assignedTo.size(); r++) {
+            List<Integer> list = assignedTo.get(r);
             list.sort(Comparator.comparingLong((Integer k) -> -p.pairScaled[k]).thenComparingInt(k -> k));
+            List<String> ids = list.stream().limit(MAX_BLOCKING_LISTED)
+                    .map(j -> p.demands.get(p.pairDemand[j]).id()).toList();
+            blocking.add(ids);
+            blockingText[r] = String.join(", ", ids);
         }
         // each assignment reads only the plan's shared, finished tables: explained on every core, in demand order
         java.util.stream.IntStream which = demands == null ? java.util.stream.IntStream.range(0, choice.length)
                 : java.util.Arrays.stream(demands);
         return which.parallel()
                 .filter(d -> choice[d] >= 0)
-                .mapToObj(d -> explainOne(p, d, choice[d], residual, assignedTo))
+                .mapToObj(d -> explainOne(p, d, choice[d], residual, blocking, blockingText))
                 .toList();
     }
 
     private static Assignment explainOne(Problem p, int d, int chosen, long[] residual,
-                                         List<List<Integer>> assignedTo) {
+                                         List<List<String>> blocking, String[] blockingText) {
         DemandInput demand = p.demands.get(d);
         ResourceInput resource = p.resources.get(p.pairResource[chosen]);
         List<Alternative> alternatives = new ArrayList<>();
@@ -67,7 +102,7 @@ public final class Explainer {
             if (alternatives.size() == MAX_ALTERNATIVES) {
                 break;
             }
-            alternatives.add(alternative(p, d, chosen, k, residual, assignedTo));
+            alternatives.add(alternative(p, d, chosen, k, residual, blocking, blockingText));
         }
         Map<String, Double> terms = p.given
                 ? Map.of("given", p.pairScaled[chosen] / (double) Scoring.SCALE)
@@ -77,7 +112,7 @@ public final class Explainer {
     }
 
     private static Alternative alternative(Problem p, int d, int chosen, int k, long[] residual,
-                                           List<List<Integer>> assignedTo) {
+                                           List<List<String>> blocking, String[] blockingText) {
         int r = p.pairResource[k];
         ResourceInput res = p.resources.get(r);
         double score = p.pairScaled[k] / (double) Scoring.SCALE;
@@ -87,11 +122,9 @@ public final class Explainer {
                     "scores " + scoreText + ", below the chosen " + scoreText(p.pairScaled[chosen]));
         }
         if (residual[r] < p.hours[d]) {
-            List<String> blocking = assignedTo.get(r).stream().limit(MAX_BLOCKING_LISTED)
-                    .map(j -> p.demands.get(p.pairDemand[j]).id()).toList();
-            return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.CAPACITY_TAKEN, blocking,
+            return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.CAPACITY_TAKEN, blocking.get(r),
                     "scores " + scoreText + " but has " + hoursText(residual[r]) + " h left of the "
-                            + hoursText(p.hours[d]) + " h needed: its capacity went to " + String.join(", ", blocking));
+                            + hoursText(p.hours[d]) + " h needed: its capacity went to " + blockingText[r]);
         }
         if (p.pairScaled[k] == p.pairScaled[chosen] && p.pairProfit[k] <= p.pairProfit[chosen]) {
             return new Alternative(res.id(), res.unitId(), score, Alternative.Reason.TIE_FAIRNESS, List.of(),

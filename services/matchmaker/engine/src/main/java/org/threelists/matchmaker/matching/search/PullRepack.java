@@ -31,8 +31,14 @@ final class PullRepack {
     private final long[] triedAt;
     /** The same for the chain steps. */
     private final long[] chainTriedAt;
-    /** The refill of each resource a chain step looked at ({@link #refill}), for that step. */
-    private final java.util.Map<Integer, long[]> refills = new java.util.HashMap<>();
+    /**
+     * The refill table of each resource ({@link #refill}) and the candidate version it was computed at: it depends
+     * only on the resource's free capacity and unmatched candidates, which change only with that version (a stamp
+     * never reused, {@code Repack.bump}), so a table serves every chain step until one of its candidates moves —
+     * recomputing it per step was most of the chains' time.
+     */
+    private final long[][] refills;
+    private final long[] refillVersion;
     /** The last re-pack's items and which of them it put on the resource. */
     private int n;
     private boolean[] in = new boolean[0];
@@ -52,6 +58,8 @@ final class PullRepack {
         Arrays.fill(triedAt, -1);
         this.chainTriedAt = new long[p.resources.size()];
         Arrays.fill(chainTriedAt, -1);
+        this.refills = new long[p.resources.size()][];
+        this.refillVersion = new long[p.resources.size()];
     }
 
     /** Re-packs r exactly from its candidate demands; applies and returns true when the plan's profit rises. */
@@ -82,7 +90,6 @@ final class PullRepack {
             return false;
         }
         chainTriedAt[r] = version;
-        refills.clear();
         Repack.Journal journal = repack.startJournal();
         if (!repackOne(r, true)) {
             repack.stopJournal();
@@ -212,12 +219,13 @@ final class PullRepack {
 
     /**
      * What resource r2 gains when {@code hours} more of its capacity are free, filling its room from its unmatched
-     * candidates only (an exact knapsack over its free capacity, kept for the current chain step).
+     * candidates only (an exact knapsack over its free capacity, kept until one of its candidates moves).
      */
     private long refill(int r2, long hours) {
-        long[] best = refills.get(r2);
+        long[] best = refills[r2];
         long free = repack.residual(r2);
-        if (best == null) {
+        long at = repack.candidateVersion(r2);
+        if (best == null || refillVersion[r2] != at) {
             long g = free;
             long most = 0;
             int count = 0;
@@ -247,7 +255,8 @@ final class PullRepack {
                     }
                 }
             }
-            refills.put(r2, best);
+            refills[r2] = best;
+            refillVersion[r2] = at;
         }
         long g = best[0];
         if (g == 0) {

@@ -5,6 +5,7 @@ import static org.threelists.matchmaker.matching.model.Profits.componentProfit;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.exact.ComponentCpSat;
 import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.model.Trace;
 import org.threelists.matchmaker.matching.relaxation.Relaxation;
 import org.threelists.matchmaker.matching.search.Lns;
 import org.threelists.matchmaker.matching.search.Repack;
@@ -119,6 +120,7 @@ final class ComponentSearch {
      */
     private void start(long planDeadline) {
         int[] demands = p.componentDemands[component];
+        long cpu0 = Trace.threadCpu();
         if (flows.fits(pairs, planDeadline)) {
             long began = System.nanoTime();
             relaxation.solveFlow(component, choice);
@@ -127,8 +129,11 @@ final class ComponentSearch {
         } else {
             relaxation.quickBound(component);
         }
+        long cpu1 = Trace.threadCpu();
         StartPlan.greedyFill(p, choice, demands, !flowSolved);
         StartPlan.improve(p, choice, demands, planDeadline);
+        Trace.log("component %d (%d pairs): %s %.1f ms of thread CPU, greedy fill and moves %.1f ms", component,
+                pairs, flowSolved ? "flow" : "quick bound", (cpu1 - cpu0) / 1e6, (Trace.threadCpu() - cpu1) / 1e6);
         bound = relaxation.componentBound[component];
         repack = new Repack(p, choice, p.componentResources[component]);
         lns = new Lns(p, choice, repack);
