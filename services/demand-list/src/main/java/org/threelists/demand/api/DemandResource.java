@@ -92,7 +92,7 @@ public class DemandResource {
             implementation = SubmitDemandRequest.class))) byte[] body, UriInfo uri) throws JsonProcessingException {
         JsonNode tree = bodies.tree(body);
         access.requireMaySubmit(tree == null ? null : tree.path("communityCode").asText(null));
-        SubmitDemandRequest request = bodies.require(body, SubmitDemandRequest.class);
+        SubmitDemandRequest request = bodies.require(tree, SubmitDemandRequest.class);
         var community = CommunityDirectory.standard().find(request.communityCode())
                 .orElseThrow(() -> ProblemException.invalid("communityCode", "unknown community '" + request.communityCode() + "'"));
         access.requireWrite(community.streetCode(), community.code());

@@ -48,11 +48,22 @@ public class ValidBodies {
         return body;
     }
 
+    /** The body already read by {@link #tree}, judged as {@link #require(byte[], Class)} would: read once, not twice. */
+    public <T> T require(JsonNode tree, Class<T> type) throws JsonProcessingException {
+        if (tree == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        return judge(tree, type);
+    }
+
     public <T> T optional(byte[] json, Class<T> type) throws JsonProcessingException {
         if (isEmpty(json)) {
             return null;
         }
-        JsonNode tree = read(() -> mapper.readTree(json));
+        return judge(read(() -> mapper.readTree(json)), type);
+    }
+
+    private <T> T judge(JsonNode tree, Class<T> type) throws JsonProcessingException {
         if (tree == null || !tree.isObject()) {
             // an optional body may be left out, but one that is sent is an object: a JSON null is not "no body"
             throw ProblemException.invalid("body", "must be a JSON object");

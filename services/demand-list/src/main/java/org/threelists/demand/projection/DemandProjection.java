@@ -42,6 +42,12 @@ public class DemandProjection {
 
     public static final String PROCESSOR = "demand-view";
 
+    private final NewDemandRows newRows;
+
+    DemandProjection(NewDemandRows newRows) {
+        this.newRows = newRows;
+    }
+
     @EventHandler
     void on(DemandSubmitted event, @Timestamp Instant at, @SequenceNumber long sequence) {
         DemandView view = new DemandView();
@@ -57,7 +63,7 @@ public class DemandProjection {
         view.submittedBy = event.actor();
         copy(event.details(), view);
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        newRows.insert(view);
     }
 
     @EventHandler
@@ -165,7 +171,8 @@ public class DemandProjection {
         update(event.demandId(), event.actor(), at, sequence, view -> view.residentErased = true);
     }
 
-    private static void update(String demandId, String actor, Instant at, long sequence, Consumer<DemandView> change) {
+    private void update(String demandId, String actor, Instant at, long sequence, Consumer<DemandView> change) {
+        newRows.forget(demandId);
         DemandView view = DemandView.findById(demandId);
         if (view == null) {
             throw new IllegalStateException("Demand view " + demandId + " is missing");

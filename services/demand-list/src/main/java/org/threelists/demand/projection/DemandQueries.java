@@ -33,8 +33,16 @@ public class DemandQueries {
     public record Result(List<DemandView> items, long total) {
     }
 
+    private final NewDemandRows newRows;
+
+    DemandQueries(NewDemandRows newRows) {
+        this.newRows = newRows;
+    }
+
+    /** A demand this transaction has just submitted is its row as inserted; any other is read from the database. */
     public Optional<DemandView> find(String demandId) {
-        return Optional.ofNullable(DemandView.findById(demandId));
+        DemandView written = newRows.written(demandId);
+        return Optional.ofNullable(written != null ? written : DemandView.findById(demandId));
     }
 
     /** The demands of these ids that exist, by id, in one read (the slips of a page name their demands). */
