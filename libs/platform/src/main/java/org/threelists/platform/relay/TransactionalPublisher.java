@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -57,7 +58,10 @@ final class TransactionalPublisher implements AutoCloseable {
 
     private void discard() {
         try {
-            producer.close();
+            // Nothing it still holds may be sent: its transaction is over, and the next producer fences it anyway.
+            // close() without a time-out would wait for its pending records, up to delivery.timeout.ms (120 s) while
+            // the broker does not answer, holding the relay's thread.
+            producer.close(Duration.ZERO);
         } catch (RuntimeException ignored) {
             // Closing a fenced or failed producer may throw; the next begin() starts afresh either way.
         }
