@@ -1,14 +1,11 @@
 package org.threelists.platform.relay;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Gets the relay going again as soon as the broker answers after a batch failed on Kafka. Axon's pooled processor
@@ -28,10 +25,9 @@ final class BrokerReturnWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BrokerReturnWatch.class);
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(8);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(250);
 
-    private final Properties adminSettings;
+    private final BooleanSupplier brokerAnswers;
     private final Runnable claimAtOnce;
     private final Object lock = new Object();
     private boolean failed;
@@ -39,9 +35,14 @@ final class BrokerReturnWatch implements AutoCloseable {
     private int failuresWhileAnswering;
     private Thread thread;
 
-    BrokerReturnWatch(Properties adminSettings, Runnable claimAtOnce) {
-        this.adminSettings = adminSettings;
+    BrokerReturnWatch(BooleanSupplier brokerAnswers, Runnable claimAtOnce) {
+        this.brokerAnswers = brokerAnswers;
         this.claimAtOnce = claimAtOnce;
+    }
+
+    /** Probes the broker with a metadata request; its admin client is made at the first failure, not at start-up. */
+    static BrokerReturnWatch of(Properties adminSettings, Runnable claimAtOnce) {
+        return new BrokerReturnWatch(new BrokerProbe(adminSettings), claimAtOnce);
     }
 
     /** A relay batch failed on Kafka: its segment is released, to be claimed again once the broker answers. */
@@ -68,13 +69,13 @@ final class BrokerReturnWatch implements AutoCloseable {
     }
 
     private void watch() {
-        try (Admin admin = Admin.create(adminSettings)) {
+        try {
             while (awaitFailure()) {
                 if (!pause(pauseAfter(failuresWhileAnswering()))) {
                     return;
                 }
                 boolean outage = false;
-                while (!answers(admin)) {
+                while (!brokerAnswers.getAsBoolean()) {
                     outage = true;
                     if (!pause(PROBE_INTERVAL)) {
                         return;
@@ -82,6 +83,8 @@ final class BrokerReturnWatch implements AutoCloseable {
                 }
                 synchronized (lock) {
                     failuresWhileAnswering = outage ? 0 : failuresWhileAnswering + 1;
+                    // the claim below answers every failure reported until now, those of the outage included
+                    failed = false;
                 }
                 if (outage) {
                     LOG.info("The broker answers again: the relay resumes now");
@@ -124,19 +127,6 @@ final class BrokerReturnWatch implements AutoCloseable {
         return Duration.ofMillis(Math.min(millis, LONGEST_PAUSE.toMillis()));
     }
 
-    private static boolean answers(Admin admin) {
-        try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_TIMEOUT.toMillis()))
-                    .clusterId().get(PROBE_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Sleeps, but not past a close; false once closed. */
     private boolean pause(Duration duration) {
         synchronized (lock) {
@@ -162,6 +152,9 @@ final class BrokerReturnWatch implements AutoCloseable {
         synchronized (lock) {
             closed = true;
             lock.notifyAll();
+        }
+        if (brokerAnswers instanceof BrokerProbe probe) {
+            probe.close();
         }
     }
 }

@@ -81,7 +81,11 @@ public final class EventRelay {
         });
         Coverage before = published;
         if (before == null) {
-            before = onKafka(this::readBack);
+            before = onKafka(() -> {
+                // a new producer first: it waits until any earlier transaction of the relay's id is over
+                publisher.renew();
+                return readBack();
+            });
         }
         published = before.union(delivered);
         if (before.covers(delivered)) {

@@ -54,7 +54,7 @@ public class RelayModule implements AxonModule {
                 .registerPooledStreamingEventProcessor(EventRelay.PROCESSOR, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(100)
                                 .tokenStore(claimWatching(c, created)));
-        configurer.onInitialize(c -> created.watchBrokerWith(new BrokerReturnWatch(kafka.admin(),
+        configurer.onInitialize(c -> created.watchBrokerWith(BrokerReturnWatch.of(kafka.admin(),
                 () -> c.eventProcessingConfiguration()
                         .eventProcessor(EventRelay.PROCESSOR, PooledStreamingEventProcessor.class)
                         .ifPresent(processor -> processor.claimSegment(0)))));
