@@ -1,8 +1,8 @@
 package org.threelists.platform.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
