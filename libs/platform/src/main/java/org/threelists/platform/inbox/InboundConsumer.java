@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.threelists.platform.kafka.KafkaClients;
@@ -32,12 +33,15 @@ import java.util.Map;
 final class InboundConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+    /** How long a round waits for its offsets to be committed before it polls again and tries with the next round. */
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final InboundHandler handler;
     private final KafkaClients kafka;
     private final Inbox inbox;
     private final Backoff backoff;
     private final Map<TopicPartition, PartitionRetry> retries = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -60,6 +64,7 @@ final class InboundConsumer {
     void run(java.util.function.Consumer<Boolean> onRound) {
         String group = handler.consumerGroup();
         retries.clear();
+        uncommitted.clear();
         try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(kafka.consumer(group));
              DeadLetters deadLetters = new DeadLetters(kafka.producer(group + "-dlq"), group)) {
             consumer = polling;
@@ -85,10 +90,7 @@ final class InboundConsumer {
                         done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                     }
                 }
-                if (!done.isEmpty()) {
-                    polling.commitSync(done);
-                }
-                onRound.accept(!done.isEmpty());
+                onRound.accept(commit(polling, done));
             }
         } catch (WakeupException e) {
             if (running) {
@@ -96,6 +98,29 @@ final class InboundConsumer {
             }
         } finally {
             consumer = null;
+        }
+    }
+
+    /**
+     * Commits the offsets of this round with those an earlier round could not commit; true when some were committed.
+     * A broker that does not answer in time (an outage, a frozen broker) does not end the session: the offsets wait
+     * for the next round, and a redelivery meanwhile finds its inbox row. Ending the session instead would close a
+     * consumer that cannot tell the unreachable coordinator it leaves; the group would then wait for that member's
+     * session time-out (45 s) before it gave the new session any partition (docs/architecture.md, "Faults").
+     */
+    private boolean commit(KafkaConsumer<String, byte[]> polling, Map<TopicPartition, OffsetAndMetadata> done) {
+        uncommitted.putAll(done);
+        if (uncommitted.isEmpty()) {
+            return false;
+        }
+        try {
+            polling.commitSync(uncommitted, COMMIT_TIMEOUT);
+            uncommitted.clear();
+            return true;
+        } catch (TimeoutException e) {
+            LOG.warnf("Offsets of %s not committed within %s (%s); kept for the next round", handler.topic(),
+                    COMMIT_TIMEOUT, e.getMessage());
+            return false;
         }
     }
 
@@ -264,6 +289,8 @@ final class InboundConsumer {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(retries::remove);
+            // whoever gets a partition next starts from its committed offset; the inbox skips what was applied
+            partitions.forEach(uncommitted::remove);
         }
 
         @Override

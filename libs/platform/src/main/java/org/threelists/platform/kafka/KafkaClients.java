@@ -74,6 +74,12 @@ public class KafkaClients {
         return props;
     }
 
+    public Properties admin() {
+        Properties props = base();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
     public Properties consumer(String groupId) {
         Properties props = base();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -101,9 +107,7 @@ public class KafkaClients {
         if (unknown.isEmpty()) {
             return;
         }
-        Properties props = base();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(admin())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             var missing = unknown.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();

@@ -2,6 +2,7 @@ package org.threelists.platform.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -44,6 +45,7 @@ public final class EventRelay {
     private final Properties consumerSettings;
     private final Collection<String> topics;
     private volatile Supplier<TrackingToken> storedToken = () -> null;
+    private volatile BrokerReturnWatch brokerWatch;
     /**
      * Every position that is on Kafka or that the processor has already dealt with; null when it must be read again.
      * Only the processor's single worker thread reads and extends it; a claim change or a reset only clears it.
@@ -56,6 +58,11 @@ public final class EventRelay {
         this.publisher = new TransactionalPublisher(producerSettings);
         this.consumerSettings = consumerSettings;
         this.topics = topics;
+    }
+
+    /** Told of every batch that failed on Kafka and of every one that reached it (see {@link BrokerReturnWatch}). */
+    void watchBrokerWith(BrokerReturnWatch watch) {
+        this.brokerWatch = watch;
     }
 
     /** Where the processor's stored token comes from: read when the coverage is read again, in the batch's transaction. */
@@ -74,7 +81,11 @@ public final class EventRelay {
         });
         Coverage before = published;
         if (before == null) {
-            before = readBack();
+            before = onKafka(() -> {
+                // a new producer first: it waits until any earlier transaction of the relay's id is over
+                publisher.renew();
+                return readBack();
+            });
         }
         published = before.union(delivered);
         if (before.covers(delivered)) {
@@ -85,8 +96,13 @@ public final class EventRelay {
             return;
         }
         joinBatch();
+        Coverage covered = published;
         for (IntegrationEvent message : messages) {
-            publisher.send(record(message, delivered.index(), published));
+            ProducerRecord<String, byte[]> record = record(message, delivered.index(), covered);
+            onKafka(() -> {
+                publisher.send(record);
+                return null;
+            });
         }
     }
 
@@ -118,12 +134,37 @@ public final class EventRelay {
     private void joinBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         unitOfWork.getOrComputeResource(BATCH, key -> {
-            publisher.begin();
+            onKafka(() -> {
+                publisher.begin();
+                return null;
+            });
             // Kafka commits in prepare-commit, before the database commits the processor's token.
-            unitOfWork.onPrepareCommit(u -> publisher.commit());
+            unitOfWork.onPrepareCommit(u -> {
+                onKafka(() -> {
+                    publisher.commit();
+                    return null;
+                });
+                BrokerReturnWatch watch = brokerWatch;
+                if (watch != null) {
+                    watch.succeeded();
+                }
+            });
             unitOfWork.onRollback(u -> publisher.abort());
             return Boolean.TRUE;
         });
+    }
+
+    /** Runs a step that talks to Kafka; when Kafka fails it, the broker watch is told before the batch fails. */
+    private <T> T onKafka(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (KafkaException e) {
+            BrokerReturnWatch watch = brokerWatch;
+            if (watch != null) {
+                watch.failed();
+            }
+            throw e;
+        }
     }
 
     private static ProducerRecord<String, byte[]> record(IntegrationEvent message, long position, Coverage published) {
@@ -141,6 +182,10 @@ public final class EventRelay {
     }
 
     void close() {
+        BrokerReturnWatch watch = brokerWatch;
+        if (watch != null) {
+            watch.close();
+        }
         publisher.close();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.platform.axon.AxonModule;
 import org.threelists.platform.kafka.KafkaClients;
@@ -53,6 +54,10 @@ public class RelayModule implements AxonModule {
                 .registerPooledStreamingEventProcessor(EventRelay.PROCESSOR, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(100)
                                 .tokenStore(claimWatching(c, created)));
+        configurer.onInitialize(c -> created.watchBrokerWith(BrokerReturnWatch.of(kafka.admin(),
+                () -> c.eventProcessingConfiguration()
+                        .eventProcessor(EventRelay.PROCESSOR, PooledStreamingEventProcessor.class)
+                        .ifPresent(processor -> processor.claimSegment(0)))));
     }
 
     private static ClaimWatchingTokenStore claimWatching(Configuration configuration, EventRelay relay) {

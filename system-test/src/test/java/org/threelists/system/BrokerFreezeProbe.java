@@ -1,0 +1,163 @@
+package org.threelists.system;
+
+import org.junit.jupiter.api.Test;
+import org.threelists.devkit.DevTokens;
+import org.threelists.localstack.LocalStack;
+import org.threelists.localstack.ServiceSpec;
+import org.threelists.system.ReplicatedClient.Answer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.threelists.localstack.LocalStack.DEMAND_LIST;
+import static org.threelists.localstack.LocalStack.MATCHMAKER;
+import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
+
+/**
+ * A quick experiment, not a test of the build (its name keeps it out of the default run): one replica of every
+ * service with the fault suite's workload, the broker frozen for {@code -Dprobe.freeze} seconds (60), and the time of
+ * every hop of a new demand after the broker is back. The services' logs are copied to {@code -Dprobe.logs}.
+ * Run: {@code ./mvnw -B -o -Dconsole.web.skip=true -pl system-test -am verify -Dtest=BrokerFreezeProbe
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class BrokerFreezeProbe {
+
+    private static final String STREET = "dianqian";
+    private static final String COMMUNITY = "jiafu";
+    private static final String DESK = DevTokens.desk("desk-fault-drill", STREET);
+    private static final String WORKER = DevTokens.community("worker-fault-drill", STREET, COMMUNITY);
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+
+    @Test
+    void hopsAfterTheBrokerThaws() throws Exception {
+        RunningSystem.stop();
+        Duration freeze = Duration.ofSeconds(Long.getLong("probe.freeze", 60));
+        List<ServiceSpec> services = LocalStack.SERVICES.stream().map(s -> s.onPort(LocalStack.freePort())).toList();
+        try (LocalStack stack = LocalStack.builder()
+                .repoRoot(LocalStack.findRepositoryRoot(Path.of("")))
+                .services(services)
+                .replicas(Integer.getInteger("probe.replicas", 1))
+                .supervise(true)
+                .serviceEnvironment(Map.of(
+                        "THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE", "PT1H",
+                        "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S",
+                        "QUARKUS_LOG_CATEGORY__ORG_AXONFRAMEWORK_EVENTHANDLING_POOLED__LEVEL", "DEBUG"))
+                .start()) {
+            ReplicatedClient client = new ReplicatedClient(stack);
+            String unitId = "unit-probe-" + UUID.randomUUID().toString().substring(0, 8);
+            String unitToken = DevTokens.unit("member-" + unitId, unitId, STREET);
+            String[] ids = {null, null};
+            // a cold service under load may answer after the client's 15 s: ask again (a second resource is harmless)
+            await(() -> client.post(RESOURCE_LIST, DESK, "/units", Map.of("unitId", unitId, "name", "故障演练志愿服务队",
+                    "kind", "PUBLIC_INSTITUTION", "communities", List.of(COMMUNITY))).status() / 100 == 2
+                    || client.get(RESOURCE_LIST, DESK, "/units/" + unitId).is(200));
+            LocalDate today = DemoWorld.today();
+            await(() -> {
+                Answer a = client.post(RESOURCE_LIST, unitToken, "/resources", Map.of(
+                        "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 健康义诊",
+                        "categories", List.of("HEALTH"), "serviceArea", List.of(COMMUNITY),
+                        "capacity", Map.of("amount", 100000, "period", "TOTAL"),
+                        "validFrom", today.toString(), "validUntil", today.plusDays(365).toString()));
+                ids[0] = a.text("resourceId");
+                return a.is(201);
+            });
+            await(() -> {
+                Answer a = client.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unitId,
+                        "homeCommunity", COMMUNITY, "skills", List.of("测血压"),
+                        "person", Map.of("name", "演练志愿者", "phone", "13800009999"), "consent", true));
+                ids[1] = a.text("volunteerId");
+                return a.is(201);
+            });
+            String resourceId = ids[0];
+            String volunteerId = ids[1];
+            System.out.println("PROBE " + Instant.now() + " set up");
+            try (FaultWorkload work = new FaultWorkload(client, DESK, WORKER, COMMUNITY, unitId, unitToken, resourceId,
+                    volunteerId, 2)) {
+                Thread.sleep(10_000);
+                hops(client, "warm", unitId, resourceId);
+                System.out.println("PROBE " + Instant.now() + " broker suspended");
+                stack.kafkaBroker().suspend();
+                Thread.sleep(freeze.toMillis());
+                stack.kafkaBroker().resume();
+                System.out.println("PROBE " + Instant.now() + " broker resumed");
+                hops(client, "thawed", unitId, resourceId);
+                Thread.sleep(5_000);
+                hops(client, "after", unitId, resourceId);
+            } finally {
+                copyLogs(stack.logDir(), Path.of(System.getProperty("probe.logs", "/tmp/bf/logs")));
+            }
+        }
+    }
+
+    private static void hops(ReplicatedClient client, String label, String unitId, String resourceId) {
+        Instant start = Instant.now();
+        LocalDate today = DemoWorld.today();
+        String[] demand = {null};
+        await(() -> {
+            Answer a = client.post(DEMAND_LIST, WORKER, "/demands", Map.of("communityCode", COMMUNITY,
+                    "compound", "嘉福盐业小区", "building", "1栋", "category", "HEALTH", "description", "恢复探针",
+                    "beneficiaries", 1, "urgency", "NORMAL", "window", Map.of("start", today.toString(),
+                            "end", today.plusDays(10).toString()), "estimatedHours", 1,
+                    "resident", Map.of("name", "探针居民", "phone", "13900000002")));
+            demand[0] = a.text("demandId");
+            return a.is(201);
+        });
+        mark(label, "submitted", start);
+        await(() -> client.post(DEMAND_LIST, WORKER, "/demands/" + demand[0] + "/verify", null).status() / 100 == 2
+                || "LISTED".equals(client.get(DEMAND_LIST, DESK, "/demands/" + demand[0]).text("status")));
+        mark(label, "verified", start);
+        String[] project = {null};
+        await(() -> {
+            Answer a = client.post(MATCHMAKER, DESK, "/projects", Map.of("demandIds", List.of(demand[0]),
+                    "unitId", unitId, "resourceId", resourceId, "title", "恢复探针"));
+            project[0] = a.text("projectId");
+            return a.is(201);
+        });
+        mark(label, "matchmaker has it, project proposed", start);
+        await(() -> "CLAIMED".equals(client.get(MATCHMAKER, DESK, "/projects/" + project[0]).text("status")));
+        mark(label, "claimed (saga done)", start);
+    }
+
+    private static void mark(String label, String hop, Instant start) {
+        System.out.printf("PROBE %s %-8s %-40s +%6.1f s%n", Instant.now(), label, hop,
+                Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still coming back
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not within " + PATIENCE);
+    }
+
+    private static void copyLogs(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
