@@ -434,7 +434,7 @@ public final class Bench {
         }
         services.add(JvmFloorRun.measure());
         Map<String, Object> servicesJson = new LinkedHashMap<>();
-        servicesJson.put("heap", "-Xmx256m each (as ServiceProcess starts them)");
+        servicesJson.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions()) + " (as ServiceProcess starts them)");
         servicesJson.put("rows", services);
         servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
         return servicesJson;

@@ -385,7 +385,7 @@ final class Report {
 
     private void services(PrintStream out) {
         Map<String, Object> services = map(json.get("services"));
-        out.println("5. Services (" + services.get("heap") + "):");
+        out.println("5. Services (" + services.get("jvmOptions") + "):");
         out.println();
         out.println("| service | spawn → ready s | LocalStack \"up in\" s | Quarkus \"started in\" s | RSS MiB | peak RSS MiB | warmed up by |");
         out.println("|---|--:|--:|--:|--:|--:|---|");
