@@ -28,12 +28,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String JVM_OPTIONS_PROPERTY = "threelists.service.jvm-options";
     /**
      * A small service that starts quickly; each option's reason and its measured effect are in bench/README.md,
-     * "Start-up and memory". deploy/k8s's manifests pass the same options (the collector in GC_CONTAINER_OPTIONS, where
-     * the image's launcher looks).
+     * "Start-up and memory". deploy/k8s's manifests pass the same options in JAVA_TOOL_OPTIONS.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-Xmx256m", // the measured heap: deploy/k8s sizes the pods' memory from it
-            "-XX:+UseSerialGC"); // one collector thread, no G1 remembered sets: less native memory and start-up CPU
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
 
     private final ServiceSpec spec;
     private final Process process;
