@@ -799,8 +799,9 @@ class CrossReferenceTest {
     }
 
     /**
-     * The UBI launcher puts GC_CONTAINER_OPTIONS (-XX:+UseParallelGC unless set) on its command line; a collector in
-     * JAVA_TOOL_OPTIONS as well would be a second one, and the JVM refuses to start with two.
+     * The UBI launcher (run-java.sh) puts GC_CONTAINER_OPTIONS, -XX:+UseParallelGC unless set, on its command line: a
+     * collector in JAVA_TOOL_OPTIONS as well would be a second one, and the JVM does not start with two. A collector
+     * is chosen in GC_CONTAINER_OPTIONS, one at most.
      */
     @ParameterizedTest
     @MethodSource("overlays")
@@ -809,12 +810,11 @@ class CrossReferenceTest {
         for (Deployment d : services(r)) {
             Map<String, Rendered.EnvSource> env = r.env(container(d));
             if (GC_OPTION.matcher(env.get("JAVA_TOOL_OPTIONS").value()).find()) {
-                errors.add(name(d) + ": a collector in JAVA_TOOL_OPTIONS; set it in GC_CONTAINER_OPTIONS");
+                errors.add(name(d) + ": a collector in JAVA_TOOL_OPTIONS; choose it in GC_CONTAINER_OPTIONS");
             }
             Rendered.EnvSource gc = env.get("GC_CONTAINER_OPTIONS");
-            if (gc == null || gc.value() == null || !GC_OPTION.matcher(gc.value()).results().map(m -> m.group()).toList()
-                    .equals(List.of("-XX:+UseSerialGC"))) {
-                errors.add(name(d) + ": GC_CONTAINER_OPTIONS should be -XX:+UseSerialGC, as ServiceProcess runs the service");
+            if (gc != null && (gc.value() == null || GC_OPTION.matcher(gc.value()).results().count() != 1)) {
+                errors.add(name(d) + ": GC_CONTAINER_OPTIONS names one collector, as a literal");
             }
         }
         assertThat(errors).isEmpty();
