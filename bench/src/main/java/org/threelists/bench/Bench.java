@@ -427,6 +427,8 @@ public final class Bench {
             row.put("readySeconds", watch.readySeconds(spec.name()));
             row.put("localStackUpInSeconds", watch.upInSeconds(spec.name()));
             row.put("quarkusStartedInSeconds", quarkusStartedIn(stack.logDir().resolve(spec.name() + ".log")));
+            row.put("cpuSecondsToReady", watch.cpuSecondsAtReady(spec.name()));
+            row.put("rssAtReadyMiB", watch.rssMiBAtReady(spec.name()));
             row.put("rssMiB", CpuMeter.statusMiB(pid, "VmRSS"));
             row.put("peakRssMiB", CpuMeter.statusMiB(pid, "VmHWM"));
             row.put("warmedUpBy", warmedUpBy(spec.name(), warmedBy, unitWarmup));
@@ -434,7 +436,7 @@ public final class Bench {
         }
         services.add(JvmFloorRun.measure());
         Map<String, Object> servicesJson = new LinkedHashMap<>();
-        servicesJson.put("heap", "-Xmx256m each (as ServiceProcess starts them)");
+        servicesJson.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions()) + " (as ServiceProcess starts them)");
         servicesJson.put("rows", services);
         servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
         return servicesJson;

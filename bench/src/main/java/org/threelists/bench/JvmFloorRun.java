@@ -47,6 +47,8 @@ final class JvmFloorRun {
                     Thread.sleep(20);
                 }
             }
+            long ticksAtReady = CpuMeter.processTicks(process.pid());
+            double rssAtReady = CpuMeter.statusMiB(process.pid(), "VmRSS");
             if (readySeconds >= 0) {
                 for (int i = 0; i < WARM_UP_REQUESTS; i++) {
                     http.send(ready, HttpResponse.BodyHandlers.discarding());
@@ -57,6 +59,8 @@ final class JvmFloorRun {
             row.put("readySeconds", readySeconds);
             row.put("localStackUpInSeconds", -1.0);
             row.put("quarkusStartedInSeconds", -1.0);
+            row.put("cpuSecondsToReady", ticksAtReady < 0 ? -1.0 : CpuMeter.round(ticksAtReady / 100.0));
+            row.put("rssAtReadyMiB", rssAtReady);
             row.put("rssMiB", CpuMeter.statusMiB(process.pid(), "VmRSS"));
             row.put("peakRssMiB", CpuMeter.statusMiB(process.pid(), "VmHWM"));
             row.put("warmedUpBy", WARM_UP_REQUESTS + " GET /q/health/ready (JDK HttpServer, -Xmx256m)");

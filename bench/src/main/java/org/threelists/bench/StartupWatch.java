@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Watches LocalStack's progress lines while it starts the services. LocalStack prints "{@code <name> starting...}"
  * just before it spawns a service and "{@code <name> up in X s}" once ServiceProcess has seen /q/health/ready answer
  * 200 (it polls every 500 ms). At the first line this class also polls /q/health/ready itself every 20 ms, for a
- * finer spawn-to-ready time.
+ * finer spawn-to-ready time, and reads the CPU time and RSS the process has at that moment: on a machine shared with
+ * other builds the wall time varies with the load, the CPU time spent to get ready much less.
  */
 final class StartupWatch {
 
@@ -34,6 +35,8 @@ final class StartupWatch {
     private final Map<String, Long> spawned = new ConcurrentHashMap<>();
     private final Map<String, Long> ready = new ConcurrentHashMap<>();
     private final Map<String, Double> upIn = new ConcurrentHashMap<>();
+    private final Map<String, Double> cpuAtReady = new ConcurrentHashMap<>();
+    private final Map<String, Double> rssAtReady = new ConcurrentHashMap<>();
     private final PrintStream echo;
 
     StartupWatch(List<ServiceSpec> services, PrintStream echo) {
@@ -70,6 +73,16 @@ final class StartupWatch {
         return upIn.getOrDefault(service, -1.0);
     }
 
+    /** CPU seconds (user + system) the process had used when /q/health/ready first answered 200, or -1. */
+    double cpuSecondsAtReady(String service) {
+        return cpuAtReady.getOrDefault(service, -1.0);
+    }
+
+    /** RSS in MiB when /q/health/ready first answered 200, or -1. */
+    double rssMiBAtReady(String service) {
+        return rssAtReady.getOrDefault(service, -1.0);
+    }
+
     private void onLine(String text) {
         long now = System.nanoTime();
         echo.println(text);
@@ -87,6 +100,15 @@ final class StartupWatch {
         }
     }
 
+    /** The bench runs one process per service: the one whose command line names its runner jar. */
+    private static java.util.Optional<Long> processOf(ServiceSpec spec) {
+        String jar = "services/" + spec.module() + "/target/quarkus-app/quarkus-run.jar";
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst();
+    }
+
     private void poll(ServiceSpec spec, long since) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
@@ -96,6 +118,11 @@ final class StartupWatch {
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     ready.put(spec.name(), System.nanoTime());
+                    processOf(spec).ifPresent(pid -> {
+                        long ticks = CpuMeter.processTicks(pid);
+                        cpuAtReady.put(spec.name(), ticks < 0 ? -1 : CpuMeter.round(ticks / 100.0));
+                        rssAtReady.put(spec.name(), CpuMeter.statusMiB(pid, "VmRSS"));
+                    });
                     return;
                 }
             } catch (java.io.IOException notYet) {

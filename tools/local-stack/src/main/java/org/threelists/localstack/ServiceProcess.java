@@ -24,7 +24,13 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 40;
-    private static final String MAX_HEAP = "-Xmx256m";
+    /** Overrides {@link #DEFAULT_JVM_OPTIONS} (space-separated), e.g. to compare option sets in one bench run. */
+    public static final String JVM_OPTIONS_PROPERTY = "threelists.service.jvm-options";
+    /**
+     * A small service that starts quickly; each option's reason and its measured effect are in bench/README.md,
+     * "Start-up and memory". deploy/k8s's manifests pass the same options in JAVA_TOOL_OPTIONS.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m");
 
     private final ServiceSpec spec;
     private final Process process;
@@ -72,7 +78,10 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Path log = logFile.toAbsolutePath();
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), MAX_HEAP, "-jar", runJar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(Processes.javaExecutable());
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-jar", runJar.toString()));
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
             ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(command)))
                     .directory(runJar.getParent().toFile())
@@ -83,6 +92,15 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
+    }
+
+    /** The JVM options every service process gets: {@link #DEFAULT_JVM_OPTIONS} unless the system property says otherwise. */
+    public static List<String> jvmOptions() {
+        String override = System.getProperty(JVM_OPTIONS_PROPERTY);
+        if (override == null || override.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        return List.of(override.trim().split("\\s+"));
     }
 
     public ServiceSpec spec() {

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,8 +54,9 @@ class CrossReferenceTest {
     static final BigDecimal MEASURED_HEAP = new BigDecimal(256L * 1024 * 1024);
     /** Quarkus's default maximum of the Agroal pool (quarkus.datasource.jdbc.max-size), unchanged by the services. */
     static final int POOL_MAX = 20;
-    /** Read by the JVM itself, not the service. */
-    static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
+    /** Read by the JVM itself or by the image's launcher (run-java.sh of the UBI OpenJDK images), not the service. */
+    static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS", "GC_CONTAINER_OPTIONS");
+    private static final Pattern GC_OPTION = Pattern.compile("-XX:\\+Use\\w+GC\\b");
     /** Always needed by a service outside the dev and test profiles. */
     static final Set<String> REQUIRED_ENV = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
@@ -791,6 +793,28 @@ class CrossReferenceTest {
                     Map.of("cnpg.io/cluster", name)) && m.getSpec().getPodMetricsEndpoints().stream()
                             .anyMatch(e -> "metrics".equals(e.getPort())))) {
                 errors.add("no PodMonitor scrapes Cluster " + name);
+            }
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    /**
+     * The UBI launcher (run-java.sh) puts GC_CONTAINER_OPTIONS, -XX:+UseParallelGC unless set, on its command line: a
+     * collector in JAVA_TOOL_OPTIONS as well would be a second one, and the JVM does not start with two. A collector
+     * is chosen in GC_CONTAINER_OPTIONS, one at most.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theCollectorIsChosenWhereTheImageLauncherLooks(Rendered r) {
+        List<String> errors = new ArrayList<>();
+        for (Deployment d : services(r)) {
+            Map<String, Rendered.EnvSource> env = r.env(container(d));
+            if (GC_OPTION.matcher(env.get("JAVA_TOOL_OPTIONS").value()).find()) {
+                errors.add(name(d) + ": a collector in JAVA_TOOL_OPTIONS; choose it in GC_CONTAINER_OPTIONS");
+            }
+            Rendered.EnvSource gc = env.get("GC_CONTAINER_OPTIONS");
+            if (gc != null && (gc.value() == null || GC_OPTION.matcher(gc.value()).results().count() != 1)) {
+                errors.add(name(d) + ": GC_CONTAINER_OPTIONS names one collector, as a literal");
             }
         }
         assertThat(errors).isEmpty();
