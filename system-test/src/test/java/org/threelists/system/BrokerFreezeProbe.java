@@ -1,7 +1,6 @@
 package org.threelists.system;
 
 import org.junit.jupiter.api.Test;
-import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceSpec;
 import org.threelists.system.ReplicatedClient.Answer;
@@ -15,12 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.threelists.localstack.LocalStack.DEMAND_LIST;
 import static org.threelists.localstack.LocalStack.MATCHMAKER;
-import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
+import static org.threelists.system.FaultDrill.COMMUNITY;
+import static org.threelists.system.FaultDrill.DESK;
+import static org.threelists.system.FaultDrill.WORKER;
 
 /**
  * A quick experiment, not a test of the build (its name keeps it out of the default run): one replica of every
@@ -31,10 +31,6 @@ import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
  */
 class BrokerFreezeProbe {
 
-    private static final String STREET = "dianqian";
-    private static final String COMMUNITY = "jiafu";
-    private static final String DESK = DevTokens.desk("desk-fault-drill", STREET);
-    private static final String WORKER = DevTokens.community("worker-fault-drill", STREET, COMMUNITY);
     private static final Duration PATIENCE = Duration.ofSeconds(180);
 
     @Test
@@ -53,35 +49,11 @@ class BrokerFreezeProbe {
                         "QUARKUS_LOG_CATEGORY__ORG_AXONFRAMEWORK_EVENTHANDLING_POOLED__LEVEL", "DEBUG"))
                 .start()) {
             ReplicatedClient client = new ReplicatedClient(stack);
-            String unitId = "unit-probe-" + UUID.randomUUID().toString().substring(0, 8);
-            String unitToken = DevTokens.unit("member-" + unitId, unitId, STREET);
-            String[] ids = {null, null};
-            // a cold service under load may answer after the client's 15 s: ask again (a second resource is harmless)
-            await(() -> client.post(RESOURCE_LIST, DESK, "/units", Map.of("unitId", unitId, "name", "故障演练志愿服务队",
-                    "kind", "PUBLIC_INSTITUTION", "communities", List.of(COMMUNITY))).status() / 100 == 2
-                    || client.get(RESOURCE_LIST, DESK, "/units/" + unitId).is(200));
-            LocalDate today = DemoWorld.today();
-            await(() -> {
-                Answer a = client.post(RESOURCE_LIST, unitToken, "/resources", Map.of(
-                        "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 健康义诊",
-                        "categories", List.of("HEALTH"), "serviceArea", List.of(COMMUNITY),
-                        "capacity", Map.of("amount", 100000, "period", "TOTAL"),
-                        "validFrom", today.toString(), "validUntil", today.plusDays(365).toString()));
-                ids[0] = a.text("resourceId");
-                return a.is(201);
-            });
-            await(() -> {
-                Answer a = client.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unitId,
-                        "homeCommunity", COMMUNITY, "skills", List.of("测血压"),
-                        "person", Map.of("name", "演练志愿者", "phone", "13800009999"), "consent", true));
-                ids[1] = a.text("volunteerId");
-                return a.is(201);
-            });
-            String resourceId = ids[0];
-            String volunteerId = ids[1];
+            FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-probe-");
+            String unitId = unit.unitId();
+            String resourceId = unit.resourceId();
             System.out.println("PROBE " + Instant.now() + " set up");
-            try (FaultWorkload work = new FaultWorkload(client, DESK, WORKER, COMMUNITY, unitId, unitToken, resourceId,
-                    volunteerId, 2)) {
+            try (FaultWorkload work = unit.workload(client, 2)) {
                 Thread.sleep(10_000);
                 hops(client, "warm", unitId, resourceId);
                 System.out.println("PROBE " + Instant.now() + " broker suspended");

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.threelists.devkit.DevTokens;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceReplica;
 import org.threelists.localstack.ServiceSpec;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +34,9 @@ import static org.threelists.localstack.LocalStack.DEMAND_LIST;
 import static org.threelists.localstack.LocalStack.LEDGER;
 import static org.threelists.localstack.LocalStack.MATCHMAKER;
 import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
+import static org.threelists.system.FaultDrill.COMMUNITY;
+import static org.threelists.system.FaultDrill.DESK;
+import static org.threelists.system.FaultDrill.WORKER;
 
 /**
  * The whole system under faults, as a deployment meets them: two replicas of every service on one PostgreSQL and one
@@ -50,10 +51,6 @@ import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
 @Order(11) // junit-platform.properties: the shared system's classes first
 class FaultToleranceTest {
 
-    private static final String STREET = "dianqian";
-    private static final String COMMUNITY = "jiafu";
-    private static final String DESK = DevTokens.desk("desk-fault-drill", STREET);
-    private static final String WORKER = DevTokens.community("worker-fault-drill", STREET, COMMUNITY);
     private static final Duration BROKER_PAUSE = Duration.ofSeconds(60);
     /**
      * How long the workload runs before the first fault and between two kills: long enough for requests, relays and
@@ -100,22 +97,10 @@ class FaultToleranceTest {
     @Test
     @Order(1)
     void nothingIsLostDuplicatedOrStuckWhenServicesCrashTheBrokerFreezesAndTheDatabaseRestarts() throws Exception {
-        String unitId = "unit-fault-" + UUID.randomUUID().toString().substring(0, 8);
-        String unitToken = DevTokens.unit("member-" + unitId, unitId, STREET);
-        expect(client.post(RESOURCE_LIST, DESK, "/units", Map.of("unitId", unitId, "name", "故障演练志愿服务队",
-                "kind", "PUBLIC_INSTITUTION", "communities", List.of(COMMUNITY))), 201);
-        LocalDate today = DemoWorld.today();
-        String resourceId = expect(client.post(RESOURCE_LIST, unitToken, "/resources", Map.of(
-                "unitId", unitId, "type", "VOLUNTEER_SERVICE", "title", "党员志愿服务队 健康义诊",
-                "categories", List.of("HEALTH"), "serviceArea", List.of(COMMUNITY),
-                "capacity", Map.of("amount", 100000, "period", "TOTAL"),
-                "validFrom", today.toString(), "validUntil", today.plusDays(365).toString())), 201).text("resourceId");
-        String volunteerId = expect(client.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unitId,
-                "homeCommunity", COMMUNITY, "skills", List.of("测血压"),
-                "person", Map.of("name", "演练志愿者", "phone", "13800009999"), "consent", true)), 201).text("volunteerId");
-
-        FaultWorkload work = new FaultWorkload(client, DESK, WORKER, COMMUNITY, unitId, unitToken, resourceId,
-                volunteerId, 2);
+        FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-fault-");
+        String unitId = unit.unitId();
+        String resourceId = unit.resourceId();
+        FaultWorkload work = unit.workload(client, 2);
         try {
             sleep(WORKLOAD_BEFORE_FAULT);
             for (ServiceSpec service : stack.services()) {
@@ -294,11 +279,6 @@ class FaultToleranceTest {
         figures.forEach((kind, line) -> lines.add(String.format("%-11s %s", kind, line)));
         recovery.forEach((what, took) -> lines.add(String.format("%-62s %5.1f s", what, took.toMillis() / 1000.0)));
         System.out.println(String.join(System.lineSeparator(), lines));
-    }
-
-    private static Answer expect(Answer answer, int status) {
-        assertThat(answer.status()).as("answer " + answer.body()).isEqualTo(status);
-        return answer;
     }
 
     private static void awaitTrue(String what, Duration patience, BooleanSupplier condition) {
