@@ -3,7 +3,6 @@ package org.threelists.system;
 import org.junit.jupiter.api.Test;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceSpec;
-import org.threelists.system.ReplicatedClient.Answer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
-import static org.threelists.localstack.LocalStack.DEMAND_LIST;
-import static org.threelists.localstack.LocalStack.MATCHMAKER;
-import static org.threelists.system.FaultDrill.COMMUNITY;
-import static org.threelists.system.FaultDrill.DESK;
-import static org.threelists.system.FaultDrill.WORKER;
 
 /**
  * A quick experiment, not a test of the build (its name keeps it out of the default run): one replica of every
@@ -50,53 +42,30 @@ class BrokerFreezeProbe {
                 .start()) {
             ReplicatedClient client = new ReplicatedClient(stack);
             FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-probe-");
-            String unitId = unit.unitId();
-            String resourceId = unit.resourceId();
             System.out.println("PROBE " + Instant.now() + " set up");
             try (FaultWorkload work = unit.workload(client, 2)) {
                 Thread.sleep(10_000);
-                hops(client, "warm", unitId, resourceId);
+                hops(client, "warm", unit);
                 System.out.println("PROBE " + Instant.now() + " broker suspended");
                 stack.kafkaBroker().suspend();
                 Thread.sleep(freeze.toMillis());
                 stack.kafkaBroker().resume();
                 System.out.println("PROBE " + Instant.now() + " broker resumed");
-                hops(client, "thawed", unitId, resourceId);
+                hops(client, "thawed", unit);
                 Thread.sleep(5_000);
-                hops(client, "after", unitId, resourceId);
+                hops(client, "after", unit);
             } finally {
                 copyLogs(stack.logDir(), Path.of(System.getProperty("probe.logs", "/tmp/bf/logs")));
             }
         }
     }
 
-    private static void hops(ReplicatedClient client, String label, String unitId, String resourceId) {
+    private static void hops(ReplicatedClient client, String label, FaultDrill.Unit unit) {
         Instant start = Instant.now();
-        LocalDate today = DemoWorld.today();
-        String[] demand = {null};
-        await(() -> {
-            Answer a = client.post(DEMAND_LIST, WORKER, "/demands", Map.of("communityCode", COMMUNITY,
-                    "compound", "嘉福盐业小区", "building", "1栋", "category", "HEALTH", "description", "恢复探针",
-                    "beneficiaries", 1, "urgency", "NORMAL", "window", Map.of("start", today.toString(),
-                            "end", today.plusDays(10).toString()), "estimatedHours", 1,
-                    "resident", Map.of("name", "探针居民", "phone", "13900000002")));
-            demand[0] = a.text("demandId");
-            return a.is(201);
+        FaultDrill.awaitPipeline(client, unit, (step, done) -> {
+            await(done);
+            mark(label, step, start);
         });
-        mark(label, "submitted", start);
-        await(() -> client.post(DEMAND_LIST, WORKER, "/demands/" + demand[0] + "/verify", null).status() / 100 == 2
-                || "LISTED".equals(client.get(DEMAND_LIST, DESK, "/demands/" + demand[0]).text("status")));
-        mark(label, "verified", start);
-        String[] project = {null};
-        await(() -> {
-            Answer a = client.post(MATCHMAKER, DESK, "/projects", Map.of("demandIds", List.of(demand[0]),
-                    "unitId", unitId, "resourceId", resourceId, "title", "恢复探针"));
-            project[0] = a.text("projectId");
-            return a.is(201);
-        });
-        mark(label, "matchmaker has it, project proposed", start);
-        await(() -> "CLAIMED".equals(client.get(MATCHMAKER, DESK, "/projects/" + project[0]).text("status")));
-        mark(label, "claimed (saga done)", start);
     }
 
     private static void mark(String label, String hop, Instant start) {

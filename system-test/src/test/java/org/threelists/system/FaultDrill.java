@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import static org.threelists.localstack.LocalStack.DEMAND_LIST;
+import static org.threelists.localstack.LocalStack.MATCHMAKER;
 import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
 
 /**
@@ -56,6 +59,42 @@ final class FaultDrill {
                 "unitId", unitId, "homeCommunity", COMMUNITY, "skills", List.of("测血压"),
                 "person", Map.of("name", "演练志愿者", "phone", "13800009999"), "consent", true))).text("volunteerId");
         return new Unit(unitId, token, resourceId, volunteerId);
+    }
+
+    /** How a drill waits for each step of {@link #awaitPipeline}: within its patience, and what it notes once done. */
+    interface Steps {
+        void await(String step, BooleanSupplier done);
+    }
+
+    /**
+     * A new demand goes all the way: submitted, verified, seen by the matchmaker (a project of it proposed for the
+     * drill's unit) and assigned with a claim that resource-list confirmed through the capacity saga. Every request is
+     * asked again until it is answered, as a service or the broker may be coming back.
+     */
+    static void awaitPipeline(ReplicatedClient client, Unit unit, Steps steps) {
+        LocalDate today = DemoWorld.today();
+        String[] demand = {null};
+        steps.await("submitted", () -> {
+            Answer a = client.post(DEMAND_LIST, WORKER, "/demands", Map.of("communityCode", COMMUNITY,
+                    "compound", "嘉福盐业小区", "building", "1栋", "category", "HEALTH", "description", "恢复探针",
+                    "beneficiaries", 1, "urgency", "NORMAL", "window", Map.of("start", today.toString(),
+                            "end", today.plusDays(10).toString()), "estimatedHours", 1,
+                    "resident", Map.of("name", "探针居民", "phone", "13900000002")));
+            demand[0] = a.text("demandId");
+            return a.is(201);
+        });
+        steps.await("verified", () -> client.post(DEMAND_LIST, WORKER, "/demands/" + demand[0] + "/verify", null)
+                .status() / 100 == 2
+                || "LISTED".equals(client.get(DEMAND_LIST, DESK, "/demands/" + demand[0]).text("status")));
+        String[] project = {null};
+        steps.await("matchmaker has it, project proposed", () -> {
+            Answer a = client.post(MATCHMAKER, DESK, "/projects", Map.of("demandIds", List.of(demand[0]),
+                    "unitId", unit.unitId(), "resourceId", unit.resourceId(), "title", "恢复探针"));
+            project[0] = a.text("projectId");
+            return a.is(201);
+        });
+        steps.await("claimed (saga done)",
+                () -> "CLAIMED".equals(client.get(MATCHMAKER, DESK, "/projects/" + project[0]).text("status")));
     }
 
     /** Asks until the answer is 201; no answer, or a service still starting, is asked again. */

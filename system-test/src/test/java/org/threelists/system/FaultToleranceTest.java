@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceReplica;
 import org.threelists.localstack.ServiceSpec;
-import org.threelists.system.ReplicatedClient.Answer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,9 +32,7 @@ import static org.threelists.localstack.LocalStack.DEMAND_LIST;
 import static org.threelists.localstack.LocalStack.LEDGER;
 import static org.threelists.localstack.LocalStack.MATCHMAKER;
 import static org.threelists.localstack.LocalStack.RESOURCE_LIST;
-import static org.threelists.system.FaultDrill.COMMUNITY;
 import static org.threelists.system.FaultDrill.DESK;
-import static org.threelists.system.FaultDrill.WORKER;
 
 /**
  * The whole system under faults, as a deployment meets them: two replicas of every service on one PostgreSQL and one
@@ -98,8 +94,6 @@ class FaultToleranceTest {
     @Order(1)
     void nothingIsLostDuplicatedOrStuckWhenServicesCrashTheBrokerFreezesAndTheDatabaseRestarts() throws Exception {
         FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-fault-");
-        String unitId = unit.unitId();
-        String resourceId = unit.resourceId();
         FaultWorkload work = unit.workload(client, 2);
         try {
             sleep(WORKLOAD_BEFORE_FAULT);
@@ -114,12 +108,12 @@ class FaultToleranceTest {
             sleep(BROKER_PAUSE);
             stack.kafkaBroker().resume();
             Instant resumed = Instant.now();
-            awaitPipeline(unitId, resourceId);
+            awaitPipeline(unit);
             recovery.put("broker frozen 60 s → a new demand assigned end to end", Duration.between(resumed, Instant.now()));
 
             Instant restarting = Instant.now();
             stack.restartPostgres();
-            awaitPipeline(unitId, resourceId);
+            awaitPipeline(unit);
             recovery.put("PostgreSQL restarted → a new demand assigned end to end", Duration.between(restarting, Instant.now()));
             sleep(SETTLE);
         } finally {
@@ -204,31 +198,9 @@ class FaultToleranceTest {
         return Duration.between(killed, replica.restarts().get(replica.restarts().size() - 1));
     }
 
-    /** A new demand goes all the way: submitted, verified, seen by the matchmaker and assigned with a confirmed claim. */
-    private static void awaitPipeline(String unitId, String resourceId) {
-        LocalDate today = DemoWorld.today();
-        String[] demand = {null};
-        awaitTrue("a demand submitted", RECOVERY_BOUND, () -> {
-            Answer a = client.post(DEMAND_LIST, WORKER, "/demands", Map.of("communityCode", COMMUNITY,
-                    "compound", "嘉福盐业小区", "building", "1栋", "category", "HEALTH", "description", "恢复探针",
-                    "beneficiaries", 1, "urgency", "NORMAL", "window", Map.of("start", today.toString(),
-                            "end", today.plusDays(10).toString()), "estimatedHours", 1,
-                    "resident", Map.of("name", "探针居民", "phone", "13900000002")));
-            demand[0] = a.text("demandId");
-            return a.is(201);
-        });
-        awaitTrue("the probe demand verified", RECOVERY_BOUND, () -> client.post(DEMAND_LIST, WORKER,
-                "/demands/" + demand[0] + "/verify", null).status() / 100 == 2
-                || "LISTED".equals(client.get(DEMAND_LIST, DESK, "/demands/" + demand[0]).text("status")));
-        String[] project = {null};
-        awaitTrue("the probe demand assigned", RECOVERY_BOUND, () -> {
-            Answer a = client.post(MATCHMAKER, DESK, "/projects", Map.of("demandIds", List.of(demand[0]),
-                    "unitId", unitId, "resourceId", resourceId, "title", "恢复探针"));
-            project[0] = a.text("projectId");
-            return a.is(201);
-        });
-        awaitTrue("the probe claim confirmed", RECOVERY_BOUND,
-                () -> "CLAIMED".equals(client.get(MATCHMAKER, DESK, "/projects/" + project[0]).text("status")));
+    /** A new demand goes all the way, each step within the recovery bound. */
+    private static void awaitPipeline(FaultDrill.Unit unit) {
+        FaultDrill.awaitPipeline(client, unit, (step, done) -> awaitTrue("the probe demand " + step, RECOVERY_BOUND, done));
     }
 
     private static Map<String, Long> countByProject(List<JsonNode> events, String type) {

@@ -7,6 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.platform.json.Json;
 import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.transaction.TransactionKept;
 import org.threelists.platform.problem.ProblemType;
 
 import javax.crypto.Cipher;
@@ -23,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -159,17 +159,8 @@ public class PersonalDataVault {
     }
 
     /** The keys this transaction has used so far, by subject; null outside a transaction (nothing is kept then). */
-    @SuppressWarnings("unchecked")
     private Map<String, SecretKey> keysOfThisTransaction() {
-        if (transactions.getTransactionKey() == null) {
-            return null;
-        }
-        Map<String, SecretKey> keys = (Map<String, SecretKey>) transactions.getResource(KEYS);
-        if (keys == null) {
-            keys = new HashMap<>();
-            transactions.putResource(KEYS, keys);
-        }
-        return keys;
+        return TransactionKept.in(transactions, KEYS);
     }
 
     /** A subject's row: its wrapped key, or none once its data was erased. */

@@ -3,6 +3,7 @@ package org.threelists.demand.projection;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.threelists.platform.transaction.TransactionKept;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -94,33 +94,20 @@ class NewDemandRows {
 
     /** The row as this transaction inserted it, or null when it did not, or changed it since. */
     DemandView written(String demandId) {
-        Map<String, DemandView> written = existingWrittenHere();
+        Map<String, DemandView> written = writtenHere();
         return written == null ? null : written.get(demandId);
     }
 
     /** The row is about to change through Hibernate: from now on the database has the truth. */
     void forget(String demandId) {
-        Map<String, DemandView> written = existingWrittenHere();
+        Map<String, DemandView> written = writtenHere();
         if (written != null) {
             written.remove(demandId);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, DemandView> existingWrittenHere() {
-        return transactions.getTransactionKey() == null ? null : (Map<String, DemandView>) transactions.getResource(WRITTEN);
-    }
-
     private Map<String, DemandView> writtenHere() {
-        if (transactions.getTransactionKey() == null) {
-            return null;
-        }
-        Map<String, DemandView> written = existingWrittenHere();
-        if (written == null) {
-            written = new HashMap<>();
-            transactions.putResource(WRITTEN, written);
-        }
-        return written;
+        return TransactionKept.in(transactions, WRITTEN);
     }
 
     private static String name(Enum<?> value) {
