@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (issue 7): builds the four services and this module, then runs org.threelists.bench.Bench on a
+# The benchmark: builds the four services and this module, then runs org.threelists.bench.Bench on a
 # throw-away stack (embedded PostgreSQL, a Kafka broker, the services as processes). Every figure is printed beside a
 # baseline measured in the same run; the JSON goes to bench/target/bench.json. Arguments go to the benchmark
 # (--help; --only ingest,e2e,delivery,ledger,services,matching runs parts). All parts: about 15 minutes.

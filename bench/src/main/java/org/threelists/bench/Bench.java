@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 7: every figure beside a baseline measured in the same run. Starts a throw-away stack with
+ * The benchmark: every figure beside a baseline measured in the same run. Starts a throw-away stack with
  * {@link LocalStack} (embedded PostgreSQL, a Kafka broker, the four services from their quarkus-run.jar, no demo
  * data), then runs the parts asked for ({@code --only}, default all, in this order):
  * <ol>

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The results as plain-text tables (Markdown, so the README can take them as they are): first one summary table with
- * every figure of issue 7 beside its baseline, then the details of each part. Parts that did not run are left out.
+ * every figure beside its baseline, then the details of each part. Parts that did not run are left out.
  */
 final class Report {
 

@@ -19,7 +19,7 @@ import static org.threelists.matchmaker.ProjectWorld.stored;
 import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
 
 /**
- * First half of "a deadline fires after a restart" (issue 4 §5): a project is published with a two-second claim
+ * First half of "a deadline fires after a restart" (docs/architecture.md, "5. Deadlines"): a project is published with a two-second claim
  * deadline while no poller runs; the deadline passes and nothing happens — the service is, in effect, down. The second
  * half, {@link DeadlineAfterRestartTest}, runs in a new Quarkus instance on the same database.
  */
