@@ -42,6 +42,8 @@ final class ComponentSearch {
     volatile long primal;
     boolean proven;
     boolean byCpSat;
+    /** Whether the deadline stopped the start's greedy fill before it placed every demand it could. */
+    boolean startCut;
 
     ComponentSearch(Problem p, int component, int[] choice, Relaxation relaxation, FlowEstimate flows,
                     MatchingEngine.Options options) {
@@ -116,7 +118,9 @@ final class ComponentSearch {
     /**
      * The component's bound and start plan: the flow's LP bound and its unsplit demands when the flow should end
      * before the deadline, else the quick bound; then a greedy fill and the single-demand moves (until the
-     * deadline). Runs whatever the clock: a plan needs a start.
+     * deadline). The flow runs only when it should end before the deadline; the quick bound and the greedy fill look
+     * at the clock and do less past it (a weaker bound, fewer demands placed), so a start costs little after the
+     * deadline: a plan needs one, and the limit bounds it (services/matchmaker/engine/README.md, "Time limit").
      */
     private void start(long planDeadline) {
         int[] demands = p.componentDemands[component];
@@ -127,10 +131,10 @@ final class ComponentSearch {
             flows.observed(pairs, System.nanoTime() - began);
             flowSolved = true;
         } else {
-            relaxation.quickBound(component);
+            relaxation.quickBound(component, planDeadline);
         }
         long cpu1 = Trace.threadCpu();
-        StartPlan.greedyFill(p, choice, demands, !flowSolved);
+        startCut = !StartPlan.greedyFill(p, choice, demands, !flowSolved, planDeadline);
         StartPlan.improve(p, choice, demands, planDeadline);
         Trace.log("component %d (%d pairs): %s %.1f ms of thread CPU, greedy fill and moves %.1f ms", component,
                 pairs, flowSolved ? "flow" : "quick bound", (cpu1 - cpu0) / 1e6, (Trace.threadCpu() - cpu1) / 1e6);

@@ -140,8 +140,25 @@ public final class Solver {
             }
             allByCpSat &= byCpSat[c];
         }
+        // the demands whose pairs the time limit left unexamined: unmatched, bounded by their best conceivable score
+        boundScaled += p.unexaminedBoundScaled();
+        lpScaled += p.unexaminedBoundScaled();
+        int cutStarts = 0;
+        for (ComponentSearch s : searches) {
+            cutStarts += s.startCut ? 1 : 0;
+        }
+        String cut = (p.complete() ? "" : "; time limit: pairs of " + (p.demands.size() - p.unexaminedCount()) + "/"
+                + p.demands.size() + " demands found, the rest unmatched")
+                + (cutStarts == 0 ? "" : "; time limit: greedy start cut short on " + cutStarts + "/" + components
+                + " components");
         String method;
-        if (provenCount == components && allByCpSat) {
+        if (!p.complete()) {
+            method = (flowsSolved == components ? "lp-rounding"
+                    : "lp-rounding on " + flowsSolved + "/" + components + " components, greedy on the rest")
+                    + "+repack(" + moves + " moves)" + lagrangian
+                    + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
+                    + "; " + provenCount + "/" + components + " components proven optimal" + cut;
+        } else if (provenCount == components && allByCpSat) {
             method = "cp-sat:OPTIMAL";
         } else if (provenCount == components) {
             method = "exact:OPTIMAL(" + components + " components; dp re-pack"
@@ -151,7 +168,7 @@ public final class Solver {
                     : "lp-rounding on " + flowsSolved + "/" + components + " components, greedy on the rest (time limit)";
             method = start + "+repack(" + moves + " moves)" + lagrangian
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
-                    + "; " + provenCount + "/" + components + " components proven optimal";
+                    + "; " + provenCount + "/" + components + " components proven optimal" + cut;
         }
         return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled);
     }
