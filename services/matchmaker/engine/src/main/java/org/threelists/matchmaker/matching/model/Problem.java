@@ -382,6 +382,7 @@ public final class Problem {
         } else {
             finder = new PairFinder(resources, instance.weights());
             unexamined = finder.find(demands, pairs, pairDeadlineNanos);
+            Trace.log("found %d pairs", pairs.size);
         }
         Problem p = new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
         p.finder = finder;

@@ -139,16 +139,6 @@ public final class StartPlan {
      * leaves only holes, the most profitable first does better.
      */
     public static void greedyFill(Problem p, int[] choice, int[] demands, boolean byDensity) {
-        greedyFill(p, choice, demands, byDensity, Long.MAX_VALUE);
-    }
-
-    /**
-     * {@link #greedyFill(Problem, int[], int[], boolean)} until {@code deadlineNanos}: the first
-     * {@value #CHECK_EVERY} demands in its order are placed whatever the clock, then it looks at the clock every
-     * {@value #CHECK_EVERY} demands. Returns false when it stopped before the end (the rest stay unmatched: the
-     * plan is valid, and the search takes over from it when time is left).
-     */
-    public static boolean greedyFill(Problem p, int[] choice, int[] demands, boolean byDensity, long deadlineNanos) {
         long[] residual = p.capacity.clone();
         for (int d : demands) {
             if (choice[d] >= 0) {
@@ -167,11 +157,7 @@ public final class StartPlan {
         } else {
             open.sort(Comparator.comparingLong((Integer d) -> -p.pairProfit[p.byDemand[d][0]]).thenComparingInt(d -> d));
         }
-        for (int i = 0; i < open.size(); i++) {
-            if (i > 0 && i % CHECK_EVERY == 0 && System.nanoTime() >= deadlineNanos) {
-                return false;
-            }
-            int d = open.get(i);
+        for (int d : open) {
             for (int k : p.byDemand[d]) {
                 if (residual[p.pairResource[k]] >= p.hours[d]) {
                     choice[d] = k;
@@ -180,6 +166,5 @@ public final class StartPlan {
                 }
             }
         }
-        return true;
     }
 }

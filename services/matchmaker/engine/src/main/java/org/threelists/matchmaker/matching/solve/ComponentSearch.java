@@ -42,8 +42,6 @@ final class ComponentSearch {
     volatile long primal;
     boolean proven;
     boolean byCpSat;
-    /** Whether the deadline stopped the start's greedy fill before it placed every demand it could. */
-    boolean startCut;
 
     ComponentSearch(Problem p, int component, int[] choice, Relaxation relaxation, FlowEstimate flows,
                     MatchingEngine.Options options) {
@@ -118,9 +116,10 @@ final class ComponentSearch {
     /**
      * The component's bound and start plan: the flow's LP bound and its unsplit demands when the flow should end
      * before the deadline, else the quick bound; then a greedy fill and the single-demand moves (until the
-     * deadline). The flow runs only when it should end before the deadline; the quick bound and the greedy fill look
-     * at the clock and do less past it (a weaker bound, fewer demands placed), so a start costs little after the
-     * deadline: a plan needs one, and the limit bounds it (services/matchmaker/engine/README.md, "Time limit").
+     * deadline). The flow runs only when it should end before the deadline, the quick bound's knapsacks only before
+     * it (past it, its weaker half: one pass over the demands); the greedy fill always runs, one sort and one pass
+     * over the component's demands (about a microsecond each), since a plan needs a start and the pairs leave the
+     * starts their share of the limit (services/matchmaker/engine/README.md, "Time limit").
      */
     private void start(long planDeadline) {
         int[] demands = p.componentDemands[component];
@@ -134,7 +133,7 @@ final class ComponentSearch {
             relaxation.quickBound(component, planDeadline);
         }
         long cpu1 = Trace.threadCpu();
-        startCut = !StartPlan.greedyFill(p, choice, demands, !flowSolved, planDeadline);
+        StartPlan.greedyFill(p, choice, demands, !flowSolved);
         StartPlan.improve(p, choice, demands, planDeadline);
         Trace.log("component %d (%d pairs): %s %.1f ms of thread CPU, greedy fill and moves %.1f ms", component,
                 pairs, flowSolved ? "flow" : "quick bound", (cpu1 - cpu0) / 1e6, (Trace.threadCpu() - cpu1) / 1e6);

@@ -143,14 +143,8 @@ public final class Solver {
         // the demands whose pairs the time limit left unexamined: unmatched, bounded by their best conceivable score
         boundScaled += p.unexaminedBoundScaled();
         lpScaled += p.unexaminedBoundScaled();
-        int cutStarts = 0;
-        for (ComponentSearch s : searches) {
-            cutStarts += s.startCut ? 1 : 0;
-        }
-        String cut = (p.complete() ? "" : "; time limit: pairs of " + (p.demands.size() - p.unexaminedCount()) + "/"
-                + p.demands.size() + " demands found, the rest unmatched")
-                + (cutStarts == 0 ? "" : "; time limit: greedy start cut short on " + cutStarts + "/" + components
-                + " components");
+        String cut = p.complete() ? "" : "; time limit: pairs of " + (p.demands.size() - p.unexaminedCount()) + "/"
+                + p.demands.size() + " demands found, the rest unmatched";
         String method;
         if (!p.complete()) {
             method = (flowsSolved == components ? "lp-rounding"
