@@ -61,7 +61,8 @@ public final class Solver {
         for (int c = 0; c < components; c++) {
             searches[c] = new ComponentSearch(p, c, choice, relaxation, flows, options);
         }
-        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap(), options.targetGap());
+        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap(), options.targetGap(),
+                Slices.sliceNanos(options.timeLimitSeconds()));
         // the starts (largest first), then the cheap one-resource re-packs on every component: most of the gain, for
         // a few milliseconds each
         slices.run(ComponentSearch.Step.CHAIN, deadline);
