@@ -49,7 +49,8 @@ public final class PlannedInstance {
      * holds the assignments, unmatched demands and proposed projects of that component (the rest of the plan is
      * unchanged), and the objective, proven bound and gap of the whole instance; its flow bound is the previous one
      * plus the demand's best score (a bound on the new LP, not the LP solved again). A demand linking two components,
-     * or an instance of given candidate pairs, is planned as a whole instance again.
+     * or an instance of given candidate pairs, is planned as a whole instance again; so is a demand added to a plan
+     * whose time limit stopped it before every demand's pairs were found ({@link Problem#complete()}).
      */
     public MatchingPlan addDemand(DemandInput demand) {
         long started = System.nanoTime();
@@ -93,7 +94,7 @@ public final class PlannedInstance {
      * at the cost of explaining every assignment again.
      */
     public MatchingPlan currentPlan() {
-        return MatchingEngine.finish(problem, choice, Arrays.stream(componentBoundScaled).sum(), flowBound,
+        return MatchingEngine.finish(problem, choice, boundScaled(), flowBound,
                 "the plan so far", null, System.nanoTime());
     }
 
@@ -111,6 +112,12 @@ public final class PlannedInstance {
             throw new IllegalStateException("an instance of given candidate pairs cannot be settled");
         }
         Settlement.Result residual = Settlement.settle(instance, problem, choice, componentBoundScaled, demandIds);
+        if (!problem.complete()) {
+            // the plan was cut short before every demand's pairs were found: the components' bounds leave those
+            // demands out, so the residual is planned afresh rather than settled from them
+            adopt(engine.planKeepingState(residual.instance()));
+            return;
+        }
         instance = residual.instance();
         problem = residual.problem();
         choice = residual.choice();
@@ -125,7 +132,7 @@ public final class PlannedInstance {
      */
     public MatchingPlan assignedPlan() {
         int[] assigned = java.util.stream.IntStream.range(0, choice.length).filter(d -> choice[d] >= 0).toArray();
-        return MatchingEngine.finish(problem, choice, Arrays.stream(componentBoundScaled).sum(), flowBound,
+        return MatchingEngine.finish(problem, choice, boundScaled(), flowBound,
                 "warm start: the assignments since the last settle", assigned, System.nanoTime());
     }
 
@@ -143,6 +150,11 @@ public final class PlannedInstance {
     public double upperBound() {
         return Math.max(Arrays.stream(componentBoundScaled).sum(), Profits.scaledTotal(problem, choice))
                 / (double) Scoring.SCALE;
+    }
+
+    /** The proven bound of the whole plan: its components' and, when the pairs were cut short, the unreached demands'. */
+    private long boundScaled() {
+        return Arrays.stream(componentBoundScaled).sum() + problem.unexaminedBoundScaled();
     }
 
     private void adopt(PlannedInstance fresh) {

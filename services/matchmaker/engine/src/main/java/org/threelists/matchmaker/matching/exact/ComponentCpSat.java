@@ -32,6 +32,7 @@ public final class ComponentCpSat {
 
     /** CP-SAT on one component, hinted with the current plan; null when it found no plan in its time. */
     public static Result solve(Problem p, int component, int[] hint, double timeLimitSeconds, int workers) {
+        long started = System.nanoTime(); // the limit covers building the model too
         CpModel model = new CpModel();
         List<Integer> pairs = new ArrayList<>();
         for (int d : p.componentDemands[component]) {
@@ -74,7 +75,8 @@ public final class ComponentCpSat {
             solver.getParameters().setLogSearchProgress(true);
             solver.setLogCallback(System.err::println);
         }
-        CpSolverStatus status = CpSatRuns.solve(solver, model);
+        CpSolverStatus status = CpSatRuns.solve(solver, model,
+                started + (long) (Math.max(0.01, timeLimitSeconds) * 1e9));
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             return null;
         }

@@ -55,15 +55,36 @@ final class PairFinder {
 
     /** The feasible pairs of the demands, numbered from 0 in this list, in demand order. */
     void find(List<DemandInput> demands, PairList pairs) {
+        find(demands, pairs, Long.MAX_VALUE);
+    }
+
+    /**
+     * The feasible pairs of the demands found before {@code deadlineNanos} ({@link System#nanoTime()};
+     * {@link Long#MAX_VALUE}: all of them), numbered from 0 in this list, in demand order. Returns which demands
+     * were not looked at (null: every one was): a caller's time limit bounds building the pairs too
+     * (services/matchmaker/engine/README.md, "Time limit"), and such a demand stays unmatched with a bound of its own.
+     */
+    boolean[] find(List<DemandInput> demands, PairList pairs, long deadlineNanos) {
         // demands in chunks, one per task on every core, each with its own pairs; the chunks' pairs are joined in
         // demand order, so the pairs are the same as from one loop. The score cache is shared: a chunk of a city's
         // demands meets each resource a few times only, so a cache per chunk computed nearly every score anew
         int chunks = Math.max(1, Math.min(64, demands.size() / CHUNK));
         PairList[] parts = new PairList[chunks];
+        boolean[] unexamined = new boolean[demands.size()];
+        boolean[] cut = new boolean[1];
+        boolean clock = deadlineNanos != Long.MAX_VALUE;
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(i -> {
             PairList part = new PairList();
+            int from = (int) ((long) demands.size() * i / chunks);
             int to = (int) ((long) demands.size() * (i + 1) / chunks);
-            for (int d = (int) ((long) demands.size() * i / chunks); d < to; d++) {
+            for (int d = from; d < to; d++) {
+                if (clock && (d - from) % CHECK_EVERY == 0 && System.nanoTime() >= deadlineNanos) {
+                    for (int rest = d; rest < to; rest++) {
+                        unexamined[rest] = true;
+                    }
+                    cut[0] = true; // a boolean written true only: any thread's write is the same
+                    break;
+                }
                 findFor(demands.get(d), d, part);
             }
             parts[i] = part;
@@ -71,10 +92,13 @@ final class PairFinder {
         for (PairList part : parts) {
             pairs.addAll(part);
         }
+        return cut[0] ? unexamined : null;
     }
 
     /** Below this many demands per chunk, splitting the work costs more than it saves. */
     private static final int CHUNK = 500;
+    /** How many demands a chunk looks at between two looks at the clock (a demand costs a few microseconds). */
+    private static final int CHECK_EVERY = 32;
 
     private void findFor(DemandInput dem, int d, PairList pairs) {
         List<Integer> cell = byCell.get(dem.category() + "\u0000" + dem.communityCode());

@@ -54,6 +54,11 @@ public final class Problem {
     public final int[][] componentResources;
     /** The resources' index for finding pairs (null when the candidates were given). */
     private PairFinder finder;
+    /** The demands whose pairs were not looked for before the time limit (null: none); see {@link #complete()}. */
+    private boolean[] unexamined;
+    private int unexaminedCount;
+    /** A proven bound on what the unexamined demands can score together, score units ({@link Scoring#SCALE}). */
+    private long unexaminedBoundScaled;
 
     private Problem(List<DemandInput> demands, List<ResourceInput> resources, Weights weights, boolean given,
                     PairList pairs) {
@@ -175,6 +180,9 @@ public final class Problem {
      * unit serving two streets), which the components' bounds cannot follow: the caller plans afresh.
      */
     public Problem withDemand(DemandInput demand) {
+        if (unexamined != null) {
+            return null; // the old components lack the unexamined demands' pairs: plan afresh
+        }
         if (given) {
             throw new IllegalArgumentException(
                     "an instance of given candidate pairs takes a demand only with its pairs");
@@ -313,13 +321,46 @@ public final class Problem {
         return map;
     }
 
+    /**
+     * Whether every demand's pairs were found. A problem built under a time limit too short for that
+     * ({@link #build(MatchingInstance, long)}) lacks the pairs of the demands not reached: they belong to no
+     * component and stay unmatched, and {@link #unexaminedBoundScaled()} bounds what they could have scored.
+     */
+    public boolean complete() {
+        return unexamined == null;
+    }
+
+    /** How many demands' pairs were not looked for (0 when {@link #complete()}). */
+    public int unexaminedCount() {
+        return unexaminedCount;
+    }
+
+    /**
+     * A proven bound on the total score of the demands whose pairs were not looked for, score units: each scores
+     * at most its urgency term, full skill fit and proximity, and the best rating and fairness terms of any resource
+     * (every term is in [0,1] times its weight), plus one unit for the rounding of the sum.
+     */
+    public long unexaminedBoundScaled() {
+        return unexaminedBoundScaled;
+    }
+
     public static Problem build(MatchingInstance instance) {
+        return build(instance, Long.MAX_VALUE);
+    }
+
+    /**
+     * The problem of an instance, its pairs looked for until {@code pairDeadlineNanos} ({@link System#nanoTime()},
+     * {@link Long#MAX_VALUE}: no limit): a caller's time limit bounds everything from the input to the plan
+     * (services/matchmaker/engine/README.md, "Time limit"). Given candidates are always read whole.
+     */
+    public static Problem build(MatchingInstance instance, long pairDeadlineNanos) {
         List<DemandInput> demands = instance.demands();
         List<ResourceInput> resources = instance.resources();
         Map<String, Integer> dIndex = index(demands.stream().map(DemandInput::id).toList(), "demand");
         Map<String, Integer> rIndex = index(resources.stream().map(ResourceInput::id).toList(), "resource");
         PairList pairs = new PairList();
         PairFinder finder = null;
+        boolean[] unexamined = null;
         if (instance.candidates() != null) {
             Set<String> seen = new HashSet<>();
             for (CandidatePair c : instance.candidates()) {
@@ -340,10 +381,30 @@ public final class Problem {
             }
         } else {
             finder = new PairFinder(resources, instance.weights());
-            finder.find(demands, pairs);
+            unexamined = finder.find(demands, pairs, pairDeadlineNanos);
+            Trace.log("found %d pairs", pairs.size);
         }
         Problem p = new Problem(demands, resources, instance.weights(), instance.candidates() != null, pairs);
         p.finder = finder;
+        if (unexamined != null) {
+            p.unexamined = unexamined;
+            long bestResourceTerms = 0;
+            Weights w = instance.weights();
+            for (ResourceInput r : resources) {
+                double rating = r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
+                bestResourceTerms = Math.max(bestResourceTerms,
+                        Scoring.scaled(w.rating() * rating) + Scoring.scaled(w.fairness() * Scoring.fairness(r)));
+            }
+            long rest = Scoring.scaled(w.skillFit()) + Scoring.scaled(w.proximity()) + bestResourceTerms + 1;
+            for (int d = 0; d < unexamined.length; d++) {
+                if (unexamined[d]) {
+                    DemandInput dem = demands.get(d);
+                    double urgency = Math.min(1.0, dem.urgency().term() + (dem.overdue() ? w.overdueBonus() : 0.0));
+                    p.unexaminedCount++;
+                    p.unexaminedBoundScaled += Scoring.scaled(w.urgency() * urgency) + rest;
+                }
+            }
+        }
         return p;
     }
 

@@ -7,6 +7,8 @@ import org.threelists.matchmaker.matching.model.Problem;
  * A component's bound in one pass over its pairs, for a time limit too short for its flow
  * (services/matchmaker/engine/README.md, "Time limit"): the smaller of two relaxations, each a proven upper bound,
  * both weaker than the LP.
+ * The second costs a sort per resource; past the deadline only the first is computed (the time limit bounds the
+ * starts too).
  * <ul>
  *   <li>every demand on its best resource, capacity ignored: Σ of each demand's best profit;</li>
  *   <li>"each demand at most once" dropped (the Lagrangian bound at prices 0) and each resource's knapsack relaxed
@@ -19,14 +21,18 @@ final class QuickBound {
     private QuickBound() {
     }
 
-    static long of(Problem p, int comp) {
+    static long of(Problem p, int comp, long deadlineNanos) {
         long everyDemandBest = 0;
         for (int d : p.componentDemands[comp]) {
             everyDemandBest += p.pairProfit[p.byDemand[d][0]]; // best profit first
         }
         long resourcesFilled = 0;
-        for (int r : p.componentResources[comp]) {
-            resourcesFilled += fractionalKnapsack(p, r);
+        int[] resources = p.componentResources[comp];
+        for (int i = 0; i < resources.length; i++) {
+            if (i % 16 == 0 && System.nanoTime() >= deadlineNanos) {
+                return everyDemandBest; // the knapsacks so far bound part of the resources only: not a proof
+            }
+            resourcesFilled += fractionalKnapsack(p, resources[i]);
             if (resourcesFilled >= everyDemandBest) {
                 break;
             }

@@ -99,10 +99,10 @@ public final class Relaxation {
 
     /**
      * A bound of one component without its flow, for a time limit too short for it ({@link QuickBound}): weaker than
-     * the LP, in O(pairs).
+     * the LP, in O(pairs); past {@code deadlineNanos} the weaker half of it only.
      */
-    public void quickBound(int comp) {
-        componentLpBound[comp] = QuickBound.of(p, comp);
+    public void quickBound(int comp, long deadlineNanos) {
+        componentLpBound[comp] = QuickBound.of(p, comp, deadlineNanos);
         componentBound[comp] = componentLpBound[comp];
     }
 

@@ -146,7 +146,7 @@ public final class Lns {
         solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, Math.min(0.5, left)));
         solver.getParameters().setNumWorkers(1);
         solver.getParameters().setRandomSeed(1);
-        CpSolverStatus status = CpSatRuns.solve(solver, model);
+        CpSolverStatus status = CpSatRuns.solve(solver, model, deadline);
         if ((status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE)
                 || Math.round(solver.objectiveValue()) <= current) {
             return false;

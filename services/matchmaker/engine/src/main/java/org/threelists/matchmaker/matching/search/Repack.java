@@ -192,8 +192,20 @@ public final class Repack {
                 at[2] = 0;
             }
             ensureNeighbours();
-            for (; at[1] < resources.length; at[1]++, at[2] = 0) {
-                int r = resources[at[1]];
+            if (at[1] == 0 && at[2] == 0) {
+                // a sweep's pairs start from the resources with the most room left: a capacity hole is where a
+                // re-pack gains, and a short limit ends the sweep early (the order is fixed for the sweep, so a
+                // sweep resumed in slices makes the same moves)
+                int[] order = byRoomLeft(resources);
+                if (ownCursor) {
+                    sweepOrder = order;
+                } else {
+                    localOrder = order;
+                }
+            }
+            int[] order = ownCursor ? sweepOrder : localOrder;
+            for (; at[1] < order.length; at[1]++, at[2] = 0) {
+                int r = order[at[1]];
                 for (; at[2] < neighbours[r].length; at[2]++) {
                     if (!Deadline.before(deadlineNanos)) {
                         return pause(moved, ownCursor);
@@ -215,6 +227,27 @@ public final class Repack {
             }
             moved = false;
         }
+    }
+
+    /** The order of the current sweep's pairs over its own resources, and over others' ({@link #run}). */
+    private int[] sweepOrder;
+    private int[] localOrder;
+
+    /** The resources by capacity left, most first (ties by their order in the list). */
+    private int[] byRoomLeft(int[] resources) {
+        Integer[] idx = new Integer[resources.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> {
+            int byRoom = Long.compare(residual(resources[b]), residual(resources[a]));
+            return byRoom != 0 ? byRoom : Integer.compare(a, b);
+        });
+        int[] out = new int[resources.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = resources[idx[i]];
+        }
+        return out;
     }
 
     private boolean pause(boolean moved, boolean ownCursor) {

@@ -11,7 +11,8 @@ import org.threelists.matchmaker.matching.model.Deadline;
 /**
  * Spends a time budget on the components where the gap is: every worker thread (one per core) first starts the
  * components (largest first: their flows cost the most), then takes the component with the largest open gap
- * (bound − plan) that no other thread works on, runs its search for a slice of time, and puts it back; finished
+ * (bound − plan) that no other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts
+ * it back; finished
  * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
  * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others
  * wait; a thread whose last start is done searches while the other still starts.
@@ -20,6 +21,19 @@ final class Slices {
 
     /** A slice: long enough that a re-pack sweep or a few CP-SAT neighbourhoods get done, short enough to share. */
     private static final long SLICE_NANOS = 100_000_000L;
+    /** The shortest slice: a few two-resource re-packs of a street. */
+    private static final long MIN_SLICE_NANOS = 5_000_000L;
+
+    /**
+     * The slice for a time limit: 100 ms, or a twentieth of a shorter limit (at least 5 ms). A sweep's first re-packs
+     * are its most promising (the resources with the most room left), so at 0.2 s every component of a street gets
+     * its first ones, where 100 ms slices gave two or three components all of the time and the others none.
+     */
+    static long sliceNanos(double timeLimitSeconds) {
+        return Math.max(MIN_SLICE_NANOS, Math.min(SLICE_NANOS, (long) (timeLimitSeconds * 1e9 / 20)));
+    }
+
+    private final long slice;
 
     private final ComponentSearch[] searches;
     private final boolean[] busy;
@@ -31,8 +45,9 @@ final class Slices {
         boolean reached();
     }
 
-    Slices(ComponentSearch[] searches, Gap gap, double targetGap) {
+    Slices(ComponentSearch[] searches, Gap gap, double targetGap, long slice) {
         this.searches = searches;
+        this.slice = slice;
         this.busy = new boolean[searches.length];
         this.gap = gap;
         this.targetGap = targetGap;
@@ -78,7 +93,7 @@ final class Slices {
                 return;
             }
             try {
-                next.runSlice(Math.min(deadline, System.nanoTime() + SLICE_NANOS), deadline);
+                next.runSlice(Math.min(deadline, System.nanoTime() + slice), deadline);
             } finally {
                 release(next);
             }

@@ -61,7 +61,8 @@ public final class Solver {
         for (int c = 0; c < components; c++) {
             searches[c] = new ComponentSearch(p, c, choice, relaxation, flows, options);
         }
-        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap(), options.targetGap());
+        Slices slices = new Slices(searches, () -> gapOf(p, searches) <= options.targetGap(), options.targetGap(),
+                Slices.sliceNanos(options.timeLimitSeconds()));
         // the starts (largest first), then the cheap one-resource re-packs on every component: most of the gain, for
         // a few milliseconds each
         slices.run(ComponentSearch.Step.CHAIN, deadline);
@@ -140,8 +141,19 @@ public final class Solver {
             }
             allByCpSat &= byCpSat[c];
         }
+        // the demands whose pairs the time limit left unexamined: unmatched, bounded by their best conceivable score
+        boundScaled += p.unexaminedBoundScaled();
+        lpScaled += p.unexaminedBoundScaled();
+        String cut = p.complete() ? "" : "; time limit: pairs of " + (p.demands.size() - p.unexaminedCount()) + "/"
+                + p.demands.size() + " demands found, the rest unmatched";
         String method;
-        if (provenCount == components && allByCpSat) {
+        if (!p.complete()) {
+            method = (flowsSolved == components ? "lp-rounding"
+                    : "lp-rounding on " + flowsSolved + "/" + components + " components, greedy on the rest")
+                    + "+repack(" + moves + " moves)" + lagrangian
+                    + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
+                    + "; " + provenCount + "/" + components + " components proven optimal" + cut;
+        } else if (provenCount == components && allByCpSat) {
             method = "cp-sat:OPTIMAL";
         } else if (provenCount == components) {
             method = "exact:OPTIMAL(" + components + " components; dp re-pack"
@@ -151,7 +163,7 @@ public final class Solver {
                     : "lp-rounding on " + flowsSolved + "/" + components + " components, greedy on the rest (time limit)";
             method = start + "+repack(" + moves + " moves)" + lagrangian
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
-                    + "; " + provenCount + "/" + components + " components proven optimal";
+                    + "; " + provenCount + "/" + components + " components proven optimal" + cut;
         }
         return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled);
     }
