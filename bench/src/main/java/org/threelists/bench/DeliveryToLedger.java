@@ -32,6 +32,8 @@ final class DeliveryToLedger {
     static final int PREPARE_THREADS = 6;
     /** How many of the slowest deliveries the report lists, each with its hops. */
     static final int SLOWEST = 5;
+    /** Untimed GETs of the ledger's entries before the first delivery: the check's own cold start. */
+    static final int CHECK_WARM_UP = 5;
 
     private final LocalStack stack;
     private final World world;
@@ -135,6 +137,19 @@ final class DeliveryToLedger {
         double prepareSeconds = (System.nanoTime() - prepareStart) / 1e9;
         console.printf("delivery: %d ready in %.1f s; delivering one at a time...%n", ready.size(), prepareSeconds);
 
+        // The bench's own check, warmed before the clock runs: the ledger's first GET with a token (its first
+        // authenticated request since start: the key read, the JWT and REST classes loaded) took 1–2.6 s, and it fell
+        // inside the first delivery's hop, which it then made the slowest (bench/README.md, "Ledger: the delivery's
+        // hop"). The ledger's recording path is not warmed: its first delivery stays in the figures.
+        List<Double> checkWarmUpMs = new ArrayList<>();
+        if (!ready.isEmpty()) {
+            String desk = world.desk(ready.get(0).proposal().street());
+            for (int i = 0; i < CHECK_WARM_UP; i++) {
+                long start = System.nanoTime();
+                http.get(entries + "?project=" + UUID.randomUUID() + "&size=1", desk).expect(200, "warm the check");
+                checkWarmUpMs.add(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+            }
+        }
         Histogram fromPost = new Histogram(600_000_000L, 3);
         Histogram fromAck = new Histogram(600_000_000L, 3);
         Histogram rest = new Histogram(600_000_000L, 3);
@@ -212,6 +227,7 @@ final class DeliveryToLedger {
             json.put("firstError", firstError);
         }
         json.put("pollMs", POLL_MS);
+        json.put("checkWarmUpGetsMs", checkWarmUpMs);
         json.put("deliveryPostToLedgerEntry", EndToEnd.percentiles(fromPost));
         json.put("deliveryAnsweredToLedgerEntry", EndToEnd.percentiles(fromAck));
         json.put("deliveryPost", EndToEnd.percentiles(rest));

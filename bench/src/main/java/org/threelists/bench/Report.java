@@ -304,6 +304,10 @@ final class Report {
         cpuHeader(out, "deliveries");
         cpuRow(out, String.valueOf(d.get("delivered")), map(d.get("cpuMsPerDelivery")), d.get("otherCpuMsPerDelivery"), null);
         out.println();
+        if (d.containsKey("checkWarmUpGetsMs")) {
+            out.println("The check warmed before the first delivery (untimed GET /ledger/entries, ms each): " + d.get("checkWarmUpGetsMs"));
+            out.println();
+        }
         if (d.get("slowest") instanceof List<?> slowest && !slowest.isEmpty()) {
             out.println("The slowest deliveries (n-th delivered, from 0; GETs = the bench's polls of the ledger, the last one's own time):");
             out.println();
