@@ -304,6 +304,23 @@ final class Report {
         cpuHeader(out, "deliveries");
         cpuRow(out, String.valueOf(d.get("delivered")), map(d.get("cpuMsPerDelivery")), d.get("otherCpuMsPerDelivery"), null);
         out.println();
+        if (d.containsKey("checkWarmUpGetsMs")) {
+            out.println("The check warmed before the first delivery (untimed GET /ledger/entries, ms each): " + d.get("checkWarmUpGetsMs"));
+            out.println();
+        }
+        if (d.get("slowest") instanceof List<?> slowest && !slowest.isEmpty()) {
+            out.println("The slowest deliveries (n-th delivered, from 0; GETs = the bench's polls of the ledger, the last one's own time):");
+            out.println();
+            out.println("| n | project | POST sent → listed ms | POST ms | relay ms | ledger ms | GETs | last GET ms | listed at (UTC) |");
+            out.println("|--:|---|--:|--:|--:|--:|--:|--:|---|");
+            for (Object o : slowest) {
+                Map<String, Object> t = map(o);
+                out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", t.get("index"), t.get("projectId"),
+                        t.get("postToListedMs"), t.get("postMs"), t.get("relayMs"), t.get("ledgerMs"), t.get("gets"),
+                        t.get("lastGetMs"), t.get("listedAt"));
+            }
+            out.println();
+        }
         if (d.containsKey("firstError")) {
             out.println("first error: " + d.get("firstError"));
             out.println();

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.ledger.domain.Chains;
 import org.threelists.ledger.service.BatchRecording;
-import org.threelists.ledger.service.LedgerRecording;
 import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InboundHandler;
@@ -32,11 +31,9 @@ public class DemandListEventsHandler implements InboundHandler {
 
     static final UnrecordedEvents UNRECORDED = UnrecordedEvents.of(Topics.DEMAND_EVENTS, RECORDED);
 
-    private final LedgerRecording recording;
     private final BatchRecording batches;
 
-    DemandListEventsHandler(LedgerRecording recording, BatchRecording batches) {
-        this.recording = recording;
+    DemandListEventsHandler(BatchRecording batches) {
         this.batches = batches;
     }
 
@@ -55,13 +52,10 @@ public class DemandListEventsHandler implements InboundHandler {
         return InboundEvent.idOf(record);
     }
 
+    /** One message goes the batch's way too, as in {@link ProjectListEventsHandler#handle}. */
     @Override
     public void handle(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
-        if (UNRECORDED.skips(record)) {
-            return;
-        }
-        InboundEvent event = InboundEvent.parse(Topics.DEMAND_EVENTS, record);
-        recording.record(event, Chains.ofSlips(record.partition()), record.offset());
+        handleAll(List.of(record));
     }
 
     /**

@@ -25,8 +25,9 @@ import java.util.List;
  * a closed slip as entries appended to its partition's chain, with the demand's listing its entries need
  * (services/ledger/README.md, "Slips"). Runs inside the caller's
  * transaction (the inbox's). An event id already applied in the generation changes nothing, so a redelivery records
- * each event once (services/ledger/README.md, "Exactly once and rebuild"). A rebuild records its batches with
- * {@link BatchRecording}, which gives the same rows.
+ * each event once (services/ledger/README.md, "Exactly once and rebuild"). The consumers and a rebuild record with
+ * {@link BatchRecording}, a poll of one message too; this one-event path is the reference it gives the same rows as
+ * ({@code BatchRecordingTest}).
  */
 @ApplicationScoped
 public class LedgerRecording {

@@ -151,7 +151,7 @@ public final class RebuildBenchmark {
     }
 
     /** Whether generations {@code reference} and {@code other} hold the same entries, heads and roll-ups. */
-    private static String same(AgroalDataSource ds, int reference, int other) throws Exception {
+    static String same(AgroalDataSource ds, int reference, int other) throws Exception {
         List<String> checks = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String[] q : new String[][] {
@@ -191,7 +191,7 @@ public final class RebuildBenchmark {
     }
 
     /** One connection for every call (one transaction per commit above), as a rebuild's transaction joins them. */
-    private static AgroalDataSource oneConnection(Connection shared) {
+    static AgroalDataSource oneConnection(Connection shared) {
         Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, margs) -> method.getName().equals("close") ? null
                         : method.invoke(shared, margs));
@@ -205,7 +205,7 @@ public final class RebuildBenchmark {
     }
 
     /** Deliveries as the bench's ledger part produces them, three partitions keyed by project. */
-    private static List<ConsumerRecord<String, byte[]>> records(int events, boolean mixed) throws Exception {
+    static List<ConsumerRecord<String, byte[]>> records(int events, boolean mixed) throws Exception {
         String[] streets = LedgerBenchmark.STREETS;
         Random random = new Random(7);
         long[] offsets = new long[3];

@@ -1,0 +1,116 @@
+package org.threelists.ledger.projection;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.threelists.devkit.EmbeddedPostgresServer;
+import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.slips.SlipDemands;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.service.BatchRecording;
+import org.threelists.ledger.service.LedgerRecording;
+import org.threelists.ledger.service.LedgerReplay.Replayed;
+import org.threelists.platform.inbox.InboundEvent;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A benchmark, not a test: the ledger consumer's transaction for a delivery that arrives alone (a poll of one, as when
+ * deliveries come one at a time), the way the one-event path applied it ({@link LedgerRecording}: the entries, then
+ * the roll-ups grouped again in SQL from the entries just written) and the way the consumers apply it now
+ * ({@link BatchRecording}, the chain's head locked as {@code recordLive} locks it, the roll-ups grouped in memory).
+ * The two alternate delivery by delivery (which goes first alternates too), each in its own transaction on its own
+ * connection of one embedded PostgreSQL, so both see the same machine; each transaction is timed from the parse of
+ * the record to its commit. The inbox row and the generation lock, which both paths take alike, are left out. Prints
+ * p50, p90, p99 and max of each, the first delivery of each on its own (cold), and whether the two generations hold the
+ * same chains and roll-ups. Run (after {@code test-compile}, classpath as for {@link LedgerBenchmark}):
+ * <pre>
+ * java -cp … org.threelists.ledger.projection.DeliveryHopBenchmark 1000
+ * </pre>
+ */
+public final class DeliveryHopBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        List<ConsumerRecord<String, byte[]>> records = RebuildBenchmark.records(deliveries, false);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
+            Map<String, String> props = new HashMap<>();
+            props.put(AgroalPropertiesReader.JDBC_URL, postgres.jdbcUrl("postgres"));
+            props.put(AgroalPropertiesReader.PRINCIPAL, EmbeddedPostgresServer.USER);
+            props.put(AgroalPropertiesReader.CREDENTIAL, EmbeddedPostgresServer.PASSWORD);
+            props.put(AgroalPropertiesReader.MAX_SIZE, "4");
+            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+                LedgerBenchmark.schema(ds);
+                for (String migration : List.of("V3__rollups.sql", "V4__slip_entries.sql", "V5__span_rollups.sql",
+                        "V6__span_volunteers_keyed_by_row.sql")) {
+                    LedgerBenchmark.run(ds, "db/migration/" + migration);
+                }
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
+                            + "'bench'), (4, 'BUILDING', 'bench')");
+                }
+                run(ds, records);
+            }
+        }
+    }
+
+    private static void run(AgroalDataSource ds, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        try (Connection a = ds.getConnection(); Connection b = ds.getConnection()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            AgroalDataSource oneA = RebuildBenchmark.oneConnection(a);
+            AgroalDataSource oneB = RebuildBenchmark.oneConnection(b);
+            LedgerRecording oneEvent = new LedgerRecording(new Generations(oneA), new ChainStore(oneA),
+                    new ProjectFacts(oneA), new Directory(oneA), new SummaryCorrections(oneA), new LedgerRollups(oneA),
+                    new SlipDemands(oneA));
+            ChainStore chains = new ChainStore(oneB);
+            BatchRecording batch = new BatchRecording(new Generations(oneB), chains, new ProjectFacts(oneB),
+                    new Directory(oneB), new SummaryCorrections(oneB), new LedgerRollups(oneB), new SlipDemands(oneB));
+            long[] before = new long[records.size()];
+            long[] after = new long[records.size()];
+            for (int i = 0; i < records.size(); i++) {
+                ConsumerRecord<String, byte[]> record = records.get(i);
+                for (int turn = 0; turn < 2; turn++) {
+                    boolean oneEventTurn = (turn == 0) == (i % 2 == 0);
+                    long t = System.nanoTime();
+                    InboundEvent event = InboundEvent.parse(Topics.PROJECT_EVENTS, record);
+                    if (oneEventTurn) {
+                        oneEvent.apply(2, event, record.partition(), record.offset());
+                        a.commit();
+                        before[i] = System.nanoTime() - t;
+                    } else {
+                        batch.apply(4, List.of(new Replayed(event, record.partition(), record.offset())),
+                                chains.lockHeads(4, List.of(record.partition())));
+                        b.commit();
+                        after[i] = System.nanoTime() - t;
+                    }
+                }
+            }
+            System.out.printf("%,d deliveries, each alone in its transaction, alternating:%n", records.size());
+            System.out.println("one-event path (LedgerRecording, roll-ups grouped in SQL): " + figures(before));
+            System.out.println("batch path (BatchRecording, a batch of one):             " + figures(after));
+            System.out.println("generations: " + RebuildBenchmark.same(ds, 2, 4));
+        }
+    }
+
+    private static String figures(long[] nanos) {
+        long[] warm = Arrays.copyOfRange(nanos, 1, nanos.length);
+        Arrays.sort(warm);
+        return String.format("first (cold) %.1f ms; then p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms",
+                nanos[0] / 1e6, at(warm, 0.50), at(warm, 0.90), at(warm, 0.99), warm[warm.length - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
