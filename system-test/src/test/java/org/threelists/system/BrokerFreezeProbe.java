@@ -1,5 +1,8 @@
 package org.threelists.system;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceReplica;
@@ -19,6 +22,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +82,9 @@ class BrokerFreezeProbe {
                     Thread.sleep(5_000);
                     stack.kafkaBroker().resume();
                     System.out.println("PROBE " + Instant.now() + " broker resumed");
-                    hops(client, "thawed", unit);
+                    try (ConsumerGroups groups = ConsumerGroups.sampled(stack.bootstrapServers())) {
+                        hops(client, "thawed", unit);
+                    }
                 }
                 Thread.sleep(5_000);
                 hops(client, "after", unit);
@@ -189,6 +196,59 @@ class BrokerFreezeProbe {
         @Override
         public void close() {
             timer.shutdownNow();
+        }
+    }
+
+    /**
+     * The state, members and assignment of every consumer group, sampled every 500 ms and printed when they change: a
+     * group that rebalances for long, or keeps a member that no longer polls, shows here.
+     */
+    private static final class ConsumerGroups implements AutoCloseable {
+
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final Admin admin;
+        private final Map<String, String> last = new java.util.HashMap<>();
+
+        private ConsumerGroups(String bootstrapServers) {
+            Properties settings = new Properties();
+            settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+            settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+            admin = Admin.create(settings);
+        }
+
+        static ConsumerGroups sampled(String bootstrapServers) {
+            ConsumerGroups groups = new ConsumerGroups(bootstrapServers);
+            groups.timer.scheduleWithFixedDelay(groups::sample, 0, 500, TimeUnit.MILLISECONDS);
+            return groups;
+        }
+
+        private void sample() {
+            try {
+                List<String> ids = admin.listConsumerGroups().all().get(3, TimeUnit.SECONDS).stream()
+                        .map(g -> g.groupId()).sorted().toList();
+                for (ConsumerGroupDescription group : admin.describeConsumerGroups(ids).all()
+                        .get(3, TimeUnit.SECONDS).values()) {
+                    String now = group.groupState() + " " + group.members().stream()
+                            .map(m -> m.consumerId().substring(Math.max(0, m.consumerId().length() - 8)) + "="
+                                    + m.assignment().topicPartitions().stream().map(tp -> tp.partition())
+                                    .sorted().toList())
+                            .sorted().toList();
+                    if (!now.equals(last.put(group.groupId(), now))) {
+                        System.out.printf("PROBE %s group %-34s %s%n", Instant.now(), group.groupId(), now);
+                    }
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                System.out.println("PROBE " + Instant.now() + " groups unreadable: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            admin.close(Duration.ofSeconds(1));
         }
     }
 
