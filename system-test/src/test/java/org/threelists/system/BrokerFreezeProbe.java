@@ -62,7 +62,9 @@ class BrokerFreezeProbe {
                 .serviceEnvironment(Map.of(
                         "THREELISTS_MATCHMAKER_REPLAN_DEBOUNCE", "PT1H",
                         "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S",
-                        "QUARKUS_LOG_CATEGORY__ORG_AXONFRAMEWORK_EVENTHANDLING_POOLED__LEVEL", "DEBUG"))
+                        "QUARKUS_LOG_CATEGORY__ORG_AXONFRAMEWORK_EVENTHANDLING_POOLED__LEVEL", "DEBUG",
+                        // joins, leaves and assignments of every consumer, with the member id the group sampler prints
+                        "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_CONSUMER_INTERNALS__LEVEL", "INFO"))
                 .start()) {
             ReplicatedClient client = new ReplicatedClient(stack);
             FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-probe-");
