@@ -155,13 +155,13 @@ class BrokerFreezeProbe {
 
     /**
      * Who holds each service's relay segment, from its {@code token_entry} row, sampled every 500 ms: printed when the
-     * owner changes, and when the claim's time stamp goes stale (unmoved for over 3 s) or moves again. The holder moves
-     * it whenever it stores a token or extends its claim (every 5 s at most), so a stale stamp means a blocked holder;
+     * owner changes, and when the claim's time stamp goes stale (unmoved for over 7 s) or moves again. The holder moves
+     * it whenever it stores a token or extends its claim (every 5 s or so), so a stale stamp means a blocked holder;
      * another replica may take the segment over once it is 10 s old (JdbcTokenStore's claim time-out).
      */
     private static final class RelayClaims implements AutoCloseable {
 
-        private static final Duration STALE = Duration.ofSeconds(3);
+        private static final Duration STALE = Duration.ofSeconds(7);
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final Map<String, String> owners = new java.util.HashMap<>();
         private final Map<String, Boolean> stale = new java.util.HashMap<>();
