@@ -91,6 +91,13 @@ public class KafkaClients {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        // A rebalance waits for every member the group knows, and a consumer that died without leaving (a SIGKILLed
+        // or evicted replica, one closed while the coordinator was unreachable) is known until its session times out;
+        // a coordinator that reloads its groups (a broker restart, a broker fenced after a freeze) starts every
+        // member's session afresh. Kafka's 45 s default held a group without partitions for that long after each
+        // (docs/architecture.md, "Faults"); 10 s, three missed heartbeats, still outlasts a GC pause.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         return props;
     }
 

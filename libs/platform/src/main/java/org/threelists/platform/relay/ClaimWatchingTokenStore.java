@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * claim may follow a restart, a failed batch or another replica's work, so what is on Kafka must then be read again.
  */
 final class ClaimWatchingTokenStore implements TokenStore {
+
+    private static final Logger LOG = Logger.getLogger(ClaimWatchingTokenStore.class);
 
     private final TokenStore delegate;
     private final Runnable onClaimChange;
@@ -32,21 +35,28 @@ final class ClaimWatchingTokenStore implements TokenStore {
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
         TrackingToken token = delegate.fetchToken(processorName, segment);
-        onClaimChange.run();
+        claimed(segment);
         return token;
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
         TrackingToken token = delegate.fetchToken(processorName, segment);
-        onClaimChange.run();
+        claimed(segment.getSegmentId());
         return token;
+    }
+
+    /** Which replica holds the relay, and since when, is what a late relay's timeline starts from. */
+    private void claimed(int segment) {
+        onClaimChange.run();
+        LOG.infof("The relay's segment %d is claimed by this replica", segment);
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
         onClaimChange.run();
         delegate.releaseClaim(processorName, segment);
+        LOG.infof("The relay's segment %d is released by this replica", segment);
     }
 
     @Override
