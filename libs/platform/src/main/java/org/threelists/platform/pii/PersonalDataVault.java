@@ -11,7 +11,6 @@ import org.threelists.platform.transaction.TransactionKept;
 import org.threelists.platform.problem.ProblemType;
 
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +43,14 @@ public class PersonalDataVault {
     private static final String FORMAT = "v1.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One AES-GCM cipher per thread, initialised afresh (key and IV) for every use: {@code Cipher.getInstance} looks the
+     * transformation up among the providers on every call, and was the vault's largest cost per sealed contact
+     * (bench/README.md, "Fast path, part six"). A cipher is not thread-safe, so none is shared.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PersonalDataVault::newCipher);
     /** The transaction's resource holding the keys it has used, by subject. */
     private static final Object KEYS = PersonalDataVault.class.getName() + ".keys";
 
@@ -184,13 +190,18 @@ public class PersonalDataVault {
                 "Personal data of " + subjectId + " was erased and cannot be stored again");
     }
 
+    /** A new AES-256 key: 32 bytes of the strong random source, as the JDK's AES {@code KeyGenerator} makes it. */
     private static SecretKey newKey() {
+        byte[] raw = new byte[KEY_BYTES];
+        RANDOM.nextBytes(raw);
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    private static Cipher newCipher() {
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            return generator.generateKey();
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("AES/GCM is not available", e);
         }
     }
 
@@ -199,7 +210,7 @@ public class PersonalDataVault {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -211,7 +222,7 @@ public class PersonalDataVault {
 
     private static byte[] decrypt(SecretKey key, byte[] ivAndCiphertext, String subjectId) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
