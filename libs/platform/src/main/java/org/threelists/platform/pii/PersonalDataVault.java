@@ -34,8 +34,9 @@ import java.util.Optional;
  *
  * <p>Calls must run inside the caller's transaction: a key is created in the same transaction as the event
  * that first uses it. A key the transaction has created or read is kept until it ends, so sealing a new demand's
- * contact and showing it in the answer cost one statement, not three (bench/README.md, "Fast path, part four"); it is
- * never kept beyond the transaction, so an erasure committed by another replica is seen by the next one.
+ * contact and showing it in the answer cost one statement, not three (bench/README.md, "Fast path, part four"); what
+ * the transaction has sealed opens without decrypting while it holds the key (part six). Neither is kept beyond the
+ * transaction, so an erasure committed by another replica is seen by the next one.
  */
 @ApplicationScoped
 public class PersonalDataVault {
@@ -53,6 +54,8 @@ public class PersonalDataVault {
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PersonalDataVault::newCipher);
     /** The transaction's resource holding the keys it has used, by subject. */
     private static final Object KEYS = PersonalDataVault.class.getName() + ".keys";
+    /** The transaction's resource holding what it has sealed, by sealed text: its answer shows it without decrypting. */
+    private static final Object SEALED = PersonalDataVault.class.getName() + ".sealed";
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -72,7 +75,16 @@ public class PersonalDataVault {
     /** Encrypts {@code plaintext} for {@code subjectId}, creating the subject's key on first use. */
     public String seal(String subjectId, String plaintext) {
         SecretKey key = keyOf(subjectId, true).orElseThrow(() -> erased(subjectId));
-        return FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+        String sealed = FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+        Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
+        if (sealedHere != null) {
+            sealedHere.put(sealed, new SealedHere(subjectId, plaintext));
+        }
+        return sealed;
+    }
+
+    /** A value this transaction sealed, and for whom (the ciphertext is bound to its subject). */
+    private record SealedHere(String subjectId, String plaintext) {
     }
 
     /** Seals a value as JSON; null stays null (nothing to keep). */
@@ -103,6 +115,10 @@ public class PersonalDataVault {
         if (sealed == null || !sealed.startsWith(FORMAT)) {
             return Optional.empty();
         }
+        String sealedHere = sealedHere(subjectId, sealed);
+        if (sealedHere != null) {
+            return Optional.of(sealedHere);
+        }
         return keyOf(subjectId, false).map(key -> new String(
                 decrypt(key, Base64.getDecoder().decode(sealed.substring(FORMAT.length())), subjectId),
                 StandardCharsets.UTF_8));
@@ -125,6 +141,20 @@ public class PersonalDataVault {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot erase the key of " + subjectId, e);
         }
+    }
+
+    /**
+     * The plaintext of a value this transaction sealed for the subject, while the transaction still holds the
+     * subject's key; null otherwise. An erasure in this transaction drops the key, so what it sealed opens no more.
+     */
+    private String sealedHere(String subjectId, String sealed) {
+        Map<String, SecretKey> used = keysOfThisTransaction();
+        if (used == null || !used.containsKey(subjectId)) {
+            return null;
+        }
+        Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
+        SealedHere known = sealedHere.get(sealed);
+        return known != null && known.subjectId().equals(subjectId) ? known.plaintext() : null;
     }
 
     private Optional<SecretKey> keyOf(String subjectId, boolean create) {
