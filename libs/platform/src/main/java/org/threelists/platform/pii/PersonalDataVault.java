@@ -11,7 +11,6 @@ import org.threelists.platform.transaction.TransactionKept;
 import org.threelists.platform.problem.ProblemType;
 
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,8 +34,9 @@ import java.util.Optional;
  *
  * <p>Calls must run inside the caller's transaction: a key is created in the same transaction as the event
  * that first uses it. A key the transaction has created or read is kept until it ends, so sealing a new demand's
- * contact and showing it in the answer cost one statement, not three (bench/README.md, "Fast path, part four"); it is
- * never kept beyond the transaction, so an erasure committed by another replica is seen by the next one.
+ * contact and showing it in the answer cost one statement, not three (bench/README.md, "Fast path, part four"); what
+ * the transaction has sealed opens without decrypting while it holds the key (part six). Neither is kept beyond the
+ * transaction, so an erasure committed by another replica is seen by the next one.
  */
 @ApplicationScoped
 public class PersonalDataVault {
@@ -44,9 +44,18 @@ public class PersonalDataVault {
     private static final String FORMAT = "v1.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One AES-GCM cipher per thread, initialised afresh (key and IV) for every use: {@code Cipher.getInstance} looks the
+     * transformation up among the providers on every call, and was the vault's largest cost per sealed contact
+     * (bench/README.md, "Fast path, part six"). A cipher is not thread-safe, so none is shared.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PersonalDataVault::newCipher);
     /** The transaction's resource holding the keys it has used, by subject. */
     private static final Object KEYS = PersonalDataVault.class.getName() + ".keys";
+    /** The transaction's resource holding what it has sealed, by sealed text: its answer shows it without decrypting. */
+    private static final Object SEALED = PersonalDataVault.class.getName() + ".sealed";
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -66,7 +75,16 @@ public class PersonalDataVault {
     /** Encrypts {@code plaintext} for {@code subjectId}, creating the subject's key on first use. */
     public String seal(String subjectId, String plaintext) {
         SecretKey key = keyOf(subjectId, true).orElseThrow(() -> erased(subjectId));
-        return FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+        String sealed = FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
+        Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
+        if (sealedHere != null) {
+            sealedHere.put(sealed, new SealedHere(subjectId, plaintext));
+        }
+        return sealed;
+    }
+
+    /** A value this transaction sealed, and for whom (the ciphertext is bound to its subject). */
+    private record SealedHere(String subjectId, String plaintext) {
     }
 
     /** Seals a value as JSON; null stays null (nothing to keep). */
@@ -97,6 +115,10 @@ public class PersonalDataVault {
         if (sealed == null || !sealed.startsWith(FORMAT)) {
             return Optional.empty();
         }
+        String sealedHere = sealedHere(subjectId, sealed);
+        if (sealedHere != null) {
+            return Optional.of(sealedHere);
+        }
         return keyOf(subjectId, false).map(key -> new String(
                 decrypt(key, Base64.getDecoder().decode(sealed.substring(FORMAT.length())), subjectId),
                 StandardCharsets.UTF_8));
@@ -119,6 +141,20 @@ public class PersonalDataVault {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot erase the key of " + subjectId, e);
         }
+    }
+
+    /**
+     * The plaintext of a value this transaction sealed for the subject, while the transaction still holds the
+     * subject's key; null otherwise. An erasure in this transaction drops the key, so what it sealed opens no more.
+     */
+    private String sealedHere(String subjectId, String sealed) {
+        Map<String, SecretKey> used = keysOfThisTransaction();
+        if (used == null || !used.containsKey(subjectId)) {
+            return null;
+        }
+        Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
+        SealedHere known = sealedHere.get(sealed);
+        return known != null && known.subjectId().equals(subjectId) ? known.plaintext() : null;
     }
 
     private Optional<SecretKey> keyOf(String subjectId, boolean create) {
@@ -184,13 +220,18 @@ public class PersonalDataVault {
                 "Personal data of " + subjectId + " was erased and cannot be stored again");
     }
 
+    /** A new AES-256 key: 32 bytes of the strong random source, as the JDK's AES {@code KeyGenerator} makes it. */
     private static SecretKey newKey() {
+        byte[] raw = new byte[KEY_BYTES];
+        RANDOM.nextBytes(raw);
+        return new SecretKeySpec(raw, "AES");
+    }
+
+    private static Cipher newCipher() {
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            return generator.generateKey();
+            return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("AES/GCM is not available", e);
         }
     }
 
@@ -199,7 +240,7 @@ public class PersonalDataVault {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
@@ -211,7 +252,7 @@ public class PersonalDataVault {
 
     private static byte[] decrypt(SecretKey key, byte[] ivAndCiphertext, String subjectId) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ivAndCiphertext, 0, IV_BYTES));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(ivAndCiphertext, IV_BYTES, ivAndCiphertext.length - IV_BYTES);
