@@ -1,7 +1,6 @@
 package org.threelists.ledger.projection;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.ledger.messaging.Topics;
@@ -20,9 +19,7 @@ import org.threelists.platform.inbox.InboundEvent;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A benchmark, not a test: the ledger consumer's transaction for a delivery that arrives alone (a poll of one, as when
@@ -44,12 +41,7 @@ public final class DeliveryHopBenchmark {
         int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         List<ConsumerRecord<String, byte[]>> records = RebuildBenchmark.records(deliveries, false);
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
-            Map<String, String> props = new HashMap<>();
-            props.put(AgroalPropertiesReader.JDBC_URL, postgres.jdbcUrl("postgres"));
-            props.put(AgroalPropertiesReader.PRINCIPAL, EmbeddedPostgresServer.USER);
-            props.put(AgroalPropertiesReader.CREDENTIAL, EmbeddedPostgresServer.PASSWORD);
-            props.put(AgroalPropertiesReader.MAX_SIZE, "4");
-            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+            try (AgroalDataSource ds = LedgerBenchmark.dataSource(postgres, 4)) {
                 LedgerBenchmark.schema(ds);
                 for (String migration : List.of("V3__rollups.sql", "V4__slip_entries.sql", "V5__span_rollups.sql",
                         "V6__span_volunteers_keyed_by_row.sql")) {

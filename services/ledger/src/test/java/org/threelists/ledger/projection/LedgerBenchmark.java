@@ -57,12 +57,7 @@ public final class LedgerBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith("jdbc:")) {
             // the reports only, over a ledger that is there already (e.g. the bench's, or one kept for EXPLAIN)
-            Map<String, String> props = new HashMap<>();
-            props.put(AgroalPropertiesReader.JDBC_URL, args[0]);
-            props.put(AgroalPropertiesReader.PRINCIPAL, args.length > 1 ? args[1] : EmbeddedPostgresServer.USER);
-            props.put(AgroalPropertiesReader.CREDENTIAL, args.length > 2 ? args[2] : EmbeddedPostgresServer.PASSWORD);
-            props.put(AgroalPropertiesReader.MAX_SIZE, "2");
-            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+            try (AgroalDataSource ds = dataSource(args[0], args.length > 1 ? args[1] : EmbeddedPostgresServer.USER, args.length > 2 ? args[2] : EmbeddedPostgresServer.PASSWORD, 2)) {
                 reports(ds);
             }
             return;
@@ -70,12 +65,7 @@ public final class LedgerBenchmark {
         int target = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rebuildEvents = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
-            Map<String, String> props = new HashMap<>();
-            props.put(AgroalPropertiesReader.JDBC_URL, postgres.jdbcUrl("postgres"));
-            props.put(AgroalPropertiesReader.PRINCIPAL, EmbeddedPostgresServer.USER);
-            props.put(AgroalPropertiesReader.CREDENTIAL, EmbeddedPostgresServer.PASSWORD);
-            props.put(AgroalPropertiesReader.MAX_SIZE, "8");
-            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+            try (AgroalDataSource ds = dataSource(postgres, 8)) {
                 schema(ds);
                 long t0 = System.nanoTime();
                 long entries = generate(ds, target);
@@ -97,6 +87,23 @@ public final class LedgerBenchmark {
                 rebuild(ds, rebuildEvents);
             }
         }
+    }
+
+    /** A small pool on the given database, as every ledger benchmark opens it. */
+    public static AgroalDataSource dataSource(String jdbcUrl, String user, String password, int maxSize)
+            throws java.sql.SQLException {
+        Map<String, String> props = new HashMap<>();
+        props.put(AgroalPropertiesReader.JDBC_URL, jdbcUrl);
+        props.put(AgroalPropertiesReader.PRINCIPAL, user);
+        props.put(AgroalPropertiesReader.CREDENTIAL, password);
+        props.put(AgroalPropertiesReader.MAX_SIZE, Integer.toString(maxSize));
+        return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
+    }
+
+    /** A small pool on the embedded server's {@code postgres} database. */
+    public static AgroalDataSource dataSource(EmbeddedPostgresServer postgres, int maxSize) throws java.sql.SQLException {
+        return dataSource(postgres.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD,
+                maxSize);
     }
 
     public static void schema(AgroalDataSource ds) throws Exception {

@@ -1,7 +1,6 @@
 package org.threelists.ledger.projection;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.ledger.messaging.Topics;
@@ -27,7 +26,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +55,7 @@ public final class RebuildBenchmark {
         boolean mixed = args.length > 1 && args[1].equals("mixed");
         List<ConsumerRecord<String, byte[]>> records = records(events, mixed);
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
-            Map<String, String> props = new HashMap<>();
-            props.put(AgroalPropertiesReader.JDBC_URL, postgres.jdbcUrl("postgres"));
-            props.put(AgroalPropertiesReader.PRINCIPAL, EmbeddedPostgresServer.USER);
-            props.put(AgroalPropertiesReader.CREDENTIAL, EmbeddedPostgresServer.PASSWORD);
-            props.put(AgroalPropertiesReader.MAX_SIZE, "4");
-            try (AgroalDataSource ds = AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get())) {
+            try (AgroalDataSource ds = LedgerBenchmark.dataSource(postgres, 4)) {
                 LedgerBenchmark.schema(ds);
                 LedgerBenchmark.run(ds, "db/migration/V3__rollups.sql");
                 // the slips' columns and tables: the entries are written with them
