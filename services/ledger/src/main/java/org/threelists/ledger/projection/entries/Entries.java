@@ -75,12 +75,12 @@ public class Entries {
                     total = rs.getLong(1);
                 }
             }
-            List<LedgerEntry> entries = new ArrayList<>();
             if (total <= (long) page * size) {
                 // nothing on this page: a reader waiting for a project's entries asks this many times over
                 // (bench/README.md, "Ledger: the delivery's hop")
                 return new EntryPage(List.of(), total);
             }
+            List<LedgerEntry> entries = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS + where
                     + " ORDER BY e.entry_date, e.kafka_partition, e.seq LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(params);

@@ -101,7 +101,7 @@ public final class Scoring {
 
     private static double[] termValues(DemandInput d, ResourceInput r, Weights w, Set<String> offered,
                                        Set<String> required) {
-        double urgency = Math.min(1.0, d.urgency().term() + (d.overdue() ? w.overdueBonus() : 0.0));
+        double urgency = urgency(d, w);
         double skillFit;
         if (required.isEmpty()) {
             skillFit = 1.0;
@@ -110,10 +110,20 @@ public final class Scoring {
             skillFit = offered.isEmpty() ? 0.0 : (double) used / offered.size();
         }
         double proximity = !r.serviceArea().isEmpty() && r.serviceArea().get(0).equals(d.communityCode()) ? 1.0 : 0.5;
-        double rating = r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
+        double rating = rating(r);
         double fairness = fairness(r);
         return new double[] {round(w.urgency() * urgency), round(w.skillFit() * skillFit),
                 round(w.proximity() * proximity), round(w.rating() * rating), round(w.fairness() * fairness)};
+    }
+
+    /** The urgency term of the demand, before its weight: its level's term, plus the bonus when overdue, at most 1. */
+    public static double urgency(DemandInput d, Weights w) {
+        return Math.min(1.0, d.urgency().term() + (d.overdue() ? w.overdueBonus() : 0.0));
+    }
+
+    /** The rating term of the resource's unit, before its weight: (unitRating − 1) / 4, 0.5 when unknown. */
+    public static double rating(ResourceInput r) {
+        return r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
     }
 
     /** The fairness term of the resource's unit: 1 / (1 + unitLoad / 40). */

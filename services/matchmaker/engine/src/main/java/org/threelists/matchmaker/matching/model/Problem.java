@@ -391,17 +391,14 @@ public final class Problem {
             long bestResourceTerms = 0;
             Weights w = instance.weights();
             for (ResourceInput r : resources) {
-                double rating = r.unitRating() == null ? 0.5 : (r.unitRating() - 1.0) / 4.0;
-                bestResourceTerms = Math.max(bestResourceTerms,
-                        Scoring.scaled(w.rating() * rating) + Scoring.scaled(w.fairness() * Scoring.fairness(r)));
+                bestResourceTerms = Math.max(bestResourceTerms, Scoring.scaled(w.rating() * Scoring.rating(r))
+                        + Scoring.scaled(w.fairness() * Scoring.fairness(r)));
             }
             long rest = Scoring.scaled(w.skillFit()) + Scoring.scaled(w.proximity()) + bestResourceTerms + 1;
             for (int d = 0; d < unexamined.length; d++) {
                 if (unexamined[d]) {
-                    DemandInput dem = demands.get(d);
-                    double urgency = Math.min(1.0, dem.urgency().term() + (dem.overdue() ? w.overdueBonus() : 0.0));
                     p.unexaminedCount++;
-                    p.unexaminedBoundScaled += Scoring.scaled(w.urgency() * urgency) + rest;
+                    p.unexaminedBoundScaled += Scoring.scaled(w.urgency() * Scoring.urgency(demands.get(d), w)) + rest;
                 }
             }
         }
