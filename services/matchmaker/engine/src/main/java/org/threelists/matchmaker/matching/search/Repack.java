@@ -110,7 +110,9 @@ public final class Repack {
      * local optimum (a sweep with no move), false at the deadline.
      */
     public boolean run(long deadlineNanos, int[] only) {
-        return sweep(deadlineNanos, only != null ? only : own, new int[3]);
+        // over its own resources the sweeps start with the nearest neighbours, as the sliced search does
+        return sweep(deadlineNanos, only != null ? only : own,
+                new int[] {0, 0, 0, only != null ? NEIGHBOURS : Math.min(NEAREST, NEIGHBOURS)});
     }
 
     /**
@@ -159,8 +161,11 @@ public final class Repack {
         return pulls.chainMoves;
     }
 
-    /** Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour. */
-    private final int[] cursor = new int[3];
+    /**
+     * Where the sweeps over its own resources stopped: phase (0 singles, 1 pairs), resource, neighbour, and how many
+     * of each resource's neighbours the sweeps pair it with ({@link #NEAREST}, then all).
+     */
+    private final int[] cursor = {0, 0, 0, Math.min(NEAREST, NEIGHBOURS)};
     private boolean movedThisSweep;
 
     /**
@@ -204,7 +209,7 @@ public final class Repack {
                 }
             }
             int[] order = ownCursor ? sweepOrder : localOrder;
-            int reach = ownCursor ? this.reach : NEIGHBOURS;
+            int reach = at[3];
             for (; at[1] < order.length; at[1]++, at[2] = 0) {
                 int r = order[at[1]];
                 for (; at[2] < Math.min(reach, neighbours[r].length); at[2]++) {
@@ -220,9 +225,9 @@ public final class Repack {
             at[0] = 0;
             at[1] = 0;
             at[2] = 0;
-            if (!moved && ownCursor && this.reach < NEIGHBOURS) {
+            if (!moved && at[3] < NEIGHBOURS) {
                 // the nearest neighbours' local optimum reached: the sweeps go on with every neighbour
-                this.reach = NEIGHBOURS;
+                at[3] = NEIGHBOURS;
                 continue;
             }
             if (!moved) {
@@ -237,12 +242,11 @@ public final class Repack {
 
     /**
      * How many of each resource's neighbours (the first, sharing the most candidates) the sweeps over its own
-     * resources pair it with: {@link #NEAREST} until no such pair gains, then all {@link #NEIGHBOURS}. On the 1k×100
-     * street the nearest eight reached 0.995 of the LP bound with 40 % fewer DP cells than all 24 and a local optimum
-     * as good or better on most shapes; the sweeps with all 24 that follow keep the search's local optimum that of
-     * the whole neighbourhood (services/matchmaker/engine/README.md, "How").
+     * resources pair it with until no such pair gains; then all {@link #NEIGHBOURS}. On the 1k×100 street the
+     * nearest eight reached 0.995 of the LP bound with 40 % fewer DP cells than all 24; the sweeps with all 24 that
+     * follow keep the search's local optimum one of the whole neighbourhood (services/matchmaker/engine/README.md,
+     * "How"). Sweeps around given resources (a new demand's, a neighbourhood's) pair them with all at once.
      */
-    private int reach = Math.min(NEAREST, NEIGHBOURS);
     static final int NEAREST = Integer.getInteger("matching.nearest", 8);
 
     /** The order of the current sweep's pairs over its own resources, and over others' ({@link #run}). */
