@@ -197,6 +197,11 @@ final class ComponentSearch {
         return repack == null ? 0 : repack.moves + repack.pullMoves() + repack.chainMoves();
     }
 
+    /** Two-resource re-packs tried, and of those the ones the merged bound settled without their table. */
+    long[] repackTries() {
+        return repack == null ? new long[2] : new long[] {repack.evaluated, repack.pruned};
+    }
+
     int lnsMoves() {
         return lns == null ? 0 : lns.moves();
     }

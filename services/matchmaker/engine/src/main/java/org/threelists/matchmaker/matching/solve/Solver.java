@@ -92,8 +92,15 @@ public final class Solver {
             Trace.log("capacity left free after the chains: %.2f %% of %d tenths", 100.0 * free / total, total);
         }
         slices.run(ComponentSearch.Step.LNS, deadline);
-        Trace.log("repack: %.4f (%d moves), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
-                repackMoves(searches), 100 * gapOf(p, searches));
+        long tried = 0;
+        long pruned = 0;
+        for (ComponentSearch s : searches) {
+            tried += s.repackTries()[0];
+            pruned += s.repackTries()[1];
+        }
+        Trace.log("repack: %.4f (%d moves; %d two-resource re-packs tried, %d of them settled by the merged bound),"
+                + " gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE, repackMoves(searches), tried, pruned,
+                100 * gapOf(p, searches));
         String lagrangian = "";
         if (gapOf(p, searches) > options.targetGap() && Deadline.before(deadline)) {
             for (int c = 0; c < components; c++) {

@@ -1,0 +1,100 @@
+package org.threelists.matchmaker.lab;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.threelists.matchmaker.matching.MatchingInstance;
+import org.threelists.matchmaker.matching.model.Problem;
+import org.threelists.matchmaker.matching.model.Profits;
+import org.threelists.matchmaker.matching.relaxation.Relaxation;
+import org.threelists.matchmaker.matching.search.Repack;
+import org.threelists.matchmaker.matching.search.StartPlan;
+
+/**
+ * What the re-packs after the chains cost, by work rather than by clock: the engine's starts, pulls and chains, then
+ * the two-resource re-packs in 2 ms slices (the component with the largest gap to its LP bound first), all on one
+ * thread; prints the thread CPU to 0.994, 0.995 and 0.9955 of the LP bound and to the re-packs' local optimum
+ * (services/matchmaker/engine/README.md, "Time and quality"). Thread CPU on one warm thread is what a loaded machine
+ * changes least; the runs after the first are warm.
+ *
+ * <pre>java -cp … org.threelists.matchmaker.lab.RepackCurve demands resources shape runs [seed]</pre>
+ */
+public final class RepackCurve {
+
+    private RepackCurve() {
+    }
+
+    public static void main(String[] a) {
+        int nd = Integer.parseInt(a[0]), nr = Integer.parseInt(a[1]);
+        Shape shape = Shape.valueOf(a[2]);
+        int runs = Integer.parseInt(a[3]);
+        org.threelists.matchmaker.matching.nativelib.NativeLibraries.load();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        MatchingInstance inst = new InstanceGenerator(a.length > 4 ? Long.parseLong(a[4]) : 42, nd, nr, shape).generate();
+        for (int run = 0; run < runs; run++) {
+            Problem p = Problem.build(inst);
+            Relaxation rel = new Relaxation(p);
+            int[] choice = new int[p.demands.size()];
+            java.util.Arrays.fill(choice, -1);
+            int nc = p.componentCount();
+            Repack[] rp = new Repack[nc];
+            long lp = 0;
+            long t0 = mx.getCurrentThreadCpuTime();
+            for (int c = 0; c < nc; c++) {
+                rel.solveFlow(c, choice);
+                StartPlan.greedyFill(p, choice, p.componentDemands[c], false);
+                StartPlan.improve(p, choice, p.componentDemands[c], Long.MAX_VALUE);
+                lp += rel.componentLpBound[c] / p.m;
+            }
+            for (int c = 0; c < nc; c++) {
+                rp[c] = new Repack(p, choice, p.componentResources[c]);
+                rp[c].pullUntilStable(p.componentResources[c], Long.MAX_VALUE);
+            }
+            for (int c = 0; c < nc; c++) {
+                rp[c].chainUntilStable(p.componentResources[c], Long.MAX_VALUE);
+            }
+            long t1 = mx.getCurrentThreadCpuTime();
+            double r1 = Profits.scaledTotal(p, choice) / (double) lp;
+            boolean[] done = new boolean[nc];
+            long[] per = new long[nc];
+            double[] marks = {0.994, 0.995, 0.9955};
+            long[] at = new long[marks.length];
+            java.util.Arrays.fill(at, -1);
+            while (true) {
+                int best = -1;
+                long bestGap = -1;
+                for (int c = 0; c < nc; c++) {
+                    if (done[c]) {
+                        continue;
+                    }
+                    long gap = rel.componentLpBound[c] / p.m - Profits.componentProfit(p, choice, c) / p.m;
+                    if (gap > bestGap) {
+                        bestGap = gap;
+                        best = c;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                long c0 = mx.getCurrentThreadCpuTime();
+                done[best] = rp[best].resume(System.nanoTime() + 2_000_000L);
+                per[best] += mx.getCurrentThreadCpuTime() - c0;
+                double r = Profits.scaledTotal(p, choice) / (double) lp;
+                long now = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < marks.length; i++) {
+                    if (at[i] < 0 && r >= marks[i]) {
+                        at[i] = now - t1;
+                    }
+                }
+            }
+            long t2 = mx.getCurrentThreadCpuTime();
+            double r2 = Profits.scaledTotal(p, choice) / (double) lp;
+            System.out.printf("%s run %d: starts, pulls and chains %.1f ms -> %.5f; to 0.994 %.1f, 0.995 %.1f, 0.9955 %.1f ms; local optimum %.5f after %.1f ms of re-packs%n",
+                    shape, run, (t1 - t0) / 1e6, r1, at[0] / 1e6, at[1] / 1e6, at[2] / 1e6, r2, (t2 - t1) / 1e6);
+            StringBuilder sb = new StringBuilder("  per component ms:");
+            for (int c = 0; c < nc; c++) {
+                sb.append(String.format(" %d(%d res)=%.0f", c, p.componentResources[c].length, per[c] / 1e6));
+            }
+            System.out.println(sb);
+        }
+    }
+}
