@@ -47,11 +47,13 @@ public class AxonRuntime {
     private final Instance<AxonModule> modules;
     private final String nodeId;
     private final long fetchDelayMillis;
+    private final Duration readerLinger;
     private Configuration configuration;
 
     AxonRuntime(AgroalDataSource dataSource, TransactionManager jta, Instance<AxonModule> modules,
             @ConfigProperty(name = "threelists.service-name") String serviceName,
-            @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay) {
+            @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay,
+            @ConfigProperty(name = "threelists.axon.reader-linger", defaultValue = "PT0.02S") Duration readerLinger) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.modules = modules;
@@ -59,6 +61,7 @@ public class AxonRuntime {
         // when they claim processor segments.
         this.nodeId = serviceName + ":" + ManagementFactory.getRuntimeMXBean().getName();
         this.fetchDelayMillis = fetchDelay.toMillis();
+        this.readerLinger = readerLinger;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -125,7 +128,7 @@ public class AxonRuntime {
         EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
                 .storageEngine(new AnnouncingStorageEngine(storage, newEvents))
                 .fetchDelay(fetchDelayMillis);
-        return new PromptEventStore(store, jta, newEvents);
+        return new PromptEventStore(store, jta, newEvents, readerLinger);
     }
 
     @Produces
