@@ -47,6 +47,7 @@ public class AxonRuntime {
     private final Instance<AxonModule> modules;
     private final String nodeId;
     private final long fetchDelayMillis;
+    /** The least time between two reads of the store's shared reader (libs/platform/README.md, "How soon"). */
     private final Duration readerLinger;
     private Configuration configuration;
 
@@ -126,9 +127,9 @@ public class AxonRuntime {
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(EventStoreSchema.events());
         EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
-                .storageEngine(new AnnouncingStorageEngine(storage, newEvents))
+                .storageEngine(new AnnouncingStorageEngine(storage, newEvents, new ReadPacing(readerLinger.toNanos())))
                 .fetchDelay(fetchDelayMillis);
-        return new PromptEventStore(store, jta, newEvents, readerLinger);
+        return new PromptEventStore(store, jta, newEvents);
     }
 
     @Produces

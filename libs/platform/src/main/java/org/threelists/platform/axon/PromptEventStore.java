@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,36 +22,24 @@ import java.util.List;
  * <li>The pooled processors' coordinator looks at an idle stream every 500 ms unless the stream can call it back.
  * The streams opened here call back when the store's reader has taken new events in ({@link NewEvents}).</li>
  * </ul>
- * Events written by another process (a second replica) are still found by the reader's poll, every fetch delay. At a
- * high rate of commits the reader is woken at most once per linger, so that one read and one relay batch take the
- * events of several commits ({@link ReaderWakeUps}).
+ * Events written by another process (a second replica) are still found by the reader's poll, every fetch delay.
  */
 final class PromptEventStore extends EmbeddedEventStore {
 
     private final TransactionManager jta;
     private final NewEvents newEvents;
-    private final ReaderWakeUps wakeUps;
 
-    /** {@code linger}: the least time between two wake-ups of the store's reader ({@link ReaderWakeUps}). */
-    PromptEventStore(EmbeddedEventStore.Builder builder, TransactionManager jta, NewEvents newEvents, Duration linger) {
+    PromptEventStore(EmbeddedEventStore.Builder builder, TransactionManager jta, NewEvents newEvents) {
         super(builder);
         this.jta = jta;
         this.newEvents = newEvents;
-        // Axon's own afterCommit only signals the reader; it does not look at the events.
-        this.wakeUps = new ReaderWakeUps(linger.toNanos(), () -> super.afterCommit(List.of()));
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        if (!afterJtaCommit(wakeUps::committed)) {
-            wakeUps.committed();
+        if (!afterJtaCommit(() -> super.afterCommit(events))) {
+            super.afterCommit(events);
         }
-    }
-
-    @Override
-    public void shutDown() {
-        super.shutDown();
-        wakeUps.close();
     }
 
     @Override
