@@ -8,10 +8,9 @@ import java.util.function.LongSupplier;
  * After a quiet spell the reader reads at once; under a stream of commits each read takes the events of every commit
  * since the previous one, and the relay's batch (one Kafka transaction and one token update) takes them all. Axon's
  * reader reads again at once after every read that found events, and is woken after every commit, so without a pace
- * it read about once per commit, in its own transaction, and the relay published about one event per batch: at a few
- * hundred demands a second those reads and batches cost as much as the requests themselves (bench/README.md, "Fast
- * path, part seven"). Only the reader's thread calls {@link #awaitTurn()}; a wait adds at most {@code linger} to how
- * soon the relay and the streaming projections see an event.
+ * it read up to once per commit, each read in its own transaction, and the relay's batches were as small as its reads
+ * (bench/README.md, "Fast path, part seven"). Only the reader's thread calls {@link #awaitTurn()}; a wait adds at most
+ * {@code linger} to how soon the relay and the streaming processors see an event.
  */
 final class ReadPacing {
 
