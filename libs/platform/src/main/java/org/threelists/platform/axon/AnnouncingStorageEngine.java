@@ -12,23 +12,27 @@ import java.util.stream.StreamSupport;
 /**
  * The JDBC event store that announces {@link NewEvents} once the event store's shared reader has read new events.
  * That reader is the only one that reads with {@code mayBlock} and it files each event into the cache the processors
- * tail before it takes the next, so when its read is used up every event it returned is in the cache.
+ * tail before it takes the next, so when its read is used up every event it returned is in the cache. Its reads are
+ * paced ({@link ReadPacing}), so that one read and one relay batch take the events of several commits.
  */
 final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
 
     private final NewEvents newEvents;
+    private final ReadPacing pacing;
 
-    AnnouncingStorageEngine(JdbcEventStorageEngine.Builder builder, NewEvents newEvents) {
+    AnnouncingStorageEngine(JdbcEventStorageEngine.Builder builder, NewEvents newEvents, ReadPacing pacing) {
         super(builder);
         this.newEvents = newEvents;
+        this.pacing = pacing;
     }
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
         if (!mayBlock) {
-            return events;
+            return super.readEvents(trackingToken, false);
         }
+        pacing.awaitTurn();
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, true);
         return StreamSupport.stream(new Announcing<>(events.spliterator(), newEvents), false).onClose(events::close);
     }
 

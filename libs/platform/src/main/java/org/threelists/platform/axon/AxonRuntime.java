@@ -47,11 +47,14 @@ public class AxonRuntime {
     private final Instance<AxonModule> modules;
     private final String nodeId;
     private final long fetchDelayMillis;
+    /** The least time between two reads of the store's shared reader (libs/platform/README.md, "How soon"). */
+    private final Duration readerLinger;
     private Configuration configuration;
 
     AxonRuntime(AgroalDataSource dataSource, TransactionManager jta, Instance<AxonModule> modules,
             @ConfigProperty(name = "threelists.service-name") String serviceName,
-            @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay) {
+            @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay,
+            @ConfigProperty(name = "threelists.axon.reader-linger", defaultValue = "PT0.02S") Duration readerLinger) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.modules = modules;
@@ -59,6 +62,7 @@ public class AxonRuntime {
         // when they claim processor segments.
         this.nodeId = serviceName + ":" + ManagementFactory.getRuntimeMXBean().getName();
         this.fetchDelayMillis = fetchDelay.toMillis();
+        this.readerLinger = readerLinger;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -123,7 +127,7 @@ public class AxonRuntime {
                 .persistenceExceptionResolver(new SQLStateResolver())
                 .schema(EventStoreSchema.events());
         EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
-                .storageEngine(new AnnouncingStorageEngine(storage, newEvents))
+                .storageEngine(new AnnouncingStorageEngine(storage, newEvents, new ReadPacing(readerLinger.toNanos())))
                 .fetchDelay(fetchDelayMillis);
         return new PromptEventStore(store, jta, newEvents);
     }
