@@ -10,6 +10,11 @@ import org.threelists.platform.inbox.InvalidMessageException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies demand-list.events.v1 to {@code open_demand}, one demand per row. Each event overwrites what it carries
@@ -20,9 +25,34 @@ import java.time.LocalDate;
 public class DemandListProjection {
 
     public void apply(InboundEvent event) throws InvalidMessageException {
+        apply(event, Panache.getEntityManager().find(OpenDemandView.class, demandIdOf(event)));
+    }
+
+    /**
+     * The rows of the events' demands as stored, by demand id, read with one query: a poll's events are then applied
+     * to them ({@link #apply(InboundEvent, OpenDemandView)}) without a read per event.
+     */
+    public Map<String, OpenDemandView> rowsOf(List<InboundEvent> events) {
+        Set<String> ids = new HashSet<>();
+        events.forEach(e -> ids.add(demandIdOf(e)));
+        Map<String, OpenDemandView> rows = new HashMap<>();
+        if (!ids.isEmpty()) {
+            OpenDemandView.<OpenDemandView>list("demandId in ?1", ids).forEach(d -> rows.put(d.demandId, d));
+        }
+        return rows;
+    }
+
+    public static String demandIdOf(InboundEvent event) {
+        return event.data().get("demandId").asText();
+    }
+
+    /**
+     * Applies the event to its demand's row ({@code demand}, null when there is none yet) and answers the row after
+     * it, persisted.
+     */
+    public OpenDemandView apply(InboundEvent event, OpenDemandView demand) throws InvalidMessageException {
         JsonNode data = event.data();
-        String demandId = data.get("demandId").asText();
-        OpenDemandView demand = Panache.getEntityManager().find(OpenDemandView.class, demandId);
+        String demandId = demandIdOf(event);
         if (demand == null) {
             if (!event.name().equals("demand.submitted")) {
                 // The topic is read from its beginning and keyed by demand: a demand's first event is its submission.
@@ -59,6 +89,7 @@ public class DemandListProjection {
         if (!demand.isPersistent()) {
             demand.persist();
         }
+        return demand;
     }
 
     private static void details(OpenDemandView demand, JsonNode data) {

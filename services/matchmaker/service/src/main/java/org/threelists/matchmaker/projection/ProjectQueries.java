@@ -106,9 +106,13 @@ public class ProjectQueries {
         if (demandIds.isEmpty()) {
             return List.of();
         }
+        // the overlap (&&) lets the GIN index on demand_ids find the few projects; without it every active
+        // project's demands were unnested, a read that grew with the project list on every re-plan
         return Panache.getEntityManager().createNativeQuery(
                         "select distinct " + column + " from project_view p, unnest(p.demand_ids) d"
-                                + " where p.status in (:active) and d in (:ids)", String.class)
+                                + " where p.demand_ids && cast(:overlap as varchar[])"
+                                + " and p.status in (:active) and d in (:ids)", String.class)
+                .setParameter("overlap", demandIds.toArray(String[]::new))
                 .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
                 .setParameter("ids", demandIds)
                 .getResultList();
