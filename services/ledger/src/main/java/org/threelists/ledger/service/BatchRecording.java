@@ -88,6 +88,19 @@ public class BatchRecording {
      * chained, so the caller must abandon the generation if the transaction does not commit.
      */
     public void apply(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
+        apply(generation, batch, heads, true);
+    }
+
+    /**
+     * Applies {@code batch} to a bulk generation (a rebuild's, V7__entries_partitioned_by_generation.sql) as
+     * {@link #apply} does, but for the roll-ups of its entries: the rebuild rolls the whole generation up once, when
+     * its events are in ({@link LedgerRollups#rollUp}), rather than upserting each batch's.
+     */
+    public void build(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
+        apply(generation, batch, heads, false);
+    }
+
+    private void apply(int generation, List<Replayed> batch, Map<Integer, Head> heads, boolean rollUp) {
         Set<String> fresh = chains.markAllApplied(generation, batch.stream()
                 .map(r -> new ChainStore.Applied(r.event().id(), r.partition(), r.offset())).toList());
         Writes w = new Writes();
@@ -103,7 +116,9 @@ public class BatchRecording {
         projects.ratedAll(w.ratings);
         directory.rememberMaskedNames(w.maskedNames);
         chains.appendAll(generation, w.entries, w.movedHeads);
-        rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
+        if (rollUp) {
+            rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
+        }
         rollups.confirmed(projects.confirmedAll(w.confirmations));
         summaryCorrections.noteAllLate(generation, w.late);
     }
