@@ -15,19 +15,19 @@ import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records project-list.events.v1 in the ledger: a delivery as entries appended to its partition's hash chain, and the
- * project facts reports need (title, holders, the community's confirmation, ratings); and from demand-list.events.v1
- * a closed slip as entries appended to its partition's chain, with the demand's listing its entries need
- * (services/ledger/README.md, "Slips"). Runs inside the caller's
- * transaction (the inbox's). An event id already applied in the generation changes nothing, so a redelivery records
+ * The one-event reference (test sources): records project-list.events.v1 in the ledger, a delivery as entries
+ * appended to its partition's hash chain, and the project facts reports need (title, holders, the community's
+ * confirmation, ratings); and from demand-list.events.v1 a closed slip as entries appended to its partition's chain,
+ * with the demand's listing its entries need (services/ledger/README.md, "Slips"). Runs inside the caller's
+ * transaction. An event id already applied in the generation changes nothing, so a redelivery records
  * each event once (services/ledger/README.md, "Exactly once and rebuild"). The consumers and a rebuild record with
- * {@link BatchRecording}, a poll of one message too; this one-event path is the reference it gives the same rows as
- * ({@code BatchRecordingTest}).
+ * {@link BatchRecording}, a poll of one message too, which is main's only write path; this one-event path, kept here
+ * as it was, is the reference {@code BatchRecordingTest} and the benchmarks hold it equal to. Both read the events'
+ * data with {@link RecordedEvents}.
  */
 @ApplicationScoped
 public class LedgerRecording {
@@ -76,7 +76,7 @@ public class LedgerRecording {
             case "project.published" -> place(d);
             case "project.claimed" -> {
                 place(d);
-                projects.held(projectId, holders(d));
+                projects.held(projectId, RecordedEvents.holders(d));
             }
             case "project.delivered" -> {
                 delivered(generation, event, partition, offset);
@@ -93,7 +93,7 @@ public class LedgerRecording {
             }
             case "project.rated" -> projects.rated(event.id(), projectId, d.path("demandId").asText(),
                     d.path("score").asInt(), event.time());
-            case "demand.submitted", "demand.amended" -> slipDemands.listed(generation, listingOf(d));
+            case "demand.submitted", "demand.amended" -> slipDemands.listed(generation, RecordedEvents.listingOf(d));
             case "slip.closed" -> {
                 if (closed(generation, event, partition, offset)) {
                     delivered.add(event.id());
@@ -107,30 +107,14 @@ public class LedgerRecording {
     }
 
     private void place(JsonNode d) {
-        ProjectFacts.Place place = placeOf(d);
+        ProjectFacts.Place place = RecordedEvents.placeOf(d);
         projects.place(place.projectId(), null, place.street(), place.community(), place.category());
-    }
-
-    /** Where and what the project of an event other than {@code project.proposed} is (no title). */
-    static ProjectFacts.Place placeOf(JsonNode d) {
-        return new ProjectFacts.Place(d.path("projectId").asText(), null, d.path("streetCode").asText(),
-                d.path("communityCode").asText(), d.path("category").asText());
-    }
-
-    /** The holders {@code project.claimed} names. */
-    static List<ProjectFacts.Holder> holders(JsonNode d) {
-        List<ProjectFacts.Holder> holders = new ArrayList<>();
-        for (JsonNode h : d.path("holders")) {
-            holders.add(new ProjectFacts.Holder(h.path("claimId").asText(), h.path("unitId").asText(),
-                    h.path("resourceId").asText(), h.path("amount").decimalValue()));
-        }
-        return holders;
     }
 
     private void delivered(int generation, InboundEvent event, int partition, long offset) {
         JsonNode d = event.data();
         place(d);
-        Delivery delivery = delivery(d);
+        Delivery delivery = RecordedEvents.delivery(d);
         for (JsonNode v : d.path("report").path("volunteers")) {
             if (v.hasNonNull("maskedName")) {
                 directory.rememberMaskedName(v.path("volunteerId").asText(), v.path("maskedName").asText());
@@ -149,53 +133,10 @@ public class LedgerRecording {
         if (chains.hasSlip(generation, d.path("slipId").asText())) {
             return false;
         }
-        ClosedSlip slip = closedSlip(d, slipDemands.find(generation, d.path("demandId").asText()).orElse(null));
+        ClosedSlip slip = RecordedEvents.closedSlip(d, slipDemands.find(generation, d.path("demandId").asText()).orElse(null));
         ChainStore.Head head = chains.lockHead(generation, chain);
         chains.append(generation, chain, offset, slip.entries(event.id(), event.time(), chain, head.seq(), head.hash()));
         summaryCorrections.noteLate(generation, event.id(), event.time(), slip.slipId(), Reason.DELIVERED_AFTER_SUMMARY);
         return true;
-    }
-
-    /** The demand as {@code demand.submitted} or {@code demand.amended} lists it. */
-    static SlipDemands.Listing listingOf(JsonNode d) {
-        return new SlipDemands.Listing(d.path("demandId").asText(), d.path("category").asText(),
-                d.path("beneficiaries").asInt());
-    }
-
-    /**
-     * The slip {@code slip.closed} closes, with its demand as listed. A demand the ledger never saw listed (its
-     * listing was dead-lettered) is recorded under OTHER with one resident served, the least a demand serves: the
-     * member's hours still count (services/ledger/README.md, "Slips").
-     */
-    static ClosedSlip closedSlip(JsonNode d, SlipDemands.Listing listing) {
-        return new ClosedSlip(d.path("slipId").asText(), d.path("demandId").asText(), d.path("streetCode").asText(),
-                d.path("communityCode").asText(), d.path("groupId").asText(), d.path("memberId").asText(),
-                d.hasNonNull("homeUnitId") ? d.path("homeUnitId").asText() : null, d.path("hours").decimalValue(),
-                d.path("mode").asText(), LocalDate.parse(d.path("serviceDate").asText()),
-                listing == null ? UNLISTED_CATEGORY : listing.category(), listing == null ? 1 : listing.beneficiaries(),
-                d.path("actor").asText());
-    }
-
-    static final String UNLISTED_CATEGORY = "OTHER";
-
-    static Delivery delivery(JsonNode d) {
-        JsonNode report = d.path("report");
-        List<String> demands = new ArrayList<>();
-        d.path("demandIds").forEach(id -> demands.add(id.asText()));
-        List<Delivery.VolunteerHours> volunteers = new ArrayList<>();
-        for (JsonNode v : report.path("volunteers")) {
-            volunteers.add(new Delivery.VolunteerHours(v.path("volunteerId").asText(), v.path("unitId").asText(),
-                    v.path("hours").decimalValue()));
-        }
-        List<Delivery.Consumption> consumptions = new ArrayList<>();
-        for (JsonNode p : d.path("consumptions")) {
-            consumptions.add(new Delivery.Consumption(p.path("claimId").asText(), p.path("unitId").asText(),
-                    p.path("resourceId").asText(), p.path("amount").decimalValue()));
-        }
-        return new Delivery(d.path("projectId").asText(), d.path("streetCode").asText(), d.path("communityCode").asText(),
-                d.path("category").asText(), String.join(",", demands),
-                java.time.LocalDate.parse(report.path("date").asText()), report.path("place").asText(),
-                report.hasNonNull("notes") ? report.path("notes").asText() : null, report.path("residentsServed").asInt(),
-                d.path("actor").asText(), volunteers, consumptions);
     }
 }
