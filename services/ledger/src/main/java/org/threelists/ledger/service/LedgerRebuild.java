@@ -120,7 +120,14 @@ public class LedgerRebuild {
         ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
         ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
         progress.phase(Phase.DROPPING_OLD_GENERATION);
-        List<Integer> dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next));
+        List<Integer> dropped;
+        try {
+            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, true));
+        } catch (RuntimeException e) {
+            // a long read of the entries held the table: the rows go one by one, the empty partition with the next rebuild
+            LOG.warnf("Could not drop the retired generations' partitions whole (%s); deleting their rows", e.getMessage());
+            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, false));
+        }
         LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
                 actor, next, events, millis, after.head(), dropped);
         return new Result(previous, next, events, after.entries(), before.head(), after.head(),

@@ -281,11 +281,14 @@ public class ChainStore {
 
     /**
      * Deletes every row of the given generations; their ledger_generation rows stay as history. A generation with a
-     * partition of its own (a rebuild's, {@link EntryPartitions}) loses it whole; one in the default partition its rows.
+     * partition of its own (a rebuild's, {@link EntryPartitions}) loses it whole if {@code wholePartitions}, else its
+     * rows as one in the default partition does.
      */
-    static void drop(Connection c, List<Integer> generations) throws SQLException {
-        for (int generation : EntryPartitions.partitioned(c, generations)) {
-            EntryPartitions.drop(c, generation);
+    static void drop(Connection c, List<Integer> generations, boolean wholePartitions) throws SQLException {
+        if (wholePartitions) {
+            for (int generation : EntryPartitions.partitioned(c, generations)) {
+                EntryPartitions.drop(c, generation);
+            }
         }
         for (String table : List.of("ledger_entry", "chain_head", "applied_event", "slip_demand")) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE generation = ANY (?)")) {

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class EntryPartitions {
 
+    static final String DROP_WAIT = "5s";
+
     private EntryPartitions() {
     }
 
@@ -74,9 +76,13 @@ public final class EntryPartitions {
         return found;
     }
 
-    /** Drops {@code generation}'s partition with its rows, at once rather than row by row. */
+    /**
+     * Drops {@code generation}'s partition with its rows, at once rather than row by row. It needs the entries' table
+     * exclusively: waiting for it queues every read of the entries behind, so it gives up after {@link #DROP_WAIT}.
+     */
     static void drop(Connection c, int generation) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + DROP_WAIT + "'");
             s.execute("DROP TABLE " + table(generation));
         }
     }

@@ -155,8 +155,14 @@ public class Generations {
         }
     }
 
-    /** Deletes the rows of every retired or abandoned generation but {@code current}; answers which. */
-    public List<Integer> dropAllBut(int current) {
+    /**
+     * Deletes the rows of every retired or abandoned generation but {@code current}; answers which. A generation's own
+     * partition is dropped whole when {@code wholePartitions}: that takes the entries' table exclusively, so it gives up
+     * after a few seconds (a long read of the entries, such as a verification walk, holds it off) rather than keep the
+     * reads queued behind it; called again without, it deletes the rows and leaves the empty partition to the next
+     * rebuild.
+     */
+    public List<Integer> dropAllBut(int current, boolean wholePartitions) {
         try (Connection c = dataSource.getConnection()) {
             List<Integer> dropped = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT generation FROM ledger_generation WHERE generation <> ? "
@@ -171,7 +177,7 @@ public class Generations {
                     }
                 }
             }
-            ChainStore.drop(c, dropped);
+            ChainStore.drop(c, dropped, wholePartitions);
             LedgerRollups.drop(c, dropped);
             return dropped;
         } catch (SQLException e) {

@@ -93,7 +93,12 @@ public class ProjectFacts {
                 + "(project_id, title, street_code, community_code, category) SELECT * FROM unnest(?::varchar[], "
                 + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (project_id) DO UPDATE SET title = "
                 + "COALESCE(EXCLUDED.title, project.title), street_code = EXCLUDED.street_code, community_code = "
-                + "EXCLUDED.community_code, category = EXCLUDED.category")) {
+                + "EXCLUDED.community_code, category = EXCLUDED.category "
+                // a replayed event mostly says what the row says: not rewritten then (still locked, as ON CONFLICT
+                // DO UPDATE locks the rows its condition leaves alone)
+                + "WHERE (project.title, project.street_code, project.community_code, project.category) IS DISTINCT FROM "
+                + "(COALESCE(EXCLUDED.title, project.title), EXCLUDED.street_code, EXCLUDED.community_code, "
+                + "EXCLUDED.category)")) {
             upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Place::projectId).toArray()));
             upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Place::title).toArray()));
             upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Place::street).toArray()));
