@@ -58,15 +58,8 @@ public final class RebuildBenchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
             try (AgroalDataSource ds = LedgerBenchmark.dataSource(postgres, 4)) {
                 LedgerBenchmark.schema(ds);
-                LedgerBenchmark.run(ds, "db/migration/V3__rollups.sql");
-                // the slips' columns and tables: the entries are written with them
-                LedgerBenchmark.run(ds, "db/migration/V4__slip_entries.sql");
-                // the year and month roll-ups: every batch keeps them beside the daily ones
-                LedgerBenchmark.run(ds, "db/migration/V5__span_rollups.sql");
-                // their volunteers keyed by the span row's hashed key
-                LedgerBenchmark.run(ds, "db/migration/V6__span_volunteers_keyed_by_row.sql");
-                // the entries partitioned by generation: a rebuild's generation gets a partition of its own
-                LedgerBenchmark.run(ds, "db/migration/V7__entries_partitioned_by_generation.sql");
+                // every later migration (roll-ups, slips, spans, the entries partitioned by generation, …)
+                LedgerBenchmark.migrateFrom(ds, 3);
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
                             + "'bench'), (3, 'BUILDING', 'bench'), (4, 'BUILDING', 'bench')");
