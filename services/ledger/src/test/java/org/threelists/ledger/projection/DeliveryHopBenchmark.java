@@ -59,9 +59,7 @@ public final class DeliveryHopBenchmark {
             b.setAutoCommit(false);
             AgroalDataSource oneA = RebuildBenchmark.oneConnection(a);
             AgroalDataSource oneB = RebuildBenchmark.oneConnection(b);
-            LedgerRecording oneEvent = new LedgerRecording(new Generations(oneA), new ChainStore(oneA),
-                    new ProjectFacts(oneA), new Directory(oneA), new SummaryCorrections(oneA), new LedgerRollups(oneA),
-                    new SlipDemands(oneA));
+            LedgerRecording oneEvent = new LedgerRecording(oneA);
             ChainStore chains = new ChainStore(oneB);
             BatchRecording batch = new BatchRecording(new Generations(oneB), chains, new ProjectFacts(oneB),
                     new Directory(oneB), new SummaryCorrections(oneB), new LedgerRollups(oneB), new SlipDemands(oneB));

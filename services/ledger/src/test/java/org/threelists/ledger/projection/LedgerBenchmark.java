@@ -6,15 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.LedgerEntry.Kind;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.ledger.projection.directory.Directory;
-import org.threelists.ledger.projection.entries.ChainStore;
-import org.threelists.ledger.projection.entries.Generations;
-import org.threelists.ledger.projection.projects.ProjectFacts;
+import org.threelists.ledger.projection.entries.OneEventChains;
 import org.threelists.ledger.projection.reports.LedgerReports;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
-import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.reports.Standings;
-import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.ledger.service.LedgerRecording;
 import org.threelists.devkit.EmbeddedPostgresServer;
 import org.threelists.platform.inbox.InboundEvent;
@@ -190,8 +185,8 @@ public final class LedgerBenchmark {
                         count++;
                     }
                 }
-                ChainStore.insert(c, 1, offset++, batch);
-                ChainStore.moveHead(c, 1, partition, seq[partition], heads[partition]);
+                OneEventChains.insert(c, 1, offset++, batch);
+                OneEventChains.moveHead(c, 1, partition, seq[partition], heads[partition]);
                 c.commit();
             }
         }
@@ -262,9 +257,7 @@ public final class LedgerBenchmark {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        LedgerRecording projection = new LedgerRecording(new Generations(oneConnection), new ChainStore(oneConnection),
-                new ProjectFacts(oneConnection), new Directory(oneConnection), new SummaryCorrections(oneConnection),
-                new LedgerRollups(oneConnection), new SlipDemands(oneConnection));
+        LedgerRecording projection = new LedgerRecording(oneConnection);
         Random random = new Random(2);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         for (int i = 0; i < events; i++) {

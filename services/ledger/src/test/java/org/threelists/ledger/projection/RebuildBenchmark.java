@@ -93,9 +93,7 @@ public final class RebuildBenchmark {
         try (Connection shared = ds.getConnection()) {
             shared.setAutoCommit(false);
             AgroalDataSource one = oneConnection(shared);
-            LedgerRecording recording = new LedgerRecording(new Generations(one), new ChainStore(one),
-                    new ProjectFacts(one), new Directory(one), new SummaryCorrections(one), new LedgerRollups(one),
-                    new SlipDemands(one));
+            LedgerRecording recording = new LedgerRecording(one);
             long t = System.nanoTime();
             int inBatch = 0;
             for (ConsumerRecord<String, byte[]> record : records) {

@@ -1,6 +1,7 @@
 package org.threelists.ledger.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.ClosedSlip;
 import org.threelists.ledger.domain.Delivery;
@@ -8,10 +9,13 @@ import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.entries.OneEventChains;
+import org.threelists.ledger.projection.projects.OneEventProjectFacts;
 import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
+import org.threelists.ledger.projection.rollups.OneEventRollups;
 import org.threelists.ledger.projection.slips.SlipDemands;
-import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.projection.summaries.OneEventSummaryCorrections;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
 
@@ -27,28 +31,34 @@ import java.util.List;
  * each event once (services/ledger/README.md, "Exactly once and rebuild"). The consumers and a rebuild record with
  * {@link BatchRecording}, a poll of one message too, which is main's only write path; this one-event path, kept here
  * as it was, is the reference {@code BatchRecordingTest} and the benchmarks hold it equal to. Both read the events'
- * data with {@link RecordedEvents}.
+ * data with {@link RecordedEvents}. Its single-row writes are test sources too ({@code OneEventChains},
+ * {@code OneEventProjectFacts}, {@code OneEventSummaryCorrections}, {@code OneEventRollups}); where main's batch of one
+ * writes the same row with the same statement (a confirmation's roll-ups, a demand's listing) it calls that.
  */
 @ApplicationScoped
 public class LedgerRecording {
 
     private final Generations generations;
     private final ChainStore chains;
-    private final ProjectFacts projects;
+    private final OneEventChains oneEventChains;
+    private final OneEventProjectFacts projects;
     private final Directory directory;
-    private final SummaryCorrections summaryCorrections;
+    private final OneEventSummaryCorrections summaryCorrections;
     private final LedgerRollups rollups;
+    private final OneEventRollups oneEventRollups;
     private final SlipDemands slipDemands;
 
-    public LedgerRecording(Generations generations, ChainStore chains, ProjectFacts projects, Directory directory,
-            SummaryCorrections summaryCorrections, LedgerRollups rollups, SlipDemands slipDemands) {
-        this.rollups = rollups;
-        this.slipDemands = slipDemands;
-        this.generations = generations;
-        this.chains = chains;
-        this.projects = projects;
-        this.directory = directory;
-        this.summaryCorrections = summaryCorrections;
+    /** Everything on one data source: the service's (a test's injection) or a benchmark's single connection. */
+    public LedgerRecording(AgroalDataSource dataSource) {
+        this.generations = new Generations(dataSource);
+        this.chains = new ChainStore(dataSource);
+        this.oneEventChains = new OneEventChains(dataSource);
+        this.projects = new OneEventProjectFacts(dataSource);
+        this.directory = new Directory(dataSource);
+        this.summaryCorrections = new OneEventSummaryCorrections(dataSource);
+        this.rollups = new LedgerRollups(dataSource);
+        this.oneEventRollups = new OneEventRollups(dataSource);
+        this.slipDemands = new SlipDemands(dataSource);
     }
 
     /** Records an event that arrived live, in the current generation, which no rebuild can replace meanwhile. */
@@ -60,12 +70,12 @@ public class LedgerRecording {
     public void apply(int generation, InboundEvent event, int partition, long offset) {
         List<String> delivered = new ArrayList<>(1);
         apply(generation, event, partition, offset, delivered);
-        rollups.delivered(generation, delivered);
+        oneEventRollups.delivered(generation, delivered);
     }
 
     /** Applies an event; a delivery's id is added to {@code delivered}, whose roll-ups the caller adds. */
     private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered) {
-        if (!chains.markApplied(generation, event.id(), partition, offset)) {
+        if (!oneEventChains.markApplied(generation, event.id(), partition, offset)) {
             return;
         }
         JsonNode d = event.data();
@@ -83,17 +93,17 @@ public class LedgerRecording {
                 delivered.add(event.id());
             }
             case "project.completed" -> {
-                rollups.delivered(generation, delivered);
+                oneEventRollups.delivered(generation, delivered);
                 delivered.clear();
                 if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText())) {
-                    rollups.confirmed(projectId);
+                    rollups.confirmed(List.of(projectId));
                 }
                 summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,
                         Reason.CONFIRMED_AFTER_SUMMARY);
             }
             case "project.rated" -> projects.rated(event.id(), projectId, d.path("demandId").asText(),
                     d.path("score").asInt(), event.time());
-            case "demand.submitted", "demand.amended" -> slipDemands.listed(generation, RecordedEvents.listingOf(d));
+            case "demand.submitted", "demand.amended" -> slipDemands.listedAll(generation, List.of(RecordedEvents.listingOf(d)));
             case "slip.closed" -> {
                 if (closed(generation, event, partition, offset)) {
                     delivered.add(event.id());
@@ -120,9 +130,9 @@ public class LedgerRecording {
                 directory.rememberMaskedName(v.path("volunteerId").asText(), v.path("maskedName").asText());
             }
         }
-        ChainStore.Head head = chains.lockHead(generation, partition);
+        ChainStore.Head head = oneEventChains.lockHead(generation, partition);
         List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), partition, head.seq(), head.hash());
-        chains.append(generation, partition, offset, entries);
+        oneEventChains.append(generation, partition, offset, entries);
         summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
                 Reason.DELIVERED_AFTER_SUMMARY);
     }
@@ -134,8 +144,8 @@ public class LedgerRecording {
             return false;
         }
         ClosedSlip slip = RecordedEvents.closedSlip(d, slipDemands.find(generation, d.path("demandId").asText()).orElse(null));
-        ChainStore.Head head = chains.lockHead(generation, chain);
-        chains.append(generation, chain, offset, slip.entries(event.id(), event.time(), chain, head.seq(), head.hash()));
+        ChainStore.Head head = oneEventChains.lockHead(generation, chain);
+        oneEventChains.append(generation, chain, offset, slip.entries(event.id(), event.time(), chain, head.seq(), head.hash()));
         summaryCorrections.noteLate(generation, event.id(), event.time(), slip.slipId(), Reason.DELIVERED_AFTER_SUMMARY);
         return true;
     }

@@ -31,7 +31,7 @@ import java.util.Set;
 public class LedgerRollups {
 
     /** Whether an entry counts now (a slip's, or its project confirmed); the roll-ups' {@code confirmed} column. */
-    private static final String CONFIRMED_NOW = Confirmation.confirmed("x");
+    static final String CONFIRMED_NOW = Confirmation.confirmed("x");
 
     /**
      * The entries a unit's participation rows hold: those with a unit, and a slip's hours without one (a resident
@@ -46,27 +46,10 @@ public class LedgerRollups {
     }
 
     /**
-     * Adds deliveries' entries, just appended to {@code generation} (one delivery live, a batch of them in a rebuild).
-     * The caller holds the projects' rows (it upserted them), so a confirmation of one of them in another transaction
-     * is either seen here or sees these entries.
-     */
-    public void delivered(int generation, List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            add(c, "x.generation = ? AND x.event_id = ANY (?)",
-                    List.of(generation, c.createArrayOf("varchar", eventIds.toArray())), CONFIRMED_NOW, 1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot roll up deliveries " + eventIds, e);
-        }
-    }
-
-    /**
      * Adds the figures of deliveries' and slips' entries just appended to {@code generation} (a poll's or a rebuild
-     * batch's, each event's entries together), grouped in memory as {@link #delivered(int, List)} groups them in SQL
+     * batch's, each event's entries together), grouped in memory as the test reference groups them in SQL
      * ({@link EntryFigures}): one upsert per table, no read of the entries just written. The caller holds the projects'
-     * rows, as for {@link #delivered(int, List)}.
+     * rows.
      */
     public void deliveredEntries(int generation, List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
@@ -199,15 +182,8 @@ public class LedgerRollups {
     }
 
     /**
-     * The community confirmed the project for the first time: its entries' figures, in every generation, move from the
-     * unconfirmed rows to the confirmed ones.
-     */
-    public void confirmed(String projectId) {
-        confirmed(List.of(projectId));
-    }
-
-    /**
-     * {@link #confirmed(String)} for several projects at once (a rebuild's batch). A bulk generation (one a rebuild
+     * Projects their community confirmed for the first time (one, a poll's, a rebuild's batch): their entries' figures,
+     * in every generation, move from the unconfirmed rows to the confirmed ones. A bulk generation (one a rebuild
      * builds, V7__entries_partitioned_by_generation.sql) has no roll-ups to move yet: {@link #rollUp} reads each
      * project's confirmation when it rolls the generation up.
      */
@@ -240,7 +216,7 @@ public class LedgerRollups {
     }
 
     /**
-     * Rolls up every entry of {@code generation} at once, with the same grouping as {@link #delivered(int, List)}, each
+     * Rolls up every entry of {@code generation} at once, with the same grouping as a delivery's, each
      * entry confirmed as its project is now: what a bulk generation's batches left out. Answers the projects whose
      * entries were rolled up as pending, so that the caller can move those confirmed since ({@link #confirmedSince}).
      * Must open its transaction: its statements read the projects' confirmations in one snapshot (repeatable read),
@@ -309,7 +285,7 @@ public class LedgerRollups {
     }
 
     /** Adds {@code sign} × the grouping of the entries {@code filter} selects, confirmed as {@code confirmed} says. */
-    private static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
+    static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
         upsert(c, List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
                 participation(filter, confirmed, sign)), params);
         upsert(c, spans(filter, confirmed, sign), params);
