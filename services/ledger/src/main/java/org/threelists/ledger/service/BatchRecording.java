@@ -28,11 +28,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A batch of project-list and demand-list events (a rebuild's, or a live poll's) recorded as {@link LedgerRecording}
+ * A batch of project-list and demand-list events (a rebuild's, or a live poll's) recorded as {@code LedgerRecording}
  * records each one, with a statement or a COPY per table for the whole batch instead of some eight round trips per
  * event (services/ledger/README.md, "Exactly once and rebuild"). The building generation's chains are appended to by
  * the rebuild alone, so their heads are kept in memory and the entries chained there; a live poll locks the heads of
- * its chains first. The stored rows, the chains and the head are those {@link LedgerRecording} gives. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
+ * its chains first. The stored rows, the chains and the head are those {@code LedgerRecording}, the one-event reference in the test
+ * sources, gives ({@code BatchRecordingTest}); this is main's only write path of those events. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
  * before the roll-ups, the entries before their roll-ups, and the batch's deliveries rolled up before its first
  * confirmations move their projects' figures to the confirmed rows.
  */
@@ -75,7 +76,7 @@ public class BatchRecording {
 
     /**
      * Records a live poll's events in the current generation, which no rebuild can replace meanwhile, as
-     * {@link LedgerRecording#record} records each: the poll's chains locked, then the batch written as a rebuild's is
+     * {@code LedgerRecording.record} records each: the poll's chains locked, then the batch written as a rebuild's is
      * (libs/platform/README.md, "Inbox": the poll is one transaction, inbox rows included).
      */
     public void recordLive(List<Replayed> batch) {
@@ -88,6 +89,19 @@ public class BatchRecording {
      * chained, so the caller must abandon the generation if the transaction does not commit.
      */
     public void apply(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
+        apply(generation, batch, heads, true);
+    }
+
+    /**
+     * Applies {@code batch} to a bulk generation (a rebuild's, V7__entries_partitioned_by_generation.sql) as
+     * {@link #apply} does, but for the roll-ups of its entries: the rebuild rolls the whole generation up once, when
+     * its events are in ({@link LedgerRollups#rollUp}), rather than upserting each batch's.
+     */
+    public void build(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
+        apply(generation, batch, heads, false);
+    }
+
+    private void apply(int generation, List<Replayed> batch, Map<Integer, Head> heads, boolean rollUp) {
         Set<String> fresh = chains.markAllApplied(generation, batch.stream()
                 .map(r -> new ChainStore.Applied(r.event().id(), r.partition(), r.offset())).toList());
         Writes w = new Writes();
@@ -103,7 +117,9 @@ public class BatchRecording {
         projects.ratedAll(w.ratings);
         directory.rememberMaskedNames(w.maskedNames);
         chains.appendAll(generation, w.entries, w.movedHeads);
-        rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
+        if (rollUp) {
+            rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
+        }
         rollups.confirmed(projects.confirmedAll(w.confirmations));
         summaryCorrections.noteAllLate(generation, w.late);
     }
@@ -115,19 +131,19 @@ public class BatchRecording {
         switch (event.name()) {
             case "project.proposed" -> w.places.add(new ProjectFacts.Place(projectId, d.path("title").asText(null),
                     d.path("streetCode").asText(), d.path("communityCode").asText(), d.path("category").asText()));
-            case "project.published" -> w.places.add(LedgerRecording.placeOf(d));
+            case "project.published" -> w.places.add(RecordedEvents.placeOf(d));
             case "project.claimed" -> {
-                w.places.add(LedgerRecording.placeOf(d));
-                LedgerRecording.holders(d).forEach(h -> w.held.add(new ProjectFacts.Held(projectId, h)));
+                w.places.add(RecordedEvents.placeOf(d));
+                RecordedEvents.holders(d).forEach(h -> w.held.add(new ProjectFacts.Held(projectId, h)));
             }
             case "project.delivered" -> {
-                w.places.add(LedgerRecording.placeOf(d));
+                w.places.add(RecordedEvents.placeOf(d));
                 for (JsonNode v : d.path("report").path("volunteers")) {
                     if (v.hasNonNull("maskedName")) {
                         w.maskedNames.putIfAbsent(v.path("volunteerId").asText(), v.path("maskedName").asText());
                     }
                 }
-                Delivery delivery = LedgerRecording.delivery(d);
+                Delivery delivery = RecordedEvents.delivery(d);
                 Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
                 chain(w, r, heads, delivery.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
                 w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
@@ -141,7 +157,7 @@ public class BatchRecording {
             case "project.rated" -> w.ratings.add(new ProjectFacts.Rating(event.id(), projectId,
                     d.path("demandId").asText(), d.path("score").asInt(), event.time()));
             case "demand.submitted", "demand.amended" -> {
-                SlipDemands.Listing listing = LedgerRecording.listingOf(d);
+                SlipDemands.Listing listing = RecordedEvents.listingOf(d);
                 w.listings.remove(listing.demandId());
                 w.listings.put(listing.demandId(), listing);
             }
@@ -154,7 +170,7 @@ public class BatchRecording {
                 String demandId = d.path("demandId").asText();
                 SlipDemands.Listing listing = w.listings.containsKey(demandId) ? w.listings.get(demandId)
                         : slipDemands.find(generation, demandId).orElse(null);
-                ClosedSlip slip = LedgerRecording.closedSlip(d, listing);
+                ClosedSlip slip = RecordedEvents.closedSlip(d, listing);
                 Head head = heads.getOrDefault(r.partition(), new Head(0, LedgerEntry.GENESIS));
                 chain(w, r, heads, slip.entries(event.id(), event.time(), r.partition(), head.seq(), head.hash()));
                 w.late.add(new Late(event.id(), event.time(), slip.slipId(), r.partition(), r.offset(),

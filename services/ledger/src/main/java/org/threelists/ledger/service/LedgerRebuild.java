@@ -6,10 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.projection.entries.ChainStore;
 import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.verification.ChainVerification;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rebuilds the entries from project-list.events.v1 and demand-list.events.v1 (closed slips), offset 0, into a new
@@ -30,9 +32,11 @@ public class LedgerRebuild {
     private final BatchRecording recording;
     private final ChainStore chains;
     private final ChainVerification verification;
+    private final LedgerRollups rollups;
 
     LedgerRebuild(Generations generations, LedgerReplay replay, BatchRecording recording, ChainStore chains,
-            ChainVerification verification) {
+            ChainVerification verification, LedgerRollups rollups) {
+        this.rollups = rollups;
         this.chains = chains;
         this.generations = generations;
         this.replay = replay;
@@ -81,16 +85,24 @@ public class LedgerRebuild {
             // Only the rebuild appends to the new generation's chains (the live consumer joins it after the flip), so
             // their heads are kept here; any failure abandons the generation, heads and all.
             Map<Integer, ChainStore.Head> heads = QuarkusTransaction.requiringNew().call(() -> chains.heads(next));
-            // Each batch of polled records in a transaction of its own.
+            // Each batch of polled records in a transaction of its own, into the generation's own partition, which
+            // has no index but the one the building reads and gets no roll-ups yet (V7, "bulk").
             events += reading.catchUp(batch -> {
-                QuarkusTransaction.requiringNew().run(() -> recording.apply(next, batch, heads));
+                QuarkusTransaction.requiringNew().run(() -> recording.build(next, batch, heads));
                 progress.applied(batch);
             });
-            // The flip: no live event is applied while the last records are read and the generation changes.
+            // Then its indexes, each built once over the whole partition, and its roll-ups grouped from all its
+            // entries at once; both before the flip, while the live events go on into the current generation.
+            QuarkusTransaction.requiringNew().timeout(3600).run(() -> generations.index(next));
+            Set<String> pending = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rollups.rollUp(next));
+            // The flip: no live event is applied while the last records are read and the generation changes. The
+            // generation now takes the confirmations as any other, after those that came while it was rolled up.
             long[] last = {0};
             progress.phase(Phase.FLIP);
             QuarkusTransaction.requiringNew().timeout(900).run(() -> {
                 generations.lockExclusively();
+                generations.rolledUp(next);
+                rollups.confirmedSince(next, pending);
                 last[0] = reading.catchUp(batch -> {
                     recording.apply(next, batch, heads);
                     progress.applied(batch);
@@ -108,7 +120,14 @@ public class LedgerRebuild {
         ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
         ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
         progress.phase(Phase.DROPPING_OLD_GENERATION);
-        List<Integer> dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next));
+        List<Integer> dropped;
+        try {
+            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, true));
+        } catch (RuntimeException e) {
+            // a long read of the entries held the table: the rows go one by one, the empty partition with the next rebuild
+            LOG.warnf("Could not drop the retired generations' partitions whole (%s); deleting their rows", e.getMessage());
+            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, false));
+        }
         LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
                 actor, next, events, millis, after.head(), dropped);
         return new Result(previous, next, events, after.entries(), before.head(), after.head(),

@@ -43,10 +43,7 @@ public final class DeliveryHopBenchmark {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0)) {
             try (AgroalDataSource ds = LedgerBenchmark.dataSource(postgres, 4)) {
                 LedgerBenchmark.schema(ds);
-                for (String migration : List.of("V3__rollups.sql", "V4__slip_entries.sql", "V5__span_rollups.sql",
-                        "V6__span_volunteers_keyed_by_row.sql")) {
-                    LedgerBenchmark.run(ds, "db/migration/" + migration);
-                }
+                LedgerBenchmark.migrateFrom(ds, 3);
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                     s.execute("INSERT INTO ledger_generation (generation, status, started_by) VALUES (2, 'BUILDING', "
                             + "'bench'), (4, 'BUILDING', 'bench')");
@@ -62,9 +59,7 @@ public final class DeliveryHopBenchmark {
             b.setAutoCommit(false);
             AgroalDataSource oneA = RebuildBenchmark.oneConnection(a);
             AgroalDataSource oneB = RebuildBenchmark.oneConnection(b);
-            LedgerRecording oneEvent = new LedgerRecording(new Generations(oneA), new ChainStore(oneA),
-                    new ProjectFacts(oneA), new Directory(oneA), new SummaryCorrections(oneA), new LedgerRollups(oneA),
-                    new SlipDemands(oneA));
+            LedgerRecording oneEvent = new LedgerRecording(oneA);
             ChainStore chains = new ChainStore(oneB);
             BatchRecording batch = new BatchRecording(new Generations(oneB), chains, new ProjectFacts(oneB),
                     new Directory(oneB), new SummaryCorrections(oneB), new LedgerRollups(oneB), new SlipDemands(oneB));

@@ -81,16 +81,47 @@ public class Generations {
                 abandon.executeUpdate();
             }
             int current = current(c);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_generation (generation, status, started_by) "
-                    + "SELECT max(generation) + 1, 'BUILDING', ? FROM ledger_generation RETURNING generation")) {
+            int next;
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_generation (generation, status, "
+                    + "started_by, bulk) SELECT max(generation) + 1, 'BUILDING', ?, true FROM ledger_generation "
+                    + "RETURNING generation")) {
                 insert.setString(1, actor);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
-                    return new Build(current, rs.getInt(1));
+                    next = rs.getInt(1);
                 }
             }
+            EntryPartitions.create(c, next);
+            return new Build(current, next);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot start a rebuild", e);
+        }
+    }
+
+    /**
+     * Builds the indexes of a bulk generation's entries ({@link EntryPartitions#index}), once all but the last of its
+     * events are in: no one else writes its partition, and the live reports read another, so nothing waits on it.
+     */
+    public void index(int generation) {
+        try (Connection c = dataSource.getConnection()) {
+            EntryPartitions.index(c, generation);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot index the entries of generation " + generation, e);
+        }
+    }
+
+    /**
+     * The generation is no longer bulk: it has its roll-ups, and the confirmations move its figures from now on
+     * ({@link LedgerRollups#confirmed(java.util.Collection)}). Under the exclusive lock, so that no live confirmation
+     * falls between the two.
+     */
+    public void rolledUp(int generation) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE ledger_generation SET bulk = false WHERE generation = ?")) {
+            update.setInt(1, generation);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -124,14 +155,21 @@ public class Generations {
         }
     }
 
-    /** Deletes the rows of every retired or abandoned generation but {@code current}; answers which. */
-    public List<Integer> dropAllBut(int current) {
+    /**
+     * Deletes the rows of every retired or abandoned generation but {@code current}; answers which. A generation's own
+     * partition is dropped whole when {@code wholePartitions}: that takes the entries' table exclusively, so it gives up
+     * after a few seconds (a long read of the entries, such as a verification walk, holds it off) rather than keep the
+     * reads queued behind it; called again without, it deletes the rows and leaves the empty partition to the next
+     * rebuild.
+     */
+    public List<Integer> dropAllBut(int current, boolean wholePartitions) {
         try (Connection c = dataSource.getConnection()) {
             List<Integer> dropped = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT generation FROM ledger_generation WHERE generation <> ? "
                     + "AND status IN ('RETIRED', 'ABANDONED') AND (EXISTS (SELECT 1 FROM chain_head h WHERE h.generation "
                     + "= ledger_generation.generation) OR EXISTS (SELECT 1 FROM applied_event a WHERE a.generation = "
-                    + "ledger_generation.generation)) ORDER BY generation")) {
+                    + "ledger_generation.generation) OR to_regclass('ledger_entry_g' || generation) IS NOT NULL) "
+                    + "ORDER BY generation")) {
                 q.setInt(1, current);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -139,7 +177,7 @@ public class Generations {
                     }
                 }
             }
-            ChainStore.drop(c, dropped);
+            ChainStore.drop(c, dropped, wholePartitions);
             LedgerRollups.drop(c, dropped);
             return dropped;
         } catch (SQLException e) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +31,7 @@ public class ProjectFacts {
     public record Holder(String claimId, String unitId, String resourceId, BigDecimal amount) {
     }
 
-    /** Where and what a project is, as {@link #place} records it. */
+    /** Where and what a project is, as {@link #placeAll} records it. */
     public record Place(String projectId, String title, String street, String community, String category) {
 
         /** What {@code later} leaves when it is recorded after this: its place, and the title known last. */
@@ -60,26 +59,9 @@ public class ProjectFacts {
         this.dataSource = dataSource;
     }
 
-    /** Where and what the project is; a null title keeps the one known. */
-    public void place(String projectId, String title, String street, String community, String category) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
-                + "(project_id, title, street_code, community_code, category) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                + "(project_id) DO UPDATE SET title = COALESCE(EXCLUDED.title, project.title), street_code = "
-                + "EXCLUDED.street_code, community_code = EXCLUDED.community_code, category = EXCLUDED.category")) {
-            upsert.setString(1, projectId);
-            upsert.setString(2, title);
-            upsert.setString(3, street);
-            upsert.setString(4, community);
-            upsert.setString(5, category);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record project " + projectId, e);
-        }
-    }
-
     /**
      * Records a rebuild's batch of places in one statement: each project's places folded in their order (see
-     * {@link Place#then}), so the row ends as the calls of {@link #place} one by one would leave it.
+     * {@link Place#then}), so the row ends as one place at a time would leave it.
      */
     public void placeAll(List<Place> places) {
         Map<String, Place> folded = new LinkedHashMap<>();
@@ -93,7 +75,12 @@ public class ProjectFacts {
                 + "(project_id, title, street_code, community_code, category) SELECT * FROM unnest(?::varchar[], "
                 + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (project_id) DO UPDATE SET title = "
                 + "COALESCE(EXCLUDED.title, project.title), street_code = EXCLUDED.street_code, community_code = "
-                + "EXCLUDED.community_code, category = EXCLUDED.category")) {
+                + "EXCLUDED.community_code, category = EXCLUDED.category "
+                // a replayed event mostly says what the row says: not rewritten then (still locked, as ON CONFLICT
+                // DO UPDATE locks the rows its condition leaves alone)
+                + "WHERE (project.title, project.street_code, project.community_code, project.category) IS DISTINCT FROM "
+                + "(COALESCE(EXCLUDED.title, project.title), EXCLUDED.street_code, EXCLUDED.community_code, "
+                + "EXCLUDED.category)")) {
             upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Place::projectId).toArray()));
             upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Place::title).toArray()));
             upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Place::street).toArray()));
@@ -105,7 +92,7 @@ public class ProjectFacts {
         }
     }
 
-    /** A rebuild's batch of holders in one statement; a claim is recorded once, as {@link #held} does. */
+    /** A rebuild's batch of holders in one statement; a claim is recorded once, as one at a time would be. */
     public void heldAll(List<Held> held) {
         Map<String, Held> firsts = new LinkedHashMap<>();
         held.forEach(h -> firsts.putIfAbsent(h.holder().claimId(), h));
@@ -131,7 +118,7 @@ public class ProjectFacts {
 
     /**
      * A rebuild's batch of confirmations, in their order: each project ends with its last confirmation, as
-     * {@link #confirmed} one by one leaves it. Answers the projects confirmed for the first time.
+     * one at a time would leave it. Answers the projects confirmed for the first time.
      */
     public Set<String> confirmedAll(List<Confirmed> confirmations) {
         Map<String, Confirmed> last = new LinkedHashMap<>();
@@ -188,62 +175,4 @@ public class ProjectFacts {
         }
     }
 
-    public void held(String projectId, List<Holder> holders) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
-                + "project_holder (claim_id, project_id, unit_id, resource_id, amount) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (claim_id) DO NOTHING")) {
-            for (Holder holder : holders) {
-                upsert.setString(1, holder.claimId());
-                upsert.setString(2, projectId);
-                upsert.setString(3, holder.unitId());
-                upsert.setString(4, holder.resourceId());
-                upsert.setBigDecimal(5, holder.amount());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record the holders of project " + projectId, e);
-        }
-    }
-
-    /**
-     * The community confirmed the project's completion: from now on its hours count. Answers whether this is the first
-     * confirmation of the project (a redelivered or replayed one finds it confirmed already).
-     */
-    public boolean confirmed(String projectId, Instant at, String confirmedBy) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement known = c.prepareStatement(
-                "SELECT completed_at FROM project WHERE project_id = ? FOR UPDATE"); PreparedStatement upsert =
-                c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by) VALUES (?, ?, ?) ON "
-                        + "CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, confirmed_by = "
-                        + "EXCLUDED.confirmed_by")) {
-            known.setString(1, projectId);
-            boolean before;
-            try (ResultSet rs = known.executeQuery()) {
-                before = rs.next() && rs.getTimestamp(1) != null;
-            }
-            upsert.setString(1, projectId);
-            upsert.setTimestamp(2, Timestamp.from(at));
-            upsert.setString(3, confirmedBy);
-            upsert.executeUpdate();
-            return !before;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record the confirmation of project " + projectId, e);
-        }
-    }
-
-    /** A resident's rating of the project, once per rating event. */
-    public void rated(String ratingEventId, String projectId, String demandId, int score, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
-                + "project_rating (event_id, project_id, demand_id, score, rated_at) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING")) {
-            insert.setString(1, ratingEventId);
-            insert.setString(2, projectId);
-            insert.setString(3, demandId);
-            insert.setInt(4, score);
-            insert.setTimestamp(5, Timestamp.from(at));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record a rating of project " + projectId, e);
-        }
-    }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ import java.util.Set;
 public class LedgerRollups {
 
     /** Whether an entry counts now (a slip's, or its project confirmed); the roll-ups' {@code confirmed} column. */
-    private static final String CONFIRMED_NOW = Confirmation.confirmed("x");
+    static final String CONFIRMED_NOW = Confirmation.confirmed("x");
 
     /**
      * The entries a unit's participation rows hold: those with a unit, and a slip's hours without one (a resident
@@ -45,27 +46,10 @@ public class LedgerRollups {
     }
 
     /**
-     * Adds deliveries' entries, just appended to {@code generation} (one delivery live, a batch of them in a rebuild).
-     * The caller holds the projects' rows (it upserted them), so a confirmation of one of them in another transaction
-     * is either seen here or sees these entries.
-     */
-    public void delivered(int generation, List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            add(c, "x.generation = ? AND x.event_id = ANY (?)",
-                    List.of(generation, c.createArrayOf("varchar", eventIds.toArray())), CONFIRMED_NOW, 1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot roll up deliveries " + eventIds, e);
-        }
-    }
-
-    /**
      * Adds the figures of deliveries' and slips' entries just appended to {@code generation} (a poll's or a rebuild
-     * batch's, each event's entries together), grouped in memory as {@link #delivered(int, List)} groups them in SQL
+     * batch's, each event's entries together), grouped in memory as the test reference groups them in SQL
      * ({@link EntryFigures}): one upsert per table, no read of the entries just written. The caller holds the projects'
-     * rows, as for {@link #delivered(int, List)}.
+     * rows.
      */
     public void deliveredEntries(int generation, List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
@@ -198,21 +182,80 @@ public class LedgerRollups {
     }
 
     /**
-     * The community confirmed the project for the first time: its entries' figures, in every generation, move from the
-     * unconfirmed rows to the confirmed ones.
+     * Projects their community confirmed for the first time (one, a poll's, a rebuild's batch): their entries' figures,
+     * in every generation, move from the unconfirmed rows to the confirmed ones. A bulk generation (one a rebuild
+     * builds, V7__entries_partitioned_by_generation.sql) has no roll-ups to move yet: {@link #rollUp} reads each
+     * project's confirmation when it rolls the generation up.
      */
-    public void confirmed(String projectId) {
-        confirmed(List.of(projectId));
+    public void confirmed(Collection<String> projectIds) {
+        move("x.generation = ANY (SELECT generation FROM ledger_generation WHERE NOT bulk)", List.of(), projectIds);
     }
 
-    /** {@link #confirmed(String)} for several projects at once (a rebuild's batch). */
-    public void confirmed(Collection<String> projectIds) {
+    /**
+     * Moves, in {@code generation} alone, the figures of the projects among {@code pending} (those {@link #rollUp}
+     * rolled up as pending) that are confirmed now: a live confirmation that came while the generation was rolled up,
+     * still bulk, moved no figures of it. Under the generation lock, so that no other comes meanwhile.
+     */
+    public void confirmedSince(int generation, Set<String> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> confirmed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT project_id "
+                + "FROM project WHERE project_id = ANY (?) AND completed_at IS NOT NULL")) {
+            q.setArray(1, c.createArrayOf("varchar", pending.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    confirmed.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the confirmations of generation " + generation, e);
+        }
+        move("x.generation = ?", List.of(generation), confirmed);
+    }
+
+    /**
+     * Rolls up every entry of {@code generation} at once, with the same grouping as a delivery's, each
+     * entry confirmed as its project is now: what a bulk generation's batches left out. Answers the projects whose
+     * entries were rolled up as pending, so that the caller can move those confirmed since ({@link #confirmedSince}).
+     * Must open its transaction: its statements read the projects' confirmations in one snapshot (repeatable read),
+     * so that every table and the pending projects agree whatever confirmation commits meanwhile.
+     */
+    public Set<String> rollUp(int generation) {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
+            String filter = "x.generation = ?";
+            upsert(c, List.of(streetRows(filter, CONFIRMED_NOW, 1), unitRows(filter, CONFIRMED_NOW, 1),
+                    participation(filter, CONFIRMED_NOW, 1), SpanRollups.streetRows(filter, CONFIRMED_NOW, 1),
+                    SpanRollups.unitRows(filter, CONFIRMED_NOW, 1),
+                    SpanRollups.insertVolunteers(filter, CONFIRMED_NOW, PARTICIPANT)), List.of(generation));
+            Set<String> pending = new HashSet<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT x.project_id FROM ledger_entry x "
+                    + "WHERE x.generation = ? AND " + Confirmation.pending("x"))) {
+                q.setInt(1, generation);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(rs.getString(1));
+                    }
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot roll up generation " + generation, e);
+        }
+    }
+
+    private void move(String generations, List<Object> generationParams, Collection<String> projectIds) {
         if (projectIds.isEmpty()) {
             return;
         }
-        String filter = "x.generation = ANY (SELECT generation FROM ledger_generation) AND x.project_id = ANY (?)";
+        String filter = generations + " AND x.project_id = ANY (?)";
         try (Connection c = dataSource.getConnection()) {
-            List<Object> projects = List.of(c.createArrayOf("varchar", projectIds.toArray()));
+            List<Object> projects = new ArrayList<>(generationParams);
+            projects.add(c.createArrayOf("varchar", projectIds.toArray()));
             add(c, filter, projects, "false", -1);
             add(c, filter, projects, "true", 1);
             SpanRollups.deleteEmpty(c);
@@ -242,7 +285,7 @@ public class LedgerRollups {
     }
 
     /** Adds {@code sign} × the grouping of the entries {@code filter} selects, confirmed as {@code confirmed} says. */
-    private static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
+    static void add(Connection c, String filter, List<Object> params, String confirmed, int sign) throws SQLException {
         upsert(c, List.of(streetRows(filter, confirmed, sign), unitRows(filter, confirmed, sign),
                 participation(filter, confirmed, sign)), params);
         upsert(c, spans(filter, confirmed, sign), params);
@@ -270,7 +313,7 @@ public class LedgerRollups {
                 + "'', x.community_code, x.category, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER "
                 + "(WHERE x.kind = 'HOURS'), 0), " + sign + " * COUNT(*) FILTER (WHERE x.kind = 'DELIVERY'), " + sign
                 + " * COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = 'DELIVERY'), 0), " + sign + " * COUNT(*) "
-                + "FROM ledger_entry x WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + ADD_ROLLUP;
+                + "FROM ledger_entry x WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + IN_KEY_ORDER + ADD_ROLLUP;
     }
 
     /** A unit's rows: its entries, and each delivery it took part in once, with the delivery's residents served. */
@@ -283,7 +326,8 @@ public class LedgerRollups {
                 + "x.category, " + confirmed + " AS confirmed, COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) "
                 + "AS hours, COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL "
                 + "AND x.unit_id <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) u LEFT JOIN ledger_entry d ON d.generation = "
-                + "u.generation AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + ADD_ROLLUP;
+                + "u.generation AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + IN_KEY_ORDER
+                + ADD_ROLLUP;
     }
 
     /**
@@ -295,8 +339,15 @@ public class LedgerRollups {
                 + "community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, x.street_code, "
                 + "x.entry_date, COALESCE(x.unit_id, ''), COALESCE(x.volunteer_id, ''), x.community_code, x.category, "
                 + "x.project_id, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), "
-                + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9" + ADD_PARTICIPATION;
+                + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
+                + IN_KEY_ORDER + ", 8, 9" + ADD_PARTICIPATION;
     }
+
+    /**
+     * The rows in their primary key's order (the grouping's first columns are the key's): two transactions adding to
+     * the same rows lock them in the same order, and a generation rolled up at once appends to the index's right edge.
+     */
+    private static final String IN_KEY_ORDER = " ORDER BY 1, 2, 3, 4, 5, 6, 7";
 
     private static final String ADD_PARTICIPATION = " ON CONFLICT (generation, street_code, entry_date, unit_id, "
             + "volunteer_id, community_code, category, project_id, confirmed) DO UPDATE SET hours = r.hours + "

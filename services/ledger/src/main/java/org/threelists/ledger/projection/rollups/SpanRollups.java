@@ -81,6 +81,26 @@ final class SpanRollups {
     }
 
     /**
+     * The volunteers of the rows of a generation rolled up at once ({@link LedgerRollups#rollUp}), after its span rows'
+     * figures: none are there yet, so each (row, volunteer) is inserted once, in key order (at the index's right edge:
+     * a generation's keys follow the older ones'), without the upsert's conflict check and read-back, and each span
+     * row's count is set from the same grouping. The same rows as {@link #volunteers} with sign +1.
+     */
+    static String insertVolunteers(String filter, String confirmed, String participant) {
+        return "WITH g AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
+                + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x" + SPANS.formatted("x")
+                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', "
+                + "x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE " + filter + " AND "
+                + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), "
+                + "v AS (INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries) "
+                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n FROM g ORDER BY 1, 2, 3) "
+                + "UPDATE ledger_rollup_span r SET volunteers = c.n FROM (SELECT " + KEY + ", COUNT(*) AS n FROM g "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7) c WHERE r.generation = c.generation AND r.street_code = c.street_code "
+                + "AND r.span = c.span AND r.span_start = c.span_start AND r.dim = c.dim AND r.dim_value = c.dim_value "
+                + "AND r.confirmed = c.confirmed";
+    }
+
+    /**
      * The rest of {@link #volunteers} and {@link #addVolunteers} after {@code p} (the rows' keys, {@code row_key},
      * {@code volunteer_id} and {@code n}, the volunteer's entries): the per-volunteer rows upserted in key order, then
      * the span rows' counts moved.

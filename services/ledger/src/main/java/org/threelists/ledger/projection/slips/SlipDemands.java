@@ -29,20 +29,7 @@ public class SlipDemands {
         this.dataSource = dataSource;
     }
 
-    public void listed(int generation, Listing listing) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(UPSERT
-                + "VALUES (?, ?, ?, ?)" + ON_CONFLICT)) {
-            upsert.setInt(1, generation);
-            upsert.setString(2, listing.demandId());
-            upsert.setString(3, listing.category());
-            upsert.setInt(4, listing.beneficiaries());
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record demand " + listing.demandId(), e);
-        }
-    }
-
-    /** A rebuild's batch: each demand's last listing in the batch (the rows {@link #listed} one by one leaves). */
+    /** A rebuild's batch: each demand's last listing in the batch (the rows one listing at a time would leave). */
     public void listedAll(int generation, Collection<Listing> lastListings) {
         if (lastListings.isEmpty()) {
             return;

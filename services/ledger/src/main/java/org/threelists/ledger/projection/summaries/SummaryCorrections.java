@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,44 +40,13 @@ public class SummaryCorrections {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Notes the deliveries of {@code projectId} (in {@code generation}) that fall in a month summarised before the
-     * event {@code eventId} of {@code eventTime}: for a delivery, that delivery only; for a confirmation, all of them.
-     */
-    public void noteLate(int generation, String eventId, Instant eventTime, String projectId, Reason reason) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO summary_correction_needed (event_id, delivery_id, "
-                + "reason, summary_id, street_code, month, project_id, entry_date, hours, noted_at) "
-                + "SELECT ?, d.event_id, ?, s.summary_id, d.street_code, s.month, d.project_id, d.entry_date, "
-                + "COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = d.generation "
-                + "AND h.event_id = d.event_id AND h.kind = 'HOURS'), 0), ? "
-                + "FROM ledger_entry d JOIN municipal_summary s ON s.street_code = d.street_code "
-                + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND s.submitted_at < ? "
-                + "WHERE d.generation = ? AND d.project_id = ? AND d.kind = 'DELIVERY' "
-                + (reason == Reason.DELIVERED_AFTER_SUMMARY ? "AND d.event_id = ? " : "")
-                + "ON CONFLICT DO NOTHING")) {
-            Timestamp at = Timestamp.from(eventTime);
-            insert.setString(1, eventId);
-            insert.setString(2, reason.name());
-            insert.setTimestamp(3, at);
-            insert.setTimestamp(4, at);
-            insert.setInt(5, generation);
-            insert.setString(6, projectId);
-            if (reason == Reason.DELIVERED_AFTER_SUMMARY) {
-                insert.setString(7, eventId);
-            }
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot note the corrections needed for project " + projectId, e);
-        }
-    }
-
     /** An event of a rebuild's batch that may come after a summary of its project's month, for {@link #noteAllLate}. */
     public record Late(String eventId, Instant eventTime, String projectId, int partition, long offset, Reason reason) {
     }
 
     /**
      * Notes a rebuild's batch of deliveries and confirmations in one statement per reason, after the batch's entries
-     * were appended: what {@link #noteLate} would note for each in its turn. A confirmation concerns the project's
+     * were appended: what one event at a time would note for each. A confirmation concerns the project's
      * deliveries recorded before it, which are those not later in its partition (a project's events share a partition).
      */
     public void noteAllLate(int generation, List<Late> events) {
