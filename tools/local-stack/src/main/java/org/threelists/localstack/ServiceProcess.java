@@ -32,10 +32,10 @@ public final class ServiceProcess implements AutoCloseable {
      * by side on a quiet machine, C1 alone started each service on 34–52 % less CPU and served half again as many
      * requests in the first minutes, while C2's compiling takes much of two cores (bench/README.md, "C1 only for the
      * local run").
-     * The serial collector from a 32 MiB heap up: with a 256 MiB heap G1 commits some 40 MiB of its own structures
-     * and starts from the whole heap (the JVM's initial heap, 1/64 of this machine's memory, is above the maximum),
-     * so each service sat at 21–116 MiB more after the same warm-up (bench/README.md, "The services' memory: the
-     * serial collector").
+     * The serial collector from a 32 MiB heap up: side by side on a quiet machine it served 49–59 % more requests at
+     * 34–37 % less CPU per request than G1, and it keeps none of G1's ~40 MiB of structures; the heap starts small
+     * because the JVM's initial heap, 1/64 of this machine's memory, is above the maximum (bench/README.md, "The
+     * services' memory: the serial collector").
      * deploy/k8s's manifests pass the heap only: a pod runs for weeks, where C2's code pays back its compiling.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
