@@ -33,7 +33,7 @@ public class DemandListEventsHandler extends IntegrationEventHandler {
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
         if (!isSlip(event)) {
-            follow(event, projection.apply(event, OpenDemandView.findById(DemandListProjection.demandIdOf(event))));
+            follow(event, projection.apply(event));
         }
     }
 

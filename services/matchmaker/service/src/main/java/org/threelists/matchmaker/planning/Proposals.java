@@ -29,13 +29,13 @@ import org.threelists.matchmaker.projection.MemberUnitView;
 import org.threelists.matchmaker.projection.OpenDemandView;
 import org.threelists.matchmaker.projection.ProjectQueries;
 import org.threelists.matchmaker.projection.ProjectView;
+import org.threelists.matchmaker.projection.RowsById;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,20 +225,14 @@ public class Proposals {
                 resourceIds.add(a.resourceId());
             });
             plan.projects().forEach(p -> unitIds.add(p.unitId()));
-            Map<String, OpenDemandView> demands = new HashMap<>();
-            Map<String, AvailableResourceView> resources = new HashMap<>();
-            Map<String, MemberUnitView> units = new HashMap<>();
-            if (!demandIds.isEmpty()) {
-                OpenDemandView.<OpenDemandView>list("demandId in ?1", demandIds).forEach(d -> demands.put(d.demandId, d));
-            }
-            if (!resourceIds.isEmpty()) {
-                AvailableResourceView.<AvailableResourceView>list("resourceId in ?1", resourceIds)
-                        .forEach(r -> resources.put(r.resourceId, r));
-            }
-            if (!unitIds.isEmpty()) {
-                MemberUnitView.<MemberUnitView>list("unitId in ?1", unitIds).forEach(u -> units.put(u.unitId, u));
-            }
-            return new Round(demands, resources, units);
+            return new Round(
+                    RowsById.read(demandIds, in -> OpenDemandView.<OpenDemandView>list("demandId in ?1", in),
+                            d -> d.demandId),
+                    RowsById.read(resourceIds,
+                            in -> AvailableResourceView.<AvailableResourceView>list("resourceId in ?1", in),
+                            r -> r.resourceId),
+                    RowsById.read(unitIds, in -> MemberUnitView.<MemberUnitView>list("unitId in ?1", in),
+                            u -> u.unitId));
         }
     }
 

@@ -10,7 +10,6 @@ import org.threelists.platform.inbox.InvalidMessageException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,9 @@ import java.util.Set;
 @ApplicationScoped
 public class DemandListProjection {
 
-    public void apply(InboundEvent event) throws InvalidMessageException {
-        apply(event, Panache.getEntityManager().find(OpenDemandView.class, demandIdOf(event)));
+    /** Applies the event to its demand's row, read by id, and answers the row after it. */
+    public OpenDemandView apply(InboundEvent event) throws InvalidMessageException {
+        return apply(event, Panache.getEntityManager().find(OpenDemandView.class, demandIdOf(event)));
     }
 
     /**
@@ -35,11 +35,7 @@ public class DemandListProjection {
     public Map<String, OpenDemandView> rowsOf(List<InboundEvent> events) {
         Set<String> ids = new HashSet<>();
         events.forEach(e -> ids.add(demandIdOf(e)));
-        Map<String, OpenDemandView> rows = new HashMap<>();
-        if (!ids.isEmpty()) {
-            OpenDemandView.<OpenDemandView>list("demandId in ?1", ids).forEach(d -> rows.put(d.demandId, d));
-        }
-        return rows;
+        return RowsById.read(ids, in -> OpenDemandView.<OpenDemandView>list("demandId in ?1", in), d -> d.demandId);
     }
 
     public static String demandIdOf(InboundEvent event) {
