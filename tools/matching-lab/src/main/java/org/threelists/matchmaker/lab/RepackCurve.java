@@ -23,6 +23,21 @@ public final class RepackCurve {
     private RepackCurve() {
     }
 
+    /** The re-packs' work, where the engine counts it (tries, settled by the merged bound, tables' cells). */
+    private static String work(Repack[] rp) {
+        long tries = 0, pruned = 0, cut = 0, value = 0, bound = 0, choice = 0;
+        for (Repack r : rp) {
+            tries += r.evaluated;
+            pruned += r.pruned;
+            cut += r.cutShort;
+            value += r.valueCells;
+            bound += r.boundCells;
+            choice += r.choiceCells;
+        }
+        return String.format("tries %d, merged bound settled %d, tables cut short %d; cells: value %.1fM, bound checks %.1fM, with choices %.1fM",
+                tries, pruned, cut, value / 1e6, bound / 1e6, choice / 1e6);
+    }
+
     public static void main(String[] a) {
         int nd = Integer.parseInt(a[0]), nr = Integer.parseInt(a[1]);
         Shape shape = Shape.valueOf(a[2]);
@@ -95,6 +110,7 @@ public final class RepackCurve {
                 sb.append(String.format(" %d(%d res)=%.0f", c, p.componentResources[c].length, per[c] / 1e6));
             }
             System.out.println(sb);
+            System.out.println("  " + work(rp));
         }
     }
 }

@@ -365,19 +365,16 @@ public final class Repack {
             skipped = true;
             return false;
         }
-        if (r2 >= 0 && mergedBound(items, g, c1 + c2) <= current) {
-            pruned++;
-            return false; // not even one resource of both capacities gains: neither do the two
-        }
         int width = c2 + 1;
         int s = (int) states;
         if (dp.length < s) {
             dp = new long[s];
         }
-        if (bestValue(items, g, c1, c2) <= current) {
-            return false; // most re-packs the merged bound lets through still do not gain: no choices needed
+        if (bestValue(items, g, c1, c2, current, r2 >= 0) <= current) {
+            return false; // nearly every re-pack tried does not gain: no choices needed
         }
         Arrays.fill(dp, 0, s, 0);
+        choiceCells += (long) n * s;
         if (take.length < (long) n * s) {
             take = new byte[(int) Math.max((long) n * s, take.length * 2L)];
         }
@@ -436,75 +433,167 @@ public final class Repack {
         return true;
     }
 
-    /**
-     * The best re-pack of the items into one resource of capacity {@code cap} (both resources' capacities, in units
-     * of g), each item worth the more of its two profits: a 0/1 knapsack of one dimension and a relaxation of the
-     * two-resource re-pack (a plan of two resources is a plan of their merger), so its optimum bounds the re-pack's.
-     * After the pulls and chains it shows a quarter to a half of the pairs tried cannot gain, at the cost of
-     * one row of the re-pack's table per item instead of its whole square (services/matchmaker/engine/README.md,
-     * "How").
-     */
-    private long mergedBound(List<int[]> items, long g, int cap) {
-        if (merged.length < cap + 1) {
-            merged = new long[cap + 1];
-        }
-        Arrays.fill(merged, 0, cap + 1, 0);
-        for (int[] it : items) {
-            long v = Math.max(it[1] >= 0 ? p.pairProfit[it[1]] : -1, it[2] >= 0 ? p.pairProfit[it[2]] : -1);
-            int w = (int) (p.hours[it[0]] / g);
-            if (v <= 0 || w > cap) {
-                continue;
-            }
-            for (int a = cap; a >= w; a--) {
-                merged[a] = Math.max(merged[a], merged[a - w] + v);
-            }
-        }
-        return merged[cap];
-    }
-
-    private long[] merged = new long[0];
     /** Two-resource re-packs the merged bound showed could not gain (their table never built). */
     public long pruned;
+    /** Re-packs whose table stopped part-way, a bound showing the items left could not make it gain. */
+    public long cutShort;
+    /** Cells of the value-only tables and of their bound checks, and of the tables with choices (work, not time). */
+    public long valueCells;
+    public long boundCells;
+    public long choiceCells;
+
+    private int[] itemWeight = new int[0];
+    private long[] itemOn1 = new long[0];
+    private long[] itemOn2 = new long[0];
+    private int[] byDensity = new int[0];
+    private double[] density = new double[0];
+    /** Row j: the merged bound ({@link #bestValue}) of the items from the j-th in density order on, per capacity. */
+    private long[] suffix = new long[0];
 
     /**
-     * The best value of the two-resource re-pack, without the choices that reach it: the same table as the
-     * re-pack's, but each row's cases (the item fits r1 and r2, r1 only, r2 only at this capacity of r1) in loops of
-     * their own without branches, and no choice written per cell. Of the re-packs the merged bound lets through,
-     * nearly all still do not gain (29 of 1,094 gained on the 1k×100 street to its local optimum); this pass answers
-     * them, and the table with its choices runs only for the re-packs that gain.
+     * The best value of the re-pack, without the choices that reach it, or a value ≤ {@code current} as soon as a
+     * bound shows it cannot exceed {@code current}. Nearly every re-pack tried does not gain (29 of 1,094 on the 1k×100
+     * street), so what counts is how fast this answers "no"; the table with its choices runs only for the re-packs
+     * that gain (services/matchmaker/engine/README.md, "How").
+     *
+     * <ul>
+     *   <li><em>Merged bound</em>: the items packed into one resource of both capacities, each worth the more of its
+     *       two profits — a 0/1 knapsack of one dimension and a relaxation of the two-resource re-pack (a plan of two
+     *       resources is a plan of their merger). Computed for every suffix of the items in order of value per hour,
+     *       at every capacity; the whole list's at both capacities is the first test.</li>
+     *   <li><em>The table</em>: the items in that order, the dense ones first. After each item, no plan of the
+     *       items so far plus the rest beats max over cells (a, b) of table(a, b) + merged bound of the rest at
+     *       capacity (c1 − a) + (c2 − b); the table stops as soon as that is ≤ current.</li>
+     *   <li><em>Only the cells that can differ</em>: while the items so far weigh P1 (those that fit r1) and P2, the
+     *       table at capacities above them equals its value at them, so each item updates the rectangle up to
+     *       (P1, P2) only, which grows item by item.</li>
+     * </ul>
+     * The value is the same in any order of the items, so the re-packs made are exactly those of the plain table.
      */
-    private long bestValue(List<int[]> items, long g, int c1, int c2) {
-        int width = c2 + 1;
-        int s = (c1 + 1) * width;
-        long[] t = dp;
-        Arrays.fill(t, 0, s, 0);
-        for (int[] it : items) {
+    private long bestValue(List<int[]> items, long g, int c1, int c2, long current, boolean countMerged) {
+        int n = items.size();
+        int cap = c1 + c2;
+        if (itemWeight.length < n) {
+            int size = Math.max(n, itemWeight.length * 2);
+            itemWeight = new int[size];
+            itemOn1 = new long[size];
+            itemOn2 = new long[size];
+            byDensity = new int[size];
+            density = new double[size];
+        }
+        for (int i = 0; i < n; i++) {
+            int[] it = items.get(i);
             int w = (int) (p.hours[it[0]] / g);
-            long a1 = it[1] >= 0 ? p.pairProfit[it[1]] : -1;
-            long a2 = it[2] >= 0 ? p.pairProfit[it[2]] : -1;
+            itemWeight[i] = w;
+            itemOn1[i] = it[1] >= 0 && w <= c1 ? p.pairProfit[it[1]] : -1;
+            itemOn2[i] = it[2] >= 0 && w <= c2 ? p.pairProfit[it[2]] : -1;
+            density[i] = Math.max(itemOn1[i], itemOn2[i]) / (double) Math.max(1, w);
+            // insertion by value per hour, most first (ties in list order)
+            int at = i;
+            while (at > 0 && density[byDensity[at - 1]] < density[i]) {
+                byDensity[at] = byDensity[at - 1];
+                at--;
+            }
+            byDensity[at] = i;
+        }
+        int rowLength = cap + 1;
+        if (suffix.length < (long) (n + 1) * rowLength) {
+            suffix = new long[(int) Math.max((long) (n + 1) * rowLength, suffix.length * 2L)];
+        }
+        long[] sfx = suffix;
+        Arrays.fill(sfx, n * rowLength, (n + 1) * rowLength, 0);
+        for (int j = n - 1; j >= 0; j--) {
+            int item = byDensity[j];
+            int w = itemWeight[item];
+            long v = Math.max(itemOn1[item], itemOn2[item]);
+            int to = j * rowLength;
+            int from = to + rowLength;
+            System.arraycopy(sfx, from, sfx, to, rowLength);
+            if (v > 0) {
+                for (int x = cap; x >= w; x--) {
+                    sfx[to + x] = Math.max(sfx[from + x], sfx[from + x - w] + v);
+                }
+            }
+        }
+        if (sfx[cap] <= current) {
+            if (countMerged) {
+                pruned++;
+            }
+            return sfx[cap]; // not even one resource of both capacities gains: neither do the two
+        }
+        int width = c2 + 1;
+        long[] t = dp;
+        t[0] = 0;
+        int top1 = 0; // the rectangle of cells that can differ: capacities 0..top1 on r1, 0..top2 on r2
+        int top2 = 0;
+        for (int j = 0; j < n; j++) {
+            int item = byDensity[j];
+            int w = itemWeight[item];
+            long a1 = itemOn1[item];
+            long a2 = itemOn2[item];
+            if (a1 <= 0 && a2 <= 0) {
+                continue;
+            }
+            int new1 = a1 > 0 ? Math.min(c1, top1 + w) : top1;
+            int new2 = a2 > 0 ? Math.min(c2, top2 + w) : top2;
+            if (new2 > top2) {
+                for (int a = 0; a <= top1; a++) {
+                    int row = a * width;
+                    Arrays.fill(t, row + top2 + 1, row + new2 + 1, t[row + top2]);
+                }
+            }
+            for (int a = top1 + 1; a <= new1; a++) {
+                System.arraycopy(t, top1 * width, t, a * width, new2 + 1);
+            }
+            top1 = new1;
+            top2 = new2;
+            valueCells += (long) (top1 + 1) * (top2 + 1);
             int shift = w * width;
-            for (int a = c1; a >= 0; a--) {
+            for (int a = top1; a >= 0; a--) {
                 int row = a * width;
                 boolean on1 = a1 > 0 && a >= w;
                 if (on1 && a2 > 0) {
-                    for (int st = row + c2; st >= row + w; st--) {
+                    for (int st = row + top2; st >= row + w; st--) {
                         t[st] = Math.max(t[st], Math.max(t[st - shift] + a1, t[st - w] + a2));
                     }
-                    for (int st = Math.min(row + w - 1, row + c2); st >= row; st--) {
+                    for (int st = Math.min(row + w - 1, row + top2); st >= row; st--) {
                         t[st] = Math.max(t[st], t[st - shift] + a1);
                     }
                 } else if (on1) {
-                    for (int st = row + c2; st >= row; st--) {
+                    for (int st = row + top2; st >= row; st--) {
                         t[st] = Math.max(t[st], t[st - shift] + a1);
                     }
                 } else if (a2 > 0) {
-                    for (int st = row + c2; st >= row + w; st--) {
+                    for (int st = row + top2; st >= row + w; st--) {
                         t[st] = Math.max(t[st], t[st - w] + a2);
                     }
                 }
             }
+            // the bound is checked every second item once the table is full (before, it never settled one on the
+            // street: the dense items first fill both capacities, and only then is what the rest adds small)
+            if (j + 1 < n && top1 == c1 && top2 == c2 && (j & 1) == 1
+                    && boundWithRest(t, width, top1, top2, c1, c2, (j + 1) * rowLength) <= current) {
+                cutShort++;
+                return current;
+            }
         }
-        return t[s - 1];
+        return t[top1 * width + top2];
+    }
+
+    /** Max over the table's cells of the cell plus the merged bound of the items left in the capacity left. */
+    private long boundWithRest(long[] t, int width, int top1, int top2, int c1, int c2, int restRow) {
+        long[] sfx = suffix;
+        long bound = 0;
+        boundCells += (long) (top1 + 1) * (top2 + 1);
+        for (int a = 0; a <= top1; a++) {
+            int row = a * width;
+            // capacity left beyond b: (c1 - a) + (c2 - b); cells above top2 equal the cell at top2, with less left
+            int left = restRow + (c1 - a) + c2;
+            for (int b = 0; b <= top2; b++) {
+                bound = Math.max(bound, t[row + b] + sfx[left - b]);
+            }
+        }
+        return bound;
     }
 
     /**
@@ -519,46 +608,72 @@ public final class Repack {
             return items;
         }
         int n = items.size();
-        long[][] key = new long[n][];
+        if (keyHours.length < n) {
+            int size = Math.max(n, keyHours.length * 2);
+            keyHours = new long[size];
+            keyOn1 = new long[size];
+            keyOn2 = new long[size];
+            keyOrder = new int[size];
+            keptAt = new int[size];
+        }
+        // in primitive arrays and sorted by insertion (a few dozen items): a try's other costs weigh as much as its
+        // table once the table is cut short (services/matchmaker/engine/README.md, "Time and quality")
         for (int i = 0; i < n; i++) {
             int[] it = items.get(i);
-            key[i] = new long[] {p.hours[it[0]], it[1] >= 0 ? p.pairProfit[it[1]] : -1,
-                    it[2] >= 0 ? p.pairProfit[it[2]] : -1, i};
+            keyHours[i] = p.hours[it[0]];
+            keyOn1[i] = it[1] >= 0 ? p.pairProfit[it[1]] : -1;
+            keyOn2[i] = it[2] >= 0 ? p.pairProfit[it[2]] : -1;
+            int at = i;
+            while (at > 0 && before(i, keyOrder[at - 1])) {
+                keyOrder[at] = keyOrder[at - 1];
+                at--;
+            }
+            keyOrder[at] = i;
         }
-        Arrays.sort(key, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : a[1] != b[1] ? Long.compare(b[1], a[1]) : a[2] != b[2] ? Long.compare(b[2], a[2])
-                : Long.compare(a[3], b[3]));
-        List<long[]> kept = new ArrayList<>();
-        List<int[]> out = new ArrayList<>(n);
-        for (long[] ki : key) {
-            long weight = ki[0];
-            for (long[] kj : kept) {
-                if (kj[1] >= ki[1] && kj[2] >= ki[2] && (ki[1] < 0 || kj[1] >= 0) && (ki[2] < 0 || kj[2] >= 0)) {
-                    weight += kj[0];
+        List<int[]> result = new ArrayList<>(n);
+        int kept = 0;
+        for (int o = 0; o < n; o++) {
+            int i = keyOrder[o];
+            long weight = keyHours[i];
+            long on1 = keyOn1[i];
+            long on2 = keyOn2[i];
+            for (int x = 0; x < kept; x++) {
+                int j = keptAt[x];
+                if (keyOn1[j] >= on1 && keyOn2[j] >= on2 && (on1 < 0 || keyOn1[j] >= 0) && (on2 < 0 || keyOn2[j] >= 0)) {
+                    weight += keyHours[j];
                     if (weight > capacity) {
                         break;
                     }
                 }
             }
             if (weight <= capacity) {
-                kept.add(ki);
-                out.add(items.get((int) ki[3]));
+                keptAt[kept++] = i;
+                result.add(items.get(i));
             } else {
-                out.add(null); // not needed: left out of the DP (and unmatched if the re-pack is applied)
-            }
-        }
-        List<int[]> result = new ArrayList<>();
-        for (int[] it : out) {
-            if (it != null) {
-                result.add(it);
-            }
-        }
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) == null) {
-                dropped.add(items.get((int) key[i][3]));
+                dropped.add(items.get(i)); // not needed: left out of the DP (and unmatched if the re-pack is applied)
             }
         }
         return result;
+    }
+
+    private long[] keyHours = new long[0];
+    private long[] keyOn1 = new long[0];
+    private long[] keyOn2 = new long[0];
+    private int[] keyOrder = new int[0];
+    private int[] keptAt = new int[0];
+
+    /** The order of {@link #undominated}: lighter first, then worth more on r1, then on r2, then the list's order. */
+    private boolean before(int i, int j) {
+        if (keyHours[i] != keyHours[j]) {
+            return keyHours[i] < keyHours[j];
+        }
+        if (keyOn1[i] != keyOn1[j]) {
+            return keyOn1[i] > keyOn1[j];
+        }
+        if (keyOn2[i] != keyOn2[j]) {
+            return keyOn2[i] > keyOn2[j];
+        }
+        return i < j;
     }
 
     private final List<int[]> dropped = new ArrayList<>();
