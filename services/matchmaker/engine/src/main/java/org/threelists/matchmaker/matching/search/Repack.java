@@ -446,6 +446,9 @@ public final class Repack {
     private long[] itemOn1 = new long[0];
     private long[] itemOn2 = new long[0];
     private int[] byDensity = new int[0];
+    /** From the j-th item in density order on: the hours (capacity units, at most the capacity) that fit r1, r2. */
+    private int[] restOn1 = new int[0];
+    private int[] restOn2 = new int[0];
     private double[] density = new double[0];
     /** Row j: the merged bound ({@link #bestValue}) of the items from the j-th in density order on, per capacity. */
     private long[] suffix = new long[0];
@@ -522,10 +525,25 @@ public final class Repack {
             return sfx[cap]; // not even one resource of both capacities gains: neither do the two
         }
         int width = c2 + 1;
+        if (restOn1.length < n + 1) {
+            restOn1 = new int[Math.max(n + 1, restOn1.length * 2)];
+            restOn2 = new int[restOn1.length];
+        }
+        restOn1[n] = 0;
+        restOn2[n] = 0;
+        for (int j = n - 1; j >= 0; j--) {
+            int item = byDensity[j];
+            restOn1[j] = (int) Math.min(c1, restOn1[j + 1] + (itemOn1[item] > 0 ? (long) itemWeight[item] : 0));
+            restOn2[j] = (int) Math.min(c2, restOn2[j + 1] + (itemOn2[item] > 0 ? (long) itemWeight[item] : 0));
+        }
         long[] t = dp;
         t[0] = 0;
-        int top1 = 0; // the rectangle of cells that can differ: capacities 0..top1 on r1, 0..top2 on r2
+        // the cells that can differ: capacities up to what the items so far weigh (top), and no further below the
+        // capacities than what the items left weigh (low): the answer, at both capacities, reads no other cell
+        int top1 = 0;
         int top2 = 0;
+        int low1 = 0;
+        int low2 = 0;
         for (int j = 0; j < n; j++) {
             int item = byDensity[j];
             int w = itemWeight[item];
@@ -537,34 +555,37 @@ public final class Repack {
             int new1 = a1 > 0 ? Math.min(c1, top1 + w) : top1;
             int new2 = a2 > 0 ? Math.min(c2, top2 + w) : top2;
             if (new2 > top2) {
-                for (int a = 0; a <= top1; a++) {
+                for (int a = low1; a <= top1; a++) {
                     int row = a * width;
                     Arrays.fill(t, row + top2 + 1, row + new2 + 1, t[row + top2]);
                 }
             }
             for (int a = top1 + 1; a <= new1; a++) {
-                System.arraycopy(t, top1 * width, t, a * width, new2 + 1);
+                System.arraycopy(t, top1 * width + low2, t, a * width + low2, new2 + 1 - low2);
             }
             top1 = new1;
             top2 = new2;
-            valueCells += (long) (top1 + 1) * (top2 + 1);
+            low1 = Math.min(top1, c1 - restOn1[j + 1]);
+            low2 = Math.min(top2, c2 - restOn2[j + 1]);
+            valueCells += (long) (top1 - low1 + 1) * (top2 - low2 + 1);
             int shift = w * width;
-            for (int a = top1; a >= 0; a--) {
+            for (int a = top1; a >= low1; a--) {
                 int row = a * width;
                 boolean on1 = a1 > 0 && a >= w;
                 if (on1 && a2 > 0) {
-                    for (int st = row + top2; st >= row + w; st--) {
+                    int split = Math.max(w, low2);
+                    for (int st = row + top2; st >= row + split; st--) {
                         t[st] = Math.max(t[st], Math.max(t[st - shift] + a1, t[st - w] + a2));
                     }
-                    for (int st = Math.min(row + w - 1, row + top2); st >= row; st--) {
+                    for (int st = Math.min(row + split - 1, row + top2); st >= row + low2; st--) {
                         t[st] = Math.max(t[st], t[st - shift] + a1);
                     }
                 } else if (on1) {
-                    for (int st = row + top2; st >= row; st--) {
+                    for (int st = row + top2; st >= row + low2; st--) {
                         t[st] = Math.max(t[st], t[st - shift] + a1);
                     }
                 } else if (a2 > 0) {
-                    for (int st = row + top2; st >= row + w; st--) {
+                    for (int st = row + top2; st >= row + Math.max(w, low2); st--) {
                         t[st] = Math.max(t[st], t[st - w] + a2);
                     }
                 }
@@ -572,7 +593,7 @@ public final class Repack {
             // the bound is checked every second item once the table is full (before, it never settled one on the
             // street: the dense items first fill both capacities, and only then is what the rest adds small)
             if (j + 1 < n && top1 == c1 && top2 == c2 && (j & 1) == 1
-                    && boundWithRest(t, width, top1, top2, c1, c2, (j + 1) * rowLength) <= current) {
+                    && boundWithRest(t, width, low1, low2, c1, c2, (j + 1) * rowLength) <= current) {
                 cutShort++;
                 return current;
             }
@@ -580,16 +601,18 @@ public final class Repack {
         return t[top1 * width + top2];
     }
 
-    /** Max over the table's cells of the cell plus the merged bound of the items left in the capacity left. */
-    private long boundWithRest(long[] t, int width, int top1, int top2, int c1, int c2, int restRow) {
+    /**
+     * Max over the table's cells that can differ (capacities from low to both capacities) of the cell plus the merged
+     * bound of the items left in the capacity left.
+     */
+    private long boundWithRest(long[] t, int width, int low1, int low2, int c1, int c2, int restRow) {
         long[] sfx = suffix;
         long bound = 0;
-        boundCells += (long) (top1 + 1) * (top2 + 1);
-        for (int a = 0; a <= top1; a++) {
+        boundCells += (long) (c1 - low1 + 1) * (c2 - low2 + 1);
+        for (int a = low1; a <= c1; a++) {
             int row = a * width;
-            // capacity left beyond b: (c1 - a) + (c2 - b); cells above top2 equal the cell at top2, with less left
-            int left = restRow + (c1 - a) + c2;
-            for (int b = 0; b <= top2; b++) {
+            int left = restRow + (c1 - a) + c2; // capacity left at (a, b): (c1 - a) + (c2 - b)
+            for (int b = low2; b <= c2; b++) {
                 bound = Math.max(bound, t[row + b] + sfx[left - b]);
             }
         }
