@@ -18,8 +18,9 @@ import org.threelists.matchmaker.matching.model.Profits;
 
 /**
  * The two-resource re-pack stays exact with its shortcuts (services/matchmaker/engine/README.md, "How"): the merged
- * bound and the value-only pass skip only re-packs that cannot gain, so re-packing two resources until nothing gains
- * reaches the optimum of the two, whatever the plan it starts from.
+ * bound, the value-only pass, its cells that the answer can read and its stop when the items left cannot make it gain
+ * skip only re-packs that cannot gain, so re-packing two resources until nothing gains reaches the optimum of the
+ * two, whatever the plan it starts from.
  */
 class TwoResourceRepackTest {
 
@@ -27,7 +28,8 @@ class TwoResourceRepackTest {
     void reachesTheOptimumOfTwoResourcesFromAnyStart() {
         Random rnd = new Random(7);
         long pruned = 0;
-        for (int round = 0; round < 60; round++) {
+        long cutShort = 0;
+        for (int round = 0; round < 120; round++) {
             Problem p = Problem.build(twoResources(rnd));
             int[] choice = randomPlan(p, rnd);
             Repack repack = new Repack(p, choice);
@@ -37,8 +39,10 @@ class TwoResourceRepackTest {
             assertThat(Profits.profit(p, choice)).as("round %d", round).isEqualTo(bruteForce(p));
             assertThat(fits(p, choice)).isTrue();
             pruned += repack.pruned;
+            cutShort += repack.cutShort;
         }
         assertThat(pruned).as("the merged bound settled some re-packs").isPositive();
+        assertThat(cutShort).as("the bound of the items left stopped some tables part-way").isPositive();
     }
 
     @Test
@@ -62,11 +66,11 @@ class TwoResourceRepackTest {
         assertThat(repack.pruned).isEqualTo(1);
     }
 
-    /** Two resources in one category and community, 5–9 demands of 0.5–3 h, each a candidate of one or both. */
+    /** Two resources in one category and community, 5–12 demands of 0.5–3 h, each a candidate of one or both. */
     private static MatchingInstance twoResources(Random rnd) {
         List<DemandInput> demands = new ArrayList<>();
         List<CandidatePair> pairs = new ArrayList<>();
-        int n = 5 + rnd.nextInt(5);
+        int n = 5 + rnd.nextInt(8);
         for (int i = 0; i < n; i++) {
             String id = "D" + i;
             demands.add(demand(id, "c", "HEALTH", 0.5 * (1 + rnd.nextInt(6))));
