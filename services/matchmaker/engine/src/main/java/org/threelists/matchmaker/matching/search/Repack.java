@@ -314,7 +314,12 @@ public final class Repack {
         if (!force && last != null && last[0] == v1 && last[1] == v2) {
             return false;
         }
-        tried.put(key, new long[] {v1, v2});
+        if (last == null) {
+            tried.put(key, new long[] {v1, v2});
+        } else {
+            last[0] = v1;
+            last[1] = v2;
+        }
         evaluated++;
         // items: demands on r1/r2 and unmatched demands with a pair to either; item → pair to r1 / pair to r2
         stampValue++;
