@@ -573,28 +573,7 @@ public final class Repack {
             low1 = Math.min(top1, c1 - restOn1[j + 1]);
             low2 = Math.min(top2, c2 - restOn2[j + 1]);
             valueCells += (long) (top1 - low1 + 1) * (top2 - low2 + 1);
-            int shift = w * width;
-            for (int a = top1; a >= low1; a--) {
-                int row = a * width;
-                boolean on1 = a1 > 0 && a >= w;
-                if (on1 && a2 > 0) {
-                    int split = Math.max(w, low2);
-                    for (int st = row + top2; st >= row + split; st--) {
-                        t[st] = Math.max(t[st], Math.max(t[st - shift] + a1, t[st - w] + a2));
-                    }
-                    for (int st = Math.min(row + split - 1, row + top2); st >= row + low2; st--) {
-                        t[st] = Math.max(t[st], t[st - shift] + a1);
-                    }
-                } else if (on1) {
-                    for (int st = row + top2; st >= row + low2; st--) {
-                        t[st] = Math.max(t[st], t[st - shift] + a1);
-                    }
-                } else if (a2 > 0) {
-                    for (int st = row + top2; st >= row + Math.max(w, low2); st--) {
-                        t[st] = Math.max(t[st], t[st - w] + a2);
-                    }
-                }
-            }
+            addItem(t, width, low1, top1, low2, top2, w, a1, a2);
             // the bound is checked every second item once the table is full (before, it never settled one on the
             // street: the dense items first fill both capacities, and only then is what the rest adds small)
             if (j + 1 < n && top1 == c1 && top2 == c2 && (j & 1) == 1
@@ -604,6 +583,37 @@ public final class Repack {
             }
         }
         return t[top1 * width + top2];
+    }
+
+    /**
+     * Adds one item to the value-only table, over the cells from (low1, low2) to (top1, top2). A method of its own,
+     * called once per item: the JIT compiles it fully within the first plan, where {@link #bestValue} (called once
+     * per try) took several plans to be compiled and ran its loops interpreted or on-stack-replaced until then.
+     */
+    private static void addItem(long[] t, int width, int low1, int top1, int low2, int top2, int w, long a1,
+                                long a2) {
+        int shift = w * width;
+        for (int a = top1; a >= low1; a--) {
+            int row = a * width;
+            boolean on1 = a1 > 0 && a >= w;
+            if (on1 && a2 > 0) {
+                int split = Math.max(w, low2);
+                for (int st = row + top2; st >= row + split; st--) {
+                    t[st] = Math.max(t[st], Math.max(t[st - shift] + a1, t[st - w] + a2));
+                }
+                for (int st = Math.min(row + split - 1, row + top2); st >= row + low2; st--) {
+                    t[st] = Math.max(t[st], t[st - shift] + a1);
+                }
+            } else if (on1) {
+                for (int st = row + top2; st >= row + low2; st--) {
+                    t[st] = Math.max(t[st], t[st - shift] + a1);
+                }
+            } else if (a2 > 0) {
+                for (int st = row + top2; st >= row + Math.max(w, low2); st--) {
+                    t[st] = Math.max(t[st], t[st - w] + a2);
+                }
+            }
+        }
     }
 
     /**
