@@ -455,6 +455,8 @@ public final class Repack {
     private int[] restOn1 = new int[0];
     private int[] restOn2 = new int[0];
     private double[] density = new double[0];
+    /** At most this many cells (longs) for the merged bounds of the suffixes (16 MiB). */
+    private static final long MAX_SUFFIX_CELLS = 1L << 21;
     /** Row j: the merged bound ({@link #bestValue}) of the items from the j-th in density order on, per capacity. */
     private long[] suffix = new long[0];
 
@@ -505,18 +507,29 @@ public final class Repack {
             byDensity[at] = i;
         }
         int rowLength = cap + 1;
-        if (suffix.length < (long) (n + 1) * rowLength) {
-            suffix = new long[(int) Math.max((long) (n + 1) * rowLength, suffix.length * 2L)];
+        // the bounds of the suffixes, one row each, unless they would take much memory (a large capacity with many
+        // items: then only the whole list's, as before); one resource alone needs no more, its merged bound being
+        // its exact answer
+        boolean withRest = countMerged && (long) (n + 1) * rowLength <= MAX_SUFFIX_CELLS;
+        int rows = withRest ? n + 1 : 1;
+        if (suffix.length < rows * rowLength) {
+            suffix = new long[Math.max(rows * rowLength, (int) Math.min(MAX_SUFFIX_CELLS, suffix.length * 2L))];
         }
         long[] sfx = suffix;
-        Arrays.fill(sfx, n * rowLength, (n + 1) * rowLength, 0);
+        if (withRest) {
+            Arrays.fill(sfx, n * rowLength, (n + 1) * rowLength, 0);
+        } else {
+            Arrays.fill(sfx, 0, rowLength, 0);
+        }
         for (int j = n - 1; j >= 0; j--) {
             int item = byDensity[j];
             int w = itemWeight[item];
             long v = Math.max(itemOn1[item], itemOn2[item]);
-            int to = j * rowLength;
-            int from = to + rowLength;
-            System.arraycopy(sfx, from, sfx, to, rowLength);
+            int to = withRest ? j * rowLength : 0;
+            int from = withRest ? to + rowLength : 0;
+            if (withRest) {
+                System.arraycopy(sfx, from, sfx, to, rowLength);
+            }
             if (v > 0) {
                 for (int x = cap; x >= w; x--) {
                     sfx[to + x] = Math.max(sfx[from + x], sfx[from + x - w] + v);
@@ -576,7 +589,7 @@ public final class Repack {
             addItem(t, width, low1, top1, low2, top2, w, a1, a2);
             // the bound is checked every second item once the table is full (before, it never settled one on the
             // street: the dense items first fill both capacities, and only then is what the rest adds small)
-            if (j + 1 < n && top1 == c1 && top2 == c2 && (j & 1) == 1
+            if (withRest && j + 1 < n && top1 == c1 && top2 == c2 && (j & 1) == 1
                     && boundWithRest(t, width, low1, low2, c1, c2, (j + 1) * rowLength) <= current) {
                 cutShort++;
                 return current;
