@@ -123,7 +123,7 @@ public final class RebuildBenchmark {
             ChainStore chains = new ChainStore(one);
             Generations generations = new Generations(one);
             LedgerRollups rollups = new LedgerRollups(one);
-            BatchRecording recording = new BatchRecording(generations, chains, new ProjectFacts(one),
+            BatchRecording recording = new BatchRecording(new Pipelines(one), chains, new ProjectFacts(one),
                     new Directory(one), new SummaryCorrections(one), rollups, new SlipDemands(one));
             long t = System.nanoTime();
             Generations.Build build = generations.begin("bench");
@@ -181,7 +181,7 @@ public final class RebuildBenchmark {
             shared.setAutoCommit(false);
             AgroalDataSource one = oneConnection(shared);
             ChainStore chains = new ChainStore(one);
-            BatchRecording recording = new BatchRecording(new Generations(one), chains, new ProjectFacts(one),
+            BatchRecording recording = new BatchRecording(new Pipelines(one), chains, new ProjectFacts(one),
                     new Directory(one), new SummaryCorrections(one), new LedgerRollups(one), new SlipDemands(one));
             long t = System.nanoTime();
             Map<Integer, ChainStore.Head> heads = chains.heads(generation);

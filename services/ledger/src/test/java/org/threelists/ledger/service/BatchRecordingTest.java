@@ -38,9 +38,10 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
  * {@link LedgerRecording} one by one (services/ledger/README.md, "Exactly once and rebuild") — entries, chains and
  * heads, applied events, roll-ups, project facts, masked names and the corrections a sent monthly summary needs —
  * with a redelivered event, confirmations before, between and after deliveries, ratings and pledges, and closed slips
- * of demand-list's partitions (listed, amended, redelivered, a resident's, one never listed), over two batches (the
- * second with its chains' heads locked and read from the database, as a live poll takes them). The batch's roll-ups are
- * grouped in memory, the live path's in SQL: the test holds the two groupings equal.
+ * of demand-list's partitions (listed, amended, redelivered, a resident's, one never listed), over a rebuild's batch
+ * and then live polls (recordLive's writes, pipelined: polls of one, then one of several, each with its chains' heads
+ * locked and read from the database). The batch's roll-ups are grouped in memory, the reference's in SQL: the test
+ * holds the two groupings equal.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -76,11 +77,14 @@ class BatchRecordingTest {
         int half = events.size() / 2;
         QuarkusTransaction.requiringNew().run(() -> batches.apply(batched, events.subList(0, half), heads));
         assertThat(QuarkusTransaction.requiringNew().call(() -> chains.heads(batched))).isEqualTo(heads);
-        // the second batch as a live poll takes it (BatchRecording.recordLive): its chains' heads locked and read from
-        // the database, not carried over in memory
-        List<Replayed> second = events.subList(half, events.size());
-        QuarkusTransaction.requiringNew().run(() -> batches.apply(batched, second,
-                chains.lockHeads(batched, second.stream().map(Replayed::partition).toList())));
+        // the rest as the live consumers take it (BatchRecording.recordLive): polls of one (a delivery alone, a
+        // confirmation alone), then one poll of the last events, each with its chains' heads locked and read from the
+        // database, not carried over in memory
+        int lastPoll = events.size() - 6;
+        for (Replayed r : events.subList(half, lastPoll)) {
+            QuarkusTransaction.requiringNew().run(() -> batches.recordLive(batched, List.of(r)));
+        }
+        QuarkusTransaction.requiringNew().run(() -> batches.recordLive(batched, events.subList(lastPoll, events.size())));
         Map<String, List<String>> batchedRows = tables(batched);
         Map<String, List<String>> batchedFacts = facts();
         // the live path records the same facts again from nothing (a first confirmation then moves the figures of

@@ -3,6 +3,7 @@ package org.threelists.ledger.projection.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.projection.Pipeline;
 import org.threelists.platform.inbox.InboundEvent;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -129,20 +131,26 @@ public class Directory {
      * filled.
      */
     public void rememberMaskedNames(Map<String, String> firstNames) {
+        Pipeline pipeline = new Pipeline();
+        rememberMaskedNames(pipeline, firstNames);
+        try (Connection c = dataSource.getConnection()) {
+            pipeline.execute(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot remember " + firstNames.size() + " masked names", e);
+        }
+    }
+
+    /** {@link #rememberMaskedNames}'s statement, added to {@code pipeline} (a live poll's). */
+    public void rememberMaskedNames(Pipeline pipeline, Map<String, String> firstNames) {
         if (firstNames.isEmpty()) {
             return;
         }
         Map<String, String> sorted = new TreeMap<>(firstNames);
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
+        pipeline.add("INSERT INTO "
                 + "volunteer (volunteer_id, masked_name) SELECT * FROM unnest(?::varchar[], ?::varchar[]) ON CONFLICT "
                 + "(volunteer_id) DO UPDATE SET masked_name = EXCLUDED.masked_name WHERE volunteer.masked_name IS NULL "
-                + "AND volunteer.erased_at IS NULL")) {
-            upsert.setArray(1, c.createArrayOf("varchar", sorted.keySet().toArray()));
-            upsert.setArray(2, c.createArrayOf("varchar", sorted.values().toArray()));
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot remember " + sorted.size() + " masked names", e);
-        }
+                + "AND volunteer.erased_at IS NULL", List.of(Pipeline.array("varchar", sorted.keySet().toArray()),
+                Pipeline.array("varchar", sorted.values().toArray())));
     }
 
     /** A volunteer's masked name (null once erased) and unit, as resource-list last said. */

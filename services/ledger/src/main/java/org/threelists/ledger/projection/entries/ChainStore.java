@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.LedgerEntry.Kind;
 import org.threelists.ledger.domain.LedgerEntry.Origin;
+import org.threelists.ledger.projection.Pipeline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,24 +53,93 @@ public class ChainStore {
         this.dataSource = dataSource;
     }
 
+    /** Where a live poll's events go: the current generation, its chains' heads locked, the events new to it. */
+    public record Live(int generation, Map<Integer, Head> heads, Set<String> fresh) {
+    }
+
+    /**
+     * A live poll's start in one round trip, instead of four (bench/README.md, "Ledger: the delivery's hop, pipelined"):
+     * the generation lock shared and the current generation ({@link Generations#LOCK_CURRENT}), the heads of the
+     * poll's chains locked ({@link #lockHeads}), and its events marked applied ({@link #markAllApplied}). pgjdbc sends
+     * the four statements together; the server runs them in order, each in a snapshot taken when it starts (read
+     * committed), so the last two read the current generation after the lock is held, and the shared lock keeps it
+     * current until the transaction ends.
+     */
+    public Live lockLive(Collection<Integer> partitions, List<Applied> events) {
+        Map<String, Applied> firsts = firsts(events);
+        String current = "(" + Generations.CURRENT + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                Generations.LOCK_CURRENT + "; " + headsLocked(current) + "; " + markApplied(current))) {
+            q.setArray(1, c.createArrayOf("integer", partitions.stream().distinct().sorted().toArray()));
+            bindApplied(c, q, 2, firsts);
+            q.execute();
+            q.getMoreResults();
+            int generation;
+            try (ResultSet rs = q.getResultSet()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No current ledger generation");
+                }
+                generation = rs.getInt(1);
+            }
+            q.getMoreResults();
+            Map<Integer, Head> heads = new HashMap<>();
+            try (ResultSet rs = q.getResultSet()) {
+                while (rs.next()) {
+                    heads.put(rs.getInt(1), new Head(rs.getLong(2), rs.getString(3)));
+                }
+            }
+            q.getMoreResults();
+            Set<String> fresh = new HashSet<>();
+            try (ResultSet rs = q.getResultSet()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+            return new Live(generation, heads, fresh);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the current generation's chains " + partitions, e);
+        }
+    }
+
+    private static Map<String, Applied> firsts(List<Applied> events) {
+        Map<String, Applied> firsts = new LinkedHashMap<>();
+        events.forEach(e -> firsts.putIfAbsent(e.eventId(), e));
+        return firsts;
+    }
+
+    /** Inserts the events (3 array parameters) into {@code generation} (a parameter or a sub-query) as applied. */
+    private static String markApplied(String generation) {
+        return "INSERT INTO applied_event (generation, event_id, kafka_partition, kafka_offset) SELECT " + generation
+                + ", e, p, o FROM unnest(?::varchar[], ?::integer[], ?::bigint[]) AS t(e, p, o) ON CONFLICT DO NOTHING "
+                + "RETURNING event_id";
+    }
+
+    private static void bindApplied(Connection c, PreparedStatement q, int from, Map<String, Applied> firsts)
+            throws SQLException {
+        q.setArray(from, c.createArrayOf("varchar", firsts.keySet().toArray()));
+        q.setArray(from + 1, c.createArrayOf("integer", firsts.values().stream().map(Applied::partition).toArray()));
+        q.setArray(from + 2, c.createArrayOf("bigint", firsts.values().stream().map(Applied::offset).toArray()));
+    }
+
+    /** The heads of the chains (an array parameter) of {@code generation} (a parameter or a sub-query), locked. */
+    private static String headsLocked(String generation) {
+        return "SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = " + generation + " AND "
+                + "kafka_partition = ANY (?) ORDER BY kafka_partition FOR UPDATE";
+    }
+
     /**
      * Marks a batch of events applied to {@code generation} in one statement; answers the ids applied now (not those
      * applied before, nor an id's later copies in the batch), so that each is applied once.
      */
     public Set<String> markAllApplied(int generation, List<Applied> events) {
-        Map<String, Applied> firsts = new LinkedHashMap<>();
-        events.forEach(e -> firsts.putIfAbsent(e.eventId(), e));
+        Map<String, Applied> firsts = firsts(events);
         Set<String> applied = new HashSet<>();
         if (firsts.isEmpty()) {
             return applied;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
-                + "applied_event (generation, event_id, kafka_partition, kafka_offset) SELECT ?, e, p, o FROM "
-                + "unnest(?::varchar[], ?::integer[], ?::bigint[]) AS t(e, p, o) ON CONFLICT DO NOTHING RETURNING event_id")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(markApplied("?"))) {
             insert.setInt(1, generation);
-            insert.setArray(2, c.createArrayOf("varchar", firsts.keySet().toArray()));
-            insert.setArray(3, c.createArrayOf("integer", firsts.values().stream().map(Applied::partition).toArray()));
-            insert.setArray(4, c.createArrayOf("bigint", firsts.values().stream().map(Applied::offset).toArray()));
+            bindApplied(c, insert, 2, firsts);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     applied.add(rs.getString(1));
@@ -124,6 +194,46 @@ public class ChainStore {
         if (entries.isEmpty()) {
             return;
         }
+        Pipeline moves = new Pipeline();
+        moveHeads(moves, generation, heads);
+        try (Connection c = dataSource.getConnection()) {
+            copy(c, generation, entries);
+            moves.execute(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot append " + entries.size() + " entries to generation " + generation, e);
+        }
+    }
+
+    /**
+     * {@link #appendAll}'s COPY alone: the heads are then moved by {@link #moveHeads}, whose statement a live poll
+     * sends with its roll-ups.
+     */
+    public void copyAll(int generation, List<Appended> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            copy(c, generation, entries);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot append " + entries.size() + " entries to generation " + generation, e);
+        }
+    }
+
+    /** Moves the heads of the chains to {@code heads}, in one statement added to {@code pipeline}. */
+    public static void moveHeads(Pipeline pipeline, int generation, Map<Integer, Head> heads) {
+        if (heads.isEmpty()) {
+            return;
+        }
+        List<Integer> partitions = new ArrayList<>(heads.keySet());
+        pipeline.add("INSERT INTO chain_head (generation, kafka_partition, seq, "
+                + "hash) SELECT ?, p, s, h FROM unnest(?::integer[], ?::bigint[], ?::varchar[]) AS t(p, s, h) "
+                + "ON CONFLICT (generation, kafka_partition) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash",
+                List.of(generation, Pipeline.array("integer", partitions.toArray()),
+                        Pipeline.array("bigint", partitions.stream().map(p -> heads.get(p).seq()).toArray()),
+                        Pipeline.array("varchar", partitions.stream().map(p -> heads.get(p).hash()).toArray())));
+    }
+
+    private static void copy(Connection c, int generation, List<Appended> entries) throws SQLException {
         CopyRows rows = new CopyRows();
         for (Appended a : entries) {
             LedgerEntry e = a.entry();
@@ -135,21 +245,7 @@ public class ChainStore {
                     .add(e.demandIds()).add(e.notes()).add(e.recordedBy()).add(e.recordedAt()).add(e.prevHash())
                     .add(e.hash()).add(e.origin().name()).add(e.groupId()).add(e.mode()).end();
         }
-        List<Integer> partitions = new ArrayList<>(heads.keySet());
-        try (Connection c = dataSource.getConnection()) {
-            rows.copyInto(c, "ledger_entry (generation, kafka_offset, " + ENTRY_COLUMNS + ")");
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO chain_head (generation, kafka_partition, seq, "
-                    + "hash) SELECT ?, p, s, h FROM unnest(?::integer[], ?::bigint[], ?::varchar[]) AS t(p, s, h) "
-                    + "ON CONFLICT (generation, kafka_partition) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash")) {
-                upsert.setInt(1, generation);
-                upsert.setArray(2, c.createArrayOf("integer", partitions.toArray()));
-                upsert.setArray(3, c.createArrayOf("bigint", partitions.stream().map(p -> heads.get(p).seq()).toArray()));
-                upsert.setArray(4, c.createArrayOf("varchar", partitions.stream().map(p -> heads.get(p).hash()).toArray()));
-                upsert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append " + entries.size() + " entries to generation " + generation, e);
-        }
+        rows.copyInto(c, "ledger_entry (generation, kafka_offset, " + ENTRY_COLUMNS + ")");
     }
 
     /**
@@ -161,9 +257,7 @@ public class ChainStore {
         if (partitions.isEmpty()) {
             return heads;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT kafka_partition, "
-                + "seq, hash FROM chain_head WHERE generation = ? AND kafka_partition = ANY (?) ORDER BY kafka_partition "
-                + "FOR UPDATE")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(headsLocked("?"))) {
             q.setInt(1, generation);
             q.setArray(2, c.createArrayOf("integer", partitions.stream().distinct().sorted().toArray()));
             try (ResultSet rs = q.executeQuery()) {

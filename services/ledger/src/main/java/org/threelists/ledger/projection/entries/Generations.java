@@ -40,8 +40,18 @@ public class Generations {
         }
     }
 
+    /** The current generation, as a statement or a sub-query. */
+    public static final String CURRENT = "SELECT generation FROM ledger_generation WHERE status = 'CURRENT'";
+
+    /**
+     * {@link #lockCurrent}'s two statements, for a caller to send ahead of its own in one round trip (pgjdbc sends a
+     * string of statements together): the shared lock, then the current generation, read in a snapshot taken after the
+     * lock is held. Each answers a result set.
+     */
+    public static final String LOCK_CURRENT = "SELECT pg_advisory_xact_lock_shared(" + GENERATION_LOCK + "); " + CURRENT;
+
     public static int current(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT generation FROM ledger_generation WHERE status = 'CURRENT'");
+        try (PreparedStatement q = c.prepareStatement(CURRENT);
              ResultSet rs = q.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("No current ledger generation");

@@ -2,6 +2,7 @@ package org.threelists.ledger.projection.projects;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.ledger.projection.Pipeline;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The facts of a project that reports and rankings join to the entries (the only writer of {@code project},
@@ -64,6 +67,11 @@ public class ProjectFacts {
      * {@link Place#then}), so the row ends as one place at a time would leave it.
      */
     public void placeAll(List<Place> places) {
+        execute(pipeline -> placeAll(pipeline, places), "Cannot record " + places.size() + " projects");
+    }
+
+    /** {@link #placeAll}'s statement, added to {@code pipeline} (a live poll's: services/ledger/README.md). */
+    public void placeAll(Pipeline pipeline, List<Place> places) {
         Map<String, Place> folded = new LinkedHashMap<>();
         places.forEach(p -> folded.merge(p.projectId(), p, Place::then));
         if (folded.isEmpty()) {
@@ -71,7 +79,7 @@ public class ProjectFacts {
         }
         // in project order: a rebuild's batch and a live poll upsert the same projects, and take their locks alike
         List<Place> rows = folded.values().stream().sorted(Comparator.comparing(Place::projectId)).toList();
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO project "
+        pipeline.add("INSERT INTO project "
                 + "(project_id, title, street_code, community_code, category) SELECT * FROM unnest(?::varchar[], "
                 + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT (project_id) DO UPDATE SET title = "
                 + "COALESCE(EXCLUDED.title, project.title), street_code = EXCLUDED.street_code, community_code = "
@@ -80,40 +88,43 @@ public class ProjectFacts {
                 // DO UPDATE locks the rows its condition leaves alone)
                 + "WHERE (project.title, project.street_code, project.community_code, project.category) IS DISTINCT FROM "
                 + "(COALESCE(EXCLUDED.title, project.title), EXCLUDED.street_code, EXCLUDED.community_code, "
-                + "EXCLUDED.category)")) {
-            upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Place::projectId).toArray()));
-            upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Place::title).toArray()));
-            upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Place::street).toArray()));
-            upsert.setArray(4, c.createArrayOf("varchar", rows.stream().map(Place::community).toArray()));
-            upsert.setArray(5, c.createArrayOf("varchar", rows.stream().map(Place::category).toArray()));
-            upsert.executeUpdate();
+                + "EXCLUDED.category)", List.of(varchars(rows, Place::projectId), varchars(rows, Place::title),
+                varchars(rows, Place::street), varchars(rows, Place::community), varchars(rows, Place::category)));
+    }
+
+    private static <T> Pipeline.Array varchars(List<T> rows, Function<T, Object> column) {
+        return Pipeline.array("varchar", rows.stream().map(column).toArray());
+    }
+
+    private void execute(Consumer<Pipeline> statements, String failure) {
+        Pipeline pipeline = new Pipeline();
+        statements.accept(pipeline);
+        try (Connection c = dataSource.getConnection()) {
+            pipeline.execute(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record " + rows.size() + " projects", e);
+            throw new IllegalStateException(failure, e);
         }
     }
 
     /** A rebuild's batch of holders in one statement; a claim is recorded once, as one at a time would be. */
     public void heldAll(List<Held> held) {
+        execute(pipeline -> heldAll(pipeline, held), "Cannot record " + held.size() + " holders");
+    }
+
+    /** {@link #heldAll}'s statement, added to {@code pipeline}. */
+    public void heldAll(Pipeline pipeline, List<Held> held) {
         Map<String, Held> firsts = new LinkedHashMap<>();
         held.forEach(h -> firsts.putIfAbsent(h.holder().claimId(), h));
         if (firsts.isEmpty()) {
             return;
         }
         List<Held> rows = new ArrayList<>(firsts.values());
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+        pipeline.add("INSERT INTO "
                 + "project_holder (claim_id, project_id, unit_id, resource_id, amount) SELECT k, p, u, r, a::numeric FROM "
                 + "unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS t(k, p, u, r, a) "
-                + "ON CONFLICT (claim_id) DO NOTHING")) {
-            insert.setArray(1, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().claimId()).toArray()));
-            insert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Held::projectId).toArray()));
-            insert.setArray(3, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().unitId()).toArray()));
-            insert.setArray(4, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().resourceId()).toArray()));
-            insert.setArray(5, c.createArrayOf("varchar", rows.stream().map(h -> h.holder().amount().toPlainString())
-                    .toArray()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record " + rows.size() + " holders", e);
-        }
+                + "ON CONFLICT (claim_id) DO NOTHING", List.of(varchars(rows, h -> h.holder().claimId()),
+                varchars(rows, Held::projectId), varchars(rows, h -> h.holder().unitId()),
+                varchars(rows, h -> h.holder().resourceId()), varchars(rows, h -> h.holder().amount().toPlainString())));
     }
 
     /**
@@ -154,25 +165,23 @@ public class ProjectFacts {
 
     /** A rebuild's batch of ratings in one statement, each rating event once. */
     public void ratedAll(Collection<Rating> ratings) {
+        execute(pipeline -> ratedAll(pipeline, ratings), "Cannot record " + ratings.size() + " ratings");
+    }
+
+    /** {@link #ratedAll}'s statement, added to {@code pipeline}. */
+    public void ratedAll(Pipeline pipeline, Collection<Rating> ratings) {
         Map<String, Rating> firsts = new LinkedHashMap<>();
         ratings.forEach(r -> firsts.putIfAbsent(r.eventId(), r));
         if (firsts.isEmpty()) {
             return;
         }
         List<Rating> rows = new ArrayList<>(firsts.values());
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+        pipeline.add("INSERT INTO "
                 + "project_rating (event_id, project_id, demand_id, score, rated_at) SELECT e, p, d, s, a::timestamptz "
                 + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::varchar[]) AS t(e, p, d, s, a) "
-                + "ON CONFLICT DO NOTHING")) {
-            insert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Rating::eventId).toArray()));
-            insert.setArray(2, c.createArrayOf("varchar", rows.stream().map(Rating::projectId).toArray()));
-            insert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Rating::demandId).toArray()));
-            insert.setArray(4, c.createArrayOf("integer", rows.stream().map(Rating::score).toArray()));
-            insert.setArray(5, c.createArrayOf("varchar", rows.stream().map(r -> r.at().toString()).toArray()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record " + rows.size() + " ratings", e);
-        }
+                + "ON CONFLICT DO NOTHING", List.of(varchars(rows, Rating::eventId), varchars(rows, Rating::projectId),
+                varchars(rows, Rating::demandId), Pipeline.array("integer", rows.stream().map(Rating::score).toArray()),
+                varchars(rows, r -> r.at().toString())));
     }
 
 }

@@ -3,6 +3,7 @@ package org.threelists.ledger.projection.rollups;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.LedgerEntry;
+import org.threelists.ledger.projection.Pipeline;
 import org.threelists.ledger.projection.Sql;
 import org.threelists.ledger.projection.projects.Confirmation;
 
@@ -48,81 +49,97 @@ public class LedgerRollups {
     /**
      * Adds the figures of deliveries' and slips' entries just appended to {@code generation} (a poll's or a rebuild
      * batch's, each event's entries together), grouped in memory as the test reference groups them in SQL
-     * ({@link EntryFigures}): one upsert per table, no read of the entries just written. The caller holds the projects'
-     * rows.
+     * ({@link EntryFigures}): one upsert per table, no read of the entries just written, the upserts sent together in
+     * one round trip ({@link Pipeline}). The caller holds the projects' rows.
      */
     public void deliveredEntries(int generation, List<LedgerEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            Set<String> confirmed = confirmedAmong(c, entries);
-            EntryFigures figures = EntryFigures.of(entries, confirmed);
-            upsertRollup(c, generation, figures.rollup);
-            upsertParticipation(c, generation, figures.participation);
-            SpanFigures spans = SpanFigures.of(entries, confirmed, figures.unitDeliveries);
-            upsertSpans(c, generation, spans);
+            Set<String> confirmed = new HashSet<>();
+            Pipeline read = new Pipeline();
+            confirmedAmong(read, entries, confirmed);
+            read.execute(c);
+            Pipeline upserts = new Pipeline();
+            deliveredEntries(upserts, generation, entries, confirmed);
+            upserts.execute(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot roll up " + entries.size() + " entries", e);
         }
     }
 
-    /** The projects of {@code entries} their community confirmed (Confirmation: a slip's entries need no project). */
-    private static Set<String> confirmedAmong(Connection c, List<LedgerEntry> entries) throws SQLException {
-        Object[] projects = entries.stream().filter(e -> e.origin() == LedgerEntry.Origin.PROJECT)
-                .map(LedgerEntry::projectId).distinct().toArray();
-        Set<String> confirmed = new HashSet<>();
-        if (projects.length == 0) {
-            return confirmed;
+    /**
+     * {@link #deliveredEntries}'s upserts added to {@code pipeline}, the entries' confirmed projects read before
+     * ({@link #confirmedAmong}) while the caller held the projects' rows: a live poll sends them with its chains' heads.
+     */
+    public static void deliveredEntries(Pipeline pipeline, int generation, List<LedgerEntry> entries,
+            Set<String> confirmed) {
+        if (entries.isEmpty()) {
+            return;
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT project_id FROM project WHERE project_id = ANY (?) "
-                + "AND completed_at IS NOT NULL")) {
-            q.setArray(1, c.createArrayOf("varchar", projects));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    confirmed.add(rs.getString(1));
-                }
-            }
-        }
-        return confirmed;
+        EntryFigures figures = EntryFigures.of(entries, confirmed);
+        upsertRollup(pipeline, generation, figures.rollup);
+        upsertParticipation(pipeline, generation, figures.participation);
+        upsertSpans(pipeline, generation, SpanFigures.of(entries, confirmed, figures.unitDeliveries));
     }
 
-    private static void upsertRollup(Connection c, int generation, Map<EntryFigures.RollupKey, EntryFigures.Sums> rows)
-            throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO ledger_rollup AS r (generation, street_code, "
+    /**
+     * Reads into {@code confirmed}, when {@code pipeline} runs, the projects of {@code entries} their community
+     * confirmed (Confirmation: a slip's entries need no project).
+     */
+    public static void confirmedAmong(Pipeline pipeline, List<LedgerEntry> entries, Set<String> confirmed) {
+        Object[] projects = entries.stream().filter(e -> e.origin() == LedgerEntry.Origin.PROJECT)
+                .map(LedgerEntry::projectId).distinct().toArray();
+        if (projects.length == 0) {
+            return;
+        }
+        pipeline.add("SELECT project_id FROM project WHERE project_id = ANY (?) AND completed_at IS NOT NULL",
+                List.of(Pipeline.array("varchar", projects)), rs -> {
+                    while (rs.next()) {
+                        confirmed.add(rs.getString(1));
+                    }
+                });
+    }
+
+    private static void upsertRollup(Pipeline upserts, int generation,
+            Map<EntryFigures.RollupKey, EntryFigures.Sums> rows) {
+        var keys = rows.keySet();
+        var sums = rows.values();
+        upserts.add("INSERT INTO ledger_rollup AS r (generation, street_code, "
                 + "entry_date, unit_id, community_code, category, confirmed, hours, services, residents_served, entries) "
                 + "SELECT ?, s, d::date, u, k, g, f::boolean, h::numeric, n::bigint, rs::bigint, e::bigint FROM unnest("
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[]) AS t(s, d, u, k, g, f, h, n, rs, e)" + ADD_ROLLUP)) {
-            var keys = rows.keySet();
-            var sums = rows.values();
-            upsert.setInt(1, generation);
-            int i = 2;
-            for (Object[] column : List.of(EntryFigures.column(keys, EntryFigures.RollupKey::street),
+                + "?::text[]) AS t(s, d, u, k, g, f, h, n, rs, e)" + ADD_ROLLUP, withGeneration(generation,
+                List.of(EntryFigures.column(keys, EntryFigures.RollupKey::street),
                     EntryFigures.column(keys, EntryFigures.RollupKey::date), EntryFigures.column(keys, EntryFigures.RollupKey::unit),
                     EntryFigures.column(keys, EntryFigures.RollupKey::community),
                     EntryFigures.column(keys, EntryFigures.RollupKey::category),
                     EntryFigures.column(keys, EntryFigures.RollupKey::confirmed),
                     EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.services),
-                    EntryFigures.column(sums, s -> s.residentsServed), EntryFigures.column(sums, s -> s.entries))) {
-                upsert.setArray(i++, c.createArrayOf("text", column));
-            }
-            upsert.executeUpdate();
-        }
+                    EntryFigures.column(sums, s -> s.residentsServed), EntryFigures.column(sums, s -> s.entries))));
+    }
+
+    /** The generation, then the text arrays: an upsert's parameters. */
+    private static List<Object> withGeneration(int generation, List<Object[]> columns) {
+        List<Object> params = new ArrayList<>(columns.size() + 1);
+        params.add(generation);
+        params.addAll(columns);
+        return params;
     }
 
     /**
      * The year and month roll-ups with their distinct volunteers, in the order {@link #add} writes them: the figures,
      * then the volunteers (each row's count moved by those who came in).
      */
-    private static void upsertSpans(Connection c, int generation, SpanFigures spans) throws SQLException {
+    private static void upsertSpans(Pipeline upserts, int generation, SpanFigures spans) {
         var keys = spans.spans.keySet();
         var sums = spans.spans.values();
         List<Object[]> columns = new ArrayList<>(spanKeyColumns(keys));
         columns.addAll(List.of(EntryFigures.column(sums, s -> s.hours.toPlainString()),
                 EntryFigures.column(sums, s -> s.services), EntryFigures.column(sums, s -> s.residentsServed),
                 EntryFigures.column(sums, s -> s.entries)));
-        upsertColumns(c, SpanRollups.addFigures(), generation, columns);
+        upserts.add(SpanRollups.addFigures(), withGeneration(generation, columns));
         if (spans.volunteers.isEmpty()) {
             return;
         }
@@ -130,7 +147,7 @@ public class LedgerRollups {
         columns = new ArrayList<>(spanKeyColumns(pairs.stream().map(SpanFigures.VolunteerKey::row).toList()));
         columns.add(EntryFigures.column(pairs, SpanFigures.VolunteerKey::volunteer));
         columns.add(EntryFigures.column(spans.volunteers.values(), n -> n[0]));
-        upsertColumns(c, SpanRollups.addVolunteers(), generation, columns);
+        upserts.add(SpanRollups.addVolunteers(), withGeneration(generation, columns));
     }
 
     private static List<Object[]> spanKeyColumns(Collection<SpanFigures.SpanKey> keys) {
@@ -140,33 +157,19 @@ public class LedgerRollups {
                 EntryFigures.column(keys, SpanFigures.SpanKey::confirmed));
     }
 
-    private static void upsertColumns(Connection c, String sql, int generation, List<Object[]> columns)
-            throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(sql)) {
-            upsert.setInt(1, generation);
-            int i = 2;
-            for (Object[] column : columns) {
-                upsert.setArray(i++, c.createArrayOf("text", column));
-            }
-            upsert.executeUpdate();
-        }
-    }
-
-    private static void upsertParticipation(Connection c, int generation,
-            Map<EntryFigures.ParticipationKey, EntryFigures.Sums> rows) throws SQLException {
+    private static void upsertParticipation(Pipeline upserts, int generation,
+            Map<EntryFigures.ParticipationKey, EntryFigures.Sums> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO ledger_participation AS r (generation, "
+        var keys = rows.keySet();
+        var sums = rows.values();
+        upserts.add("INSERT INTO ledger_participation AS r (generation, "
                 + "street_code, entry_date, unit_id, volunteer_id, community_code, category, project_id, confirmed, hours, "
                 + "entries) SELECT ?, s, d::date, u, v, k, g, p, f::boolean, h::numeric, e::bigint FROM unnest(?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-                + "AS t(s, d, u, v, k, g, p, f, h, e)" + ADD_PARTICIPATION)) {
-            var keys = rows.keySet();
-            var sums = rows.values();
-            upsert.setInt(1, generation);
-            int i = 2;
-            for (Object[] column : List.of(EntryFigures.column(keys, EntryFigures.ParticipationKey::street),
+                + "AS t(s, d, u, v, k, g, p, f, h, e)" + ADD_PARTICIPATION, withGeneration(generation,
+                List.of(EntryFigures.column(keys, EntryFigures.ParticipationKey::street),
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::date),
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::unit),
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::volunteer),
@@ -174,11 +177,7 @@ public class LedgerRollups {
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::category),
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::project),
                     EntryFigures.column(keys, EntryFigures.ParticipationKey::confirmed),
-                    EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.entries))) {
-                upsert.setArray(i++, c.createArrayOf("text", column));
-            }
-            upsert.executeUpdate();
-        }
+                    EntryFigures.column(sums, s -> s.hours.toPlainString()), EntryFigures.column(sums, s -> s.entries))));
     }
 
     /**

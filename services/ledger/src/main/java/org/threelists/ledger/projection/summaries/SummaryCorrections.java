@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.ledger.projection.Figures;
+import org.threelists.ledger.projection.Pipeline;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -50,6 +51,17 @@ public class SummaryCorrections {
      * deliveries recorded before it, which are those not later in its partition (a project's events share a partition).
      */
     public void noteAllLate(int generation, List<Late> events) {
+        Pipeline pipeline = new Pipeline();
+        noteAllLate(pipeline, generation, events);
+        try (Connection c = dataSource.getConnection()) {
+            pipeline.execute(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot note the corrections needed for " + events.size() + " events", e);
+        }
+    }
+
+    /** {@link #noteAllLate}'s statements, added to {@code pipeline} (a live poll's). */
+    public void noteAllLate(Pipeline pipeline, int generation, List<Late> events) {
         for (Reason reason : Reason.values()) {
             List<Late> late = events.stream().filter(e -> e.reason() == reason).toList();
             if (late.isEmpty()) {
@@ -57,7 +69,7 @@ public class SummaryCorrections {
             }
             String which = reason == Reason.DELIVERED_AFTER_SUMMARY ? "d.event_id = l.event_id"
                     : "NOT (d.kafka_partition = l.kafka_partition AND d.kafka_offset > l.kafka_offset)";
-            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+            pipeline.add("INSERT INTO "
                     + "summary_correction_needed (event_id, delivery_id, reason, summary_id, street_code, month, project_id, "
                     + "entry_date, hours, noted_at) SELECT l.event_id, d.event_id, ?, s.summary_id, d.street_code, s.month, "
                     + "d.project_id, d.entry_date, COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = "
@@ -67,18 +79,12 @@ public class SummaryCorrections {
                     + "JOIN ledger_entry d ON d.generation = ? AND d.project_id = l.project_id AND d.kind = 'DELIVERY' AND "
                     + which + " JOIN municipal_summary s ON s.street_code = d.street_code "
                     + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND s.submitted_at < l.at::timestamptz "
-                    + "ON CONFLICT DO NOTHING")) {
-                insert.setString(1, reason.name());
-                insert.setArray(2, c.createArrayOf("varchar", late.stream().map(Late::eventId).toArray()));
-                insert.setArray(3, c.createArrayOf("varchar", late.stream().map(e -> e.eventTime().toString()).toArray()));
-                insert.setArray(4, c.createArrayOf("varchar", late.stream().map(Late::projectId).toArray()));
-                insert.setArray(5, c.createArrayOf("integer", late.stream().map(Late::partition).toArray()));
-                insert.setArray(6, c.createArrayOf("bigint", late.stream().map(Late::offset).toArray()));
-                insert.setInt(7, generation);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot note the corrections needed for " + late.size() + " events", e);
-            }
+                    + "ON CONFLICT DO NOTHING", List.of(reason.name(),
+                    Pipeline.array("varchar", late.stream().map(Late::eventId).toArray()),
+                    Pipeline.array("varchar", late.stream().map(e -> e.eventTime().toString()).toArray()),
+                    Pipeline.array("varchar", late.stream().map(Late::projectId).toArray()),
+                    Pipeline.array("integer", late.stream().map(Late::partition).toArray()),
+                    Pipeline.array("bigint", late.stream().map(Late::offset).toArray()), generation));
         }
     }
 
