@@ -436,7 +436,9 @@ public final class Bench {
         }
         services.add(JvmFloorRun.measure());
         Map<String, Object> servicesJson = new LinkedHashMap<>();
-        servicesJson.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions()) + " (as ServiceProcess starts them)");
+        servicesJson.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions())
+                + (ServiceProcess.classDataArchives() ? " and each service's class-data archive" : "")
+                + " (as ServiceProcess starts them)");
         servicesJson.put("rows", services);
         servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
         return servicesJson;

@@ -23,6 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
     // Eight seconds on a quiet machine; several minutes when several builds share its two cores.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A start that records its class-data archive writes it on the way out: tens of seconds on a loaded machine. */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(180);
     private static final int LOG_TAIL_LINES = 40;
     /** Overrides {@link #DEFAULT_JVM_OPTIONS} (space-separated), e.g. to compare option sets in one bench run. */
     public static final String JVM_OPTIONS_PROPERTY = "threelists.service.jvm-options";
@@ -44,11 +46,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final ServiceSpec spec;
     private final Process process;
     private final Path logFile;
+    private final ClassDataArchive classData;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, ClassDataArchive classData) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
+        this.classData = classData;
     }
 
     /** Whether {@code ./mvnw install} has built the service's runner jar. */
@@ -90,6 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Processes.javaExecutable());
             command.addAll(jvmOptions());
+            ClassDataArchive classData = ClassDataArchive.forRunJar(runJar);
+            command.addAll(classData.jvmOptions());
             command.addAll(List.of("-jar", runJar.toString()));
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
             ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(command)))
@@ -97,7 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(spec, builder.start(), log);
+            return new ServiceProcess(spec, builder.start(), log, classData);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -110,6 +116,14 @@ public final class ServiceProcess implements AutoCloseable {
             return DEFAULT_JVM_OPTIONS;
         }
         return List.of(override.trim().split("\\s+"));
+    }
+
+    /**
+     * Whether services start with their class-data archive ({@link ClassDataArchive}: recorded by the first start
+     * after a build, mapped by the next): on unless {@code -Dthreelists.service.class-data-archive=off}.
+     */
+    public static boolean classDataArchives() {
+        return ClassDataArchive.enabled();
     }
 
     public ServiceSpec spec() {
@@ -147,10 +161,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM lets Quarkus finish requests and close its Kafka clients and connection pool; forced after 20 s. */
+    /**
+     * SIGTERM lets Quarkus finish requests and close its Kafka clients and connection pool; forced after 20 s, or
+     * after 3 min when the process is writing its class-data archive.
+     */
     @Override
     public void close() {
-        Processes.stop(process, STOP_GRACE);
+        Processes.stop(process, classData.recording() ? RECORDING_STOP_GRACE : STOP_GRACE);
+        // 137 = SIGKILL: the grace ran out, and a class-data archive being written then is incomplete
+        classData.processEnded(process.isAlive() || process.exitValue() == 137);
     }
 
     /** SIGKILL, as a crash or an evicted pod would end it: nothing is flushed or closed. */
@@ -161,6 +180,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        classData.processEnded(true);
     }
 
     /** Waits for HTTP 200 from /q/health/ready; fails with the log tail if the process dies or the time is up. */
