@@ -10,8 +10,9 @@ import java.util.Map;
  * ticket is fixed when it is submitted. The relay maps a demand's later events (verified, matched, a slip's steps)
  * onto municipal.feedback.v1 only for a demand that has a ticket, and asking the read model for every one cost a
  * database round trip per event on the relay's single thread, waiting for a pooled connection behind the requests
- * (bench/README.md, "The relay's hop"). Only the relay's thread calls this; a demand not remembered (submitted before
- * a restart, or long ago) is read from the read model as before, so the answer never depends on what is remembered.
+ * (bench/README.md, "The relay's hop under load"). Only the relay's thread calls this; a demand not remembered
+ * (submitted before a restart, or long ago) is read from the read model as before, so the answer never depends on what
+ * is remembered.
  */
 final class SubmittedTickets {
 
