@@ -55,6 +55,9 @@ public class DemandEventMapper implements IntegrationEventMapper {
     @Override
     public List<IntegrationEvent> map(EventMessage<?> event) {
         Object payload = event.getPayload();
+        if (payload instanceof DemandSubmitted submitted) {
+            SubmittedTickets.submitted(submitted.demandId(), submitted.municipalTicketId());
+        }
         Translation translation = translate(payload);
         if (translation == null) {
             return List.of();
@@ -157,8 +160,7 @@ public class DemandEventMapper implements IntegrationEventMapper {
 
     /** The ticket a demand came from; null for a demand that did not come from the municipal platform. */
     static String ticketOf(String demandId) {
-        DemandView view = DemandView.findById(demandId);
-        return view == null ? null : view.municipalTicketId;
+        return SubmittedTickets.of(demandId);
     }
 
     private record Translation(String demandId, String type, Object data, Feedback feedback) {

@@ -97,6 +97,22 @@ class MunicipalFeedbackTest {
                 .isEqualTo("resident rated the service 1 of 5");
     }
 
+    @Test
+    void a_relay_that_did_not_see_the_ticket_submitted_still_reports_its_steps() {
+        String ticket = "12345-" + UUID.randomUUID();
+        KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
+        KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
+        // as after a restart: the ticket comes from the read model, not from the relay's memory of the submission
+        SubmittedTickets.forgetAll();
+        String demand = MunicipalIntake.demandIdOf(ticket);
+        as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demand).then().statusCode(200);
+
+        List<JsonNode> feedback = feedback(ticket, 2);
+        assertThat(feedback).extracting(f -> f.path("data").path("detailed_status").asText())
+                .containsExactly("received", "accepted");
+        assertThat(feedback.get(1).path("data").path("service_request_id").asText()).isEqualTo(ticket);
+    }
+
     private static String hotlineDemandOnTheList(String ticket) {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, MunicipalIntakeTest.ticket(ticket, "jiafu"));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticket.equals(r.key()), 1, Duration.ofSeconds(30));
