@@ -157,8 +157,9 @@ public class PersonalDataVault {
     }
 
     /**
-     * What this transaction sealed for the subject (its plaintext, and the record sealed as JSON), while the transaction still holds the
-     * subject's key; null otherwise. An erasure in this transaction drops the key, so what it sealed opens no more.
+     * What this transaction sealed for the subject (its plaintext, and the record sealed as JSON), while the
+     * transaction still holds the subject's key; null otherwise. An erasure in this transaction drops the key, so
+     * what it sealed opens no more.
      */
     private SealedHere sealedHere(String subjectId, String sealed) {
         if (sealed == null) {
