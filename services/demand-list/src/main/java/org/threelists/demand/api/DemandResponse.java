@@ -1,7 +1,6 @@
 package org.threelists.demand.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
@@ -10,10 +9,7 @@ import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.TimeWindow;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.service.ContactDisclosure.Disclosed;
-import org.threelists.platform.json.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +34,6 @@ public record DemandResponse(String demandId, String streetCode, String communit
         @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
                 + "never published, erased with the resident's data") String ticketText) {
 
-    private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
-    };
-
     static DemandResponse of(DemandView v, Disclosed disclosed) {
         ResidentContactPart resident = disclosed.contact() == null ? null
                 : ResidentContactPart.of(disclosed.contact());
@@ -48,17 +41,9 @@ public record DemandResponse(String demandId, String streetCode, String communit
         TimeWindow window = v.windowStart == null ? null : new TimeWindow(v.windowStart, v.windowEnd);
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
-                v.estimatedHours, skills(v.requiredSkills), v.source, v.municipalTicketId, v.status, v.status.zh(),
+                v.estimatedHours, v.requiredSkillList(), v.source, v.municipalTicketId, v.status, v.status.zh(),
                 v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.openSlipId, v.rating,
                 v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
                 v.submittedBy, v.updatedAt, v.updatedBy, v.version, ticketText);
-    }
-
-    private static List<String> skills(String json) {
-        try {
-            return Json.mapper().readValue(json, SKILLS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -103,6 +103,14 @@ class SubmissionTransactionTest {
         assertThat(stored.municipalTicketId).isNull();
         assertThat(stored.rating).isNull();
         assertThat(contacts.open(id, stored.sealedResident)).contains(RESIDENT);
+        // the answer showed the skills it had written; the stored row reads back the same
+        assertThat(stored.requiredSkillList()).isEqualTo(answered.requiredSkillList()).containsExactly("法律咨询");
+        transactions.commit();
+
+        // a later transaction rebuilds the demand from its committed events alone (no snapshot is asked for)
+        transactions.begin();
+        curation.verify(id, null, "wang-fang");
+        assertThat(queries.require(id).status).isEqualTo(DemandStatus.LISTED);
         transactions.commit();
     }
 
