@@ -33,8 +33,9 @@ import java.util.Set;
  * records each one, with a statement or a COPY per table for the whole batch instead of some eight round trips per
  * event (services/ledger/README.md, "Exactly once and rebuild"). The building generation's chains are appended to by
  * the rebuild alone, so their heads are kept in memory and the entries chained there; a live poll locks the heads of
- * its chains first. The stored rows, the chains and the head are those {@code LedgerRecording}, the one-event reference in the test
- * sources, gives ({@code BatchRecordingTest}); this is main's only write path of those events. The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
+ * its chains first. The stored rows, the chains and the head are those {@code LedgerRecording}, the one-event
+ * reference in the test sources, gives ({@code BatchRecordingTest}); this is main's only write path of those events.
+ * The writes follow the live path's order where it matters: the project rows (held until the transaction ends)
  * before the roll-ups, the entries before their roll-ups, and the batch's deliveries rolled up before its first
  * confirmations move their projects' figures to the confirmed rows.
  */
