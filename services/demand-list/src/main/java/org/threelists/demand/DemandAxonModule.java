@@ -13,8 +13,7 @@ import org.threelists.platform.axon.AxonModule;
  * projections in one subscribing processor, so the read models commit with the events. One processor, not one per
  * projection: each subscribing processor wraps every event the service appends in its own batching unit of work, joins
  * the transaction and runs its interceptor chain, whether or not its handlers want the event, and the two projections'
- * events do not overlap (bench/README.md, "Fast path, part seven"). Both aggregates load from their events alone, without
- * asking for a snapshot first ({@link WithoutSnapshots}).
+ * events do not overlap (bench/README.md, "Fast path, part seven").
  */
 @ApplicationScoped
 public class DemandAxonModule implements AxonModule {
@@ -32,8 +31,8 @@ public class DemandAxonModule implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(WithoutSnapshots.aggregate(Demand.class));
-        configurer.configureAggregate(WithoutSnapshots.aggregate(Slip.class));
+        configurer.configureAggregate(Demand.class);
+        configurer.configureAggregate(Slip.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(VIEWS)
                 .assignProcessingGroup(DemandProjection.PROCESSOR, VIEWS)
