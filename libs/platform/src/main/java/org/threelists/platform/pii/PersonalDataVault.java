@@ -74,24 +74,17 @@ public class PersonalDataVault {
 
     /** Encrypts {@code plaintext} for {@code subjectId}, creating the subject's key on first use. */
     public String seal(String subjectId, String plaintext) {
-        return seal(subjectId, plaintext, null);
-    }
-
-    private String seal(String subjectId, String plaintext, Record value) {
         SecretKey key = keyOf(subjectId, true).orElseThrow(() -> erased(subjectId));
         String sealed = FORMAT + Base64.getEncoder().encodeToString(encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8), subjectId));
         Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
         if (sealedHere != null) {
-            sealedHere.put(sealed, new SealedHere(subjectId, plaintext, value));
+            sealedHere.put(sealed, new SealedHere(subjectId, plaintext));
         }
         return sealed;
     }
 
-    /**
-     * A value this transaction sealed, and for whom (the ciphertext is bound to its subject); {@code value} is the
-     * record {@link #sealJson} was given, null for plain text.
-     */
-    private record SealedHere(String subjectId, String plaintext, Record value) {
+    /** A value this transaction sealed, and for whom (the ciphertext is bound to its subject). */
+    private record SealedHere(String subjectId, String plaintext) {
     }
 
     /** Seals a value as JSON; null stays null (nothing to keep). */
@@ -100,9 +93,7 @@ public class PersonalDataVault {
             return null;
         }
         try {
-            // A record is kept as given, so that this transaction's answer opens it without parsing its JSON again
-            // (bench/README.md, "Fast path, part eight"); its components are the same after a round trip.
-            return seal(subjectId, Json.mapper().writeValueAsString(value), value instanceof Record kept ? kept : null);
+            return seal(subjectId, Json.mapper().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise personal data of " + subjectId, e);
         }
@@ -110,10 +101,6 @@ public class PersonalDataVault {
 
     /** Opens a value sealed by {@link #sealJson}; empty when there is none or it was erased. */
     public <T> Optional<T> openJson(String subjectId, String sealed, Class<T> type) {
-        SealedHere here = sealedHere(subjectId, sealed);
-        if (here != null && type.isInstance(here.value())) {
-            return Optional.of(type.cast(here.value()));
-        }
         return open(subjectId, sealed).map(json -> {
             try {
                 return Json.mapper().readValue(json, type);
@@ -128,9 +115,9 @@ public class PersonalDataVault {
         if (sealed == null || !sealed.startsWith(FORMAT)) {
             return Optional.empty();
         }
-        SealedHere here = sealedHere(subjectId, sealed);
-        if (here != null) {
-            return Optional.of(here.plaintext());
+        String sealedHere = sealedHere(subjectId, sealed);
+        if (sealedHere != null) {
+            return Optional.of(sealedHere);
         }
         return keyOf(subjectId, false).map(key -> new String(
                 decrypt(key, Base64.getDecoder().decode(sealed.substring(FORMAT.length())), subjectId),
@@ -157,21 +144,17 @@ public class PersonalDataVault {
     }
 
     /**
-     * What this transaction sealed for the subject (its plaintext, and the record sealed as JSON), while the
-     * transaction still holds the subject's key; null otherwise. An erasure in this transaction drops the key, so
-     * what it sealed opens no more.
+     * The plaintext of a value this transaction sealed for the subject, while the transaction still holds the
+     * subject's key; null otherwise. An erasure in this transaction drops the key, so what it sealed opens no more.
      */
-    private SealedHere sealedHere(String subjectId, String sealed) {
-        if (sealed == null) {
-            return null;
-        }
+    private String sealedHere(String subjectId, String sealed) {
         Map<String, SecretKey> used = keysOfThisTransaction();
         if (used == null || !used.containsKey(subjectId)) {
             return null;
         }
         Map<String, SealedHere> sealedHere = TransactionKept.in(transactions, SEALED);
         SealedHere known = sealedHere.get(sealed);
-        return known != null && known.subjectId().equals(subjectId) ? known : null;
+        return known != null && known.subjectId().equals(subjectId) ? known.plaintext() : null;
     }
 
     private Optional<SecretKey> keyOf(String subjectId, boolean create) {

@@ -198,7 +198,7 @@ public class DemandProjection {
         view.deadline = details.deadline();
         // The column keeps two decimals; the view shows what a reader would read back, whichever path served it.
         view.estimatedHours = details.estimatedHours().setScale(2, RoundingMode.HALF_UP);
-        view.writeSkills(details.requiredSkills());
+        view.requiredSkills = json(details.requiredSkills());
     }
 
     private static String json(List<String> values) {

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandSource;
@@ -20,8 +19,6 @@ import org.threelists.platform.json.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** One row of the demand list as readers see it. Written only by {@link DemandProjection}. */
@@ -54,13 +51,6 @@ public class DemandView extends TrackedView {
     /** JSON array of skill names. */
     @Column(name = "required_skills")
     public String requiredSkills;
-    /**
-     * The skills {@link #requiredSkills} was last written from, on the object that wrote it; null on a row read from the
-     * database. The answer to a submission then shows them without parsing the JSON just written (bench/README.md,
-     * "Fast path, part eight").
-     */
-    @Transient
-    List<String> skillsWritten;
     @Enumerated(EnumType.STRING)
     public DemandSource source;
     @Column(name = "municipal_ticket_id")
@@ -99,21 +89,8 @@ public class DemandView extends TrackedView {
     private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
     };
 
-    /** Writes {@link #requiredSkills} and keeps the list it was written from. */
-    void writeSkills(List<String> skills) {
-        try {
-            requiredSkills = Json.mapper().writeValueAsString(skills);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        skillsWritten = skills == null ? null : Collections.unmodifiableList(new ArrayList<>(skills));
-    }
-
     /** The skill names ({@link #requiredSkills} read). */
     public List<String> requiredSkillList() {
-        if (skillsWritten != null) {
-            return skillsWritten;
-        }
         try {
             return requiredSkills == null ? null : Json.mapper().readValue(requiredSkills, SKILLS);
         } catch (JsonProcessingException e) {
