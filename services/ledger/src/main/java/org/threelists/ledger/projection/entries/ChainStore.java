@@ -58,47 +58,49 @@ public class ChainStore {
     }
 
     /**
-     * A live poll's start in one round trip, instead of four (bench/README.md, "Ledger: the delivery's hop, pipelined"):
-     * the generation lock shared and the current generation ({@link Generations#LOCK_CURRENT}), the heads of the
-     * poll's chains locked ({@link #lockHeads}), and its events marked applied ({@link #markAllApplied}). pgjdbc sends
-     * the four statements together; the server runs them in order, each in a snapshot taken when it starts (read
-     * committed), so the last two read the current generation after the lock is held, and the shared lock keeps it
-     * current until the transaction ends.
+     * A live poll's start in one round trip, instead of four (bench/README.md, "Ledger: the delivery's hop,
+     * pipelined"): the generation lock shared and the current generation ({@link Generations#LOCK_SHARED},
+     * {@link Generations#CURRENT}), the heads of the poll's chains locked ({@link #lockHeads}), and its events marked
+     * applied ({@link #markAllApplied}). pgjdbc sends the four statements together ({@link Pipeline}); the server runs
+     * them in order, each in a snapshot taken when it starts (read committed), so the last two read the current
+     * generation after the lock is held, and the shared lock keeps it current until the transaction ends.
      */
     public Live lockLive(Collection<Integer> partitions, List<Applied> events) {
         Map<String, Applied> firsts = firsts(events);
         String current = "(" + Generations.CURRENT + ")";
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                Generations.LOCK_CURRENT + "; " + headsLocked(current) + "; " + markApplied(current))) {
-            q.setArray(1, c.createArrayOf("integer", partitions.stream().distinct().sorted().toArray()));
-            bindApplied(c, q, 2, firsts);
-            q.execute();
-            q.getMoreResults();
-            int generation;
-            try (ResultSet rs = q.getResultSet()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("No current ledger generation");
-                }
-                generation = rs.getInt(1);
-            }
-            q.getMoreResults();
-            Map<Integer, Head> heads = new HashMap<>();
-            try (ResultSet rs = q.getResultSet()) {
-                while (rs.next()) {
-                    heads.put(rs.getInt(1), new Head(rs.getLong(2), rs.getString(3)));
-                }
-            }
-            q.getMoreResults();
-            Set<String> fresh = new HashSet<>();
-            try (ResultSet rs = q.getResultSet()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
-                }
-            }
-            return new Live(generation, heads, fresh);
+        int[] generation = {-1};
+        Map<Integer, Head> heads = new HashMap<>();
+        Set<String> fresh = new HashSet<>();
+        List<Object> applied = List.of(Pipeline.array("varchar", firsts.keySet().toArray()),
+                Pipeline.array("integer", firsts.values().stream().map(Applied::partition).toArray()),
+                Pipeline.array("bigint", firsts.values().stream().map(Applied::offset).toArray()));
+        Pipeline pipeline = new Pipeline()
+                .add(Generations.LOCK_SHARED, List.of())
+                .add(Generations.CURRENT, List.of(), rs -> {
+                    if (rs.next()) {
+                        generation[0] = rs.getInt(1);
+                    }
+                })
+                .add(headsLocked(current), List.of(Pipeline.array("integer",
+                        partitions.stream().distinct().sorted().toArray())), rs -> {
+                    while (rs.next()) {
+                        heads.put(rs.getInt(1), new Head(rs.getLong(2), rs.getString(3)));
+                    }
+                })
+                .add(markApplied(current), applied, rs -> {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
+                });
+        try (Connection c = dataSource.getConnection()) {
+            pipeline.execute(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot lock the current generation's chains " + partitions, e);
         }
+        if (generation[0] < 0) {
+            throw new IllegalStateException("No current ledger generation");
+        }
+        return new Live(generation[0], heads, fresh);
     }
 
     private static Map<String, Applied> firsts(List<Applied> events) {

@@ -44,11 +44,11 @@ public class Generations {
     public static final String CURRENT = "SELECT generation FROM ledger_generation WHERE status = 'CURRENT'";
 
     /**
-     * {@link #lockCurrent}'s two statements, for a caller to send ahead of its own in one round trip (pgjdbc sends a
-     * string of statements together): the shared lock, then the current generation, read in a snapshot taken after the
-     * lock is held. Each answers a result set.
+     * {@link #lockCurrent}'s lock, for a caller to send ahead of {@link #CURRENT} and its own statements in one
+     * round trip ({@code projection.Pipeline}): the current generation is then read in a snapshot taken after the lock
+     * is held.
      */
-    public static final String LOCK_CURRENT = "SELECT pg_advisory_xact_lock_shared(" + GENERATION_LOCK + "); " + CURRENT;
+    public static final String LOCK_SHARED = "SELECT pg_advisory_xact_lock_shared(" + GENERATION_LOCK + ")";
 
     public static int current(Connection c) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(CURRENT);
