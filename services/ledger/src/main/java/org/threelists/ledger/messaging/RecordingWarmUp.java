@@ -90,20 +90,25 @@ public class RecordingWarmUp {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.PROJECT_EVENTS, PARTITION, 0, projectId,
                 delivered(eventId, projectId, volunteerId));
         long[] written = new long[1];
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                if (inbox.record(handler.consumerGroup(), handler.messageId(record), record,
-                        Inbox.Outcome.PROCESSED)) {
-                    handler.handle(record);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try {
+                    if (inbox.record(handler.consumerGroup(), handler.messageId(record), record,
+                            Inbox.Outcome.PROCESSED)) {
+                        handler.handle(record);
+                    }
+                    written[0] = entriesOf(projectId);
+                } catch (InvalidMessageException e) {
+                    throw new IllegalStateException("The warm-up's delivery does not follow the schema", e);
                 }
-                written[0] = entriesOf(projectId);
-            } catch (InvalidMessageException e) {
-                throw new IllegalStateException("The warm-up's delivery does not follow the schema", e);
+                throw new RolledBack();
+            });
+        } catch (RuntimeException e) {
+            if (!rolledBack(e)) {
+                throw e;
             }
-            // marked last (a transaction marked rollback-only enlists no connection): it ends in a rollback, and
-            // nothing of the warm-up stays
-            QuarkusTransaction.setRollbackOnly();
-        });
+            // the transaction is rolled back: nothing of the warm-up stays
+        }
         return new Outcome(eventId, projectId, volunteerId, written[0]);
     }
 
@@ -147,6 +152,22 @@ public class RecordingWarmUp {
                     "threelists.project.delivered.v1", projectId, Instant.now(), data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean rolledBack(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RolledBack) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends the warm-up's transaction with a rollback. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super("warm-up rolled back", null, false, false);
         }
     }
 }
