@@ -95,9 +95,9 @@ public class ReportResource {
         if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
             throw ProblemException.invalid("format", "must be json or csv");
         }
-        Report report = new Report(scope.street(), scope.unit(), by, start, end, zh ? "zh-CN" : "en",
-                reports.report(scope, by, start, end, zh), reports.totals(scope, start, end),
-                reports.pending(scope, start, end));
+        LedgerReports.Answer answer = reports.answer(scope, by, start, end, zh);
+        Report report = new Report(scope.street(), scope.unit(), by, start, end, zh ? "zh-CN" : "en", answer.rows(),
+                answer.totals(), answer.pending());
         if (!csv) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
         }

@@ -14,12 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,53 +48,34 @@ public class ChainVerification {
 
     private static final int BATCH = 5000;
 
-    /** The walk along the chains: where it stands, and the first broken link found. */
-    private static final class Walk {
-        int partition = -1;
-        long seq;
-        String previous = LedgerEntry.GENESIS;
-        BrokenLink broken;
+    /**
+     * How many chains are walked at once, each over a connection of its own. A cursor's server waits while its client
+     * decodes and hashes the rows just fetched, and the client waits while the server reads the next ones; walking
+     * chains side by side keeps both cores busy (bench/README.md, "Ledger reports and verification: …").
+     */
+    static final int STREAMS = Math.max(3, Runtime.getRuntime().availableProcessors() + 1);
 
-        void check(List<LedgerEntry> batch, boolean[] intact, Map<Integer, ChainState> chains) {
-            for (int i = 0; i < batch.size(); i++) {
-                LedgerEntry e = batch.get(i);
-                if (e.partition() != partition) {
-                    partition = e.partition();
-                    seq = 0;
-                    previous = LedgerEntry.GENESIS;
-                }
-                if (broken == null) {
-                    if (e.seq() != seq + 1) {
-                        broken = new BrokenLink(Chains.name(partition), partition, seq + 1, e.entryId(),
-                                "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
-                    } else if (!e.prevHash().equals(previous)) {
-                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
-                                "prev_hash is not the hash of the entry before it");
-                    } else if (!intact[i]) {
-                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
-                                "the content no longer gives the stored hash: the entry was altered");
-                    }
-                }
-                seq = e.seq();
-                previous = e.hash();
-                if (i == batch.size() - 1 || batch.get(i + 1).partition() != partition) {
-                    chains.put(partition, new ChainState(partition, seq, previous));
-                }
-            }
-        }
+    /** One chain walked from its first entry: where it ends, how many entries, and its first broken link. */
+    private record ChainWalk(ChainState state, BrokenLink broken) {
     }
 
-    /** A batch read, its hashes being recomputed meanwhile. */
-    private record Pending(List<LedgerEntry> batch, Future<boolean[]> intact) {
-    }
+    /** Counts the entries checked by every stream and tells the caller, never going backwards. */
+    private static final class Checked {
+        private final LongConsumer progress;
+        private long entries;
 
-    /** Whether each entry's content still gives its stored hash. */
-    private static boolean[] intact(List<LedgerEntry> batch) {
-        boolean[] intact = new boolean[batch.size()];
-        for (int i = 0; i < intact.length; i++) {
-            intact[i] = batch.get(i).computeHash().equals(batch.get(i).hash());
+        Checked(LongConsumer progress) {
+            this.progress = progress;
         }
-        return intact;
+
+        synchronized void add(long n) {
+            entries += n;
+            progress.accept(entries);
+        }
+
+        synchronized long entries() {
+            return entries;
+        }
     }
 
     /** The first broken link: which chain, where, and why. */
@@ -145,57 +127,27 @@ public class ChainVerification {
     }
 
     /**
-     * Streams the entries through a cursor in chain order, {@value #BATCH} at a time. While the next batches are read,
-     * the hashes of those read already are recomputed on the other cores (each depends only on its own row); the links
-     * are then checked batch after batch in chain order, so the first broken link is still the first.
+     * Walks the chains of the generation, {@link #STREAMS} at a time, each streamed through a cursor in its order,
+     * {@value #BATCH} rows a fetch, on a connection of its own (the caller's stays free for the heads and the
+     * corrections); every hash is recomputed from its row. The first broken link is that of the first chain in chain
+     * order that has one, as a walk of one chain after the other finds it.
      */
     private Result verify(Connection c, int generation, LongConsumer progress) throws SQLException {
+        List<Integer> partitions = partitions(c, generation);
+        Checked checked = new Checked(progress);
+        Map<Integer, ChainWalk> walks = walkAll(generation, partitions, checked);
         Map<Integer, ChainState> chains = new TreeMap<>();
-        BrokenLink broken;
-        long entries = 0;
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService hashing = Executors.newFixedThreadPool(cores, r -> {
-            Thread t = new Thread(r, "ledger-verification-hash");
-            t.setDaemon(true);
-            return t;
-        });
-        try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS
-                + " FROM ledger_entry WHERE generation = ? ORDER BY kafka_partition, seq")) {
-            q.setInt(1, generation);
-            q.setFetchSize(BATCH);
-            try (ResultSet rs = q.executeQuery()) {
-                Walk walk = new Walk();
-                Deque<Pending> pending = new ArrayDeque<>();
-                List<LedgerEntry> batch = new ArrayList<>(BATCH);
-                boolean more = true;
-                while (more) {
-                    more = rs.next();
-                    if (more) {
-                        batch.add(ChainStore.entryInColumnOrder(rs));
-                    }
-                    if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
-                        List<LedgerEntry> read = batch;
-                        pending.add(new Pending(read, hashing.submit(() -> intact(read))));
-                        batch = new ArrayList<>(BATCH);
-                    }
-                    // as many batches in flight as there are cores to hash them, then the oldest is checked
-                    while (!pending.isEmpty() && (pending.size() > cores || !more)) {
-                        Pending next = pending.poll();
-                        walk.check(next.batch(), next.intact().get(), chains);
-                        entries += next.batch().size();
-                        progress.accept(entries);
-                    }
-                }
-                broken = walk.broken;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("The verification was interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Cannot recompute the hashes", e.getCause());
+        BrokenLink broken = null;
+        for (int partition : partitions) {
+            ChainWalk walk = walks.get(partition);
+            if (walk.state() != null) {
+                chains.put(partition, walk.state());
             }
-        } finally {
-            hashing.shutdownNow();
+            if (broken == null) {
+                broken = walk.broken();
+            }
         }
+        long entries = checked.entries();
         try (PreparedStatement q = c.prepareStatement("SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = ?")) {
             q.setInt(1, generation);
             try (ResultSet rs = q.executeQuery()) {
@@ -236,6 +188,112 @@ public class ChainVerification {
         List<ChainState> states = new ArrayList<>(chains.values());
         return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states, broken,
                 null);
+    }
+
+    /** The chains that hold entries of the generation, in order: an index skip scan, one probe per chain. */
+    private static List<Integer> partitions(Connection c, int generation) throws SQLException {
+        List<Integer> partitions = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("WITH RECURSIVE p AS (SELECT min(kafka_partition) AS k FROM "
+                + "ledger_entry WHERE generation = ? UNION ALL SELECT (SELECT min(x.kafka_partition) FROM ledger_entry x "
+                + "WHERE x.generation = ? AND x.kafka_partition > p.k) FROM p WHERE p.k IS NOT NULL) "
+                + "SELECT k FROM p WHERE k IS NOT NULL")) {
+            q.setInt(1, generation);
+            q.setInt(2, generation);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    partitions.add(rs.getInt(1));
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private Map<Integer, ChainWalk> walkAll(int generation, List<Integer> partitions, Checked checked) {
+        Map<Integer, ChainWalk> walked = new ConcurrentHashMap<>();
+        Queue<Integer> next = new ConcurrentLinkedQueue<>(partitions);
+        int streams = Math.max(1, Math.min(STREAMS, partitions.size()));
+        ExecutorService walkers = Executors.newFixedThreadPool(streams, r -> {
+            Thread t = new Thread(r, "ledger-verification-walk");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                running.add(walkers.submit(() -> {
+                    walkChains(generation, next, walked, checked);
+                    return null;
+                }));
+            }
+            for (Future<?> walker : running) {
+                walker.get();
+            }
+            return walked;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The verification was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot walk the chains", e.getCause());
+        } finally {
+            walkers.shutdownNow();
+        }
+    }
+
+    /**
+     * Takes chains from {@code next} until none is left, each walked in one transaction of a connection of this
+     * walker's own (no auto-commit, so that the rows stream through a cursor instead of arriving all at once).
+     */
+    private void walkChains(int generation, Queue<Integer> next, Map<Integer, ChainWalk> walked, Checked checked)
+            throws SQLException {
+        try (Connection own = dataSource.getConnection()) {
+            boolean autoCommit = own.getAutoCommit();
+            own.setAutoCommit(false);
+            try (PreparedStatement q = own.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS
+                    + " FROM ledger_entry WHERE generation = ? AND kafka_partition = ? ORDER BY seq")) {
+                q.setFetchSize(BATCH);
+                for (Integer partition = next.poll(); partition != null; partition = next.poll()) {
+                    q.setInt(1, generation);
+                    q.setInt(2, partition);
+                    walked.put(partition, walkChain(q, partition, checked));
+                }
+            } finally {
+                own.rollback();
+                own.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** One chain: each entry's seq follows its predecessor's, its prev_hash is their hash, its content gives its hash. */
+    private static ChainWalk walkChain(PreparedStatement q, int partition, Checked checked) throws SQLException {
+        long seq = 0;
+        String previous = LedgerEntry.GENESIS;
+        BrokenLink broken = null;
+        int unreported = 0;
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                LedgerEntry e = ChainStore.entryInColumnOrder(rs);
+                if (broken == null) {
+                    if (e.seq() != seq + 1) {
+                        broken = new BrokenLink(Chains.name(partition), partition, seq + 1, e.entryId(),
+                                "entry " + (seq + 1) + " is missing: the next stored entry is " + e.seq());
+                    } else if (!e.prevHash().equals(previous)) {
+                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
+                                "prev_hash is not the hash of the entry before it");
+                    } else if (!e.computeHash().equals(e.hash())) {
+                        broken = new BrokenLink(Chains.name(partition), partition, e.seq(), e.entryId(),
+                                "the content no longer gives the stored hash: the entry was altered");
+                    }
+                }
+                seq = e.seq();
+                previous = e.hash();
+                if (++unreported == BATCH) {
+                    checked.add(unreported);
+                    unreported = 0;
+                }
+            }
+        }
+        checked.add(unreported);
+        return new ChainWalk(seq == 0 ? null : new ChainState(partition, seq, previous), broken);
     }
 
     /** How many entries a street's verification checks. */

@@ -1,0 +1,191 @@
+package org.threelists.ledger.projection.reports;
+
+import org.threelists.ledger.projection.projects.Confirmation;
+import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
+import org.threelists.ledger.projection.reports.LedgerReports.Scope;
+import org.threelists.ledger.projection.reports.LedgerReports.Select;
+import org.threelists.ledger.projection.reports.Period.Piece;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The statements of a report: one per answer part (the rows, the totals, the pending figures), each answering
+ * {@code key, hours, activities, volunteers, residentsServed} in key order. Hours, activities and residents served add
+ * up over the roll-ups' rows; distinct volunteers do not, so they come from the span rows themselves (one row per group),
+ * or from the volunteers the rows hold (services/ledger/README.md, "Reports").
+ */
+final class ReportQueries {
+
+    /**
+     * A span row's key as its volunteers' rows are keyed: the expression of {@code SpanRollups.rowKey} and
+     * {@code V6__span_volunteers_keyed_by_row.sql}, over the span row x. Were the two to differ, a period of several
+     * spans would count no volunteers, which {@code RollupFiguresTest} compares with the raw sums.
+     */
+    private static final String ROW_KEY =
+            "md5(concat_ws('|', x.street_code, x.span, x.span_start, x.dim, x.dim_value, x.confirmed))::uuid";
+
+    private ReportQueries() {
+    }
+
+    /** A statement built in text order, with its parameters in the same order. */
+    private static final class Builder {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> params = new ArrayList<>();
+
+        Builder add(String text, Object... values) {
+            sql.append(text);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        Select build() {
+            return new Select(sql.toString(), params);
+        }
+    }
+
+    /**
+     * @param groupBy   null: one row for the whole scope, keyed TOTAL (confirmed) or PENDING
+     * @param byUnit    a unit's counting (each delivery for every unit that took part) instead of the street's
+     * @param dimension the span roll-ups' dimension holding the groups; empty: read the daily roll-ups only
+     */
+    static Select select(Scope scope, GroupBy groupBy, boolean byUnit, LocalDate from, LocalDate to,
+            Optional<String> dimension, boolean confirmed) {
+        Period period = Period.of(from, to, groupBy == GroupBy.MONTH);
+        if (dimension.isEmpty() || period.spans().isEmpty()) {
+            return daily(scope, groupBy, byUnit, from, to, confirmed);
+        }
+        return composed(scope, groupBy, byUnit, period, from, to, dimension.get(), confirmed);
+    }
+
+    /** The group's key over a row of the entries' shape (daily roll-ups, participation, corrections) aliased x. */
+    private static String dayKey(GroupBy groupBy, boolean confirmed) {
+        if (groupBy == null) {
+            return confirmed ? "'TOTAL'" : "'PENDING'";
+        }
+        return switch (groupBy) {
+            case UNIT -> "x.unit_id";
+            case COMMUNITY -> "x.community_code";
+            case CATEGORY -> "x.category";
+            case MONTH -> "to_char(x.entry_date, 'YYYY-MM')";
+            case STREET -> "x.street_code";
+        };
+    }
+
+    /** The group's key over a span row aliased x. */
+    private static String spanKey(GroupBy groupBy, boolean confirmed) {
+        if (groupBy == null) {
+            return confirmed ? "'TOTAL'" : "'PENDING'";
+        }
+        return switch (groupBy) {
+            case MONTH -> "to_char(x.span_start, 'YYYY-MM')";
+            case STREET -> "x.street_code";
+            default -> "x.dim_value";
+        };
+    }
+
+    private static Date date(LocalDate d) {
+        return Date.valueOf(d);
+    }
+
+    /**
+     * The daily roll-ups over the whole period, the volunteers counted over the participation rows: a period with no
+     * whole month, or a unit's own figures by community or category (which no span row holds).
+     */
+    private static Select daily(Scope scope, GroupBy groupBy, boolean byUnit, LocalDate from, LocalDate to,
+            boolean confirmed) {
+        String key = dayKey(groupBy, confirmed);
+        Builder b = new Builder().add("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), "
+                + "e AS (SELECT " + key + " AS k, x.hours AS h, x.services AS a, x.residents_served AS r "
+                + "FROM ledger_rollup x, g WHERE x.generation = g.generation AND x.unit_id " + (byUnit ? "<> ''" : "= ''"));
+        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + " UNION ALL ");
+        corrections(b, scope, key, byUnit, from, to, confirmed).add("), f AS (SELECT k, SUM(h) AS h, SUM(a) AS a, "
+                + "SUM(r) AS r FROM e GROUP BY 1), v AS (SELECT k, count(*) AS n FROM (SELECT DISTINCT " + key
+                + " AS k, x.volunteer_id FROM ledger_participation x, g WHERE x.generation = g.generation "
+                + "AND x.volunteer_id <> ''");
+        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + ") u GROUP BY 1) ");
+        return answer(b).build();
+    }
+
+    /**
+     * Whole years and months from the span roll-ups, the days of the months taken in part from the daily roll-ups,
+     * the corrections over the whole period. Volunteers: the span rows' own count when each group has one span row
+     * and no days (a whole year or month; a report by month, whose months are each whole or in part); otherwise the
+     * distinct volunteers the span rows hold together with those of the days' participation rows.
+     */
+    private static Select composed(Scope scope, GroupBy groupBy, boolean byUnit, Period period, LocalDate from,
+            LocalDate to, String dimension, boolean confirmed) {
+        String key = dayKey(groupBy, confirmed);
+        Builder b = new Builder().add("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), "
+                + "s AS (SELECT " + spanKey(groupBy, confirmed) + " AS k, x.hours, x.services, x.residents_served, "
+                + "x.volunteers, " + ROW_KEY + " AS row_key FROM ledger_rollup_span x, g "
+                + "WHERE x.generation = g.generation AND x.street_code = ? AND x.dim = ?", scope.street(), dimension);
+        if (scope.unit() != null) {
+            b.add(" AND x.dim_value = ?", scope.unit());
+        }
+        b.add(" AND x.confirmed = " + confirmed + " AND (");
+        for (int i = 0; i < period.spans().size(); i++) {
+            Piece p = period.spans().get(i);
+            b.add((i == 0 ? "" : " OR ") + "(x.span = ? AND x.span_start BETWEEN ? AND ?)", p.kind(), date(p.start()),
+                    date(p.end()));
+        }
+        b.add(")), e AS (SELECT k, hours AS h, services AS a, residents_served AS r FROM s");
+        for (Piece p : period.days()) {
+            b.add(" UNION ALL SELECT " + key + ", x.hours, x.services, x.residents_served FROM ledger_rollup x, g "
+                    + "WHERE x.generation = g.generation AND x.unit_id " + (byUnit ? "<> ''" : "= ''"));
+            filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed);
+        }
+        b.add(" UNION ALL ");
+        corrections(b, scope, key, byUnit, from, to, confirmed)
+                .add("), f AS (SELECT k, SUM(h) AS h, SUM(a) AS a, SUM(r) AS r FROM e GROUP BY 1), v AS (");
+        if (groupBy == GroupBy.MONTH || period.oneSpan()) {
+            b.add("SELECT k, SUM(volunteers) AS n FROM s GROUP BY 1");
+            for (Piece p : period.days()) {
+                b.add(" UNION ALL SELECT k, count(*) FROM (SELECT DISTINCT " + key + " AS k, x.volunteer_id FROM "
+                        + "ledger_participation x, g WHERE x.generation = g.generation AND x.volunteer_id <> ''");
+                filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed + ") d GROUP BY 1");
+            }
+        } else {
+            b.add("SELECT k, count(*) AS n FROM (SELECT s.k, m.volunteer_id FROM s JOIN ledger_rollup_span_volunteer m "
+                    + "ON m.generation = (SELECT generation FROM g) AND m.row_key = s.row_key WHERE m.entries > 0");
+            for (Piece p : period.days()) {
+                b.add(" UNION SELECT " + key + ", x.volunteer_id FROM ledger_participation x, g "
+                        + "WHERE x.generation = g.generation AND x.volunteer_id <> ''");
+                filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed);
+            }
+            b.add(") u GROUP BY 1");
+        }
+        b.add(") ");
+        return answer(b).build();
+    }
+
+    /** A row of the entries' shape (x) in the scope's street, the days given and, for a unit, its own. */
+    private static Builder filter(Builder b, Scope scope, LocalDate from, LocalDate to) {
+        b.add(" AND x.street_code = ? AND x.entry_date BETWEEN ? AND ?", scope.street(), date(from), date(to));
+        if (scope.unit() != null) {
+            b.add(" AND x.unit_id = ?", scope.unit());
+        }
+        return b;
+    }
+
+    /**
+     * The corrections' deltas over the period: they belong to no generation and are not rolled up
+     * (services/ledger/README.md, "Reports").
+     */
+    private static Builder corrections(Builder b, Scope scope, String key, boolean byUnit, LocalDate from, LocalDate to,
+            boolean confirmed) {
+        b.add("SELECT " + key + ", x.delta, 0, 0 FROM ledger_correction x WHERE "
+                + (confirmed ? Confirmation.confirmed("x") : Confirmation.pending("x"))
+                // a resident Party member's slip hours have no unit: by unit, their corrections count for none
+                + (byUnit ? " AND x.unit_id IS NOT NULL AND x.unit_id <> ''" : ""));
+        return filter(b, scope, from, to);
+    }
+
+    private static Builder answer(Builder b) {
+        return b.add("SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0), COALESCE(f.r, 0) FROM f LEFT JOIN v "
+                + "ON v.k = f.k ORDER BY 1");
+    }
+}
