@@ -294,11 +294,13 @@ final class LedgerPart {
         // the baseline must compute what the service answers
         BigDecimal restHours = restAnswer.path("totals").path("hours").decimalValue();
         long restActivities = restAnswer.path("totals").path("activities").asLong();
+        long restVolunteers = restAnswer.path("totals").path("volunteers").asLong();
         if (restAnswer.path("rows").size() != jdbcAnswer.rows() || restHours.compareTo(jdbcAnswer.totalHours()) != 0
-                || restActivities != jdbcAnswer.activities()) {
+                || restActivities != jdbcAnswer.activities() || restVolunteers != jdbcAnswer.volunteers()) {
             throw new IllegalStateException(k.name() + ": REST answered " + restAnswer.path("rows").size() + " rows, "
-                    + restHours + " h, " + restActivities + " activities; the raw SUM over the entries " + jdbcAnswer.rows()
-                    + " rows, " + jdbcAnswer.totalHours() + " h, " + jdbcAnswer.activities() + " activities");
+                    + restHours + " h, " + restActivities + " activities, " + restVolunteers + " volunteers; the raw SUM "
+                    + "over the entries " + jdbcAnswer.rows() + " rows, " + jdbcAnswer.totalHours() + " h, "
+                    + jdbcAnswer.activities() + " activities, " + jdbcAnswer.volunteers() + " volunteers");
         }
         Arrays.sort(rest);
         Arrays.sort(jdbc);
@@ -307,6 +309,7 @@ final class LedgerPart {
         row.put("rows", jdbcAnswer.rows());
         row.put("activities", jdbcAnswer.activities());
         row.put("totalHours", jdbcAnswer.totalHours());
+        row.put("volunteers", jdbcAnswer.volunteers());
         row.put("restP50Ms", CpuMeter.round(percentile(rest, 50)));
         row.put("restP99Ms", CpuMeter.round(percentile(rest, 99)));
         row.put("jdbcP50Ms", CpuMeter.round(percentile(jdbc, 50)));
@@ -395,7 +398,7 @@ final class LedgerPart {
      */
     static final class Sql {
 
-        record Result(int rows, BigDecimal totalHours, long activities) {
+        record Result(int rows, BigDecimal totalHours, long activities, long volunteers) {
         }
 
         static Result report(Connection c, String street, String unit, String groupBy, LocalDate from, LocalDate to)
@@ -429,16 +432,18 @@ final class LedgerPart {
             }
             BigDecimal total = BigDecimal.ZERO;
             long activities = 0;
+            long volunteers = 0;
             try (PreparedStatement q = c.prepareStatement(query("'TOTAL'", unit != null, unit != null))) {
                 bind(q, street, unit, from, to, unit != null);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         total = rs.getBigDecimal(2);
                         activities = rs.getLong(3);
+                        volunteers = rs.getLong(4);
                     }
                 }
             }
-            return new Result(rows, total, activities);
+            return new Result(rows, total, activities, volunteers);
         }
 
         private static void bind(PreparedStatement q, String street, String unit, LocalDate from, LocalDate to, boolean byUnit)

@@ -62,14 +62,19 @@ class RollupFiguresTest {
     static final List<String> COMMUNITIES = List.of("lianqiao", "dingzikou", "huahuaqiao");
     static final List<String> UNITS = List.of("unit-rollup-clinic", "unit-rollup-school", "unit-rollup-bank", "unit-rollup-court");
     /**
-     * A whole year and whole months (read from the year and month roll-ups), and periods that start or end inside a
-     * month (read from the daily roll-ups).
+     * A whole year and whole months (read from the year and month roll-ups), periods made of whole months, whole years
+     * and the days of the months they take in part (the span roll-ups and the daily ones together), two whole years,
+     * and a period inside one month (the daily roll-ups only).
      */
     static final List<LocalDate[]> PERIODS = List.of(new LocalDate[] {LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)},
             new LocalDate[] {LocalDate.of(2026, 3, 15), LocalDate.of(2026, 9, 10)},
             new LocalDate[] {LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)},
             new LocalDate[] {LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31)},
-            new LocalDate[] {LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 20)});
+            new LocalDate[] {LocalDate.of(2026, 2, 1), LocalDate.of(2026, 5, 20)},
+            new LocalDate[] {LocalDate.of(2025, 12, 10), LocalDate.of(2026, 12, 31)},
+            new LocalDate[] {LocalDate.of(2025, 11, 20), LocalDate.of(2026, 2, 10)},
+            new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)},
+            new LocalDate[] {LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 27)});
 
     /** One delivery of the seeded ledger; {@code project} indexes an earlier delivery's project, or -1 for a new one. */
     record Planned(int project, int community, String category, LocalDate date, int residents, Map<Integer, Integer> halfHours,
