@@ -149,7 +149,8 @@ final class ReportQueries {
                 filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed + ") d GROUP BY 1");
             }
         } else {
-            b.add("SELECT k, count(*) AS n FROM (SELECT s.k, m.volunteer_id FROM s JOIN ledger_rollup_span_volunteer m "
+            // DISTINCT: a volunteer of two spans (two years, or months around a year) counts once
+            b.add("SELECT k, count(*) AS n FROM (SELECT DISTINCT s.k, m.volunteer_id FROM s JOIN ledger_rollup_span_volunteer m "
                     + "ON m.generation = (SELECT generation FROM g) AND m.row_key = s.row_key WHERE m.entries > 0");
             for (Piece p : period.days()) {
                 b.add(" UNION SELECT " + key + ", x.volunteer_id FROM ledger_participation x, g "
