@@ -49,6 +49,50 @@ public final class Canonical {
         return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * SHA-256 over {@code prefix} followed by {@link #json(SortedMap) json(content)}: the bytes of
+     * {@code sha256(prefix + json(content))}, the JSON written by Jackson straight as UTF-8 instead of through a Java
+     * string, whose copies and re-encodings took a sixth of a verification walk's CPU (bench/README.md, "Ledger reports
+     * and verification: periods cut into spans and days, chains side by side").
+     */
+    public static String sha256(String prefix, SortedMap<String, String> content) {
+        // Jackson's UTF-8 writer escapes a character outside the BMP as its two UTF-16 halves (and refuses a lone surrogate)
+        // where the text has its UTF-8 bytes (or '?'): content with a surrogate takes the text's way
+        if (hasSurrogate(content)) {
+            return sha256(prefix + json(content));
+        }
+        byte[] json;
+        try {
+            json = MAPPER.writeValueAsBytes(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        MessageDigest digest = SHA_256.get();
+        digest.update(prefix.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest.digest(json));
+    }
+
+    private static boolean hasSurrogate(SortedMap<String, String> content) {
+        for (Map.Entry<String, String> e : content.entrySet()) {
+            if (hasSurrogate(e.getKey()) || hasSurrogate(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSurrogate(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final HexFormat HEX = HexFormat.of();
 
     /** One digest per thread: a walk of the whole ledger hashes millions of entries, and looking one up costs each time. */

@@ -56,7 +56,7 @@ public record LedgerEntry(String entryId, int partition, long seq, Kind kind, St
 
     /** SHA-256 over prev_hash and the canonical content; what the stored hash must equal. */
     public String computeHash() {
-        return Canonical.sha256(prevHash + "\n" + Canonical.json(content()));
+        return Canonical.sha256(prevHash + "\n", content());
     }
 
     /**
