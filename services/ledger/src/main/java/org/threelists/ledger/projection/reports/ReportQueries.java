@@ -58,7 +58,31 @@ final class ReportQueries {
         if (dimension.isEmpty() || period.spans().isEmpty()) {
             return daily(scope, groupBy, byUnit, from, to, confirmed);
         }
+        if (period.days().isEmpty() && period.spans().size() == 1 && (groupBy == GroupBy.MONTH || period.oneSpan())) {
+            return spans(scope, groupBy, byUnit, period.spans().get(0), from, to, dimension.get(), confirmed);
+        }
         return composed(scope, groupBy, byUnit, period, from, to, dimension.get(), confirmed);
+    }
+
+    /**
+     * One whole year or month, or whole months by month: one span row per group (twelve for a year by month), whose
+     * own volunteer counts add up, plus the corrections' deltas.
+     */
+    private static Select spans(Scope scope, GroupBy groupBy, boolean byUnit, Piece span, LocalDate from, LocalDate to,
+            String dimension, boolean confirmed) {
+        Builder b = new Builder().add("SELECT e.k, COALESCE(SUM(e.h), 0), SUM(e.a), SUM(e.v), COALESCE(SUM(e.r), 0) FROM "
+                + "(SELECT " + spanKey(groupBy, confirmed) + " AS k, x.hours AS h, x.services AS a, x.volunteers AS v, "
+                + "x.residents_served AS r FROM ledger_rollup_span x WHERE x.generation = (SELECT generation FROM "
+                + "ledger_generation WHERE status = 'CURRENT') AND x.street_code = ? AND x.span = ? AND x.span_start "
+                + "BETWEEN ? AND ? AND x.dim = ?", scope.street(), span.kind(), date(span.start()), date(span.end()),
+                dimension);
+        if (scope.unit() != null) {
+            b.add(" AND x.dim_value = ?", scope.unit());
+        }
+        // the corrections' rows (key, delta, 0, 0) with no volunteers
+        b.add(" AND x.confirmed = " + confirmed + " UNION ALL SELECT c.*, 0 FROM (");
+        corrections(b, scope, dayKey(groupBy, confirmed), byUnit, from, to, confirmed).add(") c) e GROUP BY 1 ORDER BY 1");
+        return b.build();
     }
 
     /** The group's key over a row of the entries' shape (daily roll-ups, participation, corrections) aliased x. */
