@@ -42,8 +42,8 @@ public final class ServiceProcess implements AutoCloseable {
      * The heap's free ratios (20–40 % free after a full collection instead of 40–70 %): the serial collector sizes
      * its old generation only at a full collection and keeps it until the next one, and the young generation follows
      * it; with these the heap after the bench's ingest was 8–13 MiB smaller with a live set of 17–28 MiB. The native
-     * heap trimmed every 5 s (an experimental option of the JDK 17 updates): CP-SAT's and the Kafka clients' freed native memory goes back
-     * to the system (bench/README.md, "The services' memory after the ingest").
+     * heap trimmed every 5 s (an experimental option of the JDK 17 updates): CP-SAT's and the Kafka clients' freed
+     * native memory goes back to the system (bench/README.md, "The services' memory after the ingest").
      * deploy/k8s's manifests pass the heap and the serial collector, not C1 alone: a pod runs for weeks, where C2's
      * code pays back its compiling.
      */
@@ -95,7 +95,10 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(repoRoot, spec, settings.environment(spec.port()), logFile);
     }
 
-    /** Starts the process with exactly these environment variables added, without waiting for it to be ready. */
+    /**
+     * Starts the process with these environment variables added (and {@link #DEFAULT_ENVIRONMENT}'s where neither
+     * they nor the launcher's environment set them), without waiting for it to be ready.
+     */
     static ServiceProcess launch(Path repoRoot, ServiceSpec spec, Map<String, String> environment, Path logFile) {
         Path runJar = spec.runJar(repoRoot).toAbsolutePath();
         if (!Files.isRegularFile(runJar)) {
