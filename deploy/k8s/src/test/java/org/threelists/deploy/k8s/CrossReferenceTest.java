@@ -54,8 +54,11 @@ class CrossReferenceTest {
     static final BigDecimal MEASURED_HEAP = new BigDecimal(256L * 1024 * 1024);
     /** Quarkus's default maximum of the Agroal pool (quarkus.datasource.jdbc.max-size), unchanged by the services. */
     static final int POOL_MAX = 20;
-    /** Read by the JVM itself or by the image's launcher (run-java.sh of the UBI OpenJDK images), not the service. */
-    static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS", "GC_CONTAINER_OPTIONS");
+    /**
+     * Read by the JVM itself, by the image's launcher (run-java.sh of the UBI OpenJDK images) or by the C library
+     * (glibc's malloc arenas), not the service.
+     */
+    static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS", "GC_CONTAINER_OPTIONS", "MALLOC_ARENA_MAX");
     private static final Pattern GC_OPTION = Pattern.compile("-XX:\\+Use\\w+GC\\b");
     /** Always needed by a service outside the dev and test profiles. */
     static final Set<String> REQUIRED_ENV = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
