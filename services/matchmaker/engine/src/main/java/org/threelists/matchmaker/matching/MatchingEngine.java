@@ -124,7 +124,7 @@ public final class MatchingEngine {
         MatchingPlan plan = finish(p, solution.choice(), solution.boundScaled(), flowBound, solution.method(), null,
                 started);
         return new PlannedInstance(this, instance, p, solution.choice(), solution.componentBoundScaled(), flowBound,
-                plan);
+                solution.pullStable(), plan);
     }
 
     /**
