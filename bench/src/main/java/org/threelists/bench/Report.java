@@ -105,7 +105,8 @@ final class Report {
         }
         if (json.containsKey("matching")) {
             for (Map<String, Object> row : list(map(json.get("matching")).get("rows"))) {
-                rows.add(new String[] {"3 matching " + row.get("demands") + "×" + row.get("resources") + " " + row.get("shape"),
+                rows.add(new String[] {"3 matching " + row.get("demands") + "×" + row.get("resources") + " " + row.get("shape")
+                        + (Boolean.FALSE.equals(row.get("warmedUp")) ? " (cold, no warm-up)" : ""),
                         String.format("engine %.1f s, objective %s", num(row.get("engineMillis")) / 1000, fmt(row.get("objective"))),
                         String.format("%s %s (%.1f s)", row.get("referenceMethod"), fmt(row.get("reference")), num(row.get("referenceMillis")) / 1000),
                         String.format("%.4f (objective)", num(row.get("ratio")))});
@@ -376,12 +377,15 @@ final class Report {
         out.println();
         // explain s: the explanations are built when the plan's assignments are first read, after the answer
         // overrun s: the engine's wall time less its limit, which bounds the whole plan
-        out.println("| instance | shape | pairs | engine limit s | engine s | overrun s | engine cpu s | explain s | objective | engine gap % | method | reference | reference s | reference value | objective / reference |");
-        out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|--:|--:|");
+        // warm-up s: the engine's warm-up when constructed, outside the timed plan; "cold": none (--cold)
+        out.println("| instance | shape | pairs | engine limit s | warm-up s | engine s | overrun s | engine cpu s | explain s | objective | engine gap % | method | reference | reference s | reference value | objective / reference |");
+        out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|--:|--:|--:|");
         for (Map<String, Object> row : list(m.get("rows"))) {
             String method = String.valueOf(row.get("method"));
-            out.printf("| %s×%s | %s | %s | %s | %.2f | %+.2f | %.2f | %.2f | %s | %.3f | %s | %s | %.2f | %s | %.5f |%n", row.get("demands"), row.get("resources"),
-                    row.get("shape"), row.get("pairs"), row.get("engineLimitSeconds"), num(row.get("engineMillis")) / 1000,
+            String warmUp = Boolean.FALSE.equals(row.get("warmedUp")) ? "cold"
+                    : row.get("warmUpMillis") == null ? "—" : String.format("%.2f", num(row.get("warmUpMillis")) / 1000);
+            out.printf("| %s×%s | %s | %s | %s | %s | %.2f | %+.2f | %.2f | %.2f | %s | %.3f | %s | %s | %.2f | %s | %.5f |%n", row.get("demands"), row.get("resources"),
+                    row.get("shape"), row.get("pairs"), row.get("engineLimitSeconds"), warmUp, num(row.get("engineMillis")) / 1000,
                     num(row.get("engineMillis")) / 1000 - num(row.get("engineLimitSeconds")),
                     num(row.get("engineCpuMillis")) / 1000, num(row.get("explainMillis")) / 1000, fmt(row.get("objective")),
                     100 * num(row.get("engineGap")), method.length() > 60 ? method.substring(0, 60) + "…" : method,

@@ -22,13 +22,17 @@ import org.threelists.matchmaker.matching.relaxation.Relaxation;
  * proven upper bound (the LP relaxation, or CP-SAT's bound when lower); and objective / reference.
  *
  * <pre>java -cp … org.threelists.matchmaker.lab.MatchingBenchmark [demands resources [timeLimitSeconds [seed]]]
- *     [--reference-limit SECONDS] [--json FILE]</pre>
+ *     [--reference-limit SECONDS] [--json FILE] [--cold] [--target-gap G]</pre>
  * Without sizes: 1000×100, 10000×1000 and 100000×10000. The time limit (default 60 s per 1,000 resources, at least
  * 30 s: the search's work grows with the number of resources) is the engine's
  * {@link MatchingEngine.Options#timeLimitSeconds()}; the engine stops earlier at a proven gap of 0.1 %; the reference's CP-SAT gets {@code --reference-limit} (default
  * 30 s; 0 = LP bound only) and is tried only up to {@value #REFERENCE_CP_SAT_MAX_PAIRS} pairs. Prints a table, then
  * the same figures as one JSON document (also written to FILE with {@code --json}). "overrun s" is the engine's wall
  * time less its limit: the limit bounds the whole plan (services/matchmaker/engine/README.md, "Time limit").
+ * "warm-up s" is the engine's warm-up at its first construction, outside the timed plan; {@code --cold} constructs
+ * the engines without it, so that the first row is a truly cold first plan. {@code --target-gap} is the engine's
+ * {@link MatchingEngine.Options#targetGap()} (default 0.1 %): with 0.005 and a long limit, a plan's CPU time is the
+ * work to 0.995 of its bound, a figure a loaded machine changes less than a ratio at a short limit.
  */
 public final class MatchingBenchmark {
 
@@ -42,7 +46,7 @@ public final class MatchingBenchmark {
                       int components, long engineMillis, long overrunMillis, long engineCpuMillis, long explainMillis,
                       double objective, double engineBound, double engineGap, String method, int matched,
                       String referenceMethod, boolean referenceExact, long referenceMillis, double reference,
-                      double ratio) {
+                      double ratio, boolean warmedUp, long warmUpMillis) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,6 +55,8 @@ public final class MatchingBenchmark {
         Path json = null;
         List<Shape> shapes = List.of(Shape.STANDARD);
         List<Double> curve = null;
+        boolean warmUp = true;
+        double targetGap = MatchingEngine.Options.DEFAULT_TARGET_GAP;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reference-limit" -> referenceLimit = Double.parseDouble(args[++i]);
@@ -60,6 +66,8 @@ public final class MatchingBenchmark {
                     shapes = v.equals("all") ? List.of(Shape.values())
                             : java.util.Arrays.stream(v.split(",")).map(String::trim).map(Shape::valueOf).toList();
                 }
+                case "--cold" -> warmUp = false;
+                case "--target-gap" -> targetGap = Double.parseDouble(args[++i]);
                 case "--limits" -> curve = java.util.Arrays.stream(args[++i].split(",")).map(String::trim)
                         .map(Double::valueOf).toList();
                 default -> positional.add(args[i]);
@@ -71,11 +79,11 @@ public final class MatchingBenchmark {
                 ? new int[][] {{Integer.parseInt(positional.get(0)), Integer.parseInt(positional.get(1))}}
                 : new int[][] {{1000, 100}, {10_000, 1000}, {100_000, 10_000}};
         List<Row> rows = new ArrayList<>();
-        System.out.println("| shape | instance | pairs | components | limit s | engine s | overrun s | engine cpu s "
+        System.out.println("| shape | instance | pairs | components | limit s | warm-up s | engine s | overrun s | engine cpu s "
                 + "| explain s "
                 + "| objective "
                 + "| engine bound | engine gap % | reference | reference s | reference value | objective / reference |");
-        System.out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|");
+        System.out.println("|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|");
         List<Double> limits = new ArrayList<>();
         for (Shape shape : shapes) {
             for (int[] size : sizes) {
@@ -83,11 +91,13 @@ public final class MatchingBenchmark {
                         : List.of(fixedLimit != null ? fixedLimit : defaultLimit(size[1]));
                 for (double limit : sizeLimits) {
                     limits.add(limit);
-                    Row row = measure(shape, seed, size[0], size[1], limit, referenceLimit);
+                    Row row = measure(shape, seed, size[0], size[1], limit, referenceLimit, warmUp, targetGap);
                     rows.add(row);
-                    System.out.printf("| %s | %d×%d | %d | %d | %.1f | %.2f | %+.2f | %.2f | %.2f | %.4f | %.4f | %.3f | %s "
+                    System.out.printf("| %s | %d×%d | %d | %d | %.1f | %s | %.2f | %+.2f | %.2f | %.2f | %.4f | %.4f | %.3f | %s "
                                     + "| %.2f | %.4f | %.5f |%n", row.shape, row.demands, row.resources, row.pairs,
-                            row.components, limit, row.engineMillis / 1000.0, row.overrunMillis / 1000.0,
+                            row.components, limit,
+                            row.warmedUp ? String.format("%.2f", row.warmUpMillis / 1000.0) : "cold",
+                            row.engineMillis / 1000.0, row.overrunMillis / 1000.0,
                             row.engineCpuMillis / 1000.0,
                             row.explainMillis / 1000.0, row.objective, row.engineBound, 100 * row.engineGap, row.referenceMethod,
                             row.referenceMillis / 1000.0, row.reference, row.ratio);
@@ -118,18 +128,24 @@ public final class MatchingBenchmark {
     /** Generates the instance, plans it, and measures the reference. */
     public static Row measure(long seed, int demands, int resources, double timeLimitSeconds,
                               double referenceLimitSeconds) {
-        return measure(Shape.STANDARD, seed, demands, resources, timeLimitSeconds, referenceLimitSeconds);
+        return measure(Shape.STANDARD, seed, demands, resources, timeLimitSeconds, referenceLimitSeconds, true,
+                MatchingEngine.Options.DEFAULT_TARGET_GAP);
     }
 
     /**
      * Generates an instance of the shape, plans it, and measures the reference; a negative reference limit takes
      * the engine's own LP bound as the reference. The engine's CPU time is the process's over the call (every
-     * thread): on a machine shared with other work it says what the wall time cannot.
+     * thread): on a machine shared with other work it says what the wall time cannot. The engine is constructed
+     * outside the timed call: with {@code warmUp}, the JVM's first construction plans the engine's synthetic street
+     * (services/matchmaker/engine/README.md, "A warm first plan"), as the matchmaker's does; without it, the JVM's
+     * first plan is truly cold (class loading, the interpreter and the JIT inside its limit).
      */
     public static Row measure(Shape shape, long seed, int demands, int resources, double timeLimitSeconds,
-                              double referenceLimitSeconds) {
+                              double referenceLimitSeconds, boolean warmUp, double targetGap) {
         MatchingInstance instance = new InstanceGenerator(seed, demands, resources, shape).generate();
-        MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true));
+        MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(timeLimitSeconds, 2, true, targetGap),
+                warmUp);
+        long warmUpMillis = MatchingEngine.warmUpNanos() / 1_000_000;
         long cpuBefore = processCpuNanos();
         MatchingPlan plan = engine.plan(instance);
         long cpuMillis = (processCpuNanos() - cpuBefore) / 1_000_000;
@@ -149,7 +165,8 @@ public final class MatchingBenchmark {
             return new Row(shape.name(), timeLimitSeconds, demands, resources, seed, p.pairCount(),
                     p.componentCount(), plan.solveMillis(), overrunMillis, cpuMillis, explainMillis,
                     plan.objective(), plan.upperBound(), plan.gap(), plan.method(), plan.assignments().size(),
-                    "lp(min-cost flow)", false, millis, value, value <= 0 ? 1.0 : plan.objective() / value);
+                    "lp(min-cost flow)", false, millis, value, value <= 0 ? 1.0 : plan.objective() / value, warmUp,
+                    warmUpMillis);
         }
         ExactReference.Result lp = ExactReference.lpBound(instance);
         ExactReference.Result reference = lp;
@@ -170,7 +187,7 @@ public final class MatchingBenchmark {
                 p.componentCount(), plan.solveMillis(), overrunMillis, cpuMillis, explainMillis,
                 plan.objective(), plan.upperBound(), plan.gap(), plan.method(), plan.assignments().size(),
                 reference.method(), reference.exact(), reference.millis(), value,
-                value <= 0 ? 1.0 : plan.objective() / value);
+                value <= 0 ? 1.0 : plan.objective() / value, warmUp, warmUpMillis);
     }
 
     private static long processCpuNanos() {

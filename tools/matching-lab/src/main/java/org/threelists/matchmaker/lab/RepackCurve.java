@@ -16,7 +16,10 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  * (services/matchmaker/engine/README.md, "Time and quality"). Thread CPU on one warm thread is what a loaded machine
  * changes least; the runs after the first are warm.
  *
- * <pre>java -cp … org.threelists.matchmaker.lab.RepackCurve demands resources shape runs [seed]</pre>
+ * <pre>java -cp … org.threelists.matchmaker.lab.RepackCurve demands resources shape runs [seed] [--warm-up]</pre>
+ * With {@code --warm-up} the engine is constructed with its warm-up first (services/matchmaker/engine/README.md, "A
+ * warm first plan"), so run 0 is the first plan of a warmed JVM rather than a cold one. "pairs" is the thread CPU
+ * of building the problem (the pairs, profits and components).
  */
 public final class RepackCurve {
 
@@ -38,15 +41,25 @@ public final class RepackCurve {
                 tries, pruned, cut, value / 1e6, bound / 1e6, choice / 1e6);
     }
 
-    public static void main(String[] a) {
-        int nd = Integer.parseInt(a[0]), nr = Integer.parseInt(a[1]);
-        Shape shape = Shape.valueOf(a[2]);
-        int runs = Integer.parseInt(a[3]);
-        org.threelists.matchmaker.matching.nativelib.NativeLibraries.load();
+    public static void main(String[] args) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(args));
+        boolean warmUp = a.remove("--warm-up");
+        int nd = Integer.parseInt(a.get(0)), nr = Integer.parseInt(a.get(1));
+        Shape shape = Shape.valueOf(a.get(2));
+        int runs = Integer.parseInt(a.get(3));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        MatchingInstance inst = new InstanceGenerator(a.length > 4 ? Long.parseLong(a[4]) : 42, nd, nr, shape).generate();
+        MatchingInstance inst = new InstanceGenerator(a.size() > 4 ? Long.parseLong(a.get(4)) : 42, nd, nr, shape)
+                .generate();
+        long w0 = System.nanoTime();
+        // the engine's construction loads the native libraries and, with --warm-up, plans its synthetic street
+        new org.threelists.matchmaker.matching.MatchingEngine(
+                org.threelists.matchmaker.matching.MatchingEngine.Options.DEFAULTS, warmUp);
+        System.out.printf("%s: engine constructed in %.0f ms%s%n", shape, (System.nanoTime() - w0) / 1e6,
+                warmUp ? " (with its warm-up)" : " (no warm-up: run 0 is cold)");
         for (int run = 0; run < runs; run++) {
+            long b0 = mx.getCurrentThreadCpuTime();
             Problem p = Problem.build(inst);
+            long built = mx.getCurrentThreadCpuTime() - b0;
             Relaxation rel = new Relaxation(p);
             int[] choice = new int[p.demands.size()];
             java.util.Arrays.fill(choice, -1);
@@ -103,8 +116,8 @@ public final class RepackCurve {
             }
             long t2 = mx.getCurrentThreadCpuTime();
             double r2 = Profits.scaledTotal(p, choice) / (double) lp;
-            System.out.printf("%s run %d: starts, pulls and chains %.1f ms -> %.5f; to 0.994 %.1f, 0.995 %.1f, 0.9955 %.1f ms; local optimum %.5f after %.1f ms of re-packs%n",
-                    shape, run, (t1 - t0) / 1e6, r1, at[0] / 1e6, at[1] / 1e6, at[2] / 1e6, r2, (t2 - t1) / 1e6);
+            System.out.printf("%s run %d: pairs %.1f ms; starts, pulls and chains %.1f ms -> %.5f; to 0.994 %.1f, 0.995 %.1f, 0.9955 %.1f ms; local optimum %.5f after %.1f ms of re-packs%n",
+                    shape, run, built / 1e6, (t1 - t0) / 1e6, r1, at[0] / 1e6, at[1] / 1e6, at[2] / 1e6, r2, (t2 - t1) / 1e6);
             StringBuilder sb = new StringBuilder("  per component ms:");
             for (int c = 0; c < nc; c++) {
                 sb.append(String.format(" %d(%d res)=%.0f", c, p.componentResources[c].length, per[c] / 1e6));

@@ -16,9 +16,10 @@ import org.threelists.matchmaker.matching.PlannedInstance;
  * same time limit, for comparison.
  *
  * <pre>java -cp … org.threelists.matchmaker.lab.WarmReplan [demands resources [timeLimitSeconds [seed]]]
- *     [--adds N] [--shape SHAPE] [--json FILE]</pre>
+ *     [--adds N] [--shape SHAPE] [--json FILE] [--cold]</pre>
  * Defaults: 10000×1000, 10 s, seed 42, 20 new demands, STANDARD. Prints one table row (and writes it as JSON to
- * FILE with {@code --json}).
+ * FILE with {@code --json}), then each re-plan's wall and CPU time. {@code --cold}: the engine without its warm-up
+ * (services/matchmaker/engine/README.md, "A warm first plan").
  */
 public final class WarmReplan {
 
@@ -30,7 +31,7 @@ public final class WarmReplan {
     public record Row(String shape, int demands, int resources, int adds, double limit, double startObjective,
                       double startBound, long medianMicros, long maxMicros, long medianCpuMicros, long maxCpuMicros,
                       double warmObjective, double warmBound, double fullObjective, double fullBound,
-                      long fullMillis) {
+                      long fullMillis, long[] replanMicros, long[] replanCpuMicros, boolean warmedUp) {
     }
 
     private WarmReplan() {
@@ -44,8 +45,14 @@ public final class WarmReplan {
     }
 
     public static Row measure(Shape shape, long seed, int demands, int resources, double limit, int adds) {
+        return measure(shape, seed, demands, resources, limit, adds, true);
+    }
+
+    /** With {@code warmUp} false the engine is constructed without its warm-up (the JVM's first plan is cold). */
+    public static Row measure(Shape shape, long seed, int demands, int resources, double limit, int adds,
+                              boolean warmUp) {
         Split split = split(new InstanceGenerator(seed, demands + adds, resources, shape).generate(), adds);
-        MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(limit, 2, true));
+        MatchingEngine engine = new MatchingEngine(new MatchingEngine.Options(limit, 2, true), warmUp);
         PlannedInstance state = engine.planKeepingState(split.base());
         long[] micros = new long[adds];
         long[] cpuMicros = new long[adds];
@@ -60,7 +67,8 @@ public final class WarmReplan {
         MatchingPlan full = engine.plan(split.whole());
         return new Row(shape.name(), demands, resources, adds, limit, state.plan().objective(),
                 state.plan().upperBound(), median(micros), max(micros), median(cpuMicros), max(cpuMicros),
-                state.objective(), state.upperBound(), full.objective(), full.upperBound(), full.solveMillis());
+                state.objective(), state.upperBound(), full.objective(), full.upperBound(), full.solveMillis(), micros,
+                cpuMicros, warmUp);
     }
 
     private static long median(long[] values) {
@@ -84,11 +92,13 @@ public final class WarmReplan {
         java.nio.file.Path json = null;
         int adds = 20;
         Shape shape = Shape.STANDARD;
+        boolean warmUp = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--adds" -> adds = Integer.parseInt(args[++i]);
                 case "--shape" -> shape = Shape.valueOf(args[++i]);
                 case "--json" -> json = java.nio.file.Path.of(args[++i]);
+                case "--cold" -> warmUp = false;
                 default -> positional.add(args[i]);
             }
         }
@@ -96,7 +106,7 @@ public final class WarmReplan {
         int resources = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 1000;
         double limit = positional.size() > 2 ? Double.parseDouble(positional.get(2)) : 10;
         long seed = positional.size() > 3 ? Long.parseLong(positional.get(3)) : 42;
-        Row row = measure(shape, seed, demands, resources, limit, adds);
+        Row row = measure(shape, seed, demands, resources, limit, adds, warmUp);
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println("| shape | city | new demands | plan before: gap % | re-plan ms, median | max "
                 + "| cpu ms, median | max | after: objective | bound | gap % | full re-plan s | its objective "
@@ -111,6 +121,11 @@ public final class WarmReplan {
                 row.fullMillis() / 1000.0, row.fullObjective(),
                 100 * (row.fullBound() - row.fullObjective()) / row.fullBound(),
                 row.warmObjective() / row.fullObjective(), load);
+        StringBuilder each = new StringBuilder("re-plans, ms of wall (CPU):");
+        for (int i = 0; i < row.replanMicros().length; i++) {
+            each.append(String.format(" %.1f (%.1f)", row.replanMicros()[i] / 1000.0, row.replanCpuMicros()[i] / 1000.0));
+        }
+        System.out.println(each);
         if (json != null) {
             java.nio.file.Files.writeString(json, org.threelists.matchmaker.matching.Json.mapper()
                     .writeValueAsString(row));

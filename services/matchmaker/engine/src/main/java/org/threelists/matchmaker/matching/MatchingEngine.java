@@ -51,10 +51,37 @@ public final class MatchingEngine {
         this(Options.DEFAULTS);
     }
 
-    /** Loads OR-Tools' native libraries (once per JVM, about a second): a plan's time limit is for the plan. */
+    /**
+     * Loads OR-Tools' native libraries and warms the engine up with synthetic plans ({@link WarmUp}; once per JVM,
+     * about a second of CPU together): a plan's time limit is for the plan, not for the JVM's class loading and JIT.
+     */
     public MatchingEngine(Options options) {
+        this(options, true);
+    }
+
+    /**
+     * @param warmUp false: only the native libraries are loaded, so that the JVM's first plan is truly cold (the
+     *               benchmark's figure of a cold first plan; tools/matching-lab, "Benchmark")
+     */
+    public MatchingEngine(Options options, boolean warmUp) {
         this.options = options;
         NativeLibraries.load();
+        if (warmUp) {
+            WarmUp.ensure();
+        }
+    }
+
+    /**
+     * Warms the engine up ({@link WarmUp}) unless this JVM already did: for a caller that constructs its engine
+     * without it and warms it later, off its requests' path (the matchmaker, at its start).
+     */
+    public static void warmUp() {
+        WarmUp.ensure();
+    }
+
+    /** How long this JVM's warm-up took (nanoseconds; 0 before an engine with a warm-up was constructed). */
+    public static long warmUpNanos() {
+        return WarmUp.done() ? WarmUp.nanos() : 0;
     }
 
     /**
@@ -97,7 +124,7 @@ public final class MatchingEngine {
         MatchingPlan plan = finish(p, solution.choice(), solution.boundScaled(), flowBound, solution.method(), null,
                 started);
         return new PlannedInstance(this, instance, p, solution.choice(), solution.componentBoundScaled(), flowBound,
-                plan);
+                solution.pullStable(), plan);
     }
 
     /**

@@ -26,16 +26,22 @@ public final class PlannedInstance {
     private int[] choice;
     private long[] componentBoundScaled;
     private double flowBound;
+    /**
+     * Per resource, whether the last warm start left it stable under the one-resource re-packs in the plan as it is
+     * (from the plan's own search, then from each {@link WarmStart}); null after a settlement (nothing known).
+     */
+    private boolean[] pullStable;
     private final MatchingPlan plan;
 
     PlannedInstance(MatchingEngine engine, MatchingInstance instance, Problem problem, int[] choice,
-                    long[] componentBoundScaled, double flowBound, MatchingPlan plan) {
+                    long[] componentBoundScaled, double flowBound, boolean[] pullStable, MatchingPlan plan) {
         this.engine = engine;
         this.instance = instance;
         this.problem = problem;
         this.choice = choice;
         this.componentBoundScaled = componentBoundScaled;
         this.flowBound = flowBound;
+        this.pullStable = pullStable;
         this.plan = plan;
     }
 
@@ -71,7 +77,7 @@ public final class PlannedInstance {
         }
         Trace.log("warm start: problem with the new demand, %d pairs", next.pairCount());
         WarmStart.Result warm = WarmStart.addDemand(next, choice, componentBoundScaled,
-                started + WARM_SEARCH_NANOS);
+                started + WARM_SEARCH_NANOS, pullStable);
         Trace.log("warm start: %d moves", warm.moves());
         int d = next.demands.size() - 1;
         int component = next.demandComponent[d];
@@ -82,6 +88,7 @@ public final class PlannedInstance {
         problem = next;
         choice = warm.choice();
         componentBoundScaled = warm.componentBoundScaled();
+        pullStable = warm.pullStable();
         int[] touched = component >= 0 ? next.componentDemands[component] : new int[] {d};
         String method = "warm start: the new demand's component re-packed (" + warm.moves() + " moves"
                 + (warm.reachedLocalOptimum() ? ", local optimum" : ", time limit") + "); other components kept";
@@ -119,6 +126,7 @@ public final class PlannedInstance {
             return;
         }
         instance = residual.instance();
+        pullStable = null; // a problem built again: its indexes are not the old ones
         problem = residual.problem();
         choice = residual.choice();
         componentBoundScaled = residual.componentBoundScaled();
@@ -158,6 +166,7 @@ public final class PlannedInstance {
     }
 
     private void adopt(PlannedInstance fresh) {
+        pullStable = fresh.pullStable;
         instance = fresh.instance;
         problem = fresh.problem;
         choice = fresh.choice;

@@ -1,6 +1,8 @@
 package org.threelists.matchmaker.planning;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.MatchingInstance;
@@ -18,7 +20,21 @@ public class Planner {
 
     Planner(@ConfigProperty(name = "threelists.matchmaker.time-limit") Duration timeLimit,
             @ConfigProperty(name = "threelists.matchmaker.workers") int workers) {
-        this.engine = new MatchingEngine(new MatchingEngine.Options(timeLimit.toMillis() / 1000.0, workers, true));
+        // the warm-up is not in the constructor: it runs once per JVM on a thread of its own (onStart)
+        this.engine = new MatchingEngine(new MatchingEngine.Options(timeLimit.toMillis() / 1000.0, workers, true),
+                false);
+    }
+
+    /**
+     * Warms the engine up — its native libraries, then synthetic plans until the JIT has compiled a plan's code —
+     * on a daemon thread once the service has started, so that neither the start nor the first request waits for it
+     * and the first street planned is not planned by a cold JVM (services/matchmaker/engine/README.md, "A warm first
+     * plan"). Static: observing the start does not create the planner (and load OR-Tools) on the start's path.
+     */
+    static void onStart(@Observes StartupEvent event) {
+        Thread warmUp = new Thread(MatchingEngine::warmUp, "matching-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The optimal (or, at the time limit, provably near-optimal) plan of an instance. */

@@ -58,15 +58,29 @@ public final class Explainer {
     /** The assignments of the given demands (of every demand when null), in their order, explained. */
     public static List<Assignment> explain(Problem p, int[] choice, int[] demands) {
         long[] residual = p.capacity.clone();
+        // an alternative names a candidate resource of the demand explained: the blocking lists of the others are
+        // not needed (a re-plan's answer explains one street of a city)
+        boolean[] needed = new boolean[p.resources.size()];
+        if (demands == null) {
+            java.util.Arrays.fill(needed, true);
+        } else {
+            for (int d : demands) {
+                for (int k : p.byDemand[d]) {
+                    needed[p.pairResource[k]] = true;
+                }
+            }
+        }
         List<List<Integer>> assignedTo = new ArrayList<>();
         for (int r = 0; r < p.resources.size(); r++) {
-            assignedTo.add(new ArrayList<>());
+            assignedTo.add(needed[r] ? new ArrayList<>() : List.of());
         }
         for (int d = 0; d < choice.length; d++) {
             if (choice[d] >= 0) {
                 int r = p.pairResource[choice[d]];
                 residual[r] -= p.hours[d];
-                assignedTo.get(r).add(choice[d]);
+                if (needed[r]) {
+                    assignedTo.get(r).add(choice[d]);
+                }
             }
         }
         // what a CAPACITY_TAKEN alternative lists is the same for every demand that wanted the resource: its best
@@ -74,6 +88,10 @@ public final class Explainer {
         List<List<String>> blocking = new ArrayList<>(assignedTo.size());
         String[] blockingText = new String[assignedTo.size()];
         for (int r = 0; r < assignedTo.size(); r++) {
+            if (!needed[r]) {
+                blocking.add(List.of());
+                continue;
+            }
             List<Integer> list = assignedTo.get(r);
             list.sort(Comparator.comparingLong((Integer k) -> -p.pairScaled[k]).thenComparingInt(k -> k));
             List<String> ids = list.stream().limit(MAX_BLOCKING_LISTED)

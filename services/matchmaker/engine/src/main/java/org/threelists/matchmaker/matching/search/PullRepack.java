@@ -62,6 +62,16 @@ final class PullRepack {
         this.refillVersion = new long[p.resources.size()];
     }
 
+    /** Takes r as re-packed already in the current state: its next pull runs only once one of its candidates moves. */
+    void assumeTried(int r) {
+        triedAt[r] = repack.candidateVersion(r);
+    }
+
+    /** Whether r's re-pack in the current state is known not to gain (tried since its candidates last moved). */
+    boolean tried(int r) {
+        return triedAt[r] == repack.candidateVersion(r);
+    }
+
     /** Re-packs r exactly from its candidate demands; applies and returns true when the plan's profit rises. */
     boolean pull(int r) {
         long version = repack.candidateVersion(r);

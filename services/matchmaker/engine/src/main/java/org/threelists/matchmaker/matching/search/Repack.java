@@ -35,8 +35,11 @@ public final class Repack {
     /** Per resource: bumped whenever one of its candidate demands moves (what a {@link PullRepack} depends on). */
     private final long[] candidateVersion;
     private final PullRepack pulls;
-    /** Built when the two-resource re-packs first need them (the one-resource re-packs do not). */
-    private int[][] neighbours;
+    /** Per resource, computed when the two-resource re-packs first need it ({@link #neighboursOf}); null: not yet. */
+    private final int[][] neighbours;
+    /** Scratch of {@link #neighboursOf}: candidates shared per resource, and the resources counted. */
+    private int[] shared;
+    private int[] touched;
     private final int[] own;
     private final Map<Long, long[]> tried = new HashMap<>();
     private final int[] stamp;
@@ -63,6 +66,7 @@ public final class Repack {
         load = new long[nR];
         version = new long[nR];
         candidateVersion = new long[nR];
+        neighbours = new int[nR][];
         stamp = new int[p.demands.size()];
         itemIndex = new int[p.demands.size()];
         for (int r : resources) { // its own resources only: other components may be searched meanwhile
@@ -75,33 +79,47 @@ public final class Repack {
         pulls = new PullRepack(p, choice, this);
     }
 
-    /** Each resource's neighbours: those sharing the most candidate demands with it, at most {@link #NEIGHBOURS}. */
-    private void ensureNeighbours() {
-        if (neighbours != null) {
-            return;
+    /**
+     * Resource r's neighbours: those sharing the most candidate demands with it (ties: the lower index), at most
+     * {@link #NEIGHBOURS}. Computed the first time a sweep or a neighbourhood asks for them, per resource: a warm
+     * start sweeps around a new demand's few resources, and computing every resource's of a street's component
+     * (a pass over each of its pairs' demands' pairs) was a third of its search (services/matchmaker/engine/README.md,
+     * "A warm first plan").
+     */
+    private int[] neighboursOf(int r) {
+        int[] known = neighbours[r];
+        if (known != null) {
+            return known;
         }
-        int nR = p.resources.size();
-        neighbours = new int[nR][];
-        Arrays.fill(neighbours, new int[0]);
-        int[] shared = new int[nR];
-        List<Integer> touched = new ArrayList<>();
-        for (int r : own) {
-            touched.clear();
-            for (int k : p.byResource[r]) {
-                for (int k2 : p.byDemand[p.pairDemand[k]]) {
-                    int r2 = p.pairResource[k2];
-                    if (r2 != r && shared[r2]++ == 0) {
-                        touched.add(r2);
+        if (shared == null) {
+            shared = new int[p.resources.size()];
+            touched = new int[16];
+        }
+        int n = 0;
+        for (int k : p.byResource[r]) {
+            for (int k2 : p.byDemand[p.pairDemand[k]]) {
+                int r2 = p.pairResource[k2];
+                if (r2 != r && shared[r2]++ == 0) {
+                    if (n == touched.length) {
+                        touched = Arrays.copyOf(touched, 2 * n);
                     }
+                    touched[n++] = r2;
                 }
             }
-            Integer[] order = touched.toArray(Integer[]::new);
-            Arrays.sort(order, (a, b) -> shared[b] != shared[a] ? shared[b] - shared[a] : a - b);
-            neighbours[r] = Arrays.stream(order).limit(NEIGHBOURS).mapToInt(Integer::intValue).toArray();
-            for (int r2 : touched) {
-                shared[r2] = 0;
-            }
         }
+        // most shared first, then the lower index: one sort of primitive keys
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) (Integer.MAX_VALUE - shared[touched[i]]) << 32) | touched[i];
+            shared[touched[i]] = 0;
+        }
+        Arrays.sort(keys);
+        int[] near = new int[Math.min(NEIGHBOURS, n)];
+        for (int i = 0; i < near.length; i++) {
+            near[i] = (int) keys[i];
+        }
+        neighbours[r] = near;
+        return near;
     }
 
     /**
@@ -132,6 +150,22 @@ public final class Repack {
             }
         }
         return true;
+    }
+
+    /**
+     * Takes the given resources as stable under the one-resource re-packs: the caller knows that none of them gains
+     * by its re-pack in the current plan ({@link #pullStable} of an earlier search over the same plan), so
+     * {@link #pullUntilStable} re-packs them only once one of their candidate demands moves.
+     */
+    public void assumePullStable(int[] resources) {
+        for (int r : resources) {
+            pulls.assumeTried(r);
+        }
+    }
+
+    /** Whether r's one-resource re-pack is known not to gain in the current plan: tried since its candidates moved. */
+    public boolean pullStable(int r) {
+        return pulls.tried(r);
     }
 
     /**
@@ -196,7 +230,6 @@ public final class Repack {
                 at[1] = 0;
                 at[2] = 0;
             }
-            ensureNeighbours();
             if (at[1] == 0 && at[2] == 0) {
                 // a sweep's pairs start from the resources with the most room left: a capacity hole is where a
                 // re-pack gains, and a short limit ends the sweep early (the order is fixed for the sweep, so a
@@ -212,12 +245,13 @@ public final class Repack {
             int reach = at[3];
             for (; at[1] < order.length; at[1]++, at[2] = 0) {
                 int r = order[at[1]];
-                for (; at[2] < Math.min(reach, neighbours[r].length); at[2]++) {
+                int[] near = neighboursOf(r);
+                for (; at[2] < Math.min(reach, near.length); at[2]++) {
                     if (!Deadline.before(deadlineNanos)) {
                         return pause(moved, ownCursor);
                     }
-                    int r2 = neighbours[r][at[2]];
-                    if ((r < r2 || !contains(neighbours[r2], reach, r)) && repack(r, r2)) {
+                    int r2 = near[at[2]];
+                    if ((r < r2 || !contains(neighboursOf(r2), reach, r)) && repack(r, r2)) {
                         moved = true;
                     }
                 }
@@ -837,7 +871,6 @@ public final class Repack {
     }
 
     int[] neighbours(int r) {
-        ensureNeighbours();
-        return neighbours[r];
+        return neighboursOf(r);
     }
 }

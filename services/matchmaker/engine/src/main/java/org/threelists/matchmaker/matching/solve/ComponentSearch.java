@@ -193,6 +193,11 @@ final class ComponentSearch {
         return Math.max(limit / 20, Math.min(0.5, limit / 10));
     }
 
+    /** Whether resource r's one-resource re-pack is known not to gain in the plan as it is now. */
+    boolean pullStable(int r) {
+        return repack != null && repack.pullStable(r);
+    }
+
     int repackMoves() {
         return repack == null ? 0 : repack.moves + repack.pullMoves() + repack.chainMoves();
     }

@@ -172,7 +172,14 @@ public final class Solver {
                     + (options.useCpSat() ? "+lns(cp-sat, " + lnsMoves + " moves)" : "")
                     + "; " + provenCount + "/" + components + " components proven optimal" + cut;
         }
-        return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled);
+        boolean[] pullStable = new boolean[p.resources.size()];
+        for (int c = 0; c < components; c++) {
+            for (int r : p.componentResources[c]) {
+                pullStable[r] = searches[c].pullStable(r);
+            }
+        }
+        return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled,
+                pullStable);
     }
 
     private static double gapOf(Problem p, ComponentSearch[] searches) {
