@@ -105,7 +105,7 @@ final class EventWatch implements AutoCloseable {
      * The envelope fields the watch needs, read with Jackson's streaming parser; {@code data} is built as a tree only
      * for a proposal (the one event whose data the watch reads), and skipped unread otherwise. The watch shares the two
      * cores with the system it measures, so it should not build a tree of every demand's submission (bench hygiene;
-     * bench/README.md, "The e2e client").
+     * bench/README.md, "The e2e path profiled").
      */
     record Envelope(String id, String type, String subject, JsonNode data) {
 

@@ -78,7 +78,7 @@ public class PartyGroupDirectory {
      * The one group of the community covering the place; empty when none does, or several do (then people decide).
      * The read does not flush the transaction first: only the inbox's own transaction writes {@code party_group}, so a
      * request's pending changes (the verified demand's row) cannot change its answer, and Hibernate's automatic flush
-     * before a query dirty-checked every entity of the request for nothing (bench/README.md, "The e2e path").
+     * before a query dirty-checked every entity of the request for nothing (bench/README.md, "The e2e path profiled").
      */
     public Optional<PartyGroupRef> coveringGroup(String communityCode, String compound, String building) {
         List<PartyGroupRef> covering = Panache.getEntityManager()
