@@ -85,7 +85,7 @@ public class PartyGroupDirectory {
                 .createQuery(COMMUNITY_GROUPS, PartyGroupRef.class)
                 .setParameter("community", communityCode)
                 .setFlushMode(FlushModeType.COMMIT)
-                .getResultStream().filter(g -> g.covers(compound, building)).toList();
+                .getResultList().stream().filter(g -> g.covers(compound, building)).toList();
         return covering.size() == 1 ? Optional.of(covering.get(0)) : Optional.empty();
     }
 
