@@ -1,6 +1,9 @@
 package org.threelists.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -62,35 +65,82 @@ final class EventWatch implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                 long now = System.nanoTime();
                 try {
-                    JsonNode event = Http.JSON.readTree(record.value());
-                    String type = event.path("type").asText();
-                    if (type.equals("threelists.demand.submitted.v1")) {
-                        submittedSeen.putIfAbsent(event.path("subject").asText(), now);
-                    } else if (type.equals("threelists.demand.verified.v1")) {
-                        verifiedSeen.putIfAbsent(event.path("subject").asText(), now);
-                        verifiedEventId.putIfAbsent(event.path("subject").asText(), event.path("id").asText());
-                    } else if (type.equals("threelists.project.proposed.v1")) {
-                        JsonNode data = event.path("data");
-                        List<String> demands = new ArrayList<>();
-                        data.path("demandIds").forEach(id -> {
-                            demands.add(id.asText());
-                            proposedSeen.putIfAbsent(id.asText(), now);
-                            proposedIn.putIfAbsent(id.asText(), data.path("projectId").asText());
-                        });
-                        proposals.add(new Proposal(data.path("projectId").asText(), data.path("streetCode").asText(),
-                                data.path("communityCode").asText(), data.path("proposedUnitId").asText(null),
-                                data.path("proposedResourceId").asText(null), demands, now));
-                    }
-                    if (type.equals("threelists.project.delivered.v1")) {
-                        deliveredSeen.putIfAbsent(event.path("subject").asText(), now);
-                    }
-                    if (record.topic().equals(PROJECT_TOPIC)) {
-                        projectEvents.incrementAndGet();
-                    }
+                    note(Envelope.read(record.value()), now);
                 } catch (Exception e) {
                     // not JSON: not ours to judge here (the services dead-letter it)
                 }
+                if (record.topic().equals(PROJECT_TOPIC)) {
+                    projectEvents.incrementAndGet();
+                }
             }
+        }
+    }
+
+    private void note(Envelope event, long now) {
+        switch (event.type()) {
+            case "threelists.demand.submitted.v1" -> submittedSeen.putIfAbsent(event.subject(), now);
+            case "threelists.demand.verified.v1" -> {
+                verifiedSeen.putIfAbsent(event.subject(), now);
+                verifiedEventId.putIfAbsent(event.subject(), event.id());
+            }
+            case "threelists.project.proposed.v1" -> {
+                JsonNode data = event.data();
+                List<String> demands = new ArrayList<>();
+                data.path("demandIds").forEach(id -> {
+                    demands.add(id.asText());
+                    proposedSeen.putIfAbsent(id.asText(), now);
+                    proposedIn.putIfAbsent(id.asText(), data.path("projectId").asText());
+                });
+                proposals.add(new Proposal(data.path("projectId").asText(), data.path("streetCode").asText(),
+                        data.path("communityCode").asText(), data.path("proposedUnitId").asText(null),
+                        data.path("proposedResourceId").asText(null), demands, now));
+            }
+            case "threelists.project.delivered.v1" -> deliveredSeen.putIfAbsent(event.subject(), now);
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The envelope fields the watch needs, read with Jackson's streaming parser; {@code data} is built as a tree only
+     * for a proposal (the one event whose data the watch reads), and skipped unread otherwise. The watch shares the two
+     * cores with the system it measures, so it should not build a tree of every demand's submission (bench hygiene;
+     * bench/README.md, "The e2e path profiled").
+     */
+    record Envelope(String id, String type, String subject, JsonNode data) {
+
+        static final String WITH_DATA = "threelists.project.proposed.v1";
+
+        static Envelope read(byte[] value) throws java.io.IOException {
+            String id = "";
+            String type = "";
+            String subject = "";
+            JsonNode data = MissingNode.getInstance();
+            try (JsonParser parser = Http.JSON.getFactory().createParser(value)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new java.io.IOException("not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    switch (field) {
+                        case "id" -> id = parser.getValueAsString("");
+                        case "type" -> type = parser.getValueAsString("");
+                        case "subject" -> subject = parser.getValueAsString("");
+                        // the envelope's order puts type before data; a producer that does not is still read whole
+                        case "data" -> {
+                            if (type.isEmpty() || type.equals(WITH_DATA)) {
+                                JsonNode tree = parser.readValueAsTree();
+                                data = tree == null ? MissingNode.getInstance() : tree;
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                        default -> parser.skipChildren();
+                    }
+                }
+            }
+            return new Envelope(id, type, subject, data);
         }
     }
 

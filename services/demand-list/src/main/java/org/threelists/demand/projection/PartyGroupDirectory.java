@@ -2,8 +2,8 @@ package org.threelists.demand.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
@@ -74,12 +74,23 @@ public class PartyGroupDirectory {
         return Optional.ofNullable(PartyGroupRef.findById(groupId));
     }
 
-    /** The one group of the community covering the place; empty when none does, or several do (then people decide). */
+    /**
+     * The one group of the community covering the place; empty when none does, or several do (then people decide).
+     * The read does not flush the transaction first: only the inbox's own transaction writes {@code party_group}, so a
+     * request's pending changes (the verified demand's row) cannot change its answer, and Hibernate's automatic flush
+     * before a query dirty-checked every entity of the request for nothing (bench/README.md, "The e2e path profiled").
+     */
     public Optional<PartyGroupRef> coveringGroup(String communityCode, String compound, String building) {
-        List<PartyGroupRef> covering = PartyGroupRef.<PartyGroupRef>list("communityCode", Sort.by("groupId"), communityCode)
-                .stream().filter(g -> g.covers(compound, building)).toList();
+        List<PartyGroupRef> covering = Panache.getEntityManager()
+                .createQuery(COMMUNITY_GROUPS, PartyGroupRef.class)
+                .setParameter("community", communityCode)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList().stream().filter(g -> g.covers(compound, building)).toList();
         return covering.size() == 1 ? Optional.of(covering.get(0)) : Optional.empty();
     }
+
+    private static final String COMMUNITY_GROUPS =
+            "FROM PartyGroupRef g WHERE g.communityCode = :community ORDER BY g.groupId";
 
     public Optional<PartyGroupMemberRef> member(String groupId, String memberId) {
         return Optional.ofNullable(PartyGroupMemberRef.findById(new PartyGroupMemberRef.Key(groupId, memberId)));
