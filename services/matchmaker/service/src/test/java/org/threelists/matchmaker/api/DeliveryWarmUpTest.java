@@ -47,7 +47,7 @@ class DeliveryWarmUpTest {
         Unit unit = ProjectWorld.unit("CULTURE_FESTIVALS", List.of(), 20);
         String later = ProjectWorld.assigned(unit, List.of(ProjectWorld.listedDemand("CULTURE_FESTIVALS", null,
                 "NORMAL", 2))).getString("projectId");
-        await(() -> ProjectWorld.types(later), types -> types.contains("threelists.project.claim-requested.v1"));
+        await(() -> ProjectWorld.types(later), types -> types.contains("claim-requested"));
         assertThat(ProjectWorld.projectMessages(outcome.projectId())).isEmpty();
     }
 
