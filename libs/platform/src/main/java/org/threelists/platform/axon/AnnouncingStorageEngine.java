@@ -33,25 +33,33 @@ final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
         }
         pacing.awaitTurn();
         Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, true);
-        return StreamSupport.stream(new Announcing<>(events.spliterator(), newEvents), false).onClose(events::close);
+        return StreamSupport.stream(new Announcing<>(events.spliterator(), newEvents, pacing::foundNothing), false)
+                .onClose(events::close);
     }
 
-    /** Announces after the last event of a read that returned any has been handed on. */
+    /**
+     * Announces after the last event of a read that returned any has been handed on; tells {@code empty} when the read
+     * ended without an event.
+     */
     static final class Announcing<T> implements Spliterator<T> {
 
         private final Spliterator<T> events;
         private final NewEvents newEvents;
+        private final Runnable empty;
         private boolean unannounced;
+        private boolean any;
 
-        Announcing(Spliterator<T> events, NewEvents newEvents) {
+        Announcing(Spliterator<T> events, NewEvents newEvents, Runnable empty) {
             this.events = events;
             this.newEvents = newEvents;
+            this.empty = empty;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super T> action) {
             if (events.tryAdvance(action)) {
                 unannounced = true;
+                any = true;
                 return true;
             }
             announceIfRead();
@@ -63,6 +71,7 @@ final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
             events.forEachRemaining(event -> {
                 action.accept(event);
                 unannounced = true;
+                any = true;
             });
             announceIfRead();
         }
@@ -71,6 +80,8 @@ final class AnnouncingStorageEngine extends JdbcEventStorageEngine {
             if (unannounced) {
                 unannounced = false;
                 newEvents.announce();
+            } else if (!any) {
+                empty.run();
             }
         }
 

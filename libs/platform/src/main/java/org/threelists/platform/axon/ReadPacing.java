@@ -4,9 +4,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Paces the event store's shared reader: a read begins no sooner than {@code linger} after the previous one began.
- * After a quiet spell the reader reads at once; under a stream of commits each read takes the events of every commit
- * since the previous one, and the relay's batch (one Kafka transaction and one token update) takes them all. Axon's
+ * Paces the event store's shared reader: a read begins no sooner than {@code linger} after the previous one began,
+ * unless the previous one found nothing. After a quiet spell the reader reads at once; under a stream of commits each
+ * read takes the events of every commit since the previous one, and the relay's batch (one Kafka transaction and one
+ * token update) takes them all. A read that found nothing (the reader's poll, or its look right after a read that
+ * found events) does not count: the commit that wakes the reader next is read at once, not up to {@code linger}
+ * later, and no batch would have gathered behind an empty read anyway (bench/README.md, "Delivery: the matchmaker's
+ * side"). Axon's
  * reader reads again at once after every read that found events, and is woken after every commit, so without a pace
  * it read up to once per commit, each read in its own transaction, and the relay's batches were as small as its reads
  * (bench/README.md, "Fast path, part seven"). Only the reader's thread calls {@link #awaitTurn()}; a wait adds at most
@@ -50,5 +54,10 @@ final class ReadPacing {
         }
         lastRead = clock.getAsLong();
         hasRead = true;
+    }
+
+    /** The read that began last returned no event: the next one need not wait for it. */
+    synchronized void foundNothing() {
+        hasRead = false;
     }
 }

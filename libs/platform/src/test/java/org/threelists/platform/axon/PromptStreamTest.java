@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromptStreamTest {
 
     private final NewEvents newEvents = new NewEvents();
+    private final AtomicInteger emptyReads = new AtomicInteger();
     private final FakeStream events = new FakeStream();
     private final AtomicInteger wakeUps = new AtomicInteger();
 
@@ -101,10 +102,19 @@ class PromptStreamTest {
         assertThat(announcing(Stream.empty()).count()).isZero();
 
         assertThat(announced).hasValue(0);
+        assertThat(emptyReads).hasValue(1);
+    }
+
+    @Test
+    void aReadThatFoundEventsIsNotToldEmpty() {
+        assertThat(announcing(Stream.of(event(1), event(2))).count()).isEqualTo(2);
+
+        assertThat(emptyReads).hasValue(0);
     }
 
     private Stream<TrackedEventMessage<?>> announcing(Stream<TrackedEventMessage<?>> read) {
-        return StreamSupport.stream(new AnnouncingStorageEngine.Announcing<>(read.spliterator(), newEvents), false);
+        return StreamSupport.stream(new AnnouncingStorageEngine.Announcing<>(read.spliterator(), newEvents,
+                emptyReads::incrementAndGet), false);
     }
 
     private static TrackedEventMessage<?> event(long position) {

@@ -59,6 +59,27 @@ class ReadPacingTest {
     }
 
     @Test
+    void aReadAfterOneThatFoundNothingBeginsAtOnce() {
+        pacing.awaitTurn();
+        pacing.foundNothing();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(3));
+        pacing.awaitTurn();
+
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aReadAfterOneThatFoundEventsStillWaits() {
+        pacing.awaitTurn();
+        pacing.foundNothing();
+        pacing.awaitTurn();
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(5));
+        pacing.awaitTurn();
+
+        assertThat(waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(15));
+    }
+
+    @Test
     void noLingerNeverWaits() {
         ReadPacing eager = new ReadPacing(0, now::get, nanos -> waits.add(nanos));
 

@@ -31,9 +31,9 @@ public class ResourceListEventsHandler extends IntegrationEventHandler {
 
     @Override
     protected void apply(InboundEvent event) throws InvalidMessageException {
-        projection.apply(event);
+        boolean plansMoved = projection.apply(event);
         answerSaga(event);
-        if (!event.name().startsWith("volunteer.")) {
+        if (plansMoved) {
             MemberUnitView unit = MemberUnitView.findById(event.data().path("unitId").asText());
             if (unit != null) {
                 // offers, units and capacities are what a kept street plan rests on: it goes stale on every replica

@@ -20,22 +20,30 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class ResourceListProjection {
 
-    public void apply(InboundEvent event) throws InvalidMessageException {
+    /**
+     * Applies the event; answers whether it changed what a street's plan rests on (a unit, an offer, or what is left
+     * of a capacity). A capacity event that leaves the remaining as it was — a delivery consuming exactly what its
+     * claim reserved — changes no plan, and marking the street for it ran a fresh plan of the street after every
+     * delivery, on the cores the next delivery needed (bench/README.md, "Delivery: the matchmaker's side").
+     */
+    public boolean apply(InboundEvent event) throws InvalidMessageException {
         String name = event.name();
         if (name.startsWith("unit.")) {
             unit(event);
         } else if (name.startsWith("resource.")) {
             resource(event);
         } else if (name.startsWith("capacity.")) {
-            capacity(event);
+            return capacity(event);
         } else if (name.startsWith("volunteer.")) {
             volunteer(event);
+            return false;
         } else if (name.startsWith("party-group.")) {
             // Building Party groups serve the second lane (slips), which the matchmaker does not plan.
-            return;
+            return false;
         } else {
             throw new InvalidMessageException("Unhandled event type " + event.type());
         }
+        return true;
     }
 
     /** The roster of the units' volunteers: who may appear on a delivery report, and for which unit. */
@@ -155,7 +163,8 @@ public class ResourceListProjection {
         resource.availableUntil = until;
     }
 
-    private void capacity(InboundEvent event) {
+    /** Whether what is left of the capacity moved (or was not known before). */
+    private boolean capacity(InboundEvent event) {
         JsonNode data = event.data();
         String resourceId = data.get("resourceId").asText();
         String period = data.get("period").asText();
@@ -165,14 +174,18 @@ public class ResourceListProjection {
             row.resourceId = resourceId;
             row.period = period;
         }
+        BigDecimal remaining = new BigDecimal(data.get("remaining").asText());
+        boolean moved = row.remaining == null || row.remaining.compareTo(remaining) != 0
+                || !data.get("unitId").asText().equals(row.unitId);
         row.unitId = data.get("unitId").asText();
-        row.remaining = new BigDecimal(data.get("remaining").asText());
+        row.remaining = remaining;
         AvailableResourceView resource = em().find(AvailableResourceView.class, resourceId);
         row.committed = resource == null ? null : resource.capacityAmount.subtract(row.remaining).max(BigDecimal.ZERO);
         row.touch(event.actor(), event.time(), row.version + 1);
         if (!row.isPersistent()) {
             row.persist();
         }
+        return moved;
     }
 
     private static EntityManager em() {

@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.matchmaker.projection.RosterVolunteerView;
+import org.threelists.matchmaker.projection.RowsById;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Hours cannot be invented (README "REST"): a delivery report names only volunteers on resource-list's roster, active
@@ -21,15 +26,21 @@ public class DeliveryVolunteers {
 
     /**
      * The report's volunteers, each for the unit it is registered with. {@code reported}: as the holder reported
-     * them, the unit optional; anyone not on a holder's roster breaks the rule.
+     * them, the unit optional; anyone not on a holder's roster breaks the rule. The roster rows are read with one
+     * query, not one per volunteer: a report may name up to 500, and each read is a round trip inside the delivery's
+     * request (bench/README.md, "Delivery: the matchmaker's side").
      */
     List<VolunteerHours> of(ProjectView project, List<VolunteerHours> reported) {
         List<String> holders = project.holderUnitIds == null ? List.of() : Arrays.asList(project.holderUnitIds);
+        Set<String> ids = new LinkedHashSet<>();
+        reported.stream().map(VolunteerHours::volunteerId).filter(Objects::nonNull).forEach(ids::add);
+        Map<String, RosterVolunteerView> roster = RowsById.read(ids,
+                in -> RosterVolunteerView.<RosterVolunteerView>list("volunteerId in ?1", in), v -> v.volunteerId);
         List<VolunteerHours> volunteers = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
             VolunteerHours entry = reported.get(i);
             String field = "volunteers[" + i + "]";
-            RosterVolunteerView registered = RosterVolunteerView.findById(entry.volunteerId());
+            RosterVolunteerView registered = entry.volunteerId() == null ? null : roster.get(entry.volunteerId());
             if (registered == null || !RosterVolunteerView.ACTIVE.equals(registered.status)
                     || !holders.contains(registered.unitId)) {
                 throw new RuleBrokenException(field + ".volunteerId", entry.volunteerId()
