@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The service's state as the fuzzers compare it: row counts of the tables a refused request must leave alone. */
@@ -47,5 +49,21 @@ public final class RowCounts {
             }
             return counts.toString().trim();
         };
+    }
+
+    /** Each label's count from its counting query, in the order given, read through the service's own data source. */
+    public static Map<String, Long> counts(DataSource dataSource, Map<String, String> countingSqlByLabel) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (var query : countingSqlByLabel.entrySet()) {
+                try (ResultSet rows = s.executeQuery(query.getValue())) {
+                    rows.next();
+                    counts.put(query.getKey(), rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count " + countingSqlByLabel.keySet(), e);
+        }
+        return counts;
     }
 }

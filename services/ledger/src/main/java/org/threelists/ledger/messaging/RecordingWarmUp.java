@@ -1,10 +1,9 @@
 package org.threelists.ledger.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -12,6 +11,7 @@ import org.threelists.platform.inbox.Inbox;
 import org.threelists.platform.inbox.InvalidMessageException;
 import org.threelists.platform.json.Json;
 import org.threelists.platform.relay.CloudEvent;
+import org.threelists.platform.warmup.WarmUps;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +31,8 @@ import java.util.UUID;
  * delivery's hop, pipelined"). It goes the way a poll of one delivery goes ({@code InboundConsumer}): the inbox row,
  * then {@link ProjectListEventsHandler#handle}. Its chain is one no topic has (partition numbers start at 0) and its
  * street, community, unit and volunteer are its own, so it shares no row lock with a real delivery; the rollback
- * leaves nothing behind ({@code RecordingWarmUpTest}). It runs on its own thread, off the readiness path: a delivery
- * that comes meanwhile is recorded as without it.
+ * leaves nothing behind ({@code RecordingWarmUpTest}). It runs once the HTTP server has started, off the event loop and
+ * the start's path: a delivery that comes meanwhile is recorded as without it.
  */
 @ApplicationScoped
 public class RecordingWarmUp {
@@ -63,23 +63,11 @@ public class RecordingWarmUp {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+    /** Once the service can answer, off the event loop and off the start's path ({@link WarmUps}). */
+    void onServerStart(@ObservesAsync HttpServerStart started) {
+        if (enabled) {
+            WarmUps.timed(LOG, "Recording path", () -> warm().entriesWritten() + " entries written and rolled back");
         }
-        Thread thread = new Thread(() -> {
-            try {
-                long t = System.nanoTime();
-                Outcome outcome = warm();
-                LOG.infof("Recording path warmed in %d ms (%d entries written and rolled back)",
-                        (System.nanoTime() - t) / 1_000_000, outcome.entriesWritten());
-            } catch (RuntimeException e) {
-                // only the first delivery's time is at stake: it is recorded cold, as without the warm-up
-                LOG.warnf("Recording path not warmed: %s", e.getMessage());
-            }
-        }, "ledger-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** One synthetic delivery recorded and rolled back. */
@@ -89,27 +77,17 @@ public class RecordingWarmUp {
         String volunteerId = UUID.randomUUID().toString();
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.PROJECT_EVENTS, PARTITION, 0, projectId,
                 delivered(eventId, projectId, volunteerId));
-        long[] written = new long[1];
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                try {
-                    if (inbox.record(handler.consumerGroup(), handler.messageId(record), record,
-                            Inbox.Outcome.PROCESSED)) {
-                        handler.handle(record);
-                    }
-                    written[0] = entriesOf(projectId);
-                } catch (InvalidMessageException e) {
-                    throw new IllegalStateException("The warm-up's delivery does not follow the schema", e);
+        long written = WarmUps.rolledBack(() -> {
+            try {
+                if (inbox.record(handler.consumerGroup(), handler.messageId(record), record, Inbox.Outcome.PROCESSED)) {
+                    handler.handle(record);
                 }
-                throw new RolledBack();
-            });
-        } catch (RuntimeException e) {
-            if (!rolledBack(e)) {
-                throw e;
+                return entriesOf(projectId);
+            } catch (InvalidMessageException e) {
+                throw new IllegalStateException("The warm-up's delivery does not follow the schema", e);
             }
-            // the transaction is rolled back: nothing of the warm-up stays
-        }
-        return new Outcome(eventId, projectId, volunteerId, written[0]);
+        });
+        return new Outcome(eventId, projectId, volunteerId, written);
     }
 
     private long entriesOf(String projectId) {
@@ -155,19 +133,4 @@ public class RecordingWarmUp {
         }
     }
 
-    private static boolean rolledBack(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RolledBack) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Ends the warm-up's transaction with a rollback. */
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super("warm-up rolled back", null, false, false);
-        }
-    }
 }

@@ -5,11 +5,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.threelists.testing.fuzz.RowCounts;
 import org.threelists.testing.RealInfrastructure;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +62,6 @@ class RecordingWarmUpTest {
                 + "volunteer_id = '" + volunteerId + "'");
         queries.put("summary_correction_needed", "SELECT count(*) FROM summary_correction_needed WHERE street_code = "
                 + place);
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (var query : queries.entrySet()) {
-                try (PreparedStatement q = c.prepareStatement(query.getValue()); ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    rows.put(query.getKey(), rs.getLong(1));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return RowCounts.counts(dataSource, queries);
     }
 }

@@ -5,6 +5,7 @@ import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
 import org.threelists.ledger.projection.reports.LedgerReports.Scope;
 import org.threelists.ledger.projection.reports.LedgerReports.Select;
 import org.threelists.ledger.projection.reports.Period.Piece;
+import org.threelists.ledger.projection.rollups.SpanRollups;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -20,13 +21,8 @@ import java.util.Optional;
  */
 final class ReportQueries {
 
-    /**
-     * A span row's key as its volunteers' rows are keyed: the expression of {@code SpanRollups.rowKey} and
-     * {@code V6__span_volunteers_keyed_by_row.sql}, over the span row x. Were the two to differ, a period of several
-     * spans would count no volunteers, which {@code RollupFiguresTest} compares with the raw sums.
-     */
-    private static final String ROW_KEY =
-            "md5(concat_ws('|', x.street_code, x.span, x.span_start, x.dim, x.dim_value, x.confirmed))::uuid";
+    /** A span row's key as its volunteers' rows are keyed, over the span row x. */
+    private static final String ROW_KEY = SpanRollups.rowKey("x");
 
     private ReportQueries() {
     }

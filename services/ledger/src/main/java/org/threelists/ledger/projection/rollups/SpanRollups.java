@@ -17,7 +17,7 @@ import java.util.List;
  * volunteer whose first entry arrives is counted, one whose last entry leaves (a confirmation moves it) is uncounted.
  * The upserts go in key order, so that two transactions adding to the same rows take their locks in the same order.
  */
-final class SpanRollups {
+public final class SpanRollups {
 
     private static final String SPANS = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', %1$s.entry_date)::date), "
             + "('MONTH', date_trunc('month', %1$s.entry_date)::date)) s (span, span_start)";
@@ -61,7 +61,7 @@ final class SpanRollups {
      * a key two UUIDs wide instead of seven columns. Computed in SQL only, from the typed columns, so every path and
      * the migration hash the same text.
      */
-    static String rowKey(String alias) {
+    public static String rowKey(String alias) {
         return "md5(concat_ws('|', %1$s.street_code, %1$s.span, %1$s.span_start, %1$s.dim, %1$s.dim_value, %1$s.confirmed))::uuid"
                 .formatted(alias);
     }

@@ -1,10 +1,9 @@
 package org.threelists.matchmaker.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -23,6 +22,7 @@ import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.matchmaker.projection.RosterVolunteerView;
 import org.threelists.matchmaker.service.CapacitySaga;
 import org.threelists.matchmaker.service.ProjectLifecycle;
+import org.threelists.platform.warmup.WarmUps;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,8 +43,8 @@ import java.util.UUID;
  * the capacity saga does it, then delivered through {@link ProjectLifecycle#deliver}, the use case the REST method
  * calls. Its street, community, unit, offer and volunteer are its own, so it takes no row lock a real request needs;
  * the rollback leaves nothing behind ({@code DeliveryWarmUpTest}): no event, project, claim, deadline or roster row,
- * and nothing on Kafka, whose relay publishes only committed events. It runs on its own thread, off the readiness
- * path: a delivery that comes meanwhile is served as without it. The ledger's {@code RecordingWarmUp} is the model.
+ * and nothing on Kafka, whose relay publishes only committed events. It runs once the HTTP server has started, off the
+ * event loop and the start's path: a delivery that comes meanwhile is served as without it. The ledger's {@code RecordingWarmUp} is the model.
  */
 @ApplicationScoped
 public class DeliveryWarmUp {
@@ -86,23 +86,11 @@ public class DeliveryWarmUp {
         this.enabled = enabled;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+    /** Once the service can answer, off the event loop and off the start's path ({@link WarmUps}). */
+    void onServerStart(@ObservesAsync HttpServerStart started) {
+        if (enabled) {
+            WarmUps.timed(LOG, "Delivery path", () -> "a project " + warm().status() + ", rolled back");
         }
-        Thread thread = new Thread(() -> {
-            try {
-                long t = System.nanoTime();
-                Outcome outcome = warm();
-                LOG.infof("Delivery path warmed in %d ms (a project %s, rolled back)",
-                        (System.nanoTime() - t) / 1_000_000, outcome.status());
-            } catch (RuntimeException e) {
-                // only the first delivery's time is at stake: it is served cold, as without the warm-up
-                LOG.warnf("Delivery path not warmed: %s", e.getMessage());
-            }
-        }, "matchmaker-warm-up");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** One made-up project carried to its delivery, answered as the REST method answers, and rolled back. */
@@ -110,27 +98,17 @@ public class DeliveryWarmUp {
         String projectId = UUID.randomUUID().toString();
         String claimId = UUID.randomUUID().toString();
         String volunteerId = UUID.randomUUID().toString();
-        Outcome[] seen = new Outcome[1];
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                claimed(projectId, claimId, volunteerId);
-                ProjectRequests.Delivery request = validation.check(read(delivery(volunteerId)));
-                List<VolunteerHours> reported = request.volunteers().stream()
-                        .map(v -> new VolunteerHours(v.volunteerId(), v.unitId(), v.maskedName(), v.hours())).toList();
-                lifecycle.deliver(projectId, UNIT, request.date(), request.place(), reported,
-                        request.residentsServed(), request.notes(), request.usedByClaim(), ACTOR);
-                ProjectView project = queries.find(projectId).orElseThrow();
-                byte[] answer = write(ProjectResponses.Project.of(project, queries.claims(projectId), true, UNIT));
-                seen[0] = new Outcome(projectId, claimId, volunteerId, project.status.name(), answer.length);
-                throw new RolledBack();
-            });
-        } catch (RuntimeException e) {
-            if (!rolledBack(e)) {
-                throw e;
-            }
-            // the transaction is rolled back: nothing of the warm-up stays
-        }
-        return seen[0];
+        return WarmUps.rolledBack(() -> {
+            claimed(projectId, claimId, volunteerId);
+            ProjectRequests.Delivery request = validation.check(read(delivery(volunteerId)));
+            List<VolunteerHours> reported = request.volunteers().stream()
+                    .map(v -> new VolunteerHours(v.volunteerId(), v.unitId(), v.maskedName(), v.hours())).toList();
+            lifecycle.deliver(projectId, UNIT, request.date(), request.place(), reported,
+                    request.residentsServed(), request.notes(), request.usedByClaim(), ACTOR);
+            ProjectView project = queries.find(projectId).orElseThrow();
+            byte[] answer = write(ProjectResponses.Project.of(project, queries.claims(projectId), true, UNIT));
+            return new Outcome(projectId, claimId, volunteerId, project.status.name(), answer.length);
+        });
     }
 
     /** The project as the bench and the units bring it to a delivery: proposed, published, claimed, confirmed. */
@@ -181,19 +159,4 @@ public class DeliveryWarmUp {
         }
     }
 
-    private static boolean rolledBack(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RolledBack) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Ends the warm-up's transaction with a rollback. */
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super("warm-up rolled back", null, false, false);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package org.threelists.matchmaker.planning;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.matchmaker.matching.MatchingEngine;
 import org.threelists.matchmaker.matching.MatchingInstance;
@@ -20,21 +20,20 @@ public class Planner {
 
     Planner(@ConfigProperty(name = "threelists.matchmaker.time-limit") Duration timeLimit,
             @ConfigProperty(name = "threelists.matchmaker.workers") int workers) {
-        // the warm-up is not in the constructor: it runs once per JVM on a thread of its own (onStart)
+        // the warm-up is not in the constructor: it runs once per JVM when the HTTP server has started (onServerStart)
         this.engine = new MatchingEngine(new MatchingEngine.Options(timeLimit.toMillis() / 1000.0, workers, true),
                 false);
     }
 
     /**
      * Warms the engine up — its native libraries, then synthetic plans until the JIT has compiled a plan's code —
-     * on a daemon thread once the service has started, so that neither the start nor the first request waits for it
-     * and the first street planned is not planned by a cold JVM (services/matchmaker/engine/README.md, "A warm first
-     * plan"). Static: observing the start does not create the planner (and load OR-Tools) on the start's path.
+     * once the service can answer, off the event loop and off the start's path (platform {@code WarmUps}), so that the
+     * first street planned is not planned by a cold JVM (services/matchmaker/engine/README.md, "A warm first plan").
+     * Once per JVM: a second call waits for the first. Static: observing the start does not create the planner (and
+     * load OR-Tools) on the start's path.
      */
-    static void onStart(@Observes StartupEvent event) {
-        Thread warmUp = new Thread(MatchingEngine::warmUp, "matching-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+    static void onServerStart(@ObservesAsync HttpServerStart started) {
+        MatchingEngine.warmUp();
     }
 
     /** The optimal (or, at the time limit, provably near-optimal) plan of an instance. */

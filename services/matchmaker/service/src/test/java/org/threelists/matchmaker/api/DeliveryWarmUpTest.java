@@ -5,13 +5,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.threelists.testing.fuzz.RowCounts;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.testing.RealInfrastructure;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +65,6 @@ class DeliveryWarmUpTest {
         queries.put("volunteer_roster", "SELECT count(*) FROM volunteer_roster WHERE volunteer_id = '"
                 + outcome.volunteerId() + "' OR unit_id = " + unit);
         queries.put("escalation", "SELECT count(*) FROM escalation WHERE project_id = " + project);
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (var query : queries.entrySet()) {
-                try (PreparedStatement q = c.prepareStatement(query.getValue()); ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    rows.put(query.getKey(), rs.getLong(1));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return RowCounts.counts(dataSource, queries);
     }
 }
