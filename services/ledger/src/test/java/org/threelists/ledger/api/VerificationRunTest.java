@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.verification.ChainVerification;
 import org.threelists.testing.RealInfrastructure;
 
 import java.sql.Connection;
@@ -44,6 +45,30 @@ class VerificationRunTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ChainVerification verification;
+
+    @Test
+    void a_delivery_recorded_while_the_chains_are_walked_is_walked_on_to_its_head_not_reported_as_removed() {
+        deliverOne(2);
+        long before = verification.entriesToCheck();
+        boolean[] appended = {false};
+        // once every entry there was at the start is checked, a delivery is recorded: the chain it lands on has been
+        // walked already, and its head, read after the walks, is past where the walk ended
+        ChainVerification.Result result = verification.verify(checked -> {
+            if (!appended[0] && checked >= before) {
+                appended[0] = true;
+                deliverOne(2);
+            }
+        });
+
+        assertThat(appended[0]).as("a delivery recorded during the walk").isTrue();
+        assertThat(result.firstBroken()).as("the first broken link").isNull();
+        assertThat(result.valid()).isTrue();
+        assertThat(result.entries()).as("the entries checked, the new delivery's among them").isGreaterThan(before);
+        assertThat(result.entries()).isEqualTo(verification.entriesToCheck());
+    }
 
     @Test
     void a_run_of_the_whole_ledger_counts_every_entry_and_answers_as_the_synchronous_walk() {

@@ -147,20 +147,33 @@ public class ChainVerification {
                 broken = walk.broken();
             }
         }
-        long entries = checked.entries();
+        // the heads are read after the walks: a chain whose head is past where its walk ended took entries meanwhile,
+        // and is walked on to its head before the two are compared, so an append during the run is no break
         try (PreparedStatement q = c.prepareStatement("SELECT kafka_partition, seq, hash FROM chain_head WHERE generation = ?")) {
             q.setInt(1, generation);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next() && broken == null) {
-                    ChainState walked = chains.get(rs.getInt(1));
-                    if (walked == null || walked.entries() != rs.getLong(2) || !walked.head().equals(rs.getString(3))) {
-                        broken = new BrokenLink(Chains.name(rs.getInt(1)), rs.getInt(1), rs.getLong(2), null,
+                    int partition = rs.getInt(1);
+                    long headSeq = rs.getLong(2);
+                    ChainState walked = chains.get(partition);
+                    if (walked == null || walked.entries() < headSeq) {
+                        ChainWalk rest = walkOn(c, generation, partition, walked, headSeq, checked);
+                        walked = rest.state();
+                        if (walked != null) {
+                            chains.put(partition, walked);
+                        }
+                        broken = rest.broken();
+                    }
+                    if (broken == null && (walked == null || walked.entries() != headSeq
+                            || !walked.head().equals(rs.getString(3)))) {
+                        broken = new BrokenLink(Chains.name(partition), partition, headSeq, null,
                                 "the chain ends at entry " + (walked == null ? 0 : walked.entries())
-                                        + " but its head says " + rs.getLong(2) + ": entries were removed");
+                                        + " but its head says " + headSeq + ": entries were removed");
                     }
                 }
             }
         }
+        long entries = checked.entries();
         long corrections = 0;
         String correctionsHead = LedgerEntry.GENESIS;
         try (PreparedStatement q = c.prepareStatement("SELECT * FROM ledger_correction ORDER BY seq");
@@ -265,8 +278,14 @@ public class ChainVerification {
 
     /** One chain: each entry's seq follows its predecessor's, its prev_hash is their hash, its content gives its hash. */
     private static ChainWalk walkChain(PreparedStatement q, int partition, Checked checked) throws SQLException {
-        long seq = 0;
-        String previous = LedgerEntry.GENESIS;
+        return walkChain(q, partition, null, checked);
+    }
+
+    /** The entries of one chain after {@code from} (null: from its first entry), checked as {@link #walkChain} does. */
+    private static ChainWalk walkChain(PreparedStatement q, int partition, ChainState from, Checked checked)
+            throws SQLException {
+        long seq = from == null ? 0 : from.entries();
+        String previous = from == null ? LedgerEntry.GENESIS : from.head();
         BrokenLink broken = null;
         int unreported = 0;
         try (ResultSet rs = q.executeQuery()) {
@@ -294,6 +313,19 @@ public class ChainVerification {
         }
         checked.add(unreported);
         return new ChainWalk(seq == 0 ? null : new ChainState(partition, seq, previous), broken);
+    }
+
+    /** A chain's entries after where its walk ended ({@code walked}, null: none) up to its head's {@code headSeq}. */
+    private static ChainWalk walkOn(Connection c, int generation, int partition, ChainState walked, long headSeq,
+            Checked checked) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ChainStore.ENTRY_COLUMNS + " FROM ledger_entry WHERE "
+                + "generation = ? AND kafka_partition = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+            q.setInt(1, generation);
+            q.setInt(2, partition);
+            q.setLong(3, walked == null ? 0 : walked.entries());
+            q.setLong(4, headSeq);
+            return walkChain(q, partition, walked, checked);
+        }
     }
 
     /** How many entries a street's verification checks. */
