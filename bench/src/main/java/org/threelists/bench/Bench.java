@@ -98,6 +98,8 @@ public final class Bench {
         long seed = 7;
         Path out = Path.of("bench/target/bench.json");
         Path jfr;
+        /** null: a temporary directory, deleted with the stack. */
+        Path keep;
 
         static final String USAGE = """
                 usage: bench/run.sh [options]
@@ -117,7 +119,9 @@ public final class Bench {
                   --seed 7                the generators' seed
                   --out bench/target/bench.json
                   --jfr DIR               record each service with Java Flight Recorder (settings=profile) into DIR,
-                                          one file per process, written when the stack stops (bench/README.md, "Profiles")""";
+                                          one file per process, written when the stack stops (bench/README.md, "Profiles")
+                  --keep DIR              the stack's data, logs and keys live in DIR (a new or empty directory) and
+                                          stay after the run: the services' logs are DIR/logs/*.log""";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -152,6 +156,7 @@ public final class Bench {
                     case "--seed" -> o.seed = Long.parseLong(value);
                     case "--out" -> o.out = Path.of(value);
                     case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
+                    case "--keep" -> o.keep = Path.of(value).toAbsolutePath();
                     case "--help", "-h" -> {
                         return null;
                     }
@@ -270,6 +275,20 @@ public final class Bench {
     }
 
     /**
+     * A kept directory must start empty: a database or broker left by an earlier run would carry its demands and
+     * offsets into this one's figures.
+     */
+    private static void requireEmpty(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--keep " + dir + " is not empty");
+                }
+            }
+        }
+    }
+
+    /**
      * The services' environment: the re-plan debounce and, with {@code --jfr}, a flight recording of each process. A
      * directory as the file name makes the JVM name each recording after its process, and the stack's orderly stop
      * writes it.
@@ -295,9 +314,13 @@ public final class Bench {
             }
         }
         StartupWatch watch = new StartupWatch(specs, console);
-        LocalStack stack = LocalStack.builder().repoRoot(root).services(specs).demoData(false).progress(watch.stream())
-                .serviceEnvironment(serviceEnvironment())
-                .start();
+        LocalStack.Builder builder = LocalStack.builder().repoRoot(root).services(specs).demoData(false)
+                .progress(watch.stream()).serviceEnvironment(serviceEnvironment());
+        if (options.keep != null) {
+            requireEmpty(options.keep);
+            builder.dataDir(options.keep);
+        }
+        LocalStack stack = builder.start();
         Thread stopper = new Thread(stack::close, "stop-stack");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
