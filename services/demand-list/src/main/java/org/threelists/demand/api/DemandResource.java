@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -86,20 +87,28 @@ public class DemandResource {
     @Transactional
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
     @Operation(summary = "Submit a demand", description = "A community worker for their community, or the desk for its street")
-    @APIResponse(responseCode = "201", description = "Submitted",
+    @APIResponse(responseCode = "201", description = "Submitted, or, for a retry with the same Idempotency-Key, the "
+            + "demand the first attempt submitted (Idempotent-Replayed: true)",
             content = @Content(schema = @Schema(implementation = DemandResponse.class)))
+    @APIResponse(responseCode = "503", description = "Overloaded: nothing was submitted; send the same request again "
+            + "(with the same Idempotency-Key) after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@RequestBody(required = true, content = @Content(schema = @Schema(
-            implementation = SubmitDemandRequest.class))) byte[] body, UriInfo uri) throws JsonProcessingException {
+            implementation = SubmitDemandRequest.class))) byte[] body,
+            @HeaderParam(RetryKeys.HEADER) @Parameter(description = RetryKeys.DESCRIPTION) String idempotencyKey,
+            UriInfo uri) throws JsonProcessingException {
         JsonNode tree = bodies.tree(body);
         access.requireMaySubmit(tree == null ? null : tree.path("communityCode").asText(null));
         SubmitDemandRequest request = bodies.require(tree, SubmitDemandRequest.class);
         var community = CommunityDirectory.standard().find(request.communityCode())
                 .orElseThrow(() -> ProblemException.invalid("communityCode", "unknown community '" + request.communityCode() + "'"));
         access.requireWrite(community.streetCode(), community.code());
-        String demandId = submission.submit(community, request.details(), request.source(),
-                request.resident() == null ? null : request.resident().toDomain(), caller.actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(demandId).build())
-                .entity(render(queries.require(demandId))).build();
+        DemandSubmission.Submitted submitted = submission.submit(community, request.details(), request.source(),
+                request.resident() == null ? null : request.resident().toDomain(), caller.actor(),
+                RetryKeys.of(idempotencyKey, body));
+        Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(submitted.demandId()).build())
+                .entity(render(queries.require(submitted.demandId())));
+        return (submitted.replayed() ? created.header(RetryKeys.REPLAYED, "true") : created).build();
     }
 
     @GET
