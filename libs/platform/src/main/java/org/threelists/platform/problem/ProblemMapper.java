@@ -137,6 +137,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Overload.isOverload(e)) {
+            // Overload passes: say so, and when to come back, rather than a 500 a client cannot act on.
+            LOG.warnf("Refused as overloaded on %s: %s", uri.getPath(), Overload.describe(e));
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The service could not finish the "
+                                    + "request in time (" + Overload.describe(e) + "); nothing was changed. Retry after "
+                                    + Overload.RETRY_AFTER_SECONDS + " s",
+                            uri, Map.of("retryAfter", Overload.RETRY_AFTER_SECONDS)))
+                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", uri, Map.of());
     }

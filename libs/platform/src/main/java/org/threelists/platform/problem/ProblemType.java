@@ -21,7 +21,9 @@ public enum ProblemType {
     CAPACITY_EXHAUSTED(409, "capacity-exhausted", "Not enough capacity left", "服务能力不足"),
     CLAIM_PENDING(409, "claim-pending", "Your claim still awaits the reservation of its capacity", "认领确认中，请稍候"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests", "操作过于频繁，请稍后再试"),
-    INTERNAL(500, "internal-error", "Internal error", "系统内部错误");
+    INTERNAL(500, "internal-error", "Internal error", "系统内部错误"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is overloaded; nothing was changed, retry later",
+            "系统繁忙，本次操作未生效，请稍后重试");
 
     static final String BASE = "https://threelists.dev/problems/";
 
