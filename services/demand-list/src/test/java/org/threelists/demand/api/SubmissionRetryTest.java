@@ -107,22 +107,37 @@ class SubmissionRetryTest {
         assertThat(desks).isNotEqualTo(first);
     }
 
-    /** Takes every connection the pool will give, runs the request, then gives them back and restores the time-out. */
+    /**
+     * Leaves the request no connection, whatever the service's own threads (the relay, the store's reader, the
+     * deadline poller) hold or give back meanwhile: two connections held here keep the pool above a maximum of one,
+     * so the pool opens no new connection and closes each one given back instead of lending it again (Agroal
+     * flushes a returned connection while the pool is over its maximum); then every idle connection is taken too.
+     * The request's first statement then waits out the (shortened) acquisition time-out, as it did under load.
+     */
     private void withEveryConnectionTaken(Runnable request) throws SQLException {
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
         Duration acquisitionTimeout = pool.acquisitionTimeout();
+        int maxSize = pool.maxSize();
         List<Connection> taken = new ArrayList<>();
-        pool.setAcquisitionTimeout(Duration.ofMillis(200));
         try {
-            while (taken.size() < pool.maxSize()) {
-                taken.add(dataSource.getConnection());
+            taken.add(dataSource.getConnection());
+            taken.add(dataSource.getConnection());
+            pool.setMaxSize(1);
+            pool.setAcquisitionTimeout(Duration.ofMillis(200));
+            try {
+                while (taken.size() < maxSize) {
+                    taken.add(dataSource.getConnection());
+                }
+            } catch (SQLException idleOnesAllTaken) {
+                // the rest are the service's own, and go away when given back
             }
             request.run();
         } finally {
+            pool.setMaxSize(maxSize);
+            pool.setAcquisitionTimeout(acquisitionTimeout);
             for (Connection connection : taken) {
                 connection.close();
             }
-            pool.setAcquisitionTimeout(acquisitionTimeout);
         }
     }
 
