@@ -5,6 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.testing.RealInfrastructure;
@@ -18,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -85,6 +91,33 @@ class SubmissionRetryTest {
 
         assertThat(rows()).isEqualTo(after);
         assertThat(rowsOf(first)).containsExactly(1L, 1L, 1L, 1L);
+    }
+
+    @Test
+    void attempts_in_flight_at_once_with_the_same_key_make_one_demand() throws Exception {
+        String body = json(legalAdviceDemand());
+        String key = UUID.randomUUID().toString();
+        Map<String, Long> before = rows();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ExtractableResponse<Response>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(clients.submit(() -> as(JIAFU_WORKER).header("Idempotency-Key", key).body(body)
+                        .post("/demands").then().extract()));
+            }
+            List<ExtractableResponse<Response>> answers = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> attempt : attempts) {
+                answers.add(attempt.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(201);
+            assertThat(answers).extracting(answer -> answer.<String>path("demandId")).containsOnly(
+                    answers.get(0).<String>path("demandId"));
+            assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") == null).hasSize(1);
+            assertThat(rowsOf(answers.get(0).path("demandId"))).containsExactly(1L, 1L, 1L, 1L);
+            assertThat(rows().get("demand_view")).isEqualTo(before.get("demand_view") + 1);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
