@@ -97,10 +97,11 @@ public class BatchRecording {
     }
 
     /**
-     * The writes of {@link #apply} in their order, in four round trips whatever the poll holds (bench/README.md,
-     * "Ledger: the delivery's hop, pipelined"): the demands' listings; the projects (their rows held from here on),
-     * holders, ratings and masked names with the entries' confirmed projects read after them; the entries' COPY; the
-     * chains' heads, the roll-ups and the late corrections. A confirmation, which moves figures the roll-ups just
+     * The writes of {@link #apply} in their order, in three round trips whatever the poll holds (bench/README.md,
+     * "Ledger: the delivery's hop, pipelined" and "Delivery: the ledger's entries in the pipeline"): the demands'
+     * listings; the projects (their rows held from here on), holders, ratings and masked names with the entries'
+     * confirmed projects read after them and the entries inserted last; the chains' heads, the roll-ups and the late
+     * corrections. A confirmation, which moves figures the roll-ups just
      * added, goes after them with its own statements, and the late corrections then after it.
      */
     private void writeLive(int generation, Writes w) {
@@ -113,8 +114,8 @@ public class BatchRecording {
         projects.ratedAll(facts, w.ratings);
         directory.rememberMaskedNames(facts, w.maskedNames);
         LedgerRollups.confirmedAmong(facts, entries, confirmed);
+        ChainStore.insertAll(facts, generation, w.entries);
         pipelines.run(facts);
-        chains.copyAll(generation, w.entries);
         Pipeline figures = new Pipeline();
         ChainStore.moveHeads(figures, generation, w.movedHeads);
         LedgerRollups.deliveredEntries(figures, generation, entries, confirmed);

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -207,18 +208,52 @@ public class ChainStore {
     }
 
     /**
-     * {@link #appendAll}'s COPY alone: the heads are then moved by {@link #moveHeads}, whose statement a live poll
-     * sends with its roll-ups.
+     * Adds the entries' insert to {@code pipeline}: a live poll writes its few entries in a round trip it makes anyway,
+     * where COPY would take two of its own (its start, then its data), each a wait for a core on a busy machine
+     * (bench/README.md, "Delivery: the ledger's entries in the pipeline"). The values go as text, as COPY sends them, so
+     * the stored rows are the same either way; a rebuild's large batches keep COPY ({@link #appendAll}).
      */
-    public void copyAll(int generation, List<Appended> entries) {
+    public static void insertAll(Pipeline pipeline, int generation, List<Appended> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            copy(c, generation, entries);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot append " + entries.size() + " entries to generation " + generation, e);
+        List<Object[]> columns = new ArrayList<>(INSERTED_COLUMN_TYPES.length);
+        for (int i = 0; i < INSERTED_COLUMN_TYPES.length; i++) {
+            columns.add(new Object[entries.size()]);
         }
+        for (int row = 0; row < entries.size(); row++) {
+            List<Object> values = rowValues(entries.get(row));
+            for (int column = 0; column < values.size(); column++) {
+                Object value = values.get(column);
+                columns.get(column)[row] = value == null ? null : value.toString();
+            }
+        }
+        StringBuilder arrays = new StringBuilder();
+        for (String type : INSERTED_COLUMN_TYPES) {
+            arrays.append(arrays.isEmpty() ? "" : ", ").append("?::").append(type).append("[]");
+        }
+        List<Object> params = new ArrayList<>(columns.size() + 1);
+        params.add(generation);
+        params.addAll(columns);
+        pipeline.add("INSERT INTO ledger_entry (generation, kafka_offset, " + ENTRY_COLUMNS + ") SELECT ?, t.* FROM unnest("
+                + arrays + ") AS t", params);
+    }
+
+    /** The SQL types of {@link #rowValues}, in its order: {@code kafka_offset}, then {@link #ENTRY_COLUMNS}. */
+    private static final String[] INSERTED_COLUMN_TYPES = {"bigint", "varchar", "integer", "bigint", "varchar",
+            "varchar", "varchar", "varchar", "varchar", "varchar", "date", "varchar", "varchar", "varchar", "numeric",
+            "integer", "varchar", "varchar", "numeric", "text", "text", "varchar", "timestamptz", "varchar", "varchar",
+            "varchar", "varchar", "varchar"};
+
+    /** One entry's values after its generation, in the order of {@code kafka_offset, } {@link #ENTRY_COLUMNS}. */
+    private static List<Object> rowValues(Appended a) {
+        LedgerEntry e = a.entry();
+        return Arrays.asList(a.offset(), e.entryId(), e.partition(), e.seq(), e.kind().name(), e.eventId(),
+                e.projectId(), e.streetCode(), e.communityCode(), e.category(), e.date(), e.place(), e.unitId(),
+                e.volunteerId(), e.hours() == null ? null : e.hours().toPlainString(), e.residentsServed(),
+                e.resourceId(), e.claimId(), e.amount() == null ? null : e.amount().toPlainString(), e.demandIds(),
+                e.notes(), e.recordedBy(), e.recordedAt(), e.prevHash(), e.hash(), e.origin().name(), e.groupId(),
+                e.mode());
     }
 
     /** Moves the heads of the chains to {@code heads}, in one statement added to {@code pipeline}. */
@@ -238,14 +273,9 @@ public class ChainStore {
     private static void copy(Connection c, int generation, List<Appended> entries) throws SQLException {
         CopyRows rows = new CopyRows();
         for (Appended a : entries) {
-            LedgerEntry e = a.entry();
-            rows.add(generation).add(a.offset()).add(e.entryId()).add(e.partition()).add(e.seq()).add(e.kind().name())
-                    .add(e.eventId()).add(e.projectId()).add(e.streetCode()).add(e.communityCode()).add(e.category())
-                    .add(e.date()).add(e.place()).add(e.unitId()).add(e.volunteerId())
-                    .add(e.hours() == null ? null : e.hours().toPlainString()).add(e.residentsServed())
-                    .add(e.resourceId()).add(e.claimId()).add(e.amount() == null ? null : e.amount().toPlainString())
-                    .add(e.demandIds()).add(e.notes()).add(e.recordedBy()).add(e.recordedAt()).add(e.prevHash())
-                    .add(e.hash()).add(e.origin().name()).add(e.groupId()).add(e.mode()).end();
+            rows.add(generation);
+            rowValues(a).forEach(rows::add);
+            rows.end();
         }
         rows.copyInto(c, "ledger_entry (generation, kafka_offset, " + ENTRY_COLUMNS + ")");
     }

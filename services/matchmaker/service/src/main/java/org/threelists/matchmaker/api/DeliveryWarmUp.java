@@ -5,6 +5,8 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.threelists.contracts.Category;
@@ -58,10 +60,12 @@ public class DeliveryWarmUp {
     static final String ACTOR = "matchmaker-warm-up";
 
     /** What the warm-up saw inside its transaction, before the rollback. */
-    public record Outcome(String projectId, String claimId, String volunteerId, String status, int answerBytes) {
+    public record Outcome(String projectId, String claimId, String volunteerId, String status, int answerBytes,
+            String lastEventReadBack) {
     }
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final CapacitySaga saga;
     private final ProjectLifecycle lifecycle;
     private final ProjectQueries queries;
@@ -71,11 +75,12 @@ public class DeliveryWarmUp {
     private final ZoneId zone;
     private final boolean enabled;
 
-    DeliveryWarmUp(CommandGateway commands, CapacitySaga saga, ProjectLifecycle lifecycle, ProjectQueries queries,
+    DeliveryWarmUp(CommandGateway commands, EventStore events, CapacitySaga saga, ProjectLifecycle lifecycle, ProjectQueries queries,
             RequestValidation validation, DeadlinePolicy policy, ObjectMapper json,
             @ConfigProperty(name = "threelists.matchmaker.time-zone") ZoneId zone,
             @ConfigProperty(name = "threelists.matchmaker.delivery-warm-up", defaultValue = "true") boolean enabled) {
         this.commands = commands;
+        this.events = events;
         this.saga = saga;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -107,8 +112,21 @@ public class DeliveryWarmUp {
                     request.residentsServed(), request.notes(), request.usedByClaim(), ACTOR);
             ProjectView project = queries.find(projectId).orElseThrow();
             byte[] answer = write(ProjectResponses.Project.of(project, queries.claims(projectId), true, UNIT));
-            return new Outcome(projectId, claimId, volunteerId, project.status.name(), answer.length);
+            return new Outcome(projectId, claimId, volunteerId, project.status.name(), answer.length,
+                    readBack(projectId));
         });
+    }
+
+    /**
+     * The project's events read back from the store, inside the transaction that wrote them, their payloads
+     * deserialized by the store's serializer: the relay does the same with every delivery, and the first one after a
+     * start built Jackson's readers for {@code ProjectDelivered} and its parts on the relay's thread, about half of that
+     * delivery's relay hop (bench/README.md, "Delivery: the first delivery's relay"). Only the serializer is warmed: the
+     * relay's mapper would keep the made-up project in its context cache. Returns the last payload's type.
+     */
+    private String readBack(String projectId) {
+        return events.readEvents(projectId).asStream().map(EventMessage::getPayload)
+                .reduce((first, second) -> second).map(payload -> payload.getClass().getSimpleName()).orElse(null);
     }
 
     /** The project as the bench and the units bring it to a delivery: proposed, published, claimed, confirmed. */

@@ -38,6 +38,7 @@ class DeliveryWarmUpTest {
 
         assertThat(outcome.status()).isEqualTo("DELIVERED");
         assertThat(outcome.answerBytes()).isPositive();
+        assertThat(outcome.lastEventReadBack()).as("the delivery read back as the relay reads it").isEqualTo("ProjectDelivered");
         assertThat(warmUpRows(outcome)).as("what the warm-up would have left").allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isZero());
 
