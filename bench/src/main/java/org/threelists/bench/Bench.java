@@ -455,6 +455,7 @@ public final class Bench {
             row.put("rssMiB", CpuMeter.statusMiB(pid, "VmRSS"));
             row.put("peakRssMiB", CpuMeter.statusMiB(pid, "VmHWM"));
             row.put("warmedUpBy", warmedUpBy(spec.name(), warmedBy, unitWarmup));
+            row.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions(spec)));
             services.add(row);
         }
         services.add(JvmFloorRun.measure());

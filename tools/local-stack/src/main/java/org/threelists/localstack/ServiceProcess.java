@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Quarkus service run from its fast-jar ({@code services/<name>/target/quarkus-app/quarkus-run.jar}) as its
@@ -110,7 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
             command.add(Processes.javaExecutable());
-            command.addAll(jvmOptions());
+            command.addAll(jvmOptions(spec));
             ClassDataArchive classData = ClassDataArchive.forRunJar(runJar);
             command.addAll(classData.jvmOptions());
             command.addAll(List.of("-jar", runJar.toString()));
@@ -134,6 +135,23 @@ public final class ServiceProcess implements AutoCloseable {
             return DEFAULT_JVM_OPTIONS;
         }
         return List.of(override.trim().split("\\s+"));
+    }
+
+    /**
+     * The services that keep C2 beside C1 (the default options without {@code -XX:TieredStopAtLevel=1}), as deploy/k8s
+     * runs every service: the ledger, whose verification walk hashes every entry with SHA-256, which only C2 compiles
+     * to the processor's SHA instructions; with C1 alone the hashing took 36 % of the walk's CPU. Measured side by
+     * side: bench/README.md, "Ledger: a period inside months, the totals from the rows' volunteers; C2 for the ledger".
+     */
+    static final Set<String> WITH_C2 = Set.of("ledger");
+
+    /** The JVM options of this service's process: {@link #jvmOptions()}, without C1 alone for {@link #WITH_C2}. */
+    public static List<String> jvmOptions(ServiceSpec spec) {
+        String override = System.getProperty(JVM_OPTIONS_PROPERTY);
+        if ((override == null || override.isBlank()) && WITH_C2.contains(spec.name())) {
+            return DEFAULT_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel=")).toList();
+        }
+        return jvmOptions();
     }
 
     /**

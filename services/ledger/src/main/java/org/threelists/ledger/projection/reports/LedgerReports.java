@@ -57,9 +57,21 @@ public class LedgerReports {
      * to PostgreSQL together ({@link Pipeline}), on one connection.
      */
     public Answer answer(Scope scope, GroupBy groupBy, LocalDate from, LocalDate to, boolean zh) {
+        Map<String, String> unitNames = new HashMap<>();
+        Optional<Select> rowsAndTotals = ReportQueries.withTotals(scope, groupBy, from, to, spanDimension(scope, groupBy));
+        if (rowsAndTotals.isPresent()) {
+            // the totals are the rows' statement's last row, keyed NULL (ReportQueries.withTotals)
+            List<List<Row>> read = run(List.of(rowsAndTotals.get(), totalsOf(scope, from, to, false)), null);
+            List<Row> rows = new ArrayList<>(read.get(0));
+            Row totals = rows.remove(rows.size() - 1);
+            if (totals.key() != null) {
+                throw new IllegalStateException("the rows' statement answered no totals");
+            }
+            return new Answer(labelled(rows, groupBy, zh, unitNames), new Row("TOTAL", "TOTAL", totals.hours(),
+                    totals.activities(), totals.volunteers(), totals.residentsServed()), first(read.get(1), "PENDING"));
+        }
         List<Select> selects = List.of(rowsOf(scope, groupBy, from, to), totalsOf(scope, from, to, true),
                 totalsOf(scope, from, to, false));
-        Map<String, String> unitNames = new HashMap<>();
         List<List<Row>> read = run(selects, groupBy == GroupBy.UNIT ? unitNames : null);
         return new Answer(labelled(read.get(0), groupBy, zh, unitNames), first(read.get(1), "TOTAL"),
                 first(read.get(2), "PENDING"));

@@ -52,12 +52,37 @@ final class ReportQueries {
             Optional<String> dimension, boolean confirmed) {
         Period period = Period.of(from, to, groupBy == GroupBy.MONTH);
         if (dimension.isEmpty() || period.spans().isEmpty()) {
-            return daily(scope, groupBy, byUnit, from, to, confirmed);
+            return daily(scope, groupBy, byUnit, from, to, confirmed, false);
         }
         if (period.days().isEmpty() && period.spans().size() == 1 && (groupBy == GroupBy.MONTH || period.oneSpan())) {
             return spans(scope, groupBy, byUnit, period.spans().get(0), from, to, dimension.get(), confirmed);
         }
-        return composed(scope, groupBy, byUnit, period, from, to, dimension.get(), confirmed);
+        return composed(scope, groupBy, byUnit, period, from, to, dimension.get(), confirmed, false);
+    }
+
+    /**
+     * A street's confirmed rows together with its totals, as one more row keyed NULL, when the totals follow from what
+     * the rows' statement reads: its groups share the street's entries among them (each entry is of one community, one
+     * category, one street; a delivery counts for every unit that took part, and a unit's own view is not the street's),
+     * and it counts the volunteers over their sets, whose union is the street's. The totals' own statement would read
+     * the street's volunteers of the same spans and days again: on a period inside months that was as much as the rows
+     * themselves (bench/README.md, "Ledger: a period inside months, the totals from the rows' volunteers"). Empty when
+     * the rows do not give the totals (a whole year or month reads the totals' one span row instead, cheaply).
+     */
+    static Optional<Select> withTotals(Scope scope, GroupBy groupBy, LocalDate from, LocalDate to,
+            Optional<String> dimension) {
+        if (scope.unit() != null || groupBy == null
+                || !(groupBy == GroupBy.COMMUNITY || groupBy == GroupBy.CATEGORY || groupBy == GroupBy.STREET)) {
+            return Optional.empty();
+        }
+        Period period = Period.of(from, to, false);
+        if (dimension.isEmpty() || period.spans().isEmpty()) {
+            return Optional.of(daily(scope, groupBy, false, from, to, true, true));
+        }
+        if (period.oneSpan()) {
+            return Optional.empty();
+        }
+        return Optional.of(composed(scope, groupBy, false, period, from, to, dimension.get(), true, true));
     }
 
     /**
@@ -116,18 +141,32 @@ final class ReportQueries {
      * whole month, or a unit's own figures by community or category (which no span row holds).
      */
     private static Select daily(Scope scope, GroupBy groupBy, boolean byUnit, LocalDate from, LocalDate to,
-            boolean confirmed) {
+            boolean confirmed, boolean totals) {
         String key = dayKey(groupBy, confirmed);
         Builder b = new Builder().add("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), "
                 + "e AS (SELECT " + key + " AS k, x.hours AS h, x.services AS a, x.residents_served AS r "
                 + "FROM ledger_rollup x, g WHERE x.generation = g.generation AND x.unit_id " + (byUnit ? "<> ''" : "= ''"));
         filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + " UNION ALL ");
-        corrections(b, scope, key, byUnit, from, to, confirmed).add("), f AS (SELECT k, SUM(h) AS h, SUM(a) AS a, "
-                + "SUM(r) AS r FROM e GROUP BY 1), v AS (SELECT k, count(*) AS n FROM (SELECT DISTINCT " + key
+        corrections(b, scope, key, byUnit, from, to, confirmed).add(figures(totals) + ", u AS (SELECT DISTINCT " + key
                 + " AS k, x.volunteer_id FROM ledger_participation x, g WHERE x.generation = g.generation "
                 + "AND x.volunteer_id <> ''");
-        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + ") u GROUP BY 1) ");
-        return answer(b).build();
+        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + ")" + volunteers(totals) + " ");
+        return answer(b, totals).build();
+    }
+
+    /** The figures that add up, per group ({@code f} over {@code e}); with the totals, their sum as the row keyed NULL. */
+    private static String figures(boolean totals) {
+        return "), f AS (SELECT k, SUM(h) AS h, SUM(a) AS a, SUM(r) AS r FROM e GROUP BY 1"
+                + (totals ? " UNION ALL SELECT NULL, SUM(h), SUM(a), SUM(r) FROM e)" : ")");
+    }
+
+    /**
+     * The distinct volunteers per group ({@code v}) from the (group, volunteer) pairs {@code u}; with the totals, the
+     * distinct volunteers of all the groups as the row keyed NULL.
+     */
+    private static String volunteers(boolean totals) {
+        return ", v AS (SELECT k, count(*) AS n FROM u GROUP BY 1"
+                + (totals ? " UNION ALL SELECT NULL, count(*) FROM (SELECT DISTINCT volunteer_id FROM u) w)" : ")");
     }
 
     /**
@@ -137,7 +176,7 @@ final class ReportQueries {
      * distinct volunteers the span rows hold together with those of the days' participation rows.
      */
     private static Select composed(Scope scope, GroupBy groupBy, boolean byUnit, Period period, LocalDate from,
-            LocalDate to, String dimension, boolean confirmed) {
+            LocalDate to, String dimension, boolean confirmed, boolean totals) {
         String key = dayKey(groupBy, confirmed);
         Builder b = new Builder().add("WITH g AS (SELECT generation FROM ledger_generation WHERE status = 'CURRENT'), "
                 + "s AS (SELECT " + spanKey(groupBy, confirmed) + " AS k, x.hours, x.services, x.residents_served, "
@@ -159,28 +198,31 @@ final class ReportQueries {
             filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed);
         }
         b.add(" UNION ALL ");
-        corrections(b, scope, key, byUnit, from, to, confirmed)
-                .add("), f AS (SELECT k, SUM(h) AS h, SUM(a) AS a, SUM(r) AS r FROM e GROUP BY 1), v AS (");
+        corrections(b, scope, key, byUnit, from, to, confirmed).add(figures(totals));
         if (groupBy == GroupBy.MONTH || period.oneSpan()) {
-            b.add("SELECT k, SUM(volunteers) AS n FROM s GROUP BY 1");
+            if (totals) {
+                throw new IllegalArgumentException("volunteers counted per span row give no totals");
+            }
+            b.add(", v AS (SELECT k, SUM(volunteers) AS n FROM s GROUP BY 1");
             for (Piece p : period.days()) {
                 b.add(" UNION ALL SELECT k, count(*) FROM (SELECT DISTINCT " + key + " AS k, x.volunteer_id FROM "
                         + "ledger_participation x, g WHERE x.generation = g.generation AND x.volunteer_id <> ''");
                 filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed + ") d GROUP BY 1");
             }
+            b.add(") ");
         } else {
-            // DISTINCT: a volunteer of two spans (two years, or months around a year) counts once
-            b.add("SELECT k, count(*) AS n FROM (SELECT DISTINCT s.k, m.volunteer_id FROM s JOIN ledger_rollup_span_volunteer m "
+            // UNION: a volunteer of two spans (two years, or months around a year), or of a span and days, counts once
+            b.add(", u AS (SELECT " + (period.days().isEmpty() ? "DISTINCT " : "") + "s.k, m.volunteer_id FROM s "
+                    + "JOIN ledger_rollup_span_volunteer m "
                     + "ON m.generation = (SELECT generation FROM g) AND m.row_key = s.row_key WHERE m.entries > 0");
             for (Piece p : period.days()) {
                 b.add(" UNION SELECT " + key + ", x.volunteer_id FROM ledger_participation x, g "
                         + "WHERE x.generation = g.generation AND x.volunteer_id <> ''");
                 filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed);
             }
-            b.add(") u GROUP BY 1");
+            b.add(")" + volunteers(totals) + " ");
         }
-        b.add(") ");
-        return answer(b).build();
+        return answer(b, totals).build();
     }
 
     /** A row of the entries' shape (x) in the scope's street, the days given and, for a unit, its own. */
@@ -205,8 +247,9 @@ final class ReportQueries {
         return filter(b, scope, from, to);
     }
 
-    private static Builder answer(Builder b) {
+    /** The rows of {@code f} with their volunteers from {@code v}; the totals' row, keyed NULL, comes last. */
+    private static Builder answer(Builder b, boolean totals) {
         return b.add("SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0), COALESCE(f.r, 0) FROM f LEFT JOIN v "
-                + "ON v.k = f.k ORDER BY 1");
+                + (totals ? "ON v.k IS NOT DISTINCT FROM f.k ORDER BY 1 NULLS LAST" : "ON v.k = f.k ORDER BY 1"));
     }
 }
