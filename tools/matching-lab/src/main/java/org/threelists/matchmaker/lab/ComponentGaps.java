@@ -24,7 +24,9 @@ import org.threelists.matchmaker.matching.solve.Solver;
  * the plain score (no tie-break, so its proof is about the score the ratios are of), hinted with the engine's plan.
  * A component CP-SAT proves optimal says how far the engine's plan is from the optimum and how loose the LP is there.
  *
- * <pre>ComponentGaps demands resources shape engineSeconds cpSatSecondsPerComponent [seed] [workers]</pre>
+ * <pre>ComponentGaps demands resources shape engineSeconds secondsPerComponent [seed] [workers]</pre>
+ * with {@code -Dgaps.mip=SCIP} the components go to SCIP ({@link ExactReference#componentMip}) instead of CP-SAT;
+ * {@code -Dgaps.only=C} takes component C alone, {@code -Dgaps.linearization=L} sets CP-SAT's linearization level.
  */
 public final class ComponentGaps {
 
@@ -70,8 +72,9 @@ public final class ComponentGaps {
             double lpc = lp.componentLpBound[c] / (double) p.m / Scoring.SCALE;
             double engineBound = s.componentBoundScaled()[c] / (double) Scoring.SCALE;
             double[] cp = System.getProperty("gaps.mip") != null
-                    ? mip(p, c, cpSeconds, System.getProperty("gaps.mip")) : cpSat(p, c, s.choice(), cpSeconds, workers);
-            String status = cp[2] == 1 ? "OPTIMAL" : "FEASIBLE";
+                    ? mip(p, c, s.choice(), cpSeconds) : cpSat(p, c, s.choice(), cpSeconds, workers);
+            String status = (System.getProperty("gaps.mip") != null ? "mip " : "cp-sat ")
+                    + (cp[2] == 1 ? "OPTIMAL" : "not proven");
             provenAll += cp[2] == 1 ? 1 : 0;
             planSum += plan;
             lpSum += lpc;
@@ -87,35 +90,25 @@ public final class ComponentGaps {
                 cpValueSum / lpSum);
     }
 
-    /** A MIP solver of OR-Tools (SCIP) on one component's plain score: {value, bound, 1 if optimal}. */
-    private static double[] mip(Problem p, int c, double seconds, String name) {
-        com.google.ortools.linearsolver.MPSolver solver = com.google.ortools.linearsolver.MPSolver.createSolver(name);
-        solver.setTimeLimit((long) (seconds * 1000));
-        java.util.Map<Integer, com.google.ortools.linearsolver.MPVariable> x = new java.util.HashMap<>();
-        com.google.ortools.linearsolver.MPObjective objective = solver.objective();
+    /** SCIP on one component ({@link ExactReference#componentMip}), and which demands its optimum places elsewhere. */
+    private static double[] mip(Problem p, int c, int[] plan, double seconds) {
+        ExactReference.ComponentResult r = ExactReference.componentMip(p, c, seconds);
+        java.util.Set<Integer> touched = new java.util.TreeSet<>();
+        int moved = 0;
         for (int d : p.componentDemands[c]) {
-            com.google.ortools.linearsolver.MPConstraint one = solver.makeConstraint(0, 1);
-            for (int k : p.byDemand[d]) {
-                com.google.ortools.linearsolver.MPVariable v = solver.makeBoolVar("x" + k);
-                x.put(k, v);
-                one.setCoefficient(v, 1);
-                objective.setCoefficient(v, p.pairScaled[k]);
+            if (r.choice()[d] != plan[d]) {
+                moved++;
+                if (r.choice()[d] >= 0) {
+                    touched.add(p.pairResource[r.choice()[d]]);
+                }
+                if (plan[d] >= 0) {
+                    touched.add(p.pairResource[plan[d]]);
+                }
             }
         }
-        for (int r : p.componentResources[c]) {
-            com.google.ortools.linearsolver.MPConstraint cap = solver.makeConstraint(0, p.capacity[r]);
-            for (int k : p.byResource[r]) {
-                cap.setCoefficient(x.get(k), p.hours[p.pairDemand[k]]);
-            }
-        }
-        objective.setMaximization();
-        long started = System.nanoTime();
-        com.google.ortools.linearsolver.MPSolver.ResultStatus status = solver.solve();
-        System.err.printf(Locale.ROOT, "component %d: %s in %d ms%n", c, status, (System.nanoTime() - started) / 1_000_000);
-        double[] out = {objective.value() / Scoring.SCALE, objective.bestBound() / Scoring.SCALE,
-                status == com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL ? 1 : 0};
-        solver.delete();
-        return out;
+        System.err.printf(Locale.ROOT, "component %d: mip %s in %d ms; it places %d demands otherwise, over %d"
+                + " resources%n", c, r.optimal() ? "OPTIMAL" : "not proven", r.millis(), moved, touched.size());
+        return new double[] {r.value(), r.bound(), r.optimal() ? 1 : 0};
     }
 
     /** CP-SAT on one component's plain score: {value, bound, 1 if optimal}. */
@@ -159,7 +152,10 @@ public final class ComponentGaps {
             solver.getParameters().setLogSearchProgress(true);
             solver.setLogCallback(System.err::println);
         }
+        long started = System.nanoTime();
         CpSolverStatus status = CpSatRuns.solve(solver, model);
+        System.err.printf(Locale.ROOT, "component %d: cp-sat %s in %d ms%n", c, status,
+                (System.nanoTime() - started) / 1_000_000);
         double value = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE
                 ? solver.objectiveValue() / Scoring.SCALE : 0;
         return new double[] {value, solver.bestObjectiveBound() / Scoring.SCALE,
