@@ -98,9 +98,13 @@ public final class Solver {
             tried += s.repackTries()[0];
             pruned += s.repackTries()[1];
         }
-        Trace.log("repack: %.4f (%d moves; %d two-resource re-packs tried, %d of them settled by the merged bound),"
-                + " gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE, repackMoves(searches), tried, pruned,
-                100 * gapOf(p, searches));
+        int kicked = 0;
+        for (ComponentSearch s : searches) {
+            kicked += s.kickMoves();
+        }
+        Trace.log("repack and kicks: %.4f (%d moves; %d two-resource re-packs tried, %d of them settled by the merged"
+                + " bound; %d kicks gained), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
+                repackMoves(searches), tried, pruned, kicked, 100 * gapOf(p, searches));
         String lagrangian = "";
         if (gapOf(p, searches) > options.targetGap() && Deadline.before(deadline)) {
             for (int c = 0; c < components; c++) {
