@@ -23,8 +23,9 @@ public final class PlannedInstance {
     /** What a re-plan may take, from the call to its answer explained (the matchmaker reads it at once). */
     static final long WARM_ANSWER_BUDGET_NANOS = 90_000_000L;
     /** What explaining and bundling the answer costs per demand of the new demand's street, warm, on a quiet
-     *  machine: the largest street of the 10k×1k city (3,700 demands) took 52 ms after the search, the others
-     *  10–15 ms (services/matchmaker/engine/README.md, "Re-plan after one new demand"). */
+     *  machine: the quiet window's largest re-plan, into the largest street of the 10k×1k city (about 3,800
+     *  demands), took 102.5 ms with 50 ms of search (services/matchmaker/engine/README.md, "Re-plan after one new
+     *  demand"). */
     static final long ANSWER_NANOS_PER_DEMAND = 14_000L;
 
     private final MatchingEngine engine;
