@@ -74,10 +74,15 @@ class GeneratedInstancesTest {
             MatchingPlan plan = engine.plan(inst);
             assertValid(inst, plan);
             assertThat(plan.upperBound()).isGreaterThanOrEqualTo(plan.objective());
+            // the per-component MIP reference (SCIP), the benchmark's honest reference where the LP is loose
+            ExactReference.Result mip = ExactReference.componentMip(Problem.build(inst), 20);
+            assertThat(mip.bound()).isGreaterThanOrEqualTo(plan.objective() - 1e-9);
             if (exact.exact()) {
                 proven++;
                 assertThat(plan.objective()).as("seed %d", seed).isCloseTo(exact.value(), Offset.offset(1e-9));
                 assertThat(plan.upperBound()).isGreaterThanOrEqualTo(exact.value() - 1e-9);
+                assertThat(mip.exact()).as("seed %d: SCIP proves it too", seed).isTrue();
+                assertThat(mip.value()).as("seed %d", seed).isCloseTo(exact.value(), Offset.offset(1e-9));
             }
         }
         assertThat(proven).as("instances CP-SAT proved optimal").isGreaterThanOrEqualTo(4);

@@ -17,8 +17,16 @@ import org.threelists.matchmaker.matching.solve.WarmStart;
  */
 public final class PlannedInstance {
 
-    /** The two-resource re-packs around a new demand stop this long after the call; the explanations follow. */
+    /** The two-resource re-packs around a new demand stop this long after the call at the latest; the
+     *  explanations follow. */
     static final long WARM_SEARCH_NANOS = 50_000_000L;
+    /** What a re-plan may take, from the call to its answer explained (the matchmaker reads it at once). */
+    static final long WARM_ANSWER_BUDGET_NANOS = 90_000_000L;
+    /** What explaining and bundling the answer costs per demand of the new demand's street, warm, on a quiet
+     *  machine: the quiet window's largest re-plan, into the largest street of the 10k×1k city (about 3,800
+     *  demands), took 102.5 ms with 50 ms of search (services/matchmaker/engine/README.md, "Re-plan after one new
+     *  demand"). */
+    static final long ANSWER_NANOS_PER_DEMAND = 14_000L;
 
     private final MatchingEngine engine;
     private MatchingInstance instance;
@@ -77,7 +85,7 @@ public final class PlannedInstance {
         }
         Trace.log("warm start: problem with the new demand, %d pairs", next.pairCount());
         WarmStart.Result warm = WarmStart.addDemand(next, choice, componentBoundScaled,
-                started + WARM_SEARCH_NANOS, pullStable);
+                started + searchNanos(next, next.demandComponent[next.demands.size() - 1]), pullStable);
         Trace.log("warm start: %d moves", warm.moves());
         int d = next.demands.size() - 1;
         int component = next.demandComponent[d];
@@ -94,6 +102,16 @@ public final class PlannedInstance {
                 + (warm.reachedLocalOptimum() ? ", local optimum" : ", time limit") + "); other components kept";
         return MatchingEngine.finish(next, choice, Arrays.stream(componentBoundScaled).sum(), flowBound, method,
                 touched, started);
+    }
+
+    /**
+     * How long after the call the two-resource re-packs around a new demand may run: 50 ms, less on a street so large
+     * that explaining its answer would take the re-plan past its budget (the one-resource re-packs that place the
+     * demand run to the end whatever the clock, {@link WarmStart}).
+     */
+    static long searchNanos(Problem next, int component) {
+        int street = component < 0 ? 1 : next.componentDemands[component].length;
+        return Math.max(0, Math.min(WARM_SEARCH_NANOS, WARM_ANSWER_BUDGET_NANOS - ANSWER_NANOS_PER_DEMAND * street));
     }
 
     /**

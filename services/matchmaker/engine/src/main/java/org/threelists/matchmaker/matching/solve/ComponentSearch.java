@@ -7,6 +7,7 @@ import org.threelists.matchmaker.matching.exact.ComponentCpSat;
 import org.threelists.matchmaker.matching.model.Problem;
 import org.threelists.matchmaker.matching.model.Trace;
 import org.threelists.matchmaker.matching.relaxation.Relaxation;
+import org.threelists.matchmaker.matching.search.Kicks;
 import org.threelists.matchmaker.matching.search.Lns;
 import org.threelists.matchmaker.matching.search.Repack;
 import org.threelists.matchmaker.matching.search.StartPlan;
@@ -14,14 +15,15 @@ import org.threelists.matchmaker.matching.search.StartPlan;
 /**
  * The work on one component, in steps that can be run in time slices ({@link Slices}): its start (the flow and
  * the rounded plan, or the quick bound and a greedy plan when the flow would end after the deadline), the
- * one-resource re-packs with pulls until none gains, the two-resource re-pack to its local optimum, then the exact
- * step (the re-pack's own proof on one or two resources, CP-SAT on small components), then CP-SAT neighbourhood
- * search until the component's gap reaches the target. A component shares nothing with another but its disjoint
+ * one-resource re-packs with pulls until none gains, the two-resource re-pack to its local optimum, then
+ * kicks from that local optimum repaired by the one-resource re-packs ({@link Kicks}) until many in a row gain
+ * nothing, then the exact step (the re-pack's own proof on one or two resources, CP-SAT on small components), then
+ * CP-SAT neighbourhood search until the component's gap reaches the target. A component shares nothing with another but its disjoint
  * entries of the plan and of the relaxation's arrays, so components run on different threads.
  */
 final class ComponentSearch {
 
-    enum Step { START, PULL, CHAIN, REPACK, LNS, DONE }
+    enum Step { START, PULL, CHAIN, REPACK, KICK, LNS, DONE }
 
     final int component;
     private final Problem p;
@@ -33,6 +35,7 @@ final class ComponentSearch {
     final int pairs;
     private Repack repack;
     private Lns lns;
+    private Kicks kicks;
     volatile Step step = Step.START;
     /** Whether the start solved the flow (false: the quick bound and a greedy plan). */
     boolean flowSolved;
@@ -84,6 +87,13 @@ final class ComponentSearch {
             case REPACK -> {
                 // a component whose gap reached the target after the chains goes straight to its exact step
                 if (reachedTarget(options.targetGap()) || repack.resume(sliceDeadline)) {
+                    step = Step.KICK;
+                }
+            }
+            case KICK -> {
+                // before the exact step: at 0.2 s CP-SAT's twentieth of the limit on each small component proved
+                // nothing on LONG_TAIL, where the kicks gain; CP-SAT then starts from the kicks' plan
+                if (reachedTarget(options.targetGap()) || kicks.run(sliceDeadline)) {
                     exact(planDeadline);
                     step = options.useCpSat() && !proven ? Step.LNS : Step.DONE;
                 }
@@ -140,6 +150,7 @@ final class ComponentSearch {
         bound = relaxation.componentBound[component];
         repack = new Repack(p, choice, p.componentResources[component]);
         lns = new Lns(p, choice, repack);
+        kicks = new Kicks(p, choice, repack, component);
     }
 
     /**
@@ -205,6 +216,10 @@ final class ComponentSearch {
     /** Two-resource re-packs tried, and of those the ones the merged bound settled without their table. */
     long[] repackTries() {
         return repack == null ? new long[2] : new long[] {repack.evaluated, repack.pruned};
+    }
+
+    int kickMoves() {
+        return kicks == null ? 0 : kicks.moves();
     }
 
     int lnsMoves() {

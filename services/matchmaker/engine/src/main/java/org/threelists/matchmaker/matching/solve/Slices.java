@@ -110,12 +110,21 @@ final class Slices {
             }
         }
         if (best == null && timeLeft && !(until == ComponentSearch.Step.DONE && gap.reached())) {
+            // a component whose re-packs are not done comes before any that kicks: the re-packs gain more per
+            // millisecond (DOMINANT_UNIT 1k×100 at 0.2 s lost 0.1 % when a kick could take a thread from them), and
+            // a thread kicks only when no such component is free (10k×1k's small streets while the largest
+            // re-packs: 0.9958 of the LP at 10 s, 0.9943 when the kicks waited for every re-pack)
+            boolean repacking = false;
+            for (int c = 0; c < searches.length; c++) {
+                repacking |= !busy[c] && searches[c].step.compareTo(ComponentSearch.Step.KICK) < 0;
+            }
             // the target gap stops the neighbourhood search, the whole plan's or a component's own; the re-packs
             // and the exact step always run (a component at its target skips the two-resource re-packs)
             for (int c = 0; c < searches.length; c++) {
                 ComponentSearch s = searches[c];
                 boolean atTarget = s.step == ComponentSearch.Step.LNS && s.reachedTarget(targetGap);
-                if (!busy[c] && s.step.compareTo(until) < 0 && !atTarget
+                boolean waits = repacking && s.step == ComponentSearch.Step.KICK;
+                if (!busy[c] && s.step.compareTo(until) < 0 && !atTarget && !waits
                         && (best == null || s.openGap() > best.openGap())) {
                     best = s;
                 }

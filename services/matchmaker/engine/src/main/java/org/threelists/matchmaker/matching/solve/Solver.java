@@ -20,7 +20,8 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *   <li><b>Local search</b>, exact dynamic-programming re-packs ({@link org.threelists.matchmaker.matching.search.Repack}):
  *       of one resource at a time from all its candidate demands, pulling them from other resources, until none
  *       gains; chain steps, which also count what the resource a demand leaves gains by refilling its room; then
- *       of two neighbouring resources at a time until none gains.</li>
+ *       of two neighbouring resources at a time until none gains; then kicks from that local optimum, each repaired
+ *       by the one-resource re-packs and kept only if it gains ({@link org.threelists.matchmaker.matching.search.Kicks}).</li>
  *   <li><b>Bound</b>: a Lagrangian bound with one exact knapsack per resource, started from the LP's prices.</li>
  *   <li><b>CP-SAT.</b> Components of up to {@value #EXACT_MAX_PAIRS} pairs are solved exactly ({@link org.threelists.matchmaker.matching.exact.ComponentCpSat},
  *       usually proven optimal); on larger ones, CP-SAT re-solves neighbourhoods of a few resources
@@ -98,9 +99,13 @@ public final class Solver {
             tried += s.repackTries()[0];
             pruned += s.repackTries()[1];
         }
-        Trace.log("repack: %.4f (%d moves; %d two-resource re-packs tried, %d of them settled by the merged bound),"
-                + " gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE, repackMoves(searches), tried, pruned,
-                100 * gapOf(p, searches));
+        int kicked = 0;
+        for (ComponentSearch s : searches) {
+            kicked += s.kickMoves();
+        }
+        Trace.log("repack and kicks: %.4f (%d moves; %d two-resource re-packs tried, %d of them settled by the merged"
+                + " bound; %d kicks gained), gap %.4f%%", scaledTotal(p, choice) / (double) Scoring.SCALE,
+                repackMoves(searches), tried, pruned, kicked, 100 * gapOf(p, searches));
         String lagrangian = "";
         if (gapOf(p, searches) > options.targetGap() && Deadline.before(deadline)) {
             for (int c = 0; c < components; c++) {
