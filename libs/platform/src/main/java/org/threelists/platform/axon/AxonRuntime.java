@@ -47,6 +47,7 @@ public class AxonRuntime {
     private final Instance<AxonModule> modules;
     private final String nodeId;
     private final long fetchDelayMillis;
+    private final int cachedEvents;
     /** The least time between two reads of the store's shared reader (libs/platform/README.md, "How soon"). */
     private final Duration readerLinger;
     private Configuration configuration;
@@ -54,6 +55,7 @@ public class AxonRuntime {
     AxonRuntime(AgroalDataSource dataSource, TransactionManager jta, Instance<AxonModule> modules,
             @ConfigProperty(name = "threelists.service-name") String serviceName,
             @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay,
+            @ConfigProperty(name = "threelists.axon.cached-events", defaultValue = "1000") int cachedEvents,
             @ConfigProperty(name = "threelists.axon.reader-linger", defaultValue = "PT0.02S") Duration readerLinger) {
         this.dataSource = dataSource;
         this.jta = jta;
@@ -62,6 +64,7 @@ public class AxonRuntime {
         // when they claim processor segments.
         this.nodeId = serviceName + ":" + ManagementFactory.getRuntimeMXBean().getName();
         this.fetchDelayMillis = fetchDelay.toMillis();
+        this.cachedEvents = cachedEvents;
         this.readerLinger = readerLinger;
     }
 
@@ -128,7 +131,12 @@ public class AxonRuntime {
                 .schema(EventStoreSchema.events());
         EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
                 .storageEngine(new AnnouncingStorageEngine(storage, newEvents, new ReadPacing(readerLinger.toNanos())))
-                .fetchDelay(fetchDelayMillis);
+                .fetchDelay(fetchDelayMillis)
+                // The shared reader's window of recent events, which streams at the head share. Axon keeps 10,000 by
+                // default: ~25 MiB of a demand-list heap after an ingest (serialized payloads and their lazy
+                // wrappers, bench/README.md, "The shared reader's cache"). A stream further behind than the window
+                // reads the store on its own, as it does after a start.
+                .cachedEvents(cachedEvents);
         return new PromptEventStore(store, jta, newEvents);
     }
 
