@@ -7,10 +7,17 @@ import { attempt } from './problem.js'
  */
 export function usePagedList(fetchPage, filter = {}) {
   const list = reactive({ items: [], total: 0, page: 1, size: 10, loading: false, loaded: false, filter: reactive(filter) })
+  // Only the answer to the latest load may fill the list: a filter chosen while the first page is still on its way
+  // asks again, and the earlier answer, arriving last, must not put the unfiltered rows under the chosen filter.
+  let latest = 0
   list.load = async (page = list.page) => {
+    const asked = ++latest
     list.loading = true
     list.page = page
     const answer = await attempt(() => fetchPage({ ...list.filter, page: page - 1, size: list.size }))
+    if (asked !== latest) {
+      return
+    }
     if (answer) {
       list.items = answer.items ?? []
       list.total = answer.total ?? list.items.length
