@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -130,11 +131,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The JVM options every service process gets: {@link #DEFAULT_JVM_OPTIONS} unless the system property says otherwise. */
     public static List<String> jvmOptions() {
+        return overridden().orElse(DEFAULT_JVM_OPTIONS);
+    }
+
+    /** The options the system property gives every service, if it gives any. */
+    private static Optional<List<String>> overridden() {
         String override = System.getProperty(JVM_OPTIONS_PROPERTY);
-        if (override == null || override.isBlank()) {
-            return DEFAULT_JVM_OPTIONS;
-        }
-        return List.of(override.trim().split("\\s+"));
+        return override == null || override.isBlank() ? Optional.empty()
+                : Optional.of(List.of(override.trim().split("\\s+")));
     }
 
     /**
@@ -147,11 +151,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The JVM options of this service's process: {@link #jvmOptions()}, without C1 alone for {@link #WITH_C2}. */
     public static List<String> jvmOptions(ServiceSpec spec) {
-        String override = System.getProperty(JVM_OPTIONS_PROPERTY);
-        if ((override == null || override.isBlank()) && WITH_C2.contains(spec.name())) {
-            return DEFAULT_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel=")).toList();
-        }
-        return jvmOptions();
+        return overridden().orElseGet(() -> WITH_C2.contains(spec.name())
+                ? DEFAULT_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel=")).toList()
+                : DEFAULT_JVM_OPTIONS);
     }
 
     /**

@@ -49,9 +49,8 @@ final class Overload {
     }
 
     private static boolean says(Throwable cause) {
-        if (cause instanceof SQLTransientException
-                || cause instanceof jakarta.transaction.RollbackException
-                || cause instanceof java.util.concurrent.TimeoutException) {
+        // Not any TimeoutException: one can come from work after a commit, and this answer says nothing was changed.
+        if (cause instanceof SQLTransientException || cause instanceof jakarta.transaction.RollbackException) {
             return true;
         }
         if (cause instanceof SQLException sql) {

@@ -140,14 +140,21 @@ public class ProblemMapper {
         if (Overload.isOverload(e)) {
             // Overload passes: say so, and when to come back, rather than a 500 a client cannot act on.
             LOG.warnf("Refused as overloaded on %s: %s", uri.getPath(), Overload.describe(e));
-            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The service could not finish the "
-                                    + "request in time (" + Overload.describe(e) + "); nothing was changed. Retry after "
-                                    + Overload.RETRY_AFTER_SECONDS + " s",
-                            uri, Map.of("retryAfter", Overload.RETRY_AFTER_SECONDS)))
-                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS).build();
+            return retryLater(ProblemType.SERVICE_UNAVAILABLE, "The service could not finish the request in time ("
+                    + Overload.describe(e) + "); nothing was changed. Retry after " + Overload.RETRY_AFTER_SECONDS
+                    + " s", uri, Overload.RETRY_AFTER_SECONDS);
         }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", uri, Map.of());
+    }
+
+    /**
+     * A refusal the client may send again after {@code seconds}: the problem with {@code retryAfter}, and Retry-After
+     * (RFC 9110 §10.2.3) in seconds.
+     */
+    public static Response retryLater(ProblemType type, String detail, UriInfo uri, long seconds) {
+        return Response.fromResponse(respond(type, detail, uri, Map.of("retryAfter", seconds)))
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     private static Response respond(ProblemType type, String detail, UriInfo uri, Map<String, Object> extensions) {

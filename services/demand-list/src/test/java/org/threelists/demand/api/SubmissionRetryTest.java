@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.fuzz.RowCounts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -175,12 +176,12 @@ class SubmissionRetryTest {
     }
 
     /** What a submission writes: events, read-model rows, resident keys, submission keys. */
-    private Map<String, Long> rows() throws SQLException {
-        return Map.of(
-                "domain_event_entry", count("SELECT count(*) FROM domain_event_entry", null),
-                "demand_view", count("SELECT count(*) FROM demand_view", null),
-                "personal_data_key", count("SELECT count(*) FROM personal_data_key", null),
-                "submission_key", count("SELECT count(*) FROM submission_key", null));
+    private Map<String, Long> rows() {
+        return RowCounts.counts(dataSource, Map.of(
+                "domain_event_entry", "SELECT count(*) FROM domain_event_entry",
+                "demand_view", "SELECT count(*) FROM demand_view",
+                "personal_data_key", "SELECT count(*) FROM personal_data_key",
+                "submission_key", "SELECT count(*) FROM submission_key"));
     }
 
     /** One demand's events, row, resident key and submission key. */
@@ -192,12 +193,10 @@ class SubmissionRetryTest {
                 count("SELECT count(*) FROM submission_key WHERE demand_id = ?", demandId));
     }
 
-    private long count(String sql, String parameter) throws SQLException {
+    private long count(String sql, String demandId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                query.setString(1, parameter);
-            }
+            query.setString(1, demandId);
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
