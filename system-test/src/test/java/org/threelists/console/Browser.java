@@ -8,10 +8,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -128,15 +130,44 @@ final class Browser implements AutoCloseable {
      */
     void click(By by) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
-                .until(d -> {
-                    WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
-                    if (element == null) {
-                        return false;
-                    }
-                    element.click();
-                    return true;
-                });
+        try {
+            wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                    .until(d -> {
+                        WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+                        if (element == null) {
+                            return false;
+                        }
+                        element.click();
+                        return true;
+                    });
+        } catch (TimeoutException e) {
+            throw new AssertionError("not clickable within " + WAIT.toSeconds() + " s: " + by + "\n" + describe(), e);
+        }
+    }
+
+    /**
+     * What the screen showed when a step failed, for a failure seen only in a loaded CI run: the route, the messages
+     * and dialogs on screen, the filters' chosen values, whether a list was still loading, the first rows of every
+     * table shown, and a screenshot.
+     */
+    String describe() {
+        try {
+            Object seen = script("""
+                    const shown = (e) => e.offsetParent !== null || getComputedStyle(e).position === 'fixed'
+                    const texts = (css, limit = 20) => [...document.querySelectorAll(css)].filter(shown)
+                        .slice(0, limit).map((e) => e.innerText.replace(/\\s+/g, ' ').trim())
+                    return JSON.stringify({
+                      route: location.hash,
+                      messages: texts('.el-message, .el-notification, .el-message-box, .el-dialog'),
+                      filters: texts('.filter-bar'),
+                      loading: texts('.el-loading-mask').length,
+                      rows: texts('tr.el-table__row', 15),
+                      empty: texts('.el-table__empty-text'),
+                    })""");
+            return "screen: " + seen + "\nscreenshot: " + screenshot("failed-" + System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            return "screen not readable: " + e;
+        }
     }
 
     void type(By by, String text) {
@@ -146,7 +177,6 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** Picks an option of an Element Plus select by its visible (Chinese) text. */
     /**
      * The XPath of a row of the Element Plus table inside the element of CSS class {@code table} (".projects") that
      * shows {@code text} in any of its cells' text nodes: a cell drawn from a slot may begin with an empty text node,
@@ -157,15 +187,34 @@ final class Browser implements AutoCloseable {
                 + "[.//*[text()[contains(.,'" + text + "')]]]";
     }
 
+    /**
+     * Picks an option of an Element Plus select by its visible (Chinese) text, and waits until the select shows it
+     * chosen: a click on an option while its drop-down is still opening can miss, and the step after would then read a
+     * list that was never filtered.
+     */
     void choose(By select, String option) {
-        click(select);
-        click(By.xpath("//li[contains(@class,'el-select-dropdown__item') and not(contains(@style,'display: none'))]"
-                + "//span[normalize-space()='" + option + "']"));
+        // a single select shows its choice in place of the placeholder, a multiple one as a tag
+        By chosen = new ByChained(select, By.xpath(".//*[(contains(@class,'el-select__placeholder')"
+                + " and not(contains(@class,'is-transparent'))) or contains(@class,'el-select__tags-text')]"
+                + "[normalize-space()='" + option + "']"));
+        By item = By.xpath("//li[contains(@class,'el-select-dropdown__item') and not(contains(@style,'display: none'))]"
+                + "//span[normalize-space()='" + option + "']");
+        awaitWhileDoing("'" + option + "' chosen in " + select, WAIT, () -> {
+            if (all(item).stream().noneMatch(WebElement::isDisplayed)) {
+                click(select);
+            }
+            click(item);
+        }, () -> !all(chosen).isEmpty());
     }
 
     void awaitText(By by, String text) {
-        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        try {
+            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("'" + text + "' not shown within " + WAIT.toSeconds() + " s in " + by + "\n"
+                    + describe(), e);
+        }
     }
 
     /** Waits until the condition holds, doing {@code between} (e.g. a click on 刷新) before each new look. */
@@ -180,7 +229,7 @@ final class Browser implements AutoCloseable {
                 // the screen is still changing
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "\n" + describe());
             }
             between.run();
             sleep(1000);
