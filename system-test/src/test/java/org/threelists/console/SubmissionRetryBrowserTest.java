@@ -1,7 +1,7 @@
 package org.threelists.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,6 +64,7 @@ class SubmissionRetryBrowserTest {
             };
             """;
 
+    @AutoClose
     private static Browser browser;
     private static String firstFillKey;
 
@@ -73,23 +74,13 @@ class SubmissionRetryBrowserTest {
         browser.signInAs("community:dianqian:jiafu");
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     @Order(1)
     void aSubmissionWhoseAnswerWasLostIsSentAgainWithItsKeyAndMakesOneDemand() {
         fillTheForm(LOST, List.of("lose"));
-        browser.click(By.cssSelector(".submit-demand"));
 
         // the service committed, the page heard nothing: it says so and offers to send the same fill again
-        assertThat(browser.find(By.cssSelector(".retry-notice")).getAttribute("data-reason")).isEqualTo("unanswered");
-        assertThat(browser.text(By.cssSelector(".retry-notice"))).contains("未收到服务器答复", "不会重复登记");
-        assertThat(browser.text(By.cssSelector(".submit-demand"))).isEqualTo("重新提交");
+        assertThat(submitAndReadTheRetryNotice("unanswered")).contains("未收到服务器答复", "不会重复登记");
         assertThat(storedWith(LOST)).as("the first attempt's demand, stored").hasSize(1);
         browser.click(By.cssSelector(".submit-demand"));
 
@@ -111,10 +102,8 @@ class SubmissionRetryBrowserTest {
     @Order(2)
     void anOverloadedAnswerIsRetriedWithTheSameKeyAndANewFillHasANewKey() {
         fillTheForm(OVERLOADED, List.of("overload"));
-        browser.click(By.cssSelector(".submit-demand"));
 
-        assertThat(browser.find(By.cssSelector(".retry-notice")).getAttribute("data-reason")).isEqualTo("overloaded");
-        assertThat(browser.text(By.cssSelector(".retry-notice"))).contains("服务繁忙", "2 秒后", "重新提交");
+        assertThat(submitAndReadTheRetryNotice("overloaded")).contains("服务繁忙", "2 秒后", "重新提交");
         assertThat(storedWith(OVERLOADED)).as("nothing submitted by the refused attempt").isEmpty();
         browser.click(By.cssSelector(".submit-demand"));
 
@@ -137,6 +126,14 @@ class SubmissionRetryBrowserTest {
         browser.type(By.cssSelector(".field-building input"), "5栋");
         browser.script(WRAP_FETCH, new ArrayList<>(failures));
         browser.script("window.__submissions.length = 0");
+    }
+
+    /** Submits, and reads what the form says when it offers 重新提交 for the {@code reason} the attempt failed. */
+    private static String submitAndReadTheRetryNotice(String reason) {
+        browser.click(By.cssSelector(".submit-demand"));
+        assertThat(browser.find(By.cssSelector(".retry-notice")).getAttribute("data-reason")).isEqualTo(reason);
+        assertThat(browser.text(By.cssSelector(".submit-demand"))).isEqualTo("重新提交");
+        return browser.text(By.cssSelector(".retry-notice"));
     }
 
     /** The attempts the page sent since the form was filled: key, status, whether the answer was a replay. */
