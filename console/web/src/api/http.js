@@ -8,16 +8,23 @@ export class ProblemError extends Error {
   }
 }
 
-export async function request(path, { method = 'GET', body, anonymous = false } = {}) {
+/**
+ * Sends a request to a service through the console. {@code headers} are sent besides the console's own (e.g. an
+ * Idempotency-Key); with {@code withHeaders} the answer is { body, headers } rather than the body alone.
+ */
+export async function request(path, { method = 'GET', body, anonymous = false, headers: extra = {}, withHeaders = false } = {}) {
   // the services answer a refusal's title and detail in Chinese when asked (docs/architecture.md, "Problems in Chinese")
-  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN' }
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'zh-CN', ...extra }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (!anonymous && session.token) headers.Authorization = `Bearer ${session.token}`
   let answer
   try {
     answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   } catch (e) {
-    throw new ProblemError({ title: '网络错误', detail: '无法连接控制台，请检查网络后重试' })
+    // no answer at all: whether the service acted is unknown (unanswered tells a retry key's form so)
+    const lost = new ProblemError({ title: '网络错误', detail: '无法连接控制台，请检查网络后重试' })
+    lost.unanswered = true
+    throw lost
   }
   const text = await answer.text()
   const json = text ? JSON.parse(text) : null
@@ -29,7 +36,7 @@ export async function request(path, { method = 'GET', body, anonymous = false } 
   if (!answer.ok) {
     throw new ProblemError(json ?? { title: `请求失败（${answer.status}）`, status: answer.status })
   }
-  return json
+  return withHeaders ? { body: json, headers: answer.headers } : json
 }
 
 /** The four services, as the console routes them (/api/<service>/…). */

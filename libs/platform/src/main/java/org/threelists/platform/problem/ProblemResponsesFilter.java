@@ -5,19 +5,29 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Documents the error answers every endpoint shares, once, instead of on every resource class: 400, 401 and 403 for
- * every secured operation, 404 where the path names a resource, 409 for every write — all RFC 9457 problem details.
- * Operations that document one of these themselves keep their own description.
+ * every secured operation, 404 where the path names a resource, 409 for every write, and for every operation, public
+ * ones too, 503 when the service is overloaded (libs/platform/README.md, "Overload") — all RFC 9457 problem details.
+ * Operations that document one of these themselves keep their own description. Every 503 and 429 carries the
+ * Retry-After header, described once under the components.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String RETRY_AFTER_REF = "#/components/headers/" + RETRY_AFTER;
+    /** The answers a client may send again after Retry-After: overload (503) and the public rate limit (429). */
+    private static final List<String> RETRIED = List.of("429", "503");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -25,7 +35,11 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         ensureProblemSchema(openAPI);
+        ensureRetryAfterHeader(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            add(operation, "503", "Overloaded: nothing was changed; send the same request again after Retry-After "
+                    + "seconds");
+            RETRIED.forEach(status -> withRetryAfter(operation, status));
             if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
                 return;
             }
@@ -53,6 +67,25 @@ public class ProblemResponsesFilter implements OASFilter {
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+    }
+
+    private static void withRetryAfter(Operation operation, String status) {
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
+            response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER_REF));
+        }
+    }
+
+    private static void ensureRetryAfterHeader(OpenAPI openAPI) {
+        Map<String, Header> headers = openAPI.getComponents().getHeaders();
+        if (headers != null && headers.containsKey(RETRY_AFTER)) {
+            return;
+        }
+        openAPI.getComponents().addHeader(RETRY_AFTER, OASFactory.createHeader()
+                .description("Seconds to wait before sending the same request again (RFC 9110, section 10.2.3); the"
+                        + " problem's retryAfter says the same")
+                .required(true)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(BigDecimal.ONE)));
     }
 
     private static void ensureProblemSchema(OpenAPI openAPI) {
