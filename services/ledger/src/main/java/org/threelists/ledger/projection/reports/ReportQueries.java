@@ -231,63 +231,48 @@ final class ReportQueries {
      * The distinct volunteers ({@code v}) of a confirmed period that is not one whole span, by community, category or
      * street (or the totals, or a unit's own): each group's confirmed year rows, their members whose days of the year
      * meet the period's (V8__year_volunteer_days.sql). Within one year every (group, volunteer) is one row, counted as
-     * read; a period over several years unites the years' members. The totals count the street's own year rows the
+     * read; a period over several years counts each volunteer once. The totals count the street's own year rows the
      * same way. By unit, forty units' year rows hold more members than the period's months and days do, so units keep
      * the months' sets ({@link #composed}).
+     *
+     * <p>The years' masks come in as text and are cast once, in {@code yd}: after a few runs PostgreSQL may keep a
+     * generic plan of the statement, in which a parameter's cast in the join's condition would be redone for every
+     * member read.
      */
     private static void yearMembers(Builder b, Scope scope, GroupBy groupBy, LocalDate from, LocalDate to,
             String dimension, boolean totals) {
         List<Piece> years = Period.years(from, to);
-        yearRows(b, "y", spanKey(groupBy, true), scope, dimension, years);
+        b.add(", yd AS MATERIALIZED (SELECT d::date AS span_start, m::bit(366) AS mask FROM unnest(?::text[], "
+                + "?::text[]) AS t(d, m))", years.stream().map(p -> p.start().withDayOfYear(1).toString()).toArray(),
+                years.stream().map(Period::dayBits).toArray());
+        yearRows(b, "y", spanKey(groupBy, true), scope, dimension);
         if (totals) {
-            yearRows(b, "t", "NULL", scope, "STREET", years);
+            yearRows(b, "t", "NULL", scope, "STREET");
         }
-        if (years.size() == 1) {
-            b.add(", v AS (");
-            members(b, "y.k AS k, count(*) AS n", "y", years).add(" GROUP BY 1");
-            if (totals) {
-                b.add(" UNION ALL ");
-                members(b, "NULL, count(*)", "t", years);
-            }
-            b.add(") ");
-            return;
-        }
-        b.add(", u AS (");
-        members(b, "y.k, m.volunteer_id", "y", years).add("), v AS (SELECT k, count(*) AS n FROM u GROUP BY 1");
+        String count = years.size() == 1 ? "count(*)" : "count(DISTINCT m.volunteer_id)";
+        b.add(", v AS (SELECT y.k, " + count + " AS n" + MEMBERS.formatted("y") + " GROUP BY 1");
         if (totals) {
-            b.add(" UNION ALL SELECT NULL, count(*) FROM (");
-            members(b, "m.volunteer_id", "t", years).add(") w");
+            b.add(" UNION ALL SELECT NULL, " + count + MEMBERS.formatted("t"));
         }
         b.add(") ");
     }
 
-    /** {@code name}: the scope's confirmed year rows of {@code dimension} in the years given, keyed by {@code key}. */
-    private static void yearRows(Builder b, String name, String key, Scope scope, String dimension, List<Piece> years) {
-        b.add(", " + name + " AS (SELECT " + key + " AS k, x.span_start, " + ROW_KEY + " AS row_key FROM "
-                + "ledger_rollup_span x, g WHERE x.generation = g.generation AND x.street_code = ? AND x.dim = ? "
-                + "AND x.span = 'YEAR' AND x.confirmed AND x.span_start = ANY (?::date[])", scope.street(), dimension,
-                years.stream().map(p -> p.start().withDayOfYear(1).toString()).toArray(String[]::new));
+    /** The members of the year rows (aliased y) whose days meet the period's in their year. */
+    private static final String MEMBERS = " FROM %s y JOIN ledger_rollup_span_volunteer m ON m.generation = (SELECT "
+            + "generation FROM g) AND m.row_key = y.row_key AND m.days IS NOT NULL WHERE (m.days & y.mask) <> "
+            + "B'0'::bit(366)";
+
+    /** {@code name}: the scope's confirmed year rows of {@code dimension} in the years of {@code yd}, keyed by {@code key}. */
+    private static void yearRows(Builder b, String name, String key, Scope scope, String dimension) {
+        b.add(", " + name + " AS (SELECT " + key + " AS k, yd.mask, " + ROW_KEY + " AS row_key FROM "
+                + "ledger_rollup_span x JOIN yd ON x.span_start = yd.span_start, g WHERE x.generation = g.generation "
+                + "AND x.street_code = ? AND x.dim = ? AND x.span = 'YEAR' AND x.confirmed", scope.street(), dimension);
         if (scope.unit() != null) {
             b.add(" AND x.dim_value = ?", scope.unit());
         } else if (dimension.equals("STREET")) {
             b.add(" AND x.dim_value = x.street_code");
         }
         b.add(")");
-    }
-
-    /**
-     * {@code SELECT what} over the members of the year rows {@code rows} (aliased y) whose days meet the period's in
-     * their year, the years' selections united (each year's alone is distinct already: one row per volunteer).
-     */
-    private static Builder members(Builder b, String what, String rows, List<Piece> years) {
-        for (int i = 0; i < years.size(); i++) {
-            Piece year = years.get(i);
-            b.add((i == 0 ? "" : " UNION ") + "SELECT " + what + " FROM " + rows + " y JOIN ledger_rollup_span_volunteer m "
-                    + "ON m.generation = (SELECT generation FROM g) AND m.row_key = y.row_key AND m.days IS NOT NULL "
-                    + "WHERE y.span_start = ? AND (m.days & ?::bit(366)) <> B'0'::bit(366)",
-                    date(year.start().withDayOfYear(1)), Period.dayBits(year));
-        }
-        return b;
     }
 
     /** A row of the entries' shape (x) in the scope's street, the days given and, for a unit, its own. */
