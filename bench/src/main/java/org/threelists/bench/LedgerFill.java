@@ -213,14 +213,17 @@ final class LedgerFill {
         // keyed by the span row's key hashed as the ledger's SpanRollups.rowKey and V6 hash it
         String rowKey = "md5(concat_ws('|', %1$s.street_code, %1$s.span, %1$s.span_start, %1$s.dim, %1$s.dim_value, "
                 + "%1$s.confirmed))::uuid";
-        s.executeUpdate("INSERT INTO ledger_rollup_span_volunteer AS r SELECT g.generation, " + rowKey.formatted("g")
-                + ", g.volunteer_id, g.n FROM (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, "
-                + "d.dim_value, " + confirmed + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x"
+        // a confirmed year row's volunteers keep their days of the year (the ledger's V8__year_volunteer_days.sql)
+        s.executeUpdate("INSERT INTO ledger_rollup_span_volunteer AS r (generation, row_key, volunteer_id, entries, days) "
+                + "SELECT g.generation, " + rowKey.formatted("g") + ", g.volunteer_id, g.n, CASE WHEN g.confirmed AND "
+                + "g.span = 'YEAR' THEN g.days END FROM (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, "
+                + "d.dim_value, " + confirmed + " AS confirmed, x.volunteer_id, COUNT(*) AS n, bit_or(set_bit("
+                + "B'0'::bit(366), extract(doy FROM x.entry_date)::int - 1, 1)) AS days FROM ledger_entry x"
                 + spans.formatted("x") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
                 + "x.community_code), ('CATEGORY', x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) "
                 + "WHERE " + filter + " AND x.volunteer_id IS NOT NULL AND COALESCE(x.unit_id, '') <> '' "
                 + "AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) g ON CONFLICT (generation, row_key, "
-                + "volunteer_id) DO UPDATE SET entries = r.entries + EXCLUDED.entries");
+                + "volunteer_id) DO UPDATE SET entries = r.entries + EXCLUDED.entries, days = r.days | EXCLUDED.days");
         s.executeUpdate("UPDATE ledger_rollup_span r SET volunteers = v.n FROM (SELECT generation, row_key, COUNT(*) AS n "
                 + "FROM ledger_rollup_span_volunteer WHERE entries > 0 AND generation = " + generation + " GROUP BY 1, 2) v "
                 + "WHERE r.generation = v.generation AND " + rowKey.formatted("r") + " = v.row_key");

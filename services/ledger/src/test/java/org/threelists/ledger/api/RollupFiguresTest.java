@@ -49,7 +49,8 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
  * without volunteers, ratings, closed slips of 双报到 and resident members, the desk's corrections (some of projects
  * confirmed afterwards, some of slips) — every grouping, the
  * totals, the pending figures, a unit's own view and both rankings equal the figures summed from the raw entries and
- * corrections, and again after a rebuild from offset 0.
+ * corrections, and again after a rebuild from offset 0 and after more deliveries, confirmations and corrections
+ * of the same volunteers on top of it.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -63,8 +64,8 @@ class RollupFiguresTest {
     static final List<String> UNITS = List.of("unit-rollup-clinic", "unit-rollup-school", "unit-rollup-bank", "unit-rollup-court");
     /**
      * A whole year and whole months (read from the year and month roll-ups), periods made of whole months, whole years
-     * and the days of the months they take in part (the span roll-ups and the daily ones together), two whole years,
-     * and a period inside one month (the daily roll-ups only).
+     * and the days of the months they take in part (the span roll-ups and the daily ones together; confirmed
+     * volunteers from the year rows' days), two whole years, and a period inside one month (the daily roll-ups only).
      */
     static final List<LocalDate[]> PERIODS = List.of(new LocalDate[] {LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)},
             new LocalDate[] {LocalDate.of(2026, 3, 15), LocalDate.of(2026, 9, 10)},
@@ -74,7 +75,10 @@ class RollupFiguresTest {
             new LocalDate[] {LocalDate.of(2025, 12, 10), LocalDate.of(2026, 12, 31)},
             new LocalDate[] {LocalDate.of(2025, 11, 20), LocalDate.of(2026, 2, 10)},
             new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)},
-            new LocalDate[] {LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 27)});
+            new LocalDate[] {LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 27)},
+            // a year's last day with the next year's first month; one whole month between two single days
+            new LocalDate[] {LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 31)},
+            new LocalDate[] {LocalDate.of(2026, 5, 31), LocalDate.of(2026, 7, 1)});
 
     /** One delivery of the seeded ledger; {@code project} indexes an earlier delivery's project, or -1 for a new one. */
     record Planned(int project, int community, String category, LocalDate date, int residents, Map<Integer, Integer> halfHours,
@@ -99,19 +103,21 @@ class RollupFiguresTest {
     @Test
     void every_grouping_and_both_rankings_equal_the_raw_sums_before_and_after_a_rebuild() throws SQLException {
         Random random = new Random(Properties.seed());
-        List<Planned> plan = DELIVERY.list(40, 40).next(random);
-        seed(plan, random);
-
-        assertEveryFigureEqualsTheRawSums();
-        as(OPERATOR).post("/ledger/rebuild").then().statusCode(200);
-        assertEveryFigureEqualsTheRawSums();
-    }
-
-    private void seed(List<Planned> plan, Random random) {
         List<String> volunteers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             volunteers.add(uuid());
         }
+        seed(DELIVERY.list(40, 40).next(random), volunteers, random);
+
+        assertEveryFigureEqualsTheRawSums();
+        as(OPERATOR).post("/ledger/rebuild").then().statusCode(200);
+        assertEveryFigureEqualsTheRawSums();
+        // the same volunteers again, live, into the rows the rebuild rolled up at once: the year rows' days are ORed in
+        seed(DELIVERY.list(12, 12).next(random), volunteers, random);
+        assertEveryFigureEqualsTheRawSums();
+    }
+
+    private void seed(List<Planned> plan, List<String> volunteers, Random random) {
         List<String> projects = new ArrayList<>();
         Map<String, Planned> firstOf = new HashMap<>();
         Set<String> confirmed = new HashSet<>();

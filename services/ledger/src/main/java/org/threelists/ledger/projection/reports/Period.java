@@ -57,6 +57,31 @@ record Period(List<Piece> spans, List<Piece> days) {
         return merged;
     }
 
+    /** The days from {@code from} to {@code to} cut at the years' ends: one piece (kind DAYS) per calendar year. */
+    static List<Piece> years(LocalDate from, LocalDate to) {
+        List<Piece> years = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); ) {
+            LocalDate yearEnd = d.withDayOfYear(d.lengthOfYear());
+            LocalDate end = yearEnd.isAfter(to) ? to : yearEnd;
+            years.add(new Piece("DAYS", d, end));
+            d = end.plusDays(1);
+        }
+        return years;
+    }
+
+    /**
+     * The days of {@code days} (within one year) as the text of a {@code bit(366)}, as a year row's volunteers keep
+     * theirs: bit d−1 for day d of the year (V8__year_volunteer_days.sql).
+     */
+    static String dayBits(Piece days) {
+        char[] bits = new char[366];
+        java.util.Arrays.fill(bits, '0');
+        for (int d = days.start().getDayOfYear(); d <= days.end().getDayOfYear(); d++) {
+            bits[d - 1] = '1';
+        }
+        return new String(bits);
+    }
+
     /** Whether each group has one span row at most, so that the rows' distinct volunteers add up. */
     boolean oneSpan() {
         return days.isEmpty() && spans.size() == 1 && spans.get(0).start().equals(spans.get(0).kind().equals("YEAR")

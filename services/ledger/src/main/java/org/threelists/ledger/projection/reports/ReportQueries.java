@@ -210,6 +210,8 @@ final class ReportQueries {
                 filter(b, scope, p.start(), p.end()).add(" AND x.confirmed = " + confirmed + ") d GROUP BY 1");
             }
             b.add(") ");
+        } else if (confirmed && groupBy != GroupBy.UNIT) {
+            yearMembers(b, scope, groupBy, from, to, dimension, totals);
         } else {
             // UNION: a volunteer of two spans (two years, or months around a year), or of a span and days, counts once
             b.add(", u AS (SELECT " + (period.days().isEmpty() ? "DISTINCT " : "") + "s.k, m.volunteer_id FROM s "
@@ -223,6 +225,54 @@ final class ReportQueries {
             b.add(")" + volunteers(totals) + " ");
         }
         return answer(b, totals).build();
+    }
+
+    /**
+     * The distinct volunteers ({@code v}) of a confirmed period that is not one whole span, by community, category or
+     * street (or the totals, or a unit's own): each group's confirmed year rows, their members whose days of the year
+     * meet the period's (V8__year_volunteer_days.sql). Within one year every (group, volunteer) is one row, counted as
+     * read; a period over several years counts each volunteer once. The totals count the street's own year rows the
+     * same way. By unit, forty units' year rows hold more members than the period's months and days do, so units keep
+     * the months' sets ({@link #composed}).
+     *
+     * <p>The years' masks come in as text and are cast once, in {@code yd}: after a few runs PostgreSQL may keep a
+     * generic plan of the statement, in which a parameter's cast in the join's condition would be redone for every
+     * member read.
+     */
+    private static void yearMembers(Builder b, Scope scope, GroupBy groupBy, LocalDate from, LocalDate to,
+            String dimension, boolean totals) {
+        List<Piece> years = Period.years(from, to);
+        b.add(", yd AS MATERIALIZED (SELECT d::date AS span_start, m::bit(366) AS mask FROM unnest(?::text[], "
+                + "?::text[]) AS t(d, m))", years.stream().map(p -> p.start().withDayOfYear(1).toString()).toArray(),
+                years.stream().map(Period::dayBits).toArray());
+        yearRows(b, "y", spanKey(groupBy, true), scope, dimension);
+        if (totals) {
+            yearRows(b, "t", "NULL", scope, "STREET");
+        }
+        String count = years.size() == 1 ? "count(*)" : "count(DISTINCT m.volunteer_id)";
+        b.add(", v AS (SELECT y.k, " + count + " AS n" + MEMBERS.formatted("y") + " GROUP BY 1");
+        if (totals) {
+            b.add(" UNION ALL SELECT NULL, " + count + MEMBERS.formatted("t"));
+        }
+        b.add(") ");
+    }
+
+    /** The members of the year rows (aliased y) whose days meet the period's in their year. */
+    private static final String MEMBERS = " FROM %s y JOIN ledger_rollup_span_volunteer m ON m.generation = (SELECT "
+            + "generation FROM g) AND m.row_key = y.row_key AND m.days IS NOT NULL WHERE (m.days & y.mask) <> "
+            + "B'0'::bit(366)";
+
+    /** {@code name}: the scope's confirmed year rows of {@code dimension} in the years of {@code yd}, keyed by {@code key}. */
+    private static void yearRows(Builder b, String name, String key, Scope scope, String dimension) {
+        b.add(", " + name + " AS (SELECT " + key + " AS k, yd.mask, " + ROW_KEY + " AS row_key FROM "
+                + "ledger_rollup_span x JOIN yd ON x.span_start = yd.span_start, g WHERE x.generation = g.generation "
+                + "AND x.street_code = ? AND x.dim = ? AND x.span = 'YEAR' AND x.confirmed", scope.street(), dimension);
+        if (scope.unit() != null) {
+            b.add(" AND x.dim_value = ?", scope.unit());
+        } else if (dimension.equals("STREET")) {
+            b.add(" AND x.dim_value = x.street_code");
+        }
+        b.add(")");
     }
 
     /** A row of the entries' shape (x) in the scope's street, the days given and, for a unit, its own. */

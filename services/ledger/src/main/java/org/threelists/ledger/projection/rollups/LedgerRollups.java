@@ -147,6 +147,7 @@ public class LedgerRollups {
         columns = new ArrayList<>(spanKeyColumns(pairs.stream().map(SpanFigures.VolunteerKey::row).toList()));
         columns.add(EntryFigures.column(pairs, SpanFigures.VolunteerKey::volunteer));
         columns.add(EntryFigures.column(spans.volunteers.values(), n -> n[0]));
+        columns.add(EntryFigures.column(pairs, spans::daysOf));
         upserts.add(SpanRollups.addVolunteers(), withGeneration(generation, columns));
     }
 

@@ -5,8 +5,10 @@ import org.threelists.ledger.domain.LedgerEntry.Kind;
 import org.threelists.ledger.domain.LedgerEntry.Origin;
 
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,9 @@ import java.util.TreeMap;
  * to the same rows lock them in the same order.
  */
 final class SpanFigures {
+
+    /** The bits of a year's days ({@code ledger_rollup_span_volunteer.days}, V8__year_volunteer_days.sql). */
+    static final int DAYS = 366;
 
     /** A {@code ledger_rollup_span} key. */
     record SpanKey(String street, String span, LocalDate start, String dim, String value, boolean confirmed) {
@@ -39,6 +44,8 @@ final class SpanFigures {
     final Map<SpanKey, EntryFigures.Sums> spans = new TreeMap<>(SPAN_ORDER);
     /** Per span row and volunteer, how many of the volunteer's entries the batch adds to the row. */
     final Map<VolunteerKey, long[]> volunteers = new TreeMap<>(VOLUNTEER_ORDER);
+    /** Per confirmed year row and volunteer, the days of the year of the volunteer's entries (bit d−1 for day d). */
+    final Map<VolunteerKey, BitSet> days = new HashMap<>();
 
     /**
      * Groups {@code entries} (whole deliveries and slips: each event's entries together); an entry counts as confirmed
@@ -66,13 +73,13 @@ final class SpanFigures {
                         s.residentsServed += e.residentsServed() == null ? 0 : e.residentsServed();
                     }
                     if (participant && e.volunteerId() != null) {
-                        f.volunteers.computeIfAbsent(new VolunteerKey(key, e.volunteerId()), k -> new long[1])[0]++;
+                        f.member(key, e);
                     }
                 }
             }
             if (participant && e.volunteerId() != null && !unit.isEmpty()) {
                 for (SpanKey key : keys(e.streetCode(), e.date(), "UNIT", unit, confirmed)) {
-                    f.volunteers.computeIfAbsent(new VolunteerKey(key, e.volunteerId()), k -> new long[1])[0]++;
+                    f.member(key, e);
                 }
             }
         }
@@ -86,6 +93,28 @@ final class SpanFigures {
             }
         }
         return f;
+    }
+
+    /** Counts the entry's volunteer in the row; in a confirmed year row, on the entry's day too. */
+    private void member(SpanKey key, LedgerEntry e) {
+        VolunteerKey member = new VolunteerKey(key, e.volunteerId());
+        volunteers.computeIfAbsent(member, k -> new long[1])[0]++;
+        if (key.confirmed() && key.span().equals("YEAR")) {
+            days.computeIfAbsent(member, k -> new BitSet(DAYS)).set(e.date().getDayOfYear() - 1);
+        }
+    }
+
+    /** A year row's days as the text of a {@code bit(366)}, as {@code SpanRollups.addVolunteers} reads them; else null. */
+    String daysOf(VolunteerKey member) {
+        BitSet set = days.get(member);
+        if (set == null) {
+            return null;
+        }
+        char[] bits = new char[DAYS];
+        for (int i = 0; i < DAYS; i++) {
+            bits[i] = set.get(i) ? '1' : '0';
+        }
+        return new String(bits);
     }
 
     private static List<SpanKey> keys(String street, LocalDate date, String dim, String value, boolean confirmed) {

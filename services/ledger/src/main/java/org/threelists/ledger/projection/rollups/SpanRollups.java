@@ -16,6 +16,11 @@ import java.util.List;
  * many of their entries are in it); a
  * volunteer whose first entry arrives is counted, one whose last entry leaves (a confirmation moves it) is uncounted.
  * The upserts go in key order, so that two transactions adding to the same rows take their locks in the same order.
+ *
+ * <p>A confirmed year row's volunteers also keep the days of the year they have entries on ({@code days}, bit d−1 for
+ * day d; V8__year_volunteer_days.sql): a report over a period inside a year counts the members whose days meet the
+ * period's. Confirmed rows only gain entries (a confirmation moves figures to them, never from them), so their days
+ * are only ever ORed in; an unconfirmed row's stay null.
  */
 public final class SpanRollups {
 
@@ -72,12 +77,23 @@ public final class SpanRollups {
      * (their count fell to 0).
      */
     static String volunteers(String filter, String confirmed, String participant, int sign) {
-        return "WITH g AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
-                + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x" + SPANS.formatted("x")
-                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', "
-                + "x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE " + filter + " AND "
-                + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), "
-                + "p AS (SELECT g.*, " + rowKey("g") + " AS row_key FROM g), " + countVolunteers(sign);
+        return "WITH " + grouped(filter, confirmed, participant) + ", p AS (SELECT g.*, " + rowKey("g")
+                + " AS row_key FROM g), " + countVolunteers(sign);
+    }
+
+    /**
+     * {@code g}: the (span row, volunteer) pairs of the entries {@code filter} selects, with the volunteer's entries
+     * ({@code n}) and, for a confirmed year row, the days of the year they fall on ({@code days}: bit d−1 for day d).
+     */
+    private static String grouped(String filter, String confirmed, String participant) {
+        return "g0 AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
+                + " AS confirmed, x.volunteer_id, COUNT(*) AS n, CASE WHEN s.span = 'YEAR' THEN bit_or(set_bit("
+                + "B'0'::bit(366), extract(doy FROM x.entry_date)::int - 1, 1)) END AS year_days FROM ledger_entry x"
+                + SPANS.formatted("x") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
+                + "x.community_code), ('CATEGORY', x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE "
+                + filter + " AND " + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), g AS (SELECT g0.*, CASE WHEN g0.confirmed THEN g0.year_days END "
+                + "AS days FROM g0)";
     }
 
     /**
@@ -87,13 +103,9 @@ public final class SpanRollups {
      * row's count is set from the same grouping. The same rows as {@link #volunteers} with sign +1.
      */
     static String insertVolunteers(String filter, String confirmed, String participant) {
-        return "WITH g AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
-                + " AS confirmed, x.volunteer_id, COUNT(*) AS n FROM ledger_entry x" + SPANS.formatted("x")
-                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), ('CATEGORY', "
-                + "x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE " + filter + " AND "
-                + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), "
-                + "v AS (INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries) "
-                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n FROM g ORDER BY 1, 2, 3) "
+        return "WITH " + grouped(filter, confirmed, participant) + ", "
+                + "v AS (INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries, days) "
+                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n, g.days FROM g ORDER BY 1, 2, 3) "
                 + "UPDATE ledger_rollup_span r SET volunteers = c.n FROM (SELECT " + KEY + ", COUNT(*) AS n FROM g "
                 + "GROUP BY 1, 2, 3, 4, 5, 6, 7) c WHERE r.generation = c.generation AND r.street_code = c.street_code "
                 + "AND r.span = c.span AND r.span_start = c.span_start AND r.dim = c.dim AND r.dim_value = c.dim_value "
@@ -108,9 +120,9 @@ public final class SpanRollups {
     private static String countVolunteers(int sign) {
         String pairKey = "generation, row_key, volunteer_id";
         String changed = sign > 0 ? "v.entries = p.n" : "v.entries = 0";
-        return "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries) SELECT " + pairKey + ", "
-                + sign + " * n FROM p ORDER BY 1, 2, 3 ON CONFLICT (" + pairKey + ") DO UPDATE SET "
-                + "entries = r.entries + EXCLUDED.entries RETURNING " + pairKey + ", entries) "
+        return "v AS (INSERT INTO ledger_rollup_span_volunteer AS r (" + pairKey + ", entries, days) SELECT " + pairKey
+                + ", " + sign + " * n, days FROM p ORDER BY 1, 2, 3 ON CONFLICT (" + pairKey + ") DO UPDATE SET "
+                + "entries = r.entries + EXCLUDED.entries, days = r.days | EXCLUDED.days RETURNING " + pairKey + ", entries) "
                 + "INSERT INTO ledger_rollup_span AS r (" + KEY + ", hours, services, residents_served, entries, volunteers) "
                 + "SELECT p.generation, p.street_code, p.span, p.span_start, p.dim, p.dim_value, p.confirmed, 0, 0, 0, 0, "
                 + sign + " * COUNT(*) FROM v JOIN p USING (" + pairKey + ") WHERE " + changed
@@ -134,13 +146,13 @@ public final class SpanRollups {
 
     /**
      * Adds a batch's volunteers grouped in memory ({@link SpanFigures#volunteers}) as {@link #volunteers} adds those
-     * it groups in SQL (sign +1): parameters the generation, the key's six columns, the volunteer ids and their
-     * entries, each a text array.
+     * it groups in SQL (sign +1): parameters the generation, the key's six columns, the volunteer ids, their entries
+     * and their days of the year (a confirmed year row's, else null; {@link SpanFigures#days}), each a text array.
      */
     static String addVolunteers() {
         return "WITH g AS (SELECT ?::integer AS generation, s AS street_code, p AS span, d::date AS span_start, m AS dim, "
-                + "v AS dim_value, f::boolean AS confirmed, w AS volunteer_id, n::bigint AS n FROM unnest(" + KEY_COLUMNS
-                + ", ?::text[], ?::text[]) AS t(s, p, d, m, v, f, w, n)), "
+                + "v AS dim_value, f::boolean AS confirmed, w AS volunteer_id, n::bigint AS n, y::bit(366) AS days FROM "
+                + "unnest(" + KEY_COLUMNS + ", ?::text[], ?::text[], ?::text[]) AS t(s, p, d, m, v, f, w, n, y)), "
                 + "p AS (SELECT g.*, " + rowKey("g") + " AS row_key FROM g), " + countVolunteers(1);
     }
 
