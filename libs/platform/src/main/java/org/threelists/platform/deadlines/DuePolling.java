@@ -2,12 +2,10 @@ package org.threelists.platform.deadlines;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
+import org.threelists.platform.background.Repeating;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -54,7 +52,7 @@ public final class DuePolling<R> {
     private final Supplier<Instant> clock;
     private final DueRows<R> rows;
     private final AtomicReference<Instant> lastPoll = new AtomicReference<>();
-    private ScheduledExecutorService executor;
+    private final Repeating loop;
 
     /**
      * @param name     the poller's thread and log name, e.g. "deadline-poller"
@@ -65,26 +63,19 @@ public final class DuePolling<R> {
         this.interval = interval;
         this.clock = clock;
         this.rows = rows;
+        this.loop = new Repeating(name, interval, this::poll);
     }
 
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        loop.start();
     }
 
-    public synchronized void stop() throws InterruptedException {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
+    public void stop() throws InterruptedException {
+        loop.stop();
     }
 
     public boolean running() {
-        return executor != null && !executor.isShutdown();
+        return loop.running();
     }
 
     public Duration interval() {

@@ -7,14 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.threelists.platform.background.Repeating;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Forgets the {@code submission_key} rows older than the retention (services/demand-list/README.md, "Retrying a
@@ -34,9 +32,8 @@ public class SubmissionKeyRetention {
 
     private final AgroalDataSource dataSource;
     private final Duration retention;
-    private final Duration interval;
     private final int batch;
-    private ScheduledExecutorService executor;
+    private final Repeating sweeps;
 
     SubmissionKeyRetention(AgroalDataSource dataSource,
             @ConfigProperty(name = "threelists.submission-keys.retention") Duration retention,
@@ -48,25 +45,16 @@ public class SubmissionKeyRetention {
         }
         this.dataSource = dataSource;
         this.retention = retention;
-        this.interval = interval;
         this.batch = batch;
+        this.sweeps = new Repeating("submission-key-sweep", interval, this::sweepLogged);
     }
 
-    synchronized void onStart(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "submission-key-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::sweepLogged, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+    void onStart(@Observes StartupEvent event) {
+        sweeps.start();
     }
 
-    synchronized void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        sweeps.stop();
     }
 
     /** One sweep: deletes expired keys, a batch at a time, until a batch finds fewer than it may take. */

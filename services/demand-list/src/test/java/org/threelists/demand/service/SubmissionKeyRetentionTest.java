@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.testing.RealInfrastructure;
+import org.threelists.testing.fuzz.RowCounts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -137,13 +139,8 @@ class SubmissionKeyRetentionTest {
         }
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet result = query.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        }
+    private long count(String sql) {
+        return RowCounts.counts(dataSource, Map.of("rows", sql)).get("rows");
     }
 
     /** The bytes a client sends, and sends again when it retries. */

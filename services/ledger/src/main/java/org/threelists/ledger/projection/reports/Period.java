@@ -1,5 +1,7 @@
 package org.threelists.ledger.projection.reports;
 
+import org.threelists.ledger.projection.rollups.YearDays;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +76,7 @@ record Period(List<Piece> spans, List<Piece> days) {
      * theirs: bit d−1 for day d of the year (V8__year_volunteer_days.sql).
      */
     static String dayBits(Piece days) {
-        char[] bits = new char[366];
-        java.util.Arrays.fill(bits, '0');
-        for (int d = days.start().getDayOfYear(); d <= days.end().getDayOfYear(); d++) {
-            bits[d - 1] = '1';
-        }
-        return new String(bits);
+        return YearDays.range(days.start().getDayOfYear(), days.end().getDayOfYear());
     }
 
     /** Whether each group has one span row at most, so that the rows' distinct volunteers add up. */

@@ -23,9 +23,6 @@ import java.util.TreeMap;
  */
 final class SpanFigures {
 
-    /** The bits of a year's days ({@code ledger_rollup_span_volunteer.days}, V8__year_volunteer_days.sql). */
-    static final int DAYS = 366;
-
     /** A {@code ledger_rollup_span} key. */
     record SpanKey(String street, String span, LocalDate start, String dim, String value, boolean confirmed) {
     }
@@ -100,21 +97,14 @@ final class SpanFigures {
         VolunteerKey member = new VolunteerKey(key, e.volunteerId());
         volunteers.computeIfAbsent(member, k -> new long[1])[0]++;
         if (key.confirmed() && key.span().equals("YEAR")) {
-            days.computeIfAbsent(member, k -> new BitSet(DAYS)).set(e.date().getDayOfYear() - 1);
+            days.computeIfAbsent(member, k -> new BitSet(YearDays.DAYS)).set(e.date().getDayOfYear() - 1);
         }
     }
 
     /** A year row's days as the text of a {@code bit(366)}, as {@code SpanRollups.addVolunteers} reads them; else null. */
     String daysOf(VolunteerKey member) {
         BitSet set = days.get(member);
-        if (set == null) {
-            return null;
-        }
-        char[] bits = new char[DAYS];
-        for (int i = 0; i < DAYS; i++) {
-            bits[i] = set.get(i) ? '1' : '0';
-        }
-        return new String(bits);
+        return set == null ? null : YearDays.text(set);
     }
 
     private static List<SpanKey> keys(String street, LocalDate date, String dim, String value, boolean confirmed) {
