@@ -84,9 +84,10 @@ final class Report {
             Map<String, Object> e2e = map(json.get("e2e"));
             for (Map<String, Object> level : list(e2e.get("levels"))) {
                 Map<String, Object> l = map(level.get("listedToProposal"));
-                Map<String, Object> k = map(level.get("kafkaBaseline"));
-                rows.add(new String[] {String.format("2 demand listed → proposal, %.0f/s offered (%s/s listed), debounce %s",
-                        num(level.get("ratePerSecond")), level.get("listedPerSecond"), e2e.get("replanDebounce")),
+                Map<String, Object> k = baseline(level);
+                rows.add(new String[] {String.format("2 demand listed → proposal, %.0f/s offered (%s/s listed), debounce %s%s",
+                        num(level.get("ratePerSecond")), level.get("listedPerSecond"), e2e.get("replanDebounce"),
+                        isWarmUp(level) ? "; warm-up: the stack's first " + level.get("seconds") + " s of load, not the steady rate" : ""),
                         String.format("p50 %s ms, p99 %s ms, max %s ms (%s of %s proposed)", ms(l.get("p50Ms")), ms(l.get("p99Ms")),
                                 ms(l.get("maxMs")), level.get("proposed"), level.get("listed")),
                         String.format("raw Kafka hop %.0f/s: p50 %s ms, p99 %s ms, max %s ms", num(k.get("ratePerSecond")),
@@ -213,8 +214,8 @@ final class Report {
                 + "| verified on Kafka→proposal p50 / p99 ms | raw Kafka p50 / p99 / max ms |");
         out.println("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         for (Map<String, Object> level : list(e2e.get("levels"))) {
-            Map<String, Object> k = map(level.get("kafkaBaseline"));
-            out.printf("| %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", num(level.get("ratePerSecond")),
+            Map<String, Object> k = baseline(level);
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", levelName(level),
                     level.get("listedPerSecond"), level.get("listed"), level.get("proposed"), level.get("notProposedWithinDrain"),
                     num(level.get("errors")) + num(level.get("skippedAsLate")) == 0 ? "0"
                             : level.get("errors") + " + " + level.get("skippedAsLate") + " late",
@@ -228,7 +229,7 @@ final class Report {
         out.println();
         cpuHeader(out, "offered /s");
         for (Map<String, Object> level : list(e2e.get("levels"))) {
-            cpuRow(out, String.format("%.0f", num(level.get("ratePerSecond"))), map(level.get("cpuMsPerDemandWhileSending")),
+            cpuRow(out, levelName(level), map(level.get("cpuMsPerDemandWhileSending")),
                     level.get("otherCpuMsPerDemandWhileSending"), level.get("machineBusyPercentWhileSending"));
         }
         out.println();
@@ -238,7 +239,7 @@ final class Report {
         out.println("|--:|--:|--:|--:|");
         for (Map<String, Object> level : list(e2e.get("levels"))) {
             Map<String, Object> b = map(level.get("matchmakerBreakdown"));
-            out.printf("| %.0f | %s | %s | %s |%n", num(level.get("ratePerSecond")), two(b.get("verifiedOnKafkaToConsumedByMatchmaker")),
+            out.printf("| %s | %s | %s | %s |%n", levelName(level), two(b.get("verifiedOnKafkaToConsumedByMatchmaker")),
                     two(b.get("consumedToProposalAppended")), two(b.get("proposalAppendedToOnKafka")));
         }
         out.println();
@@ -248,15 +249,15 @@ final class Report {
         out.println("|--:|--:|--:|--:|--:|--:|---|");
         for (Map<String, Object> level : list(e2e.get("levels"))) {
             Map<String, Object> r = map(level.get("replanner"));
-            out.printf("| %.0f | %s | %s | %s | %s | %s / %s | %s |%n", num(level.get("ratePerSecond")), r.get("replans"),
+            out.printf("| %s | %s | %s | %s | %s | %s / %s | %s |%n", levelName(level), r.get("replans"),
                     r.get("proposals"), ratio(num(level.get("proposed")), num(r.get("proposals"))), r.get("superseded"),
                     r.get("intervalPerStreetMeanSeconds"), r.get("intervalPerStreetMaxSeconds"), r.get("methods"));
         }
         out.println();
         for (Map<String, Object> level : list(e2e.get("levels"))) {
             if (num(level.get("notProposedWithinDrain")) > 0) {
-                out.printf("At %.0f/s, %s listed demands had no proposal within %s s of the end: for %s of them demand-list never"
-                                + " published demand.submitted to Kafka, for %s never demand.verified.%n", num(level.get("ratePerSecond")),
+                out.printf("At %s/s, %s listed demands had no proposal within %s s of the end: for %s of them demand-list never"
+                                + " published demand.submitted to Kafka, for %s never demand.verified.%n", levelName(level),
                         level.get("notProposedWithinDrain"), level.get("drainSeconds"), level.get("missingSubmittedNotOnKafka"),
                         level.get("missingVerifiedNotOnKafka"));
             }
@@ -264,6 +265,20 @@ final class Report {
         out.println();
         list(e2e.get("levels")).stream().filter(l -> l.containsKey("firstError"))
                 .forEach(l -> out.println("first error at " + l.get("ratePerSecond") + "/s: " + l.get("firstError")));
+    }
+
+    private static boolean isWarmUp(Map<String, Object> level) {
+        return Boolean.TRUE.equals(level.get("warmUp"));
+    }
+
+    /** An e2e level's name in the detail tables: its rate, and whether it was the stack's first load (the warm-up). */
+    private static String levelName(Map<String, Object> level) {
+        return String.format("%.0f", num(level.get("ratePerSecond"))) + (isWarmUp(level) ? " (warm-up)" : "");
+    }
+
+    /** The raw Kafka hop measured beside a level; the warm-up has none (it runs before the first baseline). */
+    private static Map<String, Object> baseline(Map<String, Object> level) {
+        return level.containsKey("kafkaBaseline") ? map(level.get("kafkaBaseline")) : Map.of();
     }
 
     private static void cpuHeader(PrintStream out, String first) {
