@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The client's JVM compiles with C1 only, as the services' do on the local stack. The bench shares the two cores with
  * the system it measures, and a JVM with C2 spent 42–43 % of the client's CPU in its compilers during the e2e window
  * (bench/README.md, "The e2e path profiled"); with C1 only the client took about half the CPU per listed demand
- * (2.4–2.8 against 4.5–5.6 ms: "The e2e path: what saturates the machine"). {@code java -jar bench.jar} therefore
+ * (2.4–2.9 against 4.5–5.6 ms: "The e2e path: what saturates the machine"). {@code java -jar bench.jar} therefore
  * runs the bench in a child JVM with {@code -XX:TieredStopAtLevel=1}, unless the JVM was given a
  * {@code TieredStopAtLevel} of its own (then it runs as told) or {@code -Dthreelists.bench.client-jvm=as-is}.
  */
