@@ -221,6 +221,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!ClientJvm.runsHere()) {
+            System.exit(ClientJvm.runInChild(args));
+        }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
