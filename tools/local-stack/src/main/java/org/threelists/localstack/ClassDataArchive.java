@@ -40,15 +40,19 @@ final class ClassDataArchive {
         return !"off".equalsIgnoreCase(System.getProperty(PROPERTY, "on").trim());
     }
 
-    /** What to do for a start of the runner jar {@code runJar}: map its archive, record one, or nothing. */
-    static ClassDataArchive forRunJar(Path runJar) {
+    /**
+     * What to do for a start of the runner jar {@code runJar}: map its archive, record one, or nothing. A start that
+     * makes a flight recording never records an archive: the JDK disables the flight recorder in a JVM that dumps
+     * classes at exit, so the first start after a build would leave no recording (bench/README.md, "The e2e warm-up").
+     */
+    static ClassDataArchive forRunJar(Path runJar, boolean flightRecording) {
         Path folder = runJar.toAbsolutePath().getParent();
         Path archive = folder.resolve(FILE_NAME);
-        if (!enabled()) {
+        if (!enabled() || isCurrent(archive, folder)) {
             return new ClassDataArchive(archive, null);
         }
-        if (isCurrent(archive, folder)) {
-            return new ClassDataArchive(archive, null);
+        if (flightRecording) {
+            return new ClassDataArchive(null, null);
         }
         return new ClassDataArchive(archive, folder.resolve(FILE_NAME + "." + UUID.randomUUID() + ".recording"));
     }
@@ -64,7 +68,7 @@ final class ClassDataArchive {
             // the recording JVM warns of every class it leaves out (thousands loaded but never linked): not news
             return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds*=off");
         }
-        return enabled() && Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+        return archive != null && enabled() && Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /** After the process ended: a recording it wrote becomes the archive unless the process was killed. */

@@ -101,6 +101,12 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the process with these environment variables added (and {@link #DEFAULT_ENVIRONMENT}'s where neither
      * they nor the launcher's environment set them), without waiting for it to be ready.
      */
+    /** Whether the JVM started with this environment added makes a flight recording (JFR options in JAVA_TOOL_OPTIONS). */
+    private static boolean startsFlightRecording(Map<String, String> environment) {
+        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
+        return options != null && options.contains("StartFlightRecording");
+    }
+
     static ServiceProcess launch(Path repoRoot, ServiceSpec spec, Map<String, String> environment, Path logFile) {
         Path runJar = spec.runJar(repoRoot).toAbsolutePath();
         if (!Files.isRegularFile(runJar)) {
@@ -113,7 +119,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Processes.javaExecutable());
             command.addAll(jvmOptions(spec));
-            ClassDataArchive classData = ClassDataArchive.forRunJar(runJar);
+            ClassDataArchive classData = ClassDataArchive.forRunJar(runJar, startsFlightRecording(environment));
             command.addAll(classData.jvmOptions());
             command.addAll(List.of("-jar", runJar.toString()));
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
