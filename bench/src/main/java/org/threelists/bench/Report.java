@@ -90,8 +90,9 @@ final class Report {
                         isWarmUp(level) ? "; warm-up: the stack's first " + level.get("seconds") + " s of load, not the steady rate" : ""),
                         String.format("p50 %s ms, p99 %s ms, max %s ms (%s of %s proposed)", ms(l.get("p50Ms")), ms(l.get("p99Ms")),
                                 ms(l.get("maxMs")), level.get("proposed"), level.get("listed")),
-                        String.format("raw Kafka hop %.0f/s: p50 %s ms, p99 %s ms, max %s ms", num(k.get("ratePerSecond")),
-                                ms(k.get("p50Ms")), ms(k.get("p99Ms")), ms(k.get("maxMs"))),
+                        k.isEmpty() ? "no raw Kafka hop beside the warm-up"
+                                : String.format("raw Kafka hop %.0f/s: p50 %s ms, p99 %s ms, max %s ms", num(k.get("ratePerSecond")),
+                                        ms(k.get("p50Ms")), ms(k.get("p99Ms")), ms(k.get("maxMs"))),
                         ratio(num(l.get("p50Ms")), num(k.get("p50Ms"))) + " (p50)"});
             }
         }
