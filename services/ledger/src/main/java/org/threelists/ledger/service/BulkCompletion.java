@@ -67,6 +67,8 @@ public class BulkCompletion {
             throws SQLException, InterruptedException {
         // the statistics first: the roll-up's plans read the partition's
         EntryPartitions.analyze(mine, generation);
+        mine.setAutoCommit(false);
+        theirs.setAutoCommit(false);
         Queue<String> indexes = new ConcurrentLinkedQueue<>(EntryPartitions.indexes(generation));
         String snapshot = RollUp.begin(mine);
         CountDownLatch joined = new CountDownLatch(1);

@@ -256,9 +256,11 @@ public class LedgerRollups {
         private RollUp() {
         }
 
-        /** Opens the roll-up's repeatable-read transaction on {@code c} and answers its snapshot for {@link #join}. */
+        /**
+         * Starts the roll-up's repeatable-read transaction on {@code c} (its first statements: the caller's
+         * transaction, or the caller turned auto-commit off) and answers its snapshot for {@link #join}.
+         */
         public static String begin(Connection c) throws SQLException {
-            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
                 s.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
@@ -269,9 +271,8 @@ public class LedgerRollups {
             }
         }
 
-        /** Opens a transaction on {@code c} that reads in the snapshot {@link #begin} exported (still open). */
+        /** Starts a transaction on {@code c}, as {@link #begin}, that reads in the snapshot {@link #begin} exported. */
         public static void join(Connection c, String snapshot) throws SQLException {
-            c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
                 // the snapshot's id comes from PostgreSQL, not from a caller
