@@ -110,12 +110,18 @@ public final class SpanRollups {
 
     /**
      * Sets the count of each span row of a generation from the volunteers' rows {@link #insertVolunteers} wrote
-     * (parameters: the generation, twice); a row without volunteers keeps its 0.
+     * (parameters: the generation, twice); a row without volunteers keeps its 0. Each span row's key is hashed once,
+     * in a CTE of its own, and the rows are updated by their primary key: with the hash computed in the UPDATE's own
+     * join condition, a rebuild of 50,000 events on the whole stack spent over 100 s in this one statement (its plan
+     * was not kept; bench/README.md, "Ledger: the rebuild's roll-up on two connections").
      */
     static String countInserted() {
-        return "UPDATE ledger_rollup_span r SET volunteers = c.n FROM (SELECT row_key, COUNT(*) AS n FROM "
-                + "ledger_rollup_span_volunteer WHERE generation = ? GROUP BY row_key) c WHERE r.generation = ? AND "
-                + rowKey("r") + " = c.row_key";
+        return "WITH c AS MATERIALIZED (SELECT row_key, COUNT(*) AS n FROM ledger_rollup_span_volunteer WHERE "
+                + "generation = ? GROUP BY row_key), k AS MATERIALIZED (SELECT " + KEY + ", " + rowKey("s")
+                + " AS row_key FROM ledger_rollup_span s WHERE s.generation = ?) UPDATE ledger_rollup_span r SET "
+                + "volunteers = c.n FROM k JOIN c USING (row_key) WHERE r.generation = k.generation AND r.street_code = "
+                + "k.street_code AND r.span = k.span AND r.span_start = k.span_start AND r.dim = k.dim AND r.dim_value = "
+                + "k.dim_value AND r.confirmed = k.confirmed";
     }
 
     /**
