@@ -33,10 +33,12 @@ public class LedgerRebuild {
     private final ChainStore chains;
     private final ChainVerification verification;
     private final LedgerRollups rollups;
+    private final BulkCompletion completion;
 
     LedgerRebuild(Generations generations, LedgerReplay replay, BatchRecording recording, ChainStore chains,
-            ChainVerification verification, LedgerRollups rollups) {
+            ChainVerification verification, LedgerRollups rollups, BulkCompletion completion) {
         this.rollups = rollups;
+        this.completion = completion;
         this.chains = chains;
         this.generations = generations;
         this.replay = replay;
@@ -81,6 +83,11 @@ public class LedgerRebuild {
         int previous = build.previous();
         int next = build.next();
         long events = 0;
+        // where the time goes, logged with the result: the writes of the batches (the rest of the reading is waiting
+        // for the next poll, read and parsed on the reader's thread), the indexes, the roll-ups, the flip
+        long[] writing = {0};
+        long read;
+        long rolledUp;
         try (LedgerReplay.Reading reading = replay.fromTheBeginning()) {
             // Only the rebuild appends to the new generation's chains (the live consumer joins it after the flip), so
             // their heads are kept here; any failure abandons the generation, heads and all.
@@ -88,13 +95,17 @@ public class LedgerRebuild {
             // Each batch of polled records in a transaction of its own, into the generation's own partition, which
             // has no index but the one the building reads and gets no roll-ups yet (V7, "bulk").
             events += reading.catchUp(batch -> {
+                long t = System.nanoTime();
                 QuarkusTransaction.requiringNew().run(() -> recording.build(next, batch, heads));
+                writing[0] += System.nanoTime() - t;
                 progress.applied(batch);
             });
+            read = System.nanoTime();
             // Then its indexes, each built once over the whole partition, and its roll-ups grouped from all its
-            // entries at once; both before the flip, while the live events go on into the current generation.
-            QuarkusTransaction.requiringNew().timeout(3600).run(() -> generations.index(next));
-            Set<String> pending = QuarkusTransaction.requiringNew().timeout(3600).call(() -> rollups.rollUp(next));
+            // entries at once, side by side on two connections; before the flip, while the live events go on into the
+            // current generation.
+            Set<String> pending = completion.complete(next);
+            rolledUp = System.nanoTime();
             // The flip: no live event is applied while the last records are read and the generation changes. The
             // generation now takes the confirmations as any other, after those that came while it was rolled up.
             long[] last = {0};
@@ -114,7 +125,11 @@ public class LedgerRebuild {
             QuarkusTransaction.requiringNew().run(() -> generations.abandon(next));
             throw e;
         }
-        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        long flipped = System.nanoTime();
+        long millis = Math.max(1, (flipped - started) / 1_000_000);
+        LOG.infof("Ledger rebuild of generation %d: %d events read in %d ms (%d ms of it writing the batches), "
+                + "indexes and roll-ups %d ms, flip %d ms", next, events, (read - started) / 1_000_000,
+                writing[0] / 1_000_000, (rolledUp - read) / 1_000_000, (flipped - rolledUp) / 1_000_000);
         progress.phase(Phase.VERIFYING_CHAINS);
         // In transactions, so that the walks stream the rows through a cursor.
         ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));

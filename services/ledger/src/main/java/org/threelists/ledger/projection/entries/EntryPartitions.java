@@ -37,27 +37,43 @@ public final class EntryPartitions {
         }
     }
 
+    /** Refreshes the planner's statistics of {@code generation}'s partition, once its entries are in. */
+    public static void analyze(Connection c, int generation) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ANALYZE " + table(generation));
+        }
+    }
+
     /**
-     * Builds the indexes the reports, the entry listings and the verification read through, over the whole partition
-     * at once, then refreshes the planner's statistics of it.
+     * The indexes the reports, the entry listings and the verification read through, each built once over the whole
+     * partition, one statement each: they take the partition in SHARE mode, so they can be built side by side, and
+     * beside reads of the entries (a rebuild's roll-up). The two unique ones are built as indexes and become the
+     * partition's constraints afterwards ({@link #constrain}), as adding the constraints would take the partition
+     * exclusively for the whole build.
      */
-    public static void index(Connection c, int generation) throws SQLException {
+    public static List<String> indexes(int generation) {
         String t = table(generation);
-        List<String> statements = List.of(
-                "ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_pkey PRIMARY KEY (generation, entry_id)",
-                "ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_chain_key UNIQUE (generation, kafka_partition, seq)",
+        return List.of(
+                "CREATE UNIQUE INDEX " + t + "_pkey ON " + t + " (generation, entry_id)",
                 "CREATE INDEX " + t + "_street_date ON " + t + " (generation, street_code, entry_date) INCLUDE (kind, "
                         + "unit_id, community_code, category, volunteer_id, hours, residents_served, event_id, project_id)",
+                "CREATE UNIQUE INDEX " + t + "_chain_key ON " + t + " (generation, kafka_partition, seq)",
                 "CREATE INDEX " + t + "_unit_date ON " + t + " (generation, unit_id, entry_date) INCLUDE (kind, "
                         + "street_code, community_code, category, volunteer_id, hours, event_id, project_id)",
                 "CREATE INDEX " + t + "_volunteer ON " + t + " (generation, volunteer_id, entry_date) "
                         + "WHERE volunteer_id IS NOT NULL",
-                "CREATE INDEX " + t + "_delivery ON " + t + " (generation, event_id)",
-                "ANALYZE " + t);
+                "CREATE INDEX " + t + "_delivery ON " + t + " (generation, event_id)");
+    }
+
+    /**
+     * The partition's primary key and chain key from the unique indexes {@link #indexes} built, as the default
+     * partition has them (V1__ledger.sql): a moment's exclusive lock of the partition, no second build.
+     */
+    public static void constrain(Connection c, int generation) throws SQLException {
+        String t = table(generation);
         try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
+            s.execute("ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_pkey PRIMARY KEY USING INDEX " + t + "_pkey");
+            s.execute("ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_chain_key UNIQUE USING INDEX " + t + "_chain_key");
         }
     }
 

@@ -109,18 +109,6 @@ public class Generations {
     }
 
     /**
-     * Builds the indexes of a bulk generation's entries ({@link EntryPartitions#index}), once all but the last of its
-     * events are in: no one else writes its partition, and the live reports read another, so nothing waits on it.
-     */
-    public void index(int generation) {
-        try (Connection c = dataSource.getConnection()) {
-            EntryPartitions.index(c, generation);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot index the entries of generation " + generation, e);
-        }
-    }
-
-    /**
      * The generation is no longer bulk: it has its roll-ups, and the confirmations move its figures from now on
      * ({@link LedgerRollups#confirmed(java.util.Collection)}). Under the exclusive lock, so that no live confirmation
      * falls between the two.

@@ -220,18 +220,78 @@ public class LedgerRollups {
      * entry confirmed as its project is now: what a bulk generation's batches left out. Answers the projects whose
      * entries were rolled up as pending, so that the caller can move those confirmed since ({@link #confirmedSince}).
      * Must open its transaction: its statements read the projects' confirmations in one snapshot (repeatable read),
-     * so that every table and the pending projects agree whatever confirmation commits meanwhile.
+     * so that every table and the pending projects agree whatever confirmation commits meanwhile. A rebuild runs the
+     * same statements in two shares on two connections in one exported snapshot ({@link RollUp}); this is the one
+     * connection's way, for a ledger filled by hand (the benchmarks' fill).
      */
     public Set<String> rollUp(int generation) {
         try (Connection c = dataSource.getConnection()) {
+            RollUp.begin(c);
+            RollUp.figures(c, generation);
+            Set<String> pending = RollUp.volunteers(c, generation);
+            RollUp.countVolunteers(c, generation);
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot roll up generation " + generation, e);
+        }
+    }
+
+    /**
+     * A bulk generation's roll-up in two shares of about equal work that can run side by side on two connections, each
+     * in its own transaction, both reading the projects' confirmations in one snapshot: the one {@link #begin} takes
+     * and exports, which {@link #join} imports (PostgreSQL's {@code pg_export_snapshot}), so the rows are those one
+     * transaction would write. {@link #figures} groups the entries into the daily, participation and span figures;
+     * {@link #volunteers} the span rows' volunteers (the largest write, about eight rows per volunteer's entry) and the
+     * street's daily rows, and answers the pending projects. Once both are committed, {@link #countVolunteers} sets
+     * each span row's count from its volunteers' rows: the two shares cannot see each other's rows.
+     */
+    public static final class RollUp {
+
+        /**
+         * The roll-up's sorts and groupings of a whole generation held in memory rather than merged on disk (a few
+         * such operations at a time, in the rebuild's two transactions only).
+         */
+        static final String WORK_MEM = "64MB";
+
+        private RollUp() {
+        }
+
+        /**
+         * Starts the roll-up's repeatable-read transaction on {@code c} (its first statements: the caller's
+         * transaction, or the caller turned auto-commit off) and answers its snapshot for {@link #join}.
+         */
+        public static String begin(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
                 s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                s.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+                try (ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
             }
-            String filter = "x.generation = ?";
-            upsert(c, List.of(streetRows(filter, CONFIRMED_NOW, 1), unitRows(filter, CONFIRMED_NOW, 1),
-                    participation(filter, CONFIRMED_NOW, 1), SpanRollups.streetRows(filter, CONFIRMED_NOW, 1),
-                    SpanRollups.unitRows(filter, CONFIRMED_NOW, 1),
-                    SpanRollups.insertVolunteers(filter, CONFIRMED_NOW, PARTICIPANT)), List.of(generation));
+        }
+
+        /** Starts a transaction on {@code c}, as {@link #begin}, that reads in the snapshot {@link #begin} exported. */
+        public static void join(Connection c, String snapshot) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                // the snapshot's id comes from PostgreSQL, not from a caller
+                s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "") + "'");
+                s.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+            }
+        }
+
+        /** The daily rows of units, the participation rows and the span rows' figures. */
+        public static void figures(Connection c, int generation) throws SQLException {
+            upsert(c, List.of(unitRows(BY_GENERATION, CONFIRMED_NOW, 1), participation(BY_GENERATION, CONFIRMED_NOW, 1),
+                    SpanRollups.streetRows(BY_GENERATION, CONFIRMED_NOW, 1),
+                    SpanRollups.unitRows(BY_GENERATION, CONFIRMED_NOW, 1)), List.of(generation));
+        }
+
+        /** The span rows' volunteers and the street's daily rows; answers the projects rolled up as pending. */
+        public static Set<String> volunteers(Connection c, int generation) throws SQLException {
+            upsert(c, List.of(SpanRollups.insertVolunteers(BY_GENERATION, CONFIRMED_NOW, PARTICIPANT),
+                    streetRows(BY_GENERATION, CONFIRMED_NOW, 1)), List.of(generation));
             Set<String> pending = new HashSet<>();
             try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT x.project_id FROM ledger_entry x "
                     + "WHERE x.generation = ? AND " + Confirmation.pending("x"))) {
@@ -243,9 +303,14 @@ public class LedgerRollups {
                 }
             }
             return pending;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot roll up generation " + generation, e);
         }
+
+        /** Each span row's count of volunteers, from its volunteers' rows (both shares' rows in place). */
+        public static void countVolunteers(Connection c, int generation) throws SQLException {
+            upsert(c, List.of(SpanRollups.countInserted()), List.of(generation, generation));
+        }
+
+        private static final String BY_GENERATION = "x.generation = ?";
     }
 
     private void move(String generations, List<Object> generationParams, Collection<String> projectIds) {

@@ -97,19 +97,31 @@ public final class SpanRollups {
     }
 
     /**
-     * The volunteers of the rows of a generation rolled up at once ({@link LedgerRollups#rollUp}), after its span rows'
-     * figures: none are there yet, so each (row, volunteer) is inserted once, in key order (at the index's right edge:
-     * a generation's keys follow the older ones'), without the upsert's conflict check and read-back, and each span
-     * row's count is set from the same grouping. The same rows as {@link #volunteers} with sign +1.
+     * The volunteers of the rows of a generation rolled up at once ({@link LedgerRollups#rollUp}): none are there
+     * yet, so each (row, volunteer) is inserted once, in key order (at the index's right edge: a generation's keys
+     * follow the older ones'), without the upsert's conflict check and read-back. The span rows' counts are set
+     * afterwards from these rows ({@link #countInserted}): the same rows and counts as {@link #volunteers} with sign +1.
      */
     static String insertVolunteers(String filter, String confirmed, String participant) {
-        return "WITH " + grouped(filter, confirmed, participant) + ", "
-                + "v AS (INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries, days) "
-                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n, g.days FROM g ORDER BY 1, 2, 3) "
-                + "UPDATE ledger_rollup_span r SET volunteers = c.n FROM (SELECT " + KEY + ", COUNT(*) AS n FROM g "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7) c WHERE r.generation = c.generation AND r.street_code = c.street_code "
-                + "AND r.span = c.span AND r.span_start = c.span_start AND r.dim = c.dim AND r.dim_value = c.dim_value "
-                + "AND r.confirmed = c.confirmed";
+        return "WITH " + grouped(filter, confirmed, participant) + " "
+                + "INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries, days) "
+                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n, g.days FROM g ORDER BY 1, 2, 3";
+    }
+
+    /**
+     * Sets the count of each span row of a generation from the volunteers' rows {@link #insertVolunteers} wrote
+     * (parameters: the generation, twice); a row without volunteers keeps its 0. Each span row's key is hashed once,
+     * in a CTE of its own, and the rows are updated by their primary key: with the hash computed in the UPDATE's own
+     * join condition, a rebuild of 50,000 events on the whole stack spent over 100 s in this one statement (its plan
+     * was not kept; bench/README.md, "Ledger: the rebuild's roll-up on two connections").
+     */
+    static String countInserted() {
+        return "WITH c AS MATERIALIZED (SELECT row_key, COUNT(*) AS n FROM ledger_rollup_span_volunteer WHERE "
+                + "generation = ? GROUP BY row_key), k AS MATERIALIZED (SELECT " + KEY + ", " + rowKey("s")
+                + " AS row_key FROM ledger_rollup_span s WHERE s.generation = ?) UPDATE ledger_rollup_span r SET "
+                + "volunteers = c.n FROM k JOIN c USING (row_key) WHERE r.generation = k.generation AND r.street_code = "
+                + "k.street_code AND r.span = k.span AND r.span_start = k.span_start AND r.dim = k.dim AND r.dim_value = "
+                + "k.dim_value AND r.confirmed = k.confirmed";
     }
 
     /**
