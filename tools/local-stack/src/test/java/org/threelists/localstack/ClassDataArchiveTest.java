@@ -26,9 +26,7 @@ class ClassDataArchiveTest {
         assertTrue(plain.recording());
         assertTrue(plain.jvmOptions().get(0).startsWith("-XX:ArchiveClassesAtExit=" + folder.resolve(ClassDataArchive.FILE_NAME)));
 
-        ClassDataArchive recorded = ClassDataArchive.forRunJar(runJar, true);
-        assertFalse(recorded.recording());
-        assertEquals(List.of(), recorded.jvmOptions());
+        assertNeitherRecordsNorMaps(ClassDataArchive.forRunJar(runJar, true));
     }
 
     @Test
@@ -37,9 +35,7 @@ class ClassDataArchiveTest {
         Path archive = Files.writeString(folder.resolve(ClassDataArchive.FILE_NAME), "older");
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
 
-        ClassDataArchive recorded = ClassDataArchive.forRunJar(runJar, true);
-        assertFalse(recorded.recording());
-        assertEquals(List.of(), recorded.jvmOptions());
+        assertNeitherRecordsNorMaps(ClassDataArchive.forRunJar(runJar, true));
     }
 
     @Test
@@ -53,5 +49,10 @@ class ClassDataArchiveTest {
             assertFalse(current.recording());
             assertEquals(List.of("-XX:SharedArchiveFile=" + archive), current.jvmOptions());
         }
+    }
+
+    private static void assertNeitherRecordsNorMaps(ClassDataArchive start) {
+        assertFalse(start.recording());
+        assertEquals(List.of(), start.jvmOptions());
     }
 }
