@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One Quarkus service run from its fast-jar ({@code services/<name>/target/quarkus-app/quarkus-run.jar}) as its
@@ -101,12 +102,6 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the process with these environment variables added (and {@link #DEFAULT_ENVIRONMENT}'s where neither
      * they nor the launcher's environment set them), without waiting for it to be ready.
      */
-    /** Whether the JVM started with this environment added makes a flight recording (JFR options in JAVA_TOOL_OPTIONS). */
-    private static boolean startsFlightRecording(Map<String, String> environment) {
-        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
-        return options != null && options.contains("StartFlightRecording");
-    }
-
     static ServiceProcess launch(Path repoRoot, ServiceSpec spec, Map<String, String> environment, Path logFile) {
         Path runJar = spec.runJar(repoRoot).toAbsolutePath();
         if (!Files.isRegularFile(runJar)) {
@@ -119,7 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Processes.javaExecutable());
             command.addAll(jvmOptions(spec));
-            ClassDataArchive classData = ClassDataArchive.forRunJar(runJar, startsFlightRecording(environment));
+            ClassDataArchive classData = ClassDataArchive.forRunJar(runJar, makesFlightRecording(command, environment));
             command.addAll(classData.jvmOptions());
             command.addAll(List.of("-jar", runJar.toString()));
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
@@ -160,6 +155,16 @@ public final class ServiceProcess implements AutoCloseable {
         return overridden().orElseGet(() -> WITH_C2.contains(spec.name())
                 ? DEFAULT_JVM_OPTIONS.stream().filter(o -> !o.startsWith("-XX:TieredStopAtLevel=")).toList()
                 : DEFAULT_JVM_OPTIONS);
+    }
+
+    /**
+     * Whether the JVM of this command makes a flight recording: asked on its command line or in the options the JVM
+     * reads from its environment (these variables added to the launcher's own).
+     */
+    private static boolean makesFlightRecording(List<String> command, Map<String, String> environment) {
+        return Stream.concat(command.stream(), Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")
+                        .map(name -> environment.getOrDefault(name, System.getenv(name))))
+                .anyMatch(option -> option != null && option.contains("-XX:StartFlightRecording"));
     }
 
     /**

@@ -140,7 +140,7 @@ public class BatchRecording {
     /**
      * Applies {@code batch} to a bulk generation (a rebuild's, V7__entries_partitioned_by_generation.sql) as
      * {@link #apply} does, but for the roll-ups of its entries: the rebuild rolls the whole generation up once, when
-     * its events are in ({@link LedgerRollups#rollUp}), rather than upserting each batch's.
+     * its events are in ({@link LedgerRollups.RollUp}), rather than upserting each batch's.
      */
     public void build(int generation, List<Replayed> batch, Map<Integer, Head> heads) {
         apply(generation, batch, heads, false);

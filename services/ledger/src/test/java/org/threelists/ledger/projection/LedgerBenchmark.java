@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ public final class LedgerBenchmark {
                 }
                 t0 = System.nanoTime();
                 // the roll-ups of the generated entries at once, as a rebuild fills them before its flip
-                new LedgerRollups(ds).rollUp(1);
+                rollUp(ds, 1);
                 System.out.printf("rolled up (as a rebuild's generation) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                     s.execute("VACUUM ANALYZE");
@@ -84,6 +85,21 @@ public final class LedgerBenchmark {
                 reports(ds);
                 rebuild(ds, rebuildEvents);
             }
+        }
+    }
+
+    /**
+     * Rolls up every entry of {@code generation} as a rebuild does ({@link LedgerRollups.RollUp}), its two shares one
+     * after the other in one transaction on one connection.
+     */
+    static void rollUp(AgroalDataSource ds, int generation) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            LedgerRollups.RollUp.begin(c);
+            LedgerRollups.RollUp.figures(c, generation);
+            LedgerRollups.RollUp.volunteers(c, generation);
+            LedgerRollups.RollUp.countVolunteers(c, generation);
+            c.commit();
         }
     }
 

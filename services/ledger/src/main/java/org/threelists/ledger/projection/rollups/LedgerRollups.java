@@ -184,7 +184,7 @@ public class LedgerRollups {
     /**
      * Projects their community confirmed for the first time (one, a poll's, a rebuild's batch): their entries' figures,
      * in every generation, move from the unconfirmed rows to the confirmed ones. A bulk generation (one a rebuild
-     * builds, V7__entries_partitioned_by_generation.sql) has no roll-ups to move yet: {@link #rollUp} reads each
+     * builds, V7__entries_partitioned_by_generation.sql) has no roll-ups to move yet: {@link RollUp} reads each
      * project's confirmation when it rolls the generation up.
      */
     public void confirmed(Collection<String> projectIds) {
@@ -192,7 +192,7 @@ public class LedgerRollups {
     }
 
     /**
-     * Moves, in {@code generation} alone, the figures of the projects among {@code pending} (those {@link #rollUp}
+     * Moves, in {@code generation} alone, the figures of the projects among {@code pending} (those {@link RollUp}
      * rolled up as pending) that are confirmed now: a live confirmation that came while the generation was rolled up,
      * still bulk, moved no figures of it. Under the generation lock, so that no other comes meanwhile.
      */
@@ -216,28 +216,11 @@ public class LedgerRollups {
     }
 
     /**
-     * Rolls up every entry of {@code generation} at once, with the same grouping as a delivery's, each
-     * entry confirmed as its project is now: what a bulk generation's batches left out. Answers the projects whose
-     * entries were rolled up as pending, so that the caller can move those confirmed since ({@link #confirmedSince}).
-     * Must open its transaction: its statements read the projects' confirmations in one snapshot (repeatable read),
-     * so that every table and the pending projects agree whatever confirmation commits meanwhile. A rebuild runs the
-     * same statements in two shares on two connections in one exported snapshot ({@link RollUp}); this is the one
-     * connection's way, for a ledger filled by hand (the benchmarks' fill).
-     */
-    public Set<String> rollUp(int generation) {
-        try (Connection c = dataSource.getConnection()) {
-            RollUp.begin(c);
-            RollUp.figures(c, generation);
-            Set<String> pending = RollUp.volunteers(c, generation);
-            RollUp.countVolunteers(c, generation);
-            return pending;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot roll up generation " + generation, e);
-        }
-    }
-
-    /**
-     * A bulk generation's roll-up in two shares of about equal work that can run side by side on two connections, each
+     * Rolls up every entry of a bulk generation at once, with the same grouping as a delivery's, each entry confirmed
+     * as its project is now: what the generation's batches left out. {@link #volunteers} answers the projects rolled up
+     * as pending, so that the caller can move those confirmed since ({@link #confirmedSince}).
+     * <p>
+     * In two shares of about equal work that can run side by side on two connections, each
      * in its own transaction, both reading the projects' confirmations in one snapshot: the one {@link #begin} takes
      * and exports, which {@link #join} imports (PostgreSQL's {@code pg_export_snapshot}), so the rows are those one
      * transaction would write. {@link #figures} groups the entries into the daily, participation and span figures;

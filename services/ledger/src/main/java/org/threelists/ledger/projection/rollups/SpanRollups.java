@@ -97,7 +97,7 @@ public final class SpanRollups {
     }
 
     /**
-     * The volunteers of the rows of a generation rolled up at once ({@link LedgerRollups#rollUp}): none are there
+     * The volunteers of the rows of a generation rolled up at once ({@link LedgerRollups.RollUp}): none are there
      * yet, so each (row, volunteer) is inserted once, in key order (at the index's right edge: a generation's keys
      * follow the older ones'), without the upsert's conflict check and read-back. The span rows' counts are set
      * afterwards from these rows ({@link #countInserted}): the same rows and counts as {@link #volunteers} with sign +1.
