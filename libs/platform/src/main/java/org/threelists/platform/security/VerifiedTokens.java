@@ -1,6 +1,5 @@
 package org.threelists.platform.security;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
@@ -31,7 +30,6 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -53,7 +51,7 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
         if (known != null && now.isBefore(known.until())) {
             return known.principal();
         }
-        JWTCallerPrincipal principal = verifier.parse(token, context);
+        JWTCallerPrincipal principal = ClaimsPrincipal.verify(token, context);
         Instant until = validUntil(principal, context);
         if (until != null && now.isBefore(until)) {
             makeRoom(now);

@@ -1,5 +1,6 @@
 package org.threelists.platform.security;
 
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -7,6 +8,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
+import org.eclipse.microprofile.jwt.Claims;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +82,25 @@ class VerifiedTokensTest {
         tokens.parse(token, context(null));
 
         assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void every_claim_reads_as_smallrye_reads_it() throws Exception {
+        String token = token(KEYS, Instant.now(), Instant.now().plusSeconds(600), "jiafu");
+        JWTCallerPrincipal ours = new VerifiedTokens().parse(token, context(null));
+        JWTCallerPrincipal smallrye = new DefaultJWTCallerPrincipalFactory().parse(token, context(null));
+
+        // The token's own claims, our scope claims it lacks, every standard name, and names that are neither.
+        List<String> names = Stream.of(smallrye.getClaimNames().stream(), Stream.of(Caller.STREET_CLAIM, Caller.UNIT_CLAIM,
+                "UNKNOWN", "Sub", ""), Stream.of(Claims.values()).map(Claims::name)).flatMap(s -> s).distinct().toList();
+        for (String name : names) {
+            Object expected = smallrye.getClaim(name);
+            assertThat((Object) ours.getClaim(name)).as(name).isEqualTo(expected);
+        }
+        assertThat(ours.getClaimNames()).isEqualTo(smallrye.getClaimNames());
+        assertThat((Object) ours.getClaim(Caller.COMMUNITY_CLAIM)).isEqualTo("jiafu");
+        assertThat(ours.getName()).isEqualTo(smallrye.getName());
+        assertThat(ours.getGroups()).isEqualTo(smallrye.getGroups());
     }
 
     private static JWTAuthContextInfo context(Long tokenAge) {
