@@ -213,10 +213,14 @@ final class ReportQueries {
         } else if (confirmed && groupBy != GroupBy.UNIT) {
             yearMembers(b, scope, groupBy, from, to, dimension, totals);
         } else {
-            // UNION: a volunteer of two spans (two years, or months around a year), or of a span and days, counts once
+            // UNION: a volunteer of two spans (two years, or months around a year), or of a span and days, counts once.
+            // Every member row read is one with entries: a confirmation's move deletes those it left at 0 in its own
+            // transaction (SpanRollups.deleteEmpty), so no condition on entries is needed, and the members come from
+            // the primary key's index alone, without a heap page per member (bench/README.md, "Ledger: a period
+            // inside a year, the pending figures from the index alone").
             b.add(", u AS (SELECT " + (period.days().isEmpty() ? "DISTINCT " : "") + "s.k, m.volunteer_id FROM s "
                     + "JOIN ledger_rollup_span_volunteer m "
-                    + "ON m.generation = (SELECT generation FROM g) AND m.row_key = s.row_key WHERE m.entries > 0");
+                    + "ON m.generation = (SELECT generation FROM g) AND m.row_key = s.row_key");
             for (Piece p : period.days()) {
                 b.add(" UNION SELECT " + key + ", x.volunteer_id FROM ledger_participation x, g "
                         + "WHERE x.generation = g.generation AND x.volunteer_id <> ''");

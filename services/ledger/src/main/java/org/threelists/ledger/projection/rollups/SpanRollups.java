@@ -168,7 +168,11 @@ public final class SpanRollups {
                 + "p AS (SELECT g.*, " + rowKey("g") + " AS row_key FROM g), " + countVolunteers(1);
     }
 
-    /** After a confirmation moved figures: the rows left with nothing in them. */
+    /**
+     * After a confirmation moved figures: the rows left with nothing in them. In the move's own transaction, so that no
+     * committed member row has 0 entries: the reports read the members from the primary key's index alone, without a
+     * condition on them ({@code ReportQueries}).
+     */
     static void deleteEmpty(Connection c) throws SQLException {
         for (String table : List.of("ledger_rollup_span", "ledger_rollup_span_volunteer")) {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE entries = 0")) {
