@@ -66,6 +66,17 @@ final class ComponentSearch {
         return Math.max(0, bound - primal);
     }
 
+    /**
+     * The open gap per pair: what a slice of this component's search can still gain for the work it costs (a
+     * re-pack sweep, a kick's repair and a neighbourhood grow with the component's pairs). The scheduler takes the
+     * largest: by the open gap alone, LONG_TAIL's twenty streets of ~2,000 pairs took every slice of a 1 s limit for
+     * their two-resource re-packs while its fifty-eight of ~350 pairs, as far below their LP bounds and ten times
+     * cheaper to re-pack, got none (services/matchmaker/engine/README.md, "Time and quality").
+     */
+    double openGapPerPair() {
+        return openGap() / (double) Math.max(1, pairs);
+    }
+
     boolean reachedTarget(double targetGap) {
         long b = Math.max(bound, primal);
         return b <= 0 || (b - primal) <= targetGap * b;

@@ -11,7 +11,7 @@ import org.threelists.matchmaker.matching.model.Deadline;
 /**
  * Spends a time budget on the components where the gap is: every worker thread (one per core) first starts the
  * components (largest first: their flows cost the most), then takes the component with the largest open gap
- * (bound − plan) that no other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts
+ * (bound − plan) per pair (what a slice can gain for what it costs) that no other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts
  * it back; finished
  * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
  * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others
@@ -125,7 +125,7 @@ final class Slices {
                 boolean atTarget = s.step == ComponentSearch.Step.LNS && s.reachedTarget(targetGap);
                 boolean waits = repacking && s.step == ComponentSearch.Step.KICK;
                 if (!busy[c] && s.step.compareTo(until) < 0 && !atTarget && !waits
-                        && (best == null || s.openGap() > best.openGap())) {
+                        && (best == null || s.openGapPerPair() > best.openGapPerPair())) {
                     best = s;
                 }
             }
