@@ -101,7 +101,7 @@ final class Slices {
     }
 
     /** The next component to work on: one not started (largest first), else the largest open gap; null: stop. */
-    private synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
+    synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
         ComponentSearch best = null;
         for (int c = 0; c < searches.length; c++) {
             ComponentSearch s = searches[c];
