@@ -11,11 +11,11 @@ import org.threelists.matchmaker.matching.model.Deadline;
 /**
  * Spends a time budget on the components where the gap is: every worker thread (one per core) first starts the
  * components (largest first: their flows cost the most), then takes the component with the largest open gap
- * (bound − plan) per pair (what a slice can gain for what it costs) that no other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts
- * it back; finished
- * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
- * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others
- * wait; a thread whose last start is done searches while the other still starts.
+ * (bound − plan) per pair (what a slice can gain for what it costs) that no other thread works on, runs its search
+ * for a slice of time ({@link #sliceNanos}), and puts it back; finished components leave, as do those whose own gap
+ * reached the target in the neighbourhood search, and all stop at the deadline or once the whole plan's gap reaches
+ * the target. Slicing keeps one large component from taking the whole budget while the others wait; a thread whose
+ * last start is done searches while the other still starts.
  */
 final class Slices {
 
@@ -100,7 +100,9 @@ final class Slices {
         }
     }
 
-    /** The next component to work on: one not started (largest first), else the largest open gap; null: stop. */
+    /**
+     * The next component to work on: one not started (largest first), else the largest open gap per pair; null: stop.
+     */
     synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
         ComponentSearch best = null;
         for (int c = 0; c < searches.length; c++) {

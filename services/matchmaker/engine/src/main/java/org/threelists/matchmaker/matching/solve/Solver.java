@@ -29,8 +29,8 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *       bound is at most the target gap.</li>
  * </ol>
  * Steps 1, 2 and 4 run per component on every core, in time slices: the starts first (largest first), then the
- * component with the largest open gap ({@link Slices}); the budget goes where the gap is, and the plan is the best
- * found at the deadline, with its proven gap.
+ * component with the largest open gap per pair ({@link Slices}); the budget goes where the gap is, and the plan is
+ * the best found at the deadline, with its proven gap.
  * "cp-sat:OPTIMAL" means every component is proven optimal by CP-SAT.
  */
 public final class Solver {
@@ -221,7 +221,8 @@ public final class Solver {
             }
             out.append(" |");
             for (int i = ComponentSearch.Step.PULL.ordinal(); i <= ComponentSearch.Step.KICK.ordinal(); i++) {
-                out.append(String.format(java.util.Locale.ROOT, " %.3f", s.gainByStep[i] / (double) p.m / Scoring.SCALE));
+                double gain = s.gainByStep[i] / (double) p.m / Scoring.SCALE;
+                out.append(String.format(java.util.Locale.ROOT, " %.3f", gain));
             }
             out.append(String.format(java.util.Locale.ROOT, " | %.4f | %.5f | %d |%n", lost[c] / Scoring.SCALE,
                     lp <= 0 ? 1 : (lp - lost[c]) / lp, s.kickMoves()));
