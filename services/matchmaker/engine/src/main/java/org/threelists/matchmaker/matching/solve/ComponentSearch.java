@@ -69,9 +69,10 @@ final class ComponentSearch {
     /**
      * The open gap per pair: what a slice of this component's search can still gain for the work it costs (a
      * re-pack sweep, a kick's repair and a neighbourhood grow with the component's pairs). The scheduler takes the
-     * largest: by the open gap alone, LONG_TAIL's twenty streets of ~2,000 pairs took every slice of a 1 s limit for
-     * their two-resource re-packs while its fifty-eight of ~350 pairs, as far below their LP bounds and ten times
-     * cheaper to re-pack, got none (services/matchmaker/engine/README.md, "Time and quality").
+     * largest: by the open gap alone, LONG_TAIL 10k×1k's thirteen components of 1,300–2,700 pairs took every slice of
+     * a 1 s limit for their two-resource re-packs while its sixty-five of 140–800 pairs, further below their LP
+     * bounds and several times cheaper to re-pack, got none (services/matchmaker/engine/README.md, "Time and
+     * quality").
      */
     double openGapPerPair() {
         return openGap() / (double) Math.max(1, pairs);
