@@ -19,22 +19,56 @@ import org.threelists.matchmaker.matching.relaxation.Relaxation;
 class SlicesTest {
 
     @Test
-    void theNextSliceGoesToTheLargestOpenGapPerPairNotTheLargestOpenGap() {
-        // a street of 12 pairs and one of 2: the large one's open gap is twice the small one's, but per pair
-        // (what a re-pack sweep costs) the small one's is three times as large
+    void aComponentSmallerThanASliceCountsItsOpenGapPerSliceOfWork() {
+        // 600 pairs and 6: the first's open gap is twice the second's, but the second gives its gap up in a
+        // hundredth of the work
+        ComponentSearch[] searches = twoComponents(300, 3);
+        ComponentSearch large = searches[0].pairs > searches[1].pairs ? searches[0] : searches[1];
+        ComponentSearch small = large == searches[0] ? searches[1] : searches[0];
+        assertThat(large.pairs).isEqualTo(600);
+        assertThat(small.pairs).isEqualTo(6);
+        gap(large, 600);
+        gap(small, 300);
+        Slices slices = new Slices(searches, () -> false, 0.001, Slices.sliceNanos(1));
+
+        assertThat(slices.take(ComponentSearch.Step.DONE, true)).isSameAs(small);
+        assertThat(slices.take(ComponentSearch.Step.DONE, true)).as("the other thread's, while the first is busy")
+                .isSameAs(large);
+        assertThat(slices.take(ComponentSearch.Step.DONE, true)).as("both busy").isNull();
+    }
+
+    @Test
+    void componentsOfASliceOrMoreGoByTheirOpenGap() {
+        // 2,400 pairs and 1,200: both at least a slice's work, so the larger open gap first, whatever the pairs
+        ComponentSearch[] searches = twoComponents(1_200, 600);
+        ComponentSearch large = searches[0].pairs > searches[1].pairs ? searches[0] : searches[1];
+        ComponentSearch small = large == searches[0] ? searches[1] : searches[0];
+        assertThat(small.pairs).isGreaterThanOrEqualTo(ComponentSearch.SLICE_PAIRS);
+        gap(large, 600);
+        gap(small, 400);
+        Slices slices = new Slices(searches, () -> false, 0.001, Slices.sliceNanos(1));
+
+        assertThat(slices.take(ComponentSearch.Step.DONE, true)).isSameAs(large);
+        assertThat(slices.take(ComponentSearch.Step.DONE, true)).isSameAs(small);
+    }
+
+    private static void gap(ComponentSearch s, long open) {
+        s.bound = 10_000;
+        s.primal = 10_000 - open;
+    }
+
+    /** Two streets re-packing, of 2 pairs per demand: {@code first} demands on two resources, {@code second} on two. */
+    private static ComponentSearch[] twoComponents(int first, int second) {
         List<DemandInput> ds = new ArrayList<>();
         List<CandidatePair> cs = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            ds.add(demand("big" + i, "jiafu", "HEALTH", 1));
-            cs.add(new CandidatePair("big" + i, "RB1", 0.5));
-            cs.add(new CandidatePair("big" + i, "RB2", 0.5));
+        for (int i = 0; i < first + second; i++) {
+            String street = i < first ? "a" : "b";
+            ds.add(demand("d" + i, street, "HEALTH", 1));
+            cs.add(new CandidatePair("d" + i, street + "1", 0.5));
+            cs.add(new CandidatePair("d" + i, street + "2", 0.5));
         }
-        ds.add(demand("small", "tongyuan", "HEALTH", 1));
-        cs.add(new CandidatePair("small", "RS1", 0.5));
-        cs.add(new CandidatePair("small", "RS2", 0.5));
-        List<ResourceInput> rs = List.of(resource("RB1", "u1", "HEALTH", "jiafu", 2),
-                resource("RB2", "u2", "HEALTH", "jiafu", 2), resource("RS1", "u3", "HEALTH", "tongyuan", 2),
-                resource("RS2", "u4", "HEALTH", "tongyuan", 2));
+        List<ResourceInput> rs = List.of(resource("a1", "u1", "HEALTH", "a", 2), resource("a2", "u2", "HEALTH", "a", 2),
+                resource("b1", "u3", "HEALTH", "b", 2), resource("b2", "u4", "HEALTH", "b", 2));
         Problem p = Problem.build(new MatchingInstance(ds, rs, cs, null));
         assertThat(p.componentCount()).isEqualTo(2);
         Relaxation relaxation = new Relaxation(p);
@@ -45,19 +79,6 @@ class SlicesTest {
             searches[c] = new ComponentSearch(p, c, choice, relaxation, new FlowEstimate(), options);
             searches[c].step = ComponentSearch.Step.REPACK;
         }
-        int big = searches[0].pairs > searches[1].pairs ? 0 : 1;
-        int small = 1 - big;
-        assertThat(searches[big].pairs).isEqualTo(12);
-        assertThat(searches[small].pairs).isEqualTo(2);
-        searches[big].bound = 1_000;
-        searches[big].primal = 400; // open gap 600, 50 per pair
-        searches[small].bound = 1_000;
-        searches[small].primal = 700; // open gap 300, 150 per pair
-        Slices slices = new Slices(searches, () -> false, 0.001, Slices.sliceNanos(1));
-
-        assertThat(slices.take(ComponentSearch.Step.DONE, true)).isSameAs(searches[small]);
-        assertThat(slices.take(ComponentSearch.Step.DONE, true)).as("the other thread's, while the first is busy")
-                .isSameAs(searches[big]);
-        assertThat(slices.take(ComponentSearch.Step.DONE, true)).as("both busy").isNull();
+        return searches;
     }
 }
