@@ -14,8 +14,8 @@ import org.threelists.matchmaker.matching.model.Deadline;
  * open gap, bound − plan; per slice of work for one smaller than a slice, {@link ComponentSearch#sliceWorth}) that no
  * other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts it back; finished
  * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
- * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others wait; a thread whose
- * last start is done searches while the other still starts.
+ * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole
+ * budget while the others wait; a thread whose last start is done searches while the other still starts.
  */
 final class Slices {
 
