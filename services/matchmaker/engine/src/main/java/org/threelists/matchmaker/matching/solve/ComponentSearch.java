@@ -66,26 +66,6 @@ final class ComponentSearch {
         return Math.max(0, bound - primal);
     }
 
-    /**
-     * The pairs whose search costs about one slice: LONG_TAIL's components under 1,000 pairs re-pack to their local
-     * optimum in 1–15 ms of thread CPU, those of 1,300–2,700 pairs in 15–120 ms, a 1 s limit's slice is 50 ms.
-     */
-    static final int SLICE_PAIRS = 1_000;
-
-    /**
-     * What a slice of this component's search is worth, for the scheduler, which takes the largest: the open gap,
-     * and for a component smaller than a slice's work ({@link #SLICE_PAIRS}) the open gap per slice it costs, since
-     * it gives up its gap in a fraction of one. By the open gap alone, LONG_TAIL 10k×1k's thirteen components of
-     * 1,300–2,700 pairs took every slice of a 1 s limit for their two-resource re-packs while its sixty-five of
-     * 140–800 pairs, further below their LP bounds and several times cheaper to re-pack, got none
-     * (services/matchmaker/engine/README.md, "Time and quality"). A larger component keeps its open gap as its worth
-     * (a sweep starts where the room is, so a slice of it gains as the gap is large, not as its pairs are few): the
-     * other shapes' streets, all above 19,000 pairs at 10k×1k, are scheduled as before.
-     */
-    double sliceWorth() {
-        return openGap() * Math.max(1.0, SLICE_PAIRS / (double) Math.max(1, pairs));
-    }
-
     boolean reachedTarget(double targetGap) {
         long b = Math.max(bound, primal);
         return b <= 0 || (b - primal) <= targetGap * b;

@@ -10,12 +10,12 @@ import org.threelists.matchmaker.matching.model.Deadline;
 
 /**
  * Spends a time budget on the components where the gap is: every worker thread (one per core) first starts the
- * components (largest first: their flows cost the most), then takes the component whose slice is worth the most (its
- * open gap, bound − plan; per slice of work for one smaller than a slice, {@link ComponentSearch#sliceWorth}) that no
- * other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts it back; finished
+ * components (largest first: their flows cost the most), then takes the component with the largest open gap
+ * (bound − plan) that no other thread works on, runs its search for a slice of time ({@link #sliceNanos}), and puts
+ * it back; finished
  * components leave, as do those whose own gap reached the target in the neighbourhood search, and all stop at the
- * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole
- * budget while the others wait; a thread whose last start is done searches while the other still starts.
+ * deadline or once the whole plan's gap reaches the target. Slicing keeps one large component from taking the whole budget while the others
+ * wait; a thread whose last start is done searches while the other still starts.
  */
 final class Slices {
 
@@ -100,10 +100,8 @@ final class Slices {
         }
     }
 
-    /**
-     * The next component to work on: one not started (largest first), else the slice worth most; null: stop.
-     */
-    synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
+    /** The next component to work on: one not started (largest first), else the largest open gap; null: stop. */
+    private synchronized ComponentSearch take(ComponentSearch.Step until, boolean timeLeft) {
         ComponentSearch best = null;
         for (int c = 0; c < searches.length; c++) {
             ComponentSearch s = searches[c];
@@ -127,7 +125,7 @@ final class Slices {
                 boolean atTarget = s.step == ComponentSearch.Step.LNS && s.reachedTarget(targetGap);
                 boolean waits = repacking && s.step == ComponentSearch.Step.KICK;
                 if (!busy[c] && s.step.compareTo(until) < 0 && !atTarget && !waits
-                        && (best == null || s.sliceWorth() > best.sliceWorth())) {
+                        && (best == null || s.openGap() > best.openGap())) {
                     best = s;
                 }
             }

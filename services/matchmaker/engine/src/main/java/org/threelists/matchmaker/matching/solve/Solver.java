@@ -29,8 +29,8 @@ import org.threelists.matchmaker.matching.search.StartPlan;
  *       bound is at most the target gap.</li>
  * </ol>
  * Steps 1, 2 and 4 run per component on every core, in time slices: the starts first (largest first), then the
- * component with the largest open gap, per slice of work for a small one ({@link Slices}); the budget goes where the
- * gap is, and the plan is the best found at the deadline, with its proven gap.
+ * component with the largest open gap ({@link Slices}); the budget goes where the gap is, and the plan is the best
+ * found at the deadline, with its proven gap.
  * "cp-sat:OPTIMAL" means every component is proven optimal by CP-SAT.
  */
 public final class Solver {
