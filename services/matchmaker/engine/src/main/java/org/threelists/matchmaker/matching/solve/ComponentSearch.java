@@ -45,6 +45,10 @@ final class ComponentSearch {
     volatile long primal;
     boolean proven;
     boolean byCpSat;
+    /** Thread CPU spent in each step, nanoseconds, when tracing ({@link Trace#on()}; the per-component profile). */
+    final long[] cpuByStep = new long[Step.values().length];
+    /** What each step gained, profit units (START: the start plan's profit). */
+    final long[] gainByStep = new long[Step.values().length];
 
     ComponentSearch(Problem p, int component, int[] choice, Relaxation relaxation, FlowEstimate flows,
                     MatchingEngine.Options options) {
@@ -69,6 +73,9 @@ final class ComponentSearch {
 
     /** Runs the current step until {@code sliceDeadline}; moves to the next step when this one is finished. */
     void runSlice(long sliceDeadline, long planDeadline) {
+        Step running = step;
+        long cpu0 = Trace.threadCpu();
+        long primal0 = running == Step.START ? 0 : primal;
         switch (step) {
             case START -> {
                 start(planDeadline);
@@ -121,6 +128,8 @@ final class ComponentSearch {
             proven = true;
             step = Step.DONE;
         }
+        cpuByStep[running.ordinal()] += Trace.threadCpu() - cpu0;
+        gainByStep[running.ordinal()] += primal - primal0;
     }
 
     /**

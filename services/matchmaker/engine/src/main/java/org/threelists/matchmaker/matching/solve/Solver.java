@@ -125,6 +125,9 @@ public final class Solver {
             slices.run(ComponentSearch.Step.DONE, deadline);
             Trace.log("lns: %d moves, gap %.4f%%", lnsMoves(searches), 100 * gapOf(p, searches));
         }
+        if (Trace.on()) {
+            traceComponents(p, choice, relaxation, searches);
+        }
         boolean[] proven = new boolean[components];
         boolean[] byCpSat = new boolean[components];
         for (int c = 0; c < components; c++) {
@@ -185,6 +188,46 @@ public final class Solver {
         }
         return new Solution(choice, boundScaled, lpScaled, method, provenCount, components, componentBoundScaled,
                 pullStable);
+    }
+
+    /**
+     * Per component, largest LP gap first: its size, the step it reached, the thread CPU of each step (ms) and what
+     * its plan leaves against its own LP bound (the profile of where a limit's time and the missing gap are).
+     */
+    private static void traceComponents(Problem p, int[] choice, Relaxation relaxation, ComponentSearch[] searches) {
+        Integer[] order = new Integer[searches.length];
+        double[] lost = new double[searches.length];
+        for (int c = 0; c < searches.length; c++) {
+            order[c] = c;
+            long plan = 0;
+            for (int d : p.componentDemands[c]) {
+                plan += choice[d] >= 0 ? p.pairScaled[choice[d]] : 0;
+            }
+            lost[c] = relaxation.componentLpBound[c] / (double) p.m - plan;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(lost[b], lost[a]));
+        StringBuilder out = new StringBuilder("| component | demands | resources | pairs | flow | step | cpu ms:");
+        for (ComponentSearch.Step s : ComponentSearch.Step.values()) {
+            out.append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        out.append(" | gain: pull chain repack kick | LP − plan | plan ÷ LP | kicks gained |\n");
+        for (int c : order) {
+            ComponentSearch s = searches[c];
+            double lp = relaxation.componentLpBound[c] / (double) p.m;
+            out.append(String.format(java.util.Locale.ROOT, "| %d | %d | %d | %d | %s | %s |", c,
+                    p.componentDemands[c].length, p.componentResources[c].length, s.pairs, s.flowSolved, s.step));
+            for (long ns : s.cpuByStep) {
+                out.append(String.format(java.util.Locale.ROOT, " %.1f", ns / 1e6));
+            }
+            out.append(" |");
+            for (int i = ComponentSearch.Step.PULL.ordinal(); i <= ComponentSearch.Step.KICK.ordinal(); i++) {
+                double gain = s.gainByStep[i] / (double) p.m / Scoring.SCALE;
+                out.append(String.format(java.util.Locale.ROOT, " %.3f", gain));
+            }
+            out.append(String.format(java.util.Locale.ROOT, " | %.4f | %.5f | %d |%n", lost[c] / Scoring.SCALE,
+                    lp <= 0 ? 1 : (lp - lost[c]) / lp, s.kickMoves()));
+        }
+        Trace.log("components, largest LP − plan first:%n%s", out);
     }
 
     private static double gapOf(Problem p, ComponentSearch[] searches) {
