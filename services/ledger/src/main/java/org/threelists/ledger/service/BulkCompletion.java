@@ -23,8 +23,17 @@ import java.util.concurrent.TimeUnit;
  * roll-ups, each built once over the whole generation (services/ledger/README.md, "Exactly once and rebuild"). Both are
  * PostgreSQL's work in one backend each, while the service waits, so they run on two connections side by side, one on
  * the caller's thread and one on a thread of its own: the roll-up's two shares in one exported snapshot
- * ({@link RollUp}), then the index builds, each taken by whichever connection is free. Each connection commits its
- * own transactions; if any fails, the caller abandons the generation, whose rows are then dropped with it.
+ * ({@link RollUp}), then the index builds, each taken by whichever connection is free.
+ *
+ * <p>What a failure leaves: the roll-up's two shares commit first, each on its own connection (the caller's once the
+ * other has joined the snapshot), as the count of the span rows' volunteers ({@link RollUp#countVolunteers}) reads
+ * both shares' rows and neither repeatable-read transaction sees the other's. After them, each connection's index
+ * builds are one transaction, the count joins the caller's, and both commit only once both connections are done; a
+ * failure on either stops the other before its next build. So a failed index build or count leaves none of the
+ * generation's indexes (but the one its batches read through, from before) and no span row's count; the shares' rows
+ * stay, as does a share's whose other failed. The partition's constraints come last, once both have committed (they
+ * take the partition exclusively, which the other connection's builds hold until it commits). On any failure the
+ * caller abandons the generation, which no report reads; the next rebuild drops its entries and roll-ups with it.
  *
  * <p>Outside any JTA transaction: it commits on its own connections.
  */
@@ -73,22 +82,35 @@ public class BulkCompletion {
         String snapshot = RollUp.begin(mine);
         CountDownLatch joined = new CountDownLatch(1);
         Future<?> figures = other.submit(() -> {
-            RollUp.join(theirs, snapshot);
-            joined.countDown();
-            RollUp.figures(theirs, generation);
-            theirs.commit();
-            build(theirs, indexes);
-            return null;
+            try {
+                RollUp.join(theirs, snapshot);
+                joined.countDown();
+                RollUp.figures(theirs, generation);
+                theirs.commit();
+                build(theirs, indexes);
+                return null;
+            } finally {
+                // done, the queue is empty; failed, the caller's connection builds no index only to roll it back
+                indexes.clear();
+            }
         });
-        Set<String> pending = RollUp.volunteers(mine, generation);
-        // the exported snapshot lives as long as its transaction: not committed before the other joined it
-        while (!joined.await(50, TimeUnit.MILLISECONDS) && !figures.isDone()) {
-            Thread.onSpinWait();
+        Set<String> pending;
+        try {
+            pending = RollUp.volunteers(mine, generation);
+            // the exported snapshot lives as long as its transaction: not committed before the other joined it
+            while (!joined.await(50, TimeUnit.MILLISECONDS) && !figures.isDone()) {
+                Thread.onSpinWait();
+            }
+            mine.commit();
+            build(mine, indexes);
+            await(figures);
+        } finally {
+            // as the other's share does
+            indexes.clear();
         }
-        mine.commit();
-        build(mine, indexes);
-        await(figures);
         RollUp.countVolunteers(mine, generation);
+        theirs.commit();
+        mine.commit();
         EntryPartitions.constrain(mine, generation);
         mine.commit();
         return pending;
@@ -102,13 +124,12 @@ public class BulkCompletion {
         }
     }
 
-    /** Builds the indexes left in {@code indexes}, each in a transaction of its own. */
+    /** Builds the indexes left in {@code indexes}, in the connection's transaction. */
     private static void build(Connection c, Queue<String> indexes) throws SQLException {
         for (String index = indexes.poll(); index != null; index = indexes.poll()) {
             try (Statement s = c.createStatement()) {
                 s.execute(index);
             }
-            c.commit();
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.entries.EntryPartitions;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.testing.RealInfrastructure;
 
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -129,6 +131,91 @@ class RebuildRunTest {
         as(DESK).get("/ledger/rebuild/runs/" + id).then().statusCode(403);
         as(DESK).post("/ledger/rebuild/runs").then().statusCode(403);
         as(OPERATOR).get("/ledger/rebuild/runs/" + uuid()).then().statusCode(404);
+    }
+
+    /**
+     * The rebuild's completion (services/ledger/README.md, "Exactly once and rebuild": the new generation's indexes and
+     * roll-ups on two connections side by side) fails on one of them with a real failed statement: a relation already
+     * holds the name of one of the new partition's indexes, so its {@code CREATE INDEX} fails on whichever connection
+     * takes it. What {@link org.threelists.ledger.service.BulkCompletion} promises then: the index builds of both
+     * connections roll back (the partition keeps only the index its batches read through) and so does the count of
+     * the span rows' volunteers, while the roll-up's two shares, committed before the builds, stay uncounted in the
+     * generation; the generation is abandoned with its entries, the current one goes on serving and recording
+     * deliveries, and the next rebuild drops the abandoned one, rows and roll-ups.
+     */
+    @Test
+    void a_rebuild_whose_completion_fails_on_one_connection_rolls_both_back_and_the_current_generation_keeps_serving()
+            throws Exception {
+        deliverOne(2);
+        awaitNoRebuildUnderWay();
+        JsonPath before = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+        int next = queryInt("SELECT max(generation) + 1 FROM ledger_generation");
+        String partition = EntryPartitions.table(next);
+        String blocker = partition + "_delivery";
+        execute("CREATE TABLE " + blocker + " (id integer)");
+        try {
+            String id = as(OPERATOR).post("/ledger/rebuild/runs").then().statusCode(202).extract().jsonPath()
+                    .getString("id");
+            JsonPath failed = awaitRun(id, run -> !List.of("QUEUED", "RUNNING").contains(run.getString("state")));
+            assertThat(failed.getString("state")).as(failed.prettify()).isEqualTo("FAILED");
+            assertThat(failed.getString("failure")).isEqualTo("Cannot index and roll up generation " + next);
+            assertThat(queryInt("SELECT count(*) FROM ledger_generation WHERE generation = " + next
+                    + " AND status = 'ABANDONED'")).isEqualTo(1);
+            // the batches had written the entries; neither connection's index builds stayed
+            assertThat(queryInt("SELECT count(*) FROM " + partition)).isEqualTo(before.getInt("entries"));
+            assertThat(queryStrings("SELECT indexname FROM pg_indexes WHERE tablename = '" + partition + "'"))
+                    .containsExactly(partition + "_project");
+            // the shares' rows, committed before the builds, stay; the count made with the builds did not
+            assertThat(rollUpRows(next)).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+            assertThat(queryInt("SELECT count(*) FROM ledger_rollup_span WHERE generation = " + next
+                    + " AND volunteers <> 0")).isZero();
+
+            assertThat(currentGeneration()).isEqualTo(before.getInt("generation"));
+            JsonPath still = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+            assertThat(still.getBoolean("valid")).isTrue();
+            assertThat(still.getString("head")).isEqualTo(before.getString("head"));
+            String later = deliverOne(1);
+            assertThat(entriesOf(dataSource, before.getInt("generation"))).anyMatch(row -> row.contains(later));
+        } finally {
+            execute("DROP TABLE " + blocker);
+        }
+
+        JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
+        assertThat(rebuilt.getBoolean("sameHead")).isTrue();
+        assertThat(rebuilt.getList("droppedGenerations", Integer.class)).contains(next);
+        assertThat(queryInt("SELECT count(*) FROM pg_class WHERE relname = '" + partition + "'")).isZero();
+        assertThat(rollUpRows(next)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+    }
+
+    /** The rows of each roll-up table in {@code generation}. */
+    private Map<String, Integer> rollUpRows(int generation) throws SQLException {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (String table : List.of("ledger_rollup", "ledger_participation", "ledger_rollup_span",
+                "ledger_rollup_span_volunteer")) {
+            rows.put(table, queryInt("SELECT count(*) FROM " + table + " WHERE generation = " + generation));
+        }
+        return rows;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+        }
+    }
+
+    private int queryInt(String sql) throws SQLException {
+        return Integer.parseInt(queryStrings(sql).get(0));
+    }
+
+    private List<String> queryStrings(String sql) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql);
+                ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
     }
 
     /** Waits until no rebuild is queued or running (the next suite may rebuild too: one at a time). */

@@ -128,6 +128,8 @@ public final class RebuildBenchmark {
             BatchRecording recording = new BatchRecording(new Pipelines(one), chains, new ProjectFacts(one),
                     new Directory(one), new SummaryCorrections(one), rollups, new SlipDemands(one));
             long t = System.nanoTime();
+            ProcessCpu cpu = ProcessCpu.of(shared);
+            long[] cpuStart = cpu.millis();
             Generations.Build build = generations.begin("bench");
             shared.commit();
             if (build.next() != REBUILT) {
@@ -140,19 +142,32 @@ public final class RebuildBenchmark {
                 shared.commit();
             }
             long written = System.nanoTime();
+            long[] cpuWritten = cpu.millis();
             // on connections of its own, as the service's rebuild does
             Set<String> pending = new BulkCompletion(ds).complete(build.next());
             long rolledUp = System.nanoTime();
+            long[] cpuRolledUp = cpu.millis();
             generations.lockExclusively();
             generations.rolledUp(build.next());
             rollups.confirmedSince(build.next(), pending);
             generations.finish(build);
             shared.commit();
             long done = System.nanoTime();
+            long[] cpuDone = cpu.millis();
             System.out.printf("rebuild into a bulk generation: batches %.2f s, indexes and roll-ups %.2f s, flip "
                     + "%.2f s%n", (written - t) / 1e9, (rolledUp - written) / 1e9, (done - rolledUp) / 1e9);
+            System.out.printf("  CPU ms per event, this JVM / PostgreSQL: batches %.3f / %.3f, indexes and roll-ups "
+                    + "%.3f / %.3f, flip %.3f / %.3f, whole %.3f / %.3f%n", per(cpuStart, cpuWritten, 0, records),
+                    per(cpuStart, cpuWritten, 1, records), per(cpuWritten, cpuRolledUp, 0, records),
+                    per(cpuWritten, cpuRolledUp, 1, records), per(cpuRolledUp, cpuDone, 0, records),
+                    per(cpuRolledUp, cpuDone, 1, records), per(cpuStart, cpuDone, 0, records),
+                    per(cpuStart, cpuDone, 1, records));
             return records.size() / ((done - t) / 1e9);
         }
+    }
+
+    private static double per(long[] from, long[] to, int which, List<?> records) {
+        return (double) (to[which] - from[which]) / records.size();
     }
 
     private static List<Replayed> replayed(List<ConsumerRecord<String, byte[]>> records) throws Exception {
@@ -213,8 +228,8 @@ public final class RebuildBenchmark {
                     {"year and month roll-ups", "SELECT street_code, span, span_start, dim, dim_value, confirmed, hours, "
                             + "services, residents_served, entries, volunteers FROM ledger_rollup_span WHERE generation = %d "
                             + "ORDER BY 1, 2, 3, 4, 5, 6"},
-                    {"their volunteers", "SELECT row_key, volunteer_id, entries FROM ledger_rollup_span_volunteer WHERE "
-                            + "generation = %d ORDER BY 1, 2"}}) {
+                    {"their volunteers", "SELECT row_key, volunteer_id, entries, days FROM ledger_rollup_span_volunteer "
+                            + "WHERE generation = %d ORDER BY 1, 2"}}) {
                 checks.add(q[0] + (rows(s, q[1].formatted(reference)).equals(rows(s, q[1].formatted(other))) ? " same"
                         : " DIFFER"));
             }
