@@ -144,7 +144,7 @@ class RebuildRunTest {
      * deliveries, and the next rebuild drops the abandoned one, rows and roll-ups.
      */
     @Test
-    void a_rebuild_whose_completion_fails_on_one_connection_rolls_both_back_and_the_current_generation_keeps_serving()
+    void a_rebuild_whose_completion_fails_on_one_connection_keeps_none_of_its_indexes_and_the_current_generation_serving()
             throws Exception {
         deliverOne(2);
         awaitNoRebuildUnderWay();
