@@ -715,10 +715,10 @@ public final class Bench {
         /** Waits (at most 15 s) until demand-list is quiet: its relay has published what the last run stored. */
         private void settle() throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            long previous = CpuMeter.processTicks(servicePid);
+            long previous = Processes.cpuTicks(servicePid);
             while (System.nanoTime() < deadline) {
                 Thread.sleep(500);
-                long now = CpuMeter.processTicks(servicePid);
+                long now = Processes.cpuTicks(servicePid);
                 if (now - previous <= 5) { // at most 10 % of one core over 500 ms
                     return;
                 }

@@ -1,5 +1,7 @@
 package org.threelists.bench;
 
+import org.threelists.devkit.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ import java.util.function.Supplier;
  */
 final class CpuMeter {
 
-    /** USER_HZ: the unit of the times in /proc/<pid>/stat and /proc/stat, 100 on every Linux of this kind. */
-    private static final double MS_PER_TICK = 10.0;
+    /** The unit of the times in /proc/<pid>/stat and /proc/stat ({@link Processes#CPU_TICKS_PER_SECOND}). */
+    private static final double MS_PER_TICK = 1000.0 / Processes.CPU_TICKS_PER_SECOND;
 
     /** Group name → the pids of that group right now (re-read at each sample: PostgreSQL forks backends). */
     private final Map<String, Supplier<List<Long>>> groups;
@@ -41,7 +43,7 @@ final class CpuMeter {
         groups.forEach((name, pids) -> {
             Map<Long, Long> ticks = new LinkedHashMap<>();
             for (long pid : pids.get()) {
-                long t = processTicks(pid);
+                long t = Processes.cpuTicks(pid);
                 if (t >= 0) {
                     ticks.put(pid, t);
                 }
@@ -82,17 +84,6 @@ final class CpuMeter {
             return new long[] {all - idle, all};
         } catch (IOException | RuntimeException e) {
             return new long[] {0, 0};
-        }
-    }
-
-    /** utime + stime of a process in ticks, or -1 if it is gone. */
-    static long processTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 

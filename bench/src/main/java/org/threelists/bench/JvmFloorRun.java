@@ -47,7 +47,7 @@ final class JvmFloorRun {
                     Thread.sleep(20);
                 }
             }
-            long ticksAtReady = CpuMeter.processTicks(process.pid());
+            long ticksAtReady = Processes.cpuTicks(process.pid());
             double rssAtReady = CpuMeter.statusMiB(process.pid(), "VmRSS");
             if (readySeconds >= 0) {
                 for (int i = 0; i < WARM_UP_REQUESTS; i++) {

@@ -1,5 +1,6 @@
 package org.threelists.bench;
 
+import org.threelists.devkit.Processes;
 import org.threelists.localstack.ServiceSpec;
 
 import java.io.ByteArrayOutputStream;
@@ -119,7 +120,7 @@ final class StartupWatch {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     ready.put(spec.name(), System.nanoTime());
                     processOf(spec).ifPresent(pid -> {
-                        long ticks = CpuMeter.processTicks(pid);
+                        long ticks = Processes.cpuTicks(pid);
                         cpuAtReady.put(spec.name(), ticks < 0 ? -1 : CpuMeter.round(ticks / 100.0));
                         rssAtReady.put(spec.name(), CpuMeter.statusMiB(pid, "VmRSS"));
                     });

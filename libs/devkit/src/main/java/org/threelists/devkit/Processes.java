@@ -81,6 +81,21 @@ public final class Processes {
         return reset;
     }
 
+    /** USER_HZ, the unit of the CPU times in /proc/<pid>/stat: 100 on every Linux of this kind. */
+    public static final long CPU_TICKS_PER_SECOND = 100;
+
+    /** A process's user + system CPU time so far, in ticks ({@link #CPU_TICKS_PER_SECOND}), from Linux's /proc; -1 if it is gone. */
+    public static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command, which may itself hold spaces and parentheses
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Sends a signal by name (INT, TERM, KILL, STOP, CONT…) to a process, as {@code kill -NAME pid} does. */
     public static void signal(long pid, String signal) {
         try {

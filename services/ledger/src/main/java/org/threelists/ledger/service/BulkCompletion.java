@@ -83,8 +83,12 @@ public class BulkCompletion {
         CountDownLatch joined = new CountDownLatch(1);
         Future<?> figures = other.submit(() -> {
             try {
-                RollUp.join(theirs, snapshot);
-                joined.countDown();
+                try {
+                    RollUp.join(theirs, snapshot);
+                } finally {
+                    // joined or failed to: either way the snapshot's own transaction may end now
+                    joined.countDown();
+                }
                 RollUp.figures(theirs, generation);
                 theirs.commit();
                 build(theirs, indexes);
@@ -98,9 +102,7 @@ public class BulkCompletion {
         try {
             pending = RollUp.volunteers(mine, generation);
             // the exported snapshot lives as long as its transaction: not committed before the other joined it
-            while (!joined.await(50, TimeUnit.MILLISECONDS) && !figures.isDone()) {
-                Thread.onSpinWait();
-            }
+            joined.await();
             mine.commit();
             build(mine, indexes);
             await(figures);
