@@ -92,7 +92,7 @@ public final class Bench {
         }
         long ledgerEntries = 1_000_000;
         int rebuildEvents = 50_000;
-        int reportRuns = 20;
+        int reportRuns = 100;
         // the targets: a street in 0.2 s, a city of 10k×1k in 1 s and 10 s, 100k×10k in 10 s
         List<Matching.Size> matching = List.of(new Matching.Size(1000, 100, 0.2), new Matching.Size(10_000, 1000, 1),
                 new Matching.Size(10_000, 1000, 10), new Matching.Size(100_000, 10_000, 10));
@@ -117,7 +117,7 @@ public final class Bench {
                   --deliveries 100        delivery → ledger: deliveries timed one at a time
                   --ledger-entries 1000000  ledger: entries filled before the report queries
                   --rebuild-events 50000  ledger: project.delivered events produced before the rebuild
-                  --report-runs 20        ledger: timed runs per report (after 3 warm-up runs)
+                  --report-runs 100       ledger: timed runs per report (after 3 warm-up runs); the raw SUM on every 5th
                   --matching 1000x100:0.2,10000x1000:1,10000x1000:10,100000x10000:10   sizes and the engine's time limit (s)
                   --reference-limit 15    matching: the exact reference's CP-SAT limit (s; 0 = LP bound only)
                   --seed 7                the generators' seed

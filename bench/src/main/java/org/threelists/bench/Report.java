@@ -372,7 +372,7 @@ final class Report {
         Map<String, Object> reports = map(ledger.get("reports"));
         if (reports != null) {
             out.printf("4. Ledger reports over %,d entries in the current generation (%s filled by COPY in %s s, hash-chained as the"
-                            + " service chains them; VACUUM ANALYZE %s s); %s runs each, REST (the roll-ups) and the raw SUM over the entries over JDBC alternating:%n",
+                            + " service chains them; VACUUM ANALYZE %s s); %s runs each of REST (the roll-ups), the raw SUM over the entries over JDBC on every fifth of them:%n",
                     ((Number) reports.get("entriesInCurrentGeneration")).longValue(), reports.get("entriesFilled"),
                     reports.get("fillSeconds"), reports.get("vacuumAnalyzeSeconds"), reports.get("runs"));
             out.println();
