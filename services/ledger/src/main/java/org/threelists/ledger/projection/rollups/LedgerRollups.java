@@ -223,10 +223,11 @@ public class LedgerRollups {
      * In two shares of about equal work that can run side by side on two connections, each
      * in its own transaction, both reading the projects' confirmations in one snapshot: the one {@link #begin} takes
      * and exports, which {@link #join} imports (PostgreSQL's {@code pg_export_snapshot}), so the rows are those one
-     * transaction would write. {@link #figures} groups the entries into the daily, participation and span figures;
-     * {@link #volunteers} the span rows' volunteers (the largest write, about eight rows per volunteer's entry) and the
-     * street's daily rows, and answers the pending projects. Once both are committed, {@link #countVolunteers} sets
-     * each span row's count from its volunteers' rows: the two shares cannot see each other's rows.
+     * transaction would write. {@link #figures} groups the entries into the daily and participation rows and sums
+     * the daily rows into the span figures; {@link #volunteers} writes the span rows' volunteers (the largest write,
+     * about eight rows per volunteer's entry) and answers the pending projects. Once both are committed,
+     * {@link #countVolunteers} sets each span row's count from its volunteers' rows: the two shares cannot see each
+     * other's rows.
      */
     public static final class RollUp {
 
@@ -264,17 +265,22 @@ public class LedgerRollups {
             }
         }
 
-        /** The daily rows of units, the participation rows and the span rows' figures. */
+        /**
+         * The daily rows, the participation rows, then the span rows' figures summed from the daily rows just written
+         * (visible in this transaction): a span row is the sum of its days' rows, so the entries are read once for
+         * the figures, not once more per span and dimension ({@link SpanRollups#streetRowsOfDays}).
+         */
         public static void figures(Connection c, int generation) throws SQLException {
-            upsert(c, List.of(unitRows(BY_GENERATION, CONFIRMED_NOW, 1), participation(BY_GENERATION, CONFIRMED_NOW, 1),
-                    SpanRollups.streetRows(BY_GENERATION, CONFIRMED_NOW, 1),
-                    SpanRollups.unitRows(BY_GENERATION, CONFIRMED_NOW, 1)), List.of(generation));
+            upsert(c, List.of(streetRows(BY_GENERATION, CONFIRMED_NOW, 1, INTO_NEW_ROWS),
+                    unitRows(BY_GENERATION, CONFIRMED_NOW, 1, INTO_NEW_ROWS),
+                    participation(BY_GENERATION, CONFIRMED_NOW, 1, INTO_NEW_ROWS), SpanRollups.streetRowsOfDays(),
+                    SpanRollups.unitRowsOfDays()), List.of(generation));
         }
 
-        /** The span rows' volunteers and the street's daily rows; answers the projects rolled up as pending. */
+        /** The span rows' volunteers; answers the projects rolled up as pending. */
         public static Set<String> volunteers(Connection c, int generation) throws SQLException {
-            upsert(c, List.of(SpanRollups.insertVolunteers(BY_GENERATION, CONFIRMED_NOW, PARTICIPANT),
-                    streetRows(BY_GENERATION, CONFIRMED_NOW, 1)), List.of(generation));
+            upsert(c, List.of(SpanRollups.insertVolunteers(BY_GENERATION, CONFIRMED_NOW, PARTICIPANT)),
+                    List.of(generation));
             Set<String> pending = new HashSet<>();
             try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT x.project_id FROM ledger_entry x "
                     + "WHERE x.generation = ? AND " + Confirmation.pending("x"))) {
@@ -294,6 +300,13 @@ public class LedgerRollups {
         }
 
         private static final String BY_GENERATION = "x.generation = ?";
+
+        /**
+         * A generation rolled up at once has no roll-up rows yet (its batches write none, and nothing else writes a
+         * bulk generation), so its rows are inserted without the upsert's conflict check: the grouping's rows are
+         * distinct by key already.
+         */
+        private static final String INTO_NEW_ROWS = "";
     }
 
     private void move(String generations, List<Object> generationParams, Collection<String> projectIds) {
@@ -356,16 +369,24 @@ public class LedgerRollups {
 
     /** The street's own rows (unit ''): every entry, each delivery once. */
     static String streetRows(String filter, String confirmed, int sign) {
+        return streetRows(filter, confirmed, sign, ADD_ROLLUP);
+    }
+
+    private static String streetRows(String filter, String confirmed, int sign, String onConflict) {
         return "INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, category, "
                 + "confirmed, hours, services, residents_served, entries) SELECT x.generation, x.street_code, x.entry_date, "
                 + "'', x.community_code, x.category, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER "
                 + "(WHERE x.kind = 'HOURS'), 0), " + sign + " * COUNT(*) FILTER (WHERE x.kind = 'DELIVERY'), " + sign
                 + " * COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = 'DELIVERY'), 0), " + sign + " * COUNT(*) "
-                + "FROM ledger_entry x WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + IN_KEY_ORDER + ADD_ROLLUP;
+                + "FROM ledger_entry x WHERE " + filter + " GROUP BY 1, 2, 3, 4, 5, 6, 7" + IN_KEY_ORDER + onConflict;
     }
 
     /** A unit's rows: its entries, and each delivery it took part in once, with the delivery's residents served. */
     static String unitRows(String filter, String confirmed, int sign) {
+        return unitRows(filter, confirmed, sign, ADD_ROLLUP);
+    }
+
+    private static String unitRows(String filter, String confirmed, int sign, String onConflict) {
         return "INSERT INTO ledger_rollup AS r (generation, street_code, entry_date, unit_id, community_code, category, "
                 + "confirmed, hours, services, residents_served, entries) SELECT u.generation, u.street_code, u.entry_date, "
                 + "u.unit_id, u.community_code, u.category, u.confirmed, " + sign + " * SUM(u.hours), " + sign
@@ -375,7 +396,7 @@ public class LedgerRollups {
                 + "AS hours, COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL "
                 + "AND x.unit_id <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) u LEFT JOIN ledger_entry d ON d.generation = "
                 + "u.generation AND d.event_id = u.event_id AND d.kind = 'DELIVERY' GROUP BY 1, 2, 3, 4, 5, 6, 7" + IN_KEY_ORDER
-                + ADD_ROLLUP;
+                + onConflict;
     }
 
     /**
@@ -383,12 +404,16 @@ public class LedgerRollups {
      * a resident member's slip hours under unit ''.
      */
     static String participation(String filter, String confirmed, int sign) {
+        return participation(filter, confirmed, sign, ADD_PARTICIPATION);
+    }
+
+    private static String participation(String filter, String confirmed, int sign, String onConflict) {
         return "INSERT INTO ledger_participation AS r (generation, street_code, entry_date, unit_id, volunteer_id, "
                 + "community_code, category, project_id, confirmed, hours, entries) SELECT x.generation, x.street_code, "
                 + "x.entry_date, COALESCE(x.unit_id, ''), COALESCE(x.volunteer_id, ''), x.community_code, x.category, "
                 + "x.project_id, " + confirmed + ", " + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), "
                 + "0), " + sign + " * COUNT(*) FROM ledger_entry x WHERE " + filter + " AND " + PARTICIPANT + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
-                + IN_KEY_ORDER + ", 8, 9" + ADD_PARTICIPATION;
+                + IN_KEY_ORDER + ", 8, 9" + onConflict;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.threelists.ledger.projection.rollups;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,8 +68,13 @@ public final class SpanRollups {
      * the migration hash the same text.
      */
     public static String rowKey(String alias) {
-        return "md5(concat_ws('|', %1$s.street_code, %1$s.span, %1$s.span_start, %1$s.dim, %1$s.dim_value, %1$s.confirmed))::uuid"
-                .formatted(alias);
+        return rowKey(alias + ".street_code", alias + ".span", alias + ".span_start", alias + ".dim", alias + ".dim_value",
+                alias + ".confirmed");
+    }
+
+    /** {@link #rowKey(String)} of the given columns (a text, a text, a date, a text, a text, a boolean). */
+    private static String rowKey(String street, String span, String start, String dim, String value, String confirmed) {
+        return "md5(concat_ws('|', " + String.join(", ", street, span, start, dim, value, confirmed) + "))::uuid";
     }
 
     /**
@@ -101,12 +107,81 @@ public final class SpanRollups {
      * yet, so each (row, volunteer) is inserted once, in key order (at the index's right edge: a generation's keys
      * follow the older ones'), without the upsert's conflict check and read-back. The span rows' counts are set
      * afterwards from these rows ({@link #countInserted}): the same rows and counts as {@link #volunteers} with sign +1.
+     *
+     * <p>Grouped in two steps so that the expansion into eight (row, volunteer) pairs per entry costs as little as it
+     * can (bench/README.md, "Ledger: the rebuild's roll-up, less work in PostgreSQL"): {@code e}, each volunteer's
+     * entries per street, month, community, category, unit and confirmation, with their count and days (the
+     * confirmation read once per entry, not per pair); {@code k}, each distinct such group's eight row keys, hashed
+     * once per group rather than once per pair (a unit's two are null without a unit); then the pairs grouped by
+     * (row key, volunteer) alone, a year row's days ORed over its months. The volunteers are grouped and ordered
+     * byte-wise ({@code COLLATE "C"}), whose sort compares the ids without the locale's rules; the same rows as the
+     * column's collation would group (both are deterministic), and the index's order for ids of ASCII, which they are
+     * (UUIDs), so the rows still come in the index's order.
      */
     static String insertVolunteers(String filter, String confirmed, String participant) {
-        return "WITH " + grouped(filter, confirmed, participant) + " "
+        String year = "date_trunc('year', t.month)::date";
+        List<String> keys = new ArrayList<>();
+        for (String[] span : List.of(new String[] {"'YEAR'::text", year}, new String[] {"'MONTH'::text", "t.month"})) {
+            keys.add(rowKey("t.street_code", span[0], span[1], "'STREET'::text", "t.street_code", "t.confirmed"));
+            keys.add(rowKey("t.street_code", span[0], span[1], "'COMMUNITY'::text", "t.community_code", "t.confirmed"));
+            keys.add(rowKey("t.street_code", span[0], span[1], "'CATEGORY'::text", "t.category", "t.confirmed"));
+            keys.add("CASE WHEN t.unit_id <> '' THEN " + rowKey("t.street_code", span[0], span[1], "'UNIT'::text",
+                    "t.unit_id", "t.confirmed") + " END");
+        }
+        String group = "generation, street_code, month, community_code, category, unit_id, confirmed";
+        return "WITH e AS MATERIALIZED (SELECT x.generation, x.street_code, date_trunc('month', x.entry_date)::date AS "
+                + "month, x.community_code, x.category, COALESCE(x.unit_id, '') AS unit_id, " + confirmed + " AS "
+                + "confirmed, x.volunteer_id, COUNT(*) AS n, bit_or(set_bit(B'0'::bit(366), extract(doy FROM "
+                + "x.entry_date)::int - 1, 1)) AS days FROM ledger_entry x WHERE " + filter + " AND " + participant
+                + " AND x.volunteer_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), k AS MATERIALIZED (SELECT t.*, ARRAY["
+                + String.join(", ", keys) + "] AS keys FROM (SELECT DISTINCT " + group + " FROM e) t) "
                 + "INSERT INTO ledger_rollup_span_volunteer (generation, row_key, volunteer_id, entries, days) "
-                + "SELECT g.generation, " + rowKey("g") + ", g.volunteer_id, g.n, g.days FROM g ORDER BY 1, 2, 3";
+                + "SELECT e.generation, u.row_key, e.volunteer_id COLLATE \"C\", SUM(e.n), bit_or(CASE WHEN u.i <= "
+                + YEAR_KEYS + " AND e.confirmed THEN e.days END) FROM e JOIN k USING (" + group + ") CROSS JOIN LATERAL "
+                + "unnest(k.keys) WITH ORDINALITY u (row_key, i) WHERE u.row_key IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
     }
+
+    /** The year rows' keys come first in {@link #insertVolunteers}' eight: only they keep days. */
+    private static final int YEAR_KEYS = 4;
+
+    /**
+     * The street's own span figures of a generation rolled up at once, by street, community and category: the sums
+     * of its daily street rows ({@code ledger_rollup}, unit '', written before in the same transaction; parameter the
+     * generation). A daily row groups the entries by street, day, community, category and confirmation, so a span
+     * row is the sum of its days' rows: the same figures as {@link #streetRows}, from ~one row per day and group
+     * instead of every entry expanded six times.
+     */
+    static String streetRowsOfDays() {
+        return "INSERT INTO ledger_rollup_span (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT m.generation, m.street_code, s.span, s.span_start, d.dim, d.dim_value, m.confirmed, "
+                + "SUM(m.hours), SUM(m.services), SUM(m.residents_served), SUM(m.entries), 0 FROM (SELECT r.generation, "
+                + "r.street_code, date_trunc('month', r.entry_date)::date AS month, r.community_code, r.category, "
+                + "r.confirmed, " + DAYS_SUMMED + " FROM ledger_rollup r WHERE r.generation = ? AND r.unit_id = '' "
+                + "GROUP BY 1, 2, 3, 4, 5, 6) m" + SPANS_OF_MONTHS + " CROSS JOIN LATERAL (VALUES ('STREET', "
+                + "m.street_code), ('COMMUNITY', m.community_code), ('CATEGORY', m.category)) d (dim, dim_value) "
+                + "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
+    }
+
+    /**
+     * A unit's span figures of a generation rolled up at once: the sums of its daily rows (written before in the same
+     * transaction; parameter the generation). A unit's daily row counts each delivery it took part in once, with the
+     * delivery's residents served, and a delivery falls on one day with one community and category (its project's,
+     * or its slip's), so the sums are {@link #unitRows}' figures.
+     */
+    static String unitRowsOfDays() {
+        return "INSERT INTO ledger_rollup_span (" + KEY + ", hours, services, residents_served, entries, volunteers) "
+                + "SELECT m.generation, m.street_code, s.span, s.span_start, 'UNIT', m.unit_id, m.confirmed, "
+                + "SUM(m.hours), SUM(m.services), SUM(m.residents_served), SUM(m.entries), 0 FROM (SELECT r.generation, "
+                + "r.street_code, date_trunc('month', r.entry_date)::date AS month, r.unit_id, r.confirmed, "
+                + DAYS_SUMMED + " FROM ledger_rollup r WHERE r.generation = ? AND r.unit_id <> '' GROUP BY 1, 2, 3, 4, 5) m"
+                + SPANS_OF_MONTHS + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
+    }
+
+    private static final String DAYS_SUMMED = "SUM(r.hours) AS hours, SUM(r.services) AS services, "
+            + "SUM(r.residents_served) AS residents_served, SUM(r.entries) AS entries";
+
+    private static final String SPANS_OF_MONTHS = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', m.month)::date), "
+            + "('MONTH', m.month)) s (span, span_start)";
 
     /**
      * Sets the count of each span row of a generation from the volunteers' rows {@link #insertVolunteers} wrote
