@@ -54,6 +54,11 @@ public final class KafkaBroker implements AutoCloseable {
      * @param portOrZero the client port; 0 for a free one
      * @param logFile    receives the broker's output (replaced at every start)
      */
+    /** The broker's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public static KafkaBroker start(Path dataDir, int portOrZero, Path logFile) {
         KafkaBroker started = launch(dataDir, portOrZero, logFile);
         try {
