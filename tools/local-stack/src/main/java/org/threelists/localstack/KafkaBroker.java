@@ -248,6 +248,33 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Has the broker create its internal topics (the group and transaction coordinators' logs) now, as a broker long
+     * up has them, rather than for the first service that joins a group or starts a transaction: that service's
+     * start would otherwise carry the broker's creating and loading them (bench/README.md, "Start-up: each service
+     * alone"). Asking for a coordinator is what creates them; what the answers say is of no interest.
+     */
+    void createInternalTopics() {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        try (Admin client = Admin.create(admin)) {
+            await(client.describeConsumerGroups(List.of("local-stack-coordinator-probe")).all());
+            await(client.describeTransactions(List.of("local-stack-coordinator-probe")).all());
+        }
+    }
+
+    private static void await(org.apache.kafka.common.KafkaFuture<?> answer) {
+        try {
+            answer.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (Exception unknownGroupOrTransaction) {
+            // the coordinator answered (or not in time): either way the topic exists or is being created
+        }
+    }
+
     private void checkAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()

@@ -356,6 +356,7 @@ public final class LocalStack implements AutoCloseable {
         }
         startKafka();
         if (settings.startApart && broker != null) {
+            broker.createInternalTopics();
             awaitQuiet("Kafka", broker.pid(), "after its start");
         }
         publicKeyFile = DevTokens.writePublicKey(dataDir.resolve("jwt").resolve("public-key.pem"));
@@ -715,8 +716,9 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * Whether each service starts only once the one before it has gone quiet after its warm-ups (default: at once,
-         * when the one before is ready): what a start costs alone, for the bench's start-up figures.
+         * Whether each service starts only once the one before it has gone quiet after its warm-ups, and the first
+         * once the broker has its internal topics and has gone quiet (default: at once, when the one before is ready):
+         * what a start costs alone, for the bench's start-up figures.
          */
         public Builder startApart(boolean startApart) {
             this.startApart = startApart;

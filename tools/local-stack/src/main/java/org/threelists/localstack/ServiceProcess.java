@@ -137,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final String CPUS_PROPERTY = "threelists.service.cpus";
 
-    private static List<String> onCpus(List<String> command) {
+    static List<String> onCpus(List<String> command) {
         String cpus = System.getProperty(CPUS_PROPERTY);
         if (cpus == null || cpus.isBlank()) {
             return command;
