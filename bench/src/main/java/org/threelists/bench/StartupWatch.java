@@ -3,7 +3,9 @@ package org.threelists.bench;
 import org.threelists.devkit.Processes;
 import org.threelists.localstack.ServiceSpec;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -11,10 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,7 +156,7 @@ final class StartupWatch {
 
     /** CPU ticks so far of every process below the bench's own. */
     private static Map<Long, Long> stackTicks() {
-        Map<Long, Long> ticks = new java.util.HashMap<>();
+        Map<Long, Long> ticks = new HashMap<>();
         ProcessHandle.current().descendants().forEach(p -> {
             long t = Processes.cpuTicks(p.pid());
             if (t >= 0) {
@@ -163,7 +168,7 @@ final class StartupWatch {
 
     /** The machine's busy CPU ticks so far (all cores): /proc/stat's first line less idle and iowait, or -1. */
     private static long machineBusyTicks() {
-        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/stat"))) {
+        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/stat"))) {
             String[] f = in.readLine().trim().split("\\s+");
             long busy = 0;
             for (int i = 1; i <= 8 && i < f.length; i++) {
@@ -172,7 +177,7 @@ final class StartupWatch {
                 }
             }
             return busy;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -195,7 +200,7 @@ final class StartupWatch {
                         long others = stackAfter.entrySet().stream().filter(e -> e.getKey() != pid.longValue())
                                 .mapToLong(e -> e.getValue() - stackBefore.getOrDefault(e.getKey(), 0L)).sum();
                         othersCpu.put(spec.name(), CpuMeter.round(others / 100.0));
-                        Map<String, Double> by = new java.util.TreeMap<>();
+                        Map<String, Double> by = new TreeMap<>();
                         stackAfter.forEach((other, ticks) -> {
                             long used = ticks - stackBefore.getOrDefault(other, 0L);
                             if (other != pid.longValue() && used > 0) {

@@ -4,6 +4,7 @@ import org.threelists.devkit.Processes;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -54,11 +55,6 @@ public final class KafkaBroker implements AutoCloseable {
      * @param portOrZero the client port; 0 for a free one
      * @param logFile    receives the broker's output (replaced at every start)
      */
-    /** The broker's process id. */
-    public long pid() {
-        return process.pid();
-    }
-
     public static KafkaBroker start(Path dataDir, int portOrZero, Path logFile) {
         KafkaBroker started = launch(dataDir, portOrZero, logFile);
         try {
@@ -97,6 +93,11 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker", e);
         }
+    }
+
+    /** The broker's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     public String bootstrapServers() {
@@ -264,7 +265,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void await(org.apache.kafka.common.KafkaFuture<?> answer) {
+    private static void await(KafkaFuture<?> answer) {
         try {
             answer.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

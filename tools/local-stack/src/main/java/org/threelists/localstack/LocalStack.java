@@ -591,7 +591,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** Settings for a {@link LocalStack}; every one has a default fit for a test. */
     public static final class Builder {
-        private boolean startApart;
         private Path repoRoot;
         private Path dataDir;
         private List<ServiceSpec> services = SERVICES;
@@ -610,6 +609,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean console;
         private int consolePort;
         private Map<String, String> consoleEnvironment = Map.of();
+        private boolean startApart;
 
         private Builder() {
         }
