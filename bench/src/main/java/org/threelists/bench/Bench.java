@@ -102,6 +102,8 @@ public final class Bench {
         Path jfr;
         /** null: a temporary directory, deleted with the stack. */
         Path keep;
+        /** Each service started once the one before is quiet: its start measured alone, as a pod starts. */
+        boolean startApart = true;
 
         static final String USAGE = """
                 usage: bench/run.sh [options]
@@ -125,7 +127,12 @@ public final class Bench {
                   --jfr DIR               record each service with Java Flight Recorder (settings=profile) into DIR,
                                           one file per process, written when the stack stops (bench/README.md, "Profiles")
                   --keep DIR              the stack's data, logs and keys live in DIR (a new or empty directory) and
-                                          stay after the run: the services' logs are DIR/logs/*.log""";
+                                          stay after the run: the services' logs are DIR/logs/*.log
+                  --start-together        start each service as soon as the one before is ready, as the local run
+                                          does (default: once the broker and the one before have gone quiet after
+                                          their warm-ups, so that each start is measured alone, as a pod starts on
+                                          its own CPU beside a broker long up; bench/README.md, "Start-up: each
+                                          service alone")""";
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -162,6 +169,10 @@ public final class Bench {
                     case "--out" -> o.out = Path.of(value);
                     case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
                     case "--keep" -> o.keep = Path.of(value).toAbsolutePath();
+                    case "--start-together" -> {
+                        o.startApart = false;
+                        continue;
+                    }
                     case "--help", "-h" -> {
                         return null;
                     }
@@ -325,7 +336,7 @@ public final class Bench {
         }
         StartupWatch watch = new StartupWatch(specs, console);
         LocalStack.Builder builder = LocalStack.builder().repoRoot(root).services(specs).demoData(false)
-                .progress(watch.stream()).serviceEnvironment(serviceEnvironment());
+                .progress(watch.stream()).serviceEnvironment(serviceEnvironment()).startApart(options.startApart);
         if (options.keep != null) {
             requireEmpty(options.keep);
             builder.dataDir(options.keep);
@@ -474,6 +485,9 @@ public final class Bench {
             row.put("quarkusStartedInSeconds", quarkusStartedIn(stack.logDir().resolve(spec.name() + ".log")));
             row.put("cpuSecondsToReady", watch.cpuSecondsAtReady(spec.name()));
             row.put("rssAtReadyMiB", watch.rssMiBAtReady(spec.name()));
+            row.put("othersCpuSecondsDuringStart", watch.othersCpuSecondsDuringStart(spec.name()));
+            row.put("machineCpuSecondsDuringStart", watch.machineCpuSecondsDuringStart(spec.name()));
+            row.put("othersCpuSecondsDuringStartByProcess", watch.othersCpuSecondsDuringStartByProcess(spec.name()));
             row.put("rssMiB", CpuMeter.statusMiB(pid, "VmRSS"));
             row.put("peakRssMiB", CpuMeter.statusMiB(pid, "VmHWM"));
             row.put("warmedUpBy", warmedUpBy(spec.name(), warmedBy, unitWarmup));
@@ -485,6 +499,7 @@ public final class Bench {
         servicesJson.put("jvmOptions", String.join(" ", ServiceProcess.jvmOptions())
                 + (ServiceProcess.classDataArchives() ? " and each service's class-data archive" : "")
                 + " (as ServiceProcess starts them)");
+        servicesJson.put("startedApart", options.startApart);
         servicesJson.put("rows", services);
         servicesJson.put("resourceListWarmUp", resultJson(unitWarmup));
         return servicesJson;

@@ -425,20 +425,25 @@ final class Report {
 
     private void services(PrintStream out) {
         Map<String, Object> services = map(json.get("services"));
-        out.println("5. Services (" + services.get("jvmOptions") + "):");
+        out.println("5. Services (" + services.get("jvmOptions") + (Boolean.TRUE.equals(services.get("startedApart"))
+                ? "; each started alone, once the one before was quiet" : "; each started when the one before was ready") + "):");
         out.println();
-        out.println("| service | spawn → ready s | LocalStack \"up in\" s | Quarkus \"started in\" s | CPU s to ready | RSS at ready MiB | RSS MiB | peak RSS MiB | warmed up by |");
-        out.println("|---|--:|--:|--:|--:|--:|--:|--:|---|");
+        out.println("| service | spawn → ready s | LocalStack \"up in\" s | Quarkus \"started in\" s | CPU s to ready | the stack's other processes' CPU s meanwhile | the machine's CPU s meanwhile | RSS at ready MiB | RSS MiB | peak RSS MiB | warmed up by |");
+        out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         for (Map<String, Object> row : list(services.get("rows"))) {
-            out.printf("| %s | %s | %s | %s | %s | %.0f | %.0f | %.0f | %s |%n", row.get("service"), dash(row.get("readySeconds")),
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %.0f | %.0f | %.0f | %s |%n", row.get("service"), dash(row.get("readySeconds")),
                     dash(row.get("localStackUpInSeconds")), dash(row.get("quarkusStartedInSeconds")),
-                    dash(row.get("cpuSecondsToReady")), row.get("rssAtReadyMiB"),
+                    dash(row.get("cpuSecondsToReady")), dash(row.get("othersCpuSecondsDuringStart")),
+                    dash(row.get("machineCpuSecondsDuringStart")), row.get("rssAtReadyMiB"),
                     row.get("rssMiB"), row.get("peakRssMiB"), row.get("warmedUpBy"));
         }
         out.println();
     }
 
     private static String dash(Object seconds) {
+        if (seconds == null) {
+            return "–";
+        }
         double value = ((Number) seconds).doubleValue();
         return value < 0 ? "–" : String.format("%.2f", value);
     }

@@ -3,7 +3,9 @@ package org.threelists.bench;
 import org.threelists.devkit.Processes;
 import org.threelists.localstack.ServiceSpec;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -11,9 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +44,9 @@ final class StartupWatch {
     private final Map<String, Double> upIn = new ConcurrentHashMap<>();
     private final Map<String, Double> cpuAtReady = new ConcurrentHashMap<>();
     private final Map<String, Double> rssAtReady = new ConcurrentHashMap<>();
+    private final Map<String, Double> othersCpu = new ConcurrentHashMap<>();
+    private final Map<String, Double> machineBusy = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Double>> othersCpuBy = new ConcurrentHashMap<>();
     private final PrintStream echo;
 
     StartupWatch(List<ServiceSpec> services, PrintStream echo) {
@@ -84,6 +93,24 @@ final class StartupWatch {
         return rssAtReady.getOrDefault(service, -1.0);
     }
 
+    /**
+     * CPU seconds the stack's other processes (the services started before, the Kafka broker, anything else the bench
+     * started) used between this service's spawn and its ready: what its start shared the two cores with, or -1.
+     */
+    double othersCpuSecondsDuringStart(String service) {
+        return othersCpu.getOrDefault(service, -1.0);
+    }
+
+    /** {@link #othersCpuSecondsDuringStart} by process (a service's name, kafka, or the executable's name). */
+    Map<String, Double> othersCpuSecondsDuringStartByProcess(String service) {
+        return othersCpuBy.getOrDefault(service, Map.of());
+    }
+
+    /** CPU seconds the whole machine (every process, other sessions' too) used between spawn and ready, or -1. */
+    double machineCpuSecondsDuringStart(String service) {
+        return machineBusy.getOrDefault(service, -1.0);
+    }
+
     private void onLine(String text) {
         long now = System.nanoTime();
         echo.println(text);
@@ -91,7 +118,9 @@ final class StartupWatch {
         if (starting.find() && specs.containsKey(starting.group(1))) {
             String name = starting.group(1);
             spawned.put(name, now);
-            Thread poller = new Thread(() -> poll(specs.get(name), now), "ready-" + name);
+            Map<Long, Long> stackBefore = stackTicks();
+            long machineBefore = machineBusyTicks();
+            Thread poller = new Thread(() -> poll(specs.get(name), now, stackBefore, machineBefore), "ready-" + name);
             poller.setDaemon(true);
             poller.start();
         }
@@ -110,7 +139,50 @@ final class StartupWatch {
                 .findFirst();
     }
 
-    private void poll(ServiceSpec spec, long since) {
+    /** A service's name for its process, kafka for the broker, else the executable's file name. */
+    private String processName(long pid) {
+        String line = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
+        for (ServiceSpec spec : specs.values()) {
+            if (line.contains("services/" + spec.module() + "/target/quarkus-app/quarkus-run.jar")) {
+                return spec.name();
+            }
+        }
+        if (line.contains("kafka")) {
+            return "kafka";
+        }
+        return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Path.of(c).getFileName().toString())
+                .orElse("pid " + pid);
+    }
+
+    /** CPU ticks so far of every process below the bench's own. */
+    private static Map<Long, Long> stackTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        ProcessHandle.current().descendants().forEach(p -> {
+            long t = Processes.cpuTicks(p.pid());
+            if (t >= 0) {
+                ticks.put(p.pid(), t);
+            }
+        });
+        return ticks;
+    }
+
+    /** The machine's busy CPU ticks so far (all cores): /proc/stat's first line less idle and iowait, or -1. */
+    private static long machineBusyTicks() {
+        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/stat"))) {
+            String[] f = in.readLine().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void poll(ServiceSpec spec, long since, Map<Long, Long> stackBefore, long machineBefore) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/q/health/ready"))
@@ -119,7 +191,24 @@ final class StartupWatch {
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     ready.put(spec.name(), System.nanoTime());
+                    long machineAfter = machineBusyTicks();
+                    Map<Long, Long> stackAfter = stackTicks();
+                    if (machineBefore >= 0 && machineAfter >= 0) {
+                        machineBusy.put(spec.name(), CpuMeter.round((machineAfter - machineBefore) / 100.0));
+                    }
                     processOf(spec).ifPresent(pid -> {
+                        long others = stackAfter.entrySet().stream().filter(e -> e.getKey() != pid.longValue())
+                                .mapToLong(e -> e.getValue() - stackBefore.getOrDefault(e.getKey(), 0L)).sum();
+                        othersCpu.put(spec.name(), CpuMeter.round(others / 100.0));
+                        Map<String, Double> by = new TreeMap<>();
+                        stackAfter.forEach((other, ticks) -> {
+                            long used = ticks - stackBefore.getOrDefault(other, 0L);
+                            if (other != pid.longValue() && used > 0) {
+                                by.merge(processName(other), used / 100.0, Double::sum);
+                            }
+                        });
+                        by.replaceAll((name, seconds) -> CpuMeter.round(seconds));
+                        othersCpuBy.put(spec.name(), by);
                         long ticks = Processes.cpuTicks(pid);
                         cpuAtReady.put(spec.name(), ticks < 0 ? -1 : CpuMeter.round(ticks / 100.0));
                         rssAtReady.put(spec.name(), CpuMeter.statusMiB(pid, "VmRSS"));

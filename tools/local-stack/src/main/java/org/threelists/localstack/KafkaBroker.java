@@ -4,6 +4,7 @@ import org.threelists.devkit.Processes;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -92,6 +93,11 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker", e);
         }
+    }
+
+    /** The broker's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     public String bootstrapServers() {
@@ -240,6 +246,33 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 Processes.sleep(Duration.ofMillis(200));
             }
+        }
+    }
+
+    /**
+     * Has the broker create its internal topics (the group and transaction coordinators' logs) now, as a broker long
+     * up has them, rather than for the first service that joins a group or starts a transaction: that service's
+     * start would otherwise carry the broker's creating and loading them (bench/README.md, "Start-up: each service
+     * alone"). Asking for a coordinator is what creates them; what the answers say is of no interest.
+     */
+    void createInternalTopics() {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        try (Admin client = Admin.create(admin)) {
+            await(client.describeConsumerGroups(List.of("local-stack-coordinator-probe")).all());
+            await(client.describeTransactions(List.of("local-stack-coordinator-probe")).all());
+        }
+    }
+
+    private static void await(KafkaFuture<?> answer) {
+        try {
+            answer.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (Exception unknownGroupOrTransaction) {
+            // the coordinator answered (or not in time): either way the topic exists or is being created
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,6 +73,12 @@ public final class LocalStack implements AutoCloseable {
     public static final String ENV_DB_PORT = "THREELISTS_DB_PORT";
     public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "THREELISTS_KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_KAFKA_PORT = "THREELISTS_KAFKA_PORT";
+
+    /** "Quiet" for {@link Builder#startApart}: at most 2 ticks (20 ms of CPU) in each of four samples of 250 ms. */
+    private static final Duration QUIET_SAMPLE = Duration.ofMillis(250);
+    private static final int QUIET_SAMPLES = 4;
+    private static final long QUIET_TICKS_PER_SAMPLE = 2;
+    private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(60);
 
     private final Builder settings;
     private final PrintStream out;
@@ -348,6 +355,10 @@ public final class LocalStack implements AutoCloseable {
             PostgresDatabases.createIfMissing(baseJdbcUrl, databaseUser, databasePassword, spec.database());
         }
         startKafka();
+        if (settings.startApart && broker != null) {
+            broker.createInternalTopics();
+            awaitQuiet("Kafka", broker.pid(), "after its start");
+        }
         publicKeyFile = DevTokens.writePublicKey(dataDir.resolve("jwt").resolve("public-key.pem"));
         String piiMasterKey = piiMasterKey();
 
@@ -362,6 +373,9 @@ public final class LocalStack implements AutoCloseable {
                         it -> timed(it.name(), () -> startService(it, serviceSettings), ServiceProcess::baseUrl));
                 replica.start();
                 replicas.add(replica);
+                if (settings.startApart) {
+                    awaitQuiet(replica.name(), replica.pid(), "after ready");
+                }
             }
             services.put(spec.name(), List.copyOf(replicas));
         }
@@ -509,6 +523,30 @@ public final class LocalStack implements AutoCloseable {
         return temporaryDataDir ? PiiMasterKey.generate() : PiiMasterKey.loadOrCreate(dataDir.resolve("pii-master-key"));
     }
 
+    /**
+     * Waits until a process that has just become ready (a service, the broker) uses less than a tenth of a core, so
+     * that the next service starts alone, as a pod does on its own CPU beside a broker that has long been up: the
+     * warm-ups that run after {@code HttpServerStart} (the matchmaker's solver) otherwise share the two cores with the
+     * next start and are counted in its time (bench/README.md, "Start-up: each service alone").
+     */
+    private void awaitQuiet(String name, long pid, String since) {
+        long began = System.nanoTime();
+        long atReady = Processes.cpuTicks(pid);
+        long last = atReady;
+        int quietSamples = 0;
+        while (quietSamples < QUIET_SAMPLES && System.nanoTime() - began < QUIET_TIMEOUT.toNanos()) {
+            Processes.sleep(QUIET_SAMPLE);
+            long now = Processes.cpuTicks(pid);
+            if (now < 0) {
+                return;
+            }
+            quietSamples = now - last <= QUIET_TICKS_PER_SAMPLE ? quietSamples + 1 : 0;
+            last = now;
+        }
+        out.printf("  %-13s quiet after %.1f s more, %.2f s of CPU %s%n", name,
+                (System.nanoTime() - began) / 1e9, (last - atReady) / (double) Processes.CPU_TICKS_PER_SECOND, since);
+    }
+
     private <T> T timed(String what, Supplier<T> start, Function<T, String> where) {
         out.printf("  %-13s starting...%n", what);
         long began = System.nanoTime();
@@ -571,6 +609,7 @@ public final class LocalStack implements AutoCloseable {
         private boolean console;
         private int consolePort;
         private Map<String, String> consoleEnvironment = Map.of();
+        private boolean startApart;
 
         private Builder() {
         }
@@ -676,6 +715,16 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether each service starts only once the one before it has gone quiet after its warm-ups, and the first
+         * once the broker has its internal topics and has gone quiet (default: at once, when the one before is ready):
+         * what a start costs alone, for the bench's start-up figures.
+         */
+        public Builder startApart(boolean startApart) {
+            this.startApart = startApart;
+            return this;
+        }
+
         /** Where progress messages go; default System.out. */
         public Builder progress(PrintStream progress) {
             this.progress = Objects.requireNonNull(progress);
@@ -745,6 +794,7 @@ public final class LocalStack implements AutoCloseable {
             copy.console = console;
             copy.consolePort = consolePort;
             copy.consoleEnvironment = consoleEnvironment;
+            copy.startApart = startApart;
             return copy;
         }
 

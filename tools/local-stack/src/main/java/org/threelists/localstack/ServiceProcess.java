@@ -117,6 +117,7 @@ public final class ServiceProcess implements AutoCloseable {
             ClassDataArchive classData = ClassDataArchive.forRunJar(runJar, makesFlightRecording(command, environment));
             command.addAll(classData.jvmOptions());
             command.addAll(List.of("-jar", runJar.toString()));
+            command = onCpus(command);
             // run inside quarkus-app/ so that a .env or config/ folder at the repository root is not picked up
             ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(command)))
                     .directory(runJar.getParent().toFile())
@@ -128,6 +129,22 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
+    }
+
+    /**
+     * Runs every service on these CPUs only (a {@code taskset} list such as {@code 1}), e.g. to start a service as a
+     * pod limited to one core does (deploy/k8s: a limit of 1 CPU); unset, the services share every core.
+     */
+    public static final String CPUS_PROPERTY = "threelists.service.cpus";
+
+    static List<String> onCpus(List<String> command) {
+        String cpus = System.getProperty(CPUS_PROPERTY);
+        if (cpus == null || cpus.isBlank()) {
+            return command;
+        }
+        List<String> pinned = new ArrayList<>(List.of("taskset", "--cpu-list", cpus.trim()));
+        pinned.addAll(command);
+        return pinned;
     }
 
     /** The JVM options every service process gets: {@link #DEFAULT_JVM_OPTIONS} unless the system property says otherwise. */
