@@ -316,6 +316,11 @@ final class Report {
                 two(d.get("onKafkaToLedgerEntryListed")),
                 ms(k.get("p50Ms")) + " / " + ms(k.get("p99Ms")) + " / " + ms(k.get("maxMs")));
         out.println();
+        if (d.containsKey("onKafkaToListingGetSent")) {
+            out.println("The ledger's hop without the check's own share: on Kafka → the GET that listed the entry sent p50 / p99 ms "
+                    + two(d.get("onKafkaToListingGetSent")) + "; that GET's own time p50 / p99 ms " + two(d.get("listingGet")));
+            out.println();
+        }
         out.println("CPU milliseconds per delivery (incl. polling the ledger), by process:");
         out.println();
         cpuHeader(out, "deliveries");
