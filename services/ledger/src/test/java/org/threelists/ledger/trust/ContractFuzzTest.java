@@ -21,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.await;
+import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.deliver;
 import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
@@ -58,6 +59,8 @@ class ContractFuzzTest {
                 List.of(volunteerHours(volunteer, UNIT, 3)), List.of()));
         String entry = await(() -> as(DESK).queryParam("project", project).get("/ledger/entries").then()
                 .extract().jsonPath().getString("items[0].entryId"), id -> id != null);
+        // the confirmation may come in a poll after the delivery's: the statement needs both
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
         String statement = as(DESK).body(Map.of("volunteerId", volunteer, "from", "2026-11-01", "to", "2026-11-30"))
                 .post("/ledger/statements").then().statusCode(201).extract().path("number");
         List<Finding> findings = RestFuzzer.forService("ledger").seed(SEED).casesPerOperation(80)
