@@ -3,7 +3,6 @@ package org.threelists.bench;
 import org.threelists.devkit.Processes;
 import org.threelists.localstack.ServiceSpec;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -131,7 +130,7 @@ final class StartupWatch {
     }
 
     /** The bench runs one process per service: the one whose command line names its runner jar. */
-    private static java.util.Optional<Long> processOf(ServiceSpec spec) {
+    private static Optional<Long> processOf(ServiceSpec spec) {
         String jar = "services/" + spec.module() + "/target/quarkus-app/quarkus-run.jar";
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
@@ -166,20 +165,14 @@ final class StartupWatch {
         return ticks;
     }
 
-    /** The machine's busy CPU ticks so far (all cores): /proc/stat's first line less idle and iowait, or -1. */
+    /** The machine's busy CPU ticks so far (all cores, {@link CpuMeter#machineTicks}), or -1. */
     private static long machineBusyTicks() {
-        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/stat"))) {
-            String[] f = in.readLine().trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i <= 8 && i < f.length; i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(f[i]);
-                }
-            }
-            return busy;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        long[] ticks = CpuMeter.machineTicks();
+        return ticks[1] == 0 ? -1 : ticks[0];
+    }
+
+    private static double seconds(long ticks) {
+        return CpuMeter.round(ticks / (double) Processes.CPU_TICKS_PER_SECOND);
     }
 
     private void poll(ServiceSpec spec, long since, Map<Long, Long> stackBefore, long machineBefore) {
@@ -194,23 +187,23 @@ final class StartupWatch {
                     long machineAfter = machineBusyTicks();
                     Map<Long, Long> stackAfter = stackTicks();
                     if (machineBefore >= 0 && machineAfter >= 0) {
-                        machineBusy.put(spec.name(), CpuMeter.round((machineAfter - machineBefore) / 100.0));
+                        machineBusy.put(spec.name(), seconds(machineAfter - machineBefore));
                     }
                     processOf(spec).ifPresent(pid -> {
                         long others = stackAfter.entrySet().stream().filter(e -> e.getKey() != pid.longValue())
                                 .mapToLong(e -> e.getValue() - stackBefore.getOrDefault(e.getKey(), 0L)).sum();
-                        othersCpu.put(spec.name(), CpuMeter.round(others / 100.0));
+                        othersCpu.put(spec.name(), seconds(others));
                         Map<String, Double> by = new TreeMap<>();
                         stackAfter.forEach((other, ticks) -> {
                             long used = ticks - stackBefore.getOrDefault(other, 0L);
                             if (other != pid.longValue() && used > 0) {
-                                by.merge(processName(other), used / 100.0, Double::sum);
+                                by.merge(processName(other), used / (double) Processes.CPU_TICKS_PER_SECOND, Double::sum);
                             }
                         });
                         by.replaceAll((name, seconds) -> CpuMeter.round(seconds));
                         othersCpuBy.put(spec.name(), by);
                         long ticks = Processes.cpuTicks(pid);
-                        cpuAtReady.put(spec.name(), ticks < 0 ? -1 : CpuMeter.round(ticks / 100.0));
+                        cpuAtReady.put(spec.name(), ticks < 0 ? -1 : seconds(ticks));
                         rssAtReady.put(spec.name(), CpuMeter.statusMiB(pid, "VmRSS"));
                     });
                     return;
