@@ -728,17 +728,9 @@ public final class Bench {
         }
 
         /** Waits (at most 15 s) until demand-list is quiet: its relay has published what the last run stored. */
-        private void settle() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            long previous = Processes.cpuTicks(servicePid);
-            while (System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                long now = Processes.cpuTicks(servicePid);
-                if (now - previous <= 5) { // at most 10 % of one core over 500 ms
-                    return;
-                }
-                previous = now;
-            }
+        private void settle() {
+            // at most 10 % of one core over 500 ms
+            Processes.awaitQuiet(servicePid, Duration.ofMillis(500), 5, 1, Duration.ofSeconds(15));
         }
     }
 
@@ -836,9 +828,12 @@ public final class Bench {
                 .orElseThrow(() -> new IllegalStateException("cannot find the process of " + spec.name()));
     }
 
+    /** The broker's main class, on its command line. */
+    static final String KAFKA_MAIN_CLASS = "kafka.Kafka";
+
     static List<Long> kafkaPids() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("kafka.Kafka")).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(KAFKA_MAIN_CLASS)).orElse(false))
                 .map(ProcessHandle::pid).toList();
     }
 

@@ -131,22 +131,26 @@ final class StartupWatch {
 
     /** The bench runs one process per service: the one whose command line names its runner jar. */
     private static Optional<Long> processOf(ServiceSpec spec) {
-        String jar = "services/" + spec.module() + "/target/quarkus-app/quarkus-run.jar";
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> runs(line, spec)).orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst();
+    }
+
+    /** Whether a command line runs this service: it names the service's runner jar (relative to the repository). */
+    private static boolean runs(String commandLine, ServiceSpec spec) {
+        return commandLine.contains(spec.runJar(Path.of("")).toString());
     }
 
     /** A service's name for its process, kafka for the broker, else the executable's file name. */
     private String processName(long pid) {
         String line = ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).orElse("");
         for (ServiceSpec spec : specs.values()) {
-            if (line.contains("services/" + spec.module() + "/target/quarkus-app/quarkus-run.jar")) {
+            if (runs(line, spec)) {
                 return spec.name();
             }
         }
-        if (line.contains("kafka")) {
+        if (line.contains(Bench.KAFKA_MAIN_CLASS)) {
             return "kafka";
         }
         return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Path.of(c).getFileName().toString())

@@ -96,6 +96,28 @@ public final class Processes {
         }
     }
 
+    /**
+     * Waits until a process has used at most {@code maxTicks} of CPU in each of {@code samplesInRow} consecutive samples
+     * of {@code sample} (it has gone quiet), or until {@code timeout}; answers the CPU ticks it used meanwhile, or -1 if
+     * it is gone.
+     */
+    public static long awaitQuiet(long pid, Duration sample, long maxTicks, int samplesInRow, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long first = cpuTicks(pid);
+        long last = first;
+        int quiet = 0;
+        while (quiet < samplesInRow && System.nanoTime() < deadline) {
+            sleep(sample);
+            long now = cpuTicks(pid);
+            if (now < 0 || first < 0) {
+                return -1;
+            }
+            quiet = now - last <= maxTicks ? quiet + 1 : 0;
+            last = now;
+        }
+        return last - first;
+    }
+
     /** Sends a signal by name (INT, TERM, KILL, STOP, CONT…) to a process, as {@code kill -NAME pid} does. */
     public static void signal(long pid, String signal) {
         try {

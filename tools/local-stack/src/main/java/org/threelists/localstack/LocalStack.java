@@ -531,20 +531,11 @@ public final class LocalStack implements AutoCloseable {
      */
     private void awaitQuiet(String name, long pid, String since) {
         long began = System.nanoTime();
-        long atReady = Processes.cpuTicks(pid);
-        long last = atReady;
-        int quietSamples = 0;
-        while (quietSamples < QUIET_SAMPLES && System.nanoTime() - began < QUIET_TIMEOUT.toNanos()) {
-            Processes.sleep(QUIET_SAMPLE);
-            long now = Processes.cpuTicks(pid);
-            if (now < 0) {
-                return;
-            }
-            quietSamples = now - last <= QUIET_TICKS_PER_SAMPLE ? quietSamples + 1 : 0;
-            last = now;
+        long used = Processes.awaitQuiet(pid, QUIET_SAMPLE, QUIET_TICKS_PER_SAMPLE, QUIET_SAMPLES, QUIET_TIMEOUT);
+        if (used >= 0) {
+            out.printf("  %-13s quiet after %.1f s more, %.2f s of CPU %s%n", name,
+                    (System.nanoTime() - began) / 1e9, used / (double) Processes.CPU_TICKS_PER_SECOND, since);
         }
-        out.printf("  %-13s quiet after %.1f s more, %.2f s of CPU %s%n", name,
-                (System.nanoTime() - began) / 1e9, (last - atReady) / (double) Processes.CPU_TICKS_PER_SECOND, since);
     }
 
     private <T> T timed(String what, Supplier<T> start, Function<T, String> where) {

@@ -25,8 +25,17 @@ import java.util.List;
  */
 public final class SpanRollups {
 
-    private static final String SPANS = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', %1$s.entry_date)::date), "
-            + "('MONTH', date_trunc('month', %1$s.entry_date)::date)) s (span, span_start)";
+    /** The year and the month a date falls in, as {@code s (span, span_start)}. */
+    private static String spans(String date) {
+        return " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', " + date + ")::date), ('MONTH', date_trunc('month', "
+                + date + ")::date)) s (span, span_start)";
+    }
+
+    /** The street's own dimensions of a row with these columns, as {@code d (dim, dim_value)}. */
+    private static String streetDimensions(String alias) {
+        return (" CROSS JOIN LATERAL (VALUES ('STREET', %1$s.street_code), ('COMMUNITY', %1$s.community_code), "
+                + "('CATEGORY', %1$s.category)) d (dim, dim_value)").formatted(alias);
+    }
 
     private static final String KEY = "generation, street_code, span, span_start, dim, dim_value, confirmed";
 
@@ -43,9 +52,8 @@ public final class SpanRollups {
                 + "SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed + ", "
                 + sign + " * COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0), " + sign + " * COUNT(*) FILTER "
                 + "(WHERE x.kind = 'DELIVERY'), " + sign + " * COALESCE(SUM(x.residents_served) FILTER (WHERE x.kind = "
-                + "'DELIVERY'), 0), " + sign + " * COUNT(*), 0 FROM ledger_entry x" + SPANS.formatted("x")
-                + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', x.community_code), "
-                + "('CATEGORY', x.category)) d (dim, dim_value) WHERE " + filter
+                + "'DELIVERY'), 0), " + sign + " * COUNT(*), 0 FROM ledger_entry x" + spans("x.entry_date")
+                + streetDimensions("x") + " WHERE " + filter
                 + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
     }
 
@@ -58,7 +66,7 @@ public final class SpanRollups {
                 + confirmed + " AS confirmed, COALESCE(SUM(x.hours) FILTER (WHERE x.kind = 'HOURS'), 0) AS hours, "
                 + "COUNT(*) AS entries FROM ledger_entry x WHERE " + filter + " AND x.unit_id IS NOT NULL AND x.unit_id <> '' "
                 + "GROUP BY 1, 2, 3, 4, 5, 6) u LEFT JOIN ledger_entry d ON d.generation = u.generation AND d.event_id = "
-                + "u.event_id AND d.kind = 'DELIVERY'" + SPANS.formatted("u")
+                + "u.event_id AND d.kind = 'DELIVERY'" + spans("u.entry_date")
                 + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7" + ADD_FIGURES;
     }
 
@@ -95,7 +103,7 @@ public final class SpanRollups {
         return "g0 AS (SELECT x.generation, x.street_code, s.span, s.span_start, d.dim, d.dim_value, " + confirmed
                 + " AS confirmed, x.volunteer_id, COUNT(*) AS n, CASE WHEN s.span = 'YEAR' THEN bit_or(set_bit("
                 + "B'0'::bit(366), extract(doy FROM x.entry_date)::int - 1, 1)) END AS year_days FROM ledger_entry x"
-                + SPANS.formatted("x") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
+                + spans("x.entry_date") + " CROSS JOIN LATERAL (VALUES ('STREET', x.street_code), ('COMMUNITY', "
                 + "x.community_code), ('CATEGORY', x.category), ('UNIT', NULLIF(x.unit_id, ''))) d (dim, dim_value) WHERE "
                 + filter + " AND " + participant + " AND x.volunteer_id IS NOT NULL AND d.dim_value IS NOT NULL "
                 + "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8), g AS (SELECT g0.*, CASE WHEN g0.confirmed THEN g0.year_days END "
@@ -157,9 +165,8 @@ public final class SpanRollups {
                 + "SUM(m.hours), SUM(m.services), SUM(m.residents_served), SUM(m.entries), 0 FROM (SELECT r.generation, "
                 + "r.street_code, date_trunc('month', r.entry_date)::date AS month, r.community_code, r.category, "
                 + "r.confirmed, " + DAYS_SUMMED + " FROM ledger_rollup r WHERE r.generation = ? AND r.unit_id = '' "
-                + "GROUP BY 1, 2, 3, 4, 5, 6) m" + SPANS_OF_MONTHS + " CROSS JOIN LATERAL (VALUES ('STREET', "
-                + "m.street_code), ('COMMUNITY', m.community_code), ('CATEGORY', m.category)) d (dim, dim_value) "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
+                + "GROUP BY 1, 2, 3, 4, 5, 6) m" + spans("m.month") + streetDimensions("m")
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
     }
 
     /**
@@ -174,14 +181,11 @@ public final class SpanRollups {
                 + "SUM(m.hours), SUM(m.services), SUM(m.residents_served), SUM(m.entries), 0 FROM (SELECT r.generation, "
                 + "r.street_code, date_trunc('month', r.entry_date)::date AS month, r.unit_id, r.confirmed, "
                 + DAYS_SUMMED + " FROM ledger_rollup r WHERE r.generation = ? AND r.unit_id <> '' GROUP BY 1, 2, 3, 4, 5) m"
-                + SPANS_OF_MONTHS + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
+                + spans("m.month") + " GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7";
     }
 
     private static final String DAYS_SUMMED = "SUM(r.hours) AS hours, SUM(r.services) AS services, "
             + "SUM(r.residents_served) AS residents_served, SUM(r.entries) AS entries";
-
-    private static final String SPANS_OF_MONTHS = " CROSS JOIN LATERAL (VALUES ('YEAR', date_trunc('year', m.month)::date), "
-            + "('MONTH', m.month)) s (span, span_start)";
 
     /**
      * Sets the count of each span row of a generation from the volunteers' rows {@link #insertVolunteers} wrote

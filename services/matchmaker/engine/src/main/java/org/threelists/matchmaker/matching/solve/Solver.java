@@ -11,6 +11,9 @@ import org.threelists.matchmaker.matching.model.Trace;
 import org.threelists.matchmaker.matching.relaxation.Relaxation;
 import org.threelists.matchmaker.matching.search.StartPlan;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * How the engine spends its time on a problem, component by component (services/matchmaker/engine/README.md, "How"):
  * <ol>
@@ -54,7 +57,7 @@ public final class Solver {
         int components = p.componentCount();
         Relaxation relaxation = new Relaxation(p);
         int[] choice = new int[p.demands.size()];
-        java.util.Arrays.fill(choice, -1);
+        Arrays.fill(choice, -1);
         FlowEstimate flows = new FlowEstimate();
         long[] bound = relaxation.componentBound; // profit units, tightened below
         long[] primal = new long[components];
@@ -199,32 +202,28 @@ public final class Solver {
         double[] lost = new double[searches.length];
         for (int c = 0; c < searches.length; c++) {
             order[c] = c;
-            long plan = 0;
-            for (int d : p.componentDemands[c]) {
-                plan += choice[d] >= 0 ? p.pairScaled[choice[d]] : 0;
-            }
-            lost[c] = relaxation.componentLpBound[c] / (double) p.m - plan;
+            lost[c] = (relaxation.componentLpBound[c] - componentProfit(p, choice, c)) / (double) p.m;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(lost[b], lost[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(lost[b], lost[a]));
         StringBuilder out = new StringBuilder("| component | demands | resources | pairs | flow | step | cpu ms:");
         for (ComponentSearch.Step s : ComponentSearch.Step.values()) {
-            out.append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT));
+            out.append(' ').append(s.name().toLowerCase(Locale.ROOT));
         }
         out.append(" | gain: pull chain repack kick | LP − plan | plan ÷ LP | kicks gained |\n");
         for (int c : order) {
             ComponentSearch s = searches[c];
             double lp = relaxation.componentLpBound[c] / (double) p.m;
-            out.append(String.format(java.util.Locale.ROOT, "| %d | %d | %d | %d | %s | %s |", c,
+            out.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %s | %s |", c,
                     p.componentDemands[c].length, p.componentResources[c].length, s.pairs, s.flowSolved, s.step));
             for (long ns : s.cpuByStep) {
-                out.append(String.format(java.util.Locale.ROOT, " %.1f", ns / 1e6));
+                out.append(String.format(Locale.ROOT, " %.1f", ns / 1e6));
             }
             out.append(" |");
             for (int i = ComponentSearch.Step.PULL.ordinal(); i <= ComponentSearch.Step.KICK.ordinal(); i++) {
                 double gain = s.gainByStep[i] / (double) p.m / Scoring.SCALE;
-                out.append(String.format(java.util.Locale.ROOT, " %.3f", gain));
+                out.append(String.format(Locale.ROOT, " %.3f", gain));
             }
-            out.append(String.format(java.util.Locale.ROOT, " | %.4f | %.5f | %d |%n", lost[c] / Scoring.SCALE,
+            out.append(String.format(Locale.ROOT, " | %.4f | %.5f | %d |%n", lost[c] / Scoring.SCALE,
                     lp <= 0 ? 1 : (lp - lost[c]) / lp, s.kickMoves()));
         }
         Trace.log("components, largest LP − plan first:%n%s", out);
