@@ -155,9 +155,9 @@ class FaultToleranceTest {
         work.claims.forEach(p -> assertThat(reserved.get(p)).as("capacity.reserved for " + p).isEqualTo(1L));
         work.deliveries.forEach(p -> assertThat(delivered.get(p)).as("project.delivered of " + p).isEqualTo(1L));
         work.deliveries.forEach(p -> assertThat(inLedger.get(p)).as("ledger DELIVERY entries of " + p).isEqualTo(1L));
-        assertThat(topics.duplicateIds(demandEvents)).as("event ids twice on demand-list.events.v1").isEmpty();
-        assertThat(topics.duplicateIds(projectEvents)).as("event ids twice on project-list.events.v1").isEmpty();
-        assertThat(topics.duplicateIds(resourceEvents)).as("event ids twice on resource-list.events.v1").isEmpty();
+        assertNoDuplicateIds("demand-list.events.v1", demandEvents);
+        assertNoDuplicateIds("project-list.events.v1", projectEvents);
+        assertNoDuplicateIds("resource-list.events.v1", resourceEvents);
         assertThat(topics.deadLetters()).as("records on dead-letter topics").allSatisfy((topic, records) ->
                 assertThat(records).as(topic).isZero());
         assertThat(recovery.values()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(RECOVERY_BOUND));
@@ -186,6 +186,13 @@ class FaultToleranceTest {
             assertThat(exit).as(replica.name() + " exit code after SIGINT").isIn(0, 130);
         }
         System.out.println("SIGINT: " + outcomes);
+    }
+
+    /** No event twice on a topic; each copy of one that is, with where it sits, in the failure's message. */
+    private static void assertNoDuplicateIds(String topic, List<JsonNode> events) {
+        Map<String, Long> duplicates = topics.duplicateIds(events);
+        assertThat(duplicates).as("event ids twice on " + topic + ": "
+                + (duplicates.isEmpty() ? "" : String.join("\n", topics.copiesOf(topic, duplicates.keySet())))).isEmpty();
     }
 
     private static Duration killAndAwaitRestart(ServiceReplica replica) {

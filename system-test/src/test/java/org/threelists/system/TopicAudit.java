@@ -56,6 +56,29 @@ final class TopicAudit {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * Where each copy of the given event ids sits on a topic: partition, offset, type, subject, time and the relay's
+     * coverage header, so that a duplicate can be traced to the relay batches that wrote it.
+     */
+    List<String> copiesOf(String topic, Set<String> ids) {
+        List<String> copies = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records(topic)) {
+            try {
+                JsonNode event = JSON.readTree(record.value());
+                if (ids.contains(event.path("id").asText())) {
+                    var coverage = record.headers().lastHeader("threelists.coverage");
+                    copies.add(String.format("%s p%d@%d %s %s subject=%s time=%s ts=%d coverage=%s",
+                            event.path("id").asText(), record.partition(), record.offset(), event.path("type").asText(),
+                            topic, event.path("subject").asText(), event.path("time").asText(), record.timestamp(),
+                            coverage == null ? "-" : new String(coverage.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON on " + topic + " at " + record.offset(), e);
+            }
+        }
+        return copies;
+    }
+
     /** How many events of a type each subject (the aggregate's id) has. */
     static Map<String, Long> countBySubject(List<JsonNode> events, String type) {
         return events.stream().filter(e -> type.equals(e.path("type").asText()))

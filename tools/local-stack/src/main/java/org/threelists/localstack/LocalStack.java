@@ -73,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String ENV_DB_PORT = "THREELISTS_DB_PORT";
     public static final String ENV_KAFKA_BOOTSTRAP_SERVERS = "THREELISTS_KAFKA_BOOTSTRAP_SERVERS";
     public static final String ENV_KAFKA_PORT = "THREELISTS_KAFKA_PORT";
+    /** Set in the environment, a temporary data directory is left in place at close, for a post-mortem. */
+    public static final String KEEP_DATA = "THREELISTS_KEEP_DATA";
 
     /** "Quiet" for {@link Builder#startApart}: at most 2 ticks (20 ms of CPU) in each of four samples of 250 ms. */
     private static final Duration QUIET_SAMPLE = Duration.ofMillis(250);
@@ -287,8 +289,10 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println("while stopping " + describe(next) + ": " + e);
             }
         }
-        if (temporaryDataDir) {
+        if (temporaryDataDir && System.getenv(KEEP_DATA) == null) {
             deleteRecursively(dataDir);
+        } else if (temporaryDataDir) {
+            out.println("  data kept in " + dataDir + " (" + KEEP_DATA + ")");
         }
     }
 
@@ -505,7 +509,9 @@ public final class LocalStack implements AutoCloseable {
         }
         environment.putAll(settings.consoleEnvironment);
         console = timed("console", () -> {
-            ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, environment, logDir().resolve(CONSOLE + ".log")));
+            Path log = logDir().resolve(CONSOLE + ".log");
+            ServiceProcess.startLogAfresh(log);
+            ServiceProcess launched = register(ServiceProcess.launch(repoRoot, spec, environment, log));
             launched.awaitReady();
             return launched;
         }, ServiceProcess::baseUrl);

@@ -80,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts the service and waits until {@code /q/health/ready} answers 200.
      *
-     * @param logFile receives the service's output (replaced at every start)
+     * @param logFile receives the service's output, appended (see {@link #startLogAfresh})
      */
     public static ServiceProcess start(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
         ServiceProcess started = launch(repoRoot, spec, settings, logFile);
@@ -93,7 +93,16 @@ public final class ServiceProcess implements AutoCloseable {
         return started;
     }
 
-    /** Starts the process without waiting for it to be ready. */
+    /** Empties a log that a process's output will be appended to, for a start that is not a restart. */
+    static void startLogAfresh(Path logFile) {
+        try {
+            Files.deleteIfExists(logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + logFile + " afresh", e);
+        }
+    }
+
+    /** Starts the process without waiting for it to be ready; its output is appended to the log. */
     static ServiceProcess launch(Path repoRoot, ServiceSpec spec, ServiceSettings settings, Path logFile) {
         return launch(repoRoot, spec, settings.environment(spec.port()), logFile);
     }
@@ -122,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(Processes.detachedFromTerminal(Processes.withDefaultSignals(command)))
                     .directory(runJar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             DEFAULT_ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
             builder.environment().putAll(environment);
             return new ServiceProcess(spec, builder.start(), log, classData);

@@ -67,8 +67,12 @@ public final class ServiceReplica {
         return List.copyOf(restarts);
     }
 
-    /** Starts the process and waits until it is ready. */
+    /**
+     * Starts the process and waits until it is ready. Its log starts afresh here; the restarts after a crash append to
+     * it, so that what the crashed process wrote is still there to read.
+     */
     synchronized void start() {
+        ServiceProcess.startLogAfresh(logFile);
         process = launcher.apply(this);
     }
 
