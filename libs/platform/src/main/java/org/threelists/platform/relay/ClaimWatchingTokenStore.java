@@ -10,21 +10,25 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The relay's token store: the processor's own, telling the relay whenever its segment is claimed or released. A
- * claim may follow a restart, a failed batch or another replica's work, so what is on Kafka must then be read again.
+ * The relay's token store: the processor's own, telling the relay whenever its segment is claimed (with the token its
+ * stream resumes from) or released. A claim may follow a restart, a failed batch or another replica's work, so what
+ * is on Kafka must then be read again.
  */
 final class ClaimWatchingTokenStore implements TokenStore {
 
     private static final Logger LOG = Logger.getLogger(ClaimWatchingTokenStore.class);
 
     private final TokenStore delegate;
-    private final Runnable onClaimChange;
+    private final Consumer<TrackingToken> onClaim;
+    private final Runnable onRelease;
 
-    ClaimWatchingTokenStore(TokenStore delegate, Runnable onClaimChange) {
+    ClaimWatchingTokenStore(TokenStore delegate, Consumer<TrackingToken> onClaim, Runnable onRelease) {
         this.delegate = delegate;
-        this.onClaimChange = onClaimChange;
+        this.onClaim = onClaim;
+        this.onRelease = onRelease;
     }
 
     /** The token as stored, without telling anyone: the relay reads it inside the batch that holds the claim. */
@@ -35,26 +39,26 @@ final class ClaimWatchingTokenStore implements TokenStore {
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
         TrackingToken token = delegate.fetchToken(processorName, segment);
-        claimed(segment);
+        claimed(segment, token);
         return token;
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
         TrackingToken token = delegate.fetchToken(processorName, segment);
-        claimed(segment.getSegmentId());
+        claimed(segment.getSegmentId(), token);
         return token;
     }
 
     /** Which replica holds the relay, and since when, is what a late relay's timeline starts from. */
-    private void claimed(int segment) {
-        onClaimChange.run();
+    private void claimed(int segment, TrackingToken token) {
+        onClaim.accept(token);
         LOG.infof("The relay's segment %d is claimed by this replica", segment);
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
-        onClaimChange.run();
+        onRelease.run();
         delegate.releaseClaim(processorName, segment);
         LOG.infof("The relay's segment %d is released by this replica", segment);
     }

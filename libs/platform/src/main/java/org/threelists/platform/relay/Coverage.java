@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.WrappedToken;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -59,6 +60,27 @@ record Coverage(long index, SortedSet<Long> gaps) {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether this coverage holds the event delivered with {@code delivered} right after {@code previous} in the
+     * processor's stream. Axon's token does not name the event's own position, only the positions seen up to it: an
+     * event above the previous index raised the index to its own position; one below it filled one of the previous
+     * token's gaps. A token can also drop gaps on the way (Axon's JDBC store drops every gap of a token that reads an
+     * event older than its gap timeout, 60 s, as a relay does after a broker outage), so comparing whole tokens would
+     * see positions that were never gaps of the previous one and send again an event Kafka already has. Where the gap
+     * the event filled cannot be told apart from gaps dropped with it, the event is held only if every one of them is:
+     * in doubt, publish (a consumer drops a second copy by its id; nothing drops a lost event).
+     */
+    boolean holdsEventOf(Coverage previous, Coverage delivered) {
+        if (previous == null || delivered.index < previous.index) {
+            return covers(delivered);
+        }
+        if (delivered.index > previous.index) {
+            return covers(delivered.index);
+        }
+        List<Long> filled = previous.gaps.stream().filter(delivered::covers).toList();
+        return filled.isEmpty() ? covers(delivered) : filled.stream().allMatch(this::covers);
     }
 
     Coverage union(Coverage other) {

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * handing over) or a batch rolls back, the relay reads that coverage back from the topics and skips an event exactly
  * when its position is in it. So an event committed late, below positions already published, is still published
  * after a restart or a take-over, and a batch that failed after its Kafka commit but before its token is not sent
- * again (libs/platform/README.md, "Relay").
+ * again. An event's own position is read from its token and the one before it in the stream (the token the segment
+ * was claimed with, for the first): see {@link Coverage#holdsEventOf} (libs/platform/README.md, "Relay").
  */
 @ProcessingGroup(EventRelay.PROCESSOR)
 public final class EventRelay {
@@ -51,6 +52,11 @@ public final class EventRelay {
      * Only the processor's single worker thread reads and extends it; a claim change or a reset only clears it.
      */
     private volatile Coverage published;
+    /**
+     * The token of the event delivered before, or the one the segment was claimed with: what the next event's own
+     * position is told from. Set by the coordinator's thread at a claim, before the work that follows it starts.
+     */
+    private volatile Coverage lastDelivered;
 
     EventRelay(List<IntegrationEventMapper> mappers, Properties producerSettings, Properties consumerSettings,
             Collection<String> topics) {
@@ -73,6 +79,8 @@ public final class EventRelay {
     @EventHandler
     public void on(Object payload, EventMessage<?> event, TrackingToken token) {
         Coverage delivered = Coverage.of(token);
+        Coverage previous = lastDelivered;
+        lastDelivered = delivered;
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.getOrComputeResource(CHECKED, key -> {
             // A batch that rolls back may have been committed on Kafka: what is there must be read again.
@@ -88,7 +96,7 @@ public final class EventRelay {
             });
         }
         published = before.union(delivered);
-        if (before.covers(delivered)) {
+        if (before.holdsEventOf(previous, delivered)) {
             return;
         }
         List<IntegrationEvent> messages = mappers.stream().flatMap(m -> m.map(event).stream()).toList();
@@ -117,11 +125,15 @@ public final class EventRelay {
         published = null;
     }
 
+    /** The segment was claimed with this token: the processor's stream resumes after it. */
+    void claimed(TrackingToken resumesFrom) {
+        lastDelivered = Coverage.of(resumesFrom);
+        forget();
+    }
+
     /**
-     * What is on Kafka, joined with the token the processor resumed from. The first event after a claim follows that
-     * token, so with both joined the relay's coverage holds everything the processor delivered before the event:
-     * skipping an event when the coverage holds the whole delivered token is then skipping it when its own position
-     * is on Kafka.
+     * What is on Kafka, joined with the token the processor resumed from: every position published, and every one the
+     * processor dealt with that had nothing to publish.
      */
     private Coverage readBack() {
         Coverage onKafka = HighWaterMark.read(consumerSettings, topics);

@@ -62,7 +62,8 @@ public class RelayModule implements AxonModule {
 
     private static ClaimWatchingTokenStore claimWatching(Configuration configuration, EventRelay relay) {
         ClaimWatchingTokenStore tokens = new ClaimWatchingTokenStore(
-                configuration.eventProcessingConfiguration().tokenStore(EventRelay.PROCESSOR), relay::forget);
+                configuration.eventProcessingConfiguration().tokenStore(EventRelay.PROCESSOR),
+                relay::claimed, relay::forget);
         relay.readStoredTokenWith(() -> tokens.storedToken(EventRelay.PROCESSOR, 0));
         return tokens;
     }
