@@ -50,13 +50,16 @@ public class AxonRuntime {
     private final int cachedEvents;
     /** The least time between two reads of the store's shared reader (libs/platform/README.md, "How soon"). */
     private final Duration readerLinger;
+    /** How long a gap in the store's positions is waited for: a writer's transaction open longer is given up. */
+    private final Duration gapTimeout;
     private Configuration configuration;
 
     AxonRuntime(AgroalDataSource dataSource, TransactionManager jta, Instance<AxonModule> modules,
             @ConfigProperty(name = "threelists.service-name") String serviceName,
             @ConfigProperty(name = "threelists.axon.fetch-delay", defaultValue = "PT0.2S") Duration fetchDelay,
             @ConfigProperty(name = "threelists.axon.cached-events", defaultValue = "1000") int cachedEvents,
-            @ConfigProperty(name = "threelists.axon.reader-linger", defaultValue = "PT0.02S") Duration readerLinger) {
+            @ConfigProperty(name = "threelists.axon.reader-linger", defaultValue = "PT0.02S") Duration readerLinger,
+            @ConfigProperty(name = "threelists.axon.gap-timeout", defaultValue = "PT60S") Duration gapTimeout) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.modules = modules;
@@ -66,6 +69,7 @@ public class AxonRuntime {
         this.fetchDelayMillis = fetchDelay.toMillis();
         this.cachedEvents = cachedEvents;
         this.readerLinger = readerLinger;
+        this.gapTimeout = gapTimeout;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -128,6 +132,7 @@ public class AxonRuntime {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver())
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .schema(EventStoreSchema.events());
         EmbeddedEventStore.Builder store = EmbeddedEventStore.builder()
                 .storageEngine(new AnnouncingStorageEngine(storage, newEvents, new ReadPacing(readerLinger.toNanos())))

@@ -20,8 +20,6 @@ import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.threelists.demand.pipeline.PipelineProbes.administrator;
 import static org.threelists.demand.pipeline.PipelineProbes.sleep;
 
 /**
@@ -79,32 +76,11 @@ class RelayExactnessTest {
     @Test
     void a_batch_whose_token_fails_to_commit_after_its_kafka_commit_is_not_published_again() throws Exception {
         String id;
-        try (Connection admin = administrator(); Statement sql = admin.createStatement()) {
-            // As if the process died between the two commits: the token's transaction fails when it commits,
-            // after the batch's Kafka transaction has committed (a deferred trigger fires at commit).
-            sql.execute("CREATE TABLE IF NOT EXISTS relay_fault (armed BOOLEAN)");
-            sql.execute("""
-                    CREATE OR REPLACE FUNCTION relay_fault_check() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                      IF EXISTS (SELECT 1 FROM relay_fault) THEN
-                        RAISE EXCEPTION 'injected: the relay token does not commit';
-                      END IF;
-                      RETURN NULL;
-                    END $$""");
-            sql.execute("DROP TRIGGER IF EXISTS relay_fault_trigger ON token_entry");
-            sql.execute("CREATE CONSTRAINT TRIGGER relay_fault_trigger AFTER UPDATE ON token_entry "
-                    + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.processor_name = 'kafka-relay') "
-                    + "EXECUTE FUNCTION relay_fault_check()");
-            sql.execute("INSERT INTO relay_fault VALUES (true)");
-            try {
-                id = Fixtures.submitted();
-                KafkaProbe.await(Topics.DEMAND_EVENTS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
-                // The relay retries the batch (and fails to commit its token) while the fault lasts.
-                sleep(4_000);
-            } finally {
-                sql.execute("DELETE FROM relay_fault");
-                sql.execute("DROP TRIGGER IF EXISTS relay_fault_trigger ON token_entry");
-            }
+        try (RelayTokenFault fault = RelayTokenFault.arm()) {
+            id = Fixtures.submitted();
+            KafkaProbe.await(Topics.DEMAND_EVENTS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+            // The relay retries the batch (and fails to commit its token) while the fault lasts.
+            sleep(4_000);
         }
         String after = Fixtures.submitted();
 
@@ -129,7 +105,7 @@ class RelayExactnessTest {
         relay.start();
     }
 
-    private static void assertEachEventOnceFor(List<String> demandIds, int minimumPerDemand) {
+    static void assertEachEventOnceFor(List<String> demandIds, int minimumPerDemand) {
         List<ConsumerRecord<String, String>> records = KafkaProbe.readAll(Topics.DEMAND_EVENTS).stream()
                 .filter(r -> demandIds.contains(r.key())).toList();
         Map<String, Long> copies = records.stream().map(r -> eventId(r.value()))
