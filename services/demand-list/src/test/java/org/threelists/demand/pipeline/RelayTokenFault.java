@@ -1,10 +1,17 @@
 package org.threelists.demand.pipeline;
 
+import org.threelists.demand.Fixtures;
+import org.threelists.demand.messaging.Topics;
+import org.threelists.testing.KafkaProbe;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 
 import static org.threelists.demand.pipeline.PipelineProbes.administrator;
+import static org.threelists.demand.pipeline.PipelineProbes.sleep;
 
 /**
  * As if the process died between the relay's two commits, for as long as it is armed: the relay's token fails when
@@ -41,6 +48,23 @@ final class RelayTokenFault implements AutoCloseable {
             throw e;
         }
         return new RelayTokenFault(admin);
+    }
+
+    /**
+     * Submits a demand while the fault is armed and waits until it is on Kafka; keeps the fault through the relay's
+     * retries of that batch (Axon's release back-off: after 1 s, then 2 s more), then submits another once the fault
+     * is gone and waits for it too. Returns the ids of both demands.
+     */
+    static List<String> submitThroughRetriedBatches() throws SQLException {
+        String id;
+        try (RelayTokenFault fault = arm()) {
+            id = Fixtures.submitted();
+            KafkaProbe.await(Topics.DEMAND_EVENTS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+            sleep(4_000);
+        }
+        String after = Fixtures.submitted();
+        KafkaProbe.await(Topics.DEMAND_EVENTS, r -> after.equals(r.key()), 1, Duration.ofSeconds(90));
+        return List.of(id, after);
     }
 
     /** Disarms it: the relay's next batch commits its token. */
