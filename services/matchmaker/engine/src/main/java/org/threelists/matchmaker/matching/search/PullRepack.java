@@ -43,6 +43,9 @@ final class PullRepack {
     private int n;
     private boolean[] in = new boolean[0];
     private int[] items = new int[0];
+    /** The demands the last chain step takes off the resource (left out, or better off elsewhere). */
+    private int[] outs = new int[0];
+    private int outCount;
     private long[] values = new long[0];
     private int[] weights = new int[0];
     private long[] dp = new long[0];
@@ -145,6 +148,8 @@ final class PullRepack {
         ensure(pairs.length);
         n = 0;
         long current = 0;
+        long freed = 0;
+        outCount = 0;
         long total = 0;
         long g = p.capacity[r];
         for (int k : pairs) {
@@ -153,6 +158,18 @@ final class PullRepack {
             long value;
             if (c == k) {
                 value = p.pairProfit[k];
+                if (chain) {
+                    // leaving r, it can go to its best other resource with room for it instead of going unmatched
+                    int other = fallback(d, r);
+                    if (other >= 0) {
+                        value -= p.pairProfit[other];
+                        if (value <= 0) {
+                            freed -= value; // it gains (or loses nothing) there: it leaves r whatever r takes
+                            outs[outCount++] = d;
+                            continue;
+                        }
+                    }
+                }
                 current += value;
             } else if (c < 0) {
                 value = p.pairProfit[k];
@@ -172,6 +189,10 @@ final class PullRepack {
             n++;
         }
         if (n == 0 || g == 0) {
+            if (freed > 0) {
+                moveOut();
+                return true;
+            }
             return false;
         }
         // no subset of the candidates weighs more than all of them: a capacity far above their hours (an offer of
@@ -202,7 +223,7 @@ final class PullRepack {
                 }
             }
         }
-        if (dp[cap] <= current) {
+        if (dp[cap] + freed <= current) {
             return false;
         }
         // the new content: first free what leaves r, then place (or pull) what comes in
@@ -217,14 +238,52 @@ final class PullRepack {
             int d = p.pairDemand[items[i]];
             if (!in[i] && choice[d] == items[i]) {
                 repack.assign(d, -1);
+                if (chain) {
+                    outs[outCount++] = d;
+                }
             }
+        }
+        for (int i = 0; i < outCount; i++) {
+            repack.assign(outs[i], -1);
         }
         for (int i = 0; i < n; i++) {
             if (in[i]) {
                 repack.assign(p.pairDemand[items[i]], items[i]);
             }
         }
+        moveOut();
         return true;
+    }
+
+    /**
+     * The demands a chain step took off r go to their best other resource with room for them now, or stay unmatched:
+     * the step valued each at what it gets there, and the step is undone unless the plan's profit rose
+     * ({@link #chain}), so a room two of them counted on at once costs nothing but the try. On a dominant unit's
+     * street the large resources are seldom full: a demand one of them holds moves to another at little or no loss,
+     * and the room it leaves takes a demand only that resource serves (services/matchmaker/engine/README.md,
+     * "DOMINANT_UNIT: the room a large resource leaves").
+     */
+    private void moveOut() {
+        for (int i = 0; i < outCount; i++) {
+            int d = outs[i];
+            int other = fallback(d, -1);
+            if (other >= 0) {
+                repack.assign(d, other);
+            }
+        }
+    }
+
+    /** d's most profitable pair on a resource other than r with room for it now (−1: none). */
+    private int fallback(int d, int r) {
+        int best = -1;
+        for (int k : p.byDemand[d]) {
+            int r2 = p.pairResource[k];
+            if (r2 != r && choice[d] != k && repack.residual(r2) >= p.hours[d]
+                    && (best < 0 || p.pairProfit[k] > p.pairProfit[best])) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /**
@@ -281,6 +340,7 @@ final class PullRepack {
             values = new long[size];
             weights = new int[size];
             in = new boolean[size];
+            outs = new int[size];
         }
     }
 }
