@@ -29,8 +29,9 @@ final class PullRepack {
     private final Repack repack;
     /** The candidate version of each resource when it was last re-packed (−1: never). */
     private final long[] triedAt;
-    /** The same for the chain steps. */
+    /** The same for the chain steps, and for those that send what they leave out to another resource. */
     private final long[] chainTriedAt;
+    private final long[] fallbackTriedAt;
     /**
      * The refill table of each resource ({@link #refill}) and the candidate version it was computed at: it depends
      * only on the resource's free capacity and unmatched candidates, which change only with that version (a stamp
@@ -61,6 +62,8 @@ final class PullRepack {
         Arrays.fill(triedAt, -1);
         this.chainTriedAt = new long[p.resources.size()];
         Arrays.fill(chainTriedAt, -1);
+        this.fallbackTriedAt = new long[p.resources.size()];
+        Arrays.fill(fallbackTriedAt, -1);
         this.refills = new long[p.resources.size()][];
         this.refillVersion = new long[p.resources.size()];
     }
@@ -82,7 +85,7 @@ final class PullRepack {
             return false; // none of its candidate demands moved since: the same knapsack, no gain
         }
         triedAt[r] = version;
-        if (!repackOne(r, false)) {
+        if (!repackOne(r, false, false)) {
             return false;
         }
         triedAt[r] = repack.candidateVersion(r);
@@ -97,14 +100,15 @@ final class PullRepack {
      * ({@link #pull}), and all of it is undone unless the plan's profit rose. So the hole a rounded flow leaves in
      * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How").
      */
-    boolean chain(int r) {
+    boolean chain(int r, boolean fallback) {
+        long[] triedIn = fallback ? fallbackTriedAt : chainTriedAt;
         long version = repack.candidateVersion(r);
-        if (chainTriedAt[r] == version) {
+        if (triedIn[r] == version) {
             return false;
         }
-        chainTriedAt[r] = version;
+        triedIn[r] = version;
         Repack.Journal journal = repack.startJournal();
-        if (!repackOne(r, true)) {
+        if (!repackOne(r, true, fallback)) {
             repack.stopJournal();
             return false;
         }
@@ -128,7 +132,7 @@ final class PullRepack {
             for (int r2 : left) {
                 triedAt[r2] = triedBefore[i++]; // the state it was last tried in is back
             }
-            chainTriedAt[r] = repack.candidateVersion(r);
+            triedIn[r] = repack.candidateVersion(r);
             return false;
         }
         repack.stopJournal();
@@ -140,7 +144,7 @@ final class PullRepack {
      * The exact knapsack of r over its candidates; applies r's new content when it is worth more than the old one
      * (true). With {@code chain}, a demand on another resource is also worth that resource's refill ({@link #chain}).
      */
-    private boolean repackOne(int r, boolean chain) {
+    private boolean repackOne(int r, boolean chain, boolean fallback) {
         int[] pairs = p.byResource[r];
         if (pairs.length == 0) {
             return false;
@@ -158,7 +162,7 @@ final class PullRepack {
             long value;
             if (c == k) {
                 value = p.pairProfit[k];
-                if (chain) {
+                if (fallback) {
                     // leaving r, it can go to its best other resource with room for it instead of going unmatched
                     int other = fallback(d, r);
                     if (other >= 0) {
@@ -238,7 +242,7 @@ final class PullRepack {
             int d = p.pairDemand[items[i]];
             if (!in[i] && choice[d] == items[i]) {
                 repack.assign(d, -1);
-                if (chain) {
+                if (fallback) {
                     outs[outCount++] = d;
                 }
             }
