@@ -98,7 +98,8 @@ final class PullRepack {
      * as much as r' gains by filling that room from its own unmatched candidates. Such a re-pack of r gains only
      * if r' does refill, so it is tentative: applied, then every resource that lost a demand to r is re-packed
      * ({@link #pull}), and all of it is undone unless the plan's profit rose. So the hole a rounded flow leaves in
-     * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How").
+     * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How"). With
+     * {@code fallback}, a demand the step takes off r goes to its best other resource with room ({@link #moveOut}).
      */
     boolean chain(int r, boolean fallback) {
         long[] triedIn = fallback ? fallbackTriedAt : chainTriedAt;
@@ -265,7 +266,7 @@ final class PullRepack {
      * ({@link #chain}), so a room two of them counted on at once costs nothing but the try. On a dominant unit's
      * street the large resources are seldom full: a demand one of them holds moves to another at little or no loss,
      * and the room it leaves takes a demand only that resource serves (services/matchmaker/engine/README.md,
-     * "DOMINANT_UNIT: the room a large resource leaves").
+     * "DOMINANT_UNIT 1k×100 at 0.2 s: the room a large resource leaves").
      */
     private void moveOut() {
         for (int i = 0; i < outCount; i++) {
