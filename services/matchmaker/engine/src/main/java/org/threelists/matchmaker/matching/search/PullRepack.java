@@ -29,8 +29,9 @@ final class PullRepack {
     private final Repack repack;
     /** The candidate version of each resource when it was last re-packed (−1: never). */
     private final long[] triedAt;
-    /** The same for the chain steps. */
+    /** The same for the chain steps, and for those that send what they leave out to another resource. */
     private final long[] chainTriedAt;
+    private final long[] fallbackTriedAt;
     /**
      * The refill table of each resource ({@link #refill}) and the candidate version it was computed at: it depends
      * only on the resource's free capacity and unmatched candidates, which change only with that version (a stamp
@@ -43,6 +44,9 @@ final class PullRepack {
     private int n;
     private boolean[] in = new boolean[0];
     private int[] items = new int[0];
+    /** The demands the last chain step takes off the resource (left out, or better off elsewhere). */
+    private int[] outs = new int[0];
+    private int outCount;
     private long[] values = new long[0];
     private int[] weights = new int[0];
     private long[] dp = new long[0];
@@ -58,6 +62,8 @@ final class PullRepack {
         Arrays.fill(triedAt, -1);
         this.chainTriedAt = new long[p.resources.size()];
         Arrays.fill(chainTriedAt, -1);
+        this.fallbackTriedAt = new long[p.resources.size()];
+        Arrays.fill(fallbackTriedAt, -1);
         this.refills = new long[p.resources.size()][];
         this.refillVersion = new long[p.resources.size()];
     }
@@ -79,7 +85,7 @@ final class PullRepack {
             return false; // none of its candidate demands moved since: the same knapsack, no gain
         }
         triedAt[r] = version;
-        if (!repackOne(r, false)) {
+        if (!repackOne(r, false, false)) {
             return false;
         }
         triedAt[r] = repack.candidateVersion(r);
@@ -92,16 +98,18 @@ final class PullRepack {
      * as much as r' gains by filling that room from its own unmatched candidates. Such a re-pack of r gains only
      * if r' does refill, so it is tentative: applied, then every resource that lost a demand to r is re-packed
      * ({@link #pull}), and all of it is undone unless the plan's profit rose. So the hole a rounded flow leaves in
-     * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How").
+     * r moves to a neighbour whose unmatched candidates fit it (services/matchmaker/engine/README.md, "How"). With
+     * {@code fallback}, a demand the step takes off r goes to its best other resource with room ({@link #moveOut}).
      */
-    boolean chain(int r) {
+    boolean chain(int r, boolean fallback) {
+        long[] triedIn = fallback ? fallbackTriedAt : chainTriedAt;
         long version = repack.candidateVersion(r);
-        if (chainTriedAt[r] == version) {
+        if (triedIn[r] == version) {
             return false;
         }
-        chainTriedAt[r] = version;
+        triedIn[r] = version;
         Repack.Journal journal = repack.startJournal();
-        if (!repackOne(r, true)) {
+        if (!repackOne(r, true, fallback)) {
             repack.stopJournal();
             return false;
         }
@@ -125,7 +133,7 @@ final class PullRepack {
             for (int r2 : left) {
                 triedAt[r2] = triedBefore[i++]; // the state it was last tried in is back
             }
-            chainTriedAt[r] = repack.candidateVersion(r);
+            triedIn[r] = repack.candidateVersion(r);
             return false;
         }
         repack.stopJournal();
@@ -137,7 +145,7 @@ final class PullRepack {
      * The exact knapsack of r over its candidates; applies r's new content when it is worth more than the old one
      * (true). With {@code chain}, a demand on another resource is also worth that resource's refill ({@link #chain}).
      */
-    private boolean repackOne(int r, boolean chain) {
+    private boolean repackOne(int r, boolean chain, boolean fallback) {
         int[] pairs = p.byResource[r];
         if (pairs.length == 0) {
             return false;
@@ -145,6 +153,8 @@ final class PullRepack {
         ensure(pairs.length);
         n = 0;
         long current = 0;
+        long freed = 0;
+        outCount = 0;
         long total = 0;
         long g = p.capacity[r];
         for (int k : pairs) {
@@ -153,6 +163,18 @@ final class PullRepack {
             long value;
             if (c == k) {
                 value = p.pairProfit[k];
+                if (fallback) {
+                    // leaving r, it can go to its best other resource with room for it instead of going unmatched
+                    int other = fallback(d, r);
+                    if (other >= 0) {
+                        value -= p.pairProfit[other];
+                        if (value <= 0) {
+                            freed -= value; // it gains (or loses nothing) there: it leaves r whatever r takes
+                            outs[outCount++] = d;
+                            continue;
+                        }
+                    }
+                }
                 current += value;
             } else if (c < 0) {
                 value = p.pairProfit[k];
@@ -172,6 +194,10 @@ final class PullRepack {
             n++;
         }
         if (n == 0 || g == 0) {
+            if (freed > 0) {
+                moveOut();
+                return true;
+            }
             return false;
         }
         // no subset of the candidates weighs more than all of them: a capacity far above their hours (an offer of
@@ -202,7 +228,7 @@ final class PullRepack {
                 }
             }
         }
-        if (dp[cap] <= current) {
+        if (dp[cap] + freed <= current) {
             return false;
         }
         // the new content: first free what leaves r, then place (or pull) what comes in
@@ -217,14 +243,52 @@ final class PullRepack {
             int d = p.pairDemand[items[i]];
             if (!in[i] && choice[d] == items[i]) {
                 repack.assign(d, -1);
+                if (fallback) {
+                    outs[outCount++] = d;
+                }
             }
+        }
+        for (int i = 0; i < outCount; i++) {
+            repack.assign(outs[i], -1);
         }
         for (int i = 0; i < n; i++) {
             if (in[i]) {
                 repack.assign(p.pairDemand[items[i]], items[i]);
             }
         }
+        moveOut();
         return true;
+    }
+
+    /**
+     * The demands a chain step took off r go to their best other resource with room for them now, or stay unmatched:
+     * the step valued each at what it gets there, and the step is undone unless the plan's profit rose
+     * ({@link #chain}), so a room two of them counted on at once costs nothing but the try. On a dominant unit's
+     * street the large resources are seldom full: a demand one of them holds moves to another at little or no loss,
+     * and the room it leaves takes a demand only that resource serves (services/matchmaker/engine/README.md,
+     * "DOMINANT_UNIT 1k×100 at 0.2 s: the room a large resource leaves").
+     */
+    private void moveOut() {
+        for (int i = 0; i < outCount; i++) {
+            int d = outs[i];
+            int other = fallback(d, -1);
+            if (other >= 0) {
+                repack.assign(d, other);
+            }
+        }
+    }
+
+    /** d's most profitable pair on a resource other than r with room for it now (−1: none). */
+    private int fallback(int d, int r) {
+        int best = -1;
+        for (int k : p.byDemand[d]) {
+            int r2 = p.pairResource[k];
+            if (r2 != r && choice[d] != k && repack.residual(r2) >= p.hours[d]
+                    && (best < 0 || p.pairProfit[k] > p.pairProfit[best])) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /**
@@ -281,6 +345,7 @@ final class PullRepack {
             values = new long[size];
             weights = new int[size];
             in = new boolean[size];
+            outs = new int[size];
         }
     }
 }
