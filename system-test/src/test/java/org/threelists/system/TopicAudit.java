@@ -9,10 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +42,7 @@ final class TopicAudit {
     List<JsonNode> events(String topic) {
         List<JsonNode> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records(topic)) {
-            try {
-                events.add(JSON.readTree(record.value()));
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON on " + topic + " at " + record.offset(), e);
-            }
+            events.add(json(topic, record));
         }
         return events;
     }
@@ -63,20 +61,24 @@ final class TopicAudit {
     List<String> copiesOf(String topic, Set<String> ids) {
         List<String> copies = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records(topic)) {
-            try {
-                JsonNode event = JSON.readTree(record.value());
-                if (ids.contains(event.path("id").asText())) {
-                    var coverage = record.headers().lastHeader("threelists.coverage");
-                    copies.add(String.format("%s p%d@%d %s %s subject=%s time=%s ts=%d coverage=%s",
-                            event.path("id").asText(), record.partition(), record.offset(), event.path("type").asText(),
-                            topic, event.path("subject").asText(), event.path("time").asText(), record.timestamp(),
-                            coverage == null ? "-" : new String(coverage.value(), java.nio.charset.StandardCharsets.UTF_8)));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON on " + topic + " at " + record.offset(), e);
+            JsonNode event = json(topic, record);
+            if (ids.contains(event.path("id").asText())) {
+                Header coverage = record.headers().lastHeader("threelists.coverage");
+                copies.add(String.format("%s p%d@%d %s %s subject=%s time=%s ts=%d coverage=%s",
+                        event.path("id").asText(), record.partition(), record.offset(), event.path("type").asText(),
+                        topic, event.path("subject").asText(), event.path("time").asText(), record.timestamp(),
+                        coverage == null ? "-" : new String(coverage.value(), StandardCharsets.UTF_8)));
             }
         }
         return copies;
+    }
+
+    private static JsonNode json(String topic, ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON on " + topic + " at " + record.offset(), e);
+        }
     }
 
     /** How many events of a type each subject (the aggregate's id) has. */

@@ -2,6 +2,10 @@ package org.threelists.demand;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.threelists.demand.domain.DemandCommands.SubmitDemand;
+import org.threelists.demand.domain.DemandSource;
+import org.threelists.demand.domain.DemandTest;
 import org.threelists.demand.projection.DemandView;
 import io.restassured.specification.RequestSpecification;
 import org.threelists.devkit.DevTokens;
@@ -10,8 +14,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Callers and request bodies the demand-list tests share. Places are the seeds' (殿前街道 嘉福社区, 和平街道 联桥社区). */
 public final class Fixtures {
@@ -59,6 +65,25 @@ public final class Fixtures {
             changed.put(field, value);
         }
         return changed;
+    }
+
+    /** The command a 嘉福 community worker's submission sends, for tests that write through the command bus. */
+    public static SubmitDemand submitDemand(String demandId) {
+        return new SubmitDemand(demandId, "dianqian", "jiafu", DemandTest.DETAILS, DemandSource.COMMUNITY_WORKER, null,
+                null, null, "test");
+    }
+
+    /**
+     * A writer whose transaction fails after its demand's event got a position in the store: nothing of it is
+     * committed, and its position stays a gap in every processor's token. Returns the demand's id.
+     */
+    public static String submittedAndRolledBack(CommandGateway commands) {
+        String demandId = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            commands.sendAndWait(submitDemand(demandId));
+            throw new IllegalStateException("the surrounding transaction fails after the command");
+        })).hasMessageContaining("surrounding transaction fails");
+        return demandId;
     }
 
     /** Submits a valid demand as the 嘉福 community worker and returns its id. */

@@ -1,6 +1,5 @@
 package org.threelists.demand.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,8 +8,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.domain.DemandCommands.SubmitDemand;
-import org.threelists.demand.domain.DemandSource;
 import org.threelists.platform.axon.AxonRuntime;
 import org.threelists.platform.relay.EventRelay;
 import org.threelists.testing.KafkaProbe;
@@ -19,12 +16,10 @@ import org.threelists.testing.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.threelists.demand.Fixtures.JIAFU_WORKER;
 import static org.threelists.demand.Fixtures.as;
 
@@ -57,12 +52,7 @@ class EventRelayTest {
 
     @Test
     void an_event_rolled_back_never_reaches_kafka() {
-        String rolledBack = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            commands.sendAndWait(new SubmitDemand(rolledBack, "dianqian", "jiafu", org.threelists.demand.domain.DemandTest.DETAILS,
-                    DemandSource.COMMUNITY_WORKER, null, null, null, "test"));
-            throw new IllegalStateException("the surrounding transaction fails after the command");
-        })).hasMessageContaining("surrounding transaction fails");
+        String rolledBack = Fixtures.submittedAndRolledBack(commands);
 
         String committed = Fixtures.submitted();
         KafkaProbe.await(Topics.DEMAND_EVENTS, r -> committed.equals(r.key()), 1, Duration.ofSeconds(30));

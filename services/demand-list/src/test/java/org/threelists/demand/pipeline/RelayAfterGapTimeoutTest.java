@@ -1,6 +1,5 @@
 package org.threelists.demand.pipeline;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -9,16 +8,11 @@ import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.domain.DemandCommands.SubmitDemand;
-import org.threelists.demand.domain.DemandSource;
-import org.threelists.demand.domain.DemandTest;
 import org.threelists.testing.RealInfrastructure;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A relay that reads back, after the store's gap timeout, a batch already on Kafka does not send it again, although
@@ -43,26 +37,10 @@ class RelayAfterGapTimeoutTest {
 
     @Test
     void a_batch_read_back_after_the_gap_timeout_is_not_published_again() throws Exception {
-        leaveAGapInTheStore();
+        String rolledBack = Fixtures.submittedAndRolledBack(commands);
+        assertThat(Fixtures.stored(rolledBack)).as("the rolled-back demand, a gap in the store").isNull();
         // Each retry reads the batch back after the gap timeout, with a token that no longer holds the gap, while the
         // coverage on Kafka still does.
         RelayExactnessTest.assertEachEventOnceFor(RelayTokenFault.submitThroughRetriedBatches(), 1);
-    }
-
-    /** A writer that rolls back after its event got a position: that position stays a gap in every token. */
-    private void leaveAGapInTheStore() {
-        String rolledBack = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            commands.sendAndWait(new SubmitDemand(rolledBack, "dianqian", "jiafu", DemandTest.DETAILS,
-                    DemandSource.COMMUNITY_WORKER, null, null, null, "test"));
-            throw new RolledBack();
-        })).isInstanceOf(RolledBack.class);
-        assertThat(Fixtures.stored(rolledBack)).as("the rolled-back demand").isNull();
-    }
-
-    private static final class RolledBack extends RuntimeException {
-        RolledBack() {
-            super("rolled back on purpose", null, false, false);
-        }
     }
 }

@@ -10,9 +10,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
-import org.threelists.demand.domain.DemandCommands.SubmitDemand;
-import org.threelists.demand.domain.DemandSource;
-import org.threelists.demand.domain.DemandTest;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.platform.axon.AxonRuntime;
 import org.threelists.platform.json.Json;
@@ -53,8 +50,7 @@ class RelayExactnessTest {
         CountDownLatch commit = new CountDownLatch(1);
         // A writer whose transaction stays open after its event got its position in the store.
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            commands.sendAndWait(new SubmitDemand(held, "dianqian", "jiafu", DemandTest.DETAILS,
-                    DemandSource.COMMUNITY_WORKER, null, null, null, "test"));
+            commands.sendAndWait(Fixtures.submitDemand(held));
             appended.countDown();
             awaitLatch(commit);
         }));

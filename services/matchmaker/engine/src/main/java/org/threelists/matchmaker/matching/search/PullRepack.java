@@ -239,6 +239,9 @@ final class PullRepack {
                 a -= weights[i];
             }
         }
+        for (int i = 0; i < outCount; i++) {
+            repack.assign(outs[i], -1); // those that leave r whatever it takes
+        }
         for (int i = 0; i < n; i++) {
             int d = p.pairDemand[items[i]];
             if (!in[i] && choice[d] == items[i]) {
@@ -247,9 +250,6 @@ final class PullRepack {
                     outs[outCount++] = d;
                 }
             }
-        }
-        for (int i = 0; i < outCount; i++) {
-            repack.assign(outs[i], -1);
         }
         for (int i = 0; i < n; i++) {
             if (in[i]) {
