@@ -2,22 +2,14 @@ package org.threelists.matchmaker.projection;
 
 import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
-
 import java.time.Instant;
 
 /** One passed deadline in the desk's queue. Written only by {@link ProjectProjection}. */
 public class EscalationView {
 
-    public static final ViewTable<EscalationView> TABLE = ViewTable.of(EscalationView.class, "escalation", "escalationId");
+    public static final ViewTable<EscalationView> TABLE = ViewTable.of(EscalationView.class,
+            "escalation", "escalationId");
 
-    public static EscalationView findById(String id) {
-        return TABLE.find(id);
-    }
-
-    /** Writes the row whole (inserted, or every column updated). */
-    public void save() {
-        TABLE.save(this);
-    }
     public String escalationId;
     public String projectId;
     public String streetCode;
@@ -29,4 +21,13 @@ public class EscalationView {
     public String[] unitIds;
     public Instant escalatedAt;
     public String escalatedBy;
+
+    public static EscalationView findById(String id) {
+        return TABLE.find(id);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

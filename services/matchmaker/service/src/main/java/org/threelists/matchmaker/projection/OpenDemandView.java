@@ -1,9 +1,8 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
-
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,17 +12,9 @@ public class OpenDemandView extends TrackedRow {
 
     public static final ViewTable<OpenDemandView> TABLE = ViewTable.of(OpenDemandView.class, "open_demand", "demandId");
 
-    public static OpenDemandView findById(String id) {
-        return TABLE.find(id);
-    }
-
-    /** Writes the row whole (inserted, or every column updated). */
-    public void save() {
-        TABLE.save(this);
-    }
-
     /** The status in which a demand is open for matching. */
     public static final String LISTED = "LISTED";
+
     public String demandId;
     public String streetCode;
     public String communityCode;
@@ -46,4 +37,13 @@ public class OpenDemandView extends TrackedRow {
     public String duplicateOf;
     public String projectId;
     public Integer rating;
+
+    public static OpenDemandView findById(String id) {
+        return TABLE.find(id);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

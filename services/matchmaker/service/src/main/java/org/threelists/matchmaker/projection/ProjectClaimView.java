@@ -2,23 +2,14 @@ package org.threelists.matchmaker.projection;
 
 import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A claim (认领) or pledge (认捐) on a project and what became of it. Written only by {@link ProjectProjection}. */
 public class ProjectClaimView {
 
-    public static final ViewTable<ProjectClaimView> TABLE = ViewTable.of(ProjectClaimView.class, "project_claim", "claimId");
-
-    public static ProjectClaimView findById(String id) {
-        return TABLE.find(id);
-    }
-
-    /** Writes the row whole (inserted, or every column updated). */
-    public void save() {
-        TABLE.save(this);
-    }
+    public static final ViewTable<ProjectClaimView> TABLE = ViewTable.of(ProjectClaimView.class,
+            "project_claim", "claimId");
 
     /** PENDING until resource-list answers; CONFIRMED holds capacity; then RELEASED or CONSUMED; or REFUSED. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ClaimStatus")
@@ -35,4 +26,13 @@ public class ProjectClaimView {
     public Instant requestedAt;
     public String requestedBy;
     public Instant updatedAt;
+
+    public static ProjectClaimView findById(String id) {
+        return TABLE.find(id);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

@@ -1,8 +1,7 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
-
 import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,7 +13,21 @@ import java.util.Objects;
  */
 public class ProjectDeadline {
 
-    public static final ViewTable<ProjectDeadline> TABLE = ViewTable.of(ProjectDeadline.class, "project_deadline", "projectId", "kind", "claimId");
+    public static final ViewTable<ProjectDeadline> TABLE = ViewTable.of(ProjectDeadline.class,
+            "project_deadline", "projectId", "kind", "claimId");
+
+    /** The kind of a pending claim's answer deadline; the project's own deadlines are named by DeadlineKind. */
+    public static final String RESERVATION = "RESERVATION";
+    /** The claim id of a project's own deadline. */
+    public static final String NO_CLAIM = "";
+
+    public String projectId;
+    public String kind;
+    public String claimId = NO_CLAIM;
+    public Instant dueAt;
+    public Urgency urgency;
+    public int attempts;
+    public Instant notBefore;
 
     public static ProjectDeadline findById(Key key) {
         return TABLE.find(key.projectId, key.kind, key.claimId);
@@ -32,18 +45,6 @@ public class ProjectDeadline {
     public void save() {
         TABLE.save(this);
     }
-
-    /** The kind of a pending claim's answer deadline; the project's own deadlines are named by DeadlineKind. */
-    public static final String RESERVATION = "RESERVATION";
-    /** The claim id of a project's own deadline. */
-    public static final String NO_CLAIM = "";
-    public String projectId;
-    public String kind;
-    public String claimId = NO_CLAIM;
-    public Instant dueAt;
-    public Urgency urgency;
-    public int attempts;
-    public Instant notBefore;
 
     public static final class Key {
         public String projectId;

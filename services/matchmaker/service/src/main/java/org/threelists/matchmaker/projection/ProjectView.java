@@ -1,7 +1,5 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
-
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 
@@ -13,24 +11,17 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.threelists.matchmaker.domain.ProjectStatus;
+import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
 /** A project on the project list (项目清单) as readers see it. Written only by {@link ProjectProjection}. */
 public class ProjectView extends TrackedRow {
 
     public static final ViewTable<ProjectView> TABLE = ViewTable.of(ProjectView.class, "project_view", "projectId");
 
-    public static ProjectView findById(String id) {
-        return TABLE.find(id);
-    }
-
-    /** Writes the row whole (inserted, or every column updated). */
-    public void save() {
-        TABLE.save(this);
-    }
-
     /** A demand in a project of these states is taken: the engine and the desk leave it alone. */
     public static final Set<ProjectStatus> ACTIVE = EnumSet.of(ProjectStatus.PROPOSED, ProjectStatus.PUBLISHED,
             ProjectStatus.CLAIM_PENDING, ProjectStatus.CLAIMED, ProjectStatus.SCHEDULED, ProjectStatus.DELIVERED);
+
     public String projectId;
     public String origin;
     public String streetCode;
@@ -78,5 +69,14 @@ public class ProjectView extends TrackedRow {
 
     public boolean heldBy(String unitId) {
         return unitId != null && holderUnitIds != null && Arrays.asList(holderUnitIds).contains(unitId);
+    }
+
+    public static ProjectView findById(String id) {
+        return TABLE.find(id);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
     }
 }

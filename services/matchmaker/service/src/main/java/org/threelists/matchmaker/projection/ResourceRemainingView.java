@@ -2,7 +2,6 @@ package org.threelists.matchmaker.projection;
 
 import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
-
 import java.math.BigDecimal;
 
 /**
@@ -11,16 +10,9 @@ import java.math.BigDecimal;
  */
 public class ResourceRemainingView extends TrackedRow {
 
-    public static final ViewTable<ResourceRemainingView> TABLE = ViewTable.of(ResourceRemainingView.class, "resource_remaining", "resourceId", "period");
+    public static final ViewTable<ResourceRemainingView> TABLE = ViewTable.of(ResourceRemainingView.class,
+            "resource_remaining", "resourceId", "period");
 
-    public static ResourceRemainingView find(String resourceId, String period) {
-        return TABLE.find(resourceId, period);
-    }
-
-    /** Writes the row whole (inserted, or every column updated). */
-    public void save() {
-        TABLE.save(this);
-    }
     public String resourceId;
     public String period;
     public String unitId;
@@ -34,5 +26,14 @@ public class ResourceRemainingView extends TrackedRow {
             return remaining;
         }
         return capacityAmount.subtract(committed).max(BigDecimal.ZERO);
+    }
+
+    public static ResourceRemainingView find(String resourceId, String period) {
+        return TABLE.find(resourceId, period);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
     }
 }
