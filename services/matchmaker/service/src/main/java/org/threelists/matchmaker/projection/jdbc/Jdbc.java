@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,15 +77,29 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * A null of a column's SQL type. The driver keeps a statement prepared on the server only while each parameter's
+     * type stays what it was prepared with, and an untyped null differs from every type: a row's nulls bound untyped
+     * had the server parse and plan its upsert again whenever another column was null (bench/README.md, "The
+     * matchmaker without an ORM").
+     */
+    public record Null(int sqlType) {
+    }
+
     static void bind(Connection connection, PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, value(connection, parameters[i]));
+            if (parameters[i] instanceof Null typed) {
+                statement.setNull(i + 1, typed.sqlType());
+            } else {
+                statement.setObject(i + 1, value(connection, parameters[i]));
+            }
         }
     }
 
     private static Object value(Connection connection, Object value) throws SQLException {
         if (value instanceof Instant instant) {
-            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+            // a Timestamp is bound untyped, as a null timestamp is: one prepared statement serves both
+            return Timestamp.from(instant);
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();

@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,7 +94,9 @@ public final class ViewTable<T> {
     public void save(T row) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = columns.get(i).get(row);
+            Column column = columns.get(i);
+            Object value = column.get(row);
+            values[i] = value == null ? column.nullValue : value;
         }
         Jdbc.update(upsert, values);
     }
@@ -140,9 +143,32 @@ public final class ViewTable<T> {
         final Field field;
         final String name;
 
+        /** What a null of this column is bound as: typed as its values are (see {@link Jdbc.Null}). */
+        final Jdbc.Null nullValue;
+
         Column(Field field) {
             this.field = field;
             this.name = field.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+            this.nullValue = new Jdbc.Null(sqlType(field.getType()));
+        }
+
+        private static int sqlType(Class<?> type) {
+            if (type == BigDecimal.class) {
+                return Types.NUMERIC;
+            }
+            if (type == Integer.class) {
+                return Types.INTEGER;
+            }
+            if (type == Instant.class) {
+                return Types.TIMESTAMP;
+            }
+            if (type == LocalDate.class) {
+                return Types.DATE;
+            }
+            if (type == String[].class) {
+                return Types.ARRAY;
+            }
+            return Types.VARCHAR; // strings and enums (by name)
         }
 
         Object get(Object row) {
