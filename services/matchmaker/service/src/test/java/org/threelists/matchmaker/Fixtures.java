@@ -1,5 +1,6 @@
 package org.threelists.matchmaker;
 
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -196,10 +197,8 @@ public final class Fixtures {
 
     /** How often the inbox of {@code group} holds {@code messageId}, and with which outcome. */
     public static List<String> inboxOutcomes(String group, String messageId) {
-        return QuarkusTransaction.requiringNew().call(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("select outcome from processed_message where consumer_group = ?1 and message_id = ?2",
-                        String.class)
-                .setParameter(1, group).setParameter(2, messageId).getResultList());
+        return Jdbc.list("select outcome from processed_message where consumer_group = ? and message_id = ?",
+                row -> row.getString(1), group, messageId);
     }
 
     public static Duration timeout() {

@@ -100,7 +100,7 @@ public final class ProjectWorld {
         }
         KafkaProbe.sendAll(RESOURCE_EVENTS, records);
         List<String> ids = units.stream().map(Unit::resourceId).toList();
-        await(() -> AvailableResourceView.count("resourceId in ?1", ids), n -> n == count);
+        await(() -> AvailableResourceView.TABLE.count("resource_id = any(?)", ids), n -> n == count);
         return units;
     }
 
@@ -139,8 +139,8 @@ public final class ProjectWorld {
 
     /** The project (any status) that serves the demand. */
     public static String projectServing(String demandId) {
-        return await(() -> ProjectView.<ProjectView>find("array_contains(demandIds, ?1) order by proposedAt desc", demandId).firstResultOptional()
-                .map(p -> p.projectId).orElse(null), id -> true);
+        return await(() -> ProjectView.TABLE.where("? = any(demand_ids) order by proposed_at desc limit 1", demandId)
+                .stream().findFirst().map(p -> p.projectId).orElse(null), id -> true);
     }
 
     /**

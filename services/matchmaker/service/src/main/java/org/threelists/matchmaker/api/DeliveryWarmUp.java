@@ -138,7 +138,7 @@ public class DeliveryWarmUp {
         volunteer.maskedName = "预*";
         volunteer.status = RosterVolunteerView.ACTIVE;
         volunteer.touch(ACTOR, Instant.now(), 1);
-        volunteer.persist();
+        volunteer.save();
         String resourceId = UUID.randomUUID().toString();
         Need need = new Need(BigDecimal.ONE, "VOLUNTEER_HOURS");
         Instant now = Instant.now();

@@ -77,7 +77,7 @@ public class ProjectAccess {
         if (isUnit() && project.heldBy(unit())) {
             return;
         }
-        if (isUnit() && ProjectClaimView.count("projectId = ?1 and unitId = ?2 and status = ?3", project.projectId,
+        if (isUnit() && ProjectClaimView.TABLE.count("project_id = ? AND unit_id = ? AND status = ?", project.projectId,
                 unit(), ProjectClaimView.Status.PENDING) > 0) {
             throw new ProblemException(ProblemType.CLAIM_PENDING, "Your unit's claim on project " + project.projectId
                     + " still awaits the reservation of its capacity", Map.of("projectId", project.projectId));

@@ -119,8 +119,8 @@ public class IncrementalReplan {
             return List.of();
         }
         Set<String> taken = projects.taken(asked);
-        List<OpenDemandView> rows = OpenDemandView.<OpenDemandView>list(
-                "demandId in ?1 order by updatedAt, demandId", asked);
+        List<OpenDemandView> rows = OpenDemandView.TABLE.where(
+                "demand_id = any(?) ORDER BY updated_at, demand_id", asked);
         Set<String> free = new HashSet<>();
         rows.stream().filter(d -> street.equals(d.streetCode) && OpenDemandView.LISTED.equals(d.status)
                 && !taken.contains(d.demandId)).forEach(d -> free.add(d.demandId));

@@ -129,8 +129,8 @@ public class Proposals {
     private List<String> supersede(String street, String actor) {
         lockStreet(street);
         List<String> cancelled = new ArrayList<>();
-        for (ProjectView p : ProjectView.<ProjectView>list("streetCode = ?1 and status = ?2 and origin = ?3", street,
-                ProjectStatus.PROPOSED, Origin.ENGINE.name())) {
+        for (ProjectView p : ProjectView.TABLE.where("street_code = ? AND status = ? AND origin = ?", street,
+                ProjectStatus.PROPOSED, Origin.ENGINE)) {
             String why = staleness(p);
             if (why != null) {
                 commands.get().sendAndWait(new CancelProject(p.projectId, "superseded: " + why, actor));
@@ -226,12 +226,12 @@ public class Proposals {
             });
             plan.projects().forEach(p -> unitIds.add(p.unitId()));
             return new Round(
-                    RowsById.read(demandIds, in -> OpenDemandView.<OpenDemandView>list("demandId in ?1", in),
+                    RowsById.read(demandIds, in -> OpenDemandView.TABLE.where("demand_id = any(?)", in),
                             d -> d.demandId),
                     RowsById.read(resourceIds,
-                            in -> AvailableResourceView.<AvailableResourceView>list("resourceId in ?1", in),
+                            in -> AvailableResourceView.TABLE.where("resource_id = any(?)", in),
                             r -> r.resourceId),
-                    RowsById.read(unitIds, in -> MemberUnitView.<MemberUnitView>list("unitId in ?1", in),
+                    RowsById.read(unitIds, in -> MemberUnitView.TABLE.where("unit_id = any(?)", in),
                             u -> u.unitId));
         }
     }

@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.planning;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.threelists.matchmaker.matching.DemandInput;
@@ -48,21 +48,19 @@ public class StreetInstances {
     public MatchingInstance of(String streetCode, LocalDate today) {
         String month = YearMonth.from(today).toString();
         Set<String> taken = projects.takenInStreet(streetCode);
-        List<DemandInput> demands = OpenDemandView.<OpenDemandView>list("streetCode = ?1 and status = ?2 order by demandId",
+        List<DemandInput> demands = OpenDemandView.TABLE.where("street_code = ? AND status = ? ORDER BY demand_id",
                 streetCode, OpenDemandView.LISTED).stream().filter(d -> !taken.contains(d.demandId))
                 .map(d -> demand(d, today)).toList();
 
-        List<AvailableResourceView> offers = Panache.getEntityManager().createQuery(
-                        "select r from AvailableResourceView r, MemberUnitView u where u.unitId = r.unitId"
-                                + " and u.streetCode = :street and u.status = :active and r.status = :active"
-                                + " and r.capacityUnit in :units and (r.availableUntil is null or r.availableUntil >= :today)"
-                                + " order by r.resourceId", AvailableResourceView.class)
-                .setParameter("street", streetCode).setParameter("active", MemberUnitView.ACTIVE)
-                .setParameter("units", HOUR_UNITS).setParameter("today", today)
-                .getResultList();
+        List<AvailableResourceView> offers = Jdbc.list("SELECT " + AvailableResourceView.TABLE.columns("r")
+                        + " FROM available_resource r JOIN member_unit u ON u.unit_id = r.unit_id"
+                        + " WHERE u.street_code = ? AND u.status = ? AND r.status = ? AND r.capacity_unit = any(?)"
+                        + " AND (r.available_until IS NULL OR r.available_until >= ?) ORDER BY r.resource_id",
+                AvailableResourceView.TABLE::read, streetCode, MemberUnitView.ACTIVE, AvailableResourceView.ACTIVE,
+                HOUR_UNITS, today);
         Map<String, ResourceRemainingView> remaining = new HashMap<>();
         if (!offers.isEmpty()) {
-            ResourceRemainingView.<ResourceRemainingView>list("resourceId in ?1 and period in ?2",
+            ResourceRemainingView.TABLE.where("resource_id = any(?) AND period = any(?)",
                             offers.stream().map(r -> r.resourceId).toList(), List.of(month, AvailableResourceView.TOTAL))
                     .forEach(r -> remaining.put(r.resourceId + "/" + r.period, r));
         }
@@ -90,7 +88,7 @@ public class StreetInstances {
     /** What the street's open proposals (not yet holding a reservation) would draw from each offer. */
     private static Map<String, BigDecimal> promised(String streetCode) {
         Map<String, BigDecimal> promised = new HashMap<>();
-        for (ProjectView p : ProjectView.<ProjectView>list("streetCode = ?1 and status in ?2 and proposedResourceId is not null",
+        for (ProjectView p : ProjectView.TABLE.where("street_code = ? AND status = any(?) AND proposed_resource_id IS NOT NULL",
                 streetCode, List.of(ProjectStatus.PROPOSED, ProjectStatus.PUBLISHED))) {
             promised.merge(p.proposedResourceId, p.needAmount, BigDecimal::add);
         }

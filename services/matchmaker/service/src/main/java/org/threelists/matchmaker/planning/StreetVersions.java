@@ -1,7 +1,7 @@
 package org.threelists.matchmaker.planning;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import java.util.List;
 
 /**
@@ -16,19 +16,14 @@ final class StreetVersions {
 
     /** Takes the street's lock until the transaction ends and counts one change; the count after it. */
     static long lockAndCount(String street) {
-        Object version = Panache.getEntityManager().createNativeQuery("INSERT INTO street_plan (street_code, version)"
-                        + " VALUES (:street, 1) ON CONFLICT (street_code) DO UPDATE SET version = street_plan.version + 1"
-                        + " RETURNING version")
-                .setParameter("street", street).getSingleResult();
-        return ((Number) version).longValue();
+        return Jdbc.first("INSERT INTO street_plan (street_code, version)"
+                + " VALUES (?, 1) ON CONFLICT (street_code) DO UPDATE SET version = street_plan.version + 1"
+                + " RETURNING version", row -> row.getLong(1), street);
     }
 
     /** The street's count as committed now; 0 before its first change. */
-    @SuppressWarnings("unchecked")
     static long current(String street) {
-        List<Object> found = Panache.getEntityManager()
-                .createNativeQuery("SELECT version FROM street_plan WHERE street_code = :street")
-                .setParameter("street", street).getResultList();
-        return found.isEmpty() ? 0 : ((Number) found.get(0)).longValue();
+        Long found = Jdbc.first("SELECT version FROM street_plan WHERE street_code = ?", row -> row.getLong(1), street);
+        return found == null ? 0 : found;
     }
 }

@@ -1,7 +1,6 @@
 package org.threelists.matchmaker.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
@@ -25,7 +24,7 @@ public class DemandListProjection {
 
     /** Applies the event to its demand's row, read by id, and answers the row after it. */
     public OpenDemandView apply(InboundEvent event) throws InvalidMessageException {
-        return apply(event, Panache.getEntityManager().find(OpenDemandView.class, demandIdOf(event)));
+        return apply(event, OpenDemandView.findById(demandIdOf(event)));
     }
 
     /**
@@ -35,7 +34,7 @@ public class DemandListProjection {
     public Map<String, OpenDemandView> rowsOf(List<InboundEvent> events) {
         Set<String> ids = new HashSet<>();
         events.forEach(e -> ids.add(demandIdOf(e)));
-        return RowsById.read(ids, in -> OpenDemandView.<OpenDemandView>list("demandId in ?1", in), d -> d.demandId);
+        return RowsById.read(ids, in -> OpenDemandView.TABLE.where("demand_id = any(?)", in), d -> d.demandId);
     }
 
     public static String demandIdOf(InboundEvent event) {
@@ -82,9 +81,7 @@ public class DemandListProjection {
         // Every event on the topic says the demand's status after it.
         demand.status = data.get("status").asText();
         demand.touch(event.actor(), event.time(), demand.version + 1);
-        if (!demand.isPersistent()) {
-            demand.persist();
-        }
+        demand.save();
         return demand;
     }
 

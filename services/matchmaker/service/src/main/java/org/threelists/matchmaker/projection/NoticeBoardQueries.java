@@ -1,11 +1,8 @@
 package org.threelists.matchmaker.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.platform.projection.Where;
+import org.threelists.matchmaker.projection.jdbc.SqlWhere;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -44,22 +41,20 @@ public class NoticeBoardQueries {
     /** The published projects of a street (and community, when given) of one section, published in [from, to). */
     public ProjectQueries.Result<ProjectView> published(String street, String community, Instant from, Instant to,
             Section section, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", street)
-                .equal("communityCode", community)
-                .when(from, "decidedAt >= :publishedFrom", "publishedFrom")
-                .when(to, "decidedAt < :publishedBefore", "publishedBefore")
-                .when(section.statuses, "status in :statuses", "statuses");
-        PanacheQuery<ProjectView> found = ProjectView.find(where.query(),
-                Sort.descending("decidedAt").and("projectId"), where.parameters());
-        return new ProjectQueries.Result<>(found.page(Page.of(page, size)).list(), found.count());
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", street)
+                .equal("community_code", community)
+                .when(from, "decided_at >= ?")
+                .when(to, "decided_at < ?")
+                .when(section.statuses, "status = any(?)");
+        return ProjectQueries.page(ProjectView.TABLE, where, "decided_at DESC, project_id", page, size);
     }
 
     /** The public names of the units, by id; a unit the matchmaker has not heard of is left out. */
     public Map<String, String> unitNames(Collection<String> unitIds) {
         Map<String, String> names = new HashMap<>();
         if (!unitIds.isEmpty()) {
-            MemberUnitView.<MemberUnitView>list("unitId in ?1", unitIds).forEach(u -> names.put(u.unitId, u.name));
+            MemberUnitView.TABLE.where("unit_id = any(?)", unitIds).forEach(u -> names.put(u.unitId, u.name));
         }
         return names;
     }
@@ -68,8 +63,8 @@ public class NoticeBoardQueries {
     public Map<String, Instant> claimedAt(Collection<String> projectIds) {
         Map<String, Instant> claimed = new HashMap<>();
         if (!projectIds.isEmpty()) {
-            List<ProjectClaimView> held = ProjectClaimView.list("projectId in ?1 and status in ?2", projectIds,
-                    List.of(ProjectClaimView.Status.CONFIRMED, ProjectClaimView.Status.CONSUMED));
+            List<ProjectClaimView> held = ProjectClaimView.TABLE.where("project_id = any(?) AND status = any(?)",
+                    projectIds, List.of(ProjectClaimView.Status.CONFIRMED, ProjectClaimView.Status.CONSUMED));
             held.forEach(c -> claimed.merge(c.projectId, c.requestedAt, (a, b) -> a.isBefore(b) ? a : b));
         }
         return claimed;

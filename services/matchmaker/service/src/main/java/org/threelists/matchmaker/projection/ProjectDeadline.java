@@ -1,16 +1,8 @@
 package org.threelists.matchmaker.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 import org.threelists.contracts.Urgency;
+import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,39 +11,45 @@ import java.util.Objects;
  * it is held, and for each claim or pledge awaiting resource-list's answer how long it waits ({@link #RESERVATION},
  * keyed by its claim id). Kept by {@link ProjectProjection}; fired by the deadline poller.
  */
-@Entity
-@Table(name = "project_deadline")
-@IdClass(ProjectDeadline.Key.class)
-public class ProjectDeadline extends PanacheEntityBase {
+public class ProjectDeadline {
+
+    public static final ViewTable<ProjectDeadline> TABLE = ViewTable.of(ProjectDeadline.class,
+            "project_deadline", "projectId", "kind", "claimId");
 
     /** The kind of a pending claim's answer deadline; the project's own deadlines are named by DeadlineKind. */
     public static final String RESERVATION = "RESERVATION";
     /** The claim id of a project's own deadline. */
     public static final String NO_CLAIM = "";
 
-    @Id
-    @Column(name = "project_id")
     public String projectId;
-    @Id
     public String kind;
-    @Id
-    @Column(name = "claim_id")
     public String claimId = NO_CLAIM;
-    @Column(name = "due_at")
     public Instant dueAt;
-    @Enumerated(EnumType.STRING)
     public Urgency urgency;
     public int attempts;
-    @Column(name = "not_before")
     public Instant notBefore;
 
-    public static class Key implements Serializable {
+    public static ProjectDeadline findById(Key key) {
+        return TABLE.find(key.projectId, key.kind, key.claimId);
+    }
+
+    public static boolean deleteById(Key key) {
+        return TABLE.delete(key.projectId, key.kind, key.claimId);
+    }
+
+    public void delete() {
+        TABLE.delete(projectId, kind, claimId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
+
+    public static final class Key {
         public String projectId;
         public String kind;
         public String claimId;
-
-        public Key() {
-        }
 
         /** A project's own deadline (claim or completion). */
         public Key(String projectId, String kind) {

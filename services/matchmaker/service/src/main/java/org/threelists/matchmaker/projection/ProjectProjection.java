@@ -84,7 +84,7 @@ public class ProjectProjection {
         view.proposedAt = at;
         view.proposedBy = event.actor();
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        view.save();
     }
 
     @EventHandler
@@ -116,7 +116,7 @@ public class ProjectProjection {
         row.requestedAt = at;
         row.requestedBy = event.actor();
         row.updatedAt = at;
-        row.persist();
+        row.save();
         ProjectView view = update(event.projectId(), event.actor(), at, sequence, v -> {
             v.statusReason = null;
             if (claim.kind() == org.threelists.matchmaker.domain.ProjectValues.Mode.CLAIM) {
@@ -129,7 +129,7 @@ public class ProjectProjection {
         answer.claimId = claim.claimId();
         answer.dueAt = policy.answerDeadline(at);
         answer.urgency = view.urgency;
-        answer.persist();
+        answer.save();
     }
 
     @EventHandler
@@ -203,7 +203,7 @@ public class ProjectProjection {
         escalation.unitIds = event.unitIds() == null ? new String[0] : event.unitIds().toArray(String[]::new);
         escalation.escalatedAt = at;
         escalation.escalatedBy = event.actor();
-        escalation.persist();
+        escalation.save();
     }
 
     @EventHandler
@@ -321,7 +321,7 @@ public class ProjectProjection {
             Instant at, long sequence) {
         release(releases, reason, at);
         // A unit that gives back its pledge leaves the others' confirmed pledges in place: they still cover part.
-        BigDecimal stillCovered = ProjectClaimView.<ProjectClaimView>list("projectId = ?1 and status = ?2", projectId,
+        BigDecimal stillCovered = ProjectClaimView.TABLE.where("project_id = ? AND status = ?", projectId,
                 ProjectClaimView.Status.CONFIRMED).stream().map(c -> c.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         ProjectView view = update(projectId, actor, at, sequence, v -> {
             v.status = ProjectStatus.PUBLISHED;
@@ -352,20 +352,13 @@ public class ProjectProjection {
         if (dueAt == null) {
             return;
         }
-        ProjectDeadline deadline = ProjectDeadline.findById(new ProjectDeadline.Key(view.projectId, kind.name()));
-        if (deadline == null) {
-            deadline = new ProjectDeadline();
-            deadline.projectId = view.projectId;
-            deadline.kind = kind.name();
-            deadline.dueAt = dueAt;
-            deadline.urgency = view.urgency;
-            deadline.persist();
-        } else {
-            deadline.dueAt = dueAt;
-            deadline.urgency = view.urgency;
-            deadline.attempts = 0;
-            deadline.notBefore = null;
-        }
+        // a deadline that runs again starts afresh: no failed attempts, no postponement
+        ProjectDeadline deadline = new ProjectDeadline();
+        deadline.projectId = view.projectId;
+        deadline.kind = kind.name();
+        deadline.dueAt = dueAt;
+        deadline.urgency = view.urgency;
+        deadline.save();
     }
 
     private static void stopDeadline(String projectId, DeadlineKind kind) {
@@ -379,6 +372,7 @@ public class ProjectProjection {
         }
         change.accept(claim);
         claim.updatedAt = at;
+        claim.save();
         if (claim.status != ProjectClaimView.Status.PENDING) {
             ProjectDeadline.deleteById(ProjectDeadline.Key.reservation(claim.projectId, claimId));
         }
@@ -392,6 +386,7 @@ public class ProjectProjection {
         }
         change.accept(view);
         view.touch(actor, at, sequence);
+        view.save();
         return view;
     }
 

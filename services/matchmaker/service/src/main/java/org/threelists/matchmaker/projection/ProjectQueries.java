@@ -1,13 +1,11 @@
 package org.threelists.matchmaker.projection;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.platform.projection.Where;
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.matchmaker.projection.jdbc.SqlWhere;
+import org.threelists.matchmaker.projection.jdbc.ViewTable;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,6 +26,10 @@ public class ProjectQueries {
         }
     }
 
+    /** The states of a claim or pledge in which its unit holds the project, or waits to. */
+    private static final List<ProjectClaimView.Status> HOLDING = List.of(ProjectClaimView.Status.PENDING,
+            ProjectClaimView.Status.CONFIRMED);
+
     public record Result<T>(List<T> items, long total) {
     }
 
@@ -36,15 +38,18 @@ public class ProjectQueries {
     }
 
     public Result<ProjectView> list(Filter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
-                .equal("communityCode", filter.community())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
+                .equal("community_code", filter.community())
                 .equal("status", filter.status())
                 .equal("category", filter.category())
-                .equal("hoursDiffer", filter.hoursDiffer());
-        PanacheQuery<ProjectView> found = ProjectView.find(where.query(),
-                Sort.descending("proposedAt").and("projectId"), where.parameters());
-        return new Result<>(found.page(Page.of(page, size)).list(), found.count());
+                .equal("hours_differ", filter.hoursDiffer());
+        return page(ProjectView.TABLE, where, "proposed_at DESC, project_id", page, size);
+    }
+
+    /** Page {@code page} of the rows of {@code table} that match {@code where}, and how many match in all. */
+    static <T> Result<T> page(ViewTable<T> table, SqlWhere where, String orderBy, int page, int size) {
+        return new Result<>(table.page(where, orderBy, page, size), table.count(where));
     }
 
     /** What {@code unitId} can take: in the communities it serves while it is an active member unit, else nothing. */
@@ -60,21 +65,17 @@ public class ProjectQueries {
      * the unit serves, and not already asked for by this unit.
      */
     public Result<ProjectView> claimable(String street, String unitId, Collection<String> communities, int page, int size) {
-        PanacheQuery<ProjectView> found = ProjectView.find("streetCode = :street and status = :published"
-                        + " and communityCode in :communities"
-                        + " and projectId not in (select c.projectId from ProjectClaimView c where c.unitId = :unit"
-                        + " and c.status in :holding)",
-                Sort.ascending("claimDeadline").and("projectId"),
-                io.quarkus.panache.common.Parameters.with("street", street)
-                        .and("published", ProjectStatus.PUBLISHED)
-                        .and("communities", communities.isEmpty() ? List.of("") : communities)
-                        .and("unit", unitId)
-                        .and("holding", List.of(ProjectClaimView.Status.PENDING, ProjectClaimView.Status.CONFIRMED)));
-        return new Result<>(found.page(Page.of(page, size)).list(), found.count());
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", street)
+                .equal("status", ProjectStatus.PUBLISHED)
+                .when(communities, "community_code = any(?)")
+                .and("project_id NOT IN (SELECT c.project_id FROM project_claim c WHERE c.unit_id = ?"
+                        + " AND c.status = any(?))", unitId, HOLDING);
+        return page(ProjectView.TABLE, where, "claim_deadline, project_id", page, size);
     }
 
     public List<ProjectClaimView> claims(String projectId) {
-        return ProjectClaimView.list("projectId", Sort.ascending("requestedAt").and("claimId"), projectId);
+        return ProjectClaimView.TABLE.where("project_id = ? ORDER BY requested_at, claim_id", projectId);
     }
 
     public Optional<ProjectClaimView> claim(String claimId) {
@@ -82,10 +83,8 @@ public class ProjectQueries {
     }
 
     public Result<EscalationView> escalations(String street, String deadline, int page, int size) {
-        Where where = new Where().equal("streetCode", street).equal("deadline", deadline);
-        PanacheQuery<EscalationView> found = EscalationView.find(where.query(),
-                Sort.descending("escalatedAt").and("escalationId"), where.parameters());
-        return new Result<>(found.page(Page.of(page, size)).list(), found.count());
+        SqlWhere where = new SqlWhere().equal("street_code", street).equal("deadline", deadline);
+        return page(EscalationView.TABLE, where, "escalated_at DESC, escalation_id", page, size);
     }
 
     /** The demands among {@code demandIds} that an active project (proposed up to delivered) already serves. */
@@ -96,37 +95,24 @@ public class ProjectQueries {
     /** The active projects (proposed up to delivered) that serve any of {@code demandIds}, in one read. */
     public List<ProjectView> serving(Collection<String> demandIds) {
         List<String> ids = activeServing("p.project_id", demandIds);
-        return ids.isEmpty() ? List.of()
-                : ProjectView.list("projectId in ?1", Sort.ascending("projectId"), ids);
+        return ids.isEmpty() ? List.of() : ProjectView.TABLE.where("project_id = any(?) ORDER BY project_id", ids);
     }
 
     /** {@code column} (a served demand {@code d} or the project {@code p.project_id}) of active projects serving any of {@code demandIds}. */
-    @SuppressWarnings("unchecked")
     private static List<String> activeServing(String column, Collection<String> demandIds) {
         if (demandIds.isEmpty()) {
             return List.of();
         }
         // the overlap (&&) lets the GIN index on demand_ids find the few projects; without it every active
         // project's demands were unnested, a read that grew with the project list on every re-plan
-        return Panache.getEntityManager().createNativeQuery(
-                        "select distinct " + column + " from project_view p, unnest(p.demand_ids) d"
-                                + " where p.demand_ids && cast(:overlap as varchar[])"
-                                + " and p.status in (:active) and d in (:ids)", String.class)
-                .setParameter("overlap", demandIds.toArray(String[]::new))
-                .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
-                .setParameter("ids", demandIds)
-                .getResultList();
+        return Jdbc.list("SELECT DISTINCT " + column + " FROM project_view p, unnest(p.demand_ids) d"
+                        + " WHERE p.demand_ids && ? AND p.status = any(?) AND d = any(?)", row -> row.getString(1),
+                demandIds, ProjectView.ACTIVE, demandIds);
     }
 
     /** Every demand of the street that an active project serves. */
-    @SuppressWarnings("unchecked")
     public Set<String> takenInStreet(String street) {
-        List<String> found = Panache.getEntityManager().createNativeQuery(
-                        "select distinct d from project_view p, unnest(p.demand_ids) d"
-                                + " where p.street_code = :street and p.status in (:active)", String.class)
-                .setParameter("street", street)
-                .setParameter("active", ProjectView.ACTIVE.stream().map(Enum::name).toList())
-                .getResultList();
-        return new HashSet<>(found);
+        return new HashSet<>(Jdbc.list("SELECT DISTINCT d FROM project_view p, unnest(p.demand_ids) d"
+                + " WHERE p.street_code = ? AND p.status = any(?)", row -> row.getString(1), street, ProjectView.ACTIVE));
     }
 }

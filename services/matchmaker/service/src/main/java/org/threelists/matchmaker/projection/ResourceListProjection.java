@@ -1,9 +1,7 @@
 package org.threelists.matchmaker.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.InvalidMessageException;
 
@@ -50,7 +48,7 @@ public class ResourceListProjection {
     private void volunteer(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String volunteerId = data.get("volunteerId").asText();
-        RosterVolunteerView volunteer = em().find(RosterVolunteerView.class, volunteerId);
+        RosterVolunteerView volunteer = RosterVolunteerView.findById(volunteerId);
         if (volunteer == null) {
             if (!event.name().equals("volunteer.registered")) {
                 throw new InvalidMessageException("No volunteer " + volunteerId + " before " + event.type());
@@ -74,15 +72,13 @@ public class ResourceListProjection {
             default -> throw new InvalidMessageException("Unhandled event type " + event.type());
         }
         volunteer.touch(event.actor(), event.time(), volunteer.version + 1);
-        if (!volunteer.isPersistent()) {
-            volunteer.persist();
-        }
+        volunteer.save();
     }
 
     private void unit(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String unitId = data.get("unitId").asText();
-        MemberUnitView unit = em().find(MemberUnitView.class, unitId);
+        MemberUnitView unit = MemberUnitView.findById(unitId);
         boolean full = event.name().equals("unit.registered") || event.name().equals("unit.amended");
         if (unit == null) {
             if (!full) {
@@ -100,15 +96,13 @@ public class ResourceListProjection {
         unit.statusReason = DemandListProjection.text(data, "reason");
         unit.status = data.get("status").asText();
         unit.touch(event.actor(), event.time(), unit.version + 1);
-        if (!unit.isPersistent()) {
-            unit.persist();
-        }
+        unit.save();
     }
 
     private void resource(InboundEvent event) throws InvalidMessageException {
         JsonNode data = event.data();
         String resourceId = data.get("resourceId").asText();
-        AvailableResourceView resource = em().find(AvailableResourceView.class, resourceId);
+        AvailableResourceView resource = AvailableResourceView.findById(resourceId);
         boolean full = !event.name().equals("resource.withdrawn");
         if (resource == null) {
             if (!full) {
@@ -138,9 +132,7 @@ public class ResourceListProjection {
         resource.statusReason = DemandListProjection.text(data, "reason");
         resource.status = data.get("status").asText();
         resource.touch(event.actor(), event.time(), resource.version + 1);
-        if (!resource.isPersistent()) {
-            resource.persist();
-        }
+        resource.save();
     }
 
     /** The days the offer can be used: its validity, narrowed to the span of its date ranges when it has some. */
@@ -168,7 +160,7 @@ public class ResourceListProjection {
         JsonNode data = event.data();
         String resourceId = data.get("resourceId").asText();
         String period = data.get("period").asText();
-        ResourceRemainingView row = em().find(ResourceRemainingView.class, new ResourceRemainingView.Key(resourceId, period));
+        ResourceRemainingView row = ResourceRemainingView.find(resourceId, period);
         if (row == null) {
             row = new ResourceRemainingView();
             row.resourceId = resourceId;
@@ -179,16 +171,10 @@ public class ResourceListProjection {
                 || !data.get("unitId").asText().equals(row.unitId);
         row.unitId = data.get("unitId").asText();
         row.remaining = remaining;
-        AvailableResourceView resource = em().find(AvailableResourceView.class, resourceId);
+        AvailableResourceView resource = AvailableResourceView.findById(resourceId);
         row.committed = resource == null ? null : resource.capacityAmount.subtract(row.remaining).max(BigDecimal.ZERO);
         row.touch(event.actor(), event.time(), row.version + 1);
-        if (!row.isPersistent()) {
-            row.persist();
-        }
+        row.save();
         return moved;
-    }
-
-    private static EntityManager em() {
-        return Panache.getEntityManager();
     }
 }

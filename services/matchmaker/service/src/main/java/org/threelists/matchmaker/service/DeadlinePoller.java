@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.service;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,12 +85,8 @@ public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
 
     @Override
     public ProjectDeadline lockNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<ProjectDeadline> rows = Panache.getEntityManager().createNativeQuery(
-                        "SELECT * FROM project_deadline WHERE due_at <= :now AND (not_before IS NULL OR not_before <= :now)"
-                                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", ProjectDeadline.class)
-                .setParameter("now", now)
-                .getResultList();
+        List<ProjectDeadline> rows = ProjectDeadline.TABLE.where("due_at <= ? AND (not_before IS NULL OR not_before <= ?)"
+                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", now, now);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -115,7 +111,6 @@ public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
      * any other ignored deadline must not fire again.
      */
     private void settle(String projectId, DeadlineKind kind, Instant dueAt, Instant now) {
-        Panache.getEntityManager().flush();
         ProjectDeadline row = ProjectDeadline.findById(new ProjectDeadline.Key(projectId, kind.name()));
         if (row == null || !row.dueAt.equals(dueAt)) {
             return;
@@ -125,6 +120,7 @@ public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
                 && (project.status == ProjectStatus.CLAIM_PENDING || project.status == ProjectStatus.PUBLISHED);
         if (awaitingAnswer) {
             row.notBefore = now.plus(polling.interval());
+            row.save();
         } else {
             row.delete();
         }
@@ -132,7 +128,6 @@ public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
 
     /** The projection removes the row when the claim stops pending; a claim the aggregate ignored must not fire again. */
     private static void settleAnswer(ProjectDeadline fired) {
-        Panache.getEntityManager().flush();
         ProjectDeadline.deleteById(ProjectDeadline.Key.reservation(fired.projectId, fired.claimId));
     }
 
@@ -143,12 +138,9 @@ public class DeadlinePoller implements DuePolling.DueRows<ProjectDeadline> {
 
     @Override
     public void postpone(ProjectDeadline failed, int attempts, Instant notBefore) {
-        Panache.getEntityManager().createQuery(
-                        "update ProjectDeadline d set d.attempts = ?1, d.notBefore = ?2 where d.projectId = ?3"
-                                + " and d.kind = ?4 and d.claimId = ?5 and d.dueAt = ?6")
-                .setParameter(1, attempts).setParameter(2, notBefore).setParameter(3, failed.projectId)
-                .setParameter(4, failed.kind).setParameter(5, failed.claimId).setParameter(6, failed.dueAt)
-                .executeUpdate();
+        Jdbc.update("UPDATE project_deadline SET attempts = ?, not_before = ? WHERE project_id = ? AND kind = ?"
+                + " AND claim_id = ? AND due_at = ?", attempts, notBefore, failed.projectId, failed.kind, failed.claimId,
+                failed.dueAt);
     }
 
     @Override

@@ -35,7 +35,7 @@ public class DeliveryVolunteers {
         Set<String> ids = new LinkedHashSet<>();
         reported.stream().map(VolunteerHours::volunteerId).filter(Objects::nonNull).forEach(ids::add);
         Map<String, RosterVolunteerView> roster = RowsById.read(ids,
-                in -> RosterVolunteerView.<RosterVolunteerView>list("volunteerId in ?1", in), v -> v.volunteerId);
+                in -> RosterVolunteerView.TABLE.where("volunteer_id = any(?)", in), v -> v.volunteerId);
         List<VolunteerHours> volunteers = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
             VolunteerHours entry = reported.get(i);

@@ -147,7 +147,7 @@ class AuthorisationMatrixTest {
         assertThat(stored(proposal).status).isEqualTo(ProjectStatus.PUBLISHED);
         assertThat(stored(approvedProject).status).isEqualTo(ProjectStatus.CLAIM_PENDING);
         assertThat(stored(claimable).status).isEqualTo(ProjectStatus.CLAIM_PENDING);
-        assertThat(ProjectClaimView.<ProjectClaimView>list("projectId", pledgeable)).singleElement()
+        assertThat(ProjectClaimView.TABLE.where("project_id = ?", pledgeable)).singleElement()
                 .satisfies(pledge -> assertThat(pledge.unitId).isEqualTo(own));
         assertThat(stored(projectServing(volunteeredDemand)).origin).isEqualTo("VOLUNTEERED");
         assertThat(stored(heldProject).status).isEqualTo(ProjectStatus.RATED);

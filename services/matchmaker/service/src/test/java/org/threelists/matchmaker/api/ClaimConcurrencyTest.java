@@ -62,7 +62,7 @@ class ClaimConcurrencyTest {
         String claimId = JsonPath.from(winner.body()).getString("claimId");
 
         List<ProjectClaimView> claims = QuarkusTransaction.requiringNew().call(() ->
-                ProjectClaimView.<ProjectClaimView>list("projectId", projectId));
+                ProjectClaimView.TABLE.where("project_id = ?", projectId));
         assertThat(claims).singleElement().satisfies(c -> {
             assertThat(c.claimId).isEqualTo(claimId);
             assertThat(c.unitId).isEqualTo(winner.unitId());

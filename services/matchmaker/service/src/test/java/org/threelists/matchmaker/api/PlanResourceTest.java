@@ -149,8 +149,8 @@ class PlanResourceTest {
         String lessUrgent = listedDemand(skill, "LOW", 3);      // 4.5 + 3 > the 5 hours left this month
         String unverified = newDemandId();
         publish(DEMAND_EVENTS, unverified, demandEvent("submitted", street(unverified, skill, "CRITICAL", 1)));
-        await(() -> ResourceRemainingView.count("resourceId", resourceId), n -> n == 1);
-        await(() -> OpenDemandView.count("demandId in ?1 and status = ?2", List.of(urgent, lessUrgent), OpenDemandView.LISTED), n -> n == 2);
+        await(() -> ResourceRemainingView.TABLE.count("resource_id = ?", resourceId), n -> n == 1);
+        await(() -> OpenDemandView.TABLE.count("demand_id = any(?) and status = ?", List.of(urgent, lessUrgent), OpenDemandView.LISTED), n -> n == 2);
         await(() -> OpenDemandView.<OpenDemandView>findById(unverified), d -> true);
 
         JsonPath plan = as(DIANQIAN_DESK).post("/plans/street").then().statusCode(200).extract().jsonPath();

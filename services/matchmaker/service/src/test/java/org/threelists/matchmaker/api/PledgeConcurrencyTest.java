@@ -50,7 +50,7 @@ class PledgeConcurrencyTest {
                 .as(a.body()).isEqualTo(202));
         List<String> claimIds = answers.stream().map(a -> JsonPath.from(a.body()).getString("claimId")).toList();
         List<ProjectClaimView> pledges = QuarkusTransaction.requiringNew().call(() ->
-                ProjectClaimView.<ProjectClaimView>list("projectId", projectId));
+                ProjectClaimView.TABLE.where("project_id = ?", projectId));
         assertThat(pledges).extracting(c -> c.claimId).containsExactlyInAnyOrderElementsOf(claimIds);
         assertThat(pledges).extracting(c -> c.unitId)
                 .containsExactlyInAnyOrderElementsOf(pledgers.stream().map(Unit::unitId).toList());

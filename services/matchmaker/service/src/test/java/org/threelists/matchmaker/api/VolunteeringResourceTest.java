@@ -75,7 +75,7 @@ class VolunteeringResourceTest {
         as(agency.token()).body(Map.of("resourceId", agency.resourceId())).post("/demands/{id}/volunteer", demand)
                 .then().statusCode(400).body("violations[0].field", equalTo("resourceId"));
         assertThat(QuarkusTransaction.requiringNew().call(() ->
-                ProjectView.count("array_contains(demandIds, ?1)", demand))).isZero();
+                ProjectView.TABLE.count("? = any(demand_ids)", demand))).isZero();
     }
 
     @Test
@@ -88,6 +88,6 @@ class VolunteeringResourceTest {
     }
 
     static long claims(String projectId) {
-        return QuarkusTransaction.requiringNew().call(() -> ProjectClaimView.count("projectId", projectId));
+        return QuarkusTransaction.requiringNew().call(() -> ProjectClaimView.TABLE.count("project_id = ?", projectId));
     }
 }

@@ -41,7 +41,7 @@ class DeadlineBeforeRestartTest {
         ProjectDeadline deadline = QuarkusTransaction.requiringNew().call(() ->
                 ProjectDeadline.findById(new ProjectDeadline.Key(projectId, "CLAIM")));
         assertThat(deadline.dueAt).isEqualTo(due).isBefore(Instant.now());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> EscalationView.count("projectId", projectId))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> EscalationView.TABLE.count("project_id = ?", projectId))).isZero();
         ProjectView project = stored(projectId);
         assertThat(project.status.name()).isEqualTo("PUBLISHED");
         assertThat(project.claimDeadline).isEqualTo(due);

@@ -107,6 +107,6 @@ class DeadlineTest {
 
     static long escalations(String projectId, String kind) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                EscalationView.count("projectId = ?1 and deadline = ?2", projectId, kind));
+                EscalationView.TABLE.count("project_id = ? and deadline = ?", projectId, kind));
     }
 }

@@ -1,7 +1,7 @@
 package org.threelists.matchmaker.messaging;
 
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -63,17 +63,15 @@ class CapacityStreetVersionTest {
     }
 
     private static void awaitRemaining(String resourceId, long version, String remaining) {
-        ResourceRemainingView row = await(() -> ResourceRemainingView.<ResourceRemainingView>findById(
-                new ResourceRemainingView.Key(resourceId, "2026-12")), r -> r.version == version);
+        ResourceRemainingView row = await(() -> ResourceRemainingView.find(resourceId, "2026-12"), r -> r.version == version);
         assertThat(row.remaining).isEqualByComparingTo(remaining);
     }
 
     private static long streetVersion(String street) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> found = Panache.getEntityManager()
-                    .createNativeQuery("SELECT version FROM street_plan WHERE street_code = :street")
-                    .setParameter("street", street).getResultList();
-            return found.isEmpty() ? 0L : ((Number) found.get(0)).longValue();
+            Long found = Jdbc.first("SELECT version FROM street_plan WHERE street_code = ?", row -> row.getLong(1),
+                    street);
+            return found == null ? 0L : found;
         });
     }
 }

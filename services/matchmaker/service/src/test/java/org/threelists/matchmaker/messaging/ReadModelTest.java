@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.messaging;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import org.threelists.matchmaker.projection.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -140,8 +140,8 @@ class ReadModelTest {
         assertThat(offer.availableFrom).as("validity narrowed to the date ranges")
                 .isEqualTo(firstRange.isAfter(offer.validFrom) ? firstRange : offer.validFrom);
         assertThat(offer.availableUntil).isEqualTo(LocalDate.of(2026, 12, 31));
-        ResourceRemainingView december = QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.<ResourceRemainingView>find(
-                "resourceId = ?1 and period = ?2", resourceId, "2026-12").firstResult());
+        ResourceRemainingView december = QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.find(resourceId,
+                "2026-12"));
         assertThat(december.remaining).isEqualByComparingTo("7");
         assertThat(december.committed).isEqualByComparingTo("3");
         assertThat(december.remainingOf(offer.capacityAmount)).as("3 of the new 12 hours are taken").isEqualByComparingTo("9");
@@ -222,7 +222,7 @@ class ReadModelTest {
                 org.threelists.matchmaker.Fixtures.timeout());
         assertThat(KafkaProbe.header(dead.get(0), "dlq.reason")).contains("schema").contains("remaining");
         assertThat(KafkaProbe.header(dead.get(0), "dlq.consumer-group")).isEqualTo(RESOURCE_GROUP);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.count("resourceId", resourceId))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ResourceRemainingView.TABLE.count("resource_id = ?", resourceId))).isZero();
     }
 
     @Test
@@ -245,7 +245,7 @@ class ReadModelTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : List.of("open_demand", "member_unit", "available_resource", "resource_remaining")) {
-                Panache.getEntityManager().createNativeQuery("delete from " + table).executeUpdate();
+                Jdbc.update("delete from " + table);
             }
             // What the consumers do after their offsets and inbox entries are reset: each message once, in order.
             replay(DEMAND_EVENTS, event -> demands.apply(event));
@@ -275,13 +275,12 @@ class ReadModelTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> snapshot() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<String> rows = new ArrayList<>();
             for (String table : List.of("open_demand", "member_unit", "available_resource", "resource_remaining")) {
-                rows.addAll(Panache.getEntityManager().createNativeQuery(
-                        "select row_to_json(t)::text from " + table + " t order by 1", String.class).getResultList());
+                rows.addAll(Jdbc.list("select row_to_json(t)::text from " + table + " t order by 1",
+                        row -> row.getString(1)));
             }
             return rows;
         });

@@ -93,7 +93,7 @@ class IncrementalReplanTest {
         assertThat(superseded.statusReason).startsWith("superseded: demand " + demand);
         assertThat(messages(projectId, "cancelled", 1).get(0).path("data").path("releases")).isEmpty();
         assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                ProjectView.count("array_contains(demandIds, ?1)", demand))).isEqualTo(1);
+                ProjectView.TABLE.count("? = any(demand_ids)", demand))).isEqualTo(1);
     }
 
     @Test
@@ -120,7 +120,7 @@ class IncrementalReplanTest {
         Map<String, ProjectView> servedBy = new HashMap<>();
         for (String demand : demands) {
             List<ProjectView> projects = QuarkusTransaction.requiringNew().call(() ->
-                    ProjectView.<ProjectView>list("array_contains(demandIds, ?1)", demand));
+                    ProjectView.TABLE.where("? = any(demand_ids)", demand));
             assertThat(projects).as("projects serving " + demand).hasSize(1);
             assertThat(projects.get(0).status.name()).isEqualTo("PROPOSED");
             assertThat(projects.get(0).origin).isEqualTo("ENGINE");
