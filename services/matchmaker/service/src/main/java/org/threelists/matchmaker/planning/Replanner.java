@@ -1,7 +1,6 @@
 package org.threelists.matchmaker.planning;
 
 import org.threelists.matchmaker.projection.jdbc.Jdbc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -153,9 +152,8 @@ public class Replanner {
 
     private void markListedStreets() {
         try {
-            List<String> streets = QuarkusTransaction.requiringNew().call(() -> Jdbc.list(
-                    "SELECT DISTINCT street_code FROM open_demand WHERE status = ?", row -> row.getString(1),
-                    OpenDemandView.LISTED));
+            List<String> streets = Jdbc.list("SELECT DISTINCT street_code FROM open_demand WHERE status = ?",
+                    row -> row.getString(1), OpenDemandView.LISTED);
             streets.forEach(street -> mark(street, true, null, debounce));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Finding the streets with listed demands failed; they are planned afresh in %s", fullEvery);

@@ -22,10 +22,6 @@ public class EscalationView {
     public Instant escalatedAt;
     public String escalatedBy;
 
-    public static EscalationView findById(String id) {
-        return TABLE.find(id);
-    }
-
     /** Writes the row whole (inserted, or every column updated). */
     public void save() {
         TABLE.save(this);

@@ -66,13 +66,13 @@ class ViewTableTest {
         for (Field field : fields) {
             field.set(written, value(field.getType()));
         }
-        Object[] key = keyOf(type, written);
+        Object[] key = table.keyOf(written);
         QuarkusTransaction.requiringNew().run(() -> table.save(written));
         assertSameFields(fields, written, QuarkusTransaction.requiringNew().call(() -> table.find(key)));
 
         // the update of a row that is there: every field that may be null is null now, the others change
         for (Field field : fields) {
-            if (!isKey(type, field)) {
+            if (!table.isKey(field.getName())) {
                 field.set(written, field.getType().isPrimitive() || !nullable(table, field) ? value(field.getType()) : null);
             }
         }
@@ -142,41 +142,9 @@ class ViewTableTest {
 
     /** The columns declared NOT NULL (V1–V6) keep a value in the update; the others are set to null. */
     private static boolean nullable(ViewTable<?> table, Field field) {
-        String column = field.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        String column = ViewTable.columnOf(field.getName());
         return QuarkusTransaction.requiringNew().call(() -> org.threelists.matchmaker.projection.jdbc.Jdbc.first(
                 "SELECT is_nullable FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
                 row -> "YES".equals(row.getString(1)), table.name(), column));
-    }
-
-    private static Object[] keyOf(Class<?> type, Object row) throws Exception {
-        List<Object> key = new ArrayList<>();
-        for (String name : keyFields(type)) {
-            key.add(type.getField(name).get(row));
-        }
-        return key.toArray();
-    }
-
-    private static boolean isKey(Class<?> type, Field field) {
-        return List.of(keyFields(type)).contains(field.getName());
-    }
-
-    private static String[] keyFields(Class<?> type) {
-        if (type == ResourceRemainingView.class) {
-            return new String[] {"resourceId", "period"};
-        }
-        if (type == ProjectDeadline.class) {
-            return new String[] {"projectId", "kind", "claimId"};
-        }
-        String simple = type.getSimpleName();
-        return new String[] {switch (simple) {
-            case "OpenDemandView" -> "demandId";
-            case "AvailableResourceView" -> "resourceId";
-            case "MemberUnitView" -> "unitId";
-            case "RosterVolunteerView" -> "volunteerId";
-            case "ProjectView" -> "projectId";
-            case "ProjectClaimView" -> "claimId";
-            case "EscalationView" -> "escalationId";
-            default -> throw new IllegalArgumentException(simple);
-        }};
     }
 }

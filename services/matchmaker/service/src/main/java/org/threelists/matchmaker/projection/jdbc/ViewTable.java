@@ -60,6 +60,20 @@ public final class ViewTable<T> {
         return table;
     }
 
+    /** The column of a field: its name in snake case. */
+    public static String columnOf(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    /** The row's key: its key fields' values, in the order {@link #find} and {@link #delete} take them. */
+    public Object[] keyOf(T row) {
+        return keys.stream().map(k -> k.get(row)).toArray();
+    }
+
+    public boolean isKey(String field) {
+        return keys.stream().anyMatch(k -> k.field.getName().equals(field));
+    }
+
     /** The column list, each qualified by {@code alias} when one is given, in the order {@link #read} reads. */
     public String columns(String alias) {
         String prefix = alias == null ? "" : alias + ".";
@@ -148,7 +162,7 @@ public final class ViewTable<T> {
 
         Column(Field field) {
             this.field = field;
-            this.name = field.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+            this.name = columnOf(field.getName());
             this.nullValue = new Jdbc.Null(sqlType(field.getType()));
         }
 
