@@ -1,6 +1,6 @@
 package org.threelists.matchmaker;
 
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

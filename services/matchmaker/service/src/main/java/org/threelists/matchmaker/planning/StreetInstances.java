@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.planning;
 
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.threelists.matchmaker.matching.DemandInput;

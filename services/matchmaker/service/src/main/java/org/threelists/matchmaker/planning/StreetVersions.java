@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.planning;
 
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.Jdbc;
 
 /**
  * The street's plan version ({@code street_plan}): one row per street whose lock serialises the street's proposal

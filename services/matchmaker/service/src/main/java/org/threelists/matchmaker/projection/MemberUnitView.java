@@ -1,6 +1,7 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.TrackedRow;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 /** An alliance member unit: its street decides which street plans its offers join. Written only by {@link ResourceListProjection}. */
 public class MemberUnitView extends TrackedRow {

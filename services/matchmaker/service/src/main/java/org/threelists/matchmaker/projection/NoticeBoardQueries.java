@@ -2,7 +2,7 @@ package org.threelists.matchmaker.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.matchmaker.projection.jdbc.SqlWhere;
+import org.threelists.platform.projection.jdbc.SqlWhere;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,8 +1,9 @@
 package org.threelists.matchmaker.projection;
 
+import org.threelists.platform.projection.TrackedRow;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package org.threelists.matchmaker.projection;
 
 import org.threelists.contracts.Urgency;
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 import java.util.Objects;

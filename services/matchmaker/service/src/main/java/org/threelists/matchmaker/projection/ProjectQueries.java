@@ -3,9 +3,9 @@ package org.threelists.matchmaker.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
-import org.threelists.matchmaker.projection.jdbc.SqlWhere;
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.SqlWhere;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.util.Collection;
 import java.util.HashSet;

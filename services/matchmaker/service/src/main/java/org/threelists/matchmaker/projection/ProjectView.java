@@ -1,5 +1,6 @@
 package org.threelists.matchmaker.projection;
 
+import org.threelists.platform.projection.TrackedRow;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 
@@ -11,7 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.threelists.matchmaker.domain.ProjectStatus;
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 /** A project on the project list (项目清单) as readers see it. Written only by {@link ProjectProjection}. */
 public class ProjectView extends TrackedRow {

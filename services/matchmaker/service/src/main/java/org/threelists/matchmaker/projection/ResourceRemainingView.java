@@ -1,6 +1,7 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.TrackedRow;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,7 @@
 package org.threelists.matchmaker.projection;
 
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.TrackedRow;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 /**
  * A volunteer registered with a member unit (often a dual-registered Party member, 双报到), as resource-list publishes

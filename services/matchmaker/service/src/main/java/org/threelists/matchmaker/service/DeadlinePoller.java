@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.service;
 
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package org.threelists.matchmaker.messaging;
 
-import org.threelists.matchmaker.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.threelists.matchmaker.projection.jdbc.ViewTable;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -143,7 +143,7 @@ class ViewTableTest {
     /** The columns declared NOT NULL (V1–V6) keep a value in the update; the others are set to null. */
     private static boolean nullable(ViewTable<?> table, Field field) {
         String column = ViewTable.columnOf(field.getName());
-        return QuarkusTransaction.requiringNew().call(() -> org.threelists.matchmaker.projection.jdbc.Jdbc.first(
+        return QuarkusTransaction.requiringNew().call(() -> org.threelists.platform.projection.jdbc.Jdbc.first(
                 "SELECT is_nullable FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
                 row -> "YES".equals(row.getString(1)), table.name(), column));
     }

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.projection;
+package org.threelists.platform.projection;
 
 import java.time.Instant;
 

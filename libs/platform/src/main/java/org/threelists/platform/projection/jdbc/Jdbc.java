@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.projection.jdbc;
+package org.threelists.platform.projection.jdbc;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -17,7 +17,8 @@ import java.util.List;
  * The read models' statements over the service's datasource, plain JDBC: inside a transaction the connection is the
  * transaction's (Agroal enlists it, so a statement sees what the transaction wrote and commits with it), outside one
  * it is a pooled autocommit connection. The read models use no ORM: Hibernate's classes were a quarter of the classes
- * the matchmaker loaded and some 30 MiB of its memory (bench/README.md, "The matchmaker without an ORM").
+ * the matchmaker loaded and some 30 MiB of its memory (bench/README.md, "The matchmaker without an ORM"), for tables
+ * read by key and by a few filters.
  *
  * <p>Parameters are bound by their Java type: an {@link Instant} as a {@code timestamptz}, a {@code String[]} or a
  * collection as a {@code varchar[]} (for {@code = any(?)}), an enum by its name.

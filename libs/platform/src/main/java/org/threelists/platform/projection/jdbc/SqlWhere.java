@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.projection.jdbc;
+package org.threelists.platform.projection.jdbc;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.threelists.matchmaker.projection.jdbc;
+package org.threelists.platform.projection.jdbc;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -173,6 +173,12 @@ public final class ViewTable<T> {
             if (type == Integer.class) {
                 return Types.INTEGER;
             }
+            if (type == Long.class) {
+                return Types.BIGINT;
+            }
+            if (type == Boolean.class) {
+                return Types.BOOLEAN;
+            }
             if (type == Instant.class) {
                 return Types.TIMESTAMP;
             }
@@ -207,6 +213,12 @@ public final class ViewTable<T> {
                 value = row.getBoolean(index);
             } else if (type == Integer.class) {
                 int read = row.getInt(index);
+                value = row.wasNull() ? null : read;
+            } else if (type == Long.class) {
+                long read = row.getLong(index);
+                value = row.wasNull() ? null : read;
+            } else if (type == Boolean.class) {
+                boolean read = row.getBoolean(index);
                 value = row.wasNull() ? null : read;
             } else if (type == BigDecimal.class) {
                 value = row.getBigDecimal(index);
