@@ -224,11 +224,11 @@ public final class Fixtures {
     }
 
     public static ReservationView storedReservation(String resourceId, String projectId) {
-        return committed(() -> ReservationView.findById(new ReservationView.Key(resourceId, projectId)));
+        return committed(() -> ReservationView.findById(resourceId, projectId));
     }
 
     /** The reservation rows of a resource, as committed. */
     public static List<ReservationView> storedReservations(String resourceId) {
-        return committed(() -> ReservationView.list("key.resourceId", resourceId));
+        return committed(() -> ReservationView.TABLE.where("resource_id = ?", resourceId));
     }
 }

@@ -21,8 +21,8 @@ public final class PartyGroupResponses {
             List<String> skills, boolean leader, VolunteerRequests.Person person, Instant addedAt) {
 
         static Member of(PartyMemberView m, String leaderId, VolunteerRequests.Person person) {
-            return new Member(m.key.memberId(), m.kind, m.kind.zh(), m.homeUnitId, m.maskedName, List.of(m.skills),
-                    m.key.memberId().equals(leaderId), person, m.addedAt);
+            return new Member(m.memberId, m.kind, m.kind.zh(), m.homeUnitId, m.maskedName, List.of(m.skills),
+                    m.memberId.equals(leaderId), person, m.addedAt);
         }
     }
 

@@ -41,7 +41,7 @@ public final class ResourceResponses {
             ReservationView.Status status, String reason, BigDecimal remaining, Instant updatedAt, String updatedBy) {
 
         static ReservationResponse of(ReservationView r, BigDecimal remaining) {
-            return new ReservationResponse(r.key.resourceId(), r.key.projectId(), r.period, r.amount, r.status, r.reason,
+            return new ReservationResponse(r.resourceId, r.projectId, r.period, r.amount, r.status, r.reason,
                     remaining, r.updatedAt, r.updatedBy);
         }
     }

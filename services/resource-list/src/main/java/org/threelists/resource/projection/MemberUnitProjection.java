@@ -29,30 +29,33 @@ public class MemberUnitProjection {
         view.registeredBy = event.actor();
         copy(event.profile(), view);
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        view.save();
     }
 
     @EventHandler
     void on(UnitAmended event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.TABLE, event.unitId());
         copy(event.profile(), view);
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(UnitLeft event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.TABLE, event.unitId());
         view.status = MembershipStatus.LEFT;
         view.statusReason = event.reason();
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(UnitRejoined event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        MemberUnitView view = Views.require(MemberUnitView.class, event.unitId());
+        MemberUnitView view = Views.require(MemberUnitView.TABLE, event.unitId());
         view.status = MembershipStatus.ACTIVE;
         view.statusReason = null;
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     private static void copy(UnitProfile profile, MemberUnitView view) {

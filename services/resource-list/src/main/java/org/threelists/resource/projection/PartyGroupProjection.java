@@ -1,6 +1,5 @@
 package org.threelists.resource.projection;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.inject.Singleton;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,13 +29,14 @@ public class PartyGroupProjection {
         view.createdAt = at;
         view.createdBy = event.actor();
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        view.save();
     }
 
     @EventHandler
     void on(PartyMemberAdded event, @Timestamp Instant at, @SequenceNumber long sequence) {
         PartyMemberView member = new PartyMemberView();
-        member.key = new PartyMemberView.Key(event.groupId(), event.memberId());
+        member.groupId = event.groupId();
+        member.memberId = event.memberId();
         member.kind = event.kind();
         member.homeUnitId = event.homeUnitId();
         member.maskedName = event.maskedName();
@@ -44,21 +44,28 @@ public class PartyGroupProjection {
         member.sealedPerson = event.sealedPerson();
         member.addedAt = at;
         member.addedBy = event.actor();
-        member.persist();
-        Views.require(PartyGroupView.class, event.groupId()).touch(event.actor(), at, sequence);
+        member.save();
+        touch(event.groupId(), event.actor(), at, sequence);
     }
 
     @EventHandler
     void on(PartyMemberRemoved event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        Panache.getEntityManager().remove(Views.require(PartyMemberView.class,
-                new PartyMemberView.Key(event.groupId(), event.memberId())));
-        Views.require(PartyGroupView.class, event.groupId()).touch(event.actor(), at, sequence);
+        Views.delete(PartyMemberView.TABLE, event.groupId(), event.memberId());
+        touch(event.groupId(), event.actor(), at, sequence);
     }
 
     @EventHandler
     void on(PartyGroupLeaderNamed event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        PartyGroupView view = Views.require(PartyGroupView.class, event.groupId());
+        PartyGroupView view = Views.require(PartyGroupView.TABLE, event.groupId());
         view.leaderId = event.memberId();
         view.touch(event.actor(), at, sequence);
+        view.save();
+    }
+
+    /** A change of the group's members is a change of the group: its row records the event too. */
+    private static void touch(String groupId, String actor, Instant at, long sequence) {
+        PartyGroupView group = Views.require(PartyGroupView.TABLE, groupId);
+        group.touch(actor, at, sequence);
+        group.save();
     }
 }

@@ -1,7 +1,7 @@
 package org.threelists.resource.projection;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.threelists.platform.projection.jdbc.Jdbc;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,25 +17,23 @@ public class PartyGroupQueries {
     /** The groups of a community, or of every community of a street when {@code community} is null. */
     public List<PartyGroupView> groups(String street, String community) {
         if (community != null) {
-            return PartyGroupView.list("streetCode = ?1 and communityCode = ?2", Sort.by("name").and("groupId"), street,
+            return PartyGroupView.TABLE.where("street_code = ? AND community_code = ? ORDER BY name, group_id", street,
                     community);
         }
-        return PartyGroupView.list("streetCode", Sort.by("communityCode").and("name").and("groupId"), street);
+        return PartyGroupView.TABLE.where("street_code = ? ORDER BY community_code, name, group_id", street);
     }
 
     public List<PartyMemberView> members(String groupId) {
-        return PartyMemberView.list("key.groupId", Sort.by("addedAt").and("key.memberId"), groupId);
+        return PartyMemberView.TABLE.where("group_id = ? ORDER BY added_at, member_id", groupId);
     }
 
     public Optional<PartyMemberView> member(String groupId, String memberId) {
-        return Optional.ofNullable(PartyMemberView.findById(new PartyMemberView.Key(groupId, memberId)));
+        return Optional.ofNullable(PartyMemberView.findById(groupId, memberId));
     }
 
     /** The groups of the community someone is a member of now (a member belongs to one group per community). */
     public List<String> groupsOf(String memberId, String community) {
-        return PartyMemberView.<PartyMemberView>list("key.memberId", memberId).stream()
-                .map(m -> m.key.groupId())
-                .filter(g -> group(g).map(v -> v.communityCode.equals(community)).orElse(false))
-                .toList();
+        return Jdbc.list("SELECT m.group_id FROM party_member_view m JOIN party_group_view g ON g.group_id = m.group_id"
+                + " WHERE m.member_id = ? AND g.community_code = ?", row -> row.getString(1), memberId, community);
     }
 }

@@ -1,35 +1,32 @@
 package org.threelists.resource.projection;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-import org.threelists.platform.projection.TrackedView;
+import org.threelists.platform.projection.TrackedRow;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 
 /** A building Party group as readers see it. Written only by {@link PartyGroupProjection}. */
-@Entity
-@Table(name = "party_group_view")
-public class PartyGroupView extends TrackedView {
+public class PartyGroupView extends TrackedRow {
 
-    @Id
-    @Column(name = "group_id")
+    public static final ViewTable<PartyGroupView> TABLE = ViewTable.of(PartyGroupView.class, "party_group_view",
+            "groupId");
+
     public String groupId;
-    @Column(name = "street_code")
     public String streetCode;
-    @Column(name = "community_code")
     public String communityCode;
     public String name;
     public String compound;
-    @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] buildings;
-    @Column(name = "leader_id")
     public String leaderId;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
+
+    public static PartyGroupView findById(String groupId) {
+        return TABLE.find(groupId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

@@ -1,40 +1,38 @@
 package org.threelists.resource.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One project's reservation of one resource's capacity: reserved, consumed (with the amount used) or released. */
-@Entity
-@Table(name = "reservation_view")
-public class ReservationView extends PanacheEntityBase {
+/**
+ * One project's reservation of one resource's capacity, keyed by the resource and the project: reserved, consumed
+ * (with the amount used) or released. Written only by {@link ResourceProjection}.
+ */
+public class ReservationView {
+
+    public static final ViewTable<ReservationView> TABLE = ViewTable.of(ReservationView.class, "reservation_view",
+            "resourceId", "projectId");
 
     public enum Status { RESERVED, CONSUMED, RELEASED }
 
-    @Embeddable
-    public record Key(@Column(name = "resource_id") String resourceId, @Column(name = "project_id") String projectId)
-            implements Serializable {
-    }
-
-    @EmbeddedId
-    public Key key;
+    public String resourceId;
+    public String projectId;
     /** The project list's claim that made the reservation; null when it was made over REST. */
-    @Column(name = "claim_id")
     public String claimId;
     public String period;
     public BigDecimal amount;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;
     public String reason;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "updated_by")
     public String updatedBy;
+
+    public static ReservationView findById(String resourceId, String projectId) {
+        return TABLE.find(resourceId, projectId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

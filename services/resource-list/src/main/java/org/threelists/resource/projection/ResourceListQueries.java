@@ -1,11 +1,10 @@
 package org.threelists.resource.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
-import org.threelists.platform.projection.Where;
+import org.threelists.platform.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.SqlWhere;
+import org.threelists.platform.projection.jdbc.ViewTable;
 import org.threelists.resource.domain.MembershipStatus;
 import org.threelists.resource.domain.ResourceStatus;
 import org.threelists.resource.domain.ResourceType;
@@ -57,64 +56,67 @@ public class ResourceListQueries {
     }
 
     public Optional<ReservationView> reservation(String resourceId, String projectId) {
-        return Optional.ofNullable(ReservationView.findById(new ReservationView.Key(resourceId, projectId)));
+        return Optional.ofNullable(ReservationView.findById(resourceId, projectId));
     }
 
     public boolean hasReservation(String resourceId, String projectId) {
-        return ReservationView.count("key.resourceId = ?1 and key.projectId = ?2", resourceId, projectId) > 0;
+        return ReservationView.TABLE.count("resource_id = ? AND project_id = ?", resourceId, projectId) > 0;
     }
 
     public List<ReservationView> reservations(String resourceId) {
-        return ReservationView.list("key.resourceId = ?1 order by updatedAt", resourceId);
+        return ReservationView.TABLE.where("resource_id = ? ORDER BY updated_at", resourceId);
     }
 
     public List<Usage> usage(String resourceId) {
-        return ReservationView.getEntityManager().createQuery(
-                        "select new org.threelists.resource.projection.ResourceListQueries$Usage(r.period, "
-                                + "sum(case when r.status = 'RESERVED' then r.amount else 0 end), "
-                                + "sum(case when r.status = 'CONSUMED' then r.amount else 0 end)) "
-                                + "from ReservationView r where r.key.resourceId = :resource and r.status <> 'RELEASED' "
-                                + "group by r.period order by r.period", Usage.class)
-                .setParameter("resource", resourceId)
-                .getResultList();
+        return Jdbc.list("SELECT period,"
+                        + " sum(CASE WHEN status = 'RESERVED' THEN amount ELSE 0 END),"
+                        + " sum(CASE WHEN status = 'CONSUMED' THEN amount ELSE 0 END)"
+                        + " FROM reservation_view WHERE resource_id = ? AND status <> 'RELEASED'"
+                        + " GROUP BY period ORDER BY period",
+                row -> new Usage(row.getString(1), row.getBigDecimal(2), row.getBigDecimal(3)), resourceId);
     }
 
+    // The array filters are "column @> {value}" rather than "value = any(column)": the same rows, and the GIN indexes
+    // of resource_view's categories and service area (V1) serve it.
+
     public Result<MemberUnitView> units(UnitFilter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
                 .equal("kind", filter.kind())
                 .equal("status", filter.status())
-                .when(filter.community(), "array_contains(communities, :community)", "community");
-        return page(MemberUnitView.find(where.query(), Sort.by("name").and("unitId"), where.parameters()), page, size);
+                .when(one(filter.community()), "communities @> ?");
+        return page(MemberUnitView.TABLE, where, "name, unit_id", page, size);
     }
 
     public Result<ResourceView> resources(ResourceFilter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
-                .equal("unitId", filter.unitId())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
+                .equal("unit_id", filter.unitId())
                 .equal("type", filter.type())
                 .equal("status", filter.status())
-                .when(filter.category() == null ? null : filter.category().name(),
-                        "array_contains(categories, :category)", "category")
-                .when(filter.community(), "array_contains(serviceArea, :community)", "community")
-                .when(filter.availableTo(), "availableFrom <= :availableTo", "availableTo")
-                .when(filter.availableFrom(), "(availableUntil is null or availableUntil >= :availableFrom)", "availableFrom");
-        return page(ResourceView.find(where.query(), Sort.descending("offeredAt").and("resourceId"), where.parameters()),
-                page, size);
+                .when(filter.category() == null ? null : one(filter.category().name()), "categories @> ?")
+                .when(one(filter.community()), "service_area @> ?")
+                .when(filter.availableTo(), "available_from <= ?")
+                .when(filter.availableFrom(), "(available_until IS NULL OR available_until >= ?)");
+        return page(ResourceView.TABLE, where, "offered_at DESC, resource_id", page, size);
     }
 
     public Result<VolunteerView> volunteers(VolunteerFilter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
-                .equal("unitId", filter.unitId())
-                .equal("homeCommunity", filter.homeCommunity())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
+                .equal("unit_id", filter.unitId())
+                .equal("home_community", filter.homeCommunity())
                 .equal("status", filter.status())
-                .when(filter.skill(), "array_contains(skills, :skill)", "skill");
-        return page(VolunteerView.find(where.query(), Sort.descending("registeredAt").and("volunteerId"),
-                where.parameters()), page, size);
+                .when(one(filter.skill()), "skills @> ?");
+        return page(VolunteerView.TABLE, where, "registered_at DESC, volunteer_id", page, size);
     }
 
-    private static <T> Result<T> page(PanacheQuery<T> query, int page, int size) {
-        return new Result<>(query.page(Page.of(page, size)).list(), query.count());
+    /** The array of one value, or null (no filter) when there is none. */
+    private static String[] one(String value) {
+        return value == null ? null : new String[] {value};
+    }
+
+    private static <T> Result<T> page(ViewTable<T> table, SqlWhere where, String orderBy, int page, int size) {
+        return new Result<>(table.page(where, orderBy, page, size), table.count(where));
     }
 }

@@ -37,67 +37,73 @@ public class ResourceProjection {
         ResourceView view = new ResourceView();
         view.resourceId = event.resourceId();
         view.unitId = event.unitId();
-        view.streetCode = Views.require(MemberUnitView.class, event.unitId()).streetCode;
+        view.streetCode = Views.require(MemberUnitView.TABLE, event.unitId()).streetCode;
         view.status = ResourceStatus.ACTIVE;
         view.offeredAt = at;
         view.offeredBy = event.actor();
         copy(event.type(), event.details(), view);
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        view.save();
     }
 
     @EventHandler
     void on(ResourceAmended event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        ResourceView view = Views.require(ResourceView.class, event.resourceId());
+        ResourceView view = Views.require(ResourceView.TABLE, event.resourceId());
         copy(event.type(), event.details(), view);
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(ResourceWithdrawn event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        ResourceView view = Views.require(ResourceView.class, event.resourceId());
+        ResourceView view = Views.require(ResourceView.TABLE, event.resourceId());
         view.status = ResourceStatus.WITHDRAWN;
         view.statusReason = event.reason();
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(CapacityReserved event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        ReservationView.Key key = new ReservationView.Key(event.resourceId(), event.projectId());
-        ReservationView found = ReservationView.findById(key);
-        ReservationView reservation = found == null ? new ReservationView() : found;
-        reservation.key = key;
+        // A released reservation's row is reused: the same key, every column written anew.
+        ReservationView reservation = new ReservationView();
+        reservation.resourceId = event.resourceId();
+        reservation.projectId = event.projectId();
         reservation.claimId = event.claimId();
         reservation.period = event.period();
         reservation.amount = event.amount();
         reservation.status = ReservationView.Status.RESERVED;
         reservation.reason = null;
         stamp(reservation, event.actor(), at);
-        if (found == null) {
-            // A released reservation is reused; a new one is inserted once complete (its insert carries these values).
-            reservation.persist();
-        }
-        Views.require(ResourceView.class, event.resourceId()).touch(event.actor(), at, sequence);
+        reservation.save();
+        touch(event.resourceId(), event.actor(), at, sequence);
     }
 
     @EventHandler
     void on(CapacityReleased event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        ReservationView reservation = Views.require(ReservationView.class,
-                new ReservationView.Key(event.resourceId(), event.projectId()));
+        ReservationView reservation = Views.require(ReservationView.TABLE, event.resourceId(), event.projectId());
         reservation.status = ReservationView.Status.RELEASED;
         reservation.reason = event.reason();
         stamp(reservation, event.actor(), at);
-        Views.require(ResourceView.class, event.resourceId()).touch(event.actor(), at, sequence);
+        reservation.save();
+        touch(event.resourceId(), event.actor(), at, sequence);
     }
 
     @EventHandler
     void on(CapacityConsumed event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        ReservationView reservation = Views.require(ReservationView.class,
-                new ReservationView.Key(event.resourceId(), event.projectId()));
+        ReservationView reservation = Views.require(ReservationView.TABLE, event.resourceId(), event.projectId());
         reservation.status = ReservationView.Status.CONSUMED;
         reservation.amount = event.amount();
         stamp(reservation, event.actor(), at);
-        Views.require(ResourceView.class, event.resourceId()).touch(event.actor(), at, sequence);
+        reservation.save();
+        touch(event.resourceId(), event.actor(), at, sequence);
+    }
+
+    /** A change of the resource's capacity is a change of the resource: its row records the event too. */
+    private static void touch(String resourceId, String actor, Instant at, long sequence) {
+        ResourceView resource = Views.require(ResourceView.TABLE, resourceId);
+        resource.touch(actor, at, sequence);
+        resource.save();
     }
 
     private static void stamp(ReservationView reservation, String actor, Instant at) {

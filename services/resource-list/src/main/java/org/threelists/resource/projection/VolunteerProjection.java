@@ -23,7 +23,7 @@ public class VolunteerProjection {
         VolunteerView view = new VolunteerView();
         view.volunteerId = event.volunteerId();
         view.unitId = event.unitId();
-        view.streetCode = Views.require(MemberUnitView.class, event.unitId()).streetCode;
+        view.streetCode = Views.require(MemberUnitView.TABLE, event.unitId()).streetCode;
         view.homeCommunity = event.homeCommunity();
         view.skills = event.skills().toArray(String[]::new);
         view.maskedName = event.maskedName();
@@ -33,29 +33,32 @@ public class VolunteerProjection {
         view.registeredAt = at;
         view.registeredBy = event.actor();
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        view.save();
     }
 
     @EventHandler
     void on(VolunteerAmended event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        VolunteerView view = Views.require(VolunteerView.class, event.volunteerId());
+        VolunteerView view = Views.require(VolunteerView.TABLE, event.volunteerId());
         view.homeCommunity = event.homeCommunity();
         view.skills = event.skills().toArray(String[]::new);
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(VolunteerLeft event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        VolunteerView view = Views.require(VolunteerView.class, event.volunteerId());
+        VolunteerView view = Views.require(VolunteerView.TABLE, event.volunteerId());
         view.status = MembershipStatus.LEFT;
         view.statusReason = event.reason();
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 
     @EventHandler
     void on(VolunteerDataErased event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        VolunteerView view = Views.require(VolunteerView.class, event.volunteerId());
+        VolunteerView view = Views.require(VolunteerView.TABLE, event.volunteerId());
         view.personErased = true;
         view.touch(event.actor(), at, sequence);
+        view.save();
     }
 }

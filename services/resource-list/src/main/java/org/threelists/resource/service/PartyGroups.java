@@ -103,7 +103,7 @@ public class PartyGroups {
         if (member.kind != PartyMemberKind.RESIDENT || member.sealedPerson == null) {
             return Optional.empty();
         }
-        return vault.openJson(subject(member.key.memberId()), member.sealedPerson, VolunteerPerson.class);
+        return vault.openJson(subject(member.memberId), member.sealedPerson, VolunteerPerson.class);
     }
 
     public PartyGroupView require(String groupId) {

@@ -1,6 +1,5 @@
 package org.threelists.resource.service;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.resource.domain.ResourceCommands.ConsumeCapacity;
@@ -15,8 +14,9 @@ import java.math.BigDecimal;
  * ({@link ClaimReservations}). They release and consume only reservations made this way: one a claim holds belongs
  * to the capacity saga, and the {@code Resource} refuses it (services/resource-list/README.md, "Consumes").
  *
- * <p>The commands run in Axon's own transaction ({@link CapacityCommands}); what the caller's persistence context
- * read before is then stale, so it is cleared and the caller reads the answer afresh.
+ * <p>The commands run in Axon's own transaction ({@link CapacityCommands}), committed by the time they return; the
+ * caller then reads the answer afresh. Every read of the read models is a statement of its own (plain JDBC, no
+ * session caching the rows read before the command), so it sees what that transaction committed.
  */
 @ApplicationScoped
 public class Reservations {
@@ -31,7 +31,7 @@ public class Reservations {
 
     /** True when reserved now; false when the project already held exactly this reservation. */
     public boolean reserve(String resourceId, String projectId, BigDecimal amount, String period, String actor) {
-        return send(new ReserveCapacity(resourceId, projectId, amount, period, actor));
+        return capacity.send(new ReserveCapacity(resourceId, projectId, amount, period, actor));
     }
 
     /** Releasing twice changes nothing; a project that never reserved this resource has nothing to release. */
@@ -39,17 +39,11 @@ public class Reservations {
         if (!queries.hasReservation(resourceId, projectId)) {
             throw new NotFoundException("Reservation of project", projectId);
         }
-        send(new ReleaseCapacity(resourceId, projectId, reason, actor, null));
+        capacity.send(new ReleaseCapacity(resourceId, projectId, reason, actor, null));
     }
 
     /** What a delivery used; the rest of the reservation returns to the capacity. */
     public void consume(String resourceId, String projectId, BigDecimal amount, String actor) {
-        send(new ConsumeCapacity(resourceId, projectId, amount, actor, null));
-    }
-
-    private <R> R send(Object command) {
-        R result = capacity.send(command);
-        Panache.getEntityManager().clear();
-        return result;
+        capacity.send(new ConsumeCapacity(resourceId, projectId, amount, actor, null));
     }
 }

@@ -77,7 +77,7 @@ class CapacityConcurrencyTest {
             assertThat(r.status).isEqualTo(ReservationView.Status.RESERVED);
             assertThat(r.amount).isEqualByComparingTo("1");
         });
-        assertThat(rows.stream().map(r -> r.key.projectId()).toList()).containsExactlyInAnyOrderElementsOf(winners);
+        assertThat(rows.stream().map(r -> r.projectId).toList()).containsExactlyInAnyOrderElementsOf(winners);
         assertThat(storedResource(resourceId).version).isEqualTo(CAPACITY);
         as(token).get("/resources/{id}", resourceId).then().statusCode(200)
                 .body("capacity.usage", hasSize(1))

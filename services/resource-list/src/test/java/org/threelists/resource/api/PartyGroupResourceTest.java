@@ -121,7 +121,7 @@ class PartyGroupResourceTest {
 
         PartyGroupView stored = committed(() -> PartyGroupView.findById(groupId));
         assertThat(stored.leaderId).isEqualTo(volunteerId);
-        PartyMemberView storedResident = committed(() -> PartyMemberView.findById(new PartyMemberView.Key(groupId, residentId)));
+        PartyMemberView storedResident = committed(() -> PartyMemberView.findById(groupId, residentId));
         assertThat(storedResident.kind).isEqualTo(PartyMemberKind.RESIDENT);
         assertThat(storedResident.sealedPerson).startsWith("v1.").doesNotContain("赵大爷").doesNotContain("13800000042");
 
@@ -206,7 +206,7 @@ class PartyGroupResourceTest {
         for (String token : new String[] {DIANQIAN_DESK, unitToken(registeredUnit())}) {
             as(token).body(group("x")).post("/party-groups").then().statusCode(403);
         }
-        assertThat(committed(() -> PartyMemberView.count("key.groupId", groupId))).isZero();
+        assertThat(committed(() -> PartyMemberView.TABLE.count("group_id = ?", groupId))).isZero();
     }
 
     @Test
@@ -229,7 +229,7 @@ class PartyGroupResourceTest {
                 .statusCode(409).body("type", equalTo(problem("illegal-transition")));
         as(JIAFU_WORKER).body(Map.of("volunteerId", volunteerId, "person", Map.of("name", "x"))).post("/party-groups/{id}/members", groupId)
                 .then().statusCode(400);
-        assertThat(committed(() -> PartyMemberView.count("key.groupId", groupId))).isZero();
+        assertThat(committed(() -> PartyMemberView.TABLE.count("group_id = ?", groupId))).isZero();
     }
 
     @Test
@@ -245,7 +245,7 @@ class PartyGroupResourceTest {
         as(JIAFU_WORKER).body(Map.of("memberId", second)).post("/party-groups/{id}/leader", groupId).then().statusCode(200);
         as(JIAFU_WORKER).body(Map.of("reason", "搬家")).post("/party-groups/{id}/members/{m}/remove", groupId, first)
                 .then().statusCode(200).body("members.memberId", contains(second)).body("leaderId", equalTo(second));
-        PartyMemberView removedRow = committed(() -> PartyMemberView.findById(new PartyMemberView.Key(groupId, first)));
+        PartyMemberView removedRow = committed(() -> PartyMemberView.findById(groupId, first));
         assertThat(removedRow).isNull();
         JsonNode removed = published("threelists.party-group.member-removed.v1", groupId);
         assertThat(removed.path("data").path("reason").asText()).isEqualTo("搬家");

@@ -181,7 +181,7 @@ class ReservationApiTest {
         }
         // Whatever was stored is what the answer describes: a 201 naming the reservation that now holds capacity.
         assertThat(answer.statusCode()).as("answer %s while stored %s", answer.asString(),
-                storedReservations(resourceId).stream().map(r -> "'" + r.key.projectId() + "' " + r.status).toList())
+                storedReservations(resourceId).stream().map(r -> "'" + r.projectId + "' " + r.status).toList())
                 .isEqualTo(201);
         answer.then().body("projectId", equalTo(projectId)).body("remaining", number(6));
         assertThat(storedReservation(resourceId, projectId).amount).isEqualByComparingTo("4");

@@ -200,7 +200,7 @@ class ResourceResourceTest {
     void every_invalid_offer_is_400_naming_the_field_and_nothing_is_stored() {
         String unitId = registeredUnit();
         Map<String, Object> valid = legalAdvice(unitId, 10, "TOTAL");
-        long before = ResourceView.count();
+        long before = ResourceView.TABLE.count("TRUE");
         assertInvalid(unitId, with(valid, "title", "  "), "title");
         assertInvalid(unitId, with(valid, "title", null), "title");
         assertInvalid(unitId, with(valid, "categories", List.of()), "categories");
@@ -229,7 +229,7 @@ class ResourceResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo(problem("malformed-body")));
         assertThat(resourcesOf(unitId)).isZero();
-        assertThat(ResourceView.count()).isEqualTo(before);
+        assertThat(ResourceView.TABLE.count("TRUE")).isEqualTo(before);
     }
 
     @Test
@@ -575,7 +575,7 @@ class ResourceResourceTest {
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo(problem("illegal-transition")))
                 .body("state", equalTo("WITHDRAWN"));
-        assertThat(committed(() -> ReservationView.count("key.resourceId",
+        assertThat(committed(() -> ReservationView.TABLE.count("resource_id = ?",
                 resourceId))).isZero();
         as(unitToken(unitId)).body(amendment(legalAdvice(unitId, 10, "TOTAL"))).post("/resources/{id}/amend", resourceId)
                 .then().statusCode(409).body("type", equalTo(problem("illegal-transition")));
@@ -617,7 +617,7 @@ class ResourceResourceTest {
     }
 
     private static long resourcesOf(String unitId) {
-        return committed(() -> ResourceView.count("unitId", unitId));
+        return committed(() -> ResourceView.TABLE.count("unit_id = ?", unitId));
     }
 
     private static void assertInvalid(String unitId, Map<String, Object> body, String field) {

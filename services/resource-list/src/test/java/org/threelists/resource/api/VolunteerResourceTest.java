@@ -476,7 +476,7 @@ class VolunteerResourceTest {
     }
 
     private static long volunteersOf(String unitId) {
-        return committed(() -> VolunteerView.count("unitId", unitId));
+        return committed(() -> VolunteerView.TABLE.count("unit_id = ?", unitId));
     }
 
     private static void assertInvalid(String unitId, Map<String, Object> body, String field) {

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import org.threelists.testing.ContractMessages;
 import org.threelists.testing.KafkaProbe;
 
@@ -230,10 +231,9 @@ public final class ProjectListMessages {
 
     /** How often the consumer's inbox holds {@code messageId}, and with which outcome. */
     public static List<String> inboxOutcomes(String messageId) {
-        return QuarkusTransaction.requiringNew().call(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("select outcome from processed_message where consumer_group = ?1 and message_id = ?2",
-                        String.class)
-                .setParameter(1, GROUP).setParameter(2, messageId).getResultList());
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.list(
+                "select outcome from processed_message where consumer_group = ? and message_id = ?",
+                row -> row.getString(1), GROUP, messageId));
     }
 
     /** Waits until the consumer has dealt with (processed or dead-lettered) the message with this CloudEvents id. */
