@@ -1,34 +1,38 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.threelists.platform.projection.jdbc.Jdbc;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 
-/** One showing of a resident's contact to a member unit: the trail the desk and the auditor review. */
-@Entity
-@Table(name = "contact_reveal")
-public class ContactReveal extends PanacheEntityBase {
+/**
+ * One showing of a resident's contact to a member unit: the trail the desk and the auditor review. Each public field
+ * is the {@code contact_reveal} column of its name in snake case (plain JDBC, {@link ViewTable}); rows are only ever
+ * inserted ({@link #insert}), never changed or deleted.
+ */
+public class ContactReveal {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public static final ViewTable<ContactReveal> TABLE = ViewTable.of(ContactReveal.class, "contact_reveal", "id");
+
+    /**
+     * The id column is a {@code BIGSERIAL}: a new row takes the sequence's next value, so the insert names every
+     * column but the id (a whole-row {@code save} would write the null id).
+     */
+    private static final String INSERT = "INSERT INTO contact_reveal (demand_id, street_code, community_code, unit_id,"
+            + " revealed_to, revealed_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
+
     public Long id;
-    @Column(name = "demand_id")
     public String demandId;
-    @Column(name = "street_code")
     public String streetCode;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "unit_id")
     public String unitId;
     /** The token subject of the person who read it, on the unit's behalf. */
-    @Column(name = "revealed_to")
     public String revealedTo;
-    @Column(name = "revealed_at")
     public Instant revealedAt;
+
+    /** Inserts the showing as a new row; {@link #id} is then the one the database gave it. */
+    public void insert() {
+        id = Jdbc.first(INSERT, row -> row.getLong(1), demandId, streetCode, communityCode, unitId, revealedTo,
+                revealedAt);
+    }
 }

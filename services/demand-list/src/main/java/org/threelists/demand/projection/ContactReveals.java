@@ -1,9 +1,8 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.threelists.platform.projection.jdbc.SqlWhere;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,13 +27,14 @@ public class ContactReveals {
         reveal.unitId = unitId;
         reveal.revealedTo = revealedTo;
         reveal.revealedAt = clock.instant();
-        reveal.persist();
+        reveal.insert();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Found list(String streetCode, Instant from, Instant to, int page, int size) {
-        var query = ContactReveal.<ContactReveal>find("streetCode = ?1 and revealedAt >= ?2 and revealedAt < ?3",
-                Sort.descending("revealedAt").and("id"), streetCode, from, to);
-        return new Found(query.page(Page.of(page, size)).list(), query.count());
+        SqlWhere where = new SqlWhere().and("street_code = ? AND revealed_at >= ? AND revealed_at < ?", streetCode,
+                from, to);
+        return new Found(ContactReveal.TABLE.page(where, "revealed_at DESC, id", page, size),
+                ContactReveal.TABLE.count(where));
     }
 }

@@ -43,9 +43,11 @@ public class DemandProjection {
     public static final String PROCESSOR = "demand-view";
 
     private final NewDemandRows newRows;
+    private final WrittenRows written;
 
-    DemandProjection(NewDemandRows newRows) {
+    DemandProjection(NewDemandRows newRows, WrittenRows written) {
         this.newRows = newRows;
+        this.written = written;
     }
 
     @EventHandler
@@ -172,13 +174,14 @@ public class DemandProjection {
     }
 
     private void update(String demandId, String actor, Instant at, long sequence, Consumer<DemandView> change) {
-        newRows.forget(demandId);
-        DemandView view = DemandView.findById(demandId);
+        DemandView view = written.find(DemandView.TABLE, demandId);
         if (view == null) {
             throw new IllegalStateException("Demand view " + demandId + " is missing");
         }
         change.accept(view);
         view.touch(actor, at, sequence);
+        // written now, whole, on the transaction's connection: it commits or rolls back with the events
+        written.save(DemandView.TABLE, view);
     }
 
     private static void status(DemandView view, DemandStatus status, String reason) {

@@ -1,14 +1,11 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandNotFoundException;
 import org.threelists.demand.domain.DemandStatus;
-import org.threelists.platform.projection.Where;
+import org.threelists.platform.projection.jdbc.SqlWhere;
 
 import java.util.Collection;
 import java.util.List;
@@ -33,16 +30,15 @@ public class DemandQueries {
     public record Result(List<DemandView> items, long total) {
     }
 
-    private final NewDemandRows newRows;
+    private final WrittenRows written;
 
-    DemandQueries(NewDemandRows newRows) {
-        this.newRows = newRows;
+    DemandQueries(WrittenRows written) {
+        this.written = written;
     }
 
-    /** A demand this transaction has just submitted is its row as inserted; any other is read from the database. */
+    /** A demand this transaction has submitted or changed is its row as written; any other is read from the database. */
     public Optional<DemandView> find(String demandId) {
-        DemandView written = newRows.written(demandId);
-        return Optional.ofNullable(written != null ? written : DemandView.findById(demandId));
+        return Optional.ofNullable(written.find(DemandView.TABLE, demandId));
     }
 
     /** The demands of these ids that exist, by id, in one read (the slips of a page name their demands). */
@@ -50,7 +46,7 @@ public class DemandQueries {
         if (demandIds.isEmpty()) {
             return Map.of();
         }
-        return DemandView.<DemandView>list("demandId in ?1", Set.copyOf(demandIds)).stream()
+        return DemandView.TABLE.where("demand_id = any(?)", Set.copyOf(demandIds)).stream()
                 .collect(Collectors.toMap(d -> d.demandId, d -> d));
     }
 
@@ -60,17 +56,15 @@ public class DemandQueries {
     }
 
     public Result list(Filter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
-                .equal("communityCode", filter.community())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
+                .equal("community_code", filter.community())
                 .equal("status", filter.status())
                 .equal("category", filter.category())
                 .equal("urgency", filter.urgency())
-                .when(filter.statuses(), "status in :statuses", "statuses")
-                .when(filter.ledBy(), "partyGroupId in (select g.groupId from PartyGroupRef g where g.leaderId = :ledBy)",
-                        "ledBy");
-        PanacheQuery<DemandView> found = DemandView.find(where.query(), Sort.descending("submittedAt").and("demandId"),
-                where.parameters());
-        return new Result(found.page(Page.of(page, size)).list(), found.count());
+                .when(filter.statuses(), "status = any(?)")
+                .when(filter.ledBy(), "party_group_id IN (SELECT group_id FROM party_group WHERE leader_id = ?)");
+        return new Result(DemandView.TABLE.page(where, "submitted_at DESC, demand_id", page, size),
+                DemandView.TABLE.count(where));
     }
 }

@@ -1,12 +1,5 @@
 package org.threelists.demand.projection;
 
-import jakarta.persistence.Column;
-import org.threelists.platform.projection.TrackedView;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandSource;
@@ -15,75 +8,57 @@ import org.threelists.demand.domain.DemandStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.threelists.platform.json.Json;
+import org.threelists.platform.projection.TrackedRow;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One row of the demand list as readers see it. Written only by {@link DemandProjection}. */
-@Entity
-@Table(name = "demand_view")
-public class DemandView extends TrackedView {
+/**
+ * One row of the demand list as readers see it: each public field is the {@code demand_view} column of its name in
+ * snake case (plain JDBC, {@link ViewTable}). Written only by {@link DemandProjection} ({@link NewDemandRows} for a
+ * new demand), through {@link WrittenRows}, so that its transaction reads back what it wrote.
+ */
+public class DemandView extends TrackedRow {
 
-    @Id
-    @Column(name = "demand_id")
+    public static final ViewTable<DemandView> TABLE = ViewTable.of(DemandView.class, "demand_view", "demandId");
+
     public String demandId;
-    @Column(name = "street_code")
     public String streetCode;
-    @Column(name = "community_code")
     public String communityCode;
     public String compound;
     public String building;
-    @Enumerated(EnumType.STRING)
     public Category category;
     public String description;
     public int beneficiaries;
-    @Enumerated(EnumType.STRING)
     public Urgency urgency;
-    @Column(name = "window_start")
     public LocalDate windowStart;
-    @Column(name = "window_end")
     public LocalDate windowEnd;
     public LocalDate deadline;
-    @Column(name = "estimated_hours")
     public BigDecimal estimatedHours;
     /** JSON array of skill names. */
-    @Column(name = "required_skills")
     public String requiredSkills;
-    @Enumerated(EnumType.STRING)
     public DemandSource source;
-    @Column(name = "municipal_ticket_id")
     public String municipalTicketId;
     /** The resident's contact, sealed by the personal-data vault; unreadable once erased. */
-    @Column(name = "sealed_resident")
     public String sealedResident;
     /** A hotline ticket's own words, sealed with the resident's key (null for other intakes). */
-    @Column(name = "sealed_ticket_text")
     public String sealedTicketText;
-    @Column(name = "resident_erased")
     public boolean residentErased;
-    @Enumerated(EnumType.STRING)
     public DemandStatus status;
-    @Column(name = "status_reason")
     public String statusReason;
-    @Column(name = "duplicate_of")
     public String duplicateOf;
-    @Column(name = "project_id")
     public String projectId;
     /** The building Party group holding the demand in the second lane; null with the joint meeting. */
-    @Column(name = "party_group_id")
     public String partyGroupId;
     /** The slip answering the demand in the second lane now; null when none is open. */
-    @Column(name = "open_slip_id")
     public String openSlipId;
     /** JSON array of the ids of the member units holding the project that serves the demand; empty when none. */
-    @Column(name = "serving_units")
     public String servingUnits = "[]";
     public Integer rating;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-    @Column(name = "submitted_by")
     public String submittedBy;
 
     private static final TypeReference<List<String>> SKILLS = new TypeReference<>() {
@@ -110,7 +85,7 @@ public class DemandView extends TrackedView {
         }
     }
 
-    public static DemandView byTicket(String municipalTicketId) {
-        return find("municipalTicketId", municipalTicketId).firstResult();
+    public static DemandView findById(String demandId) {
+        return TABLE.find(demandId);
     }
 }

@@ -2,8 +2,6 @@ package org.threelists.demand.projection;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Singleton;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.threelists.platform.transaction.TransactionKept;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,21 +10,18 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 /**
- * A submitted demand's {@code demand_view} row, written with one plain INSERT on the transaction's connection instead
- * of through a Hibernate session: the submission then opens no session, flushes nothing and reads nothing back. The
- * row commits or rolls back with the events exactly as before (the event store and the read model share the
- * transaction's connection). The row as written is kept until the transaction ends, so the answer to the submission is
- * rendered from what was inserted, as it was from the entity the session held (bench/README.md, "Fast path, part
- * four"). Once a later event of the same transaction changes the row through Hibernate, the kept copy is dropped and
- * readers get the row from the database.
+ * A submitted demand's {@code demand_view} row, written with one plain INSERT on the transaction's connection: the
+ * submission reads nothing back (bench/README.md, "Fast path, part four"). An INSERT rather than {@link DemandView}'s
+ * upsert, so a second row for a demand id fails as it always did instead of overwriting the first. The row commits or
+ * rolls back with the events (the event store and the read model share the transaction's connection). The row as
+ * written is kept until the transaction ends ({@link WrittenRows}), so the answer to the submission is rendered from
+ * what was inserted, and a later event of the same transaction changes that object rather than reading it back.
  */
 @Singleton
 class NewDemandRows {
 
-    private static final Object WRITTEN = NewDemandRows.class.getName() + ".written";
     private static final String INSERT = "INSERT INTO demand_view (demand_id, street_code, community_code, compound, building,"
             + " category, description, beneficiaries, urgency, window_start, window_end, deadline, estimated_hours,"
             + " required_skills, source, municipal_ticket_id, sealed_resident, sealed_ticket_text, resident_erased, status,"
@@ -35,11 +30,11 @@ class NewDemandRows {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
-    private final TransactionSynchronizationRegistry transactions;
+    private final WrittenRows written;
 
-    NewDemandRows(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
+    NewDemandRows(AgroalDataSource dataSource, WrittenRows written) {
         this.dataSource = dataSource;
-        this.transactions = transactions;
+        this.written = written;
     }
 
     void insert(DemandView view) {
@@ -86,28 +81,7 @@ class NewDemandRows {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot insert the view of demand " + view.demandId, e);
         }
-        Map<String, DemandView> written = writtenHere();
-        if (written != null) {
-            written.put(view.demandId, view);
-        }
-    }
-
-    /** The row as this transaction inserted it, or null when it did not, or changed it since. */
-    DemandView written(String demandId) {
-        Map<String, DemandView> written = writtenHere();
-        return written == null ? null : written.get(demandId);
-    }
-
-    /** The row is about to change through Hibernate: from now on the database has the truth. */
-    void forget(String demandId) {
-        Map<String, DemandView> written = writtenHere();
-        if (written != null) {
-            written.remove(demandId);
-        }
-    }
-
-    private Map<String, DemandView> writtenHere() {
-        return TransactionKept.in(transactions, WRITTEN);
+        written.keep(DemandView.TABLE, view);
     }
 
     private static String name(Enum<?> value) {

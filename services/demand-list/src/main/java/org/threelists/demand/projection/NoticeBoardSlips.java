@@ -1,16 +1,19 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
 import org.threelists.contracts.Category;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipStatus;
+import org.threelists.platform.projection.jdbc.Jdbc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,42 +35,62 @@ public class NoticeBoardSlips {
 
     /** One page of them, newest closure first; {@code community} null for the whole street. How many: {@link #counts}. */
     public List<ClosedSlip> closed(String street, String community, Instant from, Instant to, int page, int size) {
-        String where = where(community, "closedAt") + " and s.status = :closed";
-        TypedQuery<Object[]> rows = Panache.getEntityManager().createQuery("select s.slipId, d.category, "
-                + "s.communityCode, g.name, s.serviceDate, s.hours, s.mode, s.satisfaction, s.closedAt "
-                + "from SlipView s join DemandView d on d.demandId = s.demandId "
-                + "left join PartyGroupRef g on g.groupId = s.groupId " + where
-                + " order by s.closedAt desc, s.slipId", Object[].class);
-        bind(rows, street, community, from, to).setParameter("closed", SlipStatus.CLOSED);
-        return rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-                .map(r -> new ClosedSlip((String) r[0], (Category) r[1], (String) r[2], (String) r[3],
-                        (LocalDate) r[4], (BigDecimal) r[5], (ServiceMode) r[6], (Integer) r[7], (Instant) r[8]))
-                .toList();
+        List<Object> parameters = parameters(street, community, from, to);
+        parameters.add(SlipStatus.CLOSED);
+        return Jdbc.list("SELECT s.slip_id, d.category, s.community_code, g.name, s.service_date, s.hours, s.mode,"
+                + " s.satisfaction, s.closed_at FROM slip_view s JOIN demand_view d ON d.demand_id = s.demand_id"
+                + " LEFT JOIN party_group g ON g.group_id = s.group_id " + where(community, "closed_at")
+                + " AND s.status = ? ORDER BY s.closed_at DESC, s.slip_id LIMIT " + size + " OFFSET " + (long) page * size,
+                NoticeBoardSlips::closedSlip, parameters.toArray());
     }
 
     public Counts counts(String street, String community, Instant from, Instant to) {
-        TypedQuery<Long> dispatched = Panache.getEntityManager().createQuery(
-                "select count(s) from SlipView s " + where(community, "dispatchedAt"), Long.class);
-        TypedQuery<Object[]> closed = Panache.getEntityManager().createQuery("select count(s), avg(s.satisfaction) "
-                + "from SlipView s " + where(community, "closedAt") + " and s.status = :closed", Object[].class);
-        bind(closed, street, community, from, to).setParameter("closed", SlipStatus.CLOSED);
-        Object[] closedRow = closed.getSingleResult();
-        Double average = closedRow[1] == null ? null : ((Number) closedRow[1]).doubleValue();
-        return new Counts(bind(dispatched, street, community, from, to).getSingleResult(), (Long) closedRow[0],
+        long dispatched = Jdbc.count("SELECT count(*) FROM slip_view s " + where(community, "dispatched_at"),
+                parameters(street, community, from, to).toArray());
+        List<Object> closedParameters = parameters(street, community, from, to);
+        closedParameters.add(SlipStatus.CLOSED);
+        // the average as a double precision, as the board has always rounded it
+        Closed closed = Jdbc.first("SELECT count(*), avg(s.satisfaction)::float8 FROM slip_view s "
+                + where(community, "closed_at") + " AND s.status = ?", NoticeBoardSlips::closedCounts,
+                closedParameters.toArray());
+        Double average = closed.average();
+        return new Counts(dispatched, closed.count(),
                 average == null ? null : BigDecimal.valueOf(average).setScale(1, RoundingMode.HALF_UP));
     }
 
-    private static String where(String community, String timeColumn) {
-        return "where s.streetCode = :street" + (community == null ? "" : " and s.communityCode = :community")
-                + " and s." + timeColumn + " >= :since and s." + timeColumn + " < :until";
+    private record Closed(long count, Double average) {
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String street, String community, Instant from,
-            Instant to) {
-        query.setParameter("street", street).setParameter("since", from).setParameter("until", to);
+    private static Closed closedCounts(ResultSet row) throws SQLException {
+        long count = row.getLong(1);
+        double average = row.getDouble(2);
+        return new Closed(count, row.wasNull() ? null : average);
+    }
+
+    private static ClosedSlip closedSlip(ResultSet row) throws SQLException {
+        String mode = row.getString(7);
+        int satisfaction = row.getInt(8);
+        Integer score = row.wasNull() ? null : satisfaction;
+        Timestamp closedAt = row.getTimestamp(9);
+        return new ClosedSlip(row.getString(1), Category.valueOf(row.getString(2)), row.getString(3),
+                row.getString(4), row.getObject(5, LocalDate.class), row.getBigDecimal(6),
+                mode == null ? null : ServiceMode.valueOf(mode), score, closedAt == null ? null : closedAt.toInstant());
+    }
+
+    private static String where(String community, String timeColumn) {
+        return "WHERE s.street_code = ?" + (community == null ? "" : " AND s.community_code = ?")
+                + " AND s." + timeColumn + " >= ? AND s." + timeColumn + " < ?";
+    }
+
+    /** The parameters of {@link #where}, in its order. */
+    private static List<Object> parameters(String street, String community, Instant from, Instant to) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(street);
         if (community != null) {
-            query.setParameter("community", community);
+            parameters.add(community);
         }
-        return query;
+        parameters.add(from);
+        parameters.add(to);
+        return parameters;
     }
 }

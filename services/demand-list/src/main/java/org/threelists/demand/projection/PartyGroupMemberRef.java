@@ -1,30 +1,35 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
-import java.io.Serializable;
+/**
+ * A present member of a Party group, by id and masked name only. Written only by {@link PartyGroupDirectory}. Each
+ * public field is the {@code party_group_member} column of its name in snake case (plain JDBC, {@link ViewTable});
+ * the key is the group and the member.
+ */
+public class PartyGroupMemberRef {
 
-/** A present member of a Party group, by id and masked name only. Written only by {@link PartyGroupDirectory}. */
-@Entity
-@Table(name = "party_group_member")
-public class PartyGroupMemberRef extends PanacheEntityBase {
+    public static final ViewTable<PartyGroupMemberRef> TABLE = ViewTable.of(PartyGroupMemberRef.class,
+            "party_group_member", "groupId", "memberId");
 
-    @Embeddable
-    public record Key(@Column(name = "group_id") String groupId, @Column(name = "member_id") String memberId)
-            implements Serializable {
-    }
-
-    @EmbeddedId
-    public Key key;
+    public String groupId;
+    public String memberId;
     /** VOLUNTEER (双报到, with a home unit) or RESIDENT, as published. */
     public String kind;
-    @Column(name = "home_unit_id")
     public String homeUnitId;
-    @Column(name = "masked_name")
     public String maskedName;
+
+    public static PartyGroupMemberRef findById(String groupId, String memberId) {
+        return TABLE.find(groupId, memberId);
+    }
+
+    /** Deletes the member's row; answers whether it was there. */
+    public static boolean deleteById(String groupId, String memberId) {
+        return TABLE.delete(groupId, memberId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 }

@@ -1,39 +1,36 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A community's building Party group as resource-list publishes it: what the demand list needs to route a demand
- * to it and to know its leader. Written only by {@link PartyGroupDirectory}.
+ * to it and to know its leader. Written only by {@link PartyGroupDirectory}. Each public field is the
+ * {@code party_group} column of its name in snake case (plain JDBC, {@link ViewTable}).
  */
-@Entity
-@Table(name = "party_group")
-public class PartyGroupRef extends PanacheEntityBase {
+public class PartyGroupRef {
 
-    @Id
-    @Column(name = "group_id")
+    public static final ViewTable<PartyGroupRef> TABLE = ViewTable.of(PartyGroupRef.class, "party_group", "groupId");
+
     public String groupId;
-    @Column(name = "street_code")
     public String streetCode;
-    @Column(name = "community_code")
     public String communityCode;
     public String name;
     public String compound;
-    @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] buildings;
-    @Column(name = "leader_id")
     public String leaderId;
-    @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public static PartyGroupRef findById(String groupId) {
+        return TABLE.find(groupId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
 
     /** Whether the group covers a place of its community: its compound, or the building when it names buildings. */
     public boolean covers(String demandCompound, String demandBuilding) {

@@ -1,29 +1,36 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.time.Instant;
 
 /**
  * The running time limit of a slip: {@link #deadline}, its acceptance or resolution time, and {@link #dueAt}, when
  * the poller next passes it (the deadline, then the community's turn). Kept by {@link SlipProjection} in the events'
- * transaction; fired by {@code service.SlipDeadlinePoller}.
+ * transaction; fired by {@code service.SlipDeadlinePoller}. Each public field is the {@code slip_deadline} column of
+ * its name in snake case (plain JDBC, {@link ViewTable}).
  */
-@Entity
-@Table(name = "slip_deadline")
-public class SlipDeadline extends PanacheEntityBase {
+public class SlipDeadline {
 
-    @Id
-    @Column(name = "slip_id")
+    public static final ViewTable<SlipDeadline> TABLE = ViewTable.of(SlipDeadline.class, "slip_deadline", "slipId");
+
     public String slipId;
     public Instant deadline;
-    @Column(name = "due_at")
     public Instant dueAt;
     public int attempts;
-    @Column(name = "not_before")
     public Instant notBefore;
+
+    public static SlipDeadline findById(String slipId) {
+        return TABLE.find(slipId);
+    }
+
+    /** Writes the row whole (inserted, or every column updated). */
+    public void save() {
+        TABLE.save(this);
+    }
+
+    /** Deletes the row; answers whether it was there. */
+    public boolean delete() {
+        return TABLE.delete(slipId);
+    }
 }

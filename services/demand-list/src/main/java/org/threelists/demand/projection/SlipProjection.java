@@ -18,6 +18,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
 import org.threelists.demand.domain.slip.SlipEvents.SlipSatisfactionRecorded;
 import org.threelists.demand.domain.slip.SlipStatus;
+import org.threelists.platform.projection.jdbc.Jdbc;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -25,13 +26,20 @@ import java.util.function.Consumer;
 /**
  * Keeps {@link SlipView} and each slip's running time limit ({@link SlipDeadline}) from the slip events, in a
  * subscribing processor: inside the transaction that appends the events, so the deadline row and the slip never
- * disagree, and a caller reads its own write.
+ * disagree, and a caller reads its own write ({@link WrittenRows}). Each change is written as its event is applied
+ * (plain JDBC on the transaction's connection: nothing is written unless it is saved).
  */
 @Singleton
 @ProcessingGroup(SlipProjection.PROCESSOR)
 public class SlipProjection {
 
     public static final String PROCESSOR = "slip-view";
+
+    private final WrittenRows written;
+
+    SlipProjection(WrittenRows written) {
+        this.written = written;
+    }
 
     @EventHandler
     void on(SlipDispatched event, @Timestamp Instant at, @SequenceNumber long sequence) {
@@ -51,7 +59,7 @@ public class SlipProjection {
         view.dispatchedAt = at;
         view.acceptBy = event.acceptBy();
         view.touch(event.actor(), at, sequence);
-        view.persist();
+        written.save(SlipView.TABLE, view);
         runs(event.slipId(), event.acceptBy());
     }
 
@@ -82,13 +90,12 @@ public class SlipProjection {
             view.escalationLevel = event.level();
             view.escalations++;
         });
-        SlipDeadline row = SlipDeadline.findById(event.slipId());
         if (event.next() == null) {
             stops(event.slipId());
-        } else if (row != null) {
-            row.dueAt = event.next();
-            row.attempts = 0;
-            row.notBefore = null;
+        } else {
+            // the community's turn, if the slip still has a time limit running
+            Jdbc.update("UPDATE slip_deadline SET due_at = ?, attempts = 0, not_before = NULL WHERE slip_id = ?",
+                    event.next(), event.slipId());
         }
     }
 
@@ -165,36 +172,32 @@ public class SlipProjection {
         });
     }
 
-    /** The slip's time limit is now {@code deadline}; an earlier one, and how far it went, no longer count. */
+    /**
+     * The slip's time limit is now {@code deadline}; an earlier one, and how far it went, no longer count. Every
+     * column is set here, so the row is written whole whether the slip had one or not.
+     */
     private static void runs(String slipId, Instant deadline) {
-        SlipDeadline row = SlipDeadline.findById(slipId);
-        if (row == null) {
-            row = new SlipDeadline();
-            row.slipId = slipId;
-        }
+        SlipDeadline row = new SlipDeadline();
+        row.slipId = slipId;
         row.deadline = deadline;
         row.dueAt = deadline;
         row.attempts = 0;
         row.notBefore = null;
-        if (!row.isPersistent()) {
-            row.persist();
-        }
+        row.save();
     }
 
-    /** Removed through the persistence context, so a poller holding the row sees it gone. */
+    /** Removed at once, in the events' transaction: the poller that fired it reads it gone and leaves it. */
     private static void stops(String slipId) {
-        SlipDeadline row = SlipDeadline.findById(slipId);
-        if (row != null) {
-            row.delete();
-        }
+        SlipDeadline.TABLE.delete(slipId);
     }
 
-    private static void update(String slipId, String actor, Instant at, long sequence, Consumer<SlipView> change) {
-        SlipView view = SlipView.findById(slipId);
+    private void update(String slipId, String actor, Instant at, long sequence, Consumer<SlipView> change) {
+        SlipView view = written.find(SlipView.TABLE, slipId);
         if (view == null) {
             throw new IllegalStateException("Slip view " + slipId + " is missing");
         }
         change.accept(view);
         view.touch(actor, at, sequence);
+        written.save(SlipView.TABLE, view);
     }
 }

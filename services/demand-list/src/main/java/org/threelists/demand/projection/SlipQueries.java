@@ -1,12 +1,9 @@
 package org.threelists.demand.projection;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.demand.domain.SlipNotFoundException;
 import org.threelists.demand.domain.slip.SlipStatus;
-import org.threelists.platform.projection.Where;
+import org.threelists.platform.projection.jdbc.SqlWhere;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +23,15 @@ public class SlipQueries {
     public record Result(List<SlipView> items, long total) {
     }
 
+    private final WrittenRows written;
+
+    SlipQueries(WrittenRows written) {
+        this.written = written;
+    }
+
+    /** A slip this transaction has changed is its row as written (the answer to a command); any other is read. */
     public Optional<SlipView> find(String slipId) {
-        return Optional.ofNullable(SlipView.findById(slipId));
+        return Optional.ofNullable(written.find(SlipView.TABLE, slipId));
     }
 
     public SlipView require(String slipId) {
@@ -35,16 +39,18 @@ public class SlipQueries {
     }
 
     public Result list(Filter filter, int page, int size) {
-        Where where = new Where()
-                .equal("streetCode", filter.street())
-                .equal("communityCode", filter.community())
-                .when(filter.member(), "(memberId = :member or groupId in "
-                        + "(select g.groupId from PartyGroupRef g where g.leaderId = :member))", "member")
-                .equal("groupId", filter.groupId())
-                .equal("demandId", filter.demandId())
+        SqlWhere where = new SqlWhere()
+                .equal("street_code", filter.street())
+                .equal("community_code", filter.community());
+        if (filter.member() != null) {
+            // the member's own slips and their groups' (two parameters, both the member)
+            where.and("(member_id = ? OR group_id IN (SELECT group_id FROM party_group WHERE leader_id = ?))",
+                    filter.member(), filter.member());
+        }
+        where.equal("group_id", filter.groupId())
+                .equal("demand_id", filter.demandId())
                 .equal("status", filter.status());
-        PanacheQuery<SlipView> found = SlipView.find(where.query(), Sort.descending("dispatchedAt").and("slipId"),
-                where.parameters());
-        return new Result(found.page(Page.of(page, size)).list(), found.count());
+        return new Result(SlipView.TABLE.page(where, "dispatched_at DESC, slip_id", page, size),
+                SlipView.TABLE.count(where));
     }
 }

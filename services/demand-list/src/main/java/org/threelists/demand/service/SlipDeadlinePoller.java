@@ -1,6 +1,5 @@
 package org.threelists.demand.service;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import org.threelists.demand.domain.slip.Slip;
 import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
 import org.threelists.demand.projection.SlipDeadline;
 import org.threelists.platform.deadlines.DuePolling;
+import org.threelists.platform.projection.jdbc.Jdbc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +58,8 @@ public class SlipDeadlinePoller implements DuePolling.DueRows<SlipDeadline> {
 
     @Override
     public SlipDeadline lockNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<SlipDeadline> rows = Panache.getEntityManager().createNativeQuery(
-                        "SELECT * FROM slip_deadline WHERE due_at <= :now AND (not_before IS NULL OR not_before <= :now)"
-                                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", SlipDeadline.class)
-                .setParameter("now", now)
-                .getResultList();
+        List<SlipDeadline> rows = SlipDeadline.TABLE.where("due_at <= ? AND (not_before IS NULL OR not_before <= ?)"
+                + " ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED", now, now);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -71,7 +67,6 @@ public class SlipDeadlinePoller implements DuePolling.DueRows<SlipDeadline> {
     @Override
     public void fire(SlipDeadline due, Instant now) {
         commands.get().sendAndWait(new PassSlipDeadline(due.slipId, due.deadline, now, Slip.CLOCK));
-        Panache.getEntityManager().flush();
         SlipDeadline row = SlipDeadline.findById(due.slipId);
         if (row != null && row.deadline.equals(due.deadline) && row.dueAt.equals(due.dueAt)) {
             row.delete();
@@ -85,12 +80,8 @@ public class SlipDeadlinePoller implements DuePolling.DueRows<SlipDeadline> {
 
     @Override
     public void postpone(SlipDeadline failed, int attempts, Instant notBefore) {
-        Panache.getEntityManager().createQuery(
-                        "update SlipDeadline d set d.attempts = ?1, d.notBefore = ?2 where d.slipId = ?3"
-                                + " and d.dueAt = ?4")
-                .setParameter(1, attempts).setParameter(2, notBefore).setParameter(3, failed.slipId)
-                .setParameter(4, failed.dueAt)
-                .executeUpdate();
+        Jdbc.update("UPDATE slip_deadline SET attempts = ?, not_before = ? WHERE slip_id = ? AND due_at = ?", attempts,
+                notBefore, failed.slipId, failed.dueAt);
     }
 
     @Override

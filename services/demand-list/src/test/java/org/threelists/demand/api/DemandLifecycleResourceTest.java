@@ -162,7 +162,7 @@ class DemandLifecycleResourceTest {
         as(JIAFU_WORKER).body(with(legalAdviceDemand(), "communityCode", null)).post("/demands/{id}/amend", UNKNOWN)
                 .then().statusCode(404);
         as(JIAFU_WORKER).delete("/demands/{id}/resident", UNKNOWN).then().statusCode(404);
-        assertThat(DemandView.<DemandView>findById(UNKNOWN)).isNull();
+        assertThat(DemandView.findById(UNKNOWN)).isNull();
     }
 
     @Test

@@ -160,8 +160,8 @@ class NoticeBoardSlipsTest {
 
     /** The average the board should give, from the stored slips themselves, to one decimal. */
     private static BigDecimal averageOfStoredClosedSlips(String community, int year) {
-        List<SlipView> closed = QuarkusTransaction.requiringNew().call(() -> SlipView.<SlipView>list(
-                "communityCode = ?1 and status = ?2", community, SlipStatus.CLOSED)).stream()
+        List<SlipView> closed = QuarkusTransaction.requiringNew().call(() -> SlipView.TABLE.where(
+                "community_code = ? AND status = ?", community, SlipStatus.CLOSED)).stream()
                 .filter(s -> s.closedAt.atZone(BEIJING).getYear() == year).toList();
         double average = closed.stream().mapToInt(s -> s.satisfaction).average().orElseThrow();
         return BigDecimal.valueOf(average).setScale(1, RoundingMode.HALF_UP);

@@ -51,7 +51,7 @@ class MunicipalIntakeTest {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, marker, ticket(marker, "jiafu"));
         KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> marker.equals(r.key()), 1, Duration.ofSeconds(30));
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.count("municipalTicketId", ticketId))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.TABLE.count("municipal_ticket_id = ?", ticketId))).isEqualTo(1);
         DemandView demand = Fixtures.stored(demandId);
         assertThat(demand.source).isEqualTo(DemandSource.MUNICIPAL_PLATFORM);
         assertThat(demand.category.name()).isEqualTo("FACILITY_REPAIR");

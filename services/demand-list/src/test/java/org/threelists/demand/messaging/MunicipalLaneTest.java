@@ -87,7 +87,7 @@ class MunicipalLaneTest {
         KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticket, ticket(ticket, "policy_consultation", "嘉福盐业小区" + building));
         String marker = "12345-" + UUID.randomUUID();
         intake(marker, "facility_repair", null);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.count("municipalTicketId", ticket)))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.TABLE.count("municipal_ticket_id = ?", ticket)))
                 .isEqualTo(1);
         assertThat(KafkaProbe.readAll(Topics.MUNICIPAL_FEEDBACK).stream().filter(r -> ticket.equals(r.key()))).hasSize(9);
         assertThat(Fixtures.stored(demandId).status).isEqualTo(DemandStatus.RATED);

@@ -54,8 +54,8 @@ class PoisonMessageTest {
                 .anySatisfy(v -> assertThat(v).contains(longId))
                 .anySatisfy(v -> assertThat(v).contains(nulId));
         assertThat(dead).allSatisfy(r -> assertThat(KafkaProbe.header(r, "dlq.reason")).isNotBlank());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.count("municipalTicketId", next))).isEqualTo(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.count("municipalTicketId like ?1", "12345-9999%")))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.TABLE.count("municipal_ticket_id = ?", next))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> DemandView.TABLE.count("municipal_ticket_id LIKE ?", "12345-9999%")))
                 .isZero();
     }
 
