@@ -50,9 +50,7 @@ final class Failures {
         if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                 || cause instanceof RetriableException || cause instanceof ConcurrencyException
                 || cause instanceof java.util.concurrent.TimeoutException
-                || cause instanceof jakarta.transaction.RollbackException
-                || cause instanceof jakarta.persistence.OptimisticLockException
-                || cause instanceof jakarta.persistence.PessimisticLockException) {
+                || cause instanceof jakarta.transaction.RollbackException) {
             return Kind.TRANSIENT;
         }
         if (cause instanceof SQLException sql) {
