@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -166,29 +167,13 @@ public final class ViewTable<T> {
             this.nullValue = new Jdbc.Null(sqlType(field.getType()));
         }
 
+        /** Every field type but strings and enums (bound as text) by its SQL type. */
+        private static final Map<Class<?>, Integer> SQL_TYPES = Map.of(BigDecimal.class, Types.NUMERIC,
+                Integer.class, Types.INTEGER, Long.class, Types.BIGINT, Boolean.class, Types.BOOLEAN,
+                Instant.class, Types.TIMESTAMP, LocalDate.class, Types.DATE, String[].class, Types.ARRAY);
+
         private static int sqlType(Class<?> type) {
-            if (type == BigDecimal.class) {
-                return Types.NUMERIC;
-            }
-            if (type == Integer.class) {
-                return Types.INTEGER;
-            }
-            if (type == Long.class) {
-                return Types.BIGINT;
-            }
-            if (type == Boolean.class) {
-                return Types.BOOLEAN;
-            }
-            if (type == Instant.class) {
-                return Types.TIMESTAMP;
-            }
-            if (type == LocalDate.class) {
-                return Types.DATE;
-            }
-            if (type == String[].class) {
-                return Types.ARRAY;
-            }
-            return Types.VARCHAR; // strings and enums (by name)
+            return SQL_TYPES.getOrDefault(type, Types.VARCHAR);
         }
 
         Object get(Object row) {
