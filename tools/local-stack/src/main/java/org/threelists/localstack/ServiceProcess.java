@@ -47,8 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
      * it; with these the heap after the bench's ingest was 8–13 MiB smaller with a live set of 17–28 MiB. The native
      * heap trimmed every 5 s (an experimental option of the JDK 17 updates): CP-SAT's and the Kafka clients' freed
      * native memory goes back to the system (bench/README.md, "The services' memory after the ingest").
-     * deploy/k8s's manifests pass the heap and the serial collector, not C1 alone: a pod runs for weeks, where C2's
-     * code pays back its compiling.
+     * deploy/k8s's manifests pass the heap and the serial collector, and C1 alone for demand-list and resource-list
+     * (after 90 s of ingest C2 was still compiling and served half as many demands; bench/README.md, "demand-list and
+     * resource-list without an ORM"); the matchmaker's pods keep C2 for the engine, the ledger's for its hashing.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",

@@ -46,6 +46,7 @@ public class DemandQueries {
         if (demandIds.isEmpty()) {
             return Map.of();
         }
+        written.flush();
         return DemandView.TABLE.where("demand_id = any(?)", Set.copyOf(demandIds)).stream()
                 .collect(Collectors.toMap(d -> d.demandId, d -> d));
     }
@@ -56,6 +57,7 @@ public class DemandQueries {
     }
 
     public Result list(Filter filter, int page, int size) {
+        written.flush();
         SqlWhere where = new SqlWhere()
                 .equal("street_code", filter.street())
                 .equal("community_code", filter.community())

@@ -24,6 +24,12 @@ import java.util.List;
 @ApplicationScoped
 public class NoticeBoardSlips {
 
+    private final WrittenRows written;
+
+    NoticeBoardSlips(WrittenRows written) {
+        this.written = written;
+    }
+
     /** A closed slip as the board may show it; the group's name is null when its group is unknown here. */
     public record ClosedSlip(String slipId, Category category, String communityCode, String groupName,
             LocalDate serviceDate, BigDecimal hours, ServiceMode mode, Integer satisfaction, Instant closedAt) {
@@ -35,6 +41,7 @@ public class NoticeBoardSlips {
 
     /** One page of them, newest closure first; {@code community} null for the whole street. How many: {@link #counts}. */
     public List<ClosedSlip> closed(String street, String community, Instant from, Instant to, int page, int size) {
+        written.flush();
         List<Object> parameters = parameters(street, community, from, to);
         parameters.add(SlipStatus.CLOSED);
         return Jdbc.list("SELECT s.slip_id, d.category, s.community_code, g.name, s.service_date, s.hours, s.mode,"
@@ -45,6 +52,7 @@ public class NoticeBoardSlips {
     }
 
     public Counts counts(String street, String community, Instant from, Instant to) {
+        written.flush();
         long dispatched = Jdbc.count("SELECT count(*) FROM slip_view s " + where(community, "dispatched_at"),
                 parameters(street, community, from, to).toArray());
         List<Object> closedParameters = parameters(street, community, from, to);

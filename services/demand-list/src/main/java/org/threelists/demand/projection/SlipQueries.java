@@ -39,6 +39,7 @@ public class SlipQueries {
     }
 
     public Result list(Filter filter, int page, int size) {
+        written.flush();
         SqlWhere where = new SqlWhere()
                 .equal("street_code", filter.street())
                 .equal("community_code", filter.community());

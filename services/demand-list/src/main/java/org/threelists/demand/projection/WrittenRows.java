@@ -1,25 +1,36 @@
 package org.threelists.demand.projection;
 
 import jakarta.inject.Singleton;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.threelists.platform.projection.jdbc.ViewTable;
 import org.threelists.platform.transaction.TransactionKept;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The read-model rows the current transaction wrote, each as the projection left it, until the transaction ends. A
- * row read again in the same transaction (the answer to a command, the next event's change) is that object, not the
- * database's copy: a slip's hours as the leader gave them rather than with the column's two decimals, an instant as the
- * event carried it rather than rounded to the column's microseconds — what Hibernate's session handed back while the
- * read models were entities; and it is not read again. Only for tables that nothing else writes within a transaction ({@code demand_view},
- * {@code slip_view}: their projections alone); outside a transaction nothing is kept.
+ * The read-model rows the current transaction read or wrote, each as it last saw them, until the transaction ends. A
+ * row asked for again in the same transaction (the answer to a command, the next event's change, the projection after
+ * the request's own check of the row) is that object, not the database's copy, and is not read again: a verify reads
+ * its demand's row once, not once for the check and again for the projection (bench/README.md, "demand-list and
+ * resource-list without an ORM"); a slip's hours are as the leader gave them rather than with the column's two
+ * decimals, an instant as the event carried it rather than rounded to the column's microseconds — what Hibernate's
+ * session handed back while the read models were entities. Only for tables that nothing else writes within a
+ * transaction ({@code demand_view}, {@code slip_view}: their projections alone, through {@link #save}); outside a
+ * transaction nothing is kept.
+ *
+ * <p>A saved row is written once, whole, when the transaction completes (or before a query of its table reads the
+ * table, {@link #flush}), not once per event: a verify applies two or three events to its demand, which Hibernate wrote
+ * as one UPDATE at the flush, and an upsert per event cost demand-list and PostgreSQL 0.4–0.9 ms more per listed demand
+ * (bench/README.md, "demand-list and resource-list without an ORM").
  */
 @Singleton
 class WrittenRows {
 
     private static final Object KEPT = WrittenRows.class.getName() + ".kept";
+    private static final Object UNWRITTEN = WrittenRows.class.getName() + ".unwritten";
 
     private final TransactionSynchronizationRegistry transactions;
 
@@ -27,10 +38,49 @@ class WrittenRows {
         this.transactions = transactions;
     }
 
-    /** Writes the row whole ({@link ViewTable#save}) and keeps it. */
+    /**
+     * Keeps the row and writes it whole ({@link ViewTable#save}) when the transaction completes, once however often it
+     * changed; outside a transaction at once.
+     */
     <T> void save(ViewTable<T> table, T row) {
-        table.save(row);
-        keep(table, row);
+        Map<Object, Object> kept = keptHere();
+        if (kept == null) {
+            table.save(row);
+            return;
+        }
+        Object key = keyOf(table, table.keyOf(row));
+        kept.put(key, row);
+        Map<Object, Runnable> unwritten = TransactionKept.in(transactions, UNWRITTEN);
+        if (unwritten.isEmpty()) {
+            transactions.registerInterposedSynchronization(new WriteAtCompletion(unwritten));
+        }
+        unwritten.put(key, () -> table.save(row));
+    }
+
+    /** Writes the rows this transaction saved and has not written yet: before a query reads their table. */
+    void flush() {
+        Map<Object, Runnable> unwritten = TransactionKept.in(transactions, UNWRITTEN);
+        if (unwritten != null) {
+            writeAll(unwritten);
+        }
+    }
+
+    private static void writeAll(Map<Object, Runnable> unwritten) {
+        List<Runnable> writes = new ArrayList<>(unwritten.values());
+        unwritten.clear();
+        writes.forEach(Runnable::run);
+    }
+
+    /** Writes what is left before the transaction commits, on its connection; a failure rolls it back. */
+    private record WriteAtCompletion(Map<Object, Runnable> unwritten) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+            writeAll(unwritten);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+        }
     }
 
     /** Keeps a row just written by other means (the submission's INSERT). */
@@ -41,12 +91,22 @@ class WrittenRows {
         }
     }
 
-    /** The row as this transaction wrote it, or else as the database has it; null when there is none. */
+    /** The row as this transaction last read or wrote it, else as the database has it (then kept); null when none. */
     @SuppressWarnings("unchecked")
     <T> T find(ViewTable<T> table, Object... key) {
         Map<Object, Object> kept = keptHere();
-        T written = kept == null ? null : (T) kept.get(keyOf(table, key));
-        return written != null ? written : table.find(key);
+        if (kept == null) {
+            return table.find(key);
+        }
+        Object rowKey = keyOf(table, key);
+        T row = (T) kept.get(rowKey);
+        if (row == null) {
+            row = table.find(key);
+            if (row != null) {
+                kept.put(rowKey, row);
+            }
+        }
+        return row;
     }
 
     private static Object keyOf(ViewTable<?> table, Object[] key) {
