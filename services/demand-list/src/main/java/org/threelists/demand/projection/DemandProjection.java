@@ -42,11 +42,9 @@ public class DemandProjection {
 
     public static final String PROCESSOR = "demand-view";
 
-    private final NewDemandRows newRows;
     private final WrittenRows written;
 
-    DemandProjection(NewDemandRows newRows, WrittenRows written) {
-        this.newRows = newRows;
+    DemandProjection(WrittenRows written) {
         this.written = written;
     }
 
@@ -65,7 +63,7 @@ public class DemandProjection {
         view.submittedBy = event.actor();
         copy(event.details(), view);
         view.touch(event.actor(), at, sequence);
-        newRows.insert(view);
+        written.insert(DemandView.TABLE, view);
     }
 
     @EventHandler

@@ -29,6 +29,7 @@ public final class ViewTable<T> {
     private final List<Column> keys;
     private final String select;
     private final String byKey;
+    private final String insert;
     private final String upsert;
     private final String deleteByKey;
 
@@ -45,8 +46,9 @@ public final class ViewTable<T> {
         String keyCondition = keys.stream().map(k -> k.name + " = ?").collect(Collectors.joining(" AND "));
         this.byKey = select + " WHERE " + keyCondition;
         this.deleteByKey = "DELETE FROM " + table + " WHERE " + keyCondition;
-        this.upsert = "INSERT INTO " + table + " (" + columns(null) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT ("
+        this.insert = "INSERT INTO " + table + " (" + columns(null) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.upsert = insert + " ON CONFLICT ("
                 + keys.stream().map(k -> k.name).collect(Collectors.joining(", ")) + ") DO UPDATE SET "
                 + columns.stream().filter(c -> !keys.contains(c)).map(c -> c.name + " = EXCLUDED." + c.name)
                         .collect(Collectors.joining(", "));
@@ -107,13 +109,22 @@ public final class ViewTable<T> {
 
     /** Writes the row whole: inserted when its key is new, every other column updated when it is not. */
     public void save(T row) {
+        Jdbc.update(upsert, values(row));
+    }
+
+    /** Inserts the row whole; a row of the same key already there fails the statement (SQL state 23505). */
+    public void insert(T row) {
+        Jdbc.update(insert, values(row));
+    }
+
+    private Object[] values(T row) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             Column column = columns.get(i);
             Object value = column.get(row);
             values[i] = value == null ? column.nullValue : value;
         }
-        Jdbc.update(upsert, values);
+        return values;
     }
 
     /** Deletes the row of this key; answers whether there was one. */
