@@ -47,9 +47,10 @@ public final class ServiceProcess implements AutoCloseable {
      * it; with these the heap after the bench's ingest was 8–13 MiB smaller with a live set of 17–28 MiB. The native
      * heap trimmed every 5 s (an experimental option of the JDK 17 updates): CP-SAT's and the Kafka clients' freed
      * native memory goes back to the system (bench/README.md, "The services' memory after the ingest").
-     * deploy/k8s's manifests pass the heap and the serial collector, and C1 alone for demand-list and resource-list
-     * (after 90 s of ingest C2 was still compiling and served half as many demands; bench/README.md, "demand-list and
-     * resource-list without an ORM"); the matchmaker's pods keep C2 for the engine, the ledger's for its hashing.
+     * deploy/k8s's manifests pass the heap and the serial collector, and C1 alone for demand-list, resource-list and
+     * the matchmaker (after 90 s of ingest C2 was still compiling and served half as many demands, and the engine plans
+     * as well with C1; bench/README.md, "demand-list and resource-list without an ORM", "The matchmaker's pod on C1");
+     * the ledger's pods keep C2 for its hashing.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
@@ -171,7 +172,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The services that keep C2 beside C1 (the default options without {@code -XX:TieredStopAtLevel=1}), as deploy/k8s
-     * runs every service: the ledger, whose verification walk hashes every entry with SHA-256, which only C2 compiles
+     * runs them: the ledger, whose verification walk hashes every entry with SHA-256, which only C2 compiles
      * to the processor's SHA instructions; with C1 alone the hashing took 36 % of the walk's CPU. Measured side by
      * side: bench/README.md, "Ledger: a period inside months, the totals from the rows' volunteers; C2 for the ledger".
      */
