@@ -4,6 +4,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a JTA transaction keeps for itself until it ends: a map held as a resource of the transaction, so that a value
@@ -16,14 +17,19 @@ public final class TransactionKept {
     }
 
     /** The current transaction's map under {@code resource}, made at its first use; null outside a transaction. */
-    @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> in(TransactionSynchronizationRegistry transactions, Object resource) {
+        return in(transactions, resource, HashMap::new);
+    }
+
+    /** The current transaction's value under {@code resource}, made at its first use; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    public static <T> T in(TransactionSynchronizationRegistry transactions, Object resource, Supplier<T> made) {
         if (transactions.getTransactionKey() == null) {
             return null;
         }
-        Map<K, V> kept = (Map<K, V>) transactions.getResource(resource);
+        T kept = (T) transactions.getResource(resource);
         if (kept == null) {
-            kept = new HashMap<>();
+            kept = made.get();
             transactions.putResource(resource, kept);
         }
         return kept;

@@ -7,6 +7,8 @@ import org.threelists.platform.projection.jdbc.ViewTable;
 import org.threelists.platform.transaction.TransactionKept;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +31,7 @@ import java.util.Map;
 @Singleton
 class WrittenRows {
 
-    private static final Object KEPT = WrittenRows.class.getName() + ".kept";
-    private static final Object UNWRITTEN = WrittenRows.class.getName() + ".unwritten";
+    private static final Object ROWS = WrittenRows.class.getName();
 
     private final TransactionSynchronizationRegistry transactions;
 
@@ -43,43 +44,25 @@ class WrittenRows {
      * changed; outside a transaction at once.
      */
     <T> void save(ViewTable<T> table, T row) {
-        Map<Object, Object> kept = keptHere();
-        if (kept == null) {
+        Rows rows = here();
+        if (rows == null) {
             table.save(row);
             return;
         }
         Object key = keyOf(table, table.keyOf(row));
-        kept.put(key, row);
-        Map<Object, Runnable> unwritten = TransactionKept.in(transactions, UNWRITTEN);
-        if (unwritten.isEmpty()) {
-            transactions.registerInterposedSynchronization(new WriteAtCompletion(unwritten));
+        rows.kept.put(key, row);
+        rows.unwritten.put(key, () -> table.save(row));
+        if (!rows.registered) {
+            transactions.registerInterposedSynchronization(rows);
+            rows.registered = true;
         }
-        unwritten.put(key, () -> table.save(row));
     }
 
     /** Writes the rows this transaction saved and has not written yet: before a query reads their table. */
     void flush() {
-        Map<Object, Runnable> unwritten = TransactionKept.in(transactions, UNWRITTEN);
-        if (unwritten != null) {
-            writeAll(unwritten);
-        }
-    }
-
-    private static void writeAll(Map<Object, Runnable> unwritten) {
-        List<Runnable> writes = new ArrayList<>(unwritten.values());
-        unwritten.clear();
-        writes.forEach(Runnable::run);
-    }
-
-    /** Writes what is left before the transaction commits, on its connection; a failure rolls it back. */
-    private record WriteAtCompletion(Map<Object, Runnable> unwritten) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-            writeAll(unwritten);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
+        Rows rows = here();
+        if (rows != null) {
+            rows.writeAll();
         }
     }
 
@@ -89,25 +72,25 @@ class WrittenRows {
      */
     <T> void insert(ViewTable<T> table, T row) {
         table.insert(row);
-        Map<Object, Object> kept = keptHere();
-        if (kept != null) {
-            kept.put(keyOf(table, table.keyOf(row)), row);
+        Rows rows = here();
+        if (rows != null) {
+            rows.kept.put(keyOf(table, table.keyOf(row)), row);
         }
     }
 
     /** The row as this transaction last read or wrote it, else as the database has it (then kept); null when none. */
     @SuppressWarnings("unchecked")
     <T> T find(ViewTable<T> table, Object... key) {
-        Map<Object, Object> kept = keptHere();
-        if (kept == null) {
+        Rows rows = here();
+        if (rows == null) {
             return table.find(key);
         }
         Object rowKey = keyOf(table, key);
-        T row = (T) kept.get(rowKey);
+        T row = (T) rows.kept.get(rowKey);
         if (row == null) {
             row = table.find(key);
             if (row != null) {
-                kept.put(rowKey, row);
+                rows.kept.put(rowKey, row);
             }
         }
         return row;
@@ -117,7 +100,32 @@ class WrittenRows {
         return List.of(table.name(), List.of(key));
     }
 
-    private Map<Object, Object> keptHere() {
-        return TransactionKept.in(transactions, KEPT);
+    private Rows here() {
+        return TransactionKept.in(transactions, ROWS, Rows::new);
+    }
+
+    /**
+     * One transaction's rows: each as last seen, and the saved ones not yet written. Registered with the transaction at
+     * its first save, so what is left is written before it commits, on its connection; a failure rolls it back.
+     */
+    private static final class Rows implements Synchronization {
+        final Map<Object, Object> kept = new HashMap<>();
+        final Map<Object, Runnable> unwritten = new LinkedHashMap<>();
+        boolean registered;
+
+        void writeAll() {
+            List<Runnable> writes = new ArrayList<>(unwritten.values());
+            unwritten.clear();
+            writes.forEach(Runnable::run);
+        }
+
+        @Override
+        public void beforeCompletion() {
+            writeAll();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+        }
     }
 }
