@@ -290,7 +290,10 @@ class ListUpkeepBrowserTest {
         browser.go("/desk/statements");
         browser.choose(By.cssSelector(".filter-unit"), UNIT_NAME);
         By row = rowWith(".statement-list", number);
-        browser.find(row);
+        By rows = By.cssSelector(".statement-list .el-table__body tr.el-table__row");
+        // the unfiltered list shows the statement too, before the unit's own list has come back: wait for the latter
+        browser.awaitWhileDoing("the unit's statement alone on the list", Duration.ofSeconds(30), () -> { },
+                () -> browser.all(rows).size() == 1 && !browser.all(row).isEmpty());
         JsonNode listed = Api.get(LEDGER, DESK, "/ledger/statements?unit=" + unit).extract().as(JsonNode.class);
         assertThat(listed.path("total").asInt()).isEqualTo(1);
         JsonNode stored = listed.path("items").get(0);
@@ -298,7 +301,7 @@ class ListUpkeepBrowserTest {
         assertThat(stored.path("hours").decimalValue()).isEqualByComparingTo("2");
         assertThat(browser.text(row)).contains(stored.path("verificationCode").asText(),
                 stored.path("maskedName").asText(), "有效");
-        assertThat(browser.all(By.cssSelector(".statement-list .el-table__body tr.el-table__row"))).hasSize(1);
+        assertThat(browser.all(rows)).hasSize(1);
     }
 
     @Test
