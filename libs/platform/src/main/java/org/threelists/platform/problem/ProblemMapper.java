@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.threelists.platform.json.TextWithoutNul;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -78,6 +79,9 @@ public class ProblemMapper {
     private static String messageFor(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof TextWithoutNul.NulInText) {
+            return TextWithoutNul.NulInText.MESSAGE;
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants());

@@ -77,7 +77,7 @@ public class Demand {
     private String projectId;
     private Instant claimedAt;
     private final Set<String> holderClaims = new HashSet<>();
-    /** Every claim that ever matched this demand: a claimed event seen again is a replay, never a new match. */
+    /** Every claim that ever matched this demand: a claimed event naming only these is a replay, never a new match. */
     private final Set<String> followedClaims = new HashSet<>();
     /** The building Party group holding the demand in the second lane; null while it is with the joint meeting. */
     private String partyGroupId;
@@ -164,7 +164,9 @@ public class Demand {
             throw new RuleBrokenException("communityCode", "project " + project + " serves community "
                     + command.communityCode() + ", demand " + demandId + " belongs to " + communityCode);
         }
-        if (holders.stream().anyMatch(h -> followedClaims.contains(h.claimId()))) {
+        // a replay names only claims already followed; a crowd-funded project pledged anew after a release keeps
+        // the pledges that stayed and adds new ones, and matches the demand again
+        if (holders.stream().allMatch(h -> followedClaims.contains(h.claimId()))) {
             return ProjectStepOutcome.ALREADY_APPLIED;
         }
         if (status != LISTED) {

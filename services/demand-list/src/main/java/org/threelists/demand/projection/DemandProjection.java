@@ -172,7 +172,7 @@ public class DemandProjection {
     }
 
     private void update(String demandId, String actor, Instant at, long sequence, Consumer<DemandView> change) {
-        DemandView view = written.find(DemandView.TABLE, demandId);
+        DemandView view = written.findBefore(DemandView.TABLE, sequence, demandId);
         if (view == null) {
             throw new IllegalStateException("Demand view " + demandId + " is missing");
         }

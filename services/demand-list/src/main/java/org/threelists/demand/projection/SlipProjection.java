@@ -192,7 +192,7 @@ public class SlipProjection {
     }
 
     private void update(String slipId, String actor, Instant at, long sequence, Consumer<SlipView> change) {
-        SlipView view = written.find(SlipView.TABLE, slipId);
+        SlipView view = written.findBefore(SlipView.TABLE, sequence, slipId);
         if (view == null) {
             throw new IllegalStateException("Slip view " + slipId + " is missing");
         }

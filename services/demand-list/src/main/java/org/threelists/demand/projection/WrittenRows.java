@@ -3,6 +3,7 @@ package org.threelists.demand.projection;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.threelists.platform.projection.TrackedRow;
 import org.threelists.platform.projection.jdbc.ViewTable;
 import org.threelists.platform.transaction.TransactionKept;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * row asked for again in the same transaction (the answer to a command, the next event's change, the projection after
  * the request's own check of the row) is that object, not the database's copy, and is not read again: a verify reads
  * its demand's row once, not once for the check and again for the projection (bench/README.md, "demand-list and
- * resource-list without an ORM"); a slip's hours are as the leader gave them rather than with the column's two
+ * resource-list without an ORM") — unless the copy misses an event of the aggregate that another transaction committed
+ * after it was read ({@link #findBefore}: the row's version against the event's sequence number); a slip's hours are as the leader gave them rather than with the column's two
  * decimals, an instant as the event carried it rather than rounded to the column's microseconds — what Hibernate's
  * session handed back while the read models were entities. Only for tables that nothing else writes within a
  * transaction ({@code demand_view}, {@code slip_view}: their projections alone, through {@link #save}); outside a
@@ -88,6 +90,31 @@ class WrittenRows {
         Object rowKey = keyOf(table, key);
         T row = (T) rows.kept.get(rowKey);
         if (row == null) {
+            row = table.find(key);
+            if (row != null) {
+                rows.kept.put(rowKey, row);
+            }
+        }
+        return row;
+    }
+
+    /**
+     * The row to apply the aggregate's event of this sequence number to: the transaction's copy when it is the state
+     * just before that event (or holds what this transaction changed), else the row as the database has it now. A copy
+     * this transaction only read — a request's check before its command — can be older than the aggregate the command
+     * loaded, when another transaction's event committed in between; the event applied to that copy would write the
+     * other event's change away. (This transaction's own changes are never stale: a second writer of the aggregate
+     * fails at the event store's append.)
+     */
+    @SuppressWarnings("unchecked")
+    <T extends TrackedRow> T findBefore(ViewTable<T> table, long sequence, Object... key) {
+        Rows rows = here();
+        if (rows == null) {
+            return table.find(key);
+        }
+        Object rowKey = keyOf(table, key);
+        T row = (T) rows.kept.get(rowKey);
+        if (row == null || (row.version != sequence - 1 && !rows.unwritten.containsKey(rowKey))) {
             row = table.find(key);
             if (row != null) {
                 rows.kept.put(rowKey, row);

@@ -79,6 +79,9 @@ class DemandResourceTest {
         assertInvalid(with(legalAdviceDemand(), "source", "MUNICIPAL_PLATFORM"), "source");
         assertInvalid(with(legalAdviceDemand(), "unexpected", "field"), "unexpected");
         assertInvalid(with(legalAdviceDemand(), "resident", Map.of("phone", "call me maybe")), "resident.phone");
+        // PostgreSQL's text cannot hold a NUL: refused as the field's fault, not a server error at the read model
+        assertInvalid(with(legalAdviceDemand(), "description", "需要法律咨询\u0000"), "description");
+        assertInvalid(with(legalAdviceDemand(), "requiredSkills", List.of("法律\u0000")), "requiredSkills[0]");
         as(JIAFU_WORKER).body("{not json").post("/demands").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://threelists.dev/problems/malformed-body"));

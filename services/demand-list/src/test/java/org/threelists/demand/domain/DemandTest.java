@@ -400,6 +400,29 @@ public class DemandTest {
         }
 
         @Test
+        void a_crowd_funded_project_pledged_anew_after_one_pledge_was_released_matches_the_demand_again() {
+            // the court and the kindergarten pledged; the court's pledge went back, the kindergarten's stayed, and a
+            // clinic's pledge covers the project again: its claimed event names one claim already followed and one new
+            ProjectHolder clinic = new ProjectHolder("c-3", "unit-jiafu-clinic");
+            fixture.given(SUBMITTED, VERIFIED,
+                            new DemandMatched(ID, PROJECT, List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR),
+                            new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(KINDERGARTEN, clinic), LATER, "unit:clinic"))
+                    .expectEvents(new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN, clinic), LATER, "unit:clinic"))
+                    .expectResultMessagePayload(ProjectStepOutcome.APPLIED);
+        }
+
+        @Test
+        void the_first_pledges_claimed_event_seen_again_after_the_release_does_not_match_it_again() {
+            fixture.given(SUBMITTED, VERIFIED,
+                            new DemandMatched(ID, PROJECT, List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR),
+                            new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                    .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(ProjectStepOutcome.ALREADY_APPLIED);
+        }
+
+        @Test
         void a_release_of_an_earlier_claim_leaves_the_demand_with_its_new_holders() {
             fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR),
                             new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"))

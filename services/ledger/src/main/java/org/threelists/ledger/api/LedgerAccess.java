@@ -83,13 +83,27 @@ public class LedgerAccess {
             return absent;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return within(field, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 
+    /**
+     * A date the ledger can hold: ISO dates run to year ±999,999,999, and a report cuts its period into years before it
+     * reads anything (one piece a year: a billion for a date that far), while PostgreSQL refuses dates past 5874897.
+     */
+    static LocalDate within(String field, LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw ProblemException.invalid(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
+    }
+
+    /** A period of dates the ledger can hold, from no later than to. */
     static void checkPeriod(LocalDate from, LocalDate to) {
+        within("from", from);
+        within("to", to);
         if (from.isAfter(to)) {
             throw ProblemException.invalid("from", "must not be after to");
         }

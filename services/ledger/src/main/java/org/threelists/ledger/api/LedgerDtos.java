@@ -106,7 +106,7 @@ public final class LedgerDtos {
             LocalDate issuedOn, String revocationReason, Instant revokedAt) {
     }
 
-    public record SubmitSummary(@NotBlank @Pattern(regexp = "^[0-9]{4}-(0[1-9]|1[0-2])$", message = "must be a month (YYYY-MM)")
+    public record SubmitSummary(@NotBlank @Pattern(regexp = "^2[0-9]{3}-(0[1-9]|1[0-2])$", message = "must be a month (YYYY-MM) from 2000-01 to 2999-12")
             String month) {
     }
 }

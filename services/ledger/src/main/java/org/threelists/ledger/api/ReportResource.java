@@ -22,6 +22,7 @@ import org.threelists.ledger.projection.reports.LedgerReports.Row;
 import org.threelists.ledger.projection.reports.Standings;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.problem.ProblemException;
+import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
 
 import java.nio.charset.StandardCharsets;
@@ -190,10 +191,6 @@ public class ReportResource {
     public Standings.YearlySummary yearly(@PathParam("unitId") String unitId, @QueryParam("year") Integer year) {
         var unit = directory.unit(unitId).orElseThrow(() -> new NotFoundException("Unit", unitId));
         access.requireReadable(unit.streetCode(), unit.unitId(), "Unit " + unitId);
-        int y = year == null ? LocalDate.now(zone).getYear() : year;
-        if (y < 2000 || y > 2999) {
-            throw ProblemException.invalid("year", "must be between 2000 and 2999");
-        }
-        return standings.yearly(unit, y);
+        return standings.yearly(unit, RequestParameters.yearOrThis("year", year, zone));
     }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.deliver;
@@ -215,6 +217,14 @@ class ReportResourceTest {
         as(DESK).get("/ledger/units/unit-nobody/yearly-summary").then().statusCode(404);
         as(DESK).queryParam("groupBy", "planet").get("/ledger/reports").then().statusCode(400);
         as(DESK).queryParam("from", "2026-13-01").get("/ledger/reports").then().statusCode(400);
+        // an ISO date runs to year ±999,999,999: the period would be cut into a billion years before any query
+        as(DESK).queryParam("from", "-999999999-01-01").get("/ledger/reports").then().statusCode(400)
+                .body("type", equalTo("https://threelists.dev/problems/invalid-input"))
+                .body("violations.field", hasItem("from"));
+        as(DESK).queryParam("to", "+1000000-01-01").get("/ledger/rankings").then().statusCode(400)
+                .body("violations.field", hasItem("to"));
+        as(DESK).queryParam("from", "0001-01-01").get("/ledger/entries").then().statusCode(400)
+                .body("violations.field", hasItem("from"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.confirm;
@@ -71,6 +72,8 @@ class StatementResourceTest {
         as(DevTokens.desk("desk-heping", "heping")).body(Map.of("reason", "x"))
                 .post("/ledger/statements/" + number + "/revocation").then().statusCode(403);
         as(DESK).body(Map.of("reason", "")).post("/ledger/statements/" + number + "/revocation").then().statusCode(400);
+        as(DESK).body(Map.of("reason", "有误\u0000")).post("/ledger/statements/" + number + "/revocation").then()
+                .statusCode(400).body("violations.field", hasItem("reason"));
         RestAssured.given().queryParam("code", code).get("/ledger/statements/" + number + "/verification").then()
                 .body("status", equalTo("VALID"));
 
@@ -88,6 +91,8 @@ class StatementResourceTest {
                 .then().statusCode(400).body("type", equalTo("https://threelists.dev/problems/invalid-input"));
         as(DESK).body(Map.of("volunteerId", "nope", "from", "2026-11-01", "to", "2026-11-30")).post("/ledger/statements")
                 .then().statusCode(400);
+        as(DESK).body(Map.of("volunteerId", uuid(), "from", "+999999999-01-01", "to", "+999999999-12-31"))
+                .post("/ledger/statements").then().statusCode(400).body("type", equalTo("https://threelists.dev/problems/invalid-input"));
         as(DevTokens.auditor("auditor-qingshan", "qingshan")).body(Map.of("volunteerId", uuid(), "from", "2026-11-01",
                 "to", "2026-11-30")).post("/ledger/statements").then().statusCode(403);
         RestAssured.given().contentType("application/json").body(Map.of("volunteerId", uuid(), "from", "2026-11-01",

@@ -14,6 +14,7 @@ import org.threelists.testing.KafkaProbe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,6 +192,14 @@ public final class ProjectWorld {
 
     /** resource-list could not reserve it: capacity.refused with a reason code and a sentence. */
     public static Message refuse(JsonNode claimRequested, String reason, String detail) {
+        return refuse(claimRequested, reason, detail, BigDecimal.ONE);
+    }
+
+    /**
+     * The same, with what is left of the resource's capacity in the period; null leaves it out, as resource-list does
+     * when the resource has no capacity book for it (an unknown resource, another unit's, a period that changed).
+     */
+    public static Message refuse(JsonNode claimRequested, String reason, String detail, BigDecimal remaining) {
         JsonNode d = claimRequested.path("data");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("resourceId", d.path("resourceId").asText());
@@ -199,7 +208,9 @@ public final class ProjectWorld {
         data.put("claimId", d.path("claimId").asText());
         data.put("amount", d.path("amount").decimalValue());
         data.put("period", d.path("period").asText());
-        data.put("remaining", 1);
+        if (remaining != null) {
+            data.put("remaining", remaining);
+        }
         data.put("reason", reason);
         data.put("detail", detail);
         data.put("actor", "matchmaker");

@@ -82,6 +82,8 @@ public final class ProjectRequests {
     public record VolunteerHours(@NotBlank @Pattern(regexp = UUID, message = "must be a UUID") String volunteerId,
             @Schema(description = "The unit the volunteer serves with (as registered with resource-list); defaults to it")
             @Size(max = 70) String unitId,
+            @Schema(description = "Not recorded: the delivery carries the masked name resource-list published for the "
+                    + "volunteer (none once their data was erased), whatever is sent here")
             @Size(max = 40) String maskedName,
             @NotNull @Positive @DecimalMax("24") BigDecimal hours) {
     }

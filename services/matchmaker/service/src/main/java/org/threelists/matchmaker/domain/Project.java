@@ -13,6 +13,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
 import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
+import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
@@ -417,6 +418,16 @@ public class Project {
         require("cancel", EnumSet.of(PROPOSED, PUBLISHED, CLAIM_PENDING, CLAIMED, SCHEDULED));
         apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(command.reason(),
                 "no reason given"), command.actor()));
+    }
+
+    @CommandHandler
+    public boolean handle(SupersedeProposal command) {
+        if (status != PROPOSED) {
+            return false;
+        }
+        apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(command.reason(),
+                "no reason given"), command.actor()));
+        return true;
     }
 
     @EventSourcingHandler

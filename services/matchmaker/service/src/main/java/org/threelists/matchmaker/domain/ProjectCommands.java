@@ -163,4 +163,12 @@ public final class ProjectCommands {
 
     public record CancelProject(@TargetAggregateIdentifier String projectId, String reason, String actor) {
     }
+
+    /**
+     * A proposal replaced by a newer plan or by the desk's own assignment: cancelled only while it is still a proposal
+     * (answers whether it was). A project the desk published in the meantime stands, where a plain cancel would undo
+     * the publication.
+     */
+    public record SupersedeProposal(@TargetAggregateIdentifier String projectId, String reason, String actor) {
+    }
 }

@@ -10,8 +10,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory;
-import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
+import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.domain.ProjectValues;
 import org.threelists.matchmaker.domain.ProjectValues.Alternative;
@@ -132,8 +132,9 @@ public class Proposals {
         for (ProjectView p : ProjectView.TABLE.where("street_code = ? AND status = ? AND origin = ?", street,
                 ProjectStatus.PROPOSED, Origin.ENGINE)) {
             String why = staleness(p);
-            if (why != null) {
-                commands.get().sendAndWait(new CancelProject(p.projectId, "superseded: " + why, actor));
+            // a proposal the desk published since it was read stands
+            if (why != null && Boolean.TRUE.equals(commands.get().sendAndWait(
+                    new SupersedeProposal(p.projectId, "superseded: " + why, actor)))) {
                 cancelled.add(p.projectId);
             }
         }

@@ -155,9 +155,17 @@ public class ResourceListProjection {
         resource.availableUntil = until;
     }
 
-    /** Whether what is left of the capacity moved (or was not known before). */
+    /**
+     * Whether what is left of the capacity moved (or was not known before). A refusal carries what is left only when
+     * the resource has a capacity book for the period: one refused for an unknown resource, another unit's or a
+     * period that changed has none (contracts/schemas/resource-list.events.v1.schema.json, CapacityRefused), and it
+     * reserved nothing, so it moves nothing.
+     */
     private boolean capacity(InboundEvent event) {
         JsonNode data = event.data();
+        if (!data.hasNonNull("remaining")) {
+            return false;
+        }
         String resourceId = data.get("resourceId").asText();
         String period = data.get("period").asText();
         ResourceRemainingView row = ResourceRemainingView.find(resourceId, period);

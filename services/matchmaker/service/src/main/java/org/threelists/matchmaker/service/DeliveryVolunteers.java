@@ -50,7 +50,10 @@ public class DeliveryVolunteers {
                 throw new RuleBrokenException(field + ".unitId", "volunteer " + entry.volunteerId()
                         + " serves with " + registered.unitId);
             }
-            volunteers.add(new VolunteerHours(entry.volunteerId(), registered.unitId, entry.maskedName(), entry.hours()));
+            // the roster's masked name, never the reporter's text: the delivery goes into the event store and onto
+            // Kafka, where a name typed in clear could never be taken back (and none once the volunteer was erased)
+            volunteers.add(new VolunteerHours(entry.volunteerId(), registered.unitId, registered.maskedName,
+                    entry.hours()));
         }
         return volunteers;
     }

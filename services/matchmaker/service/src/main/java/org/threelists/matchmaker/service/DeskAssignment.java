@@ -5,10 +5,11 @@ import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
-import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
+import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
+import org.threelists.matchmaker.domain.ProjectConflictException;
 import org.threelists.matchmaker.domain.ProjectValues;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -114,8 +116,14 @@ public class DeskAssignment {
         for (ProjectView proposal : proposals) {
             List<String> overlap = demands.stream().map(d -> d.demandId)
                     .filter(List.of(proposal.demandIds)::contains).toList();
-            commands.sendAndWait(new CancelProject(proposal.projectId, "superseded: the desk assigned demand(s) "
-                    + overlap + " to unit " + unitId + (note == null || note.isBlank() ? "" : " (" + note + ")"), actor));
+            Boolean superseded = commands.sendAndWait(new SupersedeProposal(proposal.projectId, "superseded: the desk "
+                    + "assigned demand(s) " + overlap + " to unit " + unitId
+                    + (note == null || note.isBlank() ? "" : " (" + note + ")"), actor));
+            if (!Boolean.TRUE.equals(superseded)) {
+                // published since it was read: its demands are no longer free for the desk's project
+                throw new ProjectConflictException("Project " + proposal.projectId + " was published meanwhile and "
+                        + "serves demand(s) " + overlap, Map.of("projectId", proposal.projectId));
+            }
         }
         if (!proposals.isEmpty()) {
             replanner.changed(street);

@@ -125,9 +125,13 @@ class ProjectLifecycleResourceTest {
         String volunteer = ProjectWorld.volunteer(court);
         JsonPath delivered = as(court.token()).body(Map.of("date", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
                         "place", "嘉福社区党群服务中心", "residentsServed", 14, "notes", "老年人防诈骗讲座",
-                        "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王*明", "hours", 3))))
+                        "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王小明 13800001111", "hours", 3))))
                 .post("/projects/{id}/delivery", projectId).then().statusCode(200).extract().jsonPath();
         assertThat(delivered.getString("status")).isEqualTo("DELIVERED");
+        // the name resource-list masked, not what the reporter typed
+        assertThat(delivered.getString("report.volunteers[0].maskedName")).isEqualTo("王*明");
+        assertThat(messages(projectId, "delivered", 1).get(0).path("data").toString()).contains("王*明")
+                .doesNotContain("王小明", "13800001111");
         assertThat(delivered.getInt("report.residentsServed")).isEqualTo(14);
         assertThat(delivered.getString("report.volunteers[0].unitId")).isEqualTo(court.unitId());
         assertThat(delivered.getDouble("consumptions[0].amount")).isEqualTo(3.5);
@@ -182,6 +186,26 @@ class ProjectLifecycleResourceTest {
 
         as(other.token()).body(Map.of("resourceId", other.resourceId())).post("/projects/{id}/claims", projectId)
                 .then().statusCode(202).body("status", equalTo("CLAIM_PENDING"));
+    }
+
+    @Test
+    void a_refusal_without_a_capacity_book_reverts_the_claim_with_its_reason() {
+        // resource-list leaves out what is left when the resource has no capacity book for the period (an unknown
+        // resource, another unit's, a period changed under the claim): the refusal still reverts the claim
+        String projectId = publishedProposal("HEALTH", uniqueSkill(), "NORMAL", 4, "CLAIM");
+        Unit clinic = unit("HEALTH", List.of(), 10);
+        String claimId = as(clinic.token()).body(Map.of("resourceId", clinic.resourceId()))
+                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        refuse(claimRequested(projectId, claimId), "period-mismatch", "The offer's capacity is now counted per month",
+                null);
+
+        ProjectView reverted = await(() -> ProjectView.<ProjectView>findById(projectId),
+                p -> p.status.name().equals("PUBLISHED") && p.statusReason != null);
+        assertThat(reverted.statusReason).isEqualTo("period-mismatch: The offer's capacity is now counted per month");
+        ProjectClaimView claim = QuarkusTransaction.requiringNew().call(() -> ProjectClaimView.findById(claimId));
+        assertThat(claim.status).isEqualTo(ProjectClaimView.Status.REFUSED);
+        assertThat(messages(projectId, "claim-refused", 1).get(0).path("data").path("reason").asText())
+                .startsWith("period-mismatch");
     }
 
     @Test

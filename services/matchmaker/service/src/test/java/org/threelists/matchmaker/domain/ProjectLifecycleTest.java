@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
+import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
 import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
@@ -339,6 +340,27 @@ class ProjectLifecycleTest {
         fixture.given(PROPOSED)
                 .when(new CancelProject(ID, "  ", DESK))
                 .expectEvents(new ProjectCancelled(ID, List.of(), "no reason given", DESK));
+    }
+
+    @Test
+    void a_proposal_is_superseded_while_it_is_one() {
+        fixture.given(PROPOSED)
+                .when(new SupersedeProposal(ID, "superseded: demand d-1 withdrawn", MATCHMAKER))
+                .expectEvents(new ProjectCancelled(ID, List.of(), "superseded: demand d-1 withdrawn", MATCHMAKER))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void a_project_the_desk_published_meanwhile_is_not_superseded() {
+        // the re-plan read it as a proposal; the desk's publication committed before the re-plan's command
+        for (ProjectStatus status : EnumSet.complementOf(EnumSet.of(ProjectStatus.PROPOSED))) {
+            if (HISTORY.containsKey(status)) {
+                setUp();
+                fixture.given(HISTORY.get(status))
+                        .when(new SupersedeProposal(ID, "superseded: demand d-1 withdrawn", MATCHMAKER))
+                        .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(false);
+            }
+        }
     }
 
     @Test
