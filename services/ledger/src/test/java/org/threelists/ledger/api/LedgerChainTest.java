@@ -169,6 +169,22 @@ class LedgerChainTest {
                 "SELECT count(*) FROM ledger_correction WHERE entry_id = '" + entryId + "'"))).isEqualTo(1);
         as(DESK).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true))
                 .body("corrections", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // its hash covers what it changed; moved to another unit in the database, it would count in that unit's hours
+        String unit = as(AUDITOR).get("/ledger/entries/" + entryId).then().extract().path("unitId");
+        execute("UPDATE ledger_correction SET unit_id = 'unit-elsewhere' WHERE entry_id = '" + entryId + "'");
+        try {
+            for (String reader : List.of(DESK, OPERATOR)) {
+                JsonPath moved = as(reader).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+                assertThat(moved.getBoolean("valid")).isFalse();
+                assertThat(moved.getString("firstBroken.chain")).isEqualTo("corrections");
+                assertThat(moved.getString("firstBroken.reason")).contains("moved");
+            }
+        } finally {
+            execute("UPDATE ledger_correction SET unit_id = '" + unit + "' WHERE entry_id = '" + entryId + "'");
+        }
+        as(DESK).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
+        as(OPERATOR).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
     }
 
     @Test

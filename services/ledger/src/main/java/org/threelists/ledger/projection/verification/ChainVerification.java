@@ -55,6 +55,21 @@ public class ChainVerification {
      */
     static final int STREAMS = Math.max(3, Runtime.getRuntime().availableProcessors() + 1);
 
+    /**
+     * Whether a correction's copies of its entry's fields are not the entry's (its row {@code k} joined to its entry
+     * {@code e} by {@link #ITS_ENTRY}). A correction's hash covers what it changed; the fields it copies from its entry,
+     * by which reports, rankings and the monthly summaries count it, are checked against the entry itself, so a
+     * correction moved to another unit, street or month by a write to the database is a broken link as an altered
+     * one is.
+     */
+    private static final String MOVED = "(e.entry_id IS NULL OR e.street_code IS DISTINCT FROM k.street_code "
+            + "OR e.community_code IS DISTINCT FROM k.community_code OR e.category IS DISTINCT FROM k.category "
+            + "OR e.entry_date IS DISTINCT FROM k.entry_date OR e.unit_id IS DISTINCT FROM k.unit_id "
+            + "OR e.volunteer_id IS DISTINCT FROM k.volunteer_id OR e.event_id IS DISTINCT FROM k.event_id "
+            + "OR e.project_id IS DISTINCT FROM k.project_id OR e.origin IS DISTINCT FROM k.origin) AS moved";
+    /** A correction's entry in the generation walked (its one parameter). */
+    private static final String ITS_ENTRY = "LEFT JOIN ledger_entry e ON e.generation = ? AND e.entry_id = k.entry_id";
+
     /** One chain walked from its first entry: where it ends, how many entries, and its first broken link. */
     private record ChainWalk(ChainState state, BrokenLink broken) {
     }
@@ -176,31 +191,46 @@ public class ChainVerification {
         long entries = checked.entries();
         long corrections = 0;
         String correctionsHead = LedgerEntry.GENESIS;
-        try (PreparedStatement q = c.prepareStatement("SELECT * FROM ledger_correction ORDER BY seq");
-             ResultSet rs = q.executeQuery()) {
-            long seq = 0;
-            while (rs.next()) {
-                LedgerCorrection k = CorrectionChain.correction(rs);
-                corrections++;
-                if (broken == null) {
-                    if (k.seq() != seq + 1) {
-                        broken = new BrokenLink("corrections", null, seq + 1, k.correctionId(),
-                                "correction " + (seq + 1) + " is missing");
-                    } else if (!k.prevHash().equals(correctionsHead)) {
-                        broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
-                                "prev_hash is not the hash of the correction before it");
-                    } else if (!k.computeHash().equals(k.hash())) {
-                        broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
-                                "the content no longer gives the stored hash: the correction was altered");
+        try (PreparedStatement q = c.prepareStatement("SELECT k.*, " + MOVED + " FROM ledger_correction k " + ITS_ENTRY
+                + " ORDER BY k.seq")) {
+            q.setInt(1, generation);
+            try (ResultSet rs = q.executeQuery()) {
+                long seq = 0;
+                while (rs.next()) {
+                    LedgerCorrection k = CorrectionChain.correction(rs);
+                    corrections++;
+                    if (broken == null) {
+                        if (k.seq() != seq + 1) {
+                            broken = new BrokenLink("corrections", null, seq + 1, k.correctionId(),
+                                    "correction " + (seq + 1) + " is missing");
+                        } else if (!k.prevHash().equals(correctionsHead)) {
+                            broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
+                                    "prev_hash is not the hash of the correction before it");
+                        } else {
+                            broken = brokenCorrection(k, rs);
+                        }
                     }
+                    seq = k.seq();
+                    correctionsHead = k.hash();
                 }
-                seq = k.seq();
-                correctionsHead = k.hash();
             }
         }
         List<ChainState> states = new ArrayList<>(chains.values());
         return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states, broken,
                 null);
+    }
+
+    /** The correction's own break, once its link to the one before holds: altered, or moved off its entry; else null. */
+    private static BrokenLink brokenCorrection(LedgerCorrection k, ResultSet row) throws SQLException {
+        if (!k.computeHash().equals(k.hash())) {
+            return new BrokenLink("corrections", null, k.seq(), k.correctionId(),
+                    "the content no longer gives the stored hash: the correction was altered");
+        }
+        if (row.getBoolean("moved")) {
+            return new BrokenLink("corrections", null, k.seq(), k.correctionId(), "its street, community, category, "
+                    + "date, unit, volunteer, project or origin is not its entry's: the correction was moved");
+        }
+        return null;
     }
 
     /** The chains that hold entries of the generation, in order: an index skip scan, one probe per chain. */
@@ -392,9 +422,11 @@ public class ChainVerification {
             }
             long corrections = 0;
             String correctionsHead = LedgerEntry.GENESIS;
-            try (PreparedStatement q = c.prepareStatement("SELECT k.*, p.hash AS predecessor_hash FROM ledger_correction k "
-                    + "LEFT JOIN ledger_correction p ON p.seq = k.seq - 1 WHERE k.street_code = ? ORDER BY k.seq")) {
-                q.setString(1, street);
+            try (PreparedStatement q = c.prepareStatement("SELECT k.*, p.hash AS predecessor_hash, " + MOVED
+                    + " FROM ledger_correction k LEFT JOIN ledger_correction p ON p.seq = k.seq - 1 " + ITS_ENTRY
+                    + " WHERE k.street_code = ? ORDER BY k.seq")) {
+                q.setInt(1, generation);
+                q.setString(2, street);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         LedgerCorrection k = CorrectionChain.correction(rs);
@@ -407,9 +439,8 @@ public class ChainVerification {
                             } else if (!k.prevHash().equals(predecessor)) {
                                 broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
                                         "prev_hash is not the hash of the correction before it");
-                            } else if (!k.computeHash().equals(k.hash())) {
-                                broken = new BrokenLink("corrections", null, k.seq(), k.correctionId(),
-                                        "the content no longer gives the stored hash: the correction was altered");
+                            } else {
+                                broken = brokenCorrection(k, rs);
                             }
                         }
                     }
