@@ -19,11 +19,11 @@ import java.util.Map;
  * the request's own check of the row) is that object, not the database's copy, and is not read again: a verify reads
  * its demand's row once, not once for the check and again for the projection (bench/README.md, "demand-list and
  * resource-list without an ORM") — unless the copy misses an event of the aggregate that another transaction committed
- * after it was read ({@link #findBefore}: the row's version against the event's sequence number); a slip's hours are as the leader gave them rather than with the column's two
- * decimals, an instant as the event carried it rather than rounded to the column's microseconds — what Hibernate's
- * session handed back while the read models were entities. Only for tables that nothing else writes within a
- * transaction ({@code demand_view}, {@code slip_view}: their projections alone, through {@link #save}); outside a
- * transaction nothing is kept.
+ * after it was read ({@link #findBefore}: the row's version against the event's sequence number); a slip's hours are
+ * as the leader gave them rather than with the column's two decimals, an instant as the event carried it rather than
+ * rounded to the column's microseconds — what Hibernate's session handed back while the read models were entities.
+ * Only for tables that nothing else writes within a transaction ({@code demand_view}, {@code slip_view}: their
+ * projections alone, through {@link #save}); outside a transaction nothing is kept.
  *
  * <p>A saved row is written once, whole, when the transaction completes (or before a query of its table reads the
  * table, {@link #flush}), not once per event: a verify applies two or three events to its demand, which Hibernate wrote

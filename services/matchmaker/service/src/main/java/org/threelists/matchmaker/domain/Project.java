@@ -13,7 +13,6 @@ import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
 import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
-import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectCommands.ProposeProject;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
@@ -22,6 +21,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
 import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
+import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
@@ -416,8 +416,7 @@ public class Project {
     @CommandHandler
     public void handle(CancelProject command) {
         require("cancel", EnumSet.of(PROPOSED, PUBLISHED, CLAIM_PENDING, CLAIMED, SCHEDULED));
-        apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(command.reason(),
-                "no reason given"), command.actor()));
+        cancel(command.reason(), command.actor());
     }
 
     @CommandHandler
@@ -425,9 +424,13 @@ public class Project {
         if (status != PROPOSED) {
             return false;
         }
-        apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(command.reason(),
-                "no reason given"), command.actor()));
+        cancel(command.reason(), command.actor());
         return true;
+    }
+
+    private void cancel(String reason, String actor) {
+        apply(new ProjectCancelled(projectId, claims.releases(), ProjectInput.orDefault(reason, "no reason given"),
+                actor));
     }
 
     @EventSourcingHandler
