@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import org.threelists.platform.json.TextWithoutNul;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,6 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 import org.threelists.platform.domain.DomainException;
 import org.threelists.platform.domain.RuleBrokenException;
+import org.threelists.platform.json.TextWithoutNul;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;

@@ -81,21 +81,8 @@ class WrittenRows {
     }
 
     /** The row as this transaction last read or wrote it, else as the database has it (then kept); null when none. */
-    @SuppressWarnings("unchecked")
     <T> T find(ViewTable<T> table, Object... key) {
-        Rows rows = here();
-        if (rows == null) {
-            return table.find(key);
-        }
-        Object rowKey = keyOf(table, key);
-        T row = (T) rows.kept.get(rowKey);
-        if (row == null) {
-            row = table.find(key);
-            if (row != null) {
-                rows.kept.put(rowKey, row);
-            }
-        }
-        return row;
+        return kept(table, key, (rows, rowKey, row) -> true);
     }
 
     /**
@@ -106,15 +93,29 @@ class WrittenRows {
      * other event's change away. (This transaction's own changes are never stale: a second writer of the aggregate
      * fails at the event store's append.)
      */
-    @SuppressWarnings("unchecked")
     <T extends TrackedRow> T findBefore(ViewTable<T> table, long sequence, Object... key) {
+        return kept(table, key,
+                (rows, rowKey, row) -> row.version == sequence - 1 || rows.unwritten.containsKey(rowKey));
+    }
+
+    /** Whether the transaction's copy of a row may be used as it is. */
+    private interface Current<T> {
+        boolean test(Rows rows, Object rowKey, T row);
+    }
+
+    /**
+     * The transaction's copy of the row when {@code current} holds for it, else the row as the database has it, then
+     * kept; outside a transaction always the database's.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T kept(ViewTable<T> table, Object[] key, Current<T> current) {
         Rows rows = here();
         if (rows == null) {
             return table.find(key);
         }
         Object rowKey = keyOf(table, key);
         T row = (T) rows.kept.get(rowKey);
-        if (row == null || (row.version != sequence - 1 && !rows.unwritten.containsKey(rowKey))) {
+        if (row == null || !current.test(rows, rowKey, row)) {
             row = table.find(key);
             if (row != null) {
                 rows.kept.put(rowKey, row);

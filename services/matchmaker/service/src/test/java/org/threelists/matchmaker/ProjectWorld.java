@@ -138,6 +138,12 @@ public final class ProjectWorld {
         return projectId;
     }
 
+    /** The unit claims the published project with its offer (202: resource-list is asked); returns the claim id. */
+    public static String claim(Unit unit, String projectId) {
+        return as(unit.token()).body(Map.of("resourceId", unit.resourceId())).post("/projects/{id}/claims", projectId)
+                .then().statusCode(202).extract().path("claimId");
+    }
+
     /** The project (any status) that serves the demand. */
     public static String projectServing(String demandId) {
         return await(() -> ProjectView.TABLE.where("? = any(demand_ids) order by proposed_at desc limit 1", demandId)

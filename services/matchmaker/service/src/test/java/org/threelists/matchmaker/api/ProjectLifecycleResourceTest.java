@@ -31,6 +31,7 @@ import static org.threelists.matchmaker.Fixtures.inboxOutcomes;
 import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claim;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
@@ -167,8 +168,7 @@ class ProjectLifecycleResourceTest {
         Unit clinic = unit("HEALTH", List.of(), 10);
         Unit other = unit("HEALTH", List.of(), 10);
 
-        String claimId = as(clinic.token()).body(Map.of("resourceId", clinic.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        String claimId = claim(clinic, projectId);
         as(other.token()).body(Map.of("resourceId", other.resourceId())).post("/projects/{id}/claims", projectId)
                 .then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
         refuse(claimRequested(projectId, claimId), "capacity-exhausted", "Only 1 SERVICE_HOURS left in this month, 4 asked");
@@ -194,8 +194,7 @@ class ProjectLifecycleResourceTest {
         // resource, another unit's, a period changed under the claim): the refusal still reverts the claim
         String projectId = publishedProposal("HEALTH", uniqueSkill(), "NORMAL", 4, "CLAIM");
         Unit clinic = unit("HEALTH", List.of(), 10);
-        String claimId = as(clinic.token()).body(Map.of("resourceId", clinic.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        String claimId = claim(clinic, projectId);
         refuse(claimRequested(projectId, claimId), "period-mismatch", "The offer's capacity is now counted per month",
                 null);
 

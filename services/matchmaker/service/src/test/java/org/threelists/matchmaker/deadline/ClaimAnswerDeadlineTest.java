@@ -6,16 +6,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectDeadline;
 import org.threelists.testing.RealInfrastructure;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.threelists.matchmaker.Fixtures.as;
 import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.messages;
@@ -39,8 +38,7 @@ class ClaimAnswerDeadlineTest {
     void a_claim_resource_list_never_answers_is_refused_and_a_late_reservation_is_given_back() {
         String projectId = publishedProposal("SAFETY", uniqueSkill(), "NORMAL", 2, "CLAIM");
         Unit patrol = unit("SAFETY", List.of(), 10);
-        String claimId = as(patrol.token()).body(Map.of("resourceId", patrol.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        String claimId = ProjectWorld.claim(patrol, projectId);
         assertThat(answerDeadline(projectId, claimId)).isNotNull();
 
         ProjectClaimView refused = await(() -> claim(claimId), c -> c.status == ProjectClaimView.Status.REFUSED);

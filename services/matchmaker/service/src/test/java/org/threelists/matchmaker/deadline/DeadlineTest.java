@@ -21,6 +21,7 @@ import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.Fixtures.sleep;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claim;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
@@ -72,8 +73,7 @@ class DeadlineTest {
     void a_claim_deadline_that_passes_while_a_claim_awaits_its_reservation_waits_for_the_answer() {
         String projectId = publishedProposal("HARDSHIP_HELP", uniqueSkill(), "CRITICAL", 2, "CLAIM");
         Unit helper = unit("HARDSHIP_HELP", List.of(), 10);
-        String claimId = as(helper.token()).body(Map.of("resourceId", helper.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        String claimId = claim(helper, projectId);
 
         sleep(4500);
         assertThat(stored(projectId).status.name()).isEqualTo("CLAIM_PENDING");

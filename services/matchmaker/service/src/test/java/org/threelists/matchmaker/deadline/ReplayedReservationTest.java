@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.matchmaker.Fixtures.as;
 import static org.threelists.matchmaker.Fixtures.await;
+import static org.threelists.matchmaker.ProjectWorld.claim;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.messages;
 import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
@@ -35,8 +36,7 @@ class ReplayedReservationTest {
     void a_reservation_replayed_after_the_claim_was_released_is_given_back_again() {
         String projectId = publishedProposal("SAFETY", uniqueSkill(), "NORMAL", 2, "CLAIM");
         Unit patrol = unit("SAFETY", List.of(), 10);
-        String claimId = as(patrol.token()).body(Map.of("resourceId", patrol.resourceId()))
-                .post("/projects/{id}/claims", projectId).then().statusCode(202).extract().path("claimId");
+        String claimId = claim(patrol, projectId);
         JsonNode requested = claimRequested(projectId, claimId);
         reserve(requested, 8);
         await(() -> claim(claimId), c -> c.status == ProjectClaimView.Status.CONFIRMED);
