@@ -11,6 +11,7 @@ import org.threelists.demand.domain.ResidentContact;
 import org.threelists.demand.service.MunicipalIntake;
 import org.threelists.platform.inbox.InboundHandler;
 import org.threelists.platform.inbox.InvalidMessageException;
+import org.threelists.platform.inbox.MessageIds;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 
@@ -22,7 +23,8 @@ import java.util.Locale;
  * Reads the municipal platform's citizen requests (12345 hotline tickets, Open311 GeoReport v2 fields) and hands each
  * to {@link MunicipalIntake}, which makes it a submitted demand: exactly one per {@code service_request_id}, however
  * often the ticket is delivered. A ticket that is not the schema, names an unknown community or exceeds the demand's
- * bounds can never become a demand: it is dead-lettered with the reason.
+ * bounds can never become a demand: it is dead-lettered with the reason, and the platform may send it again corrected
+ * under the same id.
  */
 @ApplicationScoped
 public class MunicipalRequestHandler implements InboundHandler {
@@ -45,12 +47,14 @@ public class MunicipalRequestHandler implements InboundHandler {
 
     @Override
     public String messageId(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
-        // Only the ticket id: handle() validates the whole ticket against its schema, once.
+        // Only the ticket id is read here: handle() validates the whole ticket against its schema, once. The id goes
+        // with the ticket's bytes, so a ticket dead-lettered once (an unknown community, say) and sent again
+        // corrected under the same id is taken in; the same bytes delivered again are still seen once.
         String ticketId = json(record).path("service_request_id").asText("");
         if (ticketId.isBlank()) {
             throw new InvalidMessageException("Violates " + Topics.MUNICIPAL_REQUESTS + " schema: no service_request_id");
         }
-        return "ticket:" + ticketId;
+        return MessageIds.withContent("ticket:" + ticketId, record.value());
     }
 
     @Override

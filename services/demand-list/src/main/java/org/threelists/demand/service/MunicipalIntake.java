@@ -3,6 +3,8 @@ package org.threelists.demand.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.jboss.logging.Logger;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.CommunityDirectory.Community;
 import org.threelists.contracts.Urgency;
@@ -40,17 +42,32 @@ public class MunicipalIntake {
             int beneficiaries, String serviceName, String description, ResidentContact resident) {
     }
 
+    private static final Logger LOG = Logger.getLogger(MunicipalIntake.class);
+
     private final CommandGateway commands;
+    private final EventStore eventStore;
     private final ResidentContacts contacts;
 
-    MunicipalIntake(CommandGateway commands, ResidentContacts contacts) {
+    MunicipalIntake(CommandGateway commands, EventStore eventStore, ResidentContacts contacts) {
         this.commands = commands;
+        this.eventStore = eventStore;
         this.contacts = contacts;
     }
 
+    /**
+     * Submits the ticket's demand, or leaves the demand as it is when the ticket was taken in before: a ticket sent
+     * again with other content (the inbox keys tickets by their content, so such a resend reaches here) changes
+     * nothing, since the community may have reviewed, amended or erased what came first. Tickets with the same id share
+     * a Kafka key and so a partition, and are taken in one after the other.
+     */
     @Transactional
     public String receive(Ticket ticket) {
         String demandId = demandIdOf(ticket.ticketId());
+        if (eventStore.lastSequenceNumberFor(demandId).isPresent()) {
+            LOG.infof("Ticket %s was taken in before as demand %s: delivered again with other content, left as it is",
+                    ticket.ticketId(), demandId);
+            return demandId;
+        }
         TicketPlace place = TicketPlace.of(ticket.community(),
                 ticket.resident() == null ? null : ticket.resident().address());
         DemandDetails details = new DemandDetails(place.compound(), place.building(), ticket.category(),

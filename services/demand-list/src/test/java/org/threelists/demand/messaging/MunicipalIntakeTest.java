@@ -9,9 +9,11 @@ import org.threelists.demand.Fixtures;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.service.MunicipalIntake;
+import org.threelists.platform.inbox.MessageIds;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +64,46 @@ class MunicipalIntakeTest {
         assertThat(feedback.get(0).value()).contains("\"detailed_status\":\"received\"").doesNotContain("13700000003");
         as(JIAFU_WORKER).get("/demands/{id}", demandId).then().statusCode(200)
                 .body("resident.name", equalTo("林建国")).body("resident.phone", equalTo("13700000003"));
+    }
+
+    @Test
+    void a_ticket_dead_lettered_once_and_sent_again_corrected_becomes_its_demand() {
+        String ticketId = "12345-" + UUID.randomUUID();
+        KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "atlantis"));
+        KafkaProbe.await(Topics.MUNICIPAL_REQUESTS + ".dlq", r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
+
+        KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "jiafu"));
+
+        List<ConsumerRecord<String, String>> feedback = KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK,
+                r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(feedback.get(0).value()).contains("\"detailed_status\":\"received\"");
+        DemandView demand = Fixtures.stored(MunicipalIntake.demandIdOf(ticketId));
+        assertThat(demand).isNotNull();
+        assertThat(demand.communityCode).isEqualTo("jiafu");
+        assertThat(demand.municipalTicketId).isEqualTo(ticketId);
+        assertThat(KafkaProbe.readAll(Topics.MUNICIPAL_REQUESTS + ".dlq").stream().filter(r -> ticketId.equals(r.key())))
+                .as("only the first version was dead-lettered").hasSize(1);
+    }
+
+    @Test
+    void a_ticket_taken_in_and_sent_again_with_other_content_leaves_its_demand_as_it_was() {
+        String ticketId = "12345-" + UUID.randomUUID();
+        String demandId = MunicipalIntake.demandIdOf(ticketId);
+        KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, ticket(ticketId, "jiafu"));
+        KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> ticketId.equals(r.key()), 1, Duration.ofSeconds(30));
+
+        String resent = ticket(ticketId, "jiafu").replace("13700000003", "13700000099")
+                .replace("\"urgency\":\"HIGH\"", "\"urgency\":\"LOW\"");
+        KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, ticketId, resent);
+
+        assertThat(InboxRows.awaitOutcome("demand-list.municipal-intake", MessageIds.withContent("ticket:" + ticketId,
+                resent.getBytes(StandardCharsets.UTF_8)))).as("the resend was dealt with, not dead-lettered")
+                .isEqualTo("PROCESSED");
+        DemandView demand = Fixtures.stored(demandId);
+        assertThat(demand.urgency.name()).isEqualTo("HIGH");
+        assertThat(KafkaProbe.readAll(Topics.DEMAND_EVENTS).stream().filter(r -> demandId.equals(r.key()))).hasSize(1);
+        as(JIAFU_WORKER).get("/demands/{id}", demandId).then().statusCode(200)
+                .body("resident.phone", equalTo("13700000003"));
     }
 
     @Test

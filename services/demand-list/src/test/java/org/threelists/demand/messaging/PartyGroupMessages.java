@@ -1,15 +1,7 @@
 package org.threelists.demand.messaging;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import org.threelists.testing.ContractMessages;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,27 +80,6 @@ public final class PartyGroupMessages {
     }
 
     private static void awaitHandled(String messageId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        do {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement select = c.prepareStatement(
-                         "SELECT outcome FROM processed_message WHERE consumer_group = ? AND message_id = ?")) {
-                select.setString(1, GROUP);
-                select.setString(2, messageId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("resource-list message " + messageId + " was not handled within 30 s");
+        InboxRows.awaitOutcome(GROUP, messageId);
     }
 }

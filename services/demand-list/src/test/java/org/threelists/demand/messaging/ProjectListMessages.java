@@ -8,9 +8,7 @@ import org.threelists.testing.KafkaProbe;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -166,35 +164,11 @@ public final class ProjectListMessages {
      * outcome: a message that changes nothing is recorded too, so this is how a test knows it was dealt with.
      */
     public static String awaitHandled(String messageId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        do {
-            Optional<String> outcome = inboxOutcome(messageId);
-            if (outcome.isPresent()) {
-                return outcome.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("project-list message " + messageId + " was not handled within 30 s");
+        return InboxRows.awaitOutcome(GROUP, messageId);
     }
 
     public static Optional<String> inboxOutcome(String messageId) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT outcome FROM processed_message WHERE consumer_group = ? AND message_id = ?")) {
-            select.setString(1, GROUP);
-            select.setString(2, messageId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return InboxRows.outcome(GROUP, messageId);
     }
 
     /** Forgets that the demand list processed these messages, as if its inbox had been lost. */
