@@ -28,9 +28,14 @@ public final class ContractMessages {
 
     /** A CloudEvent with a fresh id, sent now. */
     public static Message message(String source, String type, String subject, Object data) {
+        return message(source, type, subject, data, Instant.now());
+    }
+
+    /** A CloudEvent with a fresh id whose producer stamped it {@code at} (an event that reaches its consumer late). */
+    public static Message message(String source, String type, String subject, Object data, Instant at) {
         String id = UUID.randomUUID().toString();
         // Stores keep microseconds at most; a read model's timestamp taken from the event compares equal to it.
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         try {
             return new Message(id, time, Json.mapper().writeValueAsString(CloudEvent.of(id, source, type, subject, time, data)));
         } catch (JsonProcessingException e) {

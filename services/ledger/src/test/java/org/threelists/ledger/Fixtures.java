@@ -43,7 +43,13 @@ public final class Fixtures {
     }
 
     public static Message projectEvent(String event, String projectId, Map<String, Object> data) {
-        return ContractMessages.message("/threelists/matchmaker", "threelists.project." + event + ".v1", projectId, data);
+        return projectEvent(event, projectId, data, Instant.now());
+    }
+
+    /** A project event the matchmaker stamped {@code at}, which may reach the ledger much later. */
+    public static Message projectEvent(String event, String projectId, Map<String, Object> data, Instant at) {
+        return ContractMessages.message("/threelists/matchmaker", "threelists.project." + event + ".v1", projectId, data,
+                at);
     }
 
     public static Message resourceListEvent(String type, String subject, Map<String, Object> data) {
@@ -185,14 +191,24 @@ public final class Fixtures {
     }
 
     public static Message deliver(Map<String, Object> data) {
+        return deliver(data, Instant.now());
+    }
+
+    /** A delivery the matchmaker stamped {@code at}. */
+    public static Message deliver(Map<String, Object> data, Instant at) {
         String projectId = (String) data.get("projectId");
-        return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("delivered", projectId, data));
+        return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("delivered", projectId, data, at));
     }
 
     /** The community confirms the project's completion: from then on its recorded hours count. */
     public static Message confirm(String projectId) {
+        return confirm(projectId, Instant.now());
+    }
+
+    /** The community's confirmation, as the matchmaker stamped it {@code at}. */
+    public static Message confirm(String projectId, Instant at) {
         return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("completed", projectId, Map.of("projectId", projectId,
-                "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang")));
+                "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang"), at));
     }
 
     /** A delivery and the community's confirmation of its project: hours that count. */

@@ -15,6 +15,7 @@ import org.threelists.ledger.projection.projects.ProjectFacts;
 import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.After;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Late;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.ledger.service.LedgerReplay.Replayed;
@@ -120,13 +121,13 @@ public class BatchRecording {
         ChainStore.moveHeads(figures, generation, w.movedHeads);
         LedgerRollups.deliveredEntries(figures, generation, entries, confirmed);
         if (w.confirmations.isEmpty()) {
-            summaryCorrections.noteAllLate(figures, generation, w.late);
+            summaryCorrections.noteAllLate(figures, generation, w.late, After.SUMMARY_RECORDED);
             pipelines.run(figures);
             return;
         }
         pipelines.run(figures);
         rollups.confirmed(projects.confirmedAll(w.confirmations));
-        summaryCorrections.noteAllLate(generation, w.late);
+        summaryCorrections.noteAllLate(generation, w.late, After.SUMMARY_RECORDED);
     }
 
     /**
@@ -168,7 +169,7 @@ public class BatchRecording {
             rollups.deliveredEntries(generation, w.entries.stream().map(Appended::entry).toList());
         }
         rollups.confirmed(projects.confirmedAll(w.confirmations));
-        summaryCorrections.noteAllLate(generation, w.late);
+        summaryCorrections.noteAllLate(generation, w.late, After.EVENT_TIME);
     }
 
     private Writes gatherAll(int generation, List<Replayed> batch, Map<Integer, Head> heads, Set<String> fresh) {

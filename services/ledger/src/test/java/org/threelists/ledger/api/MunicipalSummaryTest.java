@@ -1,21 +1,29 @@
 package org.threelists.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.ledger.messaging.Topics;
+import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.devkit.DevTokens;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.PublishedContracts;
 import org.threelists.testing.RealInfrastructure;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,6 +43,9 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
 class MunicipalSummaryTest {
 
     static final String DESK = DevTokens.desk("desk-wangchenglu", "wangchenglu");
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void a_month_is_sent_once_with_the_street_figures_and_the_message_conforms() {
@@ -133,6 +144,55 @@ class MunicipalSummaryTest {
                 .body("projectId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(late)));
         as(DevTokens.unit("staff", MANGLING_UNIT, "manglinglu")).get("/ledger/municipal-summaries/corrections-needed")
                 .then().statusCode(403);
+    }
+
+    static final String HEPING_DESK = DevTokens.desk("desk-heping", "heping");
+    static final String HEPING_UNIT = "unit-heping-school";
+
+    @Test
+    void a_delivery_stamped_before_the_summary_but_recorded_after_it_is_listed_for_the_desk() {
+        as(HEPING_DESK).body(Map.of("month", "2022-05")).post("/ledger/municipal-summaries").then().statusCode(201)
+                .body("figures.hours", equalTo(0));
+
+        // the matchmaker stamped the delivery and its confirmation an hour before the desk sent May; the ledger
+        // records them only now (its consumer was behind): they are in neither the summary nor, by their time, after it
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        String late = uuid();
+        deliver(delivered(late, "heping", "lianqiao", "ELDER_CARE", LocalDate.of(2022, 5, 20), 3,
+                List.of(volunteerHours(uuid(), HEPING_UNIT, 2.5)), List.of()), anHourAgo);
+        confirm(late, anHourAgo);
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+
+        var needed = await(() -> as(HEPING_DESK).get("/ledger/municipal-summaries/corrections-needed").then()
+                .statusCode(200).extract().jsonPath(), j -> j.getList("findAll { it.projectId == '" + late + "' }")
+                .size() == 2);
+        assertThat(needed.getList("findAll { it.projectId == '" + late + "' }.reason", String.class))
+                .containsExactlyInAnyOrder("DELIVERED_AFTER_SUMMARY", "CONFIRMED_AFTER_SUMMARY");
+        assertThat(needed.getList("findAll { it.projectId == '" + late + "' }.summaryId", String.class))
+                .containsOnly("heping:2022-05");
+        assertThat(needed.getList("findAll { it.projectId == '" + late + "' }.hours", Float.class)).containsOnly(2.5f);
+    }
+
+    @Test
+    void a_summary_waits_for_the_event_being_applied_so_that_the_event_is_in_its_figures_or_noted() throws Exception {
+        CompletableFuture<Integer> sent;
+        try (Connection applying = dataSource.getConnection()) {
+            // what a live poll holds while it applies its events
+            applying.setAutoCommit(false);
+            try (Statement lock = applying.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock_shared(" + Generations.GENERATION_LOCK + ")");
+            }
+            sent = CompletableFuture.supplyAsync(() -> as(HEPING_DESK).body(Map.of("month", "2022-06"))
+                    .post("/ledger/municipal-summaries").then().extract().statusCode());
+            Thread.sleep(1_500);
+            assertThat(sent).as("the summary reads its figures only once the poll is in").isNotDone();
+            as(HEPING_DESK).get("/ledger/municipal-summaries").then().statusCode(200)
+                    .body("month", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("2022-06")));
+            applying.commit();
+        }
+        assertThat(sent.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        as(HEPING_DESK).get("/ledger/municipal-summaries").then().statusCode(200)
+                .body("month", org.hamcrest.Matchers.hasItem("2022-06"));
     }
 
     @Test

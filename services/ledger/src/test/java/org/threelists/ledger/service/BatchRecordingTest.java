@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.threelists.ledger.Fixtures;
 import org.threelists.ledger.domain.Chains;
 import org.threelists.ledger.projection.entries.ChainStore;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.After;
 import org.threelists.ledger.service.LedgerReplay.Replayed;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.json.Json;
@@ -92,13 +93,18 @@ class BatchRecordingTest {
         // the live path records the same facts again from nothing (a first confirmation then moves the figures of
         // every generation, hence the batched generation's rows taken before)
         forgetFacts();
-        for (Replayed r : events) {
-            QuarkusTransaction.requiringNew().run(() -> live.apply(oneByOne, r.event(), r.partition(), r.offset()));
+        // the first half as a replay (by the events' time), the rest as live (a summary recorded is one sent before)
+        for (int i = 0; i < events.size(); i++) {
+            Replayed r = events.get(i);
+            After after = i < half ? After.EVENT_TIME : After.SUMMARY_RECORDED;
+            QuarkusTransaction.requiringNew().run(() -> live.apply(oneByOne, r.event(), r.partition(), r.offset(), after));
         }
 
         assertThat(batchedFacts.get("corrections needed"))
                 .anyMatch(row -> row.contains("|DELIVERED_AFTER_SUMMARY|"))
-                .anyMatch(row -> row.contains("|CONFIRMED_AFTER_SUMMARY|"));
+                .anyMatch(row -> row.contains("|CONFIRMED_AFTER_SUMMARY|"))
+                .as("a live poll notes an event stamped before the summary, the replay does not")
+                .anyMatch(row -> row.matches(".*\\|2026-04-01 (0\\d|1[01]):\\d\\d:\\d\\d\\+00\\|$"));
         assertThat(batchedFacts.get("projects")).anyMatch(row -> row.contains("长者助餐"));
         assertThat(batchedFacts).isEqualTo(facts());
         assertThat(batchedRows.values()).allMatch(rows -> !rows.isEmpty());

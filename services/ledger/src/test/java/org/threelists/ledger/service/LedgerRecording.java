@@ -16,6 +16,7 @@ import org.threelists.ledger.projection.rollups.LedgerRollups;
 import org.threelists.ledger.projection.rollups.OneEventRollups;
 import org.threelists.ledger.projection.slips.SlipDemands;
 import org.threelists.ledger.projection.summaries.OneEventSummaryCorrections;
+import org.threelists.ledger.projection.summaries.SummaryCorrections.After;
 import org.threelists.ledger.projection.summaries.SummaryCorrections.Reason;
 import org.threelists.platform.inbox.InboundEvent;
 
@@ -66,15 +67,24 @@ public class LedgerRecording {
         apply(generations.lockCurrent(), event, partition, offset);
     }
 
-    /** Applies one event of chain {@code partition} (its partition, see Chains) at {@code offset} to {@code generation}. */
+    /**
+     * Applies one event of chain {@code partition} (its partition, see Chains) at {@code offset} to {@code generation},
+     * as the live path does.
+     */
     public void apply(int generation, InboundEvent event, int partition, long offset) {
+        apply(generation, event, partition, offset, After.SUMMARY_RECORDED);
+    }
+
+    /** {@link #apply}, telling what came after a month's summary as {@code after} says (a replay by the events' time). */
+    public void apply(int generation, InboundEvent event, int partition, long offset, After after) {
         List<String> delivered = new ArrayList<>(1);
-        apply(generation, event, partition, offset, delivered);
+        apply(generation, event, partition, offset, delivered, after);
         oneEventRollups.delivered(generation, delivered);
     }
 
     /** Applies an event; a delivery's id is added to {@code delivered}, whose roll-ups the caller adds. */
-    private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered) {
+    private void apply(int generation, InboundEvent event, int partition, long offset, List<String> delivered,
+            After after) {
         if (!oneEventChains.markApplied(generation, event.id(), partition, offset)) {
             return;
         }
@@ -89,7 +99,7 @@ public class LedgerRecording {
                 projects.held(projectId, RecordedEvents.holders(d));
             }
             case "project.delivered" -> {
-                delivered(generation, event, partition, offset);
+                delivered(generation, event, partition, offset, after);
                 delivered.add(event.id());
             }
             case "project.completed" -> {
@@ -99,13 +109,13 @@ public class LedgerRecording {
                     rollups.confirmed(List.of(projectId));
                 }
                 summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,
-                        Reason.CONFIRMED_AFTER_SUMMARY);
+                        Reason.CONFIRMED_AFTER_SUMMARY, after);
             }
             case "project.rated" -> projects.rated(event.id(), projectId, d.path("demandId").asText(),
                     d.path("score").asInt(), event.time());
             case "demand.submitted", "demand.amended" -> slipDemands.listedAll(generation, List.of(RecordedEvents.listingOf(d)));
             case "slip.closed" -> {
-                if (closed(generation, event, partition, offset)) {
+                if (closed(generation, event, partition, offset, after)) {
                     delivered.add(event.id());
                 }
             }
@@ -121,7 +131,7 @@ public class LedgerRecording {
         projects.place(place.projectId(), null, place.street(), place.community(), place.category());
     }
 
-    private void delivered(int generation, InboundEvent event, int partition, long offset) {
+    private void delivered(int generation, InboundEvent event, int partition, long offset, After after) {
         JsonNode d = event.data();
         place(d);
         Delivery delivery = RecordedEvents.delivery(d);
@@ -134,11 +144,11 @@ public class LedgerRecording {
         List<LedgerEntry> entries = delivery.entries(event.id(), event.time(), partition, head.seq(), head.hash());
         oneEventChains.append(generation, partition, offset, entries);
         summaryCorrections.noteLate(generation, event.id(), event.time(), delivery.projectId(),
-                Reason.DELIVERED_AFTER_SUMMARY);
+                Reason.DELIVERED_AFTER_SUMMARY, after);
     }
 
     /** Appends a closed slip's entries; false when the slip was credited already. */
-    private boolean closed(int generation, InboundEvent event, int chain, long offset) {
+    private boolean closed(int generation, InboundEvent event, int chain, long offset, After after) {
         JsonNode d = event.data();
         if (chains.hasSlip(generation, d.path("slipId").asText())) {
             return false;
@@ -146,7 +156,8 @@ public class LedgerRecording {
         ClosedSlip slip = RecordedEvents.closedSlip(d, slipDemands.find(generation, d.path("demandId").asText()).orElse(null));
         ChainStore.Head head = oneEventChains.lockHead(generation, chain);
         oneEventChains.append(generation, chain, offset, slip.entries(event.id(), event.time(), chain, head.seq(), head.hash()));
-        summaryCorrections.noteLate(generation, event.id(), event.time(), slip.slipId(), Reason.DELIVERED_AFTER_SUMMARY);
+        summaryCorrections.noteLate(generation, event.id(), event.time(), slip.slipId(), Reason.DELIVERED_AFTER_SUMMARY,
+                after);
         return true;
     }
 }

@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * What arrived for a month after its summary went to the municipal platform: a delivery dated in the month, or the
  * community's confirmation of one (only confirmed hours count, see the module README). The summary that was sent
- * never changes; these are listed for the desk, who reports the difference as a correction. Whether something came
- * "after" is decided by the event's own time against the summary's, so a rebuild notes exactly the same items. The
+ * never changes; these are listed for the desk, who reports the difference as a correction. Live, "after" means
+ * applied once the summary was recorded ({@link After#SUMMARY_RECORDED}); a replay goes by the events' own time
+ * ({@link After#EVENT_TIME}). The notes are not a generation's: a rebuild adds to them and keeps those made live. The
  * only writer of {@code summary_correction_needed}.
  */
 @ApplicationScoped
@@ -41,6 +42,22 @@ public class SummaryCorrections {
         this.dataSource = dataSource;
     }
 
+    /** How a batch tells that an event came after a month's summary. */
+    public enum After {
+        /**
+         * The live path: the summary is recorded. Its submission holds the generation lock exclusively from reading
+         * its figures until it is recorded, and every application holds it shared, so an event applied live either is
+         * in the figures or finds the summary here, whatever time the event carries (a consumer that was behind, a
+         * relay restarted).
+         */
+        SUMMARY_RECORDED,
+        /**
+         * A replay (a rebuild), which finds every summary recorded already: the event's own time against the
+         * summary's, the same items on every replay.
+         */
+        EVENT_TIME
+    }
+
     /** An event of a rebuild's batch that may come after a summary of its project's month, for {@link #noteAllLate}. */
     public record Late(String eventId, Instant eventTime, String projectId, int partition, long offset, Reason reason) {
     }
@@ -50,9 +67,9 @@ public class SummaryCorrections {
      * were appended: what one event at a time would note for each. A confirmation concerns the project's
      * deliveries recorded before it, which are those not later in its partition (a project's events share a partition).
      */
-    public void noteAllLate(int generation, List<Late> events) {
+    public void noteAllLate(int generation, List<Late> events, After after) {
         Pipeline pipeline = new Pipeline();
-        noteAllLate(pipeline, generation, events);
+        noteAllLate(pipeline, generation, events, after);
         try (Connection c = dataSource.getConnection()) {
             pipeline.execute(c);
         } catch (SQLException e) {
@@ -61,7 +78,7 @@ public class SummaryCorrections {
     }
 
     /** {@link #noteAllLate}'s statements, added to {@code pipeline} (a live poll's). */
-    public void noteAllLate(Pipeline pipeline, int generation, List<Late> events) {
+    public void noteAllLate(Pipeline pipeline, int generation, List<Late> events, After after) {
         for (Reason reason : Reason.values()) {
             List<Late> late = events.stream().filter(e -> e.reason() == reason).toList();
             if (late.isEmpty()) {
@@ -78,7 +95,8 @@ public class SummaryCorrections {
                     + "AS l(event_id, at, project_id, kafka_partition, kafka_offset) "
                     + "JOIN ledger_entry d ON d.generation = ? AND d.project_id = l.project_id AND d.kind = 'DELIVERY' AND "
                     + which + " JOIN municipal_summary s ON s.street_code = d.street_code "
-                    + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND s.submitted_at < l.at::timestamptz "
+                    + "AND s.month = to_char(d.entry_date, 'YYYY-MM') "
+                    + (after == After.EVENT_TIME ? "AND s.submitted_at < l.at::timestamptz " : "")
                     + "ON CONFLICT DO NOTHING", List.of(reason.name(),
                     Pipeline.array("varchar", late.stream().map(Late::eventId).toArray()),
                     Pipeline.array("varchar", late.stream().map(e -> e.eventTime().toString()).toArray()),
