@@ -157,8 +157,7 @@ public final class ProjectWorld {
     public static String claimedBy(Unit holder, String category) {
         JsonPath created = assigned(holder, List.of(listedDemand(category, null, "NORMAL", 4)));
         String projectId = created.getString("projectId");
-        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 16);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 16);
         return projectId;
     }
 
@@ -179,6 +178,15 @@ public final class ProjectWorld {
         return await(() -> projectMessages(projectId).stream()
                 .filter(m -> m.path("type").asText().equals("threelists.project." + type + ".v1"))
                 .filter(m -> claimId.equals(m.path("data").path("claimId").asText())).findFirst().orElse(null), m -> true);
+    }
+
+    /**
+     * resource-list reserves what the claim asked for ({@link #reserve}, leaving {@code remaining}) and the project
+     * becomes CLAIMED: the project as it is then.
+     */
+    public static ProjectView claimConfirmed(String projectId, String claimId, double remaining) {
+        reserve(claimRequested(projectId, claimId), remaining);
+        return await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
     }
 
     /** resource-list reserved what the claim asked for: capacity.reserved with the same claimId. */

@@ -95,8 +95,9 @@ public final class ProjectResponses {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Project", description = "A project on the project list (项目清单). Residents appear only through "
-            + "demand ids: their personal data stays in demand-list. Holders, claims of other units, the delivery "
-            + "report and consumptions are shown to a unit only when it holds the project.")
+            + "demand ids: their personal data stays in demand-list. Holders, claims of other units, the schedule, the "
+            + "delivery report, consumptions and what the ratings say are shown to a unit only when it holds the "
+            + "project.")
     public record Project(String projectId, String origin, ProjectStatus status, String statusLabel,
             String statusReason, String streetCode, String communityCode, String category, String urgency,
             String title, List<String> demandIds, Need need, String mode, String proposedUnitId,
@@ -105,7 +106,9 @@ public final class ProjectResponses {
             @Schema(description = "The units holding the project; absent for a unit that does not hold it")
             List<String> holders,
             @Schema(description = "Claims and pledges; a unit that does not hold the project sees only its own")
-            List<Claim> claims, Schedule schedule,
+            List<Claim> claims,
+            @Schema(description = "Where and when the activity takes place; absent for a unit that does not hold the "
+                    + "project (one whose claim was refused or that gave the project back)") Schedule schedule,
             @Schema(description = "Absent for a unit that does not hold the project") Report report,
             List<Consumption> consumptions,
             @Schema(description = "Who checked in and out of the scheduled activity; absent for a unit that does not "
@@ -114,7 +117,8 @@ public final class ProjectResponses {
                     + "delivery recorded before check-ins, and for a unit that does not hold the project")
             List<ReconciledHours> reconciliation,
             @Schema(description = "Whether a volunteer's reported hours differ from the checked ones") boolean hoursDiffer,
-            List<Rating> ratings, int escalations, Instant proposedAt,
+            @Schema(description = "The residents' ratings; for a unit that does not hold the project, the scores without "
+                    + "the comments and who recorded them") List<Rating> ratings, int escalations, Instant proposedAt,
             String proposedBy, Instant updatedAt, String updatedBy, long version) {
 
         static Project of(ProjectView p, List<ProjectClaimView> claims, boolean full, String unit) {
@@ -127,7 +131,7 @@ public final class ProjectResponses {
                     p.decidedAt == null ? null : new Decision(p.decidedBy, p.decidedAt, p.decisionNote),
                     p.claimDeadline, p.completionDeadline, p.covered,
                     full ? List.of(p.holderUnitIds) : null, shown,
-                    p.scheduledDate == null ? null : new Schedule(p.scheduledDate, p.scheduledPlace),
+                    full && p.scheduledDate != null ? new Schedule(p.scheduledDate, p.scheduledPlace) : null,
                     full ? read(p.report, Report.class) : null,
                     full && p.consumptions != null ? Arrays.asList(read(p.consumptions, Consumption[].class)) : null,
                     full && p.attendance != null ? Arrays.asList(read(p.attendance, AttendanceLine[].class)) : null,
@@ -135,7 +139,8 @@ public final class ProjectResponses {
                             ProjectValues.ReconciledHours[].class)).map(ReconciledHours::of).toList() : null,
                     p.hoursDiffer,
                     ProjectProjection.ratings(p.ratings).stream()
-                            .map(r -> new Rating(r.demandId(), r.score(), r.comment(), r.ratedBy(), r.ratedAt())).toList(),
+                            .map(r -> new Rating(r.demandId(), r.score(), full ? r.comment() : null,
+                                    full ? r.ratedBy() : null, r.ratedAt())).toList(),
                     p.escalations, p.proposedAt, p.proposedBy, p.updatedAt, p.updatedBy, p.version);
         }
     }

@@ -6,7 +6,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
-import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.LocalDate;
@@ -19,12 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.threelists.matchmaker.Fixtures.PROBLEMS;
 import static org.threelists.matchmaker.Fixtures.as;
-import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
-import static org.threelists.matchmaker.ProjectWorld.claimRequested;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.projectMessages;
-import static org.threelists.matchmaker.ProjectWorld.reserve;
 import static org.threelists.matchmaker.ProjectWorld.stored;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 
@@ -73,8 +70,7 @@ class DeliveryHoursResourceTest {
     static String claimed(Unit holder) {
         JsonPath created = assigned(holder, List.of(listedDemand("CULTURE_FESTIVALS", null, "NORMAL", 4)));
         String projectId = created.getString("projectId");
-        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 16);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 16);
         return projectId;
     }
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.matchmaker.projection.OpenDemandView;
-import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.ratelimit.ClientRateLimiter;
 import org.threelists.testing.RealInfrastructure;
 
@@ -37,8 +36,7 @@ import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.STREET;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
-import static org.threelists.matchmaker.ProjectWorld.claimRequested;
-import static org.threelists.matchmaker.ProjectWorld.reserve;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 import static org.threelists.matchmaker.messaging.Topics.DEMAND_EVENTS;
 
@@ -248,8 +246,7 @@ class NoticeBoardResourceTest {
                         "note", "联席会决定，联系" + resident[1]))
                 .post("/projects").then().statusCode(201).extract().path("projectId");
         String claimId = as(DESK).get("/projects/{id}", projectId).then().statusCode(200).extract().path("claims[0].claimId");
-        reserve(claimRequested(projectId, claimId), 30);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, claimId, 30);
         return projectId;
     }
 

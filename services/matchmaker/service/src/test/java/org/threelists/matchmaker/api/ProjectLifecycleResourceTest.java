@@ -32,6 +32,7 @@ import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
 import static org.threelists.matchmaker.ProjectWorld.claim;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
@@ -262,8 +263,7 @@ class ProjectLifecycleResourceTest {
                         "resourceId", kindergarten.resourceId())).post("/projects").then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "already-exists"));
 
-        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 15);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 15);
         JsonPath released = as(DESK).body(Map.of("reason", "改派给其他单位")).post("/projects/{id}/release", projectId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(released.getString("status")).isEqualTo("PUBLISHED");
@@ -326,8 +326,7 @@ class ProjectLifecycleResourceTest {
                 .then().statusCode(202).extract().jsonPath();
         assertThat(approved.getString("status")).isEqualTo("CLAIM_PENDING");
         assertThat(approved.getString("claimStatus")).isEqualTo("PENDING");
-        reserve(claimRequested(projectId, approved.getString("claimId")), 17);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, approved.getString("claimId"), 17);
         as(agency.token()).get("/projects/{id}", projectId).then().statusCode(200)
                 .body("holders[0]", equalTo(agency.unitId()));
         as(agency.token()).body(Map.of("reason", "志愿者临时不足")).post("/projects/{id}/release", projectId)
@@ -344,8 +343,7 @@ class ProjectLifecycleResourceTest {
         String demand = listedDemand("FACILITY_REPAIR", null, "NORMAL", 2);
         JsonPath created = assigned(holder, List.of(demand));
         String projectId = created.getString("projectId");
-        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 18);
-        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 18);
 
         as(bystander.token()).get("/projects/{id}", projectId).then().statusCode(403)
                 .body("type", equalTo(PROBLEMS + "forbidden"));
@@ -354,6 +352,42 @@ class ProjectLifecycleResourceTest {
         as(bystander.token()).body(Map.of("date", "2026-12-01", "place", "x", "residentsServed", 1, "volunteers", List.of()))
                 .post("/projects/{id}/delivery", projectId).then().statusCode(403);
         as(DESK).get("/projects/{id}", projectId).then().statusCode(200).body("holders[0]", equalTo(holder.unitId()));
+    }
+
+    @Test
+    void a_unit_that_gave_a_project_back_sees_neither_where_it_takes_place_nor_what_residents_said() {
+        Unit first = unit("FACILITY_REPAIR", List.of(), 20);
+        Unit second = unit("FACILITY_REPAIR", List.of(), 20);
+        String demand = listedDemand("FACILITY_REPAIR", null, "NORMAL", 2);
+        JsonPath created = assigned(first, List.of(demand));
+        String projectId = created.getString("projectId");
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 18);
+        as(first.token()).body(Map.of("reason", "维修工人临时外派")).post("/projects/{id}/release", projectId)
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        claimConfirmed(projectId, claim(second, projectId), 18);
+        as(second.token()).body(Map.of("date", LocalDate.now().plusDays(2).toString(), "place", "嘉福盐业小区2栋101室"))
+                .post("/projects/{id}/schedule", projectId).then().statusCode(200);
+        as(second.token()).body(Map.of("date", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                        "place", "嘉福盐业小区2栋101室", "residentsServed", 1,
+                        "volunteers", List.of(Map.of("volunteerId", ProjectWorld.volunteer(second), "hours", 2))))
+                .post("/projects/{id}/delivery", projectId).then().statusCode(200);
+        as(COMMUNITY_WORKER).post("/projects/{id}/completion", projectId).then().statusCode(200);
+        as(COMMUNITY_WORKER).body(Map.of("demandId", demand, "score", 5, "comment", "林阿姨说师傅修得很仔细"))
+                .post("/projects/{id}/ratings", projectId).then().statusCode(200);
+
+        JsonPath seen = as(first.token()).get("/projects/{id}", projectId).then().statusCode(200).extract().jsonPath();
+        assertThat(seen.getString("status")).isEqualTo("RATED");
+        assertThat(seen.getList("claims.status", String.class)).containsExactly("RELEASED");
+        assertThat(seen.getString("schedule")).isNull();
+        assertThat(seen.getInt("ratings[0].score")).isEqualTo(5);
+        assertThat(seen.getString("ratings[0].comment")).isNull();
+        assertThat(seen.getString("ratings[0].ratedBy")).isNull();
+        assertThat(seen.prettify()).doesNotContain("2栋101室", "林阿姨");
+
+        JsonPath held = as(second.token()).get("/projects/{id}", projectId).then().statusCode(200).extract().jsonPath();
+        assertThat(held.getString("schedule.place")).isEqualTo("嘉福盐业小区2栋101室");
+        assertThat(held.getString("ratings[0].comment")).isEqualTo("林阿姨说师傅修得很仔细");
     }
 
     @Test

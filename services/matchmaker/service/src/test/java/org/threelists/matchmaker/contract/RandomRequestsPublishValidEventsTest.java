@@ -27,12 +27,12 @@ import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
 import static org.threelists.matchmaker.ProjectWorld.projectMessages;
 import static org.threelists.matchmaker.ProjectWorld.refuse;
-import static org.threelists.matchmaker.ProjectWorld.reserve;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 
 /**
@@ -84,8 +84,7 @@ class RandomRequestsPublishValidEventsTest {
             JsonPath created = as(DESK).body(create).post("/projects").then().statusCode(201).extract().jsonPath();
             String projectId = created.getString("projectId");
             projects.add(projectId);
-            reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 30);
-            await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+            claimConfirmed(projectId, created.getString("claims[0].claimId"), 30);
             Map<String, Object> report = new HashMap<>(requests.delivery());
             as(holder.token()).body(Map.of("date", TODAY, "place", report.get("place"))).post("/projects/{id}/schedule",
                     projectId).then().statusCode(200);

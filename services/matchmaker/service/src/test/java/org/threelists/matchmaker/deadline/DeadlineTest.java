@@ -22,12 +22,12 @@ import static org.threelists.matchmaker.Fixtures.sleep;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
 import static org.threelists.matchmaker.ProjectWorld.claim;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
 import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
 import static org.threelists.matchmaker.ProjectWorld.refuse;
-import static org.threelists.matchmaker.ProjectWorld.reserve;
 import static org.threelists.matchmaker.ProjectWorld.stored;
 import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
 import static org.threelists.matchmaker.ProjectWorld.unit;
@@ -90,8 +90,7 @@ class DeadlineTest {
         String demand = listedDemand("DISPUTE_MEDIATION", null, "CRITICAL", 2);
         JsonPath created = assigned(holder, List.of(demand));
         String projectId = created.getString("projectId");
-        reserve(claimRequested(projectId, created.getString("claims[0].claimId")), 8);
-        ProjectView claimed = await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        ProjectView claimed = claimConfirmed(projectId, created.getString("claims[0].claimId"), 8);
 
         JsonNode escalated = await(() -> messages(projectId, "escalated", 1).stream()
                 .filter(m -> m.path("data").path("deadline").asText().equals("COMPLETION")).findFirst().orElse(null),

@@ -7,7 +7,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
-import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;
@@ -24,16 +23,15 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.matchmaker.Fixtures.as;
-import static org.threelists.matchmaker.Fixtures.await;
 import static org.threelists.matchmaker.ProjectWorld.COMMUNITY_WORKER;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
 import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
 import static org.threelists.matchmaker.ProjectWorld.refuse;
-import static org.threelists.matchmaker.ProjectWorld.reserve;
 import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
 import static org.threelists.matchmaker.ProjectWorld.unit;
 
@@ -85,8 +83,7 @@ class ProducedMessagesConformTest {
         Unit pledger = unit("OTHER", List.of(), 5);
         String pledge = as(pledger.token()).body(Map.of("resourceId", pledger.resourceId(), "amount", 2))
                 .post("/projects/{id}/pledges", pledged).then().statusCode(202).extract().path("claimId");
-        reserve(claimRequested(pledged, pledge), 3);
-        await(() -> ProjectView.<ProjectView>findById(pledged), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(pledged, pledge, 3);
         as(DESK).body(Map.of("reason", "改派")).post("/projects/{id}/release", pledged).then().statusCode(200);
         as(DESK).body(Map.of("reason", "需求已撤回")).post("/projects/{id}/cancel", pledged).then().statusCode(200);
 
@@ -95,8 +92,7 @@ class ProducedMessagesConformTest {
         String demand = listedDemand("OTHER", null, "LOW", 1);
         JsonPath created = assigned(holder, List.of(demand));
         String delivered = created.getString("projectId");
-        reserve(claimRequested(delivered, created.getString("claims[0].claimId")), 4);
-        await(() -> ProjectView.<ProjectView>findById(delivered), p -> p.status.name().equals("CLAIMED"));
+        claimConfirmed(delivered, created.getString("claims[0].claimId"), 4);
         String day = LocalDate.now().plusDays(1).toString();
         as(holder.token()).body(Map.of("date", day, "place", "嘉福社区活动室")).post("/projects/{id}/schedule", delivered)
                 .then().statusCode(200);
