@@ -27,7 +27,7 @@ export async function request(path, { method = 'GET', body, anonymous = false, h
     throw lost
   }
   const text = await answer.text()
-  const json = text ? JSON.parse(text) : null
+  const json = parsed(text)
   if (answer.status === 401 && !anonymous) {
     // the token expired (one working day) or was refused: sign in again
     signOut()
@@ -37,6 +37,16 @@ export async function request(path, { method = 'GET', body, anonymous = false, h
     throw new ProblemError(json ?? { title: `请求失败（${answer.status}）`, status: answer.status })
   }
   return withHeaders ? { body: json, headers: answer.headers } : json
+}
+
+/** The answer's JSON; null for none, and for a body that is not JSON (a gateway's HTML page, say). */
+function parsed(text) {
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }
 
 /** The four services, as the console routes them (/api/<service>/…). */

@@ -2,10 +2,11 @@ import { reactive } from 'vue'
 
 /**
  * A form whose submission is safe to send again (services/demand-list/README.md, "Retrying a submission"): one
- * Idempotency-Key per fill of the form, not per click. When an attempt gets no answer (the network) or a 503 (the
- * service was overloaded and changed nothing), the person sends it again with the same key, and a demand the first
- * attempt did make is answered instead of a second one. A new fill gets a new key (console/README.md, "Retrying a
- * submission").
+ * Idempotency-Key per fill of the form, not per click. When an attempt gets no answer (the network; or a gateway's
+ * 502 or 504: the console's proxy, or one in front of it, lost the service's answer, and the service may have acted)
+ * or a 503 (the service was overloaded and changed nothing), the person sends it again with the same key, and a
+ * demand the first attempt did make is answered instead of a second one. A new fill gets a new key (console/README.md,
+ * "Retrying a submission").
  */
 export function useRetryKey() {
   const fill = reactive({ key: newKey(), pending: null })
@@ -19,9 +20,9 @@ export function useRetryKey() {
      */
     failed(error) {
       const status = error?.problem?.status
-      if (error?.unanswered) {
+      if (error?.unanswered || status === 502 || status === 504) {
         fill.pending = { reason: 'unanswered', title: '未收到服务器答复，提交结果未确认',
-          detail: '网络中断，需求可能已经登记，也可能没有。请点击“重新提交”：系统会认出这是同一次填写，已登记的不会重复登记。' }
+          detail: '网络中断或服务没有应答，需求可能已经登记，也可能没有。请点击“重新提交”：系统会认出这是同一次填写，已登记的不会重复登记。' }
         return true
       }
       if (status === 503) {

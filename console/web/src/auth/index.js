@@ -20,13 +20,17 @@ export function signedIn(token, identity, providerSignOut = null) {
   sessionStorage.setItem(KEY, JSON.stringify({ token, identity, providerSignOut }))
 }
 
-/** Forgets the token; a provider's session is ended there too, which brings the browser back to the sign-in page. */
+/**
+ * Forgets the token and everything the console kept in this tab for the person (the hour statements a desk issued,
+ * with their verification codes): the next person to sign in at a shared office computer finds none of it. A
+ * provider's session is ended there too, which brings the browser back to the sign-in page.
+ */
 export function signOut() {
   const provider = session.providerSignOut
   session.token = null
   session.identity = null
   session.providerSignOut = null
-  sessionStorage.removeItem(KEY)
+  Object.keys(sessionStorage).filter((key) => key.startsWith('threelists.')).forEach((key) => sessionStorage.removeItem(key))
   if (provider) window.location.assign(oidc.endSessionUrl(provider))
 }
 

@@ -397,6 +397,8 @@ class ConsoleBrowserTest {
         browser.click(By.cssSelector(".sign-out"));
         browser.click(By.cssSelector(".verify-link a"));
         assertThat(browser.script("return sessionStorage.getItem('threelists.session')")).as("nobody signed in").isNull();
+        assertThat((List<?>) browser.script("return Object.keys(sessionStorage).filter(k => k.startsWith('threelists.'))"))
+                .as("the statements the desk issued, with their codes, left with the desk").isEmpty();
         browser.type(By.cssSelector(".field-number input"), statementNumber);
         browser.type(By.cssSelector(".field-code input"), statementCode);
         browser.click(By.cssSelector(".verify-statement-button"));

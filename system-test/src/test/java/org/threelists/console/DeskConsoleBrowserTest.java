@@ -211,6 +211,14 @@ class DeskConsoleBrowserTest {
             assertThat(stored.path("status").asText()).isEqualTo("CANCELLED");
             assertThat(stored.path("statusReason").asText()).isEqualTo("联席会决定改由社区自办");
         }
+
+        // a cancelled project is neither taken back nor cancelled again: the buttons say so before anyone tries
+        browser.awaitWhileDoing("a cancelled project on the list", Duration.ofSeconds(30),
+                () -> browser.choose(By.cssSelector(".filter-status"), "已取消"),
+                () -> !browser.all(By.xpath(Browser.rowXpath(".projects", "政策咨询甲 " + RUN))).isEmpty());
+        browser.click(By.xpath(Browser.rowXpath(".projects", "政策咨询甲 " + RUN) + "//label[contains(@class,'el-checkbox')]"));
+        assertThat(browser.find(By.cssSelector(".cancel-selected")).isEnabled()).isFalse();
+        assertThat(browser.find(By.cssSelector(".release-selected")).isEnabled()).isFalse();
     }
 
     @Test

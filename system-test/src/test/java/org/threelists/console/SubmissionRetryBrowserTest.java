@@ -35,10 +35,13 @@ class SubmissionRetryBrowserTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final String LOST = "社区法律顾问上门答疑（答复丢失） " + RUN;
     private static final String OVERLOADED = "社区法律顾问上门答疑（服务繁忙） " + RUN;
+    private static final String GATEWAY = "社区法律顾问上门答疑（网关超时） " + RUN;
     /**
      * Wraps the page's fetch once: every POST to demand-list's /demands is recorded (key, status, replayed); the next
      * entries of {@code window.__failNext} decide the next attempts — "lose": sent, answered, and the answer thrown
-     * away as a dropped connection would; "overload": answered 503 as demand-list does, without being sent.
+     * away as a dropped connection would; "gateway": sent, answered, and the answer replaced by a gateway's HTML page
+     * with 504, as a proxy in front of the console answers when the service's answer comes too late; "overload":
+     * answered 503 as demand-list does, without being sent.
      */
     private static final String WRAP_FETCH = """
             window.__failNext = arguments[0];
@@ -60,6 +63,10 @@ class SubmissionRetryBrowserTest {
               attempt.status = answer.status;
               attempt.replayed = answer.headers.get('Idempotent-Replayed') === 'true';
               if (failure === 'lose') throw new TypeError('Failed to fetch');
+              if (failure === 'gateway') {
+                return new Response('<html><body><h1>504 Gateway Time-out</h1></body></html>',
+                    { status: 504, headers: { 'Content-Type': 'text/html' } });
+              }
               return answer;
             };
             """;
@@ -114,6 +121,24 @@ class SubmissionRetryBrowserTest {
         assertThat(attempts.get(0).get("key")).isEqualTo(attempts.get(1).get("key")).isNotEqualTo(firstFillKey);
         assertThat(storedWith(OVERLOADED)).hasSize(1);
         assertThat(storedWith(LOST)).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void aGatewaysPageInsteadOfTheAnswerIsSentAgainWithItsKeyAndMakesOneDemand() {
+        fillTheForm(GATEWAY, List.of("gateway"));
+
+        // a 504 says nothing about what the service did: the same fill is offered again, not refused as final
+        assertThat(submitAndReadTheRetryNotice("unanswered")).contains("未收到服务器答复", "不会重复登记");
+        assertThat(storedWith(GATEWAY)).as("the first attempt's demand, stored").hasSize(1);
+        browser.click(By.cssSelector(".submit-demand"));
+
+        assertThat(screenRowsWith(GATEWAY)).isEqualTo(1);
+        List<Map<String, Object>> attempts = attempts();
+        assertThat(attempts).extracting(a -> a.get("status")).containsExactly(201L, 201L);
+        assertThat(attempts.get(0).get("key")).isEqualTo(attempts.get(1).get("key"));
+        assertThat(attempts.get(1).get("replayed")).isEqualTo(true);
+        assertThat(storedWith(GATEWAY)).as("one demand, however often it was sent").hasSize(1);
     }
 
     /** Opens a new fill of 提交需求 and types a demand; the page's next attempts fail as {@code failures} say. */
