@@ -2,6 +2,7 @@ package org.threelists.ledger.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.threelists.ledger.projection.reports.LedgerReports.Scope;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 import org.threelists.platform.security.Roles;
@@ -16,9 +17,6 @@ import java.time.format.DateTimeParseException;
  */
 @RequestScoped
 public class LedgerAccess {
-
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     private final Caller caller;
 
@@ -94,8 +92,8 @@ public class LedgerAccess {
      * reads anything (one piece a year: a billion for a date that far), while PostgreSQL refuses dates past 5874897.
      */
     static LocalDate within(String field, LocalDate date) {
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw ProblemException.invalid(field, "must be between " + EARLIEST + " and " + LATEST);
+        if (!RecordDates.holds(date)) {
+            throw ProblemException.invalid(field, "must be between " + RecordDates.EARLIEST + " and " + RecordDates.LATEST);
         }
         return date;
     }

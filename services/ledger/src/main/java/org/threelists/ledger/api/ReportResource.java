@@ -21,6 +21,7 @@ import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
 import org.threelists.ledger.projection.reports.LedgerReports.Row;
 import org.threelists.ledger.projection.reports.Standings;
 import org.threelists.platform.domain.NotFoundException;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
@@ -88,8 +89,8 @@ public class ReportResource {
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         var scope = access.scope();
         GroupBy by = enumValue(GroupBy.class, "groupBy", groupBy == null ? "community" : groupBy);
-        LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
-        LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
+        LocalDate start = LedgerAccess.date("from", from, RecordDates.EARLIEST);
+        LocalDate end = LedgerAccess.date("to", to, RecordDates.LATEST);
         LedgerAccess.checkPeriod(start, end);
         boolean zh = zh(lang);
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.startsWith("text/csv"));
@@ -175,8 +176,8 @@ public class ReportResource {
         if (what.equals("volunteers")) {
             access.requireVolunteerRankingReader();
         }
-        LocalDate start = LedgerAccess.date("from", from, LedgerAccess.EARLIEST);
-        LocalDate end = LedgerAccess.date("to", to, LedgerAccess.LATEST);
+        LocalDate start = LedgerAccess.date("from", from, RecordDates.EARLIEST);
+        LocalDate end = LedgerAccess.date("to", to, RecordDates.LATEST);
         LedgerAccess.checkPeriod(start, end);
         return new Rankings(ranked, what, start, end, Standings.POINTS_RULE,
                 standings.rank(ranked, start, end, what.equals("volunteers")));

@@ -34,6 +34,16 @@ public class ResourceListAccess {
         return caller.hasRole(Roles.UNIT) && caller.unit().filter(unitId::equals).isPresent();
     }
 
+    /**
+     * Whether the caller is shown a unit's contact person and phone: the unit itself, and its street's desk and
+     * community workers, who coordinate with it; not an auditor (its role reads no contact data: docs/roles in
+     * DESIGN) and not another unit of the alliance.
+     */
+    public boolean seesContactOf(MemberUnitView unit) {
+        return isUnit(unit.unitId) || isDesk(unit.streetCode)
+                || caller.hasRole(Roles.COMMUNITY) && caller.street().filter(unit.streetCode::equals).isPresent();
+    }
+
     /** The unit itself or its street's desk. */
     public void requireManage(MemberUnitView unit) {
         if (!isUnit(unit.unitId) && !isDesk(unit.streetCode)) {

@@ -65,7 +65,7 @@ public class UnitResource {
         access.requireDesk(street);
         membership.register(request.unitId(), street, request.profile(), access.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(request.unitId()).build())
-                .entity(UnitResponses.UnitResponse.of(load(request.unitId()))).build();
+                .entity(response(load(request.unitId()))).build();
     }
 
     @GET
@@ -77,7 +77,7 @@ public class UnitResource {
     public UnitResponses.UnitResponse get(@PathParam("unitId") String unitId) {
         MemberUnitView unit = load(unitId);
         access.requireReadStreet(unit.streetCode);
-        return UnitResponses.UnitResponse.of(unit);
+        return response(unit);
     }
 
     @GET
@@ -90,7 +90,7 @@ public class UnitResource {
         var filter = new ResourceListQueries.UnitFilter(access.street(), community, enumValue(UnitKind.class, "kind", kind),
                 enumValue(MembershipStatus.class, "status", status));
         var result = queries.units(filter, page, size);
-        return new UnitResponses.Page(result.items().stream().map(UnitResponses.UnitResponse::of).toList(), page, size, result.total());
+        return new UnitResponses.Page(result.items().stream().map(this::response).toList(), page, size, result.total());
     }
 
     @POST
@@ -102,7 +102,7 @@ public class UnitResource {
         MemberUnitView unit = load(unitId);
         access.requireManage(unit);
         membership.amend(unit, request.profile(), access.actor());
-        return UnitResponses.UnitResponse.of(load(unitId));
+        return response(load(unitId));
     }
 
     @POST
@@ -114,7 +114,7 @@ public class UnitResource {
         MemberUnitView unit = load(unitId);
         access.requireManage(unit);
         membership.leave(unitId, Reason.of(request), access.actor());
-        return UnitResponses.UnitResponse.of(load(unitId));
+        return response(load(unitId));
     }
 
     @POST
@@ -126,10 +126,14 @@ public class UnitResource {
         MemberUnitView unit = load(unitId);
         access.requireDesk(unit.streetCode);
         membership.rejoin(unitId, access.actor());
-        return UnitResponses.UnitResponse.of(load(unitId));
+        return response(load(unitId));
     }
 
     private MemberUnitView load(String unitId) {
         return queries.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
+    }
+
+    private UnitResponses.UnitResponse response(MemberUnitView unit) {
+        return UnitResponses.UnitResponse.of(unit, access.seesContactOf(unit));
     }
 }

@@ -18,13 +18,16 @@ public final class UnitResponses {
     @Schema(name = "MemberUnit")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UnitResponse(String unitId, String streetCode, String name, UnitKind kind, String kindLabel,
-            String partyOrganisation, List<String> communities, UnitRequests.Contact contact, MembershipStatus status,
+            String partyOrganisation, List<String> communities,
+            @Schema(description = "The unit's contact person; shown to the unit itself and to its street's desk and "
+                    + "community workers only") UnitRequests.Contact contact, MembershipStatus status,
             String statusLabel, String statusReason, Instant registeredAt, String registeredBy, Instant updatedAt,
             String updatedBy, long version) {
 
-        static UnitResponse of(MemberUnitView v) {
-            UnitRequests.Contact contact = v.contactPerson == null && v.contactPhone == null && v.contactEmail == null
-                    ? null : new UnitRequests.Contact(v.contactPerson, v.contactPhone, v.contactEmail);
+        /** The unit as the caller may see it: its contact only {@code withContact} ({@code ResourceListAccess.seesContactOf}). */
+        static UnitResponse of(MemberUnitView v, boolean withContact) {
+            UnitRequests.Contact contact = !withContact || v.contactPerson == null && v.contactPhone == null
+                    && v.contactEmail == null ? null : new UnitRequests.Contact(v.contactPerson, v.contactPhone, v.contactEmail);
             return new UnitResponse(v.unitId, v.streetCode, v.name, v.kind, v.kind.zh(), v.partyOrganisation,
                     List.of(v.communities), contact, v.status, v.status.zh(), v.statusReason, v.registeredAt,
                     v.registeredBy, v.updatedAt, v.updatedBy, v.version);

@@ -197,7 +197,7 @@ public class Resource {
         }
         String reason = command.reason() == null || command.reason().isBlank() ? "released" : command.reason().strip();
         apply(new CapacityReleased(resourceId, unitId, projectId, existing.amount(), existing.period(),
-                remaining(existing.period()).add(existing.amount()), reason, command.actor(), existing.claimId()));
+                remainingAfter(existing.period(), existing.amount()), reason, command.actor(), existing.claimId()));
     }
 
     @CommandHandler
@@ -226,7 +226,7 @@ public class Resource {
         }
         BigDecimal returned = existing.amount().subtract(command.amount());
         apply(new CapacityConsumed(resourceId, unitId, projectId, command.amount(), returned, existing.period(),
-                remaining(existing.period()).add(returned), command.actor(), existing.claimId()));
+                remainingAfter(existing.period(), returned), command.actor(), existing.claimId()));
     }
 
     @EventSourcingHandler
@@ -276,10 +276,8 @@ public class Resource {
 
     private void refuse(RequestReservation command, String projectId, RefusalReason reason, BigDecimal remaining,
             String detail) {
-        // A past month whose capacity was lowered afterwards may be overdrawn; what is left of it is then nothing.
-        BigDecimal left = remaining == null ? null : remaining.max(BigDecimal.ZERO);
         apply(new CapacityRefused(resourceId, unitId, projectId, command.claimId(), command.amount(), command.period(),
-                left, reason, detail, command.actor()));
+                remaining, reason, detail, command.actor()));
     }
 
     /** The period key the request names when it fits this capacity: "TOTAL" for a total one, a month for a monthly. */
@@ -318,7 +316,17 @@ public class Resource {
     }
 
     private BigDecimal remaining(String period) {
-        return capacity.amount().subtract(used.getOrDefault(period, BigDecimal.ZERO));
+        return remainingAfter(period, BigDecimal.ZERO);
+    }
+
+    /**
+     * What is left of the period's capacity once {@code givenBack} returns to it, never less than nothing: a month
+     * whose capacity was lowered after it had been used (an amendment changes every month's) may be overdrawn, and
+     * what a reservation released or consumed in it gives back first fills the overdraft (resource-list.events.v1:
+     * {@code remaining} ≥ 0).
+     */
+    private BigDecimal remainingAfter(String period, BigDecimal givenBack) {
+        return capacity.amount().subtract(used.getOrDefault(period, BigDecimal.ZERO)).add(givenBack).max(BigDecimal.ZERO);
     }
 
     private void requireActive(String action) {

@@ -1,6 +1,7 @@
 package org.threelists.resource.domain;
 
 import org.threelists.contracts.Category;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.time.LocalDate;
@@ -43,6 +44,8 @@ public record ResourceDetails(String title, String description, List<Category> c
         if (validFrom == null) {
             throw new RuleBrokenException("validFrom", "is required");
         }
+        RecordDates.require("validFrom", validFrom);
+        RecordDates.require("validUntil", validUntil);
         if (validUntil != null && validUntil.isBefore(validFrom)) {
             throw new RuleBrokenException("validUntil", "is before validFrom");
         }
@@ -55,6 +58,8 @@ public record ResourceDetails(String title, String description, List<Category> c
             if (range.start() == null || range.end() == null || range.end().isBefore(range.start())) {
                 throw new RuleBrokenException("availability.dateRanges", "each range needs a start not after its end");
             }
+            RecordDates.require("availability.dateRanges", range.start());
+            RecordDates.require("availability.dateRanges", range.end());
         }
     }
 }

@@ -217,6 +217,13 @@ class ResourceResourceTest {
         assertInvalid(unitId, with(valid, "validFrom", null), "validFrom");
         assertInvalid(unitId, with(valid, "validFrom", "next tuesday"), "validFrom");
         assertInvalid(unitId, with(valid, "validUntil", LocalDate.now().minusDays(1).toString()), "validUntil");
+        // years no four-digit date carries (Jackson reads them): refused, never published in a form the topic rejects
+        for (String date : List.of("+10000-01-01", "-0001-01-01", "+999999999-12-31", "1999-12-31")) {
+            assertInvalid(unitId, with(valid, "validFrom", date), "validFrom");
+            assertInvalid(unitId, with(valid, "validUntil", date), "validUntil");
+            assertInvalid(unitId, with(valid, "availability", Map.of("dateRanges",
+                    List.of(Map.of("start", date, "end", date)))), "availability.dateRanges");
+        }
         assertInvalid(unitId, with(valid, "availability", Map.of("weeklySlots",
                 List.of(Map.of("dayOfWeek", "SATURDAY", "start", "11:30", "end", "09:00")))), "availability.weeklySlots");
         assertInvalid(unitId, with(valid, "availability", Map.of("weeklySlots",

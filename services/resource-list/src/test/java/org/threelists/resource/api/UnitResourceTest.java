@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.threelists.resource.Fixtures.DIANQIAN_AUDITOR;
 import static org.threelists.resource.Fixtures.DIANQIAN_DESK;
@@ -205,6 +206,27 @@ class UnitResourceTest {
                     .body("unitId", equalTo(unitId))
                     .body("streetCode", equalTo("dianqian"));
         }
+    }
+
+    @Test
+    void only_the_unit_and_its_streets_desk_and_community_workers_see_its_contact_person() {
+        String unitId = registeredUnit();
+        String otherUnit = registeredUnit();
+        for (String token : new String[] {DIANQIAN_DESK, JIAFU_WORKER, unitToken(unitId)}) {
+            as(token).get("/units/{id}", unitId).then().statusCode(200).body("contact.person", equalTo("联络员"))
+                    .body("contact.phone", equalTo("0592-5600000"));
+        }
+        for (String token : new String[] {DIANQIAN_AUDITOR, unitToken(otherUnit)}) {
+            String body = as(token).get("/units/{id}", unitId).then().statusCode(200)
+                    .body("name", notNullValue()).body("contact", nullValue()).extract().asString();
+            assertThat(body).doesNotContain("联络员", "0592-5600000");
+            as(token).queryParam("size", 100).get("/units").then().statusCode(200)
+                    .body("items.find { it.unitId == '" + unitId + "' }.contact", nullValue());
+        }
+        as(DIANQIAN_AUDITOR).queryParam("size", 100).get("/units").then().statusCode(200)
+                .body("items.findAll { it.contact != null }.size()", equalTo(0));
+        as(DIANQIAN_DESK).queryParam("size", 100).get("/units").then().statusCode(200)
+                .body("items.find { it.unitId == '" + unitId + "' }.contact.person", equalTo("联络员"));
     }
 
     @Test

@@ -678,6 +678,21 @@ public class ResourceTest {
         }
 
         @Test
+        void what_a_release_gives_back_to_a_month_overdrawn_by_a_lower_capacity_first_fills_the_overdraft() {
+            // 8 a month, all of November reserved; then every month's capacity lowered: November is overdrawn
+            ResourceAmended lowered = new ResourceAmended(ID, UNIT, ResourceType.VOLUNTEER_SERVICE,
+                    withCapacity(2, CapacityPeriod.MONTHLY), ResourceStatus.ACTIVE, OWNER);
+            fixture.given(MONTHLY_OFFERED, reserved("p-1", 5, "2026-11", 3), reserved("p-2", 3, "2026-11", 0), lowered)
+                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER, null))
+                    .expectEvents(released("p-1", 5, "2026-11", 0, "project cancelled"));
+            ResourceAmended lessLowered = new ResourceAmended(ID, UNIT, ResourceType.VOLUNTEER_SERVICE,
+                    withCapacity(4, CapacityPeriod.MONTHLY), ResourceStatus.ACTIVE, OWNER);
+            fixture.given(MONTHLY_OFFERED, reserved("p-1", 5, "2026-11", 3), reserved("p-2", 3, "2026-11", 0), lessLowered)
+                    .when(new ReleaseCapacity(ID, "p-1", "project cancelled", MATCHMAKER, null))
+                    .expectEvents(released("p-1", 5, "2026-11", 1, "project cancelled"));
+        }
+
+        @Test
         void releasing_an_unknown_reservation_changes_nothing() {
             fixture.given(OFFERED, reserved("p-1", 4, "TOTAL", 6))
                     .when(new ReleaseCapacity(ID, "p-2", "project cancelled", MATCHMAKER, null))
@@ -727,6 +742,15 @@ public class ResourceTest {
                     .when(consume("p-1", 3))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(consumed("p-1", 3, 1, "TOTAL", 4));
+        }
+
+        @Test
+        void what_a_consumption_returns_to_a_month_overdrawn_by_a_lower_capacity_leaves_nothing_never_less() {
+            ResourceAmended lowered = new ResourceAmended(ID, UNIT, ResourceType.VOLUNTEER_SERVICE,
+                    withCapacity(2, CapacityPeriod.MONTHLY), ResourceStatus.ACTIVE, OWNER);
+            fixture.given(MONTHLY_OFFERED, reserved("p-1", 5, "2026-11", 3), reserved("p-2", 3, "2026-11", 0), lowered)
+                    .when(consume("p-2", 1))
+                    .expectEvents(consumed("p-2", 1, 2, "2026-11", 0));
         }
 
         @Test

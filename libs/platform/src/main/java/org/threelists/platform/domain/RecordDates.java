@@ -1,0 +1,28 @@
+package org.threelists.platform.domain;
+
+import java.time.LocalDate;
+
+/**
+ * The dates a street office's records carry: 2000-01-01 to 2999-12-31. ISO dates run to year ±999,999,999, and Jackson
+ * reads "+10000-01-01" as readily as "2026-12-01"; a date outside these bounds is a typing slip, and the contracts'
+ * date pattern (four-digit years) could not carry it onto a topic.
+ */
+public final class RecordDates {
+
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    private RecordDates() {
+    }
+
+    public static boolean holds(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
+    /** Refuses {@code date}, named {@code field}, when it is outside the bounds; an absent date passes. */
+    public static void require(String field, LocalDate date) {
+        if (date != null && !holds(date)) {
+            throw new RuleBrokenException(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+    }
+}
