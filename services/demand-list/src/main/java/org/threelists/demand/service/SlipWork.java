@@ -35,9 +35,10 @@ import java.util.UUID;
 
 /**
  * The slip's use cases (services/demand-list/README.md, "The slip"): the group leader dispatches a slip for a demand
- * the group holds, the member answers and reports it, the community records the resident's satisfaction; the demand
- * follows in the same transaction (one open slip at a time; a decline or a recall frees it; a closing rates it). The caller has
- * been authorised already; the rules are the aggregates'.
+ * the group holds, the member answers and reports it, the community records the resident's satisfaction; the leader,
+ * or the community once it is escalated to them, recalls it; the demand follows in the same transaction (one open
+ * slip at a time; a decline or a recall frees it; a closing rates it). The caller has been authorised already; the
+ * rules are the aggregates'.
  */
 @ApplicationScoped
 public class SlipWork {

@@ -46,9 +46,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * resolution time of its urgency and reports the service; the community records the resident's satisfaction, and a
  * low one reopens it. A slip not accepted or not resolved in time is brought to the leader, then to the community,
  * who may take it back ({@link RecallSlip}) so that it no longer holds its demand (services/demand-list/README.md,
- * "The slip"). The clock is outside: the deadline poller passes the slip's current
- * deadline ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at
- * most once per deadline, however often the poller calls.
+ * "The slip"). The clock is outside: the deadline poller passes the slip's current deadline
+ * ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at most once per
+ * deadline, however often the poller calls.
  *
  * <p>Hours come from the member's check-in and check-out with the leader's codes, not from the member's say-so: the
  * checked time of all rounds, rounded ({@link CheckedHours}), is what a closed slip credits; a member who did not
