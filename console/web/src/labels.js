@@ -132,9 +132,9 @@ export const unitKinds = {
 
 // The second lane (services/demand-list/README.md, "The slip"): a slip's states, how the member served, how far an
 // overdue slip was escalated, who the member is, and the lane a demand is in.
-export const slipStatuses = { DISPATCHED: '已派单', ACCEPTED: '已接单', DECLINED: '已退单', REPORTED: '已反馈', CLOSED: '已办结' }
+export const slipStatuses = { DISPATCHED: '已派单', ACCEPTED: '已接单', DECLINED: '已退单', REPORTED: '已反馈', CLOSED: '已办结', RECALLED: '已撤回' }
 
-export const slipStatusTagTypes = { DISPATCHED: 'warning', ACCEPTED: 'primary', DECLINED: 'info', REPORTED: 'success', CLOSED: 'info' }
+export const slipStatusTagTypes = { DISPATCHED: 'warning', ACCEPTED: 'primary', DECLINED: 'info', REPORTED: 'success', CLOSED: 'info', RECALLED: 'info' }
 
 export const serviceModes = { ONLINE: '线上', ON_SITE: '上门' }
 

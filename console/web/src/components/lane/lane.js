@@ -10,6 +10,8 @@ export const slipApi = {
   dispatch: (demandId, memberId, problem) => api.demands('/slips', { method: 'POST', body: { demandId, memberId, problem } }),
   accept: (slipId) => api.demands(`/slips/${slipId}/accept`, { method: 'POST' }),
   decline: (slipId, reason) => api.demands(`/slips/${slipId}/decline`, { method: 'POST', body: { reason } }),
+  // 撤回派单: the leader, or the community or desk once escalated to them (README "The slip")
+  recall: (slipId, reason) => api.demands(`/slips/${slipId}/recall`, { method: 'POST', body: { reason } }),
   report: (slipId, report) => api.demands(`/slips/${slipId}/report`, { method: 'POST', body: report }),
   recordSatisfaction: (slipId, score) => api.demands(`/slips/${slipId}/satisfaction`, { method: 'POST', body: { score } }),
   // 签到码 / 签退码: the leader's signed, short-lived code; the member sends its text back (README "Check-in and check-out")
@@ -88,6 +90,18 @@ export function openSlipsByMember(slips) {
 /** A reported slip with no checked time and no confirmed hours: only the leader's 确认工时 lets it count and close. */
 export function hoursNeedConfirmation(slip) {
   return slip.status === 'REPORTED' && slip.checkedHours == null && !slip.hoursSource
+}
+
+/**
+ * Whether the rule lets the caller take the slip back (撤回派单, services/demand-list/README.md, "The slip"), as
+ * by: 'GROUP_LEADER' (the group's leader) — a dispatched slip at any time, an accepted one once overdue
+ * (escalated); 'COMMUNITY' (the community worker or the desk) — once it was escalated to the community. Never a slip
+ * whose member is checked in, nor one reported or ended. demand-list decides again at the call.
+ */
+export function recallable(slip, by) {
+  if (!slip || !['DISPATCHED', 'ACCEPTED'].includes(slip.status) || slip.checkedIn) return false
+  if (by === 'COMMUNITY') return slip.escalationLevel === 'COMMUNITY'
+  return slip.status === 'DISPATCHED' || slip.escalationLevel != null
 }
 
 /** What a slip's member is answering by now: accept by (dispatched), resolve by (accepted); nothing otherwise. */

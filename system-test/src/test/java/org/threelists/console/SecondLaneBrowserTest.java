@@ -37,8 +37,9 @@ import static org.threelists.system.DemoWorld.STREET;
  * community worker routes a small demand to a building Party group, the group's leader dispatches a three-part slip
  * to a member picked from the group's roster, the member accepts it on a phone-sized window, checks in with the code
  * the leader shows as a QR code, checks out and reports; the leader confirms the hours of a second slip whose member
- * could not check in, and the community records the resident's satisfaction. Each step reads the stored state back
- * through REST. One browser, the steps in order.
+ * could not check in, and the community records the resident's satisfaction; the leader recalls (撤回派单) a slip
+ * nobody accepted, and its demand awaits a new slip. Each step reads the stored state back through REST. One browser,
+ * the steps in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(5) // junit-platform.properties: the shared system's classes first
@@ -55,6 +56,9 @@ class SecondLaneBrowserTest {
     private static final String SERVICE = "上门查看漏水点，协调物业与两户邻居约定周六维修 " + RUN;
     private static final String SECOND_DEMAND = "楼道堆物引发邻里争执 " + RUN;
     private static final String SECOND_PROBLEM = "协调清理楼道堆物 " + RUN;
+    private static final String THIRD_DEMAND = "楼道声控灯不亮邻里互相推诿 " + RUN;
+    private static final String THIRD_PROBLEM = "协调邻居共同报修楼道灯 " + RUN;
+    private static final String RECALL_REASON = "党员外出两周，改派他人 " + RUN;
     private static final String RESIDENT_NAME = "林阿婆";
     private static final String RESIDENT_PHONE = "13800000099";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -314,6 +318,39 @@ class SecondLaneBrowserTest {
         JsonNode rated = demand();
         assertThat(rated.path("status").asText()).isEqualTo("RATED");
         assertThat(rated.path("rating").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(8)
+    void theLeaderRecallsASlipNobodyAcceptedAndTheDemandCanBeDispatchedAgain() {
+        // a third demand held by the group, its slip dispatched over REST and left unanswered
+        String thirdDemand = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, THIRD_DEMAND);
+        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + thirdDemand + "/route",
+                Map.of("lane", "PARTY_GROUP", "groupId", groupId), 200);
+        String third = Api.post(DEMAND_LIST, leaderToken(), "/slips",
+                Map.of("demandId", thirdDemand, "memberId", memberId, "problem", THIRD_PROBLEM), 201)
+                .extract().path("slipId");
+
+        browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + leaderId);
+        open("/member/group", "党小组派单");
+        By held = rowWith(".group-demands", THIRD_DEMAND);
+        browser.find(held);
+        assertThat(browser.text(held)).contains("已派单");
+        browser.click(By.cssSelector(".recall-slip[data-slip='" + third + "']"));
+        browser.type(By.cssSelector(".recall-slip-dialog .reason-text textarea"), RECALL_REASON);
+        browser.click(By.cssSelector(".recall-slip-dialog .confirm-reason-dialog"));
+        browser.awaitText(held, "待派单");
+        // the recalled slip leaves the open ones, and the demand may be dispatched again
+        browser.find(By.cssSelector(".dispatch-slip[data-demand='" + thirdDemand + "']"));
+        assertThat(browser.all(By.cssSelector(".recall-slip[data-slip='" + third + "']"))).isEmpty();
+
+        JsonNode recalled = Api.get(DEMAND_LIST, COMMUNITY_WORKER, "/slips/" + third).extract().as(JsonNode.class);
+        assertThat(recalled.path("status").asText()).isEqualTo("RECALLED");
+        assertThat(recalled.path("recallReason").asText()).isEqualTo(RECALL_REASON);
+        assertThat(recalled.path("recalledBy").asText()).contains(leaderId);
+        JsonNode demand = Api.get(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + thirdDemand).extract().as(JsonNode.class);
+        assertThat(demand.path("status").asText()).isEqualTo("IN_PARTY_GROUP");
+        assertThat(demand.has("openSlipId")).as("no slip holds the demand").isFalse();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import org.threelists.demand.projection.DemandView;
 import org.threelists.demand.projection.PartyGroupDirectory;
 import org.threelists.demand.projection.SlipQueries;
 import org.threelists.demand.projection.SlipView;
+import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.SlipStatus;
 import org.threelists.platform.domain.NotPermittedException;
 import org.threelists.platform.security.Caller;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * Who may do what with a slip (services/demand-list/README.md, "The slip"). A member's token names them (subject =
  * member id) and their community: the leader of the group holding a demand dispatches its slips and follows the
  * group's; the member a slip names answers and reports it, and sees their own; the community worker of the slip's
- * community records the resident's satisfaction (or the street's desk); the community, the desk and auditors of
- * the street read. Units see no slips. The group's leader is the one resource-list last named
- * ({@code party-group.leader-named}, kept in {@link PartyGroupDirectory}).
+ * community records the resident's satisfaction (or the street's desk); the leader, or once it is escalated to them
+ * the community or the desk, recall a slip; the community, the desk and auditors of the street read. Units see no
+ * slips. The group's leader is the one resource-list last named ({@code party-group.leader-named}, kept in
+ * {@link PartyGroupDirectory}).
  */
 @RequestScoped
 public class SlipAccess {
@@ -59,13 +61,25 @@ public class SlipAccess {
 
     /** The community worker of the slip's community, or the street's desk, records the resident's satisfaction. */
     public void requireRecorder(SlipView slip) {
-        boolean community = caller.hasRole(Roles.COMMUNITY)
-                && caller.community().filter(slip.communityCode::equals).isPresent();
-        boolean desk = caller.hasRole(Roles.DESK) && caller.street().filter(slip.streetCode::equals).isPresent();
-        if (!community && !desk) {
+        if (!isRecorder(slip)) {
             throw new NotPermittedException("Only the community " + slip.communityCode + " or the desk of street "
                     + slip.streetCode + " records the resident's satisfaction");
         }
+    }
+
+    /**
+     * Who may take the slip back (撤回派单), and at which standing: the leader of its group now (GROUP_LEADER), or the
+     * community worker of its community or the street's desk (COMMUNITY). When each may is the slip's rule.
+     */
+    public EscalationLevel requireRecaller(SlipView slip) {
+        if (leads(slip.communityCode, slip.groupId)) {
+            return EscalationLevel.GROUP_LEADER;
+        }
+        if (isRecorder(slip)) {
+            return EscalationLevel.COMMUNITY;
+        }
+        throw new NotPermittedException("Only the leader of Party group " + slip.groupId + ", the community "
+                + slip.communityCode + " or the desk of street " + slip.streetCode + " recalls slip " + slip.slipId);
     }
 
     public void requireRead(SlipView slip) {
@@ -100,6 +114,12 @@ public class SlipAccess {
         }
         return (caller.hasRole(Roles.DESK) || caller.hasRole(Roles.AUDITOR))
                 && caller.street().filter(slip.streetCode::equals).isPresent();
+    }
+
+    private boolean isRecorder(SlipView slip) {
+        boolean community = caller.hasRole(Roles.COMMUNITY)
+                && caller.community().filter(slip.communityCode::equals).isPresent();
+        return community || caller.hasRole(Roles.DESK) && caller.street().filter(slip.streetCode::equals).isPresent();
     }
 
     private boolean isOwn(SlipView slip) {

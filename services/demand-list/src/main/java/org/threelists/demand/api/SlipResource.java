@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.SlipStatus;
 import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
@@ -49,7 +50,7 @@ import static org.threelists.platform.problem.RequestParameters.enumValue;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Slips", description = "三联单 — the second lane's slips: dispatched, accepted, checked in and out, "
-        + "reported, rated")
+        + "reported, rated; declined or recalled")
 public class SlipResource {
 
     private final SlipWork work;
@@ -147,6 +148,24 @@ public class SlipResource {
         access.requireMemberOf(slip);
         DeclineSlipRequest request = bodies.require(body, DeclineSlipRequest.class);
         work.decline(slipId, caller.subject(), request.reason(), caller.actor());
+        return respond(slips.require(slipId));
+    }
+
+    @POST
+    @Path("/{slipId}/recall")
+    @Transactional
+    @RolesAllowed({Roles.MEMBER, Roles.COMMUNITY, Roles.DESK})
+    @Operation(summary = "Recall a slip (撤回派单), saying why", description = "The leader of the slip's group: a "
+            + "dispatched slip at any time, an accepted one once it is overdue (escalated); the slip's community or the "
+            + "street's desk once it was escalated to the community. Never a reported slip nor one whose member is "
+            + "checked in (409). → recalled; the demand stays with the group, which may dispatch to another member or "
+            + "send it back")
+    public SlipResponse recall(@PathParam("slipId") String slipId, @RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = RecallSlipRequest.class))) byte[] body) throws JsonProcessingException {
+        SlipView slip = slips.require(slipId);
+        EscalationLevel by = access.requireRecaller(slip);
+        RecallSlipRequest request = bodies.require(body, RecallSlipRequest.class);
+        work.recall(slipId, by, request.reason(), caller.actor());
         return respond(slips.require(slipId));
     }
 

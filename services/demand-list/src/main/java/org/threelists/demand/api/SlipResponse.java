@@ -47,6 +47,10 @@ public record SlipResponse(String slipId, String demandId,
         String hoursConfirmedBy, String hoursConfirmationReason,
         ServiceMode mode, LocalDate serviceDate, Instant reportedAt, Integer satisfaction,
         Instant closedAt,
+        @Schema(description = "When the slip was recalled (撤回派单)") Instant recalledAt,
+        @Schema(description = "Who recalled it (the actor)") String recalledBy, String recallReason,
+        @Schema(description = "How far its time limit had been escalated when it was recalled; absent: not at all")
+        EscalationLevel recallLevel,
         @Schema(description = "How far the running time limit has been escalated: GROUP_LEADER, then COMMUNITY")
         EscalationLevel escalationLevel, int escalations, Instant updatedAt, String updatedBy, long version) {
 
@@ -61,7 +65,8 @@ public record SlipResponse(String slipId, String demandId,
                 v.reportedHours == null || v.hours == null ? null : v.reportedHours.subtract(v.hours), v.checkedIn,
                 v.checkedInAt, v.checkedOutAt, v.atPlace, v.hoursConfirmedBy, v.hoursConfirmationReason, v.mode,
                 v.serviceDate,
-                v.reportedAt, v.satisfaction, v.closedAt, v.escalationLevel, v.escalations, v.updatedAt, v.updatedBy,
+                v.reportedAt, v.satisfaction, v.closedAt, v.recalledAt, v.recalledBy, v.recallReason, v.recallLevel,
+                v.escalationLevel, v.escalations, v.updatedAt, v.updatedBy,
                 v.version);
     }
 }

@@ -23,7 +23,7 @@ public final class RoutingCommands {
     public record OpenSlip(@TargetAggregateIdentifier String demandId, String slipId, String groupId, String actor) {
     }
 
-    /** The open slip was declined: the group may dispatch another, or send the demand back. */
+    /** The open slip was declined or recalled: the group may dispatch another, or send the demand back. */
     public record ReleaseSlip(@TargetAggregateIdentifier String demandId, String slipId, String actor) {
     }
 

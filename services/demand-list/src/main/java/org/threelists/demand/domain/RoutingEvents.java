@@ -17,7 +17,7 @@ public final class RoutingEvents {
     public record DemandSlipOpened(String demandId, String slipId, String groupId, String actor) {
     }
 
-    /** Internal: the open slip was declined and no longer holds the demand. */
+    /** Internal: the open slip was declined or recalled and no longer holds the demand. */
     public record DemandSlipReleased(String demandId, String slipId, String actor) {
     }
 }

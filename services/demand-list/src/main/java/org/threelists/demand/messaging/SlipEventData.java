@@ -15,8 +15,8 @@ import java.time.LocalDate;
 /**
  * The {@code data} of the slip events on demand-list.events.v1 (contracts/schemas/demand-list.events.v1.schema.json,
  * {@code threelists.slip.*}). Each carries the slip id, its demand, the slip's status after the event and the actor.
- * No free text leaves the service — not the problem, the decline's reason nor the report's words, which people write
- * and may name a resident — only ids, times, figures and codes; members appear by their member id.
+ * No free text leaves the service — not the problem, the decline's or the recall's reason nor the report's words,
+ * which people write and may name a resident — only ids, times, figures and codes; members appear by their member id.
  */
 public final class SlipEventData {
 
@@ -34,6 +34,15 @@ public final class SlipEventData {
     }
 
     public record Declined(String slipId, String demandId, SlipStatus status, String actor, String memberId) {
+    }
+
+    /**
+     * {@code recalledBy}: GROUP_LEADER (the group's leader) or COMMUNITY (the community or the desk); {@code level}:
+     * how far the slip had been escalated, absent when not at all. The reason stays in the service.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Recalled(String slipId, String demandId, SlipStatus status, String actor, String memberId,
+            EscalationLevel recalledBy, EscalationLevel level, Instant at) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,6 +9,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipRecalled;
 import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
@@ -21,6 +22,7 @@ import org.threelists.demand.messaging.SlipEventData.HoursConfirmed;
 import org.threelists.demand.messaging.SlipEventData.Closed;
 import org.threelists.demand.messaging.SlipEventData.Declined;
 import org.threelists.demand.messaging.SlipEventData.Dispatched;
+import org.threelists.demand.messaging.SlipEventData.Recalled;
 import org.threelists.demand.messaging.SlipEventData.Escalated;
 import org.threelists.demand.messaging.SlipEventData.Reopened;
 import org.threelists.demand.messaging.SlipEventData.Reported;
@@ -70,6 +72,10 @@ public class SlipEventMapper implements IntegrationEventMapper {
         if (payload instanceof SlipDeclined e) {
             return new Translation(e.slipId(), e.demandId(), "declined", new Declined(e.slipId(), e.demandId(),
                     SlipStatus.DECLINED, e.actor(), e.memberId()));
+        }
+        if (payload instanceof SlipRecalled e) {
+            return new Translation(e.slipId(), e.demandId(), "recalled", new Recalled(e.slipId(), e.demandId(),
+                    SlipStatus.RECALLED, e.actor(), e.memberId(), e.by(), e.level(), e.at()));
         }
         if (payload instanceof SlipEscalated e) {
             return new Translation(e.slipId(), e.demandId(), "escalated", new Escalated(e.slipId(), e.demandId(),

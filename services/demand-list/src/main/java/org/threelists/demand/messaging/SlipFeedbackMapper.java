@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipRecalled;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
 import org.threelists.platform.relay.IntegrationEvent;
@@ -16,12 +17,16 @@ import java.util.Set;
 /**
  * Tells the municipal platform how the second lane serves a request that came from a hotline ticket, as
  * {@link DemandEventMapper} does for the first (services/demand-list/README.md, "Municipal tickets"): a slip dispatched
- * to a member, accepted (in progress), declined (back with the Party group), reported (resolved), reopened after a low
- * satisfaction. The resident's rating arrives as the demand's own {@code rated}. Only statuses and fixed notes: the
- * leader's, the member's and the resident's words stay in demand-list. Slips of other demands publish nothing here.
+ * to a member, accepted (in progress), declined or recalled (back with the Party group), reported (resolved),
+ * reopened after a low satisfaction. The resident's rating arrives as the demand's own {@code rated}. Only statuses
+ * and fixed notes: the leader's, the member's and the resident's words stay in demand-list. Slips of other demands
+ * publish nothing here.
  */
 @ApplicationScoped
 public class SlipFeedbackMapper implements IntegrationEventMapper {
+
+    /** A recalled slip goes back to the group, as after a decline: a fixed sentence, never the recall's reason. */
+    static final String RECALLED_NOTES = "派单已撤回，楼栋党小组重新派单";
 
     @Override
     public Set<String> topics() {
@@ -53,6 +58,9 @@ public class SlipFeedbackMapper implements IntegrationEventMapper {
         if (payload instanceof SlipDeclined e) {
             return new Step(e.demandId(), "open", DemandEventMapper.IN_PARTY_GROUP,
                     "the Party member declined; the building Party group dispatches the slip again");
+        }
+        if (payload instanceof SlipRecalled e) {
+            return new Step(e.demandId(), "open", DemandEventMapper.IN_PARTY_GROUP, RECALLED_NOTES);
         }
         if (payload instanceof SlipReported e) {
             return new Step(e.demandId(), "closed", "resolved", "the Party member reported the service");

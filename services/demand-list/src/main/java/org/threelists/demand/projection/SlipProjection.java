@@ -13,6 +13,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipRecalled;
 import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
@@ -79,6 +80,19 @@ public class SlipProjection {
         update(event.slipId(), event.actor(), at, sequence, view -> {
             view.status = SlipStatus.DECLINED;
             view.declineReason = event.reason();
+            view.escalationLevel = null;
+        });
+        stops(event.slipId());
+    }
+
+    @EventHandler
+    void on(SlipRecalled event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.slipId(), event.actor(), at, sequence, view -> {
+            view.status = SlipStatus.RECALLED;
+            view.recalledAt = event.at();
+            view.recalledBy = event.actor();
+            view.recallReason = event.reason();
+            view.recallLevel = event.level();
             view.escalationLevel = null;
         });
         stops(event.slipId());

@@ -60,6 +60,11 @@ public class SlipView extends TrackedRow {
     public Instant reportedAt;
     public Integer satisfaction;
     public Instant closedAt;
+    /** Taken back (撤回派单): when, by whom, why, and how far its time limit had been escalated then. */
+    public Instant recalledAt;
+    public String recalledBy;
+    public String recallReason;
+    public EscalationLevel recallLevel;
     /** How far the slip's current time limit has been escalated; null while it is kept. */
     public EscalationLevel escalationLevel;
     /** Every escalation the slip had, over all its rounds. */

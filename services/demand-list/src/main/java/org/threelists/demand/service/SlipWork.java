@@ -7,11 +7,13 @@ import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.RoutingCommands.CloseBySlip;
 import org.threelists.demand.domain.RoutingCommands.OpenSlip;
 import org.threelists.demand.domain.RoutingCommands.ReleaseSlip;
+import org.threelists.demand.domain.slip.EscalationLevel;
 import org.threelists.demand.domain.slip.MemberKind;
 import org.threelists.demand.domain.slip.ServiceMode;
 import org.threelists.demand.domain.slip.SlipCommands.AcceptSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DeclineSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DispatchSlip;
+import org.threelists.demand.domain.slip.SlipCommands.RecallSlip;
 import org.threelists.demand.domain.slip.SlipCommands.RecordSatisfaction;
 import org.threelists.demand.domain.slip.SlipCommands.ReportSlip;
 import org.threelists.demand.domain.slip.SlipStatus;
@@ -33,9 +35,10 @@ import java.util.UUID;
 
 /**
  * The slip's use cases (services/demand-list/README.md, "The slip"): the group leader dispatches a slip for a demand
- * the group holds, the member answers and reports it, the community records the resident's satisfaction; the demand
- * follows in the same transaction (one open slip at a time; a decline frees it; a closing rates it). The caller has
- * been authorised already; the rules are the aggregates'.
+ * the group holds, the member answers and reports it, the community records the resident's satisfaction; the leader,
+ * or the community once it is escalated to them, recalls it; the demand follows in the same transaction (one open
+ * slip at a time; a decline or a recall frees it; a closing rates it). The caller has been authorised already; the
+ * rules are the aggregates'.
  */
 @ApplicationScoped
 public class SlipWork {
@@ -85,8 +88,25 @@ public class SlipWork {
     /** The member declines; the demand stays with the group, which may dispatch to someone else. */
     @Transactional
     public void decline(String slipId, String memberId, String reason, String actor) {
+        endUnserved(slipId, new DeclineSlip(slipId, memberId, reason, actor), actor);
+    }
+
+    /**
+     * The leader ({@code by} GROUP_LEADER) or the community or desk (COMMUNITY) takes the slip back (撤回派单); the
+     * demand stays with the group, as after a decline.
+     */
+    @Transactional
+    public void recall(String slipId, EscalationLevel by, String reason, String actor) {
+        endUnserved(slipId, new RecallSlip(slipId, by, reason, now(), actor), actor);
+    }
+
+    /**
+     * A slip that ends before any service (declined, recalled) frees its demand in the same transaction: the demand
+     * stays with the group, which dispatches again or sends it back (README "The demand follows its slip").
+     */
+    private void endUnserved(String slipId, Object ending, String actor) {
         SlipView slip = slips.require(slipId);
-        commands.sendAndWait(new DeclineSlip(slipId, memberId, reason, actor));
+        commands.sendAndWait(ending);
         commands.sendAndWait(new ReleaseSlip(slip.demandId, slipId, actor));
     }
 

@@ -58,6 +58,7 @@ class AuthorisationMatrixTest {
         slipFor.put("GET /slips/{slipId}", dispatched(groupId));
         slipFor.put("POST /slips/{slipId}/accept", dispatched(groupId));
         slipFor.put("POST /slips/{slipId}/decline", dispatched(groupId));
+        slipFor.put("POST /slips/{slipId}/recall", dispatched(groupId));
         slipFor.put("POST /slips/{slipId}/report", accepted(groupId));
         slipFor.put("POST /slips/{slipId}/satisfaction", confirmed(groupId));
         slipFor.put("POST /slips/{slipId}/check-in-code", accepted(groupId));
@@ -85,6 +86,7 @@ class AuthorisationMatrixTest {
                         call.body(Map.of("lane", "PARTY_GROUP", "groupId", "00000000-0000-0000-0000-00000000dead"));
                 case "POST /slips" -> call.body(Map.of("demandId", heldDemand, "memberId", MatrixTokens.MEMBER));
                 case "POST /slips/{slipId}/decline" -> call.body(Map.of("reason", "本周出差在外"));
+                case "POST /slips/{slipId}/recall" -> call.body(Map.of("reason", "派错了人，改派他人"));
                 case "POST /slips/{slipId}/report" ->
                         call.body(Map.of("service", "电话解答政策问题", "hours", 1, "mode", "ONLINE"));
                 case "POST /slips/{slipId}/satisfaction" -> call.body(Map.of("score", 4));

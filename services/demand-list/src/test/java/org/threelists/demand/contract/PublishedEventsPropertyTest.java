@@ -25,6 +25,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipRecalled;
 import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
@@ -82,7 +83,7 @@ class PublishedEventsPropertyTest {
     /**
      * Any slip the REST contract lets through — a member of either kind, any urgency, any report the request accepts,
      * any check-in and check-out, any hours the leader may confirm, any satisfaction — publishes threelists.slip.*
-     * events that validate, from dispatch to closing (on checked or confirmed hours) or reopening.
+     * events that validate, from dispatch to closing (on checked or confirmed hours) or reopening, a decline or a recall.
      */
     @Test
     void a_valid_slip_publishes_conforming_events_from_dispatch_to_closing() {
@@ -150,7 +151,12 @@ class PublishedEventsPropertyTest {
                                 report.mode(), day, score, report.hours(), checkedHours,
                                 checked ? HoursSource.CHECKED : HoursSource.CONFIRMED_BY_LEADER,
                                 "community:wang-fang"),
-                new SlipDeclined(slip, demand, member, "出差", "member:" + member));
+                new SlipDeclined(slip, demand, member, "出差", "member:" + member),
+                // recalled by the leader or the community, never escalated or at either level
+                new SlipRecalled(slip, demand, member, minutes % 2 == 0 ? EscalationLevel.GROUP_LEADER
+                        : EscalationLevel.COMMUNITY, minutes % 3 == 0 ? null
+                        : EscalationLevel.values()[minutes % EscalationLevel.values().length], "派错了人", now,
+                        minutes % 2 == 0 ? "member:" + leader : "desk:desk-dianqian"));
         for (Object event : events) {
             List<IntegrationEvent> published = slipPublisher.map(GenericEventMessage.asEventMessage(event));
             assertThat(published).as(event.toString()).hasSize(1);

@@ -94,6 +94,27 @@ class MunicipalLaneTest {
     }
 
     @Test
+    void a_recalled_slip_tells_the_platform_the_group_dispatches_again_in_fixed_words() {
+        Group group = group();
+        String ticket = "12345-" + UUID.randomUUID();
+        String demandId = intake(ticket, "policy_consultation", "嘉福盐业小区" + BUILDING + "402室");
+        as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demandId).then().statusCode(200)
+                .body("status", equalTo("IN_PARTY_GROUP"));
+
+        String recalled = group.dispatch(demandId, group.residentId);
+        as(group.leader).body(Map.of("reason", "林建国家里这周没人，改派他人")).post("/slips/{id}/recall", recalled)
+                .then().statusCode(200).body("status", equalTo("RECALLED"));
+
+        List<JsonNode> feedback = feedback(ticket, 5);
+        assertThat(feedback).extracting(f -> f.path("data").path("detailed_status").asText()).containsExactly(
+                "received", "accepted", "in_party_group", "slip_dispatched", "in_party_group");
+        JsonNode back = feedback.get(4).path("data");
+        assertThat(back.path("status").asText()).isEqualTo("open");
+        assertThat(back.path("status_notes").asText()).isEqualTo("派单已撤回，楼栋党小组重新派单");
+        assertThat(feedback).allSatisfy(f -> assertThat(f.toString()).doesNotContain(NAME, PHONE, "改派他人"));
+    }
+
+    @Test
     void a_ticket_no_group_covers_or_of_another_category_stays_on_the_list_for_the_joint_meeting() {
         String building = BUILDING;
         group();

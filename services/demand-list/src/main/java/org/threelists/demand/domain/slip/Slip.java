@@ -10,6 +10,7 @@ import org.threelists.demand.domain.slip.SlipCommands.ConfirmSlipHours;
 import org.threelists.demand.domain.slip.SlipCommands.DeclineSlip;
 import org.threelists.demand.domain.slip.SlipCommands.DispatchSlip;
 import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
+import org.threelists.demand.domain.slip.SlipCommands.RecallSlip;
 import org.threelists.demand.domain.slip.SlipCommands.RecordSatisfaction;
 import org.threelists.demand.domain.slip.SlipCommands.ReportSlip;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
@@ -19,6 +20,7 @@ import org.threelists.demand.domain.slip.SlipEvents.SlipHoursConfirmed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipClosed;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDeclined;
 import org.threelists.demand.domain.slip.SlipEvents.SlipDispatched;
+import org.threelists.demand.domain.slip.SlipEvents.SlipRecalled;
 import org.threelists.demand.domain.slip.SlipEvents.SlipEscalated;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReopened;
 import org.threelists.demand.domain.slip.SlipEvents.SlipReported;
@@ -42,10 +44,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A three-part slip (三联单) of the second lane: the problem, who is responsible, the service given. The group
  * leader dispatches it to a member, who accepts or declines within the acceptance time, then resolves it within the
  * resolution time of its urgency and reports the service; the community records the resident's satisfaction, and a
- * low one reopens it. A slip not accepted or not resolved in time is brought to the leader, then to the community
- * (services/demand-list/README.md, "The slip"). The clock is outside: the deadline poller passes the slip's current
- * deadline ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at
- * most once per deadline, however often the poller calls.
+ * low one reopens it. A slip not accepted or not resolved in time is brought to the leader, then to the community,
+ * who may take it back ({@link RecallSlip}) so that it no longer holds its demand (services/demand-list/README.md,
+ * "The slip"). The clock is outside: the deadline poller passes the slip's current deadline
+ * ({@link PassSlipDeadline}), and the slip alone decides whether that is news — so each level is told at most once per
+ * deadline, however often the poller calls.
  *
  * <p>Hours come from the member's check-in and check-out with the leader's codes, not from the member's say-so: the
  * checked time of all rounds, rounded ({@link CheckedHours}), is what a closed slip credits; a member who did not
@@ -127,6 +130,37 @@ public class Slip {
             throw new RuleBrokenException("reason", "a member who declines says why, so the leader can choose another");
         }
         apply(new SlipDeclined(slipId, demandId, memberId, command.reason().strip(), command.actor()));
+    }
+
+    /**
+     * Taking a slip back from its member (撤回派单), so that a slip nobody answers no longer holds its demand: the
+     * leader at any time while it is dispatched (the wrong member was named, say), an accepted one only once it is
+     * overdue (escalated); the community (or the desk) once it was escalated to them. Never once the service was
+     * given (reported: its hours go through the confirmation), nor while the member is checked in, at the service
+     * (services/demand-list/README.md, "The slip").
+     */
+    @CommandHandler
+    public void handle(RecallSlip command) {
+        if (command.by() == null) {
+            throw new RuleBrokenException("by", "is required");
+        }
+        require("recall", EnumSet.of(SlipStatus.DISPATCHED, SlipStatus.ACCEPTED));
+        if (checkedInAt != null) {
+            throw new IllegalTransitionException("recall slip " + slipId + " while its member is checked in", status);
+        }
+        if (command.by() == EscalationLevel.COMMUNITY && escalated != EscalationLevel.COMMUNITY) {
+            throw new IllegalTransitionException("recall slip " + slipId + " before it is escalated to the community",
+                    status);
+        }
+        if (command.by() == EscalationLevel.GROUP_LEADER && status == SlipStatus.ACCEPTED && escalated == null) {
+            throw new IllegalTransitionException("recall slip " + slipId
+                    + ", accepted and not overdue (the member has until its resolution time)", status);
+        }
+        if (blank(command.reason())) {
+            throw new RuleBrokenException("reason", "say why the slip is recalled");
+        }
+        apply(new SlipRecalled(slipId, demandId, memberId, command.by(), escalated, command.reason().strip(),
+                command.at(), command.actor()));
     }
 
     @CommandHandler
@@ -271,6 +305,12 @@ public class Slip {
     @EventSourcingHandler
     void on(SlipDeclined event) {
         status = SlipStatus.DECLINED;
+        runs(null);
+    }
+
+    @EventSourcingHandler
+    void on(SlipRecalled event) {
+        status = SlipStatus.RECALLED;
         runs(null);
     }
 

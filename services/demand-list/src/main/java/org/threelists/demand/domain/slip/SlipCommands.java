@@ -29,6 +29,15 @@ public final class SlipCommands {
     public record DeclineSlip(@TargetAggregateIdentifier String slipId, String memberId, String reason, String actor) {
     }
 
+    /**
+     * The slip is taken back from its member (撤回派单), saying why: {@code by} is the caller's standing, checked at
+     * the call — GROUP_LEADER for the leader of the slip's group, COMMUNITY for the community worker of its community
+     * or the street's desk (services/demand-list/README.md, "The slip").
+     */
+    public record RecallSlip(@TargetAggregateIdentifier String slipId, EscalationLevel by, String reason, Instant at,
+            String actor) {
+    }
+
     /** The member's part: what was done, the hours, online or on site, and the day served (Beijing time). */
     public record ReportSlip(@TargetAggregateIdentifier String slipId, String memberId, String service,
             BigDecimal hours, ServiceMode mode, LocalDate serviceDate, String actor) {

@@ -29,6 +29,15 @@ public final class SlipEvents {
     }
 
     /**
+     * The slip was taken back from {@code memberId} before any service was given: {@code by} who took it back (the
+     * group's leader, or the community or desk), {@code level} how far its time limit had been escalated (null: not
+     * at all), {@code at} when. The demand stays with the group, free for another slip.
+     */
+    public record SlipRecalled(String slipId, String demandId, String memberId, EscalationLevel by,
+            EscalationLevel level, String reason, Instant at, String actor) {
+    }
+
+    /**
      * {@code overdue}: what was not done in time — accepting, or resolving; {@code due}: the time that passed;
      * {@code next}: when the community is told if the slip still does not move (null once it has been).
      */

@@ -2,7 +2,8 @@ package org.threelists.demand.domain.slip;
 
 /**
  * A slip's lifecycle (services/demand-list/README.md, "The slip"): dispatched to a member → accepted → reported →
- * closed once the resident's satisfaction is recorded; declined ends it (the leader dispatches another). A low
+ * closed once the resident's satisfaction is recorded; declined ends it (the leader dispatches another), and so does
+ * recalled (撤回派单: the leader, or once escalated to it the community, takes back a slip nobody answers). A low
  * satisfaction reopens it: accepted again, with a new resolution time.
  */
 public enum SlipStatus {
@@ -10,7 +11,8 @@ public enum SlipStatus {
     ACCEPTED("已接单"),
     DECLINED("已退单"),
     REPORTED("已反馈"),
-    CLOSED("已办结");
+    CLOSED("已办结"),
+    RECALLED("已撤回");
 
     private final String zh;
 
