@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import { api, query } from '../../api/http.js'
+import { showProblem } from '../../api/problem.js'
 import { session } from '../../auth/index.js'
 
 // The second lane over demand-list's REST (services/demand-list/README.md, "The second lane", "The slip"): every call
@@ -52,7 +53,10 @@ export async function checkLeadership() {
     demands = answers[0]?.items ?? []
     slips = answers[1]?.items ?? []
   } catch (e) {
-    // not knowing leaves the member their own slips; the group's board appears on the next look
+    // not knowing is no answer: the last board read stays (and 党小组派单 in the menu with it), the person is told why,
+    // and the next look asks again; a failure is never taken for "you lead no group"
+    if (memberId() === me) showProblem(e)
+    return leadership
   }
   // an answer for someone who has signed out since is not this person's
   if (memberId() !== me) return leadership

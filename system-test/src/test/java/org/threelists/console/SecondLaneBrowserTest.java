@@ -353,6 +353,31 @@ class SecondLaneBrowserTest {
         assertThat(demand.has("openSlipId")).as("no slip holds the demand").isFalse();
     }
 
+    @Test
+    @Order(9)
+    void aBoardThatCannotBeReadSaysSoAndKeepsWhatTheLeaderSawLast() {
+        browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + leaderId);
+        open("/member/group", "党小组派单");
+        By held = rowWith(".group-demands", THIRD_DEMAND);
+        browser.find(held);
+        // the next reads of the group's slips are answered 503, as demand-list answers when it is overloaded
+        browser.script("""
+                const realFetch = window.fetch.bind(window);
+                window.fetch = async (path, init = {}) => String(path).includes('/api/demand-list/slips')
+                    && (init.method ?? 'GET') === 'GET'
+                  ? new Response(JSON.stringify({ type: 'https://threelists.dev/problems/service-unavailable',
+                      title: '服务暂时不可用', status: 503, detail: '服务繁忙，请稍后再试' }),
+                      { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
+                  : realFetch(path, init);
+                """);
+        browser.click(By.cssSelector(".refresh"));
+
+        assertThat(browser.text(By.cssSelector(".problem-message"))).contains("服务暂时不可用");
+        assertThat(browser.all(By.cssSelector(".not-leading"))).as("a failed read is not 'you lead no group'").isEmpty();
+        assertThat(browser.text(held)).contains("待派单");
+        assertThat(browser.text(By.cssSelector(".menu"))).contains("党小组派单");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static String leaderToken() {

@@ -26,7 +26,7 @@ import java.util.Set;
 public class SlipFeedbackMapper implements IntegrationEventMapper {
 
     /** A recalled slip goes back to the group, as after a decline: a fixed sentence, never the recall's reason. */
-    static final String RECALLED_NOTES = "派单已撤回，楼栋党小组重新派单";
+    static final String RECALLED_NOTES = "the slip was recalled; the building Party group dispatches it again";
 
     @Override
     public Set<String> topics() {

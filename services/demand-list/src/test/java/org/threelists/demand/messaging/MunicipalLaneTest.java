@@ -110,7 +110,7 @@ class MunicipalLaneTest {
                 "received", "accepted", "in_party_group", "slip_dispatched", "in_party_group");
         JsonNode back = feedback.get(4).path("data");
         assertThat(back.path("status").asText()).isEqualTo("open");
-        assertThat(back.path("status_notes").asText()).isEqualTo("派单已撤回，楼栋党小组重新派单");
+        assertThat(back.path("status_notes").asText()).isEqualTo("the slip was recalled; the building Party group dispatches it again");
         assertThat(feedback).allSatisfy(f -> assertThat(f.toString()).doesNotContain(NAME, PHONE, "改派他人"));
     }
 
