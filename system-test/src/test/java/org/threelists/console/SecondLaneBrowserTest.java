@@ -264,12 +264,9 @@ class SecondLaneBrowserTest {
     @Order(6)
     void theLeaderConfirmsTheHoursOfASlipWhoseMemberCouldNotCheckIn() {
         // a second slip, made over REST up to the report: its member did not check in
-        String secondDemand = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, SECOND_DEMAND);
-        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + secondDemand + "/route",
-                Map.of("lane", "PARTY_GROUP", "groupId", groupId), 200);
-        String second = Api.post(DEMAND_LIST, leaderToken(), "/slips",
-                Map.of("demandId", secondDemand, "memberId", memberId, "problem", SECOND_PROBLEM), 201)
-                .extract().path("slipId");
+        Held held = heldAndDispatched(SECOND_DEMAND, SECOND_PROBLEM);
+        String secondDemand = held.demandId();
+        String second = held.slipId();
         String member = DevTokens.member(memberId, STREET, COMMUNITY);
         Api.post(DEMAND_LIST, member, "/slips/" + second + "/accept", null, 200);
         Api.post(DEMAND_LIST, member, "/slips/" + second + "/report",
@@ -324,12 +321,9 @@ class SecondLaneBrowserTest {
     @Order(8)
     void theLeaderRecallsASlipNobodyAcceptedAndTheDemandCanBeDispatchedAgain() {
         // a third demand held by the group, its slip dispatched over REST and left unanswered
-        String thirdDemand = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, THIRD_DEMAND);
-        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + thirdDemand + "/route",
-                Map.of("lane", "PARTY_GROUP", "groupId", groupId), 200);
-        String third = Api.post(DEMAND_LIST, leaderToken(), "/slips",
-                Map.of("demandId", thirdDemand, "memberId", memberId, "problem", THIRD_PROBLEM), 201)
-                .extract().path("slipId");
+        Held dispatched = heldAndDispatched(THIRD_DEMAND, THIRD_PROBLEM);
+        String thirdDemand = dispatched.demandId();
+        String third = dispatched.slipId();
 
         browser.signInAs("member:" + STREET + ":" + COMMUNITY + ":" + leaderId);
         open("/member/group", "党小组派单");
@@ -382,6 +376,19 @@ class SecondLaneBrowserTest {
 
     private static String leaderToken() {
         return DevTokens.member(leaderId, STREET, COMMUNITY);
+    }
+
+    /** A demand held by the group and the slip its leader dispatched to the member for it. */
+    private record Held(String demandId, String slipId) {
+    }
+
+    /** A listed demand routed to the group, its slip dispatched over REST to the member. */
+    private static Held heldAndDispatched(String description, String problem) {
+        String demand = DemoWorld.listedDemand(CATEGORY, "NORMAL", 1, description);
+        Api.post(DEMAND_LIST, COMMUNITY_WORKER, "/demands/" + demand + "/route",
+                Map.of("lane", "PARTY_GROUP", "groupId", groupId), 200);
+        return new Held(demand, Api.post(DEMAND_LIST, leaderToken(), "/slips",
+                Map.of("demandId", demand, "memberId", memberId, "problem", problem), 201).extract().path("slipId"));
     }
 
     private static JsonNode demand() {
