@@ -56,17 +56,29 @@ final class Repo {
     /**
      * The deployable services: modules under services/ whose application.properties names a
      * threelists.service-name (a library such as services/matchmaker/engine has none). Name → module directory.
+     * Only module directories are visited (services/x, services/x/y): never a module's sources or build output, which
+     * the parallel build changes while this runs.
      */
     static java.util.Map<String, Path> serviceModules() {
         java.util.Map<String, Path> services = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.walk(ROOT.resolve("services"), 6)) {
-            for (Path file : files.filter(f -> f.endsWith(Path.of("src/main/resources/application.properties")))
-                    .filter(f -> !f.toString().contains("/target/")).toList()) {
-                Path module = file.getParent().getParent().getParent().getParent();
-                read(file).lines().map(String::trim).filter(l -> l.startsWith("threelists.service-name="))
-                        .map(l -> l.substring("threelists.service-name=".length()).trim())
-                        .forEach(name -> services.put(name, module));
-            }
+        try {
+            Files.walkFileTree(ROOT.resolve("services"), java.util.Set.of(), 3, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    String name = dir.getFileName().toString();
+                    if (name.equals("target") || name.equals("src") || name.startsWith(".")) {
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    Path properties = dir.resolve("src/main/resources/application.properties");
+                    if (Files.isRegularFile(properties)) {
+                        read(properties).lines().map(String::trim).filter(l -> l.startsWith("threelists.service-name="))
+                                .map(l -> l.substring("threelists.service-name=".length()).trim())
+                                .forEach(service -> services.put(service, dir));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
