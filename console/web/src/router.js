@@ -30,6 +30,10 @@ const routes = [
   { path: '/member/group', component: () => import('./views/member/GroupSlipBoard.vue'), meta: { role: 'member', title: '党小组派单' } },
   { path: '/member/activity-check-in', component: () => import('./views/member/ActivityCheckIn.vue'), meta: { role: 'member', title: '活动签到' } },
   { path: '/operator/operations', component: () => import('./views/operator/Operations.vue'), meta: { role: 'operator', title: '运维' } },
+  // the auditor reads (README "Roles": reports and statements, no contact data): the desk's read-only screens
+  { path: '/auditor/reports', component: () => import('./views/auditor/AuditorReports.vue'), meta: { role: 'auditor', title: '台账报表' } },
+  { path: '/auditor/statements', component: () => import('./views/desk/StatementList.vue'), meta: { role: 'auditor', title: '工时证明清单' } },
+  { path: '/auditor/contact-reveals', component: () => import('./views/desk/ContactReveals.vue'), meta: { role: 'auditor', title: '联系方式查看记录' } },
   { path: '/unit/hours', component: () => import('./views/unit/UnitHours.vue'), meta: { role: 'unit', title: '本单位工时与排名' } },
 ]
 

@@ -99,7 +99,7 @@ export const oidc = {
     if (id.nonce !== pending.nonce) throw new SignInRefused('身份令牌的 nonce 与本页发出的不符，已拒绝')
     if (id.exp * 1000 < Date.now()) throw new SignInRefused('身份令牌已过期，请重新登录')
     const identity = identityOf(claimsOf(tokens.access_token), id)
-    if (!identity) throw new SignInRefused('您的账号没有三张清单的角色（groups 中应有 desk、community、unit 或 auditor），请联系管理员')
+    if (!identity) throw new SignInRefused('您的账号没有三张清单的角色（groups 中应有 desk、community、unit、member、auditor 或 operator），请联系管理员')
     return {
       token: tokens.access_token, identity,
       signOut: pending.endSessionEndpoint ? { endpoint: pending.endSessionEndpoint, idToken: tokens.id_token } : null,

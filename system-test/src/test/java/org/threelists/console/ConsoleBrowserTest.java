@@ -535,6 +535,24 @@ class ConsoleBrowserTest {
                 walk.path("result").path("head").asText());
     }
 
+    @Test
+    @Order(15)
+    void theStreetsAuditorReadsTheLedgersReportAndTheStatementsAndWritesNothing() {
+        browser.signInAs("auditor:" + DemoWorld.STREET);
+        // the auditor's read-only screens, none of the desk's
+        assertThat(browser.currentRoute()).startsWith("/auditor/reports");
+        assertThat(browser.all(By.cssSelector("nav.menu .el-menu-item")).stream().map(WebElement::getText).toList())
+                .containsExactly("台账报表", "工时证明清单", "联系方式查看记录");
+        assertThat(browser.text(rowWith(".report-table", claimingUnitName))).contains("4.5");
+
+        browser.go("/auditor/statements");
+        assertThat(browser.text(rowWith(".statement-list", statementNumber))).contains(statementCode);
+        assertThat(browser.all(By.cssSelector(".issue, .revoke, .publish, .verify-chain, .start-rebuild"))).isEmpty();
+        browser.go("/desk/ledger");
+        browser.awaitWhileDoing("sent back to the auditor's screens", Duration.ofSeconds(10), () -> { },
+                () -> browser.currentRoute().startsWith("/auditor/reports"));
+    }
+
     /** A count as the console writes it (zh-CN grouping: 12,345). */
     private static String grouped(long value) {
         return String.format(Locale.ROOT, "%,d", value);
