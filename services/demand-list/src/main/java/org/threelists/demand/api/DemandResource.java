@@ -212,7 +212,7 @@ public class DemandResource {
     @Path("/{demandId}/withdraw")
     @Transactional
     @RolesAllowed({Roles.COMMUNITY, Roles.DESK})
-    @Operation(summary = "Withdraw a demand", description = "submitted, listed or matched → withdrawn")
+    @Operation(summary = "Withdraw a demand", description = "submitted, listed, held by a Party group with no slip open (409 while one is: recall it first), or matched → withdrawn")
     public DemandResponse withdraw(@PathParam("demandId") String demandId, @RequestBody(required = false, content = @Content(schema = @Schema(
             implementation = ReasonRequest.class))) byte[] body) throws JsonProcessingException {
         requireWritable(demandId);

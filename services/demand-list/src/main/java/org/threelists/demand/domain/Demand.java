@@ -143,6 +143,10 @@ public class Demand {
     @CommandHandler
     public void handle(WithdrawDemand command) {
         require("withdraw", EnumSet.of(SUBMITTED, LISTED, IN_PARTY_GROUP, MATCHED));
+        if (openSlipId != null) {
+            // a member may be on the way: the slip is recalled (or answered) first, so no slip works a withdrawn demand
+            throw new SlipOpenException(demandId, openSlipId, "withdraw");
+        }
         apply(new DemandWithdrawn(demandId, reasonOrDefault(command.reason()), command.actor()));
     }
 

@@ -5,8 +5,9 @@ import org.threelists.platform.domain.DomainException;
 import java.util.Map;
 
 /**
- * The demand has a slip open: a second slip, or sending the demand back to the joint meeting, waits until that slip is
- * declined or closed, so a demand is never answered twice at once.
+ * The demand has a slip open: a second slip, sending the demand back to the joint meeting, or withdrawing it waits
+ * until that slip is declined, recalled or closed, so a demand is never answered twice at once and no slip works a
+ * demand that is gone.
  */
 public class SlipOpenException extends DomainException {
 

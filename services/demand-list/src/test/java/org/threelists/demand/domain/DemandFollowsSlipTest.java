@@ -4,7 +4,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threelists.demand.domain.DemandCommands.WithdrawDemand;
 import org.threelists.demand.domain.DemandEvents.DemandRated;
+import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.RoutingCommands.CloseBySlip;
 import org.threelists.demand.domain.RoutingCommands.OpenSlip;
 import org.threelists.demand.domain.RoutingCommands.ReleaseSlip;
@@ -24,7 +26,10 @@ import static org.threelists.demand.domain.DemandRoutingTest.VERIFIED;
 import static org.threelists.testing.RefusalMatchers.refusalOf;
 import static org.threelists.testing.RefusalMatchers.ruleBrokenOn;
 
-/** A demand held by a Party group follows its slip: one open at a time, freed by a decline, rated by a closing. */
+/**
+ * A demand held by a Party group follows its slip: one open at a time, freed by a decline or a recall, rated by a
+ * closing; withdrawn only when none is open.
+ */
 class DemandFollowsSlipTest {
 
     static final String LEADER = "member:m-leader";
@@ -61,6 +66,16 @@ class DemandFollowsSlipTest {
         fixture.given(SUBMITTED, VERIFIED, ROUTED, OPENED, new DemandSlipReleased(ID, "s-1", "member:m-1"))
                 .when(new SendToJointMeeting(ID, "需要单位资源", LEADER))
                 .expectEvents(new DemandSentToJointMeeting(ID, GROUP, "需要单位资源", LEADER));
+    }
+
+    @Test
+    void a_demand_is_withdrawn_only_when_no_slip_is_open() {
+        fixture.given(SUBMITTED, VERIFIED, ROUTED, OPENED)
+                .when(new WithdrawDemand(ID, "居民已自行解决", LEADER))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(SUBMITTED, VERIFIED, ROUTED, OPENED, new DemandSlipReleased(ID, "s-1", "community:wang-fang"))
+                .when(new WithdrawDemand(ID, "居民已自行解决", "community:wang-fang"))
+                .expectEvents(new DemandWithdrawn(ID, "居民已自行解决", "community:wang-fang"));
     }
 
     @Test
