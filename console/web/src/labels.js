@@ -100,7 +100,12 @@ export function formatDate(value) {
 
 /** Today in China as yyyy-mm-dd, the form the services read. */
 export function today() {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  return dayOf(new Date())
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Beijing time. */
+export function dayOf(instant) {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(instant))
 }
 
 export const resourceTypes = { VOLUNTEER_SERVICE: '志愿服务', VENUE: '阵地场地', FUNDS: '资金', MATERIALS: '物资', PROFESSIONAL_SERVICE: '专业服务' }

@@ -44,7 +44,11 @@ export function forgetLeadership() {
   Object.assign(leadership, { checked: false, groupIds: [], demands: [], slips: [] })
 }
 
-export async function checkLeadership() {
+/**
+ * Reads which groups the signed-in member leads, with their demands and slips. A failed read keeps what was read last
+ * and is shown, unless {@code quiet} (a caller that reports the same outage through its own request).
+ */
+export async function checkLeadership({ quiet = false } = {}) {
   const me = memberId()
   let demands = []
   let slips = []
@@ -55,7 +59,7 @@ export async function checkLeadership() {
   } catch (e) {
     // not knowing is no answer: the last board read stays (and 党小组派单 in the menu with it), the person is told why,
     // and the next look asks again; a failure is never taken for "you lead no group"
-    if (memberId() === me) showProblem(e)
+    if (memberId() === me && !quiet) showProblem(e)
     return leadership
   }
   // an answer for someone who has signed out since is not this person's

@@ -78,6 +78,12 @@ final class Repo {
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    // a module's build output may vanish while it is looked at: it is not a module
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

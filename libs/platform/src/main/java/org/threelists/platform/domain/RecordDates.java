@@ -15,7 +15,7 @@ public final class RecordDates {
     private RecordDates() {
     }
 
-    public static boolean holds(LocalDate date) {
+    private static boolean holds(LocalDate date) {
         return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
     }
 

@@ -92,9 +92,7 @@ public class LedgerAccess {
      * reads anything (one piece a year: a billion for a date that far), while PostgreSQL refuses dates past 5874897.
      */
     static LocalDate within(String field, LocalDate date) {
-        if (!RecordDates.holds(date)) {
-            throw ProblemException.invalid(field, "must be between " + RecordDates.EARLIEST + " and " + RecordDates.LATEST);
-        }
+        RecordDates.require(field, date);
         return date;
     }
 

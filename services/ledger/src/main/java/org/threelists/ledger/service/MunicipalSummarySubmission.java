@@ -55,8 +55,9 @@ public class MunicipalSummarySubmission {
      * Sends the street's summary of {@code month} (YYYY-MM); answers it as recorded. From reading the figures until the
      * summary is recorded, no event is applied (the generation lock, held exclusively as a rebuild's flip holds it): an
      * event applied live is then either in the figures or finds the summary and is noted as a correction needed
-     * ({@link SummaryCorrections.After#SUMMARY_RECORDED}), never neither. A summary is sent once a month per street,
-     * and the wait it costs the live consumers is that of three reads of the roll-ups.
+     * ({@link SummaryCorrections.After#SUMMARY_RECORDED}), never neither. A summary is sent once a month per street;
+     * the live consumers wait while it reads its figures and the chain heads and records itself (and it waits, as they
+     * do, for a rebuild's flip).
      */
     @Transactional
     public MunicipalSummaries.Sent submit(String street, YearMonth month, String actor) {

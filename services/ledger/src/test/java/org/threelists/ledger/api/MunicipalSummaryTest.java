@@ -174,7 +174,7 @@ class MunicipalSummaryTest {
     }
 
     @Test
-    void a_summary_waits_for_the_event_being_applied_so_that_the_event_is_in_its_figures_or_noted() throws Exception {
+    void a_summary_is_recorded_only_once_the_poll_being_applied_has_committed() throws Exception {
         CompletableFuture<Integer> sent;
         try (Connection applying = dataSource.getConnection()) {
             // what a live poll holds while it applies its events

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Pipeline;
+import org.threelists.ledger.projection.entries.Generations;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -21,9 +22,9 @@ import java.util.List;
  * What arrived for a month after its summary went to the municipal platform: a delivery dated in the month, or the
  * community's confirmation of one (only confirmed hours count, see the module README). The summary that was sent
  * never changes; these are listed for the desk, who reports the difference as a correction. Live, "after" means
- * applied once the summary was recorded ({@link After#SUMMARY_RECORDED}); a replay goes by the events' own time
- * ({@link After#EVENT_TIME}). The notes are not a generation's: a rebuild adds to them and keeps those made live. The
- * only writer of {@code summary_correction_needed}.
+ * applied once the summary was recorded ({@link After#SUMMARY_RECORDED}); a replay goes by the events' own time and
+ * by what the live generation has not recorded ({@link After#EVENT_TIME}). The notes are not a generation's: a
+ * rebuild adds to them and keeps those made live. The only writer of {@code summary_correction_needed}.
  */
 @ApplicationScoped
 public class SummaryCorrections {
@@ -42,6 +43,10 @@ public class SummaryCorrections {
         this.dataSource = dataSource;
     }
 
+    /** The live generation has not recorded the event {@code l.event_id} (a replay's test, {@link After#EVENT_TIME}). */
+    public static final String UNRECORDED_LIVE = "NOT EXISTS (SELECT 1 FROM applied_event a WHERE a.generation = ("
+            + Generations.CURRENT + ") AND a.event_id = l.event_id)";
+
     /** How a batch tells that an event came after a month's summary. */
     public enum After {
         /**
@@ -53,7 +58,9 @@ public class SummaryCorrections {
         SUMMARY_RECORDED,
         /**
          * A replay (a rebuild), which finds every summary recorded already: the event's own time against the
-         * summary's, the same items on every replay.
+         * summary's; and, whatever its time, an event the live generation has not recorded (its consumer was behind):
+         * the summary's figures, read from the live generation, cannot hold it, and once the rebuild's generation is
+         * current the live consumer finds it applied and notes nothing.
          */
         EVENT_TIME
     }
@@ -96,7 +103,7 @@ public class SummaryCorrections {
                     + "JOIN ledger_entry d ON d.generation = ? AND d.project_id = l.project_id AND d.kind = 'DELIVERY' AND "
                     + which + " JOIN municipal_summary s ON s.street_code = d.street_code "
                     + "AND s.month = to_char(d.entry_date, 'YYYY-MM') "
-                    + (after == After.EVENT_TIME ? "AND s.submitted_at < l.at::timestamptz " : "")
+                    + (after == After.EVENT_TIME ? "AND (s.submitted_at < l.at::timestamptz OR " + UNRECORDED_LIVE + ") " : "")
                     + "ON CONFLICT DO NOTHING", List.of(reason.name(),
                     Pipeline.array("varchar", late.stream().map(Late::eventId).toArray()),
                     Pipeline.array("varchar", late.stream().map(e -> e.eventTime().toString()).toArray()),

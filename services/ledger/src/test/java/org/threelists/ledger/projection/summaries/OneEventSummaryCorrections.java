@@ -36,7 +36,8 @@ public class OneEventSummaryCorrections {
                 + "COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = d.generation "
                 + "AND h.event_id = d.event_id AND h.kind = 'HOURS'), 0), ? "
                 + "FROM ledger_entry d JOIN municipal_summary s ON s.street_code = d.street_code "
-                + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND (? OR s.submitted_at < ?) "
+                + "AND s.month = to_char(d.entry_date, 'YYYY-MM') AND (? OR s.submitted_at < ? OR "
+                + SummaryCorrections.UNRECORDED_LIVE.replace("l.event_id", "?") + ") "
                 + "WHERE d.generation = ? AND d.project_id = ? AND d.kind = 'DELIVERY' "
                 + (reason == Reason.DELIVERED_AFTER_SUMMARY ? "AND d.event_id = ? " : "")
                 + "ON CONFLICT DO NOTHING")) {
@@ -46,10 +47,11 @@ public class OneEventSummaryCorrections {
             insert.setTimestamp(3, at);
             insert.setBoolean(4, after == After.SUMMARY_RECORDED);
             insert.setTimestamp(5, at);
-            insert.setInt(6, generation);
-            insert.setString(7, projectId);
+            insert.setString(6, eventId);
+            insert.setInt(7, generation);
+            insert.setString(8, projectId);
             if (reason == Reason.DELIVERED_AFTER_SUMMARY) {
-                insert.setString(8, eventId);
+                insert.setString(9, eventId);
             }
             insert.executeUpdate();
         } catch (SQLException e) {
