@@ -43,6 +43,15 @@ export const demandStatuses = {
   MERGED: '已合并',
 }
 
+/**
+ * Whether a demand may be withdrawn (撤回), as demand-list decides (services/demand-list/README.md): submitted,
+ * listed or matched, or held by a Party group while no slip is open (a slip is recalled first).
+ */
+export function withdrawable(demand) {
+  return ['SUBMITTED', 'LISTED', 'MATCHED'].includes(demand.status)
+    || (demand.status === 'IN_PARTY_GROUP' && !demand.openSlipId)
+}
+
 export const projectStatuses = {
   PROPOSED: '待联席会审议',
   PUBLISHED: '已发布待认领',

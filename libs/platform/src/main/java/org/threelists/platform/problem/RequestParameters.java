@@ -2,6 +2,7 @@ package org.threelists.platform.problem;
 
 import org.threelists.contracts.CommunityDirectory;
 import org.threelists.contracts.CommunityDirectory.Community;
+import org.threelists.platform.domain.RecordDates;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,11 +53,12 @@ public final class RequestParameters {
                 .orElseThrow(() -> ProblemException.notFound("Community of " + streetCode, code.strip()));
     }
 
-    /** A calendar year between 2000 and 2999, this year in {@code zone} when absent. */
+    /** A calendar year of the records' dates ({@link RecordDates}), this year in {@code zone} when absent. */
     public static int yearOrThis(String field, Integer year, ZoneId zone) {
         int y = year == null ? LocalDate.now(zone).getYear() : year;
-        if (y < 2000 || y > 2999) {
-            throw ProblemException.invalid(field, "must be between 2000 and 2999");
+        if (y < RecordDates.EARLIEST.getYear() || y > RecordDates.LATEST.getYear()) {
+            throw ProblemException.invalid(field, "must be between " + RecordDates.EARLIEST.getYear() + " and "
+                    + RecordDates.LATEST.getYear());
         }
         return y;
     }

@@ -143,10 +143,10 @@ public class SlipResource {
     @Operation(summary = "Decline a slip, saying why", description = "The member it names: dispatched → declined; "
             + "the demand stays with the group, which may dispatch to another member")
     public SlipResponse decline(@PathParam("slipId") String slipId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = DeclineSlipRequest.class))) byte[] body) throws JsonProcessingException {
+            schema = @Schema(implementation = SlipReasonRequest.class))) byte[] body) throws JsonProcessingException {
         SlipView slip = slips.require(slipId);
         access.requireMemberOf(slip);
-        DeclineSlipRequest request = bodies.require(body, DeclineSlipRequest.class);
+        SlipReasonRequest request = bodies.require(body, SlipReasonRequest.class);
         work.decline(slipId, caller.subject(), request.reason(), caller.actor());
         return respond(slips.require(slipId));
     }
@@ -161,10 +161,10 @@ public class SlipResource {
             + "checked in (409). → recalled; the demand stays with the group, which may dispatch to another member or "
             + "send it back")
     public SlipResponse recall(@PathParam("slipId") String slipId, @RequestBody(required = true, content = @Content(
-            schema = @Schema(implementation = RecallSlipRequest.class))) byte[] body) throws JsonProcessingException {
+            schema = @Schema(implementation = SlipReasonRequest.class))) byte[] body) throws JsonProcessingException {
         SlipView slip = slips.require(slipId);
         EscalationLevel by = access.requireRecaller(slip);
-        RecallSlipRequest request = bodies.require(body, RecallSlipRequest.class);
+        SlipReasonRequest request = bodies.require(body, SlipReasonRequest.class);
         work.recall(slipId, by, request.reason(), caller.actor());
         return respond(slips.require(slipId));
     }

@@ -3,7 +3,6 @@ package org.threelists.ledger.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.ledger.domain.MonthNotEnded;
 import org.threelists.ledger.domain.MonthlyFigures;
@@ -64,6 +63,7 @@ public class MunicipalSummarySubmission {
         requireEnded(month);
         generations.lockExclusively();
         String id = MonthlySummary.idOf(street, month.toString());
+        // under the lock, a second request for the month waits for the first to commit and finds it here
         if (summaries.exists(id)) {
             throw new SummarySentAlready(street, month.toString());
         }
@@ -74,13 +74,8 @@ public class MunicipalSummarySubmission {
         MonthlyFigures figures = new MonthlyFigures(Labels.streetName(street), total.hours(), total.activities(),
                 total.volunteers(), total.residentsServed(), groups(scope, GroupBy.COMMUNITY, from, to),
                 groups(scope, GroupBy.CATEGORY, from, to));
-        try {
-            commands.sendAndWait(new SubmitMonthlySummary(id, street, month.toString(), figures,
-                    verification.currentHead(), actor));
-        } catch (ConcurrencyException e) {
-            // Another request created the same summary meanwhile: the event store kept the first.
-            throw new SummarySentAlready(street, month.toString());
-        }
+        commands.sendAndWait(new SubmitMonthlySummary(id, street, month.toString(), figures, verification.currentHead(),
+                actor));
         return summaries.list(street, id).get(0);
     }
 
