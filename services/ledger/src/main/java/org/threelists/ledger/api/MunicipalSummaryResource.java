@@ -47,7 +47,9 @@ public class MunicipalSummaryResource {
     @POST
     @RolesAllowed(Roles.DESK)
     @Operation(summary = "Send the street's summary of a month", description = "Once per street and month: a second "
-            + "request is refused with 409 already-exists. The summary carries the ledger head it was computed from.")
+            + "request is refused with 409 already-exists. While a rebuild of the ledger runs, 409 illegal-transition "
+            + "(state REBUILDING): send it once the rebuild is done. The summary carries the ledger head it was "
+            + "computed from.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MunicipalSummaries.Sent.class)))
     public Response submit(LedgerDtos.SubmitSummary request, UriInfo uri) {
         String street = access.street();

@@ -8,9 +8,11 @@ import org.threelists.ledger.domain.MonthNotEnded;
 import org.threelists.ledger.domain.MonthlyFigures;
 import org.threelists.ledger.domain.MonthlySummary;
 import org.threelists.ledger.domain.MonthlySummaryCommands.SubmitMonthlySummary;
+import org.threelists.ledger.domain.SummaryDuringRebuild;
 import org.threelists.ledger.domain.SummarySentAlready;
 import org.threelists.ledger.projection.Labels;
 import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.ledger.projection.reports.LedgerReports;
 import org.threelists.ledger.projection.reports.LedgerReports.GroupBy;
 import org.threelists.ledger.projection.reports.LedgerReports.Scope;
@@ -37,16 +39,18 @@ public class MunicipalSummarySubmission {
     private final MunicipalSummaries summaries;
     private final ChainVerification verification;
     private final Generations generations;
+    private final RebuildLock rebuildLock;
     private final ZoneId zone;
 
     MunicipalSummarySubmission(CommandGateway commands, LedgerReports reports, MunicipalSummaries summaries,
-            ChainVerification verification, Generations generations,
+            ChainVerification verification, Generations generations, RebuildLock rebuildLock,
             @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone) {
         this.commands = commands;
         this.reports = reports;
         this.summaries = summaries;
         this.verification = verification;
         this.generations = generations;
+        this.rebuildLock = rebuildLock;
         this.zone = zone;
     }
 
@@ -56,11 +60,15 @@ public class MunicipalSummarySubmission {
      * event applied live is then either in the figures or finds the summary and is noted as a correction needed
      * ({@link SummaryCorrections.After#SUMMARY_RECORDED}), never neither. A summary is sent once a month per street;
      * the live consumers wait while it reads its figures and the chain heads and records itself (and it waits, as they
-     * do, for a rebuild's flip).
+     * do, for a rebuild's flip). Nor is it sent while a rebuild runs ({@link RebuildLock}, 409): the rebuild's replay
+     * goes by the summaries it finds, and one recorded half-way through would escape it.
      */
     @Transactional
     public MunicipalSummaries.Sent submit(String street, YearMonth month, String actor) {
         requireEnded(month);
+        if (!rebuildLock.tryHoldSharedForTransaction()) {
+            throw new SummaryDuringRebuild(month.toString());
+        }
         generations.lockExclusively();
         String id = MonthlySummary.idOf(street, month.toString());
         // under the lock, a second request for the month waits for the first to commit and finds it here

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.domain.RebuildUnderWay;
+import org.threelists.ledger.projection.entries.RebuildLock;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import java.util.concurrent.Executors;
  * Rebuilds of the ledger as runs that tell how far they are (services/ledger/README.md, "Rebuild runs"): the phase,
  * and the offsets read of those the topics held when the run started. One rebuild at a time, whether started in the
  * background or asked synchronously ({@code POST /ledger/rebuild}): both take the one slot here, and a second one is
- * refused with the run that holds it ({@link RebuildUnderWay}). The runs live in this replica's memory; the last
- * {@value #KEPT} are kept.
+ * refused with the run that holds it ({@link RebuildUnderWay}). Across replicas, a run also holds the
+ * {@link RebuildLock} from its admission to its end: a replica whose lock another one holds refuses too. The runs live
+ * in this replica's memory; the last {@value #KEPT} are kept.
  */
 @ApplicationScoped
 public class RebuildRuns {
@@ -58,6 +60,8 @@ public class RebuildRuns {
         volatile Instant finishedAt;
         volatile LedgerRebuild.Result result;
         volatile String failure;
+        /** The rebuild lock, from the admission until the run ends. */
+        RebuildLock.Held lock;
 
         Tracked(String startedBy) {
             this.startedBy = startedBy;
@@ -111,21 +115,29 @@ public class RebuildRuns {
     /** The run that holds the one slot, queued or running; null when none does. Guarded by {@link #runs}. */
     private Tracked active;
 
-    RebuildRuns(LedgerRebuild rebuild, ReplayExtent extent) {
+    private final RebuildLock rebuildLock;
+
+    RebuildRuns(LedgerRebuild rebuild, ReplayExtent extent, RebuildLock rebuildLock) {
         this.rebuild = rebuild;
         this.extent = extent;
+        this.rebuildLock = rebuildLock;
     }
 
     /** Starts a rebuild in the background; refused while another one is queued or running. */
     public Run start(String actor) {
         Tracked tracked = admit(actor);
-        worker.submit(() -> {
-            try {
-                execute(tracked);
-            } catch (RuntimeException e) {
-                // told by the run (FAILED, its message); nobody waits for this thread
-            }
-        });
+        try {
+            worker.submit(() -> {
+                try {
+                    execute(tracked);
+                } catch (RuntimeException e) {
+                    // told by the run (FAILED, its message); nobody waits for this thread
+                }
+            });
+        } catch (RuntimeException e) {
+            release(tracked);
+            throw e;
+        }
         return tracked.run();
     }
 
@@ -156,7 +168,9 @@ public class RebuildRuns {
             if (active != null) {
                 throw new RebuildUnderWay(active.id, active.startedBy);
             }
+            RebuildLock.Held lock = rebuildLock.tryHold().orElseThrow(RebuildUnderWay::onAnotherReplica);
             Tracked tracked = new Tracked(actor);
+            tracked.lock = lock;
             active = tracked;
             runs.put(tracked.id, tracked);
             if (runs.size() > KEPT) {
@@ -180,6 +194,14 @@ public class RebuildRuns {
             tracked.finishedAt = Instant.now();
             tracked.state = State.FAILED;
             throw e;
+        } finally {
+            release(tracked);
+        }
+    }
+
+    private void release(Tracked tracked) {
+        try {
+            tracked.lock.close();
         } finally {
             synchronized (runs) {
                 active = null;

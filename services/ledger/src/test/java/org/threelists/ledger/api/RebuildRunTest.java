@@ -13,6 +13,7 @@ import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
 import org.threelists.ledger.projection.entries.EntryPartitions;
 import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.testing.RealInfrastructure;
 
 import java.sql.Connection;
@@ -49,6 +50,8 @@ class RebuildRunTest {
 
     static final String OPERATOR = DevTokens.operator("ops-rebuild-runs");
     static final String DESK = DevTokens.desk("desk-wangchenglu", "wangchenglu");
+    /** A street whose summaries only this suite sends. */
+    static final String SUMMARY_DESK = DevTokens.desk("desk-jiefang", "jiefang");
 
     @Inject
     AgroalDataSource dataSource;
@@ -90,6 +93,8 @@ class RebuildRunTest {
                         + "（由 operator:ops-rebuild-runs 发起）正在进行：同一时间只能进行一次重建");
                 assertThat(refused.getString("runId")).isEqualTo(id);
                 as(OPERATOR).post("/ledger/rebuild").then().statusCode(409).extract().jsonPath();
+                // and no monthly summary is sent while it runs
+                assertSummaryRefusedDuringRebuild("2026-06");
                 JsonPath runs = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath();
                 assertThat(runs.getList("$")).hasSize(runsBefore + 1);
                 assertThat(runs.getString("[0].id")).isEqualTo(id);
@@ -119,6 +124,54 @@ class RebuildRunTest {
         assertThat(entriesOf(dataSource, after.getInt("generation"))).isEqualTo(entriesBefore);
         assertThat(as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
                 .getString("[0].state")).isEqualTo("DONE");
+        // once it is done, the summary goes
+        as(SUMMARY_DESK).body(Map.of("month", "2026-06")).post("/ledger/municipal-summaries").then().statusCode(201);
+    }
+
+    /**
+     * A rebuild run of another replica holds the rebuild lock (here the test's own session, as that replica's would):
+     * this replica refuses a rebuild, in the background or not, and a monthly summary, and changes nothing; once the
+     * lock is let go, both go. The lock is the session's, so a replica that dies mid-run lets it go with its connection.
+     */
+    @Test
+    void a_rebuild_on_another_replica_holds_off_a_second_rebuild_and_the_monthly_summary() throws Exception {
+        awaitNoRebuildUnderWay();
+        int runsBefore = as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+        int generation = currentGeneration();
+        try (Connection otherReplica = dataSource.getConnection()) {
+            rebuildLock(otherReplica, true);
+            try {
+                JsonPath refused = as(OPERATOR).header("Accept-Language", "zh-CN").post("/ledger/rebuild/runs").then()
+                        .statusCode(409).extract().jsonPath();
+                assertThat(refused.getString("detail")).isEqualTo("另一个副本正在重建台账：同一时间只能进行一次重建");
+                assertThat(refused.getString("state")).isEqualTo("REBUILDING");
+                as(OPERATOR).post("/ledger/rebuild").then().statusCode(409)
+                        .body("detail", org.hamcrest.Matchers.equalTo(
+                                "A rebuild is under way on another replica: one rebuild at a time"));
+                assertSummaryRefusedDuringRebuild("2026-07");
+                // nothing ran: no run kept, no generation begun
+                assertThat(as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                        .getList("$")).hasSize(runsBefore);
+                assertThat(queryInt("SELECT count(*) FROM ledger_generation WHERE status = 'BUILDING'")).isZero();
+                assertThat(currentGeneration()).isEqualTo(generation);
+            } finally {
+                rebuildLock(otherReplica, false);
+            }
+        }
+        as(SUMMARY_DESK).body(Map.of("month", "2026-07")).post("/ledger/municipal-summaries").then().statusCode(201);
+        JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
+        assertThat(rebuilt.getInt("generation")).isGreaterThan(generation);
+    }
+
+    /** A summary asked while a rebuild is under way: 409, in Chinese too, and nothing sent. */
+    private static void assertSummaryRefusedDuringRebuild(String month) {
+        JsonPath refused = as(SUMMARY_DESK).header("Accept-Language", "zh-CN").body(Map.of("month", month))
+                .post("/ledger/municipal-summaries").then().statusCode(409).extract().jsonPath();
+        assertThat(refused.getString("detail")).isEqualTo("台账正在重建：" + month + " 的月度汇总可在重建完成后报送");
+        assertThat(refused.getString("state")).isEqualTo("REBUILDING");
+        assertThat(as(SUMMARY_DESK).get("/ledger/municipal-summaries").then().statusCode(200).extract().jsonPath()
+                .getList("month", String.class)).doesNotContain(month);
     }
 
     @Test
@@ -246,6 +299,14 @@ class RebuildRunTest {
         try (PreparedStatement lock = c.prepareStatement(take ? "SELECT pg_advisory_lock_shared(?)"
                 : "SELECT pg_advisory_unlock_shared(?)")) {
             lock.setLong(1, Generations.GENERATION_LOCK);
+            lock.execute();
+        }
+    }
+
+    private static void rebuildLock(Connection c, boolean take) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(take ? "SELECT pg_advisory_lock(?)"
+                : "SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, RebuildLock.REBUILD_LOCK);
             lock.execute();
         }
     }
