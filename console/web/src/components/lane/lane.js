@@ -1,5 +1,7 @@
 import { reactive } from 'vue'
 import { api, query } from '../../api/http.js'
+import { useLatest } from '../../api/latest.js'
+import { everyPage } from '../../api/paging.js'
 import { showProblem } from '../../api/problem.js'
 import { session } from '../../auth/index.js'
 
@@ -33,16 +35,28 @@ export const sendBackToJointMeeting = (demandId, reason) =>
 export const memberId = () => session.identity?.member
 
 /**
+ * Every slip demand-list lists to the caller, newest first (api/paging.js): a member's page and a leader's board show
+ * all of them, the older ones past the first page too. Answers `{ items, complete }`.
+ */
+export const everySlip = () => everyPage((paging) => slipApi.list(paging), { key: (slip) => slip.slipId })
+
+/**
  * Whether the signed-in member leads a building Party group now, and which. demand-list lists to a member exactly
  * the demands held by the groups they lead and, besides their own slips, only the slips of those groups; so the
- * groups seen there are theirs. A leader whose group holds nothing yet and has no slip has no board to show.
+ * groups seen there are theirs. A leader whose group holds nothing yet and has no slip has no board to show. Both
+ * lists are read whole (every page): an open slip older than the newest hundred is still on the board and still
+ * counts among its member's open slips. `complete` is false when either read stopped at its bound.
  */
-export const leadership = reactive({ checked: false, groupIds: [], demands: [], slips: [] })
+export const leadership = reactive({ checked: false, groupIds: [], demands: [], slips: [], complete: true })
 
 /** Forgets what was read for the person signed in before. */
 export function forgetLeadership() {
-  Object.assign(leadership, { checked: false, groupIds: [], demands: [], slips: [] })
+  Object.assign(leadership, { checked: false, groupIds: [], demands: [], slips: [], complete: true })
 }
+
+// The shell, 我的三联单 and the board each ask; a read of many pages takes a while, and only the latest may fill the
+// board: an earlier one finishing last would bring back a slip as it was before the leader's step.
+const latestLeadership = useLatest()
 
 /**
  * Reads which groups the signed-in member leads, with their demands and slips. A failed read keeps what was read last
@@ -50,23 +64,24 @@ export function forgetLeadership() {
  */
 export async function checkLeadership({ quiet = false } = {}) {
   const me = memberId()
-  let demands = []
-  let slips = []
-  try {
-    const answers = await Promise.all([api.demands('/demands' + query({ size: 100 })), slipApi.list({ size: 100 })])
-    demands = answers[0]?.items ?? []
-    slips = answers[1]?.items ?? []
-  } catch (e) {
+  const { answer: read, current } = await latestLeadership(() => Promise.all([
+    everyPage((paging) => api.demands('/demands' + query(paging)), { key: (demand) => demand.demandId }),
+    everySlip(),
+  ]).catch((e) => ({ failed: e })))
+  if (!current) return leadership
+  if (read.failed) {
     // not knowing is no answer: the last board read stays (and 党小组派单 in the menu with it), the person is told why,
     // and the next look asks again; a failure is never taken for "you lead no group"
-    if (memberId() === me && !quiet) showProblem(e)
+    if (memberId() === me && !quiet) showProblem(read.failed)
     return leadership
   }
   // an answer for someone who has signed out since is not this person's
   if (memberId() !== me) return leadership
-  const groups = new Set(demands.map((d) => d.partyGroupId).filter(Boolean))
-  for (const slip of slips) if (slip.memberId !== me) groups.add(slip.groupId)
-  Object.assign(leadership, { checked: true, groupIds: [...groups], demands, slips })
+  const [demands, slips] = read
+  const groups = new Set(demands.items.map((d) => d.partyGroupId).filter(Boolean))
+  for (const slip of slips.items) if (slip.memberId !== me) groups.add(slip.groupId)
+  Object.assign(leadership, { checked: true, groupIds: [...groups], demands: demands.items, slips: slips.items,
+    complete: demands.complete && slips.complete })
   return leadership
 }
 

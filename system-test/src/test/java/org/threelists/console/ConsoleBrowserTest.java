@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.threelists.localstack.LocalStack.DEMAND_LIST;
@@ -42,7 +46,9 @@ import static org.threelists.system.DemoWorld.DESK;
  * the joint meeting, a unit claims it, schedules it and reports the delivery with two of its volunteers, the
  * community confirms and rates it, the desk sees the hours in the ledger, downloads the CSV and issues an hour
  * statement that a signed-out visitor verifies; another unit sees none of it; a refusal shows the service's problem;
- * the operator rebuilds the ledger and verifies the whole of it.
+ * the operator rebuilds the ledger and verifies the whole of it. The unit's roster is longer than one page of
+ * resource-list's answer, and the two volunteers who serve are on its second page: the delivery report and the hour
+ * statement offer every volunteer, not the first hundred.
  * One browser, one system, the steps in order as the people would take them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,6 +62,13 @@ class ConsoleBrowserTest {
 
     private static final String OPERATOR = DevTokens.operator("ops-console-browser");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    /** libs/platform RequestParameters.MAX_PAGE_SIZE: the largest page a service answers. */
+    private static final int MAX_PAGE_SIZE = 100;
+    /**
+     * Volunteers the unit registers after the two who serve: resource-list lists volunteers newest first, so these
+     * fill the roster's first page and the two are on the second.
+     */
+    private static final int REGISTERED_LATER = MAX_PAGE_SIZE;
     /** Legal advice: no other system test offers it, so the matchmaker proposes this test's unit. */
     private static final String CATEGORY = "LEGAL_ADVICE";
     private static final String DESCRIPTION = "独居老人遗嘱继承法律咨询 " + RUN;
@@ -81,6 +94,10 @@ class ConsoleBrowserTest {
         // its roster: the delivery report picks two of them (the matchmaker learns of them through Kafka meanwhile)
         firstVolunteer = registerVolunteer(claimingUnit, "陈志强", "13800005501");
         secondVolunteer = registerVolunteer(claimingUnit, "黄丽娟", "13800005502");
+        long registering = System.nanoTime();
+        registerVolunteers(claimingUnit, REGISTERED_LATER);
+        System.out.printf("console roster: %d more volunteers registered in %d ms%n", REGISTERED_LATER,
+                (System.nanoTime() - registering) / 1_000_000);
         // the first also serves in a building Party group of 嘉福社区 (双报到), so the local sign-in lists them as a member
         // who can check in at the unit's activity; a building of this run's own, so no other test's demand is routed there
         String group = Api.post(RESOURCE_LIST, DemoWorld.COMMUNITY_WORKER, "/party-groups", Map.of("name",
@@ -268,7 +285,10 @@ class ConsoleBrowserTest {
         browser.find(By.cssSelector(".unit-projects[data-loaded='true']"));
 
         browser.click(By.cssSelector(".deliver[data-project='" + projectId + "']"));
+        // the two who served are past the roster's first page; the dialog offers the whole roster
         browser.click(By.cssSelector(".delivery-dialog .pick[data-volunteer='" + firstVolunteer + "']"));
+        assertThat(browser.all(By.cssSelector(".delivery-dialog .pick"))).hasSize(2 + REGISTERED_LATER);
+        assertThat(browser.all(By.cssSelector(".delivery-dialog .partial-list"))).as("nothing left out").isEmpty();
         browser.click(By.cssSelector(".delivery-dialog .pick[data-volunteer='" + secondVolunteer + "']"));
         browser.type(By.cssSelector(".delivery-dialog .hours[data-volunteer='" + firstVolunteer + "'] input"), "2.5\t");
         browser.type(By.cssSelector(".delivery-dialog .hours[data-volunteer='" + secondVolunteer + "'] input"), "2\t");
@@ -573,6 +593,32 @@ class ConsoleBrowserTest {
                         "homeCommunity", DemoWorld.COMMUNITY, "skills", List.of("法律咨询"),
                         "person", Map.of("name", name, "phone", phone), "consent", true), 201)
                 .extract().path("volunteerId");
+    }
+
+    /**
+     * Registers {@code count} more volunteers of the unit, a few at a time (the roster's length is what matters, not
+     * who they are); each is answered 201 before this returns.
+     */
+    private static void registerVolunteers(String unit, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> registered = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = String.format(Locale.ROOT, "共建单位志愿者%03d", i);
+                String phone = String.format(Locale.ROOT, "1390000%04d", i);
+                registered.add(pool.submit(() -> registerVolunteer(unit, name, phone)));
+            }
+            for (Future<String> volunteer : registered) {
+                volunteer.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a volunteer not registered", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String read(Path file) {
