@@ -118,12 +118,14 @@ export function hoursNeedConfirmation(slip) {
 /**
  * Whether the rule lets the caller take the slip back (撤回派单, services/demand-list/README.md, "The slip"), as
  * by: 'GROUP_LEADER' (the group's leader) — a dispatched slip at any time, an accepted one once overdue
- * (escalated); 'COMMUNITY' (the community worker or the desk) — once it was escalated to the community. Never a slip
- * whose member is checked in, nor one reported or ended. demand-list decides again at the call.
+ * (escalated), never while its member is checked in; 'COMMUNITY' (the community worker or the desk) — once it was
+ * escalated to the community, a check-in nobody ended included (its time is not credited). Never one reported or
+ * ended. demand-list decides again at the call.
  */
 export function recallable(slip, by) {
-  if (!slip || !['DISPATCHED', 'ACCEPTED'].includes(slip.status) || slip.checkedIn) return false
+  if (!slip || !['DISPATCHED', 'ACCEPTED'].includes(slip.status)) return false
   if (by === 'COMMUNITY') return slip.escalationLevel === 'COMMUNITY'
+  if (slip.checkedIn) return false
   return slip.status === 'DISPATCHED' || slip.escalationLevel != null
 }
 

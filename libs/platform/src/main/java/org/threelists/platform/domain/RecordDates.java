@@ -1,6 +1,8 @@
 package org.threelists.platform.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The dates a street office's records carry: 2000-01-01 to 2999-12-31. ISO dates run to year ±999,999,999, and Jackson
@@ -17,6 +19,15 @@ public final class RecordDates {
 
     private static boolean holds(LocalDate date) {
         return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
+    /**
+     * Whether an instant lies within the bounds' days (UTC): one beyond them cannot be stored as a timestamp (a
+     * query given it would fail in the database, not at the door).
+     */
+    public static boolean holds(Instant instant) {
+        return !instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                && instant.isBefore(LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** Refuses {@code date}, named {@code field}, when it is outside the bounds; an absent date passes. */

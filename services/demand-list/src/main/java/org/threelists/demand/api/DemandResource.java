@@ -35,6 +35,7 @@ import org.threelists.demand.service.ContactDisclosure;
 import org.threelists.demand.service.DemandCuration;
 import org.threelists.demand.service.DemandRouting;
 import org.threelists.demand.service.DemandSubmission;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.problem.Problem;
 import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
@@ -274,17 +275,24 @@ public class DemandResource {
     }
 
     private DemandResponse render(DemandView demand) {
-        return DemandResponse.of(demand, disclosure.disclose(demand, access.entitlement(demand)));
+        ContactDisclosure.Entitlement entitled = access.entitlement(demand);
+        return DemandResponse.of(demand, disclosure.disclose(demand, entitled), entitled.ticketText());
     }
 
     private static Instant instant(String name, String value, Instant otherwise) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
         }
+        if (!RecordDates.holds(parsed)) {
+            throw ProblemException.invalid(name, "must be between " + RecordDates.EARLIEST + " and "
+                    + RecordDates.LATEST);
+        }
+        return parsed;
     }
 }

@@ -34,7 +34,12 @@ public record DemandResponse(String demandId, String streetCode, String communit
         @Schema(description = "A hotline ticket's own words, for the community and the desk to review; personal data, "
                 + "never published, erased with the resident's data") String ticketText) {
 
-    static DemandResponse of(DemandView v, Disclosed disclosed) {
+    /**
+     * {@code curator}: the demand's community or the street's desk, who review it. Only they read the status's reason:
+     * people write it (a withdrawal, a rejection, a group sending the demand back, a unit giving its project back) and
+     * it may name a resident, as a slip's reasons may (services/demand-list/README.md, "Personal data").
+     */
+    static DemandResponse of(DemandView v, Disclosed disclosed, boolean curator) {
         ResidentContactPart resident = disclosed.contact() == null ? null
                 : ResidentContactPart.of(disclosed.contact());
         String ticketText = disclosed.ticketText();
@@ -42,7 +47,7 @@ public record DemandResponse(String demandId, String streetCode, String communit
         return new DemandResponse(v.demandId, v.streetCode, v.communityCode, v.compound, v.building, v.category,
                 v.category.zh(), v.description, v.beneficiaries, v.urgency, v.urgency.zh(), window, v.deadline,
                 v.estimatedHours, v.requiredSkillList(), v.source, v.municipalTicketId, v.status, v.status.zh(),
-                v.statusReason, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.openSlipId, v.rating,
+                curator ? v.statusReason : null, v.duplicateOf, v.projectId, v.servingUnitIds(), v.partyGroupId, v.openSlipId, v.rating,
                 v.sealedResident != null && !v.residentErased, v.residentErased, resident, v.submittedAt,
                 v.submittedBy, v.updatedAt, v.updatedBy, v.version, ticketText);
     }

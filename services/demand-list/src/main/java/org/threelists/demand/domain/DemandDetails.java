@@ -2,6 +2,7 @@ package org.threelists.demand.domain;
 
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
@@ -54,6 +55,13 @@ public record DemandDetails(String compound, String building, Category category,
         if (window != null && (window.start() == null || window.end() == null)) {
             throw new RuleBrokenException("window", "needs both start and end");
         }
+        // before the order of the dates: a date beyond the records' years is a typing slip, and the topic's four-digit
+        // dates could not carry it (every consumer would drop the demand)
+        if (window != null) {
+            RecordDates.require("window.start", window.start());
+            RecordDates.require("window.end", window.end());
+        }
+        RecordDates.require("deadline", deadline);
         if (window != null && window.end().isBefore(window.start())) {
             throw new RuleBrokenException("window", "ends before it starts");
         }

@@ -91,8 +91,11 @@ public class DemandProjection {
 
     @EventHandler
     void on(DemandWithdrawn event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        update(event.demandId(), event.actor(), at, sequence,
-                view -> status(view, DemandStatus.WITHDRAWN, event.reason()));
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.WITHDRAWN, event.reason());
+            // as the aggregate: the group no longer holds it, so its leader no longer reads it
+            view.partyGroupId = null;
+        });
     }
 
     @EventHandler

@@ -94,6 +94,8 @@ public class SlipProjection {
             view.recallReason = event.reason();
             view.recallLevel = event.level();
             view.escalationLevel = null;
+            // a check-in the member never ended ends with the slip, uncredited (checkedInAt stays, as a record)
+            view.checkedIn = false;
         });
         stops(event.slipId());
     }

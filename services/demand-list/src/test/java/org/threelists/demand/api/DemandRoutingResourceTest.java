@@ -9,6 +9,7 @@ import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.messaging.PartyGroupMessages;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.demand.projection.DemandView;
+import org.threelists.demand.slip.SlipWorld;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.KafkaProbe;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.threelists.demand.Fixtures.COURT_UNIT;
+import static org.threelists.demand.Fixtures.DIANQIAN_AUDITOR;
+import static org.threelists.demand.Fixtures.DIANQIAN_DESK;
 import static org.threelists.demand.Fixtures.JIAFU_WORKER;
 import static org.threelists.demand.Fixtures.LIANQIAO_WORKER;
 import static org.threelists.demand.Fixtures.as;
@@ -83,6 +87,46 @@ class DemandRoutingResourceTest {
         JsonNode back = published(demandId, "threelists.demand.sent-to-joint-meeting.v1");
         assertThat(back.path("data").path("groupId").asText()).isEqualTo(groupId);
         assertThat(back.path("data").path("status").asText()).isEqualTo("LISTED");
+    }
+
+    /** A withdrawn demand is no longer the group's: its leader reads it no more, as the aggregate already says. */
+    @Test
+    void a_withdrawn_demand_is_no_longer_read_by_the_leader_of_the_group_that_held_it() {
+        SlipWorld world = new SlipWorld();
+        String demandId = world.heldDemand();
+        as(world.leader).get("/demands/{id}", demandId).then().statusCode(200);
+        as(JIAFU_WORKER).body(Map.of("reason", "居民已搬离")).post("/demands/{id}/withdraw", demandId).then()
+                .statusCode(200);
+        assertThat(stored(demandId).partyGroupId).isNull();
+        as(world.leader).get("/demands/{id}", demandId).then().statusCode(403);
+        assertThat(as(world.leader).queryParam("size", 100).get("/demands").then().statusCode(200).extract().asString())
+                .doesNotContain(demandId);
+    }
+
+    /**
+     * People write a status's reason and may name a resident in it: only the demand's community and the street's desk
+     * read it. A unit of the street reads the listed demand (it may take it on) without it, as does the auditor.
+     */
+    @Test
+    void the_reason_a_demand_went_back_is_read_by_its_community_and_the_desk_alone() {
+        String groupId = PartyGroupMessages.created("嘉福盐业小区", List.of("10栋"));
+        String demandId = listed();
+        as(JIAFU_WORKER).body(Map.of("lane", "PARTY_GROUP", "groupId", groupId)).post("/demands/{id}/route", demandId)
+                .then().statusCode(200);
+        String reason = "3栋502王大爷（13800000009）需要律师上门";
+        as(JIAFU_WORKER).body(Map.of("lane", "JOINT_MEETING", "reason", reason)).post("/demands/{id}/route", demandId)
+                .then().statusCode(200);
+
+        as(JIAFU_WORKER).get("/demands/{id}", demandId).then().statusCode(200).body("statusReason", equalTo(reason));
+        as(DIANQIAN_DESK).get("/demands/{id}", demandId).then().statusCode(200).body("statusReason", equalTo(reason));
+        for (String reader : new String[] {COURT_UNIT, DIANQIAN_AUDITOR}) {
+            String answer = as(reader).get("/demands/{id}", demandId).then().statusCode(200)
+                    .body("status", equalTo("LISTED")).extract().asString();
+            assertThat(answer).doesNotContain("13800000009").doesNotContain("王大爷");
+            String listing = as(reader).queryParam("size", 100).get("/demands").then().statusCode(200).extract()
+                    .asString();
+            assertThat(listing).contains(demandId).doesNotContain("13800000009");
+        }
     }
 
     @Test

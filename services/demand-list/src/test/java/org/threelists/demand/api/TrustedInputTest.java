@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.Fixtures;
+import org.threelists.demand.projection.DemandView;
 import org.threelists.devkit.DevTokens;
 import org.threelists.testing.RealInfrastructure;
 
@@ -63,6 +64,40 @@ class TrustedInputTest {
         }
         as(JIAFU_WORKER).body(Fixtures.with(Fixtures.legalAdviceDemand(), "estimatedHours", 0.001))
                 .post("/demands").then().statusCode(400).body("violations.field", hasItem("estimatedHours"));
+    }
+
+    /**
+     * Years no four-digit date carries (Jackson reads them) and years before the records' first: refused at the door
+     * on a submission and on an amendment, naming the field, and nothing changes. Accepted, the topic's date pattern
+     * would refuse the event and every consumer would drop the demand.
+     */
+    @Test
+    void dates_beyond_the_records_years_are_refused_and_nothing_changes() {
+        String id = Fixtures.submitted();
+        Map<String, Object> amendment = Fixtures.with(Fixtures.legalAdviceDemand(), "communityCode", null);
+        DemandView before = Fixtures.stored(id);
+        long count = Fixtures.count();
+        String end = java.time.LocalDate.now().plusDays(21).toString();
+        for (String date : new String[] {"+10000-01-01", "-0001-01-01", "+999999999-12-31", "1999-12-31"}) {
+            Map<String, Map<String, Object>> bodies = Map.of(
+                    "window.start", Fixtures.with(Fixtures.legalAdviceDemand(), "window", Map.of("start", date, "end", end)),
+                    "window.end", Fixtures.with(Fixtures.legalAdviceDemand(), "window", Map.of("start", end, "end", date)),
+                    "deadline", Fixtures.with(Fixtures.legalAdviceDemand(), "deadline", date));
+            bodies.forEach((field, body) -> {
+                as(JIAFU_WORKER).body(body).post("/demands").then().statusCode(400)
+                        .body("violations.field", hasItem(field));
+                as(JIAFU_WORKER).body(Fixtures.with(body, "communityCode", null)).post("/demands/{id}/amend", id)
+                        .then().statusCode(400).body("violations.field", hasItem(field));
+            });
+        }
+        assertThat(Fixtures.count()).isEqualTo(count);
+        DemandView after = Fixtures.stored(id);
+        assertThat(after.windowStart).isEqualTo(before.windowStart);
+        assertThat(after.windowEnd).isEqualTo(before.windowEnd);
+        assertThat(after.deadline).isEqualTo(before.deadline);
+        // the bounds themselves are records' dates
+        as(JIAFU_WORKER).body(Fixtures.with(amendment, "deadline", "2999-12-31")).post("/demands/{id}/amend", id)
+                .then().statusCode(200);
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.threelists.demand.contract;
 import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandLimits;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.testing.gen.Gen;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,9 @@ public final class ValidRequests {
         Gen<Integer> startIn = Gen.integers(0, 365);
         Gen<Integer> lasting = Gen.integers(0, 60);
         Gen<Integer> deadlineAfter = Gen.integers(-1, 90);
+        Gen<Integer> anyDay = Gen.oneOf(Gen.just(0), Gen.just((int) ChronoUnit.DAYS.between(RecordDates.EARLIEST,
+                RecordDates.LATEST)), Gen.integers(0, (int) ChronoUnit.DAYS.between(RecordDates.EARLIEST,
+                RecordDates.LATEST)));
         Gen<String> description = nonBlank(DemandLimits.DESCRIPTION_MAX);
         return random -> {
             Map<String, Object> body = new HashMap<>();
@@ -71,17 +76,24 @@ public final class ValidRequests {
             body.put("estimatedHours", hours.next(random));
             body.put("requiredSkills", skills.next(random));
             if (random.nextBoolean()) {
-                LocalDate start = LocalDate.now().plusDays(startIn.next(random));
-                LocalDate end = start.plusDays(lasting.next(random));
+                // mostly the coming year; now and then anywhere in the records' years, their bounds included, which
+                // the topic's four-digit dates must carry as well
+                LocalDate start = random.nextInt(4) > 0 ? LocalDate.now().plusDays(startIn.next(random))
+                        : RecordDates.EARLIEST.plusDays(anyDay.next(random));
+                LocalDate end = atMostLatest(start.plusDays(lasting.next(random)));
                 body.put("window", Map.of("start", start.toString(), "end", end.toString()));
                 int after = deadlineAfter.next(random);
                 if (after >= 0) {
-                    body.put("deadline", end.plusDays(after).toString());
+                    body.put("deadline", atMostLatest(end.plusDays(after)).toString());
                 }
             }
             body.values().removeIf(v -> v == null);
             return body;
         };
+    }
+
+    private static LocalDate atMostLatest(LocalDate date) {
+        return date.isAfter(RecordDates.LATEST) ? RecordDates.LATEST : date;
     }
 
     /** A withdrawal's reason: absent, empty or any text up to its bound. */

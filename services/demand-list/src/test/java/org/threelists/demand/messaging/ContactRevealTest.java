@@ -74,5 +74,14 @@ class ContactRevealTest {
     void a_malformed_period_is_refused() {
         as(DIANQIAN_DESK).queryParam("from", "yesterday").get("/demands/contact-reveals").then().statusCode(400)
                 .body("violations[0].field", equalTo("from"));
+        // instants java.time reads but no timestamp holds: 400 naming the field, not a failed query (500)
+        as(DIANQIAN_DESK).queryParam("from", "+300000-01-01T00:00:00Z").get("/demands/contact-reveals").then()
+                .statusCode(400).body("violations[0].field", equalTo("from"));
+        as(DIANQIAN_DESK).queryParam("to", "+999999999-12-31T00:00:00Z").get("/demands/contact-reveals").then()
+                .statusCode(400).body("violations[0].field", equalTo("to"));
+        as(DIANQIAN_DESK).queryParam("from", "1999-12-31T23:59:59Z").get("/demands/contact-reveals").then()
+                .statusCode(400).body("violations[0].field", equalTo("from"));
+        as(DIANQIAN_DESK).queryParam("from", "2000-01-01T00:00:00Z").queryParam("to", "2999-12-31T23:59:59Z")
+                .get("/demands/contact-reveals").then().statusCode(200);
     }
 }

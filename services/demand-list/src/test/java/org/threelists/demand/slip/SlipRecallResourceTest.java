@@ -1,16 +1,24 @@
 package org.threelists.demand.slip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.slip.EscalationLevel;
+import org.threelists.demand.domain.slip.Slip;
+import org.threelists.demand.domain.slip.SlipCommands.PassSlipDeadline;
 import org.threelists.demand.domain.slip.SlipStatus;
 import org.threelists.demand.messaging.Topics;
 import org.threelists.demand.projection.SlipView;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +42,9 @@ class SlipRecallResourceTest {
 
     private static final String PROBLEMS = "https://threelists.dev/problems/";
     private static final String REASON = "派错了人：王师傅不在本楼栋，改派他人";
+
+    @Inject
+    CommandGateway commands;
 
     @Test
     void the_leader_recalls_a_dispatched_slip_and_dispatches_the_demand_to_another_member() {
@@ -69,6 +80,57 @@ class SlipRecallResourceTest {
         as(world.leader).body(Map.of("reason", "又派错了")).post("/slips/{id}/recall", first).then().statusCode(409)
                 .body("type", equalTo(PROBLEMS + "illegal-transition"));
         assertThat(SlipWorld.stored(second).status).isEqualTo(SlipStatus.DISPATCHED);
+    }
+
+    /**
+     * Only the member checks out. A member who checked in and never checked out (a lost phone, taken ill) would hold
+     * the slip and its demand for ever: once the slip is escalated to the community, the community recalls it, the
+     * time is not credited (no closing, nothing for the ledger), and the group can dispatch the demand again.
+     */
+    @Test
+    void a_check_in_nobody_ended_is_recalled_by_the_community_once_escalated_and_credits_nothing() {
+        SlipWorld world = new SlipWorld();
+        String demandId = world.heldDemand();
+        String slipId = world.dispatched(demandId, world.volunteerId);
+        as(world.volunteer).post("/slips/{id}/accept", slipId).then().statusCode(200);
+        as(world.volunteer).body(Map.of("code", world.code(slipId, "CHECK_IN"))).post("/slips/{id}/check-in", slipId)
+                .then().statusCode(200);
+        Instant resolveBy = SlipWorld.deadline(slipId).deadline;
+        // the resolution time passes with the member still checked in: the leader is told, then the community
+        passDeadline(slipId, resolveBy);
+        as(world.leader).body(Map.of("reason", REASON)).post("/slips/{id}/recall", slipId).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "illegal-transition"));
+        as(JIAFU_WORKER).body(Map.of("reason", REASON)).post("/slips/{id}/recall", slipId).then().statusCode(409);
+        passDeadline(slipId, resolveBy);
+        assertThat(SlipWorld.stored(slipId).escalationLevel).isEqualTo(EscalationLevel.COMMUNITY);
+        as(world.leader).body(Map.of("reason", REASON)).post("/slips/{id}/recall", slipId).then().statusCode(409);
+
+        as(JIAFU_WORKER).body(Map.of("reason", "队员签到后联系不上，社区收回另派")).post("/slips/{id}/recall", slipId)
+                .then().statusCode(200)
+                .body("status", equalTo("RECALLED"))
+                .body("checkedIn", equalTo(false))
+                .body("recallLevel", equalTo("COMMUNITY"));
+        SlipView recalled = SlipWorld.stored(slipId);
+        assertThat(recalled.checkedIn).isFalse();
+        assertThat(recalled.checkedInAt).as("kept as a record").isNotNull();
+        assertThat(recalled.hours).isNull();
+        assertThat(stored(demandId).openSlipId).isNull();
+        assertThat(stored(demandId).status).isEqualTo(DemandStatus.IN_PARTY_GROUP);
+        assertThat(published(slipId, "recalled", 1).get(0).path("data").path("recalledBy").asText())
+                .isEqualTo("COMMUNITY");
+        assertThat(KafkaProbe.readAll(Topics.DEMAND_EVENTS).stream().filter(r -> demandId.equals(r.key())).toList())
+                .noneMatch(r -> r.value().contains("threelists.slip.closed.v1"));
+        // the member can no longer check out of it, and the group dispatches the demand again
+        as(world.leader).body(Map.of("purpose", "CHECK_OUT")).post("/slips/{id}/check-in-code", slipId).then()
+                .statusCode(409);
+        String next = world.dispatched(demandId, world.residentId);
+        assertThat(stored(demandId).openSlipId).isEqualTo(next);
+    }
+
+    /** The deadline poller's step for the slip's running time limit, at a time past both levels. */
+    private void passDeadline(String slipId, Instant deadline) {
+        QuarkusTransaction.requiringNew().run(() -> commands.sendAndWait(new PassSlipDeadline(slipId, deadline,
+                deadline.plus(Duration.ofDays(30)), Slip.CLOCK)));
     }
 
     @Test

@@ -136,8 +136,10 @@ public class Slip {
      * Taking a slip back from its member (撤回派单), so that a slip nobody answers no longer holds its demand: the
      * leader at any time while it is dispatched (the wrong member was named, say), an accepted one only once it is
      * overdue (escalated); the community (or the desk) once it was escalated to them. Never once the service was
-     * given (reported: its hours go through the confirmation), nor while the member is checked in, at the service
-     * (services/demand-list/README.md, "The slip").
+     * given (reported: its hours go through the confirmation), nor while the member is checked in, at the service —
+     * unless the community recalls it once escalated to them: a check-in nobody ended (a lost phone, a member taken
+     * ill) must not hold the slip and its demand for ever, and only the member can check out. Such a check-in's time
+     * is not credited: the recall closes the slip without hours (services/demand-list/README.md, "The slip").
      */
     @CommandHandler
     public void handle(RecallSlip command) {
@@ -145,7 +147,9 @@ public class Slip {
             throw new RuleBrokenException("by", "is required");
         }
         require("recall", EnumSet.of(SlipStatus.DISPATCHED, SlipStatus.ACCEPTED));
-        if (checkedInAt != null) {
+        boolean byCommunityOnceEscalated = command.by() == EscalationLevel.COMMUNITY
+                && escalated == EscalationLevel.COMMUNITY;
+        if (checkedInAt != null && !byCommunityOnceEscalated) {
             throw new IllegalTransitionException("recall slip " + slipId + " while its member is checked in", status);
         }
         if (command.by() == EscalationLevel.COMMUNITY && escalated != EscalationLevel.COMMUNITY) {
@@ -311,6 +315,7 @@ public class Slip {
     @EventSourcingHandler
     void on(SlipRecalled event) {
         status = SlipStatus.RECALLED;
+        checkedInAt = null;
         runs(null);
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.threelists.contracts.Urgency;
+import org.threelists.demand.domain.slip.SlipCommands.CheckOutSlip;
 import org.threelists.demand.domain.slip.SlipCommands.RecallSlip;
 import org.threelists.demand.domain.slip.SlipEvents.SlipAccepted;
 import org.threelists.demand.domain.slip.SlipEvents.SlipCheckedIn;
@@ -145,14 +146,37 @@ class SlipRecallTest {
         fixture.given(dispatched(), accepted(), overdue, toCommunity, checkedIn)
                 .when(recall(EscalationLevel.GROUP_LEADER, LEADER_ACTOR))
                 .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
-        fixture.given(dispatched(), accepted(), overdue, toCommunity, checkedIn)
-                .when(recall(EscalationLevel.COMMUNITY, COMMUNITY_ACTOR))
+        fixture.given(dispatched(), accepted(), overdue, checkedIn)
+                .when(recall(EscalationLevel.GROUP_LEADER, LEADER_ACTOR))
                 .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
         fixture.given(dispatched(), new SlipDeclined(SLIP, DEMAND, MEMBER, "出差在外", "member:" + MEMBER))
                 .when(recall(EscalationLevel.GROUP_LEADER, LEADER_ACTOR))
                 .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
         fixture.given(dispatched(), recalled(EscalationLevel.GROUP_LEADER, null, LEADER_ACTOR))
                 .when(recall(EscalationLevel.GROUP_LEADER, LEADER_ACTOR))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+    }
+
+    /**
+     * Only the member checks out; a check-in nobody ends (a lost phone, a member taken ill) would hold the slip and its
+     * demand for ever. Once the slip is escalated to the community, the community recalls it; the time is not
+     * credited, and the member can no longer check out of it.
+     */
+    @Test
+    void a_check_in_nobody_ended_does_not_hold_the_slip_once_the_community_is_told() {
+        SlipEscalated overdue = escalated(EscalationLevel.GROUP_LEADER, SlipStatus.ACCEPTED, resolveBy);
+        SlipEscalated toCommunity = escalated(EscalationLevel.COMMUNITY, SlipStatus.ACCEPTED, resolveBy);
+        SlipCheckedIn checkedIn = new SlipCheckedIn(SLIP, DEMAND, MEMBER, now, "c-1", false, "member:" + MEMBER);
+        fixture.given(dispatched(), accepted(), checkedIn, overdue)
+                .when(recall(EscalationLevel.COMMUNITY, COMMUNITY_ACTOR))
+                .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
+        fixture.given(dispatched(), accepted(), checkedIn, overdue, toCommunity)
+                .when(recall(EscalationLevel.COMMUNITY, COMMUNITY_ACTOR))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(recalled(EscalationLevel.COMMUNITY, EscalationLevel.COMMUNITY, COMMUNITY_ACTOR));
+        fixture.given(dispatched(), accepted(), checkedIn, overdue, toCommunity,
+                        recalled(EscalationLevel.COMMUNITY, EscalationLevel.COMMUNITY, COMMUNITY_ACTOR))
+                .when(new CheckOutSlip(SLIP, MEMBER, "c-2", false, now.plusSeconds(3_600), "member:" + MEMBER))
                 .expectNoEvents().expectException(refusalOf(Kind.ILLEGAL_TRANSITION));
     }
 
