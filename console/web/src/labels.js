@@ -121,7 +121,7 @@ export const resourceTypes = { VOLUNTEER_SERVICE: '志愿服务', VENUE: '阵地
 
 export const statementStatuses = { VALID: '有效', REVOKED: '已撤销', ALTERED: '记录被篡改' }
 
-export const correctionReasons = { DELIVERED_AFTER_SUMMARY: '汇总报送后新增的服务', CONFIRMED_AFTER_SUMMARY: '汇总报送后才确认完成' }
+export const correctionReasons = { DELIVERED_AFTER_SUMMARY: '汇总报送后新增的服务', CONFIRMED_AFTER_SUMMARY: '汇总报送后才确认完成', CORRECTED_AFTER_SUMMARY: '汇总报送后更正的工时' }
 
 /** 2026年12月: a month (yyyy-mm) as offices write it. */
 export function formatMonth(value) {

@@ -7,7 +7,9 @@ import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.OnlyHoursAreCorrected;
 import org.threelists.ledger.projection.entries.CorrectionChain;
 import org.threelists.ledger.projection.entries.Entries;
+import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.entries.StoredEntry;
+import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.RuleBrokenException;
 
@@ -16,17 +18,23 @@ import java.time.Instant;
 
 /**
  * The desk's corrections of a volunteer's hours: a new record in the corrections chain that points at the entry; the
- * entry itself never changes (services/ledger/README.md, "Entries and the hash chains").
+ * entry itself never changes (services/ledger/README.md, "Entries and the hash chains"). A correction of hours that a
+ * month's municipal summary already counted is a correction needed ("Monthly municipal summary").
  */
 @ApplicationScoped
 public class EntryCorrections {
 
     private final Entries entries;
     private final CorrectionChain chain;
+    private final Generations generations;
+    private final SummaryCorrections summaryCorrections;
 
-    EntryCorrections(Entries entries, CorrectionChain chain) {
+    EntryCorrections(Entries entries, CorrectionChain chain, Generations generations,
+            SummaryCorrections summaryCorrections) {
         this.entries = entries;
         this.chain = chain;
+        this.generations = generations;
+        this.summaryCorrections = summaryCorrections;
     }
 
     /** The entry of the current generation with its corrections; the caller checks it may act on it. */
@@ -44,6 +52,11 @@ public class EntryCorrections {
         if (hours.compareTo(stored.hoursInForce()) == 0) {
             throw new RuleBrokenException("hours", "equals the hours in force: nothing to correct");
         }
-        return chain.append(stored, hours, reason, actor, Instant.now());
+        // as an event's application: a monthly summary reading its figures (the lock held exclusively) either holds
+        // this correction or is recorded before it, and then the correction is noted for the desk to report
+        generations.lockCurrent();
+        LedgerCorrection correction = chain.append(stored, hours, reason, actor, Instant.now());
+        summaryCorrections.noteCorrection(correction.correctionId());
+        return correction;
     }
 }

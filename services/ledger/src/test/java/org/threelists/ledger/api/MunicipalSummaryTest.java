@@ -146,6 +146,58 @@ class MunicipalSummaryTest {
                 .then().statusCode(403);
     }
 
+    /** A street whose summaries and corrections only this test makes. */
+    static final String JIANGHAN_DESK = DevTokens.desk("desk-jianghan", "jianghan");
+    static final String JIANGHAN_UNIT = "unit-jianghan-hospital";
+
+    /**
+     * The desk corrects hours the month's summary counted: the municipal platform holds the old figure, so the change
+     * is listed for the desk to report. A correction of hours not yet confirmed is not listed; the confirmation is,
+     * with the hours in force.
+     */
+    @Test
+    void a_correction_of_hours_a_sent_summary_counted_is_listed_with_its_change_and_a_late_confirmation_with_the_hours_in_force() {
+        String counted = uuid();
+        deliverConfirmed(delivered(counted, "jianghan", "minquan", "HEALTH", LocalDate.of(2025, 3, 3), 4,
+                List.of(volunteerHours(uuid(), JIANGHAN_UNIT, 3)), List.of()));
+        String pending = uuid();
+        deliver(delivered(pending, "jianghan", "minquan", "HEALTH", LocalDate.of(2025, 3, 9), 2,
+                List.of(volunteerHours(uuid(), JIANGHAN_UNIT, 5)), List.of()));
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        as(JIANGHAN_DESK).body(Map.of("month", "2025-03")).post("/ledger/municipal-summaries").then().statusCode(201)
+                .body("figures.hours", equalTo(3));
+
+        as(JIANGHAN_DESK).body(Map.of("hours", 1, "reason", "签到表核对：实际服务1小时"))
+                .post("/ledger/entries/" + hoursEntryOf(counted) + "/corrections").then().statusCode(201);
+        as(JIANGHAN_DESK).body(Map.of("hours", 4, "reason", "签到表核对：实际服务4小时"))
+                .post("/ledger/entries/" + hoursEntryOf(pending) + "/corrections").then().statusCode(201);
+        confirm(pending);
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+
+        var needed = await(() -> as(JIANGHAN_DESK).get("/ledger/municipal-summaries/corrections-needed").then()
+                .statusCode(200).extract().jsonPath(), j -> j.getList("$").size() == 2);
+        assertThat(needed.getString("find { it.projectId == '" + counted + "' }.reason"))
+                .isEqualTo("CORRECTED_AFTER_SUMMARY");
+        assertThat(needed.getFloat("find { it.projectId == '" + counted + "' }.hours")).isEqualTo(-2f);
+        assertThat(needed.getString("find { it.projectId == '" + counted + "' }.summaryId")).isEqualTo("jianghan:2025-03");
+        // the pending delivery's correction came before its confirmation: only the confirmation, with 4 hours, not 5
+        assertThat(needed.getList("findAll { it.projectId == '" + pending + "' }.reason", String.class))
+                .containsExactly("CONFIRMED_AFTER_SUMMARY");
+        assertThat(needed.getFloat("find { it.projectId == '" + pending + "' }.hours")).isEqualTo(4f);
+        // what the month now reports is what was sent plus what is listed
+        assertThat(as(JIANGHAN_DESK).queryParam("from", "2025-03-01").queryParam("to", "2025-03-31")
+                .get("/ledger/reports").then().statusCode(200).extract().jsonPath().getFloat("totals.hours"))
+                .isEqualTo(3f - 2f + 4f);
+        assertThat(as(JIANGHAN_DESK).get("/ledger/municipal-summaries").then().statusCode(200).extract().jsonPath()
+                .getFloat("find { it.month == '2025-03' }.figures.hours")).isEqualTo(3f);
+    }
+
+    private static String hoursEntryOf(String projectId) {
+        return await(() -> as(JIANGHAN_DESK).queryParam("project", projectId).queryParam("kind", "HOURS")
+                .get("/ledger/entries").then().statusCode(200).extract().jsonPath().getString("items[0].entryId"),
+                id -> id != null);
+    }
+
     static final String HEPING_DESK = DevTokens.desk("desk-heping", "heping");
     static final String HEPING_UNIT = "unit-heping-school";
 

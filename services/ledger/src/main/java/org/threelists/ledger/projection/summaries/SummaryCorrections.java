@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Pipeline;
 import org.threelists.ledger.projection.entries.Generations;
+import org.threelists.ledger.projection.projects.Confirmation;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What arrived for a month after its summary went to the municipal platform: a delivery dated in the month, or the
- * community's confirmation of one (only confirmed hours count, see the module README). The summary that was sent
+ * What arrived for a month after its summary went to the municipal platform: a delivery dated in the month, the
+ * community's confirmation of one (only confirmed hours count, see the module README), or the desk's correction of
+ * hours that counted in it. The summary that was sent
  * never changes; these are listed for the desk, who reports the difference as a correction. Live, "after" means
  * applied once the summary was recorded ({@link After#SUMMARY_RECORDED}); a replay goes by the events' own time and
  * by what the live generation has not recorded ({@link After#EVENT_TIME}). The notes are not a generation's: a
@@ -30,9 +32,11 @@ import java.util.List;
 public class SummaryCorrections {
 
     @Schema(name = "CorrectionNeededReason")
-    public enum Reason { DELIVERED_AFTER_SUMMARY, CONFIRMED_AFTER_SUMMARY }
+    public enum Reason { DELIVERED_AFTER_SUMMARY, CONFIRMED_AFTER_SUMMARY, CORRECTED_AFTER_SUMMARY }
 
-    @Schema(name = "CorrectionNeeded", description = "Something that arrived for a month after its summary was sent")
+    @Schema(name = "CorrectionNeeded", description = "Something that arrived for a month after its summary was sent; "
+            + "hours: what the delivery or confirmation adds, or, for CORRECTED_AFTER_SUMMARY, the correction's change "
+            + "(negative when hours were taken off)")
     public record Needed(String summaryId, String month, Reason reason, String projectId, String deliveryEventId,
             LocalDate deliveryDate, BigDecimal hours, Instant notedAt) {
     }
@@ -63,6 +67,37 @@ public class SummaryCorrections {
          * current the live consumer finds it applied and notes nothing.
          */
         EVENT_TIME
+    }
+
+    /**
+     * The hours in force of the delivery {@code d}: its volunteers' entries with the desk's corrections made before
+     * (each correction made once the delivery counted in a month already sent is noted on its own,
+     * {@link #noteCorrection}).
+     */
+    static final String HOURS_IN_FORCE = "COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = "
+            + "d.generation AND h.event_id = d.event_id AND h.kind = 'HOURS'), 0) + COALESCE((SELECT SUM(c.delta) "
+            + "FROM ledger_correction c WHERE c.event_id = d.event_id), 0)";
+
+    /**
+     * Notes the desk's correction {@code correctionId} when its entry's month was sent already and the entry counted
+     * in it (a slip's, or its project confirmed): the summary's figures held the hours before it. The hours noted are
+     * the correction's change. A correction of an entry not yet confirmed is not noted: the confirmation is, with the
+     * hours in force. Called in the correction's transaction, which holds the generation lock shared, as an event's
+     * application does, so a summary's figures either hold the correction or it is noted.
+     */
+    public void noteCorrection(String correctionId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "summary_correction_needed (event_id, delivery_id, reason, summary_id, street_code, month, project_id, "
+                + "entry_date, hours, noted_at) SELECT x.correction_id, x.event_id, ?, s.summary_id, x.street_code, "
+                + "s.month, x.project_id, x.entry_date, x.delta, x.corrected_at FROM ledger_correction x "
+                + "JOIN municipal_summary s ON s.street_code = x.street_code AND s.month = to_char(x.entry_date, "
+                + "'YYYY-MM') WHERE x.correction_id = ? AND " + Confirmation.confirmed("x") + " ON CONFLICT DO NOTHING")) {
+            insert.setString(1, Reason.CORRECTED_AFTER_SUMMARY.name());
+            insert.setString(2, correctionId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot note the correction " + correctionId, e);
+        }
     }
 
     /** An event of a rebuild's batch that may come after a summary of its project's month, for {@link #noteAllLate}. */
@@ -96,8 +131,7 @@ public class SummaryCorrections {
             pipeline.add("INSERT INTO "
                     + "summary_correction_needed (event_id, delivery_id, reason, summary_id, street_code, month, project_id, "
                     + "entry_date, hours, noted_at) SELECT l.event_id, d.event_id, ?, s.summary_id, d.street_code, s.month, "
-                    + "d.project_id, d.entry_date, COALESCE((SELECT SUM(h.hours) FROM ledger_entry h WHERE h.generation = "
-                    + "d.generation AND h.event_id = d.event_id AND h.kind = 'HOURS'), 0), l.at::timestamptz "
+                    + "d.project_id, d.entry_date, " + HOURS_IN_FORCE + ", l.at::timestamptz "
                     + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::bigint[]) "
                     + "AS l(event_id, at, project_id, kafka_partition, kafka_offset) "
                     + "JOIN ledger_entry d ON d.generation = ? AND d.project_id = l.project_id AND d.kind = 'DELIVERY' AND "
