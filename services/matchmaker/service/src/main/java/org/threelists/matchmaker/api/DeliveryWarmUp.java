@@ -146,8 +146,8 @@ public class DeliveryWarmUp {
                 PLACE, List.of(UUID.randomUUID().toString()), need, UNIT, resourceId, null, null, List.of(), ACTOR));
         commands.sendAndWait(new PublishProject(projectId, Mode.CLAIM, null, now,
                 policy.claimDeadline(Urgency.NORMAL, now), ACTOR));
-        commands.sendAndWait(new ClaimProject(projectId, claimId, UNIT, resourceId, need.amount(), "TOTAL", ACTOR));
-        saga.reserved(projectId, claimId, now);
+        commands.sendAndWait(new ClaimProject(projectId, claimId, UNIT, resourceId, "TOTAL", ACTOR));
+        saga.reserved(projectId, claimId, UNIT, resourceId, now);
     }
 
     /** A delivery report as a unit sends it: one volunteer's hours, residents served, a note. */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * street; an auditor reads its street; a community worker reads its community's projects, confirms their completion
  * and records ratings; a unit of the street reads the projects open for claims and the ones it asked for or holds,
  * claims, pledges, and — as a holder — schedules, reports delivery and gives the project back. Only holders among
- * the units see who holds a project and the delivery report.
+ * the units see who holds a project, who acted on it and the delivery report.
  */
 @RequestScoped
 public class ProjectAccess {
@@ -102,8 +102,11 @@ public class ProjectAccess {
         }
     }
 
-    /** Whether the caller sees the holders, the delivery report and every claim: everyone but non-holding units. */
-    public boolean seesHolders(ProjectView project) {
+    /**
+     * Whether the caller sees the project whole — the holders, every claim, the schedule, the delivery report, who
+     * proposed, published and last changed it and why its state changed: everyone but units that do not hold it.
+     */
+    public boolean seesWhole(ProjectView project) {
         return !isUnit() || project.heldBy(caller.unit().orElse(null));
     }
 

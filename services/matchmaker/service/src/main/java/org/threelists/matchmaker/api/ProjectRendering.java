@@ -11,9 +11,9 @@ import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.security.Caller;
 
 /**
- * A project as the caller may see it (README "REST": a unit sees holders, other units' claims and the delivery report
- * only while it holds the project), read from the project list after a command, so every write answers with the
- * state the command left.
+ * A project as the caller may see it (README "REST": a unit sees holders, other units' claims, the delivery report and
+ * who acted on the project only while it holds it), read from the project list after a command, so every write
+ * answers with the state the command left.
  */
 @RequestScoped
 public class ProjectRendering {
@@ -36,7 +36,7 @@ public class ProjectRendering {
     }
 
     Project render(ProjectView project) {
-        return Project.of(project, queries.claims(project.projectId), access.seesHolders(project),
+        return Project.of(project, queries.claims(project.projectId), access.seesWhole(project),
                 caller.unit().orElse(null));
     }
 

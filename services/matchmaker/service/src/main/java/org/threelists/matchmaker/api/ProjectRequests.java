@@ -2,6 +2,7 @@ package org.threelists.matchmaker.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +31,9 @@ public final class ProjectRequests {
     }
 
     @Schema(name = "NeedRequest", description = "How much the project needs, in one capacity unit of resource-list")
-    public record NeedRequest(@NotNull @Positive @DecimalMax("10000000") BigDecimal amount,
+    public record NeedRequest(
+            @Schema(description = "At most two decimals, as resource-list books capacity")
+            @NotNull @Positive @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal amount,
             @NotNull @Pattern(regexp = CAPACITY_UNIT, message = "must be one of VOLUNTEER_HOURS, VENUE_HOURS, YUAN, ITEMS, SERVICE_HOURS")
             String unit) {
     }
@@ -70,7 +73,7 @@ public final class ProjectRequests {
 
     @Schema(name = "PledgeRequest", description = "Pledge a share of the need with one of your offers")
     public record Pledge(@NotBlank @Pattern(regexp = UUID, message = "must be a UUID") String resourceId,
-            @NotNull @Positive @DecimalMax("10000000") BigDecimal amount,
+            @NotNull @Positive @DecimalMax("10000000") @Digits(integer = 8, fraction = 2) BigDecimal amount,
             @Pattern(regexp = PERIOD, message = "must be YYYY-MM or TOTAL") String period) {
     }
 
@@ -94,7 +97,7 @@ public final class ProjectRequests {
             @NotNull @PositiveOrZero @Max(100000) Integer residentsServed,
             @Size(max = 2000) String notes,
             @Schema(description = "What each claim used of its reservation, by claim id; a claim not listed used all it reserved")
-            Map<String, @NotNull @PositiveOrZero BigDecimal> usedByClaim) {
+            Map<String, @NotNull @PositiveOrZero @Digits(integer = 8, fraction = 2) BigDecimal> usedByClaim) {
     }
 
     @Schema(name = "RatingRequest", description = "A resident's rating of the service for one demand, 1 to 5 stars")

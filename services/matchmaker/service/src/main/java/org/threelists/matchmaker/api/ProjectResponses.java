@@ -97,12 +97,24 @@ public final class ProjectResponses {
     @Schema(name = "Project", description = "A project on the project list (项目清单). Residents appear only through "
             + "demand ids: their personal data stays in demand-list. Holders, claims of other units, the schedule, the "
             + "delivery report, consumptions and what the ratings say are shown to a unit only when it holds the "
-            + "project.")
+            + "project; so are who proposed, published and last changed it, why its state changed, and the units the "
+            + "proposal named: a unit that does not hold it is told that it is taken, not by whom.")
     public record Project(String projectId, String origin, ProjectStatus status, String statusLabel,
-            String statusReason, String streetCode, String communityCode, String category, String urgency,
-            String title, List<String> demandIds, Need need, String mode, String proposedUnitId,
-            String proposedResourceId, Score score, String explanation, List<Alternative> alternatives,
-            Decision decision, Instant claimDeadline, Instant completionDeadline, BigDecimal covered,
+            @Schema(description = "Why the project is in its state (a refusal, a release, a cancellation); absent "
+                    + "for a unit that does not hold the project") String statusReason,
+            String streetCode, String communityCode, String category, String urgency,
+            String title, List<String> demandIds, Need need, String mode,
+            @Schema(description = "The unit the proposal is for; absent for a unit that does not hold the project, "
+                    + "unless it is that unit") String proposedUnitId,
+            @Schema(description = "Its offer; absent as proposedUnitId is") String proposedResourceId,
+            Score score,
+            @Schema(description = "Why the engine chose the proposed unit; absent for a unit that does not hold the "
+                    + "project") String explanation,
+            @Schema(description = "The units the engine considered and did not choose; absent for a unit that does not "
+                    + "hold the project") List<Alternative> alternatives,
+            @Schema(description = "The decision to publish; decidedBy is absent for a unit that does not hold the "
+                    + "project") Decision decision,
+            Instant claimDeadline, Instant completionDeadline, BigDecimal covered,
             @Schema(description = "The units holding the project; absent for a unit that does not hold it")
             List<String> holders,
             @Schema(description = "Claims and pledges; a unit that does not hold the project sees only its own")
@@ -119,16 +131,25 @@ public final class ProjectResponses {
             @Schema(description = "Whether a volunteer's reported hours differ from the checked ones") boolean hoursDiffer,
             @Schema(description = "The residents' ratings; for a unit that does not hold the project, the scores without "
                     + "the comments and who recorded them") List<Rating> ratings, int escalations, Instant proposedAt,
-            String proposedBy, Instant updatedAt, String updatedBy, long version) {
+            @Schema(description = "Absent for a unit that does not hold the project") String proposedBy,
+            Instant updatedAt,
+            @Schema(description = "Absent for a unit that does not hold the project") String updatedBy, long version) {
 
+        /**
+         * The project as {@code unit} (null for the desk, the community, the auditor) may see it: {@code full} for
+         * all but a unit that does not hold it, which sees neither who holds or held it, nor who claimed it, nor
+         * which staff accounts acted on it (README "REST").
+         */
         static Project of(ProjectView p, List<ProjectClaimView> claims, boolean full, String unit) {
             List<Claim> shown = claims.stream().filter(c -> full || c.unitId.equals(unit)).map(Claim::of).toList();
-            return new Project(p.projectId, p.origin, p.status, p.status.zh(), p.statusReason, p.streetCode,
-                    p.communityCode, p.category.name(), p.urgency.name(), p.title, List.of(p.demandIds),
-                    new Need(p.needAmount, p.needUnit), p.mode, p.proposedUnitId, p.proposedResourceId,
-                    read(p.score, Score.class), p.explanation,
-                    p.alternatives == null ? null : Arrays.asList(read(p.alternatives, Alternative[].class)),
-                    p.decidedAt == null ? null : new Decision(p.decidedBy, p.decidedAt, p.decisionNote),
+            boolean proposedShown = full || (unit != null && unit.equals(p.proposedUnitId));
+            return new Project(p.projectId, p.origin, p.status, p.status.zh(), full ? p.statusReason : null,
+                    p.streetCode, p.communityCode, p.category.name(), p.urgency.name(), p.title, List.of(p.demandIds),
+                    new Need(p.needAmount, p.needUnit), p.mode, proposedShown ? p.proposedUnitId : null,
+                    proposedShown ? p.proposedResourceId : null, read(p.score, Score.class),
+                    full ? p.explanation : null,
+                    full && p.alternatives != null ? Arrays.asList(read(p.alternatives, Alternative[].class)) : null,
+                    p.decidedAt == null ? null : new Decision(full ? p.decidedBy : null, p.decidedAt, p.decisionNote),
                     p.claimDeadline, p.completionDeadline, p.covered,
                     full ? List.of(p.holderUnitIds) : null, shown,
                     full && p.scheduledDate != null ? new Schedule(p.scheduledDate, p.scheduledPlace) : null,
@@ -141,7 +162,8 @@ public final class ProjectResponses {
                     ProjectProjection.ratings(p.ratings).stream()
                             .map(r -> new Rating(r.demandId(), r.score(), full ? r.comment() : null,
                                     full ? r.ratedBy() : null, r.ratedAt())).toList(),
-                    p.escalations, p.proposedAt, p.proposedBy, p.updatedAt, p.updatedBy, p.version);
+                    p.escalations, p.proposedAt, full ? p.proposedBy : null, p.updatedAt, full ? p.updatedBy : null,
+                    p.version);
         }
     }
 

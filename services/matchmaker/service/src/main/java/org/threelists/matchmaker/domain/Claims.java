@@ -7,6 +7,7 @@ import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,17 @@ import java.util.Set;
 
 /**
  * The books of a project's claims and pledges: those asked for (pending until resource-list reserved the capacity)
- * and those confirmed. A refused, released or expired claim is forgotten, so a late answer of resource-list about it
- * finds nothing; its id stays used, so that one claim id always names one claim. Only the {@link Project}'s
- * event-sourcing handlers change it.
+ * and those confirmed. A refused, released, expired or cancelled claim is forgotten, so a late answer of resource-list
+ * about it confirms nothing; its id stays used, so that one claim id always names one claim, and how it closed is
+ * kept. Only the {@link Project}'s event-sourcing handlers change it.
  */
 final class Claims {
 
     /** Pending and confirmed claims, in the order they were asked for. */
     private final Map<String, Claim> open = new LinkedHashMap<>();
     private final Set<String> everUsed = new HashSet<>();
+    /** How each forgotten claim closed (refused, released, expired, cancelled): why a late reservation goes back. */
+    private final Map<String, String> closed = new HashMap<>();
 
     Optional<Claim> find(String claimId) {
         return Optional.ofNullable(open.get(claimId));
@@ -32,6 +35,11 @@ final class Claims {
 
     boolean used(String claimId) {
         return everUsed.contains(claimId);
+    }
+
+    /** How a claim that is no longer open closed. */
+    String closedAs(String claimId) {
+        return closed.getOrDefault(claimId, "closed");
     }
 
     /** The unit's pending or confirmed claim or pledge, if it holds one. */
@@ -97,6 +105,7 @@ final class Claims {
             if (amount == null || amount.signum() < 0) {
                 throw new RuleBrokenException("usedByClaim", "the amount used by " + entry.getKey() + " must be 0 or more");
             }
+            ProjectInput.decimals("usedByClaim", amount);
             if (amount.compareTo(claim.amount()) > 0) {
                 throw new RuleBrokenException("usedByClaim", "claim " + entry.getKey() + " used "
                         + amount.toPlainString() + " but reserved only " + claim.amount().toPlainString());
@@ -119,11 +128,14 @@ final class Claims {
         open.computeIfPresent(claimId, (id, claim) -> claim.confirm());
     }
 
-    void forget(String claimId) {
-        open.remove(claimId);
+    void forget(String claimId, String how) {
+        if (open.remove(claimId) != null) {
+            closed.put(claimId, how);
+        }
     }
 
-    void forgetAll() {
+    void forgetAll(String how) {
+        open.keySet().forEach(claimId -> closed.put(claimId, how));
         open.clear();
     }
 

@@ -19,7 +19,6 @@ import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ReleaseClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
-import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectCommands.SupersedeProposal;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
@@ -47,6 +46,7 @@ import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.domain.IllegalTransitionException;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
@@ -170,13 +170,11 @@ public class Project {
     public void handle(ClaimProject command) {
         ProjectInput.required("unitId", command.unitId());
         requireClaimable(command.unitId());
+        // A claim takes the whole need as this project recorded it, not as a read model shows it (rounded to its
+        // column's two decimals): a need recorded with more decimals before they were bounded is still claimable.
         Claim claim = ProjectInput.claim(Mode.CLAIM, command.claimId(), command.unitId(), command.resourceId(),
-                command.amount(), command.period());
+                need.amount(), command.period());
         requireNewClaimId(claim.claimId());
-        if (claim.amount().compareTo(need.amount()) != 0) {
-            throw new RuleBrokenException("amount", "a claim takes the whole need of " + need.amount().toPlainString()
-                    + " " + need.unit());
-        }
         apply(new ClaimRequested(projectId, claim, command.actor()));
     }
 
@@ -190,6 +188,7 @@ public class Project {
         }
         Claim pledge = ProjectInput.claim(Mode.PLEDGE, command.claimId(), command.unitId(), command.resourceId(),
                 command.amount(), command.period());
+        ProjectInput.decimals("amount", pledge.amount());
         requireNewClaimId(pledge.claimId());
         claims.of(pledge.unitId()).ifPresent(held -> {
             throw new ProjectConflictException("Unit " + held.unitId() + " already pledged "
@@ -205,12 +204,25 @@ public class Project {
         apply(new ClaimRequested(projectId, pledge, command.actor()));
     }
 
-    /** resource-list's answer may come twice or late: only a pending claim is confirmed, once. */
+    /**
+     * resource-list's answer may come twice or late: only a pending claim is confirmed, once. A reservation for a claim
+     * of this project that is no longer open (refused, by resource-list or after waiting too long for its answer;
+     * released, expired, cancelled; or reserved again from a replayed request) must not hold capacity for nothing: it
+     * is given back each time one is reported, since resource-list releases a claim's reservation at most once. This
+     * is decided here, on the project as the answer finds it, not on a read model read before: the wait for the answer
+     * may run out in between (README "The capacity saga"). An id this project never used is not its business.
+     */
     @CommandHandler
     public void handle(ConfirmReservation command) {
         ProjectInput.required("claimId", command.claimId());
-        Claim claim = claims.find(command.claimId()).filter(c -> !c.confirmed()).orElse(null);
+        Claim claim = claims.find(command.claimId()).orElse(null);
         if (claim == null) {
+            if (claims.used(command.claimId())) {
+                giveBack(command);
+            }
+            return;
+        }
+        if (claim.confirmed()) {
             return;
         }
         Claim confirmed = claim.confirm();
@@ -246,22 +258,12 @@ public class Project {
                 command.actor())));
     }
 
-    /**
-     * A reservation for a claim of this project that is no longer open (a late answer, or a replayed request) must
-     * not hold capacity for nothing: it is given back each time one is reported, since resource-list releases a
-     * claim's reservation at most once. A claim still open is confirmed or held instead; an id this project never
-     * used is not its business.
-     */
-    @CommandHandler
-    public void handle(ReturnReservation command) {
-        ProjectInput.required("claimId", command.claimId());
-        if (!claims.used(command.claimId()) || claims.find(command.claimId()).isPresent()) {
-            return;
-        }
+    /** The reservation resource-list reported, of the unit's resource, goes back: its claim is closed. */
+    private void giveBack(ConfirmReservation command) {
         ProjectInput.required("unitId", command.unitId());
         ProjectInput.required("resourceId", command.resourceId());
         apply(new ReservationReturned(projectId, new Release(command.claimId(), command.unitId(), command.resourceId()),
-                ProjectInput.orDefault(command.reason(), "the claim no longer awaits a reservation"), command.actor()));
+                "reserved after the claim was " + claims.closedAs(command.claimId()), command.actor()));
     }
 
     /**
@@ -330,6 +332,8 @@ public class Project {
         if (command.date() == null) {
             throw new RuleBrokenException("date", "is required");
         }
+        // A date the contracts' four-digit pattern cannot carry would be dead-lettered by every reader of the topic.
+        RecordDates.require("date", command.date());
         ProjectInput.text("place", command.place(), 200);
         if (command.zone() != null) {
             ProjectInput.notBeforePublication("date", command.date(), decidedAt != null ? decidedAt : proposedAt,
@@ -464,7 +468,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(ClaimRefused event) {
-        claims.forget(event.claim().claimId());
+        claims.forget(event.claim().claimId(), "refused");
         if (event.claim().kind() == Mode.CLAIM) {
             status = published ? PUBLISHED : PROPOSED;
         }
@@ -485,7 +489,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(ClaimReleased event) {
-        event.releases().forEach(release -> claims.forget(release.claimId()));
+        event.releases().forEach(release -> claims.forget(release.claimId(), "released"));
         attendance.forgetAll();
         status = PUBLISHED;
         published = true;
@@ -495,7 +499,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(ClaimExpired event) {
-        claims.forgetAll();
+        claims.forgetAll("expired");
         attendance.forgetAll();
         status = PUBLISHED;
         claimDeadline = event.claimDeadline();
@@ -543,7 +547,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(ProjectCancelled event) {
-        claims.forgetAll();
+        claims.forgetAll("cancelled");
         status = CANCELLED;
     }
 

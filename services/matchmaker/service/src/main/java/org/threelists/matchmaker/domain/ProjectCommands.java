@@ -45,9 +45,12 @@ public final class ProjectCommands {
             String note, Instant decidedAt, Instant claimDeadline, String actor) {
     }
 
-    /** A unit asks to claim the whole project; confirmed only once resource-list reserved {@code amount}. */
+    /**
+     * A unit asks to claim the whole project: the claim asks for the need as the project holds it, and is confirmed
+     * only once resource-list reserved that.
+     */
     public record ClaimProject(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
-            String resourceId, BigDecimal amount, String period, String actor) {
+            String resourceId, String period, String actor) {
     }
 
     /** A unit pledges a share; the pending and confirmed pledges never exceed the need. */
@@ -55,9 +58,18 @@ public final class ProjectCommands {
             String resourceId, BigDecimal amount, String period, String actor) {
     }
 
-    /** resource-list reserved the capacity for {@code claimId}: the claim or pledge is confirmed. Idempotent. */
-    public record ConfirmReservation(@TargetAggregateIdentifier String projectId, String claimId,
-            Instant completionDeadline, String actor) {
+    /**
+     * resource-list reserved the capacity of {@code resourceId} (of {@code unitId}) for {@code claimId}, as its
+     * threelists.capacity.reserved.v1 says: a pending claim or pledge is confirmed; for a claim no longer open the
+     * reservation is given back. Idempotent.
+     */
+    public record ConfirmReservation(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
+            String resourceId, Instant completionDeadline, String actor) {
+
+        /** A confirmation of a claim still open, e.g. in a test of the confirmation rules: nothing to give back. */
+        public ConfirmReservation(String projectId, String claimId, Instant completionDeadline, String actor) {
+            this(projectId, claimId, null, null, completionDeadline, actor);
+        }
     }
 
     /** resource-list could not reserve the capacity for {@code claimId}: the claim or pledge is reverted. */
@@ -72,15 +84,6 @@ public final class ProjectCommands {
      */
     public record AbandonPendingClaim(@TargetAggregateIdentifier String projectId, String claimId, String reason,
             String actor) {
-    }
-
-    /**
-     * resource-list reserved capacity for a claim that no longer holds or awaits anything (refused after its wait,
-     * released, expired, cancelled): the reservation is given back. Ignored for a claim that is still open or that
-     * this project never asked for.
-     */
-    public record ReturnReservation(@TargetAggregateIdentifier String projectId, String claimId, String unitId,
-            String resourceId, String reason, String actor) {
     }
 
     /**

@@ -10,6 +10,7 @@ import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
+import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
 
 import java.math.BigDecimal;
@@ -32,6 +33,13 @@ final class ProjectInput {
     static final BigDecimal MAX_HOURS = BigDecimal.valueOf(24);
     /** The most volunteers one report names (the REST request's bound too): a community service, not a campaign. */
     static final int MAX_VOLUNTEERS = 500;
+
+    /**
+     * Amounts are counted to two decimals (a fen of a yuan, a hundredth of an hour), as resource-list books capacity
+     * and the read models keep them (NUMERIC(14, 2)): a need of 2.125 would be shown and claimed as 2.13, which is
+     * not the need.
+     */
+    static final int AMOUNT_DECIMALS = 2;
 
     private static final Pattern PERIOD = Pattern.compile("TOTAL|[0-9]{4}-(0[1-9]|1[0-2])");
 
@@ -81,6 +89,7 @@ final class ProjectInput {
         if (report.date() == null) {
             throw new RuleBrokenException("report.date", "is required");
         }
+        RecordDates.require("report.date", report.date());
         text("report.place", report.place(), 200);
         if (report.residentsServed() < 0) {
             throw new RuleBrokenException("report.residentsServed", "must be 0 or more");
@@ -192,12 +201,20 @@ final class ProjectInput {
             throw new RuleBrokenException("need", "is required");
         }
         positive("need.amount", need.amount());
+        decimals("need.amount", need.amount());
         oneOf("need.unit", need.unit(), CAPACITY_UNITS.stream().sorted().toList());
     }
 
     private static void positive(String field, BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
             throw new RuleBrokenException(field, "must be greater than 0");
+        }
+    }
+
+    /** An amount a caller names (a need, a pledge, what a claim used) has at most {@link #AMOUNT_DECIMALS} decimals. */
+    static void decimals(String field, BigDecimal amount) {
+        if (amount != null && amount.stripTrailingZeros().scale() > AMOUNT_DECIMALS) {
+            throw new RuleBrokenException(field, "has more than " + AMOUNT_DECIMALS + " decimal places");
         }
     }
 

@@ -44,7 +44,8 @@ public class ResourceListEventsHandler extends IntegrationEventHandler {
 
     private void answerSaga(InboundEvent event) {
         switch (event.name()) {
-            case "capacity.reserved" -> saga.reserved(event.text("projectId"), event.text("claimId"), event.time());
+            case "capacity.reserved" -> saga.reserved(event.text("projectId"), event.text("claimId"),
+                    event.text("unitId"), event.text("resourceId"), event.time());
             case "capacity.refused" -> saga.refused(event.text("projectId"), event.text("claimId"),
                     event.data().path("reason").asText() + ": " + event.data().path("detail").asText());
             default -> {

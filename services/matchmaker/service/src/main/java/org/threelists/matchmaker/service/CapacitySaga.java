@@ -8,8 +8,6 @@ import org.jboss.logging.Logger;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.RefuseReservation;
-import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
-import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectView;
 
 import java.time.Instant;
@@ -19,13 +17,16 @@ import java.time.Instant;
  * confirmed only once resource-list has reserved its capacity. resource-list answers a
  * threelists.project.claim-requested.v1 with threelists.capacity.reserved.v1 or threelists.capacity.refused.v1
  * carrying the same claimId; this turns the answer into ConfirmReservation (the completion deadline starts when the
- * reservation was made) or RefuseReservation (with resource-list's reason). It runs in the inbox transaction of the
- * answer, so the command's events, the read models and the inbox record commit together: a redelivered answer is
- * skipped by the inbox, and an answer for a claim that is unknown (a reservation made over resource-list's REST API)
- * changes nothing. A reservation for a claim of the project list that no longer awaits one — refused after waiting
- * {@code threelists.deadlines.claim-pending}, released, expired, cancelled, or a dead-lettered request replayed later
- * — is given back (ReturnReservation, published as threelists.project.reservation-returned.v1), so no capacity stays
- * reserved for nothing.
+ * reservation was made; the unit and resource reserved, to give back) or RefuseReservation (with resource-list's
+ * reason) for the project the answer names. It runs in the inbox transaction of the answer, so the command's events,
+ * the read models and the inbox record commit together: a redelivered answer is skipped by the inbox. What the answer
+ * does is the project's to decide, on its state as the command finds it, never on the claim's row read here first:
+ * the claim's wait for the answer may run out in between. So a pending claim is confirmed or refused; a reservation
+ * for a claim that no longer awaits one — refused after waiting {@code threelists.deadlines.claim-pending}, released,
+ * expired, cancelled, or a dead-lettered request replayed later — is given back (published as
+ * threelists.project.reservation-returned.v1), so no capacity stays reserved for nothing; an answer for a claim the
+ * project never asked for (a reservation made over resource-list's REST API) or for a project the list does not know
+ * changes nothing.
  */
 @ApplicationScoped
 public class CapacitySaga {
@@ -42,48 +43,31 @@ public class CapacitySaga {
         this.policy = policy;
     }
 
-    /** resource-list reserved the capacity of {@code claimId} at {@code reservedAt}. */
+    /** resource-list reserved capacity of {@code resourceId} (of {@code unitId}) for {@code claimId}, at {@code at}. */
     @Transactional
-    public void reserved(String projectId, String claimId, Instant reservedAt) {
-        ProjectClaimView claim = pendingOrReturned(projectId, claimId, true);
-        if (claim != null) {
-            ProjectView project = ProjectView.findById(claim.projectId);
-            commands.get().sendAndWait(new ConfirmReservation(claim.projectId, claimId,
-                    policy.completionDeadline(project.urgency, reservedAt), ACTOR));
+    public void reserved(String projectId, String claimId, String unitId, String resourceId, Instant at) {
+        ProjectView project = answered(projectId, claimId, true);
+        if (project != null) {
+            commands.get().sendAndWait(new ConfirmReservation(projectId, claimId, unitId, resourceId,
+                    policy.completionDeadline(project.urgency, at), ACTOR));
         }
     }
 
     /** resource-list could not reserve the capacity of {@code claimId}; {@code reason}: its code and sentence. */
     @Transactional
     public void refused(String projectId, String claimId, String reason) {
-        ProjectClaimView claim = pendingOrReturned(projectId, claimId, false);
-        if (claim != null) {
-            commands.get().sendAndWait(new RefuseReservation(claim.projectId, claimId, reason, ACTOR));
+        if (answered(projectId, claimId, false) != null) {
+            commands.get().sendAndWait(new RefuseReservation(projectId, claimId, reason, ACTOR));
         }
     }
 
-    /**
-     * The claim the answer is for while it is pending, else null; a reservation for a claim that stopped waiting is
-     * given back on the way.
-     */
-    private ProjectClaimView pendingOrReturned(String projectId, String claimId, boolean reserved) {
-        if (claimId == null) {
-            return null;
+    /** The project an answer about one of its claims is for, or null when it is no answer to the project list. */
+    private static ProjectView answered(String projectId, String claimId, boolean reserved) {
+        ProjectView project = claimId == null || projectId == null ? null : ProjectView.findById(projectId);
+        if (project == null) {
+            LOG.debugf("Ignoring the %s answer for claim %s: project %s is not on the list",
+                    reserved ? "reserved" : "refused", claimId, projectId);
         }
-        ProjectClaimView claim = ProjectClaimView.findById(claimId);
-        if (claim == null || !claim.projectId.equals(projectId)) {
-            LOG.debugf("Ignoring the %s answer for claim %s: %s", reserved ? "reserved" : "refused", claimId,
-                    claim == null ? "unknown" : "a claim of project " + claim.projectId);
-            return null;
-        }
-        if (claim.status != ProjectClaimView.Status.PENDING) {
-            if (reserved && claim.status != ProjectClaimView.Status.CONFIRMED) {
-                commands.get().sendAndWait(new ReturnReservation(claim.projectId, claimId, claim.unitId,
-                        claim.resourceId, "reserved after the claim was " + claim.status.name().toLowerCase()
-                        + (claim.reason == null ? "" : " (" + claim.reason + ")"), ACTOR));
-            }
-            return null;
-        }
-        return claim;
+        return project;
     }
 }

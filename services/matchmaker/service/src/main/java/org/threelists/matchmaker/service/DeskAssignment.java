@@ -100,7 +100,7 @@ public class DeskAssignment {
         commands.sendAndWait(new PublishProject(projectId, Mode.CLAIM, order.note(), now,
                 policy.claimDeadline(urgency, now), order.actor()));
         commands.sendAndWait(new ClaimProject(projectId, UUID.randomUUID().toString(), unit.unitId, offer.resourceId,
-                need.amount(), period, order.actor()));
+                period, order.actor()));
         return projectId;
     }
 

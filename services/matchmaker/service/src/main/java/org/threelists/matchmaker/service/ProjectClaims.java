@@ -44,8 +44,8 @@ public class ProjectClaims {
         ProjectView project = ProjectLookup.project(projectId);
         AvailableResourceView offer = offers.offerOf(unit, resourceId, project);
         String claimId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ClaimProject(projectId, claimId, unit, offer.resourceId, project.needAmount,
-                offers.period(offer, period), actor));
+        commands.sendAndWait(new ClaimProject(projectId, claimId, unit, offer.resourceId, offers.period(offer, period),
+                actor));
         return claimId;
     }
 
@@ -78,7 +78,10 @@ public class ProjectClaims {
     @Transactional
     public void release(String projectId, String unit, String reason, String actor) {
         ProjectView project = ProjectLookup.project(projectId);
-        String why = reason != null ? reason : unit == null ? "taken back by the desk" : "given back by " + unit;
+        // The reason reaches the project's other readers and the topic: it does not say which unit gave it back
+        // (README "REST": a unit is not told who holds or claimed a project).
+        String why = reason != null ? reason
+                : unit == null ? "taken back by the desk" : "given back by the claiming unit";
         Instant deadline = policy.claimDeadline(project.urgency, Instant.now());
         commands.sendAndWait(new ReleaseClaim(projectId, unit, why, deadline, actor));
     }

@@ -1,5 +1,6 @@
 package org.threelists.matchmaker.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -7,15 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.threelists.matchmaker.Fixtures.DIANQIAN_DESK;
 import static org.threelists.matchmaker.Fixtures.PROBLEMS;
 import static org.threelists.matchmaker.Fixtures.as;
 import static org.threelists.matchmaker.ProjectWorld.DESK;
 import static org.threelists.matchmaker.ProjectWorld.OTHER_DESK;
 import static org.threelists.matchmaker.ProjectWorld.assigned;
+import static org.threelists.matchmaker.ProjectWorld.claimedBy;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
+import static org.threelists.matchmaker.ProjectWorld.messages;
 import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
 import static org.threelists.matchmaker.ProjectWorld.stored;
 import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
@@ -39,11 +46,13 @@ import static org.threelists.matchmaker.ProjectWorld.unit;
 /**
  * The smaller holes an attacker or a confused user would find: who won a project is not told to the loser; a unit
  * whose claim awaits its reservation is told so; a caller outside its scope gets 403 whatever its body; plan requests
- * are bounded.
+ * are bounded; dates outside the records' years and amounts finer than two decimals are refused.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
 class AbuseResourceTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Test
     void a_losing_claimant_is_not_told_which_unit_won() {
@@ -98,6 +107,65 @@ class AbuseResourceTest {
                 .body("violations[0].field", equalTo("reason"));
         assertThat(stored(projectId).version).isEqualTo(version);
         assertThat(stored(projectId).status).isEqualTo(org.threelists.matchmaker.domain.ProjectStatus.CLAIM_PENDING);
+    }
+
+    @Test
+    void a_schedule_dated_outside_the_records_years_is_refused_and_changes_nothing() {
+        Unit holder = unit("HEALTH", List.of(), 10);
+        String projectId = claimedBy(holder, "HEALTH");
+        long version = stored(projectId).version;
+
+        // Jackson reads all of these as dates; a year of more than four digits cannot travel on the topics, and
+        // one beyond PostgreSQL's range could not even be stored.
+        for (String date : List.of("+10000-01-01", "-0001-01-01", "+999999999-12-31", "1999-12-31")) {
+            as(holder.token()).body(Map.of("date", date, "place", "嘉福社区党群服务中心"))
+                    .post("/projects/{id}/schedule", projectId).then().statusCode(400)
+                    .body("type", equalTo(PROBLEMS + "invalid-input"))
+                    .body("violations[0].field", equalTo("date"));
+            as(holder.token()).body(Map.of("date", date, "place", "嘉福社区党群服务中心", "residentsServed", 1,
+                            "volunteers", List.of())).post("/projects/{id}/delivery", projectId).then().statusCode(400)
+                    .body("violations[0].field", equalTo("report.date"));
+        }
+        assertThat(stored(projectId).version).isEqualTo(version);
+        assertThat(stored(projectId).scheduledDate).isNull();
+
+        // The one schedule that stood is the only one published (the relay sends a project's events in order).
+        String day = LocalDate.now(SHANGHAI).plusDays(2).toString();
+        as(holder.token()).body(Map.of("date", day, "place", "嘉福社区党群服务中心"))
+                .post("/projects/{id}/schedule", projectId).then().statusCode(200);
+        assertThat(messages(projectId, "scheduled", 1)).extracting(m -> m.path("data").path("date").asText())
+                .containsExactly(day);
+    }
+
+    @Test
+    void an_amount_with_more_than_two_decimals_is_refused_and_changes_nothing() {
+        Unit unit = unit("HEALTH", List.of(), 10);
+        String demand = listedDemand("HEALTH", null, "NORMAL", 2);
+        as(DESK).body(Map.of("demandIds", List.of(demand), "unitId", unit.unitId(), "resourceId", unit.resourceId(),
+                        "need", Map.of("amount", new BigDecimal("2.125"), "unit", "SERVICE_HOURS")))
+                .post("/projects").then().statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-input"))
+                .body("violations[0].field", equalTo("need.amount"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ProjectView.TABLE.count("? = any(demand_ids)", demand)))
+                .isZero();
+
+        String projectId = publishedProposal("HEALTH", uniqueSkill(), "NORMAL", 4, "PLEDGE");
+        long version = stored(projectId).version;
+        as(unit.token()).body(Map.of("resourceId", unit.resourceId(), "amount", new BigDecimal("1.125")))
+                .post("/projects/{id}/pledges", projectId).then().statusCode(400)
+                .body("violations[0].field", equalTo("amount"));
+        assertThat(stored(projectId).version).isEqualTo(version);
+        assertThat(stored(projectId).covered).isEqualByComparingTo("0");
+
+        String held = claimedBy(unit, "HEALTH");
+        String claimId = as(unit.token()).get("/projects/{id}", held).then().statusCode(200).extract()
+                .path("claims[0].claimId");
+        long heldVersion = stored(held).version;
+        as(unit.token()).body(Map.of("date", LocalDate.now(SHANGHAI).toString(), "place", "嘉福社区",
+                        "residentsServed", 1, "volunteers", List.of(), "usedByClaim", Map.of(claimId,
+                                new BigDecimal("1.005")))).post("/projects/{id}/delivery", held).then().statusCode(400)
+                .body("violations[0].field", startsWith("usedByClaim"));
+        assertThat(stored(held).version).isEqualTo(heldVersion);
     }
 
     @Test

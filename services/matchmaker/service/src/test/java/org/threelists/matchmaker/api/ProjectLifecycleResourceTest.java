@@ -5,18 +5,37 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.Fixtures;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.domain.Project;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimRequested;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectPublished;
+import org.threelists.matchmaker.domain.ProjectValues.Claim;
+import org.threelists.matchmaker.domain.ProjectValues.Mode;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.projection.ProjectClaimView;
 import org.threelists.matchmaker.projection.ProjectDeadline;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.ContractMessages.Message;
 import org.threelists.testing.RealInfrastructure;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +75,9 @@ import static org.threelists.matchmaker.ProjectWorld.unit;
 class ProjectLifecycleResourceTest {
 
     static final String RESOURCE_GROUP = "matchmaker.resource-list";
+
+    @Inject
+    EventStore events;
 
     @Test
     void a_proposal_goes_from_publication_through_a_confirmed_claim_to_the_residents_ratings() {
@@ -352,6 +374,106 @@ class ProjectLifecycleResourceTest {
         as(bystander.token()).body(Map.of("date", "2026-12-01", "place", "x", "residentsServed", 1, "volunteers", List.of()))
                 .post("/projects/{id}/delivery", projectId).then().statusCode(403);
         as(DESK).get("/projects/{id}", projectId).then().statusCode(200).body("holders[0]", equalTo(holder.unitId()));
+    }
+
+    @Test
+    void a_unit_that_does_not_hold_a_project_is_not_told_who_held_claimed_or_acted_on_it() {
+        Unit first = unit("FACILITY_REPAIR", List.of(), 20);
+        Unit second = unit("FACILITY_REPAIR", List.of(), 20);
+        Unit third = unit("FACILITY_REPAIR", List.of(), 20);
+        JsonPath created = assigned(first, List.of(listedDemand("FACILITY_REPAIR", null, "NORMAL", 2)));
+        String projectId = created.getString("projectId");
+        claimConfirmed(projectId, created.getString("claims[0].claimId"), 18);
+        as(first.token()).post("/projects/{id}/release", projectId).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        as(DESK).get("/projects/{id}", projectId).then().statusCode(200)
+                .body("statusReason", equalTo("given back by the claiming unit"));
+        assertThat(messages(projectId, "claim-released", 1).get(0).path("data").path("reason").asText())
+                .isEqualTo("given back by the claiming unit");
+
+        // The project is open again: another unit reads it and learns neither who had it nor who acted on it.
+        JsonPath open = as(second.token()).get("/projects/{id}", projectId).then().statusCode(200).extract().jsonPath();
+        assertThat(open.getString("status")).isEqualTo("PUBLISHED");
+        assertWithoutWhoActed(open);
+        assertThat(open.prettify()).doesNotContain(first.unitId(), first.resourceId());
+
+        // A claim is pending: a third unit sees it taken, not by whom; nor does the claimant learn who had it before.
+        String claimId = claim(second, projectId);
+        JsonPath pending = as(third.token()).get("/projects/{id}", projectId).then().statusCode(200).extract().jsonPath();
+        assertThat(pending.getString("status")).isEqualTo("CLAIM_PENDING");
+        assertWithoutWhoActed(pending);
+        assertThat(pending.getList("claims")).isEmpty();
+        assertThat(pending.prettify()).doesNotContain(first.unitId(), second.unitId(), second.resourceId());
+        JsonPath claimant = as(second.token()).get("/projects/{id}", projectId).then().statusCode(200).extract()
+                .jsonPath();
+        assertWithoutWhoActed(claimant);
+        assertThat(claimant.getString("claims[0].unitId")).isEqualTo(second.unitId());
+        assertThat(claimant.prettify()).doesNotContain(first.unitId());
+
+        // The holder and the desk see it whole.
+        claimConfirmed(projectId, claimId, 18);
+        for (String reader : List.of(second.token(), DESK)) {
+            JsonPath whole = as(reader).get("/projects/{id}", projectId).then().statusCode(200).extract().jsonPath();
+            assertThat(whole.getString("proposedUnitId")).isEqualTo(first.unitId());
+            assertThat(whole.getString("proposedResourceId")).isEqualTo(first.resourceId());
+            assertThat(whole.getString("decision.decidedBy")).isEqualTo("desk:desk-dianqian");
+            assertThat(whole.getString("proposedBy")).isEqualTo("desk:desk-dianqian");
+            assertThat(whole.getString("updatedBy")).isEqualTo("resource-list");
+            assertThat(whole.getList("alternatives")).isEmpty();
+            assertThat(whole.getList("holders")).containsExactly(second.unitId());
+        }
+        as(DESK).get("/projects/{id}", projectId).then().statusCode(200)
+                .body("claims.unitId", org.hamcrest.Matchers.contains(first.unitId(), second.unitId()));
+    }
+
+    /** A non-holder's view: no reason naming who gave the project back, no staff accounts, no proposed unit. */
+    private static void assertWithoutWhoActed(JsonPath seen) {
+        for (String field : List.of("statusReason", "proposedUnitId", "proposedResourceId", "explanation",
+                "alternatives", "decision.decidedBy", "proposedBy", "updatedBy", "holders")) {
+            assertThat(seen.getString(field)).as(field).isNull();
+        }
+        assertThat(seen.getString("decision.decidedAt")).isNotNull();
+        assertThat(seen.prettify()).doesNotContain("desk-dianqian", "unit:");
+    }
+
+    @Test
+    void a_need_recorded_with_more_decimals_than_its_row_keeps_is_still_claimed_whole() {
+        Unit first = unit("LEGAL_ADVICE", List.of(), 10);
+        Unit second = unit("LEGAL_ADVICE", List.of(), 10);
+        String demand = listedDemand("LEGAL_ADVICE", null, "NORMAL", 2);
+        String projectId = UUID.randomUUID().toString();
+        String refusedClaim = UUID.randomUUID().toString();
+        BigDecimal recorded = new BigDecimal("2.125");
+        String desk = "desk:desk-dianqian";
+        Instant now = Instant.now();
+        // The desk's assignment as it was recorded before a need was bounded to two decimals at the door.
+        append(projectId, new ProjectProposed(projectId, Origin.DESK, ProjectWorld.STREET, ProjectWorld.COMMUNITY,
+                        Category.LEGAL_ADVICE, Urgency.NORMAL, "法律咨询", List.of(demand),
+                        new Need(recorded, "SERVICE_HOURS"), first.unitId(), first.resourceId(), null, null, List.of(),
+                        desk),
+                new ProjectPublished(projectId, Mode.CLAIM, null, now, now.plus(Duration.ofDays(3)), desk),
+                new ClaimRequested(projectId, new Claim(refusedClaim, Mode.CLAIM, first.unitId(), first.resourceId(),
+                        recorded, YearMonth.now(ZoneId.of("Asia/Shanghai")).toString(), false), desk));
+        assertThat(stored(projectId).needAmount).isEqualByComparingTo("2.13");
+
+        refuse(claimRequested(projectId, refusedClaim), "capacity-exhausted", "Only 2 SERVICE_HOURS left");
+        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("PUBLISHED"));
+
+        String claimId = claim(second, projectId);
+        assertThat(claimRequested(projectId, claimId).path("data").path("amount").decimalValue())
+                .isEqualByComparingTo(recorded);
+        claimConfirmed(projectId, claimId, 7.875);
+        as(second.token()).get("/projects/{id}", projectId).then().statusCode(200)
+                .body("holders[0]", equalTo(second.unitId()));
+    }
+
+    /** Appends a project's events as they were recorded, without its commands' checks of today. */
+    private void append(String projectId, Object... payloads) {
+        List<DomainEventMessage<?>> recorded = new ArrayList<>();
+        for (int i = 0; i < payloads.length; i++) {
+            recorded.add(new GenericDomainEventMessage<>(Project.class.getSimpleName(), projectId, i, payloads[i]));
+        }
+        QuarkusTransaction.requiringNew().run(() -> events.publish(recorded));
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.threelists.contracts.Category;
+import org.threelists.contracts.Urgency;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
@@ -17,8 +19,11 @@ import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRequested;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectClaimed;
+import org.threelists.matchmaker.domain.ProjectEvents.ProjectProposed;
+import org.threelists.matchmaker.domain.ProjectEvents.ReservationReturned;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
+import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.problem.ProblemType;
@@ -47,7 +52,7 @@ class ProjectClaimTest {
     @Test
     void a_unit_asks_to_claim_a_published_project() {
         fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(CLAIM_REQUESTED);
     }
@@ -55,34 +60,37 @@ class ProjectClaimTest {
     @Test
     void a_claim_may_draw_on_a_total_capacity() {
         fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, new BigDecimal("6.00"), "TOTAL", COURT))
-                .expectEvents(new ClaimRequested(ID, new Claim(CLAIM_ID, Mode.CLAIM, COURT, COURT_RESOURCE,
-                        new BigDecimal("6.00"), "TOTAL", false), COURT));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"5", "6.5", "12"})
-    void a_claim_takes_the_whole_need_no_less_and_no_more(String amount) {
-        expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, new BigDecimal(amount), PERIOD, COURT)), "amount");
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, "TOTAL", COURT))
+                .expectEvents(new ClaimRequested(ID, new Claim(CLAIM_ID, Mode.CLAIM, COURT, COURT_RESOURCE, SIX, "TOTAL",
+                        false), COURT));
     }
 
     @Test
-    void a_claim_names_its_id_unit_resource_amount_and_period() {
+    void a_claim_asks_for_the_whole_need_as_the_project_recorded_it() {
+        // A need recorded with three decimals before amounts were bounded to two: the read model shows it as 2.13.
+        BigDecimal recorded = new BigDecimal("2.125");
+        ProjectProposed proposed = new ProjectProposed(ID, Origin.DESK, "dianqian", "jiafu", Category.LEGAL_ADVICE,
+                Urgency.HIGH, "法律咨询进社区", List.of(DEMAND_1), new Need(recorded, "VOLUNTEER_HOURS"), COURT,
+                COURT_RESOURCE, null, null, List.of(), DESK);
+        ClaimRequested refusedClaim = new ClaimRequested(ID, claim(CLAIM_ID, Mode.CLAIM, COURT, COURT_RESOURCE,
+                recorded), DESK);
+        fixture.given(proposed, PUBLISHED, refusedClaim, new ClaimRefused(ID, refusedClaim.claim(),
+                        "capacity-exhausted: 2.13 left", MATCHMAKER))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
+                .expectEvents(new ClaimRequested(ID, claim(AGENCY_CLAIM, Mode.CLAIM, AGENCY, AGENCY_RESOURCE, recorded),
+                        AGENCY));
+    }
+
+    @Test
+    void a_claim_names_its_id_unit_resource_and_period() {
         expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, " ", COURT, COURT_RESOURCE, SIX, PERIOD, COURT)), "claimId");
+                .when(new ClaimProject(ID, " ", COURT, COURT_RESOURCE, PERIOD, COURT)), "claimId");
         setUp();
         expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, null, COURT_RESOURCE, SIX, PERIOD, COURT)), "unitId");
+                .when(new ClaimProject(ID, CLAIM_ID, null, COURT_RESOURCE, PERIOD, COURT)), "unitId");
         setUp();
         expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, "", SIX, PERIOD, COURT)), "resourceId");
-        setUp();
-        expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, null, PERIOD, COURT)), "amount");
-        setUp();
-        expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, BigDecimal.ZERO, PERIOD, COURT)), "amount");
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, "", PERIOD, COURT)), "resourceId");
     }
 
     @ParameterizedTest
@@ -90,13 +98,13 @@ class ProjectClaimTest {
     @ValueSource(strings = {"2026-13", "2026-1", "December", "total"})
     void a_claim_draws_on_a_month_or_the_total(String period) {
         expectInvalid(fixture.given(PROPOSED, PUBLISHED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, period, COURT)), "period");
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, period, COURT)), "period");
     }
 
     @Test
     void a_second_claim_while_one_is_pending_is_a_conflict_that_does_not_name_the_claimant() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED)
-                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.CONFLICT, Map.of("state", "CLAIM_PENDING")))
                 .expectExceptionMessage("Project " + ID + " is already claimed by another unit"
@@ -106,14 +114,14 @@ class ProjectClaimTest {
     @Test
     void a_second_claim_of_a_claimed_project_is_a_conflict() {
         expectRefused(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
-                        .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY)),
+                        .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY)),
                 ProblemType.CONFLICT, "is already claimed by another unit");
     }
 
     @Test
     void a_project_published_for_pledges_cannot_be_claimed_whole() {
         fixture.given(PROPOSED, PUBLISHED_FOR_PLEDGES)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION, Map.of("mode", "PLEDGE")));
     }
@@ -182,22 +190,23 @@ class ProjectClaimTest {
     @Test
     void after_a_refusal_the_project_is_open_for_another_claim() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, COURT_REFUSED)
-                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
                 .expectEvents(new ClaimRequested(ID, new Claim(AGENCY_CLAIM, Mode.CLAIM, AGENCY, AGENCY_RESOURCE, SIX,
                         PERIOD, false), AGENCY));
     }
 
     @Test
-    void a_refusal_delivered_twice_or_after_a_late_confirmation_changes_nothing() {
+    void a_refusal_delivered_twice_changes_nothing_and_a_late_confirmation_gives_the_reservation_back() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, COURT_REFUSED)
                 .when(new RefuseReservation(ID, CLAIM_ID, "capacity-exhausted", MATCHMAKER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         setUp();
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, COURT_REFUSED)
-                .when(new ConfirmReservation(ID, CLAIM_ID, COMPLETION_DEADLINE, MATCHMAKER))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, MATCHMAKER))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
+                        "reserved after the claim was refused", MATCHMAKER));
     }
 
     @Test
@@ -211,7 +220,7 @@ class ProjectClaimTest {
     @Test
     void a_claim_id_names_one_claim_for_ever() {
         expectRefused(fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, COURT_REFUSED)
-                        .when(new ClaimProject(ID, CLAIM_ID, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY)),
+                        .when(new ClaimProject(ID, CLAIM_ID, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY)),
                 ProblemType.CONFLICT, "Claim " + CLAIM_ID + " was already asked for");
     }
 
@@ -220,14 +229,14 @@ class ProjectClaimTest {
     @Test
     void the_unit_the_desk_assigned_a_project_claims_it_before_publication() {
         fixture.given(proposed(Origin.DESK, COURT))
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectEvents(CLAIM_REQUESTED);
     }
 
     @Test
     void another_unit_cannot_claim_a_project_before_publication() {
         fixture.given(proposed(Origin.DESK, COURT))
-                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION, Map.of("state", "PROPOSED")))
                 .expectExceptionMessage("Cannot claim project " + ID + " in state PROPOSED: it is not published and is for "
@@ -237,7 +246,7 @@ class ProjectClaimTest {
     @Test
     void an_engine_proposal_is_claimed_only_after_publication_even_by_its_proposed_unit() {
         fixture.given(PROPOSED)
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION, Map.of("state", "PROPOSED")));
     }
@@ -261,7 +270,7 @@ class ProjectClaimTest {
         fixture.given(proposed(Origin.DESK, COURT), CLAIM_REQUESTED, CLAIMED,
                         new ClaimReleased(ID, List.of(new Release(CLAIM_ID, COURT, COURT_RESOURCE)), "法官外出巡回审判",
                                 NEXT_CLAIM_DEADLINE, COURT))
-                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
                 .expectEvents(new ClaimRequested(ID, new Claim(AGENCY_CLAIM, Mode.CLAIM, AGENCY, AGENCY_RESOURCE, SIX,
                         PERIOD, false), AGENCY));
     }
@@ -277,7 +286,7 @@ class ProjectClaimTest {
     }
 
     @Test
-    void the_desk_takes_back_a_pending_claim_and_a_late_confirmation_is_ignored() {
+    void the_desk_takes_back_a_pending_claim_and_a_late_confirmation_gives_the_reservation_back() {
         ClaimReleased released = new ClaimReleased(ID, List.of(new Release(CLAIM_ID, COURT, COURT_RESOURCE)), "改派",
                 NEXT_CLAIM_DEADLINE, DESK);
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED)
@@ -285,16 +294,17 @@ class ProjectClaimTest {
                 .expectEvents(released);
         setUp();
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, released)
-                .when(new ConfirmReservation(ID, CLAIM_ID, COMPLETION_DEADLINE, MATCHMAKER))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, MATCHMAKER))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
+                        "reserved after the claim was released", MATCHMAKER));
     }
 
     @Test
     void after_a_release_another_unit_claims_the_project() {
         fixture.given(after(ProjectStatus.CLAIMED, new ClaimReleased(ID, List.of(new Release(CLAIM_ID, COURT,
                         COURT_RESOURCE)), "改派", NEXT_CLAIM_DEADLINE, DESK)))
-                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, SIX, PERIOD, AGENCY))
+                .when(new ClaimProject(ID, AGENCY_CLAIM, AGENCY, AGENCY_RESOURCE, PERIOD, AGENCY))
                 .expectEvents(new ClaimRequested(ID, new Claim(AGENCY_CLAIM, Mode.CLAIM, AGENCY, AGENCY_RESOURCE, SIX,
                         PERIOD, false), AGENCY));
     }

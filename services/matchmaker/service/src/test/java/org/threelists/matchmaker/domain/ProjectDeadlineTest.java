@@ -71,14 +71,16 @@ class ProjectDeadlineTest {
     }
 
     @Test
-    void after_an_expiry_the_whole_need_is_open_and_late_answers_are_ignored() {
+    void after_an_expiry_the_whole_need_is_open_and_a_late_reservation_goes_back() {
         Claim court = pledge(PLEDGE_1, COURT, COURT_RESOURCE, "3");
         List<Object> history = publishedForPledges(requested(court), CLAIM_ESCALATED,
                 new ClaimExpired(ID, List.of(new Release(PLEDGE_1, COURT, COURT_RESOURCE)), NEXT_CLAIM_DEADLINE, SCHEDULER));
         fixture.given(history)
-                .when(new ProjectCommands.ConfirmReservation(ID, PLEDGE_1, COMPLETION_DEADLINE, MATCHMAKER))
+                .when(new ProjectCommands.ConfirmReservation(ID, PLEDGE_1, COURT, COURT_RESOURCE, COMPLETION_DEADLINE,
+                        MATCHMAKER))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new ProjectEvents.ReservationReturned(ID, new Release(PLEDGE_1, COURT, COURT_RESOURCE),
+                        "reserved after the claim was expired", MATCHMAKER));
         setUp();
         Claim whole = pledge(PLEDGE_2, COURT, COURT_RESOURCE, "6");
         fixture.given(history)
@@ -244,7 +246,7 @@ class ProjectDeadlineTest {
     @Test
     void a_passed_claim_deadline_does_not_stop_a_later_claim() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_ESCALATED, new ClaimExpired(ID, List.of(), NEXT_CLAIM_DEADLINE, SCHEDULER))
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectEvents(CLAIM_REQUESTED);
     }
 }

@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
 import org.threelists.matchmaker.domain.ProjectCommands.ScheduleProject;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectDelivered;
@@ -59,6 +61,18 @@ class ProjectDeliveryBoundsTest {
         DeliveryReport early = new DeliveryReport(LocalDate.of(2026, 11, 19), PLACE, REPORT.volunteers(), 3, null);
         expectInvalid(fixture.given(HISTORY.get(ProjectStatus.SCHEDULED))
                 .when(new ReportDelivery(ID, early, null, COURT, ON_SERVICE_DAY, COURT)), "report.date");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01", "-0001-01-01", "+999999999-12-31", "1999-12-31", "3000-01-01"})
+    void a_service_dated_outside_the_records_years_is_refused_whatever_the_calendar(String date) {
+        LocalDate day = LocalDate.parse(date);
+        expectInvalid(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
+                .when(new ScheduleProject(ID, day, PLACE, COURT)), "date");
+        setUp();
+        DeliveryReport report = new DeliveryReport(day, PLACE, REPORT.volunteers(), 3, null);
+        expectInvalid(fixture.given(HISTORY.get(ProjectStatus.SCHEDULED))
+                .when(new ReportDelivery(ID, report, null, COURT)), "report.date");
     }
 
     @Test

@@ -105,6 +105,12 @@ class ProjectDeliveryTest {
     }
 
     @Test
+    void a_use_is_counted_to_two_decimals() {
+        expectInvalid(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
+                .when(new ReportDelivery(ID, REPORT, Map.of(CLAIM_ID, new BigDecimal("5.005")), COURT)), "usedByClaim");
+    }
+
+    @Test
     void a_report_names_only_the_holders_claims() {
         expectInvalid(fixture.given(HISTORY.get(ProjectStatus.CLAIMED))
                 .when(new ReportDelivery(ID, REPORT, Map.of("a0000000-0000-4000-8000-0000000000ff", BigDecimal.ONE), COURT)),

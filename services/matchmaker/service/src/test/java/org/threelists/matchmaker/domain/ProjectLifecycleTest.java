@@ -61,7 +61,7 @@ class ProjectLifecycleTest {
             "publish", new Command<>(new PublishProject(ID, Mode.CLAIM, null, DECIDED_AT, CLAIM_DEADLINE, DESK),
                     EnumSet.of(ProjectStatus.PROPOSED)),
             "claim", new Command<>(new ClaimProject(ID, "a0000000-0000-4000-8000-000000000009", AGENCY, AGENCY_RESOURCE,
-                    SIX, PERIOD, AGENCY), EnumSet.of(ProjectStatus.PUBLISHED)),
+                    PERIOD, AGENCY), EnumSet.of(ProjectStatus.PUBLISHED)),
             "pledge", new Command<>(new PledgeToProject(ID, PLEDGE_1, AGENCY, AGENCY_RESOURCE, BigDecimal.ONE, PERIOD,
                     AGENCY), EnumSet.noneOf(ProjectStatus.class)),
             "release", new Command<>(new ReleaseClaim(ID, "the court's judges are on circuit", NEXT_CLAIM_DEADLINE, COURT),
@@ -182,6 +182,8 @@ class ProjectLifecycleTest {
                 invalid("a need of 0", p -> withNeed(p, new Need(new BigDecimal("0.0"), "VOLUNTEER_HOURS")),
                         "need.amount"),
                 invalid("a negative need", p -> withNeed(p, new Need(new BigDecimal("-3"), "YUAN")), "need.amount"),
+                invalid("a need finer than two decimals", p -> withNeed(p, new Need(new BigDecimal("2.125"),
+                        "VOLUNTEER_HOURS")), "need.amount"),
                 invalid("no need unit", p -> withNeed(p, new Need(SIX, null)), "need.unit"),
                 invalid("an unknown need unit", p -> withNeed(p, new Need(SIX, "BOWLS_OF_RICE")), "need.unit"),
                 invalid("a desk project for no unit", p -> with(p, p.projectId(), Origin.DESK, p.streetCode(),
@@ -380,12 +382,14 @@ class ProjectLifecycleTest {
     }
 
     @Test
-    void a_cancelled_project_takes_no_late_reservation() {
+    void a_cancelled_project_takes_no_late_reservation_but_gives_it_back() {
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED,
                         new ProjectCancelled(ID, List.of(new Release(CLAIM_ID, COURT, COURT_RESOURCE)), "重复项目", DESK))
-                .when(new ProjectCommands.ConfirmReservation(ID, CLAIM_ID, COMPLETION_DEADLINE, MATCHMAKER))
+                .when(new ProjectCommands.ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE,
+                        MATCHMAKER))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new ProjectEvents.ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
+                        "reserved after the claim was cancelled", MATCHMAKER));
     }
 
     @Test

@@ -118,6 +118,17 @@ class ProjectPledgeTest {
     }
 
     @Test
+    void a_pledge_counts_to_two_decimals() {
+        expectInvalid(fixture.given(publishedForPledges())
+                .when(new PledgeToProject(ID, PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("1.125"), PERIOD, COURT)),
+                "amount");
+        setUp();
+        fixture.given(publishedForPledges())
+                .when(new PledgeToProject(ID, PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("1.250"), PERIOD, COURT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void a_pledge_names_a_positive_amount() {
         expectInvalid(fixture.given(publishedForPledges())
                 .when(new PledgeToProject(ID, PLEDGE_1, COURT, COURT_RESOURCE, new BigDecimal("-1"), PERIOD, COURT)),

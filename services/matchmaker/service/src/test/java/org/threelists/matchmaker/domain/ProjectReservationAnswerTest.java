@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.domain.ProjectCommands.AbandonPendingClaim;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
-import org.threelists.matchmaker.domain.ProjectCommands.ReturnReservation;
+import org.threelists.matchmaker.domain.ProjectEvents.ClaimExpired;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimRefused;
 import org.threelists.matchmaker.domain.ProjectEvents.ClaimReleased;
 import org.threelists.matchmaker.domain.ProjectEvents.ProjectCancelled;
@@ -21,11 +21,13 @@ import static org.threelists.matchmaker.domain.ProjectFixtures.*;
 
 /**
  * The capacity saga cannot hang or leak: a claim or pledge that resource-list leaves unanswered is refused after the
- * configured wait, and a reservation reported for a claim that no longer awaits one is given back.
+ * configured wait, and a reservation reported for a claim that no longer awaits one is given back — decided by the
+ * project when the reservation is applied, however late.
  */
 class ProjectReservationAnswerTest {
 
     static final String WAITED = "resource-list did not answer within PT5M";
+    static final String RESOURCE_LIST = "resource-list";
     static final Claim KINDERGARTEN_PLEDGE = pledge(PLEDGE_1, KINDERGARTEN, KINDERGARTEN_RESOURCE, "4");
     static final Claim AGENCY_PLEDGE = pledge(PLEDGE_2, AGENCY, AGENCY_RESOURCE, "2");
 
@@ -45,7 +47,7 @@ class ProjectReservationAnswerTest {
         // Open for a new claim: another unit's claim is asked for, not a conflict.
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, new ClaimRefused(ID, COURT_CLAIM, WAITED, MATCHMAKER))
                 .when(new ClaimProject(ID, "a0000000-0000-4000-8000-000000000009", KINDERGARTEN,
-                        KINDERGARTEN_RESOURCE, SIX, PERIOD, KINDERGARTEN))
+                        KINDERGARTEN_RESOURCE, PERIOD, KINDERGARTEN))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -70,12 +72,12 @@ class ProjectReservationAnswerTest {
     }
 
     @Test
-    void a_reservation_for_a_claim_refused_after_its_wait_is_given_back() {
+    void a_reservation_that_comes_as_the_wait_for_it_runs_out_is_given_back() {
+        // The saga read the claim as pending, the deadline poller refused it, then the confirmation found it closed.
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, new ClaimRefused(ID, COURT_CLAIM, WAITED, MATCHMAKER))
-                .when(new ReturnReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, "reserved after the claim was refused",
-                        "resource-list"))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, RESOURCE_LIST))
                 .expectEvents(new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
-                        "reserved after the claim was refused", "resource-list"));
+                        "reserved after the claim was refused", RESOURCE_LIST));
     }
 
     @Test
@@ -83,38 +85,42 @@ class ProjectReservationAnswerTest {
         ClaimReleased released = new ClaimReleased(ID, List.of(new Release(CLAIM_ID, COURT, COURT_RESOURCE)), "given back",
                 NEXT_CLAIM_DEADLINE, COURT);
         ReservationReturned returned = new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
-                "replayed", "resource-list");
+                "reserved after the claim was released", RESOURCE_LIST);
         fixture.given(after(ProjectStatus.CLAIMED, released, returned))
-                .when(new ReturnReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, "replayed", "resource-list"))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, RESOURCE_LIST))
                 .expectEvents(returned);
         setUp();
         fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, new ProjectCancelled(ID,
                         List.of(new Release(CLAIM_ID, COURT, COURT_RESOURCE)), "merged", DESK))
-                .when(new ReturnReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, "late", "resource-list"))
-                .expectEvents(new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE), "late",
-                        "resource-list"));
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, RESOURCE_LIST))
+                .expectEvents(new ReservationReturned(ID, new Release(CLAIM_ID, COURT, COURT_RESOURCE),
+                        "reserved after the claim was cancelled", RESOURCE_LIST));
     }
 
     @Test
-    void a_reservation_for_an_open_or_unknown_claim_is_not_given_back() {
-        fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED)
-                .when(new ReturnReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, "?", "resource-list"))
+    void a_reservation_for_an_expired_pledge_names_the_resource_resource_list_reserved() {
+        fixture.given(publishedForPledges(requested(KINDERGARTEN_PLEDGE), new ClaimExpired(ID,
+                        List.of(new Release(PLEDGE_1, KINDERGARTEN, KINDERGARTEN_RESOURCE)), NEXT_CLAIM_DEADLINE,
+                        MATCHMAKER)))
+                .when(new ConfirmReservation(ID, PLEDGE_1, KINDERGARTEN, KINDERGARTEN_RESOURCE, COMPLETION_DEADLINE,
+                        RESOURCE_LIST))
+                .expectEvents(new ReservationReturned(ID, new Release(PLEDGE_1, KINDERGARTEN, KINDERGARTEN_RESOURCE),
+                        "reserved after the claim was expired", RESOURCE_LIST));
+    }
+
+    @Test
+    void a_reservation_for_a_confirmed_or_unknown_claim_is_not_given_back() {
+        fixture.given(after(ProjectStatus.CLAIMED))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, RESOURCE_LIST))
                 .expectNoEvents();
         setUp();
-        fixture.given(after(ProjectStatus.CLAIMED))
-                .when(new ReturnReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, "?", "resource-list"))
+        fixture.given(after(ProjectStatus.DELIVERED))
+                .when(new ConfirmReservation(ID, CLAIM_ID, COURT, COURT_RESOURCE, COMPLETION_DEADLINE, RESOURCE_LIST))
                 .expectNoEvents();
         setUp();
         fixture.given(PROPOSED, PUBLISHED)
-                .when(new ReturnReservation(ID, "a0000000-0000-4000-8000-00000000000f", COURT, COURT_RESOURCE, "?",
-                        "resource-list"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void a_late_confirmation_of_an_abandoned_claim_confirms_nothing() {
-        fixture.given(PROPOSED, PUBLISHED, CLAIM_REQUESTED, new ClaimRefused(ID, COURT_CLAIM, WAITED, MATCHMAKER))
-                .when(new ConfirmReservation(ID, CLAIM_ID, COMPLETION_DEADLINE, "resource-list"))
+                .when(new ConfirmReservation(ID, "a0000000-0000-4000-8000-00000000000f", COURT, COURT_RESOURCE,
+                        COMPLETION_DEADLINE, RESOURCE_LIST))
                 .expectNoEvents();
     }
 }

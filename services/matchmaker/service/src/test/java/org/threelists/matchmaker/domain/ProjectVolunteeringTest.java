@@ -36,7 +36,7 @@ class ProjectVolunteeringTest {
     @Test
     void the_unit_that_volunteered_cannot_claim_before_the_approval() {
         fixture.given(proposed(Origin.VOLUNTEERED, COURT))
-                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, SIX, PERIOD, COURT))
+                .when(new ClaimProject(ID, CLAIM_ID, COURT, COURT_RESOURCE, PERIOD, COURT))
                 .expectNoEvents()
                 .expectException(problemOf(ProblemType.ILLEGAL_TRANSITION, Map.of("state", "PROPOSED")))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("awaits the approval"));
