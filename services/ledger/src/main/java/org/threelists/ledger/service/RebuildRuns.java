@@ -47,7 +47,7 @@ public class RebuildRuns {
             String startedBy, Instant startedAt, Instant finishedAt, LedgerRebuild.Result result, String failure) {
     }
 
-    /** A run's progress, told by the rebuild from its thread and read by the requests. */
+    /** A run's progress, told by the rebuild from its thread and written to the table by the heartbeat. */
     private static final class Tracked implements LedgerRebuild.Progress {
         final String id = UUID.randomUUID().toString();
         final String startedBy;
