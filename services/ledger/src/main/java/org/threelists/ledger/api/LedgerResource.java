@@ -133,11 +133,13 @@ public class LedgerResource {
     @Operation(summary = "Start a verification of the hash chains in the background", description = "The same walk as "
             + "GET /ledger/verification (the caller's street; the operator: the whole ledger), run in the background: "
             + "answers 202 at once with the run and its Location, where GET tells the entries checked of the total "
-            + "and, when DONE, the result. For a ledger of millions of entries, which no HTTP timeout should cut.")
-    @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation =
-            VerificationRuns.Run.class)))
+            + "and, when DONE, the result. For a ledger of millions of entries, which no HTTP timeout should cut. One "
+            + "walk waits per scope (the street, or the whole ledger): asked while one waits, it answers that one.")
+    @APIResponse(responseCode = "202", description = "Started, or the walk of the same scope that waits already",
+            content = @Content(schema = @Schema(implementation = VerificationRuns.Run.class)))
     public Response startVerification(UriInfo uri) {
-        VerificationRuns.Run run = verificationRuns.start(access.isOperator() ? null : access.street());
+        VerificationRuns.Run run = verificationRuns.start(access.isOperator() ? null : access.street(),
+                access.actor());
         return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(run.id()).build()).build();
     }
 
@@ -145,8 +147,9 @@ public class LedgerResource {
     @Path("/verification/runs/{runId}")
     @RolesAllowed({Roles.DESK, Roles.AUDITOR, Roles.OPERATOR})
     @Operation(summary = "How far a verification run is", description = "state QUEUED, RUNNING, DONE or FAILED; checked "
-            + "and total entries; the result (as GET /ledger/verification answers it) when DONE. Another street's run "
-            + "is answered as an unknown one (404).")
+            + "and total entries; the result (as GET /ledger/verification answers it) when DONE, the failure when "
+            + "FAILED (a run whose replica stopped is FAILED). Any replica answers. Another street's run is answered "
+            + "as an unknown one (404).")
     public VerificationRuns.Run verificationRun(@PathParam("runId") String runId) {
         return verificationRuns.find(runId, access.isOperator() ? null : access.street())
                 .orElseThrow(() -> new NotFoundException("Verification run", runId));

@@ -41,8 +41,8 @@ public class RebuildRunResource {
     @Operation(summary = "Start a rebuild of the ledger in the background (operator)", description = "The same rebuild "
             + "as POST /ledger/rebuild, run in the background: answers 202 at once with the run and its Location, where "
             + "GET tells the phase, the offsets read of those the topics held when it started, and, when DONE, the "
-            + "result. One rebuild at a time: while one is queued or running (either way) another is refused with 409, "
-            + "naming it.")
+            + "result. One rebuild at a time: while one is queued or running (either way, on any replica) another is "
+            + "refused with 409, naming it.")
     @APIResponse(responseCode = "202", description = "Started", content = @Content(schema = @Schema(implementation =
             RebuildRuns.Run.class)))
     public Response start(UriInfo uri) {
@@ -52,8 +52,8 @@ public class RebuildRunResource {
 
     @GET
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "The recent rebuild runs, newest first (operator)", description = "Those this replica keeps "
-            + "in memory, the synchronous rebuilds among them.")
+    @Operation(summary = "The recent rebuild runs, newest first (operator)", description = "The last 20, whichever "
+            + "replica ran them, the synchronous rebuilds among them.")
     public List<RebuildRuns.Run> recent() {
         return runs.recent();
     }
@@ -63,7 +63,8 @@ public class RebuildRunResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "How far a rebuild run is (operator)", description = "state QUEUED, RUNNING, DONE or FAILED; "
             + "phase READING_TOPICS, FLIP, VERIFYING_CHAINS or DROPPING_OLD_GENERATION; eventsRead of eventsToRead "
-            + "(offsets; the total grows with what arrives meanwhile); the result when DONE, the failure when FAILED.")
+            + "(offsets; the total grows with what arrives meanwhile); the result when DONE, the failure when FAILED "
+            + "(a run whose replica stopped is FAILED). Any replica answers.")
     public RebuildRuns.Run run(@PathParam("runId") String runId) {
         return runs.find(runId).orElseThrow(() -> new NotFoundException("Rebuild run", runId));
     }

@@ -1,17 +1,18 @@
 package org.threelists.ledger.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.domain.RebuildUnderWay;
 import org.threelists.ledger.projection.entries.RebuildLock;
+import org.threelists.ledger.projection.runs.RunStore;
+import org.threelists.platform.json.Json;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,9 @@ import java.util.concurrent.Executors;
  * and the offsets read of those the topics held when the run started. One rebuild at a time, whether started in the
  * background or asked synchronously ({@code POST /ledger/rebuild}): both take the one slot here, and a second one is
  * refused with the run that holds it ({@link RebuildUnderWay}). Across replicas, a run also holds the
- * {@link RebuildLock} from its admission to its end: a replica whose lock another one holds refuses too. The runs live
- * in this replica's memory; the last {@value #KEPT} are kept.
+ * {@link RebuildLock} from its admission to its end: a replica whose lock another one holds refuses too, naming the
+ * run it finds under way in {@link RunStore}. The runs are kept there, where any replica answers for them; the last
+ * {@value #KEPT} are kept.
  */
 @ApplicationScoped
 public class RebuildRuns {
@@ -45,11 +47,11 @@ public class RebuildRuns {
             String startedBy, Instant startedAt, Instant finishedAt, LedgerRebuild.Result result, String failure) {
     }
 
-    /** A run's progress, told by the rebuild from its thread and read by the requests. */
+    /** A run's progress, told by the rebuild from its thread and written to the table by the heartbeat. */
     private static final class Tracked implements LedgerRebuild.Progress {
         final String id = UUID.randomUUID().toString();
         final String startedBy;
-        final Instant startedAt = Instant.now();
+        volatile Instant startedAt = Instant.now();
         /** Per chain: its first offset when the run started, and the offset after the last event applied. */
         private final Map<Integer, Long> beginning = new HashMap<>();
         private final Map<Integer, Long> reached = new HashMap<>();
@@ -102,25 +104,36 @@ public class RebuildRuns {
         synchronized Run run() {
             return new Run(id, state, phase, read, toRead, startedBy, startedAt, finishedAt, result, failure);
         }
+
+        synchronized RunStore.Beat beat() {
+            return new RunStore.Beat(id, phase == null ? null : phase.name(), read, toRead);
+        }
     }
 
     private final LedgerRebuild rebuild;
     private final ReplayExtent extent;
+    private final RebuildLock rebuildLock;
+    private final RunStore store;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ledger-rebuild");
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, Tracked> runs = new LinkedHashMap<>();
-    /** The run that holds the one slot, queued or running; null when none does. Guarded by {@link #runs}. */
-    private Tracked active;
+    /** Guards the admission of a run. */
+    private final Object slot = new Object();
+    /** The run that holds the one slot, queued or running; null when none does. Changed under {@link #slot}. */
+    private volatile Tracked active;
+    private final RunHeartbeat heartbeat;
 
-    private final RebuildLock rebuildLock;
-
-    RebuildRuns(LedgerRebuild rebuild, ReplayExtent extent, RebuildLock rebuildLock) {
+    RebuildRuns(LedgerRebuild rebuild, ReplayExtent extent, RebuildLock rebuildLock, RunStore store) {
         this.rebuild = rebuild;
         this.extent = extent;
         this.rebuildLock = rebuildLock;
+        this.store = store;
+        this.heartbeat = new RunHeartbeat("ledger-rebuild-heartbeat", store, () -> {
+            Tracked now = active;
+            return now == null ? List.of() : List.of(now.beat());
+        });
     }
 
     /** Starts a rebuild in the background; refused while another one is queued or running. */
@@ -135,6 +148,7 @@ public class RebuildRuns {
                 }
             });
         } catch (RuntimeException e) {
+            end(tracked, State.FAILED, null, "The replica is stopping");
             release(tracked);
             throw e;
         }
@@ -146,36 +160,45 @@ public class RebuildRuns {
         return execute(admit(actor));
     }
 
-    /** A run, if this replica still keeps it. */
+    /** A run, whichever replica ran it, if it is among those kept. */
     public Optional<Run> find(String id) {
-        synchronized (runs) {
-            return Optional.ofNullable(runs.get(id)).map(Tracked::run);
-        }
+        return store.find(RunStore.Kind.REBUILD, id).map(RebuildRuns::run);
     }
 
-    /** The runs this replica keeps, newest first. */
+    /** The runs kept, whichever replica ran them, newest first. */
     public List<Run> recent() {
-        List<Run> recent = new ArrayList<>();
-        synchronized (runs) {
-            runs.values().forEach(tracked -> recent.add(tracked.run()));
-        }
-        Collections.reverse(recent);
-        return recent;
+        return store.recent(RunStore.Kind.REBUILD, KEPT).stream().map(RebuildRuns::run).toList();
     }
 
     private Tracked admit(String actor) {
-        synchronized (runs) {
-            if (active != null) {
-                throw new RebuildUnderWay(active.id, active.startedBy);
+        synchronized (slot) {
+            Tracked under = active;
+            if (under != null) {
+                throw new RebuildUnderWay(under.id, under.startedBy);
             }
-            RebuildLock.Held lock = rebuildLock.tryHold().orElseThrow(RebuildUnderWay::onAnotherReplica);
+            Optional<RebuildLock.Held> lock = rebuildLock.tryHold();
+            if (lock.isEmpty()) {
+                // The run of another replica, as it wrote itself down; none yet (it is being admitted) or only the
+                // lock held by a session that is no run: the refusal says "another replica".
+                throw store.underWay(RunStore.Kind.REBUILD).map(run -> new RebuildUnderWay(run.id(), run.startedBy()))
+                        .orElseGet(RebuildUnderWay::onAnotherReplica);
+            }
             Tracked tracked = new Tracked(actor);
-            tracked.lock = lock;
-            active = tracked;
-            runs.put(tracked.id, tracked);
-            if (runs.size() > KEPT) {
-                runs.remove(runs.keySet().iterator().next());
+            tracked.lock = lock.get();
+            try {
+                tracked.startedAt = QuarkusTransaction.requiringNew().call(() -> {
+                    // Holding the lock, this replica alone runs a rebuild: a run the table still shows queued or
+                    // running is that of a replica that stopped, and let the lock go with its session.
+                    store.failLiveBut(RunStore.Kind.REBUILD, tracked.id);
+                    RunStore.StoredRun queued = store.queue(RunStore.Kind.REBUILD, tracked.id, null, 0, actor);
+                    store.prune(RunStore.Kind.REBUILD, KEPT);
+                    return queued.startedAt();
+                });
+            } catch (RuntimeException e) {
+                tracked.lock.close();
+                throw e;
             }
+            active = tracked;
             return tracked;
         }
     }
@@ -183,19 +206,37 @@ public class RebuildRuns {
     private LedgerRebuild.Result execute(Tracked tracked) {
         tracked.state = State.RUNNING;
         try {
+            QuarkusTransaction.requiringNew().run(() -> store.running(tracked.id));
             tracked.measured(extent.now());
-            tracked.result = rebuild.rebuild(tracked.startedBy, tracked);
-            tracked.finishedAt = Instant.now();
-            tracked.state = State.DONE;
-            return tracked.result;
+            LedgerRebuild.Result result = rebuild.rebuild(tracked.startedBy, tracked);
+            end(tracked, State.DONE, result, null);
+            return result;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Rebuild run %s failed", tracked.id);
-            tracked.failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            tracked.finishedAt = Instant.now();
-            tracked.state = State.FAILED;
+            end(tracked, State.FAILED, null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             throw e;
         } finally {
             release(tracked);
+        }
+    }
+
+    /**
+     * Writes the run's end, before its lock is let go: once the lock is free, a run the table shows live is taken for
+     * a stopped replica's. If the write fails, the heartbeat stops with the run and readers see it FAILED once stale.
+     */
+    private void end(Tracked tracked, State state, LedgerRebuild.Result result, String failure) {
+        tracked.result = result;
+        tracked.failure = failure;
+        tracked.finishedAt = Instant.now();
+        tracked.state = state;
+        try {
+            String json = result == null ? null : Json.mapper().writeValueAsString(result);
+            Run run = tracked.run();
+            QuarkusTransaction.requiringNew().run(() -> store.finished(tracked.id, state.name(),
+                    run.phase() == null ? null : run.phase().name(), run.eventsRead(), run.eventsToRead(), json,
+                    failure));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.errorf(e, "Cannot record the end of rebuild run %s", tracked.id);
         }
     }
 
@@ -203,14 +244,39 @@ public class RebuildRuns {
         try {
             tracked.lock.close();
         } finally {
-            synchronized (runs) {
+            synchronized (slot) {
                 active = null;
             }
         }
     }
 
+    private static Run run(RunStore.StoredRun stored) {
+        LedgerRebuild.Result result = null;
+        if (stored.result() != null) {
+            try {
+                result = Json.mapper().readValue(stored.result(), LedgerRebuild.Result.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot read the result of rebuild run " + stored.id(), e);
+            }
+        }
+        return new Run(stored.id(), State.valueOf(stored.state()),
+                stored.phase() == null ? null : LedgerRebuild.Phase.valueOf(stored.phase()), stored.done(),
+                stored.total(), stored.startedBy(), stored.startedAt(), stored.finishedAt(), result, stored.failure());
+    }
+
+    /** The replica stops: its run is told FAILED at once rather than once its heartbeat is stale. */
     @PreDestroy
     void stop() {
+        Tracked now = active;
+        heartbeat.stop();
+        if (now != null) {
+            try {
+                store.stopped(List.of(now.id));
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot mark the rebuild run of a stopping replica (%s): it fails once stale",
+                        e.getMessage());
+            }
+        }
         worker.shutdownNow();
     }
 }

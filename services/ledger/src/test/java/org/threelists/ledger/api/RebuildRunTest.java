@@ -14,6 +14,13 @@ import org.threelists.ledger.messaging.Topics;
 import org.threelists.ledger.projection.entries.EntryPartitions;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.entries.RebuildLock;
+import org.threelists.ledger.projection.runs.RunStore;
+import org.threelists.ledger.projection.verification.ChainVerification;
+import org.threelists.ledger.service.LedgerRebuild;
+import org.threelists.ledger.service.OtherReplica;
+import org.threelists.ledger.service.RebuildRuns;
+import org.threelists.ledger.service.ReplayExtent;
+import org.threelists.platform.json.Json;
 import org.threelists.testing.RealInfrastructure;
 
 import java.sql.Connection;
@@ -55,6 +62,21 @@ class RebuildRunTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ChainVerification verification;
+
+    @Inject
+    LedgerRebuild rebuild;
+
+    @Inject
+    ReplayExtent extent;
+
+    @Inject
+    RebuildLock rebuildLock;
+
+    @Inject
+    RunStore store;
 
     @Test
     void a_run_rebuilds_in_the_background_telling_its_progress_and_gives_the_same_head_and_entries() throws Exception {
@@ -162,6 +184,101 @@ class RebuildRunTest {
         as(SUMMARY_DESK).body(Map.of("month", "2026-07")).post("/ledger/municipal-summaries").then().statusCode(201);
         JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
         assertThat(rebuilt.getInt("generation")).isGreaterThan(generation);
+    }
+
+    /**
+     * The ledger runs on two replicas or more behind one Service (services/ledger/README.md, "Rebuild runs"): a run
+     * started on another replica is followed here, its phase and progress while it runs and its result once done; a
+     * rebuild asked here meanwhile is refused naming that run and who started it, as the replica running it would.
+     */
+    @Test
+    void a_run_on_another_replica_is_followed_here_and_named_when_a_rebuild_is_refused_here() throws Exception {
+        deliverOne(1);
+        awaitNoRebuildUnderWay();
+        JsonPath before = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+        try (OtherReplica other = new OtherReplica(verification, rebuild, extent, rebuildLock, store)) {
+            String id;
+            try (Connection holder = dataSource.getConnection()) {
+                lockShared(holder, true);
+                try {
+                    id = other.rebuilds.start("operator:ops-other-replica").id();
+                    JsonPath stalled = awaitRun(id, run -> "FLIP".equals(run.getString("phase")));
+                    assertThat(stalled.getString("state")).isEqualTo("RUNNING");
+                    assertThat(stalled.getString("startedBy")).isEqualTo("operator:ops-other-replica");
+                    assertThat(stalled.getLong("eventsRead")).isPositive()
+                            .isLessThanOrEqualTo(stalled.getLong("eventsToRead"));
+                    assertThat(as(OPERATOR).get("/ledger/rebuild/runs").then().statusCode(200).extract().jsonPath()
+                            .getString("[0].id")).isEqualTo(id);
+
+                    JsonPath refused = as(OPERATOR).header("Accept-Language", "zh-CN").post("/ledger/rebuild/runs")
+                            .then().statusCode(409).extract().jsonPath();
+                    assertThat(refused.getString("detail")).isEqualTo("台账重建 " + id
+                            + "（由 operator:ops-other-replica 发起）正在进行：同一时间只能进行一次重建");
+                    assertThat(refused.getString("runId")).isEqualTo(id);
+                    assertThat(refused.getString("startedBy")).isEqualTo("operator:ops-other-replica");
+                    as(OPERATOR).post("/ledger/rebuild").then().statusCode(409)
+                            .body("runId", org.hamcrest.Matchers.equalTo(id));
+                } finally {
+                    lockShared(holder, false);
+                }
+            }
+            JsonPath done = awaitRun(id, run -> !List.of("QUEUED", "RUNNING").contains(run.getString("state")));
+            assertThat(done.getString("state")).as(done.prettify()).isEqualTo("DONE");
+            assertThat(done.getString("phase")).isEqualTo("DROPPING_OLD_GENERATION");
+            assertThat(done.getLong("eventsRead")).isEqualTo(done.getLong("eventsToRead"));
+            assertThat(done.getString("finishedAt")).isNotNull();
+            assertThat(done.getInt("result.previousGeneration")).isEqualTo(before.getInt("generation"));
+            assertThat(done.getString("result.head")).isEqualTo(before.getString("head"));
+            assertThat(done.getBoolean("result.sameHead")).isTrue();
+            RebuildRuns.Run there = other.rebuilds.find(id).orElseThrow();
+            assertThat(there.state()).isEqualTo(RebuildRuns.State.DONE);
+            assertThat(there.result().generation()).isEqualTo(done.getInt("result.generation"));
+            // the result as stored and read back, to the last bit of its speed
+            String answered = as(OPERATOR).get("/ledger/rebuild/runs/" + id).then().statusCode(200).extract().asString();
+            assertThat(there.result().eventsPerSecond()).isEqualTo(Json.mapper().readTree(answered)
+                    .at("/result/eventsPerSecond").doubleValue());
+        }
+    }
+
+    /**
+     * A replica that dies mid-rebuild leaves its run RUNNING in the table and lets the rebuild lock go with its session
+     * (services/ledger/README.md, "Rebuild runs"): once its heartbeat is stale every replica answers it FAILED, "the
+     * replica running it stopped"; and the next rebuild admitted, holding the lock that tells for sure no other
+     * replica runs one, marks every run still shown queued or running FAILED, however fresh its heartbeat.
+     */
+    @Test
+    void a_run_whose_replica_stopped_is_answered_failed_and_the_next_rebuild_marks_it_so() throws Exception {
+        awaitNoRebuildUnderWay();
+        String stale = uuid();
+        String fresh = uuid();
+        try {
+            execute("INSERT INTO ledger_run (run_id, kind, state, phase, done, total, started_by, started_at, "
+                    + "heartbeat_at) VALUES ('" + stale + "', 'REBUILD', 'RUNNING', 'READING_TOPICS', 10, 100, "
+                    + "'operator:gone', now() - interval '2 hours', now() - interval '1 hour')");
+            execute("INSERT INTO ledger_run (run_id, kind, state, phase, done, total, started_by) VALUES ('" + fresh
+                    + "', 'REBUILD', 'RUNNING', 'READING_TOPICS', 20, 100, 'operator:just-gone')");
+
+            JsonPath dead = as(OPERATOR).get("/ledger/rebuild/runs/" + stale).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(dead.getString("state")).isEqualTo("FAILED");
+            assertThat(dead.getString("failure")).isEqualTo(RunStore.STOPPED);
+            assertThat(dead.getString("phase")).isEqualTo("READING_TOPICS");
+            assertThat(dead.getLong("eventsRead")).isEqualTo(10);
+            assertThat(Instant.parse(dead.getString("finishedAt"))).isBefore(Instant.now().minusSeconds(3000));
+            assertThat(as(OPERATOR).get("/ledger/rebuild/runs/" + fresh).then().statusCode(200).extract().jsonPath()
+                    .getString("state")).isEqualTo("RUNNING");
+
+            // nobody holds the lock: the rebuild goes, and the runs it finds live are a stopped replica's
+            as(OPERATOR).post("/ledger/rebuild").then().statusCode(200);
+            JsonPath marked = as(OPERATOR).get("/ledger/rebuild/runs/" + fresh).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(marked.getString("state")).isEqualTo("FAILED");
+            assertThat(marked.getString("failure")).isEqualTo(RunStore.STOPPED);
+            assertThat(queryStrings("SELECT state FROM ledger_run WHERE run_id IN ('" + stale + "', '" + fresh
+                    + "')")).containsOnly("FAILED");
+        } finally {
+            execute("DELETE FROM ledger_run WHERE run_id IN ('" + stale + "', '" + fresh + "')");
+        }
     }
 
     /** A summary asked while a rebuild is under way: 409, in Chinese too, and nothing sent. */
