@@ -1,6 +1,5 @@
 package org.threelists.ledger.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import org.jboss.logging.Logger;
 import org.threelists.ledger.domain.RebuildUnderWay;
 import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.ledger.projection.runs.RunStore;
-import org.threelists.platform.json.Json;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,19 +49,16 @@ public class RebuildRuns {
     private static final class Tracked implements LedgerRebuild.Progress {
         final String id = UUID.randomUUID().toString();
         final String startedBy;
-        volatile Instant startedAt = Instant.now();
         /** Per chain: its first offset when the run started, and the offset after the last event applied. */
         private final Map<Integer, Long> beginning = new HashMap<>();
         private final Map<Integer, Long> reached = new HashMap<>();
         private long toRead;
         private long read;
-        volatile State state = State.QUEUED;
         volatile LedgerRebuild.Phase phase;
-        volatile Instant finishedAt;
-        volatile LedgerRebuild.Result result;
-        volatile String failure;
         /** The rebuild lock, from the admission until the run ends. */
         RebuildLock.Held lock;
+        /** The run as the admission wrote it down. */
+        RunStore.StoredRun queued;
 
         Tracked(String startedBy) {
             this.startedBy = startedBy;
@@ -99,10 +94,6 @@ public class RebuildRuns {
             }
             // What arrived after the run started is read too: the total grows with it.
             toRead = Math.max(toRead, read);
-        }
-
-        synchronized Run run() {
-            return new Run(id, state, phase, read, toRead, startedBy, startedAt, finishedAt, result, failure);
         }
 
         synchronized RunStore.Beat beat() {
@@ -152,7 +143,7 @@ public class RebuildRuns {
             release(tracked);
             throw e;
         }
-        return tracked.run();
+        return run(tracked.queued);
     }
 
     /** Rebuilds in the caller's thread, as a run the history shows too; refused while another one is under way. */
@@ -186,13 +177,13 @@ public class RebuildRuns {
             Tracked tracked = new Tracked(actor);
             tracked.lock = lock.get();
             try {
-                tracked.startedAt = QuarkusTransaction.requiringNew().call(() -> {
+                tracked.queued = QuarkusTransaction.requiringNew().call(() -> {
                     // Holding the lock, this replica alone runs a rebuild: a run the table still shows queued or
                     // running is that of a replica that stopped, and let the lock go with its session.
                     store.failLiveBut(RunStore.Kind.REBUILD, tracked.id);
                     RunStore.StoredRun queued = store.queue(RunStore.Kind.REBUILD, tracked.id, null, 0, actor);
                     store.prune(RunStore.Kind.REBUILD, KEPT);
-                    return queued.startedAt();
+                    return queued;
                 });
             } catch (RuntimeException e) {
                 tracked.lock.close();
@@ -204,7 +195,6 @@ public class RebuildRuns {
     }
 
     private LedgerRebuild.Result execute(Tracked tracked) {
-        tracked.state = State.RUNNING;
         try {
             QuarkusTransaction.requiringNew().run(() -> store.running(tracked.id));
             tracked.measured(extent.now());
@@ -225,17 +215,11 @@ public class RebuildRuns {
      * a stopped replica's. If the write fails, the heartbeat stops with the run and readers see it FAILED once stale.
      */
     private void end(Tracked tracked, State state, LedgerRebuild.Result result, String failure) {
-        tracked.result = result;
-        tracked.failure = failure;
-        tracked.finishedAt = Instant.now();
-        tracked.state = state;
         try {
-            String json = result == null ? null : Json.mapper().writeValueAsString(result);
-            Run run = tracked.run();
-            QuarkusTransaction.requiringNew().run(() -> store.finished(tracked.id, state.name(),
-                    run.phase() == null ? null : run.phase().name(), run.eventsRead(), run.eventsToRead(), json,
-                    failure));
-        } catch (JsonProcessingException | RuntimeException e) {
+            RunStore.Beat last = tracked.beat();
+            QuarkusTransaction.requiringNew().run(() -> store.finished(tracked.id, state.name(), last.phase(),
+                    last.done(), last.total(), result, failure));
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot record the end of rebuild run %s", tracked.id);
         }
     }
@@ -251,17 +235,10 @@ public class RebuildRuns {
     }
 
     private static Run run(RunStore.StoredRun stored) {
-        LedgerRebuild.Result result = null;
-        if (stored.result() != null) {
-            try {
-                result = Json.mapper().readValue(stored.result(), LedgerRebuild.Result.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot read the result of rebuild run " + stored.id(), e);
-            }
-        }
         return new Run(stored.id(), State.valueOf(stored.state()),
                 stored.phase() == null ? null : LedgerRebuild.Phase.valueOf(stored.phase()), stored.done(),
-                stored.total(), stored.startedBy(), stored.startedAt(), stored.finishedAt(), result, stored.failure());
+                stored.total(), stored.startedBy(), stored.startedAt(), stored.finishedAt(),
+                stored.result(LedgerRebuild.Result.class), stored.failure());
     }
 
     /** The replica stops: its run is told FAILED at once rather than once its heartbeat is stale. */

@@ -1,13 +1,11 @@
 package org.threelists.ledger.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.threelists.ledger.projection.runs.RunStore;
 import org.threelists.ledger.projection.verification.ChainVerification;
-import org.threelists.platform.json.Json;
 
 import java.time.Instant;
 import java.util.List;
@@ -133,10 +131,9 @@ public class VerificationRuns {
     /** Writes the run's end; if that fails, its heartbeat stops with it and readers see it FAILED once stale. */
     private void end(Progress progress, State state, ChainVerification.Result result, String failure) {
         try {
-            String json = result == null ? null : Json.mapper().writeValueAsString(result);
             QuarkusTransaction.requiringNew().run(() -> store.finished(progress.id, state.name(), null,
-                    progress.checked.get(), progress.total, json, failure));
-        } catch (JsonProcessingException | RuntimeException e) {
+                    progress.checked.get(), progress.total, result, failure));
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot record the end of verification run %s", progress.id);
         } finally {
             live.remove(progress.id);
@@ -144,16 +141,9 @@ public class VerificationRuns {
     }
 
     private static Run run(RunStore.StoredRun stored) {
-        ChainVerification.Result result = null;
-        if (stored.result() != null) {
-            try {
-                result = Json.mapper().readValue(stored.result(), ChainVerification.Result.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot read the result of verification run " + stored.id(), e);
-            }
-        }
         return new Run(stored.id(), stored.street(), State.valueOf(stored.state()), stored.done(), stored.total(),
-                stored.startedAt(), stored.finishedAt(), result, stored.failure());
+                stored.startedAt(), stored.finishedAt(), stored.result(ChainVerification.Result.class),
+                stored.failure());
     }
 
     /** The replica stops: its runs are told FAILED at once rather than once their heartbeat is stale. */

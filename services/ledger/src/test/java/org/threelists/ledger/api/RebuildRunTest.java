@@ -15,11 +15,8 @@ import org.threelists.ledger.projection.entries.EntryPartitions;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.ledger.projection.runs.RunStore;
-import org.threelists.ledger.projection.verification.ChainVerification;
-import org.threelists.ledger.service.LedgerRebuild;
 import org.threelists.ledger.service.OtherReplica;
 import org.threelists.ledger.service.RebuildRuns;
-import org.threelists.ledger.service.ReplayExtent;
 import org.threelists.platform.json.Json;
 import org.threelists.testing.RealInfrastructure;
 
@@ -64,19 +61,7 @@ class RebuildRunTest {
     AgroalDataSource dataSource;
 
     @Inject
-    ChainVerification verification;
-
-    @Inject
-    LedgerRebuild rebuild;
-
-    @Inject
-    ReplayExtent extent;
-
-    @Inject
-    RebuildLock rebuildLock;
-
-    @Inject
-    RunStore store;
+    OtherReplica.Parts replicas;
 
     @Test
     void a_run_rebuilds_in_the_background_telling_its_progress_and_gives_the_same_head_and_entries() throws Exception {
@@ -196,7 +181,7 @@ class RebuildRunTest {
         deliverOne(1);
         awaitNoRebuildUnderWay();
         JsonPath before = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
-        try (OtherReplica other = new OtherReplica(verification, rebuild, extent, rebuildLock, store)) {
+        try (OtherReplica other = replicas.start()) {
             String id;
             try (Connection holder = dataSource.getConnection()) {
                 lockShared(holder, true);

@@ -11,12 +11,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
-import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.ledger.projection.runs.RunStore;
 import org.threelists.ledger.projection.verification.ChainVerification;
-import org.threelists.ledger.service.LedgerRebuild;
 import org.threelists.ledger.service.OtherReplica;
-import org.threelists.ledger.service.ReplayExtent;
 import org.threelists.ledger.service.VerificationRuns;
 import org.threelists.testing.RealInfrastructure;
 
@@ -56,19 +53,10 @@ class VerificationRunTest {
     AgroalDataSource dataSource;
 
     @Inject
+    OtherReplica.Parts replicas;
+
+    @Inject
     ChainVerification verification;
-
-    @Inject
-    LedgerRebuild rebuild;
-
-    @Inject
-    ReplayExtent extent;
-
-    @Inject
-    RebuildLock rebuildLock;
-
-    @Inject
-    RunStore store;
 
     @Test
     void a_delivery_recorded_while_the_chains_are_walked_is_walked_on_to_its_head_not_reported_as_removed() {
@@ -140,7 +128,7 @@ class VerificationRunTest {
     void a_run_started_on_another_replica_is_answered_here_with_its_progress_and_its_result() throws Exception {
         deliverOne(2);
         JsonPath walked = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
-        try (OtherReplica other = otherReplica()) {
+        try (OtherReplica other = replicas.start()) {
             String id;
             try (Connection corrections = holdCorrections()) {
                 id = other.verifications.start(null, "operator:ops-other-replica").id();
@@ -179,7 +167,7 @@ class VerificationRunTest {
         String first;
         String waiting;
         String street;
-        try (OtherReplica other = otherReplica()) {
+        try (OtherReplica other = replicas.start()) {
             try (Connection corrections = holdCorrections()) {
                 first = as(OPERATOR).post("/ledger/verification/runs").then().statusCode(202).extract().jsonPath()
                         .getString("id");
@@ -299,9 +287,6 @@ class VerificationRunTest {
         throw new AssertionError("run " + id + " not there within 60 s: " + run.prettify());
     }
 
-    private OtherReplica otherReplica() {
-        return new OtherReplica(verification, rebuild, extent, rebuildLock, store);
-    }
 
     /**
      * Holds the corrections (ACCESS EXCLUSIVE) until the connection's transaction ends: a walk checks every entry,

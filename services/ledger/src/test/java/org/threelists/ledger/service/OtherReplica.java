@@ -1,5 +1,8 @@
 package org.threelists.ledger.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import org.threelists.ledger.projection.entries.RebuildLock;
 import org.threelists.ledger.projection.runs.RunStore;
 import org.threelists.ledger.projection.verification.ChainVerification;
@@ -11,10 +14,31 @@ import org.threelists.ledger.projection.verification.ChainVerification;
  */
 public final class OtherReplica implements AutoCloseable {
 
+    /** What a second replica is built from: this replica's beans, whose state is all in the database. */
+    @ApplicationScoped
+    public static class Parts {
+
+        @Inject
+        ChainVerification verification;
+        @Inject
+        LedgerRebuild rebuild;
+        @Inject
+        ReplayExtent extent;
+        @Inject
+        RebuildLock rebuildLock;
+        @Inject
+        RunStore store;
+
+        /** A second replica's runs, started now; close it to stop them. */
+        public OtherReplica start() {
+            return new OtherReplica(verification, rebuild, extent, rebuildLock, store);
+        }
+    }
+
     public final VerificationRuns verifications;
     public final RebuildRuns rebuilds;
 
-    public OtherReplica(ChainVerification verification, LedgerRebuild rebuild, ReplayExtent extent,
+    OtherReplica(ChainVerification verification, LedgerRebuild rebuild, ReplayExtent extent,
             RebuildLock rebuildLock, RunStore store) {
         verifications = new VerificationRuns(verification, store);
         rebuilds = new RebuildRuns(rebuild, extent, rebuildLock, store);

@@ -1,8 +1,10 @@
 package org.threelists.ledger.projection.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.threelists.platform.json.Json;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,10 +39,22 @@ public class RunStore {
     /**
      * A run as it stands. {@code state} is QUEUED, RUNNING, DONE or FAILED; {@code street} a verification's scope
      * (null: the whole ledger); {@code done} of {@code total} the entries checked or the offsets read; {@code result}
-     * the JSON its runner stored when DONE.
+     * the JSON its runner stored when DONE ({@link #result(Class)} reads it back).
      */
     public record StoredRun(String id, Kind kind, String state, String street, String phase, long done, long total,
             String startedBy, Instant startedAt, Instant finishedAt, String result, String failure) {
+
+        /** The result as its runner gave it to {@link #finished}; null until DONE. */
+        public <T> T result(Class<T> type) {
+            if (result == null) {
+                return null;
+            }
+            try {
+                return Json.mapper().readValue(result, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot read the result of run " + id, e);
+            }
+        }
     }
 
     /** A live run's progress as its replica last saw it; {@code phase} null leaves the stored one. */
@@ -143,14 +157,20 @@ public class RunStore {
     }
 
     /**
-     * A run's end: {@code state} DONE with its {@code result} (JSON) or FAILED with its {@code failure}. A run already
-     * marked FAILED (its replica taken for stopped) keeps that end.
+     * A run's end: {@code state} DONE with its {@code result} (kept as JSON) or FAILED with its {@code failure}. A
+     * run already marked FAILED (its replica taken for stopped) keeps that end.
      */
-    public void finished(String id, String state, String phase, long done, long total, String result,
+    public void finished(String id, String state, String phase, long done, long total, Object result,
             String failure) {
+        String json;
+        try {
+            json = result == null ? null : Json.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the result of run " + id, e);
+        }
         update("UPDATE ledger_run SET state = ?, phase = COALESCE(?, phase), done = ?, total = ?, result = ?::jsonb, "
                 + "failure = ?, finished_at = clock_timestamp(), heartbeat_at = clock_timestamp() WHERE run_id = ? AND "
-                + LIVE, state, phase, done, total, result, failure, UUID.fromString(id));
+                + LIVE, state, phase, done, total, json, failure, UUID.fromString(id));
     }
 
     /** This replica stops: its live runs will not go on. */
