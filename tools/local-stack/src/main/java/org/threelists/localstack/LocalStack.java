@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -75,6 +79,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String ENV_KAFKA_PORT = "THREELISTS_KAFKA_PORT";
     /** Set in the environment, a temporary data directory is left in place at close, for a post-mortem. */
     public static final String KEEP_DATA = "THREELISTS_KEEP_DATA";
+
+    /** The system property that sets {@link Builder#startTogether}'s default. */
+    public static final String START_TOGETHER = "threelists.local-stack.start-together";
 
     /** "Quiet" for {@link Builder#startApart}: at most 2 ticks (20 ms of CPU) in each of four samples of 250 ms. */
     private static final Duration QUIET_SAMPLE = Duration.ofMillis(250);
@@ -366,22 +373,27 @@ public final class LocalStack implements AutoCloseable {
         publicKeyFile = DevTokens.writePublicKey(dataDir.resolve("jwt").resolve("public-key.pem"));
         String piiMasterKey = piiMasterKey();
 
+        List<ServiceReplica> replicas = new ArrayList<>();
         for (ServiceSpec spec : toStart) {
             ServiceSettings serviceSettings = new ServiceSettings(jdbcUrl(spec.database()), databaseUser, databasePassword,
                     bootstrapServers, publicKeyFile, DevTokens.ISSUER, piiMasterKey, settings.serviceEnvironment);
-            List<ServiceReplica> replicas = new ArrayList<>();
+            List<ServiceReplica> ofService = new ArrayList<>();
             for (int index = 0; index < settings.replicas; index++) {
                 ServiceSpec replicaSpec = index == 0 ? spec : spec.onPort(Processes.freePort());
-                ServiceReplica replica = new ServiceReplica(replicaSpec, index,
+                ofService.add(new ServiceReplica(replicaSpec, index,
                         logDir().resolve((index == 0 ? spec.name() : spec.name() + "-" + (index + 1)) + ".log"),
-                        it -> timed(it.name(), () -> startService(it, serviceSettings), ServiceProcess::baseUrl));
-                replica.start();
-                replicas.add(replica);
-                if (settings.startApart) {
-                    awaitQuiet(replica.name(), replica.pid(), "after ready");
-                }
+                        it -> timed(it.name(), () -> startService(it, serviceSettings), ServiceProcess::baseUrl)));
             }
-            services.put(spec.name(), List.copyOf(replicas));
+            replicas.addAll(ofService);
+            services.put(spec.name(), List.copyOf(ofService));
+        }
+        if (settings.startApart) {
+            for (ServiceReplica replica : replicas) {
+                replica.start();
+                awaitQuiet(replica.name(), replica.pid(), "after ready");
+            }
+        } else {
+            startTogether(replicas);
         }
         if (settings.supervise) {
             supervisor = register(Supervisor.start(this::allReplicas));
@@ -466,6 +478,50 @@ public final class LocalStack implements AutoCloseable {
             return launched;
         }, KafkaBroker::bootstrapServers);
         bootstrapServers = broker.bootstrapServers();
+    }
+
+    /**
+     * Starts the replicas {@link Builder#startTogether} at a time, in their order, and returns once all are ready.
+     * A service's start is mostly one thread loading classes, and the next one's waits between its polls of the
+     * readiness check: started one after another, eight replicas took a third longer on two cores
+     * (tools/local-stack/README.md, "Starting together"). The first failure is thrown once the starts under way have ended.
+     */
+    private void startTogether(List<ServiceReplica> replicas) {
+        int width = Math.max(1, Math.min(settings.startTogether, replicas.size()));
+        if (width == 1) {
+            replicas.forEach(ServiceReplica::start);
+            return;
+        }
+        ExecutorService starts = Executors.newFixedThreadPool(width, runnable -> {
+            Thread thread = new Thread(runnable, "local-stack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (ServiceReplica replica : replicas) {
+                started.add(starts.submit(replica::start));
+            }
+            RuntimeException failure = null;
+            for (Future<?> start : started) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the services started", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            starts.shutdownNow();
+        }
     }
 
     private ServiceProcess startService(ServiceReplica replica, ServiceSettings serviceSettings) {
@@ -607,6 +663,7 @@ public final class LocalStack implements AutoCloseable {
         private int consolePort;
         private Map<String, String> consoleEnvironment = Map.of();
         private boolean startApart;
+        private int startTogether = Integer.getInteger(START_TOGETHER, Integer.MAX_VALUE);
 
         private Builder() {
         }
@@ -722,6 +779,19 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many replicas start at the same time (default: all of them, or the system property
+         * {@value LocalStack#START_TOGETHER}); with fewer, the next in the services' order begins when one is ready.
+         * Ignored with {@link #startApart}.
+         */
+        public Builder startTogether(int startTogether) {
+            if (startTogether < 1) {
+                throw new IllegalArgumentException("at least one start at a time, not " + startTogether);
+            }
+            this.startTogether = startTogether;
+            return this;
+        }
+
         /** Where progress messages go; default System.out. */
         public Builder progress(PrintStream progress) {
             this.progress = Objects.requireNonNull(progress);
@@ -792,6 +862,7 @@ public final class LocalStack implements AutoCloseable {
             copy.consolePort = consolePort;
             copy.consoleEnvironment = consoleEnvironment;
             copy.startApart = startApart;
+            copy.startTogether = startTogether;
             return copy;
         }
 
