@@ -38,7 +38,7 @@ export const memberId = () => session.identity?.member
  * Every slip demand-list lists to the caller, newest first (api/paging.js): a member's page and a leader's board show
  * all of them, the older ones past the first page too. Answers `{ items, complete }`.
  */
-export const everySlip = () => everyPage((paging) => slipApi.list(paging), { key: (slip) => slip.slipId })
+const everySlip = () => everyPage((paging) => slipApi.list(paging), { key: (slip) => slip.slipId })
 
 /**
  * Whether the signed-in member leads a building Party group now, and which. demand-list lists to a member exactly
