@@ -57,10 +57,10 @@ class ConfirmationWaitTest {
         ProjectView delivered = stored(projectId);
         assertThat(delivered.confirmationDeadline).isNotNull();
 
-        JsonPath escalation = await(() -> as(DESK).queryParam("deadline", "CONFIRMATION").queryParam("size", 100)
-                .get("/escalations").then().statusCode(200).extract().jsonPath(),
-                page -> page.getList("items.projectId").contains(projectId));
         String item = "items.find { it.projectId == '" + projectId + "' }";
+        await(() -> escalatedConfirmations().getList("items.projectId", String.class),
+                ids -> ids.contains(projectId));
+        JsonPath escalation = escalatedConfirmations();
         assertThat(Instant.parse(escalation.getString(item + ".dueAt"))).isEqualTo(delivered.confirmationDeadline);
         assertThat(escalation.getList(item + ".unitIds")).containsExactly(holder.unitId());
         assertThat(escalation.getString(item + ".projectStatus")).isEqualTo("DELIVERED");
@@ -142,7 +142,8 @@ class ConfirmationWaitTest {
         // a week from the delivery, in whole milliseconds
         assertThat(Duration.between(delivered.updatedAt, delivered.confirmationDeadline))
                 .isBetween(Duration.ofDays(7).minusMillis(1), Duration.ofDays(7));
-        assertThat(confirmationDeadline(projectId).dueAt).isEqualTo(delivered.confirmationDeadline);
+        assertThat(confirmationDeadline(projectId)).as("the delivery starts its confirmation wait").isNotNull()
+                .extracting(row -> row.dueAt).isEqualTo(delivered.confirmationDeadline);
 
         as(DESK).body(Map.of("reason", REASON)).post("/projects/{id}/completion-on-behalf", projectId).then()
                 .statusCode(409).body("type", equalTo(PROBLEMS + "illegal-transition"))
@@ -154,6 +155,11 @@ class ConfirmationWaitTest {
         assertThat(confirmationDeadline(projectId)).as("a confirmed delivery waits for nothing").isNull();
         messages(projectId, "completed", 1);
         assertThat(DeadlineTest.escalations(projectId, "CONFIRMATION")).isZero();
+    }
+
+    private static JsonPath escalatedConfirmations() {
+        return as(DESK).queryParam("deadline", "CONFIRMATION").queryParam("size", 100).get("/escalations").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     /** A project the desk assigned to {@code holder}, claimed, and delivered today by one of its volunteers. */
