@@ -89,6 +89,20 @@ public final class ProjectResponses {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Completion", description = "Who confirmed the delivery (确认完成) and when: the community, or the desk "
+            + "on the community's behalf (代为确认完成) once the confirmation wait passed, with its reason")
+    public record Completion(Instant confirmedAt,
+            @Schema(description = "Absent for a unit that does not hold the project") String confirmedBy,
+            @Schema(description = "Whether the desk confirmed on the community's behalf") boolean onBehalfOfCommunity,
+            @Schema(description = "Why the desk confirmed (e.g. it phoned the community); shown to the desk, the auditor "
+                    + "and the community, not to units") String reason) {
+        static Completion of(ProjectView p, boolean full, boolean unit) {
+            return p.completedAt == null ? null : new Completion(p.completedAt, full ? p.completedBy : null,
+                    p.confirmedOnBehalf, unit ? null : p.onBehalfReason);
+        }
+    }
+
     @Schema(name = "Rating")
     public record Rating(String demandId, int score, String comment, String ratedBy, Instant ratedAt) {
     }
@@ -114,7 +128,10 @@ public final class ProjectResponses {
                     + "hold the project") List<Alternative> alternatives,
             @Schema(description = "The decision to publish; decidedBy is absent for a unit that does not hold the "
                     + "project") Decision decision,
-            Instant claimDeadline, Instant completionDeadline, BigDecimal covered,
+            Instant claimDeadline, Instant completionDeadline,
+            @Schema(description = "When the delivery's wait for the community's confirmation passes; the desk may then "
+                    + "confirm on the community's behalf") Instant confirmationDeadline,
+            BigDecimal covered,
             @Schema(description = "The units holding the project; absent for a unit that does not hold it")
             List<String> holders,
             @Schema(description = "Claims and pledges; a unit that does not hold the project sees only its own")
@@ -129,6 +146,8 @@ public final class ProjectResponses {
                     + "delivery recorded before check-ins, and for a unit that does not hold the project")
             List<ReconciledHours> reconciliation,
             @Schema(description = "Whether a volunteer's reported hours differ from the checked ones") boolean hoursDiffer,
+            @Schema(description = "Who confirmed the delivery; absent before, and for confirmations recorded before "
+                    + "they were kept") Completion completion,
             @Schema(description = "The residents' ratings; for a unit that does not hold the project, the scores without "
                     + "the comments and who recorded them") List<Rating> ratings, int escalations, Instant proposedAt,
             @Schema(description = "Absent for a unit that does not hold the project") String proposedBy,
@@ -150,7 +169,7 @@ public final class ProjectResponses {
                     full ? p.explanation : null,
                     full && p.alternatives != null ? Arrays.asList(read(p.alternatives, Alternative[].class)) : null,
                     p.decidedAt == null ? null : new Decision(full ? p.decidedBy : null, p.decidedAt, p.decisionNote),
-                    p.claimDeadline, p.completionDeadline, p.covered,
+                    p.claimDeadline, p.completionDeadline, p.confirmationDeadline, p.covered,
                     full ? List.of(p.holderUnitIds) : null, shown,
                     full && p.scheduledDate != null ? new Schedule(p.scheduledDate, p.scheduledPlace) : null,
                     full ? read(p.report, Report.class) : null,
@@ -158,7 +177,7 @@ public final class ProjectResponses {
                     full && p.attendance != null ? Arrays.asList(read(p.attendance, AttendanceLine[].class)) : null,
                     full && p.reconciliation != null ? Arrays.stream(read(p.reconciliation,
                             ProjectValues.ReconciledHours[].class)).map(ReconciledHours::of).toList() : null,
-                    p.hoursDiffer,
+                    p.hoursDiffer, Completion.of(p, full, unit != null),
                     ProjectProjection.ratings(p.ratings).stream()
                             .map(r -> new Rating(r.demandId(), r.score(), full ? r.comment() : null,
                                     full ? r.ratedBy() : null, r.ratedAt())).toList(),
@@ -177,12 +196,18 @@ public final class ProjectResponses {
             Project project) {
     }
 
-    @Schema(name = "Escalation", description = "A passed deadline in the desk's queue")
+    @Schema(name = "Escalation", description = "A passed deadline in the desk's queue: what was due (deadline) since "
+            + "when (dueAt), and where the project stands now")
     public record Escalation(String escalationId, String projectId, String title, String communityCode,
-            String deadline, Instant dueAt, List<String> unitIds, Instant escalatedAt, String escalatedBy) {
-        static Escalation of(EscalationView e) {
+            @Schema(description = "CLAIM, COMPLETION or CONFIRMATION (a delivery its community did not confirm in "
+                    + "time: the desk may confirm on its behalf while the project is DELIVERED)") String deadline,
+            Instant dueAt,
+            @Schema(description = "The holders (COMPLETION) or the units that delivered (CONFIRMATION)")
+            List<String> unitIds, Instant escalatedAt, String escalatedBy,
+            @Schema(description = "The project's status now") ProjectStatus projectStatus, String projectStatusLabel) {
+        static Escalation of(EscalationView e, ProjectStatus now) {
             return new Escalation(e.escalationId, e.projectId, e.title, e.communityCode, e.deadline, e.dueAt,
-                    List.of(e.unitIds), e.escalatedAt, e.escalatedBy);
+                    List.of(e.unitIds), e.escalatedAt, e.escalatedBy, now, now == null ? null : now.zh());
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * The time limits (规定时限) per urgency, from configuration: {@code threelists.deadlines.claim.<URGENCY>} — how long a
- * published project waits for a unit to take it — and {@code threelists.deadlines.completion.<URGENCY>} — how long
- * the holders have to deliver once it is taken. ISO-8601 durations (P3D, PT4H, PT2S), so tests and the system test
+ * published project waits for a unit to take it —, {@code threelists.deadlines.completion.<URGENCY>} — how long
+ * the holders have to deliver once it is taken — and {@code threelists.deadlines.confirmation.<URGENCY>} — how long a
+ * delivery waits for its community's confirmation before it escalates to the desk (README "Confirmation wait").
+ * ISO-8601 durations (P3D, PT4H, PT2S), so tests and the system test
  * shorten them through the environment (e.g. THREELISTS_DEADLINES_CLAIM_NORMAL=PT5S). Beside them,
  * {@code threelists.deadlines.claim-pending}: how long a claim or pledge waits for resource-list's answer before it is
  * refused (whatever the urgency: the answer is a machine's, normally within seconds).
@@ -24,6 +26,7 @@ public class DeadlinePolicy {
 
     private final Map<Urgency, Duration> claim = new EnumMap<>(Urgency.class);
     private final Map<Urgency, Duration> completion = new EnumMap<>(Urgency.class);
+    private final Map<Urgency, Duration> confirmation = new EnumMap<>(Urgency.class);
     private final Duration claimPending;
 
     DeadlinePolicy(Config config) {
@@ -32,11 +35,18 @@ public class DeadlinePolicy {
         for (Urgency urgency : Urgency.values()) {
             claim.put(urgency, config.getValue("threelists.deadlines.claim." + urgency.name(), Duration.class));
             completion.put(urgency, config.getValue("threelists.deadlines.completion." + urgency.name(), Duration.class));
+            confirmation.put(urgency, config.getValue("threelists.deadlines.confirmation." + urgency.name(),
+                    Duration.class));
         }
     }
 
     public Duration of(DeadlineKind kind, Urgency urgency) {
-        return (kind == DeadlineKind.CLAIM ? claim : completion).get(urgency == null ? Urgency.NORMAL : urgency);
+        Map<Urgency, Duration> limits = switch (kind) {
+            case CLAIM -> claim;
+            case COMPLETION -> completion;
+            case CONFIRMATION -> confirmation;
+        };
+        return limits.get(urgency == null ? Urgency.NORMAL : urgency);
     }
 
     /**
@@ -55,6 +65,11 @@ public class DeadlinePolicy {
     /** When a claim asked for at {@code requestedAt} stops waiting for resource-list's answer, in whole milliseconds. */
     public Instant answerDeadline(Instant requestedAt) {
         return requestedAt.plus(claimPending).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** When the confirmation wait of a delivery recorded at {@code deliveredAt} passes, in whole milliseconds. */
+    public Instant confirmationDeadline(Urgency urgency, Instant deliveredAt) {
+        return deliveredAt.plus(of(DeadlineKind.CONFIRMATION, urgency)).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */

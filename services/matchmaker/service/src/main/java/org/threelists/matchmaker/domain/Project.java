@@ -10,6 +10,7 @@ import org.threelists.matchmaker.domain.ProjectCommands.CheckInVolunteer;
 import org.threelists.matchmaker.domain.ProjectCommands.CheckOutVolunteer;
 import org.threelists.matchmaker.domain.ProjectCommands.ClaimProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
+import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletionForCommunity;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmReservation;
 import org.threelists.matchmaker.domain.ProjectCommands.PassDeadline;
 import org.threelists.matchmaker.domain.ProjectCommands.PledgeToProject;
@@ -43,6 +44,7 @@ import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.OnBehalf;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.domain.IllegalTransitionException;
@@ -108,6 +110,11 @@ public class Project {
     private Instant completionDeadline;
     /** The last completion deadline escalated; never reset, so that one due time escalates once. */
     private Instant completionEscalatedAt;
+    /**
+     * When the confirmation wait that escalated was due; null until it did. A project is delivered once, so its wait
+     * runs once and escalates once; the desk may confirm on the community's behalf only after it.
+     */
+    private Instant confirmationEscalatedAt;
     private final Claims claims = new Claims();
     private final Set<String> ratedDemands = new HashSet<>();
     private final Attendance attendance = new Attendance();
@@ -301,16 +308,34 @@ public class Project {
     @CommandHandler
     public void handle(PassDeadline command) {
         if (command.kind() == null) {
-            throw new RuleBrokenException("kind", "is required (CLAIM or COMPLETION)");
+            throw new RuleBrokenException("kind", "is required (CLAIM, COMPLETION or CONFIRMATION)");
         }
         if (command.dueAt() == null) {
             throw new RuleBrokenException("dueAt", "is required");
         }
-        if (command.kind() == DeadlineKind.CLAIM) {
-            passClaimDeadline(command);
-        } else if (EnumSet.of(CLAIMED, SCHEDULED).contains(status) && command.dueAt().equals(completionDeadline)
+        switch (command.kind()) {
+            case CLAIM -> passClaimDeadline(command);
+            case COMPLETION -> passCompletionDeadline(command);
+            case CONFIRMATION -> passConfirmationWait(command);
+        }
+    }
+
+    private void passCompletionDeadline(PassDeadline command) {
+        if (EnumSet.of(CLAIMED, SCHEDULED).contains(status) && command.dueAt().equals(completionDeadline)
                 && !command.dueAt().equals(completionEscalatedAt)) {
             apply(new DeadlineEscalated(projectId, DeadlineKind.COMPLETION, command.dueAt(), claims.holderUnits(),
+                    command.actor()));
+        }
+    }
+
+    /**
+     * The delivery waited for the community's confirmation as long as the policy gives it (README "Confirmation
+     * wait"): escalated once, with the units that delivered, while it is still unconfirmed. The wait starts with the
+     * delivery, which happens once, so there is no later wait it could be mistaken for.
+     */
+    private void passConfirmationWait(PassDeadline command) {
+        if (status == DELIVERED && confirmationEscalatedAt == null) {
+            apply(new DeadlineEscalated(projectId, DeadlineKind.CONFIRMATION, command.dueAt(), claims.holderUnits(),
                     command.actor()));
         }
     }
@@ -396,6 +421,22 @@ public class Project {
     public void handle(ConfirmCompletion command) {
         require("confirm the completion of", EnumSet.of(DELIVERED));
         apply(new ProjectCompleted(projectId, command.actor()));
+    }
+
+    /**
+     * The desk stands in for a community that did not confirm within the wait (README "Confirmation wait"). Before the
+     * wait escalated, the confirmation is the community's: the desk did not see the delivery, the community did.
+     */
+    @CommandHandler
+    public void handle(ConfirmCompletionForCommunity command) {
+        require("confirm on the community's behalf the completion of", EnumSet.of(DELIVERED));
+        if (confirmationEscalatedAt == null) {
+            throw new ProjectStateException("Project " + projectId + " awaits its community's confirmation: the desk"
+                    + " confirms on the community's behalf only once the confirmation wait has passed",
+                    Map.of("state", status.name(), "action", "confirm-for-community"));
+        }
+        ProjectInput.text("reason", command.reason(), 2000);
+        apply(new ProjectCompleted(projectId, command.actor(), new OnBehalf(command.reason().strip())));
     }
 
     @CommandHandler
@@ -509,6 +550,8 @@ public class Project {
     void on(DeadlineEscalated event) {
         if (event.deadline() == DeadlineKind.COMPLETION) {
             completionEscalatedAt = event.dueAt();
+        } else if (event.deadline() == DeadlineKind.CONFIRMATION) {
+            confirmationEscalatedAt = event.dueAt();
         }
     }
 

@@ -99,7 +99,10 @@ public final class ProjectCommands {
         }
     }
 
-    /** A deadline that was due at {@code dueAt} passed; ignored when the project's deadline has moved on. */
+    /**
+     * A deadline that was due at {@code dueAt} passed; ignored when the project's deadline has moved on.
+     * {@code nextClaimDeadline}: for a claim deadline, the one the project gets when it goes back on the list.
+     */
     public record PassDeadline(@TargetAggregateIdentifier String projectId, DeadlineKind kind, Instant dueAt,
             Instant nextClaimDeadline, String actor) {
     }
@@ -157,6 +160,15 @@ public final class ProjectCommands {
 
     /** The community confirms the delivery. */
     public record ConfirmCompletion(@TargetAggregateIdentifier String projectId, String actor) {
+    }
+
+    /**
+     * The desk confirms the delivery on the community's behalf (代为确认完成), with why ({@code reason}, required): only
+     * once the confirmation wait passed unconfirmed and escalated; before, the community confirms (README
+     * "Confirmation wait").
+     */
+    public record ConfirmCompletionForCommunity(@TargetAggregateIdentifier String projectId, String reason,
+            String actor) {
     }
 
     /** The resident's rating of the service for one demand, recorded by the community. */

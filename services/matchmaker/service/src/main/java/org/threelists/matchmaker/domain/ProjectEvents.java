@@ -9,6 +9,7 @@ import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
 import org.threelists.matchmaker.domain.ProjectValues.DeliveryReport;
 import org.threelists.matchmaker.domain.ProjectValues.Mode;
 import org.threelists.matchmaker.domain.ProjectValues.Need;
+import org.threelists.matchmaker.domain.ProjectValues.OnBehalf;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
@@ -93,7 +94,16 @@ public final class ProjectEvents {
             Instant at, String codeNonce, boolean atPlace, BigDecimal checkedHours, String actor) {
     }
 
-    public record ProjectCompleted(String projectId, String actor) {
+    /**
+     * The delivery is confirmed: by the community ({@code onBehalf} null, and in every event recorded before the desk
+     * could confirm), or by the desk on the community's behalf once the confirmation wait passed.
+     */
+    public record ProjectCompleted(String projectId, String actor, OnBehalf onBehalf) {
+
+        /** The community's own confirmation. */
+        public ProjectCompleted(String projectId, String actor) {
+            this(projectId, actor, null);
+        }
     }
 
     public record ProjectRated(String projectId, String demandId, int score, String comment, boolean allRated,

@@ -43,7 +43,20 @@ public final class ProjectValues {
 
     /** Which time limit passed. */
     public enum DeadlineKind {
-        CLAIM, COMPLETION
+        /** Published → taken. */
+        CLAIM,
+        /** Taken → delivered. */
+        COMPLETION,
+        /** Delivered → confirmed by the community (确认完成); README "Confirmation wait". */
+        CONFIRMATION
+    }
+
+    /**
+     * The desk confirmed a delivery on the community's behalf (代为确认完成), once the confirmation wait had passed,
+     * with why it may: typically that it asked the community or the resident. Kept in the matchmaker, never published:
+     * free text may name a resident.
+     */
+    public record OnBehalf(String reason) {
     }
 
     /**

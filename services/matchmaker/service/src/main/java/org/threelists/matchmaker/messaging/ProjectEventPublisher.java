@@ -257,7 +257,10 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
                     ReportData.of(e.report(), e.reconciliation()), e.consumptions(), e.actor());
         }
         if (payload instanceof ProjectCompleted e) {
-            return new Completed(e.projectId(), c.demandIds(), e.actor(), e.actor());
+            // Only the desk's confirmation carries the new field, so a community's confirmation reads as it always did
+            // to a reader of the former schema; the desk's reason stays here (README "Confirmation wait").
+            return new Completed(e.projectId(), c.demandIds(), e.actor(), e.onBehalf() == null ? null : Boolean.TRUE,
+                    e.actor());
         }
         if (payload instanceof ProjectRated e) {
             return new Rated(e.projectId(), e.demandId(), e.score(), blankToNull(e.comment()), e.allRated(), e.actor());
@@ -372,7 +375,9 @@ public class ProjectEventPublisher implements IntegrationEventMapper {
             List<String> demandIds, ReportData report, List<Consumption> consumptions, String actor) {
     }
 
-    record Completed(String projectId, List<String> demandIds, String confirmedBy, String actor) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Completed(String projectId, List<String> demandIds, String confirmedBy, Boolean confirmedOnBehalf,
+            String actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

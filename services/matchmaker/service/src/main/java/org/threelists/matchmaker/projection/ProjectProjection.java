@@ -220,16 +220,21 @@ public class ProjectProjection {
         for (Consumption consumption : event.consumptions()) {
             claim(consumption.claimId(), at, c -> c.status = ProjectClaimView.Status.CONSUMED);
         }
-        update(event.projectId(), event.actor(), at, sequence, v -> {
+        ProjectView view = update(event.projectId(), event.actor(), at, sequence, v -> {
             v.status = ProjectStatus.DELIVERED;
             v.report = json(event.report());
             v.consumptions = json(event.consumptions());
             v.reconciliation = event.reconciliation() == null ? null : json(event.reconciliation());
             v.hoursDiffer = event.reconciliation() != null
                     && event.reconciliation().stream().anyMatch(ReconciledHours::differs);
+            // Like a claim's answer deadline, the wait is counted here from the event's time: a project is delivered
+            // once, so the aggregate need not know when its one wait is due to recognise it (README "Confirmation
+            // wait").
+            v.confirmationDeadline = policy.confirmationDeadline(v.urgency, at);
         });
         stopDeadline(event.projectId(), DeadlineKind.COMPLETION);
         stopDeadline(event.projectId(), DeadlineKind.CLAIM);
+        runDeadline(view, DeadlineKind.CONFIRMATION, view.confirmationDeadline);
     }
 
     @EventHandler
@@ -277,7 +282,14 @@ public class ProjectProjection {
 
     @EventHandler
     void on(ProjectCompleted event, @Timestamp Instant at, @SequenceNumber long sequence) {
-        update(event.projectId(), event.actor(), at, sequence, v -> v.status = ProjectStatus.COMPLETED);
+        update(event.projectId(), event.actor(), at, sequence, v -> {
+            v.status = ProjectStatus.COMPLETED;
+            v.completedAt = at;
+            v.completedBy = event.actor();
+            v.confirmedOnBehalf = event.onBehalf() != null;
+            v.onBehalfReason = event.onBehalf() == null ? null : event.onBehalf().reason();
+        });
+        stopDeadline(event.projectId(), DeadlineKind.CONFIRMATION);
     }
 
     @EventHandler

@@ -8,8 +8,10 @@ import org.threelists.platform.projection.jdbc.SqlWhere;
 import org.threelists.platform.projection.jdbc.ViewTable;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,6 +87,20 @@ public class ProjectQueries {
     public Result<EscalationView> escalations(String street, String deadline, int page, int size) {
         SqlWhere where = new SqlWhere().equal("street_code", street).equal("deadline", deadline);
         return page(EscalationView.TABLE, where, "escalated_at DESC, escalation_id", page, size);
+    }
+
+    /**
+     * Where each of the projects stands now, in one read: an escalation in the desk's queue says what passed, this
+     * whether it is still to be handled (a delivery still unconfirmed, say).
+     */
+    public Map<String, ProjectStatus> statuses(Collection<String> projectIds) {
+        Map<String, ProjectStatus> statuses = new HashMap<>();
+        if (!projectIds.isEmpty()) {
+            Jdbc.list("SELECT project_id, status FROM project_view WHERE project_id = any(?)",
+                    row -> statuses.put(row.getString(1), ProjectStatus.valueOf(row.getString(2))),
+                    List.copyOf(new HashSet<>(projectIds)));
+        }
+        return statuses;
     }
 
     /** The demands among {@code demandIds} that an active project (proposed up to delivered) already serves. */

@@ -62,6 +62,14 @@ public class ProjectView extends TrackedRow {
     public String reconciliation;
     /** A line of the reconciliation has a difference between the reported and the checked hours. */
     public boolean hoursDiffer;
+    /** When the delivery's confirmation wait passes (README "Confirmation wait"); null before the delivery. */
+    public Instant confirmationDeadline;
+    /** Who confirmed the delivery and when; null before, and for completions recorded before they were kept. */
+    public Instant completedAt;
+    public String completedBy;
+    /** The desk confirmed on the community's behalf (代为确认完成), for {@link #onBehalfReason}. */
+    public boolean confirmedOnBehalf;
+    public String onBehalfReason;
     /** JSON array of ratings. */
     public String ratings;
     public int escalations;

@@ -27,7 +27,8 @@ import java.util.List;
  * same row — and sends {@code PassDeadline} in the same transaction; the projection moves or removes the row with the
  * events, and the row of a deadline the aggregate ignored (it had moved on) is removed. The rows live in PostgreSQL,
  * so a deadline that passed while the service was down fires at the first poll after the restart. Besides the
- * project's claim and completion deadlines, each claim or pledge awaiting resource-list's answer has a row: when it
+ * project's claim and completion deadlines and its delivery's confirmation wait (README "Confirmation wait"), each
+ * claim or pledge awaiting resource-list's answer has a row: when it
  * passes the claim is refused ({@code AbandonPendingClaim}), so that no project waits forever for an answer that was
  * lost; an answer that still comes is then given back by the capacity saga.
  */

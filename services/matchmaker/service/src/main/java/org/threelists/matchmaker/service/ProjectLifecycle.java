@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.threelists.matchmaker.deadline.DeadlinePolicy;
 import org.threelists.matchmaker.domain.ProjectCommands.CancelProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletion;
+import org.threelists.matchmaker.domain.ProjectCommands.ConfirmCompletionForCommunity;
 import org.threelists.matchmaker.domain.ProjectCommands.PublishProject;
 import org.threelists.matchmaker.domain.ProjectCommands.RateProject;
 import org.threelists.matchmaker.domain.ProjectCommands.ReportDelivery;
@@ -80,6 +81,15 @@ public class ProjectLifecycle {
     @Transactional
     public void complete(String projectId, String actor) {
         commands.sendAndWait(new ConfirmCompletion(projectId, actor));
+    }
+
+    /**
+     * The desk confirms the delivery on the community's behalf, with why, once the confirmation wait passed (README
+     * "Confirmation wait"); the completion it records is the one consumers already count.
+     */
+    @Transactional
+    public void completeForCommunity(String projectId, String reason, String actor) {
+        commands.sendAndWait(new ConfirmCompletionForCommunity(projectId, reason, actor));
     }
 
     /** A resident's rating of one demand's service, recorded by the community. */

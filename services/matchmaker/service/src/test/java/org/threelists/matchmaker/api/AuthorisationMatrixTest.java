@@ -57,8 +57,8 @@ import static org.threelists.testing.authz.MatrixCall.call;
  * the practice reaches it in: assigned by the desk and waiting for its claim (read, cancel, release), proposed by the
  * engine (publish), published for a claim or for pledges (claims, pledges), volunteered for (揭榜) by the own unit
  * (approve), and one project the own unit holds that goes through schedule, check-in and check-out of a volunteer on
- * its roster, delivery, completion and rating in the
- * table's order.
+ * its roster, delivery, the desk's confirmation on the community's behalf (refused: the wait has not passed),
+ * completion and rating in the table's order.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -137,6 +137,8 @@ class AuthorisationMatrixTest {
                     "volunteers", List.of(Map.of("volunteerId", volunteer, "maskedName", "王*明", "hours", 2),
                             Map.of("volunteerId", MatrixTokens.MEMBER, "maskedName", "李*", "hours", 1)),
                     "residentsServed", 6));
+            case "POST /projects/{projectId}/completion-on-behalf" -> call().path("projectId", heldProject)
+                    .body(Map.of("reason", "协调台电话联系社区确认已完成"));
             case "POST /projects/{projectId}/completion" -> call().path("projectId", heldProject);
             case "POST /projects/{projectId}/ratings" -> call().path("projectId", heldProject)
                     .body(Map.of("demandId", servedDemand, "score", 5, "comment", "服务周到"));

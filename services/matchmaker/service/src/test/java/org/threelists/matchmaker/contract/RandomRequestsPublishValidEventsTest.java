@@ -3,10 +3,12 @@ package org.threelists.matchmaker.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
+import org.threelists.matchmaker.projection.EscalationView;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.gen.Gen;
@@ -38,8 +40,8 @@ import static org.threelists.matchmaker.ProjectWorld.unit;
 /**
  * What REST accepts, the topic accepts: random valid requests (the seeded generators in {@link ValidRequests}, checked
  * against the requests' constraints by {@link ValidRequestGeneratorsTest}) drive projects through every write operation
- * of the matchmaker — create, volunteer, approve, publish, claim, refuse, schedule, deliver, complete, rate, release,
- * cancel — and every event they publish on project-list.events.v1 validates against its schema
+ * of the matchmaker — create, volunteer, approve, publish, claim, refuse, schedule, deliver, complete (by the community,
+ * or by the desk on its behalf once the confirmation wait passed), rate, release, cancel — and every event they publish on project-list.events.v1 validates against its schema
  * ({@link ProjectWorld#projectMessages} checks each message). The requests of each project are drawn from one seeded
  * generator run ({@link Properties#check}), so a failure names the seed and the project's requests.
  */
@@ -72,9 +74,12 @@ class RandomRequestsPublishValidEventsTest {
         Set<String> types = new TreeSet<>();
 
         Properties.check(PROJECTS, Requests.random(), requests -> {
-            // The desk assigns, the unit delivers, the community completes and rates.
+            // The desk assigns, the unit delivers, the community completes and rates; every other pair of projects
+            // waits past the confirmation wait (CRITICAL: 3 s in tests) and the desk confirms on the community's
+            // behalf with the random reason instead.
+            boolean deskConfirms = projects.size() / 2 % 2 == 1;
             Unit holder = unit("LEGAL_ADVICE", List.of(), 40);
-            String demand = listedDemand("LEGAL_ADVICE", null, "NORMAL", 2);
+            String demand = listedDemand("LEGAL_ADVICE", null, deskConfirms ? "CRITICAL" : "NORMAL", 2);
             Map<String, Object> create = new HashMap<>(Map.of("demandIds", List.of(demand), "unitId", holder.unitId(),
                     "resourceId", holder.resourceId(), "title", requests.title()));
             String note = requests.note();
@@ -94,7 +99,14 @@ class RandomRequestsPublishValidEventsTest {
             report.put("volunteers", List.of(volunteer));
             report.put("date", TODAY);
             as(holder.token()).body(report).post("/projects/{id}/delivery", projectId).then().statusCode(200);
-            as(COMMUNITY_WORKER).post("/projects/{id}/completion", projectId).then().statusCode(200);
+            if (deskConfirms) {
+                await(() -> QuarkusTransaction.requiringNew().call(() -> EscalationView.TABLE.count(
+                        "project_id = ? AND deadline = 'CONFIRMATION'", projectId)), n -> n == 1);
+                as(DESK).body(Map.of("reason", requests.reason())).post("/projects/{id}/completion-on-behalf",
+                        projectId).then().statusCode(200);
+            } else {
+                as(COMMUNITY_WORKER).post("/projects/{id}/completion", projectId).then().statusCode(200);
+            }
             Map<String, Object> rating = new HashMap<>(Map.of("demandId", demand, "score", requests.score()));
             String comment = requests.comment();
             if (comment != null) {
@@ -128,11 +140,14 @@ class RandomRequestsPublishValidEventsTest {
             messages(other, "cancelled", 1);
         });
 
+        boolean onBehalf = false;
         for (String projectId : projects) {
             for (JsonNode message : projectMessages(projectId)) {
                 types.add(message.path("type").asText());
+                onBehalf |= message.path("data").path("confirmedOnBehalf").asBoolean();
             }
         }
+        assertThat(onBehalf).as("a completion confirmed by the desk on the community's behalf").isTrue();
         assertThat(types).contains("threelists.project.proposed.v1", "threelists.project.published.v1",
                 "threelists.project.claim-requested.v1", "threelists.project.claimed.v1",
                 "threelists.project.scheduled.v1", "threelists.project.delivered.v1",
