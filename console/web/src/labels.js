@@ -119,7 +119,13 @@ export function dayOf(instant) {
 
 export const resourceTypes = { VOLUNTEER_SERVICE: '志愿服务', VENUE: '阵地场地', FUNDS: '资金', MATERIALS: '物资', PROFESSIONAL_SERVICE: '专业服务' }
 
-export const statementStatuses = { VALID: '有效', REVOKED: '已撤销', ALTERED: '记录被篡改' }
+// OUTDATED: the desk corrected hours the statement certifies after it was issued; it is to be issued anew
+// (services/ledger/README.md, "Hour statements")
+export const statementStatuses = { VALID: '有效', OUTDATED: '已更正，需重新开具', REVOKED: '已撤销', ALTERED: '记录被篡改' }
+
+export function statementTagType(status) {
+  return { VALID: 'success', OUTDATED: 'warning', REVOKED: 'info', ALTERED: 'danger' }[status] ?? 'info'
+}
 
 export const correctionReasons = { DELIVERED_AFTER_SUMMARY: '汇总报送后新增的服务', CONFIRMED_AFTER_SUMMARY: '汇总报送后才确认完成', CORRECTED_AFTER_SUMMARY: '汇总报送后更正的工时' }
 

@@ -84,26 +84,44 @@ public final class LedgerDtos {
 
     public record StatementResponse(String number, String volunteerId, String maskedName, String unitId,
             String streetCode, LocalDate periodFrom, LocalDate periodTo, BigDecimal hours, String content, String issuer,
-            String issuedBy, LocalDate issuedOn, Instant issuedAt, String hash, String status, String revocationReason,
-            String revokedBy, Instant revokedAt,
+            String issuedBy, LocalDate issuedOn, Instant issuedAt, String hash,
+            @Schema(enumeration = {"VALID", "OUTDATED", "REVOKED"}, description = "OUTDATED: a correction changed hours "
+                    + "it certifies after it was issued; a new statement is to be issued. A revoked one stays REVOKED")
+            String status, String revocationReason, String revokedBy, Instant revokedAt,
             @Schema(description = "Printed on the statement beside its number; the public verification needs both")
-            String verificationCode) {
+            String verificationCode,
+            @Schema(description = "OUTDATED: when the first correction of hours it certifies was made")
+            Instant outdatedAt,
+            @Schema(description = "OUTDATED: that correction's id (GET /ledger/entries shows it with its entry)")
+            String outdatedByCorrection,
+            @Schema(description = "OUTDATED: the hours the ledger holds now for the services it lists, beside the "
+                    + "hours it certifies")
+            BigDecimal hoursInForce) {
         static StatementResponse of(HourStatement s) {
             var r = s.revocation();
+            var o = s.outdating();
             return new StatementResponse(s.number(), s.volunteerId(), s.maskedName(), s.unitId(), s.streetCode(),
                     s.periodFrom(), s.periodTo(), s.hours(), s.content(), s.issuer(), s.issuedBy(), s.issuedOn(),
-                    s.issuedAt(), s.hash(), r == null ? "VALID" : "REVOKED", r == null ? null : r.reason(),
-                    r == null ? null : r.revokedBy(), r == null ? null : r.revokedAt(), s.verificationCode());
+                    s.issuedAt(), s.hash(), s.standing().name(), r == null ? null : r.reason(),
+                    r == null ? null : r.revokedBy(), r == null ? null : r.revokedAt(), s.verificationCode(),
+                    o == null ? null : o.outdatedAt(), o == null ? null : o.correctionId(),
+                    o == null ? null : o.hoursInForce());
         }
     }
 
     /**
-     * What anyone learns by a statement's number: VALID or REVOKED (or ALTERED when the stored record no longer gives
-     * its hash), the hash to compare with the printed one, and the masked identity, hours and period.
+     * What anyone learns by a statement's number: VALID, OUTDATED or REVOKED (or ALTERED when the stored record no
+     * longer gives its hash), the hash to compare with the printed one, and the masked identity, hours and period as
+     * printed. An outdated statement tells when, and to ask the issuer for a new one, not the hours the ledger holds
+     * now: those are the desk's to certify.
      */
-    public record StatementVerification(String number, String status, String hash, boolean hashMatches,
-            String maskedName, BigDecimal hours, LocalDate periodFrom, LocalDate periodTo, String issuer,
-            LocalDate issuedOn, String revocationReason, Instant revokedAt) {
+    public record StatementVerification(String number,
+            @Schema(enumeration = {"VALID", "OUTDATED", "REVOKED", "ALTERED"}) String status, String hash,
+            boolean hashMatches, String maskedName, BigDecimal hours, LocalDate periodFrom, LocalDate periodTo,
+            String issuer, LocalDate issuedOn, String revocationReason, Instant revokedAt,
+            @Schema(description = "OUTDATED: when hours it certifies were corrected") Instant outdatedAt,
+            @Schema(description = "What the checker is to do when the statement is not VALID; in Chinese for "
+                    + "Accept-Language: zh-CN") String notice) {
     }
 
     public record SubmitSummary(@NotBlank @Pattern(regexp = "^2[0-9]{3}-(0[1-9]|1[0-2])$", message = "must be a month (YYYY-MM) from 2000-01 to 2999-12")

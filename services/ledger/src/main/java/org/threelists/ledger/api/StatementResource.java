@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,8 @@ import org.threelists.platform.problem.ProblemException;
 import org.threelists.platform.problem.RequestParameters;
 import org.threelists.platform.security.Roles;
 import org.threelists.platform.ratelimit.ClientRateLimiter;
+
+import java.time.Instant;
 
 /** Hour statements (志愿服务时长证明): issued and revoked by the desk, verified by anyone by number. */
 @Path("/ledger/statements")
@@ -69,19 +72,20 @@ public class StatementResource {
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.DESK, Roles.AUDITOR})
-    @Operation(summary = "List the statements of the street", description = "The newest first; status VALID or REVOKED, "
-            + "unit and volunteer narrow the list")
+    @Operation(summary = "List the statements of the street", description = "The newest first; status VALID, OUTDATED "
+            + "(hours it certifies were corrected since: to be issued anew) or REVOKED, unit and volunteer narrow the list")
     public LedgerDtos.StatementPage list(@QueryParam("status") String status, @QueryParam("unit") String unit,
             @QueryParam("volunteer") String volunteer, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         String street = access.street();
         RequestParameters.checkPage(page, size);
-        Boolean revoked = status == null || status.isBlank() ? null : switch (status.strip().toUpperCase()) {
-            case "VALID" -> false;
-            case "REVOKED" -> true;
-            default -> throw ProblemException.invalid("status", "must be VALID or REVOKED");
+        HourStatement.Status standing = status == null || status.isBlank() ? null : switch (status.strip().toUpperCase()) {
+            case "VALID" -> HourStatement.Status.VALID;
+            case "OUTDATED" -> HourStatement.Status.OUTDATED;
+            case "REVOKED" -> HourStatement.Status.REVOKED;
+            default -> throw ProblemException.invalid("status", "must be VALID, OUTDATED or REVOKED");
         };
-        var result = statements.list(new StatementStore.StatementFilter(street, revoked, blankless(unit),
+        var result = statements.list(new StatementStore.StatementFilter(street, standing, blankless(unit),
                 blankless(volunteer) == null ? null : volunteer.strip().toLowerCase()), page, size);
         return new LedgerDtos.StatementPage(result.items().stream().map(LedgerDtos.StatementResponse::of).toList(), page,
                 size, result.total());
@@ -119,9 +123,10 @@ public class StatementResource {
     @PermitAll
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Verify a statement by its number and the code printed on it (public, no token)",
-            description = "VALID or REVOKED, with the hash to compare with the printed one; ALTERED if the stored record "
-                    + "no longer gives its hash. A wrong code is answered like an unknown number (404). Limited per "
-                    + "client address: 429 with Retry-After when asked too often.")
+            description = "VALID, OUTDATED (hours it certifies were corrected after it was issued: ask the issuer for a "
+                    + "new statement) or REVOKED, with the hash to compare with the printed one; ALTERED if the stored "
+                    + "record no longer gives its hash. A wrong code is answered like an unknown number (404). Limited "
+                    + "per client address: 429 with Retry-After when asked too often.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LedgerDtos.StatementVerification.class)))
     @APIResponse(responseCode = "404", description = "No statement has this number and code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -129,13 +134,15 @@ public class StatementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public LedgerDtos.StatementVerification verify(@PathParam("number") String number,
             @Parameter(description = "The verification code printed beside the number", required = true)
-            @QueryParam("code") String code, @Context HttpServerRequest request) {
+            @QueryParam("code") String code, @Context HttpServerRequest request, @Context HttpHeaders headers) {
         limiter.acquire(request);
         HourStatement s = statements.verify(number, code);
         HourStatement.Status status = s.status();
+        Instant outdatedAt = status == HourStatement.Status.OUTDATED ? s.outdating().outdatedAt() : null;
         return new LedgerDtos.StatementVerification(s.number(), status.name(), s.hash(), status != HourStatement.Status.ALTERED, s.maskedName(), s.hours(),
                 s.periodFrom(), s.periodTo(), s.issuer(), s.issuedOn(),
                 s.revocation() == null ? null : s.revocation().reason(),
-                s.revocation() == null ? null : s.revocation().revokedAt());
+                s.revocation() == null ? null : s.revocation().revokedAt(), outdatedAt,
+                StatementNotices.of(s, status, headers.getAcceptableLanguages()));
     }
 }

@@ -10,6 +10,7 @@ import org.threelists.ledger.domain.VerificationCodes;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Labels;
 import org.threelists.ledger.projection.directory.Directory;
+import org.threelists.ledger.projection.entries.CorrectionChain;
 import org.threelists.ledger.projection.statements.StatementStore;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -24,21 +25,23 @@ import java.util.List;
 
 /**
  * Hour statements (志愿服务时长证明): issued by a street's desk from the volunteer's confirmed hours in force, revoked
- * once, verified by anyone holding the number and the code printed beside it (services/ledger/README.md, "Hour
- * statements").
+ * once, outdated by a correction of hours they certified ({@code EntryCorrections}), verified by anyone holding the
+ * number and the code printed beside it (services/ledger/README.md, "Hour statements").
  */
 @ApplicationScoped
 public class HourStatements {
 
     private final StatementStore store;
+    private final CorrectionChain corrections;
     private final Directory directory;
     private final ZoneId zone;
     private final String issuer;
 
-    HourStatements(StatementStore store, Directory directory,
+    HourStatements(StatementStore store, CorrectionChain corrections, Directory directory,
             @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone,
             @ConfigProperty(name = "threelists.ledger.issuer") String issuer) {
         this.store = store;
+        this.corrections = corrections;
         this.directory = directory;
         this.zone = zone;
         this.issuer = issuer;
@@ -46,10 +49,14 @@ public class HourStatements {
 
     /**
      * Issues a statement of the volunteer's confirmed hours in force in the street and period, in the name of the
-     * street's joint meeting; refused when there are none.
+     * street's joint meeting; refused when there are none. Another statement of the same volunteer and period may be
+     * issued at any time: that is how the desk replaces an outdated or revoked one.
      */
     @Transactional
     public HourStatement issue(String street, String volunteerId, LocalDate from, LocalDate to, String actor) {
+        // no correction between reading the hours and committing the statement: one under way is waited for and read,
+        // one after finds the statement's entries and outdates it (EntryCorrections.correct)
+        corrections.holdOff();
         List<StatementStore.Service> services = store.servicesOf(volunteerId, street, from, to);
         if (services.isEmpty()) {
             throw new RuleBrokenException("volunteerId", "has no hours in street " + street + " from " + from + " to " + to);
@@ -72,8 +79,8 @@ public class HourStatements {
         String number = HourStatement.number(today.getYear(), store.nextSerial());
         HourStatement statement = new HourStatement(number, volunteerId, masked, unitId, street, from, to,
                 Figures.plain(hours), HourStatement.content(lines), Labels.streetName(street) + issuer, actor, today,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null).sealed(VerificationCodes.next());
-        store.insert(statement);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null).sealed(VerificationCodes.next());
+        store.insert(statement, services);
         return statement;
     }
 

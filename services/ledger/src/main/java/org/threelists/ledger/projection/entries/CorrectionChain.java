@@ -31,6 +31,20 @@ public class CorrectionChain {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Holds corrections off until the transaction ends: one under way is waited for, and none is appended meanwhile.
+     * SHARE conflicts with the SHARE ROW EXCLUSIVE an append takes, not with itself, so statements being issued do
+     * not wait for each other (services/ledger/README.md, "Hour statements").
+     */
+    public void holdOff() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement(
+                "LOCK TABLE ledger_correction IN SHARE MODE")) {
+            lock.execute();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Cannot hold the corrections off", ex);
+        }
+    }
+
     /** Appends a correction of {@code stored} to the chain; serialised by a lock on the table. */
     public LedgerCorrection append(StoredEntry stored, BigDecimal hours, String reason, String actor, Instant at) {
         LedgerEntry e = stored.entry();

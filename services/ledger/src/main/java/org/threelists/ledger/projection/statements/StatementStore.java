@@ -3,7 +3,9 @@ package org.threelists.ledger.projection.statements;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.HourStatement;
+import org.threelists.ledger.domain.HourStatement.Outdating;
 import org.threelists.ledger.domain.HourStatement.Revocation;
+import org.threelists.ledger.domain.HourStatement.Status;
 import org.threelists.ledger.domain.LedgerEntry.Origin;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Sql;
@@ -25,17 +27,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hour statements as stored ({@code hour_statement}, {@code statement_revocation} and the number sequence, their only
- * writer), and the confirmed hours in force a statement is issued from.
+ * Hour statements as stored ({@code hour_statement}, the entries each certified {@code statement_entry},
+ * {@code statement_revocation} and the number sequence, their only writer; {@code statement_outdated} is
+ * {@link OutdatedStatements}'), and the confirmed hours in force a statement is issued from.
  */
 @ApplicationScoped
 public class StatementStore {
 
     /**
-     * One service of the volunteer with its hours in force; {@code title} is the project's, when known; a slip's
-     * (三联单) service has none, and says how the member served ({@code mode}: ONLINE or ON_SITE).
+     * One service of the volunteer with its hours in force, from its HOURS entry {@code entryId}; {@code title} is the
+     * project's, when known; a slip's (三联单) service has none, and says how the member served ({@code mode}: ONLINE
+     * or ON_SITE).
      */
-    public record Service(LocalDate date, String communityCode, String category, String title, String unitId,
+    public record Service(String entryId, LocalDate date, String communityCode, String category, String title, String unitId,
             BigDecimal hours, Origin origin, String mode) {
     }
 
@@ -50,7 +54,7 @@ public class StatementStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("WITH g AS (SELECT "
                 + "generation FROM ledger_generation WHERE status = 'CURRENT') SELECT x.entry_date, x.category, "
                 + "x.community_code, p.title, x.unit_id, COALESCE((SELECT k.hours FROM ledger_correction k WHERE "
-                + "k.entry_id = x.entry_id ORDER BY k.seq DESC LIMIT 1), x.hours), x.origin, x.service_mode FROM ledger_entry x JOIN g ON "
+                + "k.entry_id = x.entry_id ORDER BY k.seq DESC LIMIT 1), x.hours), x.origin, x.service_mode, x.entry_id FROM ledger_entry x JOIN g ON "
                 + "x.generation = g.generation LEFT JOIN project p ON p.project_id = x.project_id WHERE x.kind = 'HOURS' "
                 + "AND x.volunteer_id = ? AND x.street_code = ? AND x.entry_date BETWEEN ? AND ? AND "
                 + Confirmation.confirmed("x") + " ORDER BY x.entry_date, x.kafka_partition, x.seq")) {
@@ -58,7 +62,7 @@ public class StatementStore {
             List<Service> services = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    services.add(new Service(rs.getObject(1, LocalDate.class), rs.getString(3), rs.getString(2),
+                    services.add(new Service(rs.getString(9), rs.getObject(1, LocalDate.class), rs.getString(3), rs.getString(2),
                             rs.getString(4), rs.getString(5), rs.getBigDecimal(6), Origin.valueOf(rs.getString(7)),
                             rs.getString(8)));
                 }
@@ -79,23 +83,35 @@ public class StatementStore {
         }
     }
 
-    public void insert(HourStatement s) {
+    /**
+     * Stores the statement and the entries it certifies, with their hours: a correction of one of them outdates it
+     * ({@link OutdatedStatements}).
+     */
+    public void insert(HourStatement s, List<Service> certified) {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
                 + "hour_statement (number, volunteer_id, masked_name, unit_id, street_code, period_from, period_to, hours, "
                 + "content, issuer, issued_by, issued_on, issued_at, hash, verification_code) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement entries = c.prepareStatement("INSERT INTO statement_entry (number, entry_id, hours) "
+                + "SELECT ?, e, h FROM unnest(?::varchar[], ?::numeric[]) AS t(e, h)")) {
             Sql.bind(insert, new ArrayList<>(Arrays.asList(s.number(), s.volunteerId(), s.maskedName(), s.unitId(),
                     s.streetCode(), Date.valueOf(s.periodFrom()), Date.valueOf(s.periodTo()), s.hours(), s.content(),
                     s.issuer(), s.issuedBy(), Date.valueOf(s.issuedOn()), Timestamp.from(s.issuedAt()), s.hash(),
                     s.verificationCode())));
             insert.executeUpdate();
+            entries.setString(1, s.number());
+            entries.setArray(2, c.createArrayOf("varchar", certified.stream().map(Service::entryId).toArray()));
+            entries.setArray(3, c.createArrayOf("numeric", certified.stream().map(Service::hours).toArray()));
+            entries.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot issue a statement", e);
         }
     }
 
-    private static final String SELECT = "SELECT s.*, r.reason, r.revoked_by, r.revoked_at FROM hour_statement s "
-            + "LEFT JOIN statement_revocation r ON r.number = s.number ";
+    private static final String FROM = "FROM hour_statement s LEFT JOIN statement_revocation r ON r.number = s.number "
+            + "LEFT JOIN statement_outdated o ON o.number = s.number ";
+    private static final String SELECT = "SELECT s.*, r.reason, r.revoked_by, r.revoked_at, o.outdated_at, "
+            + "o.correction_id, o.hours_in_force " + FROM;
 
     public Optional<HourStatement> find(String number) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(SELECT
@@ -109,8 +125,8 @@ public class StatementStore {
         }
     }
 
-    /** Which statements of a street to list; null means any. */
-    public record StatementFilter(String street, Boolean revoked, String unitId, String volunteerId) {
+    /** Which statements of a street to list; null means any. {@code standing} is what the desk recorded. */
+    public record StatementFilter(String street, Status standing, String unitId, String volunteerId) {
     }
 
     public record StatementPage(List<HourStatement> items, long total) {
@@ -120,15 +136,19 @@ public class StatementStore {
     public StatementPage list(StatementFilter f, int page, int size) {
         StringBuilder where = new StringBuilder("WHERE s.street_code = ?");
         List<Object> params = new ArrayList<>(List.of(f.street()));
-        if (f.revoked() != null) {
-            where.append(f.revoked() ? " AND r.number IS NOT NULL" : " AND r.number IS NULL");
+        if (f.standing() != null) {
+            where.append(switch (f.standing()) {
+                case VALID -> " AND r.number IS NULL AND o.number IS NULL";
+                case OUTDATED -> " AND r.number IS NULL AND o.number IS NOT NULL";
+                case REVOKED -> " AND r.number IS NOT NULL";
+                case ALTERED -> throw new IllegalArgumentException("ALTERED is found by a verification, not recorded");
+            });
         }
         Sql.clause(where, params, f.unitId(), " AND s.unit_id = ?");
         Sql.clause(where, params, f.volunteerId(), " AND s.volunteer_id = ?");
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM hour_statement s LEFT JOIN "
-                    + "statement_revocation r ON r.number = s.number " + where)) {
+            try (PreparedStatement q = c.prepareStatement("SELECT count(*) " + FROM + where)) {
                 Sql.bind(q, params);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
@@ -157,13 +177,16 @@ public class StatementStore {
     private static HourStatement statement(ResultSet rs) throws SQLException {
         Revocation revocation = rs.getString("reason") == null ? null : new Revocation(rs.getString("reason"),
                 rs.getString("revoked_by"), rs.getObject("revoked_at", OffsetDateTime.class).toInstant());
+        Outdating outdating = rs.getString("correction_id") == null ? null : new Outdating(
+                rs.getObject("outdated_at", OffsetDateTime.class).toInstant(), rs.getString("correction_id"),
+                Figures.plain(rs.getBigDecimal("hours_in_force")));
         return new HourStatement(rs.getString("number"), rs.getString("volunteer_id"),
                 rs.getString("masked_name"), rs.getString("unit_id"), rs.getString("street_code"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
                 Figures.plain(rs.getBigDecimal("hours")), rs.getString("content"), rs.getString("issuer"),
                 rs.getString("issued_by"), rs.getObject("issued_on", LocalDate.class),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getString("hash"), revocation,
-                rs.getString("verification_code"));
+                rs.getString("verification_code"), outdating);
     }
 
     /** Records the revocation; false when the statement was revoked already (nothing changes then). */
