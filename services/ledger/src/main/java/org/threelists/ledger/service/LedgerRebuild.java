@@ -46,8 +46,15 @@ public class LedgerRebuild {
         this.verification = verification;
     }
 
-    public record Result(int previousGeneration, int generation, long events, long entries, String previousHead,
-            String head, boolean sameHead, long millis, double eventsPerSecond, List<Integer> droppedGenerations) {
+    /**
+     * What a rebuild did. Once the flip is done the new generation is current whatever follows: a failure while its
+     * chains are verified or the old rows dropped is told in {@code followUpFailure}, not as a failed rebuild
+     * (services/ledger/README.md, "Rebuild runs"). Unverified, {@code entries}, both heads and {@code sameHead} are
+     * null.
+     */
+    public record Result(int previousGeneration, int generation, long events, Long entries, String previousHead,
+            String head, Boolean sameHead, long millis, double eventsPerSecond, List<Integer> droppedGenerations,
+            String followUpFailure) {
     }
 
     /** Where a rebuild is (services/ledger/README.md, "Rebuild runs"). */
@@ -86,8 +93,9 @@ public class LedgerRebuild {
         // where the time goes, logged with the result: the writes of the batches (the rest of the reading is waiting
         // for the next poll, read and parsed on the reader's thread), the indexes, the roll-ups, the flip
         long[] writing = {0};
-        long read;
-        long rolledUp;
+        long read = 0;
+        long rolledUp = 0;
+        boolean current = false;
         try (LedgerReplay.Reading reading = replay.fromTheBeginning()) {
             // Only the rebuild appends to the new generation's chains (the live consumer joins it after the flip), so
             // their heads are kept here; any failure abandons the generation, heads and all.
@@ -121,31 +129,78 @@ public class LedgerRebuild {
                 generations.finish(build);
             });
             events += last[0];
+            current = true;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> generations.abandon(next));
-            throw e;
+            if (!current) {
+                QuarkusTransaction.requiringNew().run(() -> generations.abandon(next));
+                throw e;
+            }
+            // only the reading's close can fail once the flip committed: the generation is current all the same
+            LOG.warnf("Closing the rebuild's reading of the topics failed (%s)", e.getMessage());
         }
         long flipped = System.nanoTime();
         long millis = Math.max(1, (flipped - started) / 1_000_000);
         LOG.infof("Ledger rebuild of generation %d: %d events read in %d ms (%d ms of it writing the batches), "
                 + "indexes and roll-ups %d ms, flip %d ms", next, events, (read - started) / 1_000_000,
                 writing[0] / 1_000_000, (rolledUp - read) / 1_000_000, (flipped - rolledUp) / 1_000_000);
-        progress.phase(Phase.VERIFYING_CHAINS);
-        // In transactions, so that the walks stream the rows through a cursor.
-        ChainVerification.Result before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
-        ChainVerification.Result after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
-        progress.phase(Phase.DROPPING_OLD_GENERATION);
-        List<Integer> dropped;
+        return afterTheFlip(actor, previous, next, events, millis, progress);
+    }
+
+    /**
+     * The new generation is current: both generations' chains walked and their heads compared, then the retired
+     * generations' rows dropped. Either may fail (a database that went away, a statement refused); the rebuild is done
+     * all the same, and the result says what was not.
+     */
+    private Result afterTheFlip(String actor, int previous, int next, long events, long millis, Progress progress) {
+        double perSecond = events * 1000.0 / millis;
+        ChainVerification.Result before;
+        ChainVerification.Result after;
         try {
-            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, true));
+            progress.phase(Phase.VERIFYING_CHAINS);
+            // In transactions, so that the walks stream the rows through a cursor.
+            before = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(previous));
+            after = QuarkusTransaction.requiringNew().timeout(900).call(() -> verification.verify(next));
         } catch (RuntimeException e) {
-            // a long read of the entries held the table: the rows go one by one, the empty partition with the next rebuild
-            LOG.warnf("Could not drop the retired generations' partitions whole (%s); deleting their rows", e.getMessage());
-            dropped = QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(next, false));
+            LOG.errorf(e, "Ledger rebuilt by %s: generation %d is current, but its chains could not be verified", actor,
+                    next);
+            return new Result(previous, next, events, null, null, null, null, millis, perSecond, List.of(),
+                    "Generation " + next + " is current, but verifying the chains failed (" + reason(e) + "): verify the "
+                    + "ledger; the old generation's rows stay until the next rebuild");
+        }
+        List<Integer> dropped = List.of();
+        String followUpFailure = null;
+        try {
+            progress.phase(Phase.DROPPING_OLD_GENERATION);
+            dropped = dropRetired(next);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Ledger rebuilt by %s: generation %d is current, but the old generations' rows could not be "
+                    + "dropped", actor, next);
+            followUpFailure = "Generation " + next + " is current and verified, but dropping the old generation's rows "
+                    + "failed (" + reason(e) + "): the next rebuild drops them";
         }
         LOG.infof("Ledger rebuilt by %s: generation %d from %d events in %d ms, head %s; dropped the entries of %s",
                 actor, next, events, millis, after.head(), dropped);
         return new Result(previous, next, events, after.entries(), before.head(), after.head(),
-                before.head().equals(after.head()), millis, events * 1000.0 / millis, dropped);
+                before.head().equals(after.head()), millis, perSecond, dropped, followUpFailure);
+    }
+
+    private List<Integer> dropRetired(int current) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(current, true));
+        } catch (RuntimeException e) {
+            // a long read of the entries held the table: the rows go one by one, the empty partition with the next rebuild
+            LOG.warnf("Could not drop the retired generations' partitions whole (%s); deleting their rows", e.getMessage());
+            return QuarkusTransaction.requiringNew().timeout(900).call(() -> generations.dropAllBut(current, false));
+        }
+    }
+
+    /** The innermost cause's message: what the database said, not the wrappers around it. */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

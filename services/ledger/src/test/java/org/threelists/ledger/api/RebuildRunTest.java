@@ -342,6 +342,54 @@ class RebuildRunTest {
         assertThat(rollUpRows(next)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
     }
 
+    /**
+     * Once the flip committed, the new generation is current whatever follows (services/ledger/README.md, "Rebuild
+     * runs"). Here the old generation's rows cannot be dropped, with a real failed statement: a trigger refuses to
+     * delete its chains' heads, so both the partition's drop and the rows' deletion fail. The run is DONE, not FAILED:
+     * the new generation serves and is verified, the result says what was not done and why, the old rows stay, and the
+     * next rebuild drops them.
+     */
+    @Test
+    void a_failure_after_the_flip_leaves_the_run_done_the_new_generation_current_and_says_what_was_not_done()
+            throws Exception {
+        deliverOne(2);
+        awaitNoRebuildUnderWay();
+        int previous = currentGeneration();
+        execute("CREATE FUNCTION keep_heads_of_the_test() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'the heads of generation % are kept', OLD.generation; END $$");
+        execute("CREATE TRIGGER keep_heads_of_the_test BEFORE DELETE ON chain_head FOR EACH ROW WHEN (OLD.generation = "
+                + previous + ") EXECUTE FUNCTION keep_heads_of_the_test()");
+        int next;
+        try {
+            String id = as(OPERATOR).post("/ledger/rebuild/runs").then().statusCode(202).extract().jsonPath()
+                    .getString("id");
+            JsonPath done = awaitRun(id, run -> !List.of("QUEUED", "RUNNING").contains(run.getString("state")));
+            assertThat(done.getString("state")).as(done.prettify()).isEqualTo("DONE");
+            assertThat(done.getString("failure")).isNull();
+            next = done.getInt("result.generation");
+            assertThat(next).isGreaterThan(previous);
+            assertThat(currentGeneration()).isEqualTo(next);
+            assertThat(done.getBoolean("result.sameHead")).isTrue();
+            assertThat(done.getList("result.droppedGenerations", Integer.class)).isEmpty();
+            assertThat(done.getString("result.followUpFailure"))
+                    .isEqualTo("Generation " + next + " is current and verified, but dropping the old generation's rows "
+                            + "failed (ERROR: the heads of generation " + previous + " are kept): the next rebuild drops them");
+            assertThat(queryInt("SELECT count(*) FROM chain_head WHERE generation = " + previous)).isPositive();
+            JsonPath verified = as(OPERATOR).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+            assertThat(verified.getInt("generation")).isEqualTo(next);
+            assertThat(verified.getBoolean("valid")).isTrue();
+            assertThat(verified.getString("head")).isEqualTo(done.getString("result.head"));
+        } finally {
+            execute("DROP TRIGGER keep_heads_of_the_test ON chain_head");
+            execute("DROP FUNCTION keep_heads_of_the_test()");
+        }
+
+        JsonPath rebuilt = as(OPERATOR).post("/ledger/rebuild").then().statusCode(200).extract().jsonPath();
+        assertThat(rebuilt.getString("followUpFailure")).isNull();
+        assertThat(rebuilt.getList("droppedGenerations", Integer.class)).contains(previous, next);
+        assertThat(queryInt("SELECT count(*) FROM chain_head WHERE generation = " + previous)).isZero();
+    }
+
     /** The rows of each roll-up table in {@code generation}. */
     private Map<String, Integer> rollUpRows(int generation) throws SQLException {
         Map<String, Integer> rows = new LinkedHashMap<>();
