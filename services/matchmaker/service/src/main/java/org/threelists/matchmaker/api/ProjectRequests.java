@@ -88,7 +88,7 @@ public final class ProjectRequests {
             @Schema(description = "Not recorded: the delivery carries the masked name resource-list published for the "
                     + "volunteer (none once their data was erased), whatever is sent here")
             @Size(max = 40) String maskedName,
-            @NotNull @Positive @DecimalMax("24") BigDecimal hours) {
+            @NotNull @Positive @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours) {
     }
 
     @Schema(name = "DeliveryRequest", description = "The delivery report (三联单 service slip); no personal data of residents")

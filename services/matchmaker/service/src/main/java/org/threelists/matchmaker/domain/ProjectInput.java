@@ -80,7 +80,8 @@ final class ProjectInput {
 
     /**
      * The report as it is recorded: checked, with the place trimmed and a missing volunteer list read as none.
-     * Volunteers must have served for one of the holders, each once, for more than 0 and at most 24 hours.
+     * Volunteers must have served for one of the holders, each once, for more than 0 and at most 24 hours, counted to
+     * a hundredth of an hour.
      */
     static DeliveryReport report(DeliveryReport report, Collection<String> holderUnits) {
         if (report == null) {
@@ -115,6 +116,8 @@ final class ProjectInput {
                 throw new RuleBrokenException(field + ".unitId", "must be a unit holding the project " + holderUnits);
             }
             positive(field + ".hours", volunteer.hours());
+            // the ledger keeps hours to a hundredth (NUMERIC(8, 2)): 2.125 h would be credited as 2.13, not as reported
+            decimals(field + ".hours", volunteer.hours());
             if (volunteer.hours().compareTo(MAX_HOURS) > 0) {
                 throw new RuleBrokenException(field + ".hours", "must be at most 24");
             }

@@ -8,6 +8,7 @@ import org.threelists.matchmaker.ProjectWorld;
 import org.threelists.matchmaker.ProjectWorld.Unit;
 import org.threelists.testing.RealInfrastructure;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,6 +54,8 @@ class DeliveryHoursResourceTest {
                 Map.of("volunteerId", own, "hours", 3)), "report.date");
         refused(holder, projectId, report(LocalDate.parse(TODAY).minusYears(1).toString(),
                 Map.of("volunteerId", own, "hours", 3)), "report.date");
+        refused(holder, projectId, report(TODAY, Map.of("volunteerId", own, "hours", new BigDecimal("2.125"))),
+                "volunteers[0].hours");
         as(holder.token()).body(report(TODAY, Map.of("volunteerId", own, "hours", 25)))
                 .post("/projects/{id}/delivery", projectId).then().statusCode(400)
                 .body("violations[0].field", equalTo("volunteers[0].hours"));
