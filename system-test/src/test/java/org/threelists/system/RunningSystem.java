@@ -27,6 +27,12 @@ public final class RunningSystem {
     /** How long after the group's leader the community is told of a slip that has still not moved. */
     public static final int SLIP_TO_COMMUNITY_SECONDS = 5;
 
+    /**
+     * How long a CRITICAL project's delivery waits for its community's confirmation before it escalates to the desk
+     * (services/matchmaker/service/README.md, "Confirmation wait"); other urgencies keep the default (a week).
+     */
+    public static final int CRITICAL_CONFIRMATION_WAIT_SECONDS = 5;
+
     private static LocalStack stack;
 
     private RunningSystem() {
@@ -44,6 +50,7 @@ public final class RunningSystem {
                     .serviceEnvironment(Map.of(
                             "THREELISTS_DEADLINES_CLAIM_LOW", "PT" + LOW_URGENCY_CLAIM_DEADLINE_SECONDS + "S",
                             "THREELISTS_DEADLINES_POLL_INTERVAL", "PT1S",
+                            "THREELISTS_DEADLINES_CONFIRMATION_CRITICAL", "PT" + CRITICAL_CONFIRMATION_WAIT_SECONDS + "S",
                             "THREELISTS_SLIP_ACCEPTANCE", "PT" + SLIP_ACCEPTANCE_SECONDS + "S",
                             "THREELISTS_SLIP_TO_COMMUNITY", "PT" + SLIP_TO_COMMUNITY_SECONDS + "S",
                             "THREELISTS_SLIP_POLL_INTERVAL", "PT1S",
