@@ -20,6 +20,7 @@ import static org.threelists.ledger.Fixtures.deliverConfirmed;
 import static org.threelists.ledger.Fixtures.delivered;
 import static org.threelists.ledger.Fixtures.publish;
 import static org.threelists.ledger.Fixtures.resourceListEvent;
+import static org.threelists.ledger.Fixtures.unitRegistered;
 import static org.threelists.ledger.Fixtures.uuid;
 import static org.threelists.ledger.Fixtures.volunteerHours;
 import static org.threelists.ledger.Fixtures.volunteerRegistered;
@@ -27,8 +28,9 @@ import static org.threelists.ledger.Fixtures.volunteerRegistered;
 /**
  * The desk corrects a volunteer's hours to 0 when the volunteer was reported but did not serve: from then on the
  * service counts for nothing in the volunteer's name — no line on an hour statement, no volunteer in the reports, the
- * rankings or the monthly summary — until a later correction puts hours back (services/ledger/README.md, "Hours
- * corrected to 0"). Each test has a year of 殿前街道 that no other suite records: 2020, 2019, 2018.
+ * rankings, the monthly summary or a unit's yearly summary — until a later correction puts hours back
+ * (services/ledger/README.md, "Hours corrected to 0"). Each test has a year of 殿前街道 that no other suite records:
+ * 2020, 2019, 2018, 2017.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -112,6 +114,23 @@ class ZeroHoursCorrectionTest {
         assertThat(ranking("volunteers")).as("id points hours completed projects")
                 .containsExactly(partly + " 11 1 1");
         assertThat(ranking("units")).as("the court took part only in name").containsExactly(CLINIC + " 11 1 1");
+    }
+
+    @Test
+    void a_unit_s_yearly_summary_counts_no_volunteer_whose_hours_for_it_were_corrected_to_0() {
+        publish(Topics.RESOURCE_EVENTS, COURT, resourceListEvent("unit.registered", COURT,
+                unitRegistered(COURT, "湖里区人民法院", STREET, COMMUNITY)));
+        String absent = registered("龚*", COURT);
+        String present = registered("程*", COURT);
+        String project = confirmed(LocalDate.of(2017, 9, 9), Map.of(absent, 2.0, present, 3.0));
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        correct(hoursEntry(project, absent), 0);
+
+        JsonPath summary = as(AUDITOR).queryParam("year", 2017).get("/ledger/units/" + COURT + "/yearly-summary").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(summary.getLong("volunteers")).as("served for the court").isEqualTo(1);
+        assertThat(summary.getLong("memberVolunteers")).as("the court's own, wherever they served").isEqualTo(1);
+        assertThat(RollupFiguresTest.plain(summary.get("servedHours"))).isEqualTo("3");
     }
 
     private static void assertVolunteers(String from, String to, String groupBy, Map<String, Long> rows, long total) {
