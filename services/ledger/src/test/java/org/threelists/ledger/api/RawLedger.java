@@ -25,9 +25,9 @@ import java.util.function.Function;
  */
 final class RawLedger {
 
-    /** An entry, or a correction (kind CORRECTION, hours = its delta). */
+    /** An entry, or a correction (kind CORRECTION, hours = its delta; {@code entry} the entry it corrects). */
     record Fact(String kind, String event, String project, String street, String unit, String volunteer, String community,
-                String category, LocalDate date, BigDecimal hours, int residents, String origin) {
+                String category, LocalDate date, BigDecimal hours, int residents, String origin, String entry) {
 
         /** A slip's entries count from the start (services/ledger/README.md, "Slips"); a slip is no project. */
         boolean slip() {
@@ -44,13 +44,13 @@ final class RawLedger {
         RawLedger raw = new RawLedger();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement q = c.prepareStatement("SELECT kind, event_id, project_id, street_code, unit_id, "
-                    + "volunteer_id, community_code, category, entry_date, hours, residents_served, origin FROM ledger_entry WHERE "
+                    + "volunteer_id, community_code, category, entry_date, hours, residents_served, origin, entry_id FROM ledger_entry WHERE "
                     + "street_code = ? AND generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT')")) {
                 q.setString(1, street);
                 read(q, raw.entries);
             }
             try (PreparedStatement q = c.prepareStatement("SELECT 'CORRECTION', event_id, project_id, street_code, unit_id, "
-                    + "volunteer_id, community_code, category, entry_date, delta, NULL, origin FROM ledger_correction "
+                    + "volunteer_id, community_code, category, entry_date, delta, NULL, origin, entry_id FROM ledger_correction "
                     + "WHERE street_code = ?")) {
                 q.setString(1, street);
                 read(q, raw.corrections);
@@ -76,9 +76,28 @@ final class RawLedger {
             while (rs.next()) {
                 into.add(new Fact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
-                        rs.getBigDecimal(10), rs.getInt(11), rs.getString(12)));
+                        rs.getBigDecimal(10), rs.getInt(11), rs.getString(12), rs.getString(13)));
             }
         }
+    }
+
+    /** The entry's hours with every correction's delta. */
+    BigDecimal hoursInForce(String entry) {
+        BigDecimal hours = entries.stream().filter(f -> f.entry().equals(entry)).map(Fact::hours).findFirst().orElseThrow();
+        for (Fact c : corrections) {
+            if (c.entry().equals(entry)) {
+                hours = hours.add(c.hours());
+            }
+        }
+        return hours;
+    }
+
+    /**
+     * A volunteer's HOURS entry counts them (a volunteer of the group, a project of theirs in the rankings) when hours
+     * are in force: one the desk corrected to 0 was not served (services/ledger/README.md, "Hours corrected to 0").
+     */
+    private boolean served(Fact f) {
+        return f.kind().equals("HOURS") && hoursInForce(f.entry()).signum() > 0;
     }
 
     private boolean selected(Fact f, String unit, LocalDate[] period, boolean confirmed) {
@@ -109,7 +128,10 @@ final class RawLedger {
             hours.putIfAbsent(k, BigDecimal.ZERO);
             if (f.kind().equals("HOURS") || f.kind().equals("CORRECTION")) {
                 hours.merge(k, f.hours(), BigDecimal::add);
-                volunteers.computeIfAbsent(k, x -> new HashSet<>()).add(f.volunteer());
+                volunteers.computeIfAbsent(k, x -> new HashSet<>());
+                if (served(f)) {
+                    volunteers.get(k).add(f.volunteer());
+                }
             }
             boolean delivery = byUnit ? !f.kind().equals("CORRECTION") && deliveriesPerUnit.add(f.event() + " " + f.unit())
                     : f.kind().equals("DELIVERY");
@@ -140,10 +162,15 @@ final class RawLedger {
                 hours.merge(id, f.hours(), BigDecimal::add);
             }
             projects.computeIfAbsent(id, x -> new HashSet<>());
-            if (!f.slip()) {
+            // a project is one's by hours served in it or a pledge honoured (not by hours corrected to 0)
+            if (!f.slip() && (served(f) || f.kind().equals("PLEDGE"))) {
                 projects.get(id).add(f.project());
             }
         }
+        // one whose every hour was corrected to 0, with no pledge, took no part: no place in the ranking
+        hours.keySet().removeIf(id -> hours.get(id).signum() == 0 && projects.get(id).isEmpty()
+                && facts.stream().noneMatch(f -> f.kind().equals("PLEDGE") && id.equals(ofVolunteers ? f.volunteer() : f.unit())
+                        && selected(f, null, period, true)));
         record Standing(String id, BigDecimal points, BigDecimal hours, int completed, int ratings) {
         }
         List<Standing> standings = new ArrayList<>();

@@ -47,7 +47,7 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
  * Reports and rankings read the roll-ups (services/ledger/README.md, "Reports"); on a seeded ledger of 和平街道 —
  * projects delivered more than once, confirmed before, between and after their deliveries or never, pledges of units
  * without volunteers, ratings, closed slips of 双报到 and resident members, the desk's corrections (some of projects
- * confirmed afterwards, some of slips) — every grouping, the
+ * confirmed afterwards, some of slips, some to 0 and one of those back above 0) — every grouping, the
  * totals, the pending figures, a unit's own view and both rankings equal the figures summed from the raw entries and
  * corrections, and again after a rebuild from offset 0 and after more deliveries, confirmations and corrections
  * of the same volunteers on top of it.
@@ -167,8 +167,26 @@ class RollupFiguresTest {
             as(DESK).body(Map.of("hours", hours.compareTo(inForce) == 0 ? hours.add(BigDecimal.ONE) : hours,
                     "reason", "签到表核对")).post("/ledger/entries/" + entry + "/corrections").then().statusCode(201);
         }
+        // hours corrected to 0 (reported, not served), one of them put back above 0 afterwards: the volunteer is no
+        // volunteer of the groups where no hours are left, then is again (README, "Hours corrected to 0")
+        for (int i = 0; i < 3 && !hoursEntries.isEmpty(); i++) {
+            String entry = hoursEntries.get(random.nextInt(hoursEntries.size()));
+            correctUnlessInForce(entry, BigDecimal.ZERO);
+            if (i == 2) {
+                correctUnlessInForce(entry, new BigDecimal("1.5"));
+            }
+        }
         confirmLater.stream().filter(p -> !confirmed.contains(p)).forEach(p -> confirm(p));
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+    }
+
+    private static void correctUnlessInForce(String entry, BigDecimal hours) {
+        BigDecimal inForce = new BigDecimal(as(DESK).get("/ledger/entries/" + entry).then().statusCode(200).extract()
+                .jsonPath().getString("hoursInForce"));
+        if (inForce.compareTo(hours) != 0) {
+            as(DESK).body(Map.of("hours", hours, "reason", "签到表核对：未到场")).post("/ledger/entries/" + entry
+                    + "/corrections").then().statusCode(201);
+        }
     }
 
     private List<String> hoursEntriesOf(List<String> projects) {

@@ -91,7 +91,8 @@ final class ReportQueries {
      */
     private static Select spans(Scope scope, GroupBy groupBy, boolean byUnit, Piece span, LocalDate from, LocalDate to,
             String dimension, boolean confirmed) {
-        Builder b = new Builder().add("SELECT e.k, COALESCE(SUM(e.h), 0), SUM(e.a), SUM(e.v), COALESCE(SUM(e.r), 0) FROM "
+        Builder b = zeroed(new Builder().add("WITH"), scope, groupBy, byUnit, from, to, confirmed, false)
+                .add(" SELECT e.k, COALESCE(SUM(e.h), 0), SUM(e.a), SUM(e.v), COALESCE(SUM(e.r), 0) FROM "
                 + "(SELECT " + spanKey(groupBy, confirmed) + " AS k, x.hours AS h, x.services AS a, x.volunteers AS v, "
                 + "x.residents_served AS r FROM ledger_rollup_span x WHERE x.generation = (SELECT generation FROM "
                 + "ledger_generation WHERE status = 'CURRENT') AND x.street_code = ? AND x.span = ? AND x.span_start "
@@ -102,7 +103,9 @@ final class ReportQueries {
         }
         // the corrections' rows (key, delta, 0, 0) with no volunteers
         b.add(" AND x.confirmed = " + confirmed + " UNION ALL SELECT c.*, 0 FROM (");
-        corrections(b, scope, dayKey(groupBy, confirmed), byUnit, from, to, confirmed).add(") c) e GROUP BY 1 ORDER BY 1");
+        corrections(b, scope, dayKey(groupBy, confirmed), byUnit, from, to, confirmed)
+                // the volunteers whose hours were all corrected to 0 (ZeroedVolunteers), off the span rows' counts
+                .add(") c UNION ALL SELECT k, 0, 0, -n, 0 FROM z) e GROUP BY 1 ORDER BY 1");
         return b.build();
     }
 
@@ -150,8 +153,8 @@ final class ReportQueries {
         corrections(b, scope, key, byUnit, from, to, confirmed).add(figures(totals) + ", u AS (SELECT DISTINCT " + key
                 + " AS k, x.volunteer_id FROM ledger_participation x, g WHERE x.generation = g.generation "
                 + "AND x.volunteer_id <> ''");
-        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + ")" + volunteers(totals) + " ");
-        return answer(b, totals).build();
+        filter(b, scope, from, to).add(" AND x.confirmed = " + confirmed + ")" + volunteers(totals) + ",");
+        return answer(zeroed(b, scope, groupBy, byUnit, from, to, confirmed, totals), totals).build();
     }
 
     /** The figures that add up, per group ({@code f} over {@code e}); with the totals, their sum as the row keyed NULL. */
@@ -228,7 +231,7 @@ final class ReportQueries {
             }
             b.add(")" + volunteers(totals) + " ");
         }
-        return answer(b, totals).build();
+        return answer(zeroed(b.add(","), scope, groupBy, byUnit, from, to, confirmed, totals), totals).build();
     }
 
     /**
@@ -303,7 +306,18 @@ final class ReportQueries {
 
     /** The rows of {@code f} with their volunteers from {@code v}; the totals' row, keyed NULL, comes last. */
     private static Builder answer(Builder b, boolean totals) {
-        return b.add("SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0), COALESCE(f.r, 0) FROM f LEFT JOIN v "
-                + (totals ? "ON v.k IS NOT DISTINCT FROM f.k ORDER BY 1 NULLS LAST" : "ON v.k = f.k ORDER BY 1"));
+        String on = totals ? " IS NOT DISTINCT FROM f.k" : " = f.k";
+        return b.add(" SELECT f.k, COALESCE(f.h, 0), f.a, COALESCE(v.n, 0) - COALESCE(z.n, 0), COALESCE(f.r, 0) FROM f "
+                + "LEFT JOIN v ON v.k" + on + " LEFT JOIN z ON z.k" + on + " ORDER BY 1" + (totals ? " NULLS LAST" : ""));
+    }
+
+    /**
+     * {@code z(k, n)}: the volunteers the roll-ups count in group k although the desk corrected all their hours there
+     * to 0 ({@link ZeroedVolunteers}); the answer takes them off.
+     */
+    private static Builder zeroed(Builder b, Scope scope, GroupBy groupBy, boolean byUnit, LocalDate from, LocalDate to,
+            boolean confirmed, boolean totals) {
+        Select z = ZeroedVolunteers.cte(scope, dayKey(groupBy, confirmed), byUnit, from, to, confirmed, totals);
+        return b.add(z.sql(), z.params().toArray());
     }
 }

@@ -77,14 +77,19 @@ public class Standings {
         String who = volunteers ? "volunteer_id" : "unit_id";
         String name = volunteers ? "(SELECT masked_name FROM volunteer v WHERE v.volunteer_id = s.id)"
                 : "(SELECT name FROM member_unit u WHERE u.unit_id = s.id)";
-        // Read from the participation roll-up (confirmed projects only: LedgerRollups) and the corrections' deltas.
-        String sql = "WITH e AS (SELECT x." + who + " AS id, x.project_id, x.hours FROM ledger_participation x WHERE "
+        // Read from the participation roll-up (confirmed projects only: LedgerRollups) and the corrections' deltas. A
+        // project is one's when one's hours in it are above 0 or one pledged to it (a unit's row of volunteer ''): hours
+        // the desk corrected to 0 were not served, so they neither rank anyone nor bring a project's points
+        // (services/ledger/README.md, "Hours corrected to 0"); entries have hours above 0, so a sum of 0 is all of them.
+        String sql = "WITH e AS (SELECT x." + who + " AS id, x.project_id, x.hours, x.volunteer_id = '' AS pledge FROM "
+                + "ledger_participation x WHERE "
                 + "x.generation = (SELECT generation FROM ledger_generation WHERE status = 'CURRENT') AND x.street_code = ? "
                 + "AND x.entry_date BETWEEN ? AND ? AND x.confirmed AND x." + who + " <> '' UNION ALL SELECT c." + who
-                + ", c.project_id, c.delta FROM ledger_correction c WHERE c.street_code = ? AND c.entry_date BETWEEN ? "
+                + ", c.project_id, c.delta, false FROM ledger_correction c WHERE c.street_code = ? AND c.entry_date BETWEEN ? "
                 + "AND ? AND c." + who + " IS NOT NULL AND " + Confirmation.confirmed("c") + "), "
-                + "mine AS (SELECT id, COALESCE(SUM(hours), 0) AS hours FROM e GROUP BY 1), "
-                + "projects AS (SELECT DISTINCT id, project_id FROM e), done AS (SELECT pr.id, count(*) AS n FROM projects pr "
+                + "mine AS (SELECT id, COALESCE(SUM(hours), 0) AS hours FROM e GROUP BY 1 HAVING SUM(hours) > 0 OR "
+                + "bool_or(pledge)), "
+                + "projects AS (SELECT id, project_id FROM e GROUP BY 1, 2 HAVING SUM(hours) > 0 OR bool_or(pledge)), done AS (SELECT pr.id, count(*) AS n FROM projects pr "
                 + "JOIN project p ON p.project_id = pr.project_id WHERE p.completed_at IS NOT NULL GROUP BY 1), "
                 + "rated AS (SELECT pr.id, count(*) AS n, SUM(r.score - 3) AS stars, AVG(r.score) AS average FROM projects pr "
                 + "JOIN project_rating r ON r.project_id = pr.project_id GROUP BY 1), s AS (SELECT m.id, m.hours, "
@@ -123,14 +128,18 @@ public class Standings {
             long activities;
             long volunteers;
             long memberVolunteers;
-            try (PreparedStatement q = c.prepareStatement(base + "SELECT "
+            // a volunteer whose hours for a unit the desk corrected all to 0 did not serve for it (services/ledger/
+            // README.md, "Hours corrected to 0"): l tells, per volunteer and unit, whether hours are left
+            try (PreparedStatement q = c.prepareStatement(base + ", l AS (SELECT volunteer_id, unit_id, SUM(hours) > 0 "
+                    + "AS served FROM e WHERE kind = 'HOURS' GROUP BY 1, 2) SELECT "
                     + "COALESCE(SUM(e.hours) FILTER (WHERE e.kind = 'HOURS' AND e.unit_id = ?), 0), "
                     + "COALESCE(SUM(e.hours) FILTER (WHERE e.kind = 'HOURS' AND m.volunteer_id IS NOT NULL), 0), "
                     + "COALESCE(SUM(e.hours) FILTER (WHERE e.kind = 'HOURS' AND m.home_community = e.community_code), 0), "
                     + "COUNT(DISTINCT e.event_id) FILTER (WHERE e.unit_id = ? OR m.volunteer_id IS NOT NULL), "
-                    + "COUNT(DISTINCT e.volunteer_id) FILTER (WHERE e.kind = 'HOURS' AND e.unit_id = ?), "
-                    + "COUNT(DISTINCT e.volunteer_id) FILTER (WHERE e.kind = 'HOURS' AND m.volunteer_id IS NOT NULL) "
-                    + "FROM e LEFT JOIN m ON m.volunteer_id = e.volunteer_id")) {
+                    + "COUNT(DISTINCT e.volunteer_id) FILTER (WHERE e.kind = 'HOURS' AND e.unit_id = ? AND l.served), "
+                    + "COUNT(DISTINCT e.volunteer_id) FILTER (WHERE e.kind = 'HOURS' AND m.volunteer_id IS NOT NULL "
+                    + "AND l.served) FROM e LEFT JOIN m ON m.volunteer_id = e.volunteer_id LEFT JOIN l ON "
+                    + "l.volunteer_id = e.volunteer_id AND l.unit_id IS NOT DISTINCT FROM e.unit_id")) {
                 List<Object> p = new ArrayList<>(params);
                 p.addAll(List.of(unit.unitId(), unit.unitId(), unit.unitId()));
                 Sql.bind(q, p);

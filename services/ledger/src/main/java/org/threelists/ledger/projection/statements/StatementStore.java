@@ -49,7 +49,11 @@ public class StatementStore {
         this.dataSource = dataSource;
     }
 
-    /** The volunteer's confirmed hours in force in the street and period, in the order of the ledger. */
+    /**
+     * The volunteer's confirmed hours in force in the street and period, in the order of the ledger. A service whose
+     * hours the desk corrected to 0 is none: the volunteer was reported but did not serve, so it is neither listed nor
+     * counted among the services (services/ledger/README.md, "Hours corrected to 0").
+     */
     public List<Service> servicesOf(String volunteerId, String street, LocalDate from, LocalDate to) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("WITH g AS (SELECT "
                 + "generation FROM ledger_generation WHERE status = 'CURRENT') SELECT x.entry_date, x.category, "
@@ -62,6 +66,9 @@ public class StatementStore {
             List<Service> services = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getBigDecimal(6).signum() == 0) {
+                        continue;
+                    }
                     services.add(new Service(rs.getString(9), rs.getObject(1, LocalDate.class), rs.getString(3), rs.getString(2),
                             rs.getString(4), rs.getString(5), rs.getBigDecimal(6), Origin.valueOf(rs.getString(7)),
                             rs.getString(8)));
