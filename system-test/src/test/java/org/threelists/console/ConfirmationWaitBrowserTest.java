@@ -67,15 +67,10 @@ class ConfirmationWaitBrowserTest {
         String unitToken = DemoWorld.unitToken(unit);
         Api.post(MATCHMAKER, unitToken, "/projects/" + project + "/schedule",
                 Map.of("date", DemoWorld.today().toString(), "place", "嘉福社区党群服务中心"), 200);
-        String volunteer = Api.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unit,
-                        "homeCommunity", DemoWorld.COMMUNITY, "skills", List.of("法律咨询"),
-                        "person", Map.of("name", "郑律师", "phone", "13800003302"), "consent", true), 201)
-                .extract().path("volunteerId");
-        Map<String, Object> delivery = Map.of("date", DemoWorld.today().toString(), "place", "嘉福社区党群服务中心",
+        String volunteer = DemoWorld.registerVolunteer(unit, "郑律师", "13800003302", "法律咨询");
+        DemoWorld.reportDelivery(unit, project, Map.of("date", DemoWorld.today().toString(), "place", "嘉福社区党群服务中心",
                 "volunteers", List.of(Map.of("volunteerId", volunteer, "hours", 2.5)), "residentsServed", 5,
-                "notes", "遗产继承咨询 5 人次");
-        eventually("the delivery accepted once the matchmaker knows the volunteer", () -> Api.as(MATCHMAKER, unitToken)
-                .body(delivery).post("/projects/" + project + "/delivery").statusCode(), code -> code == 200);
+                "notes", "遗产继承咨询 5 人次"));
 
         // delivered and not confirmed: the ledger holds the hours pending, and the desk may not stand in yet
         eventually("the delivery pending in the ledger", () -> ledgerPendingHoursOf(unit),

@@ -53,6 +53,25 @@ public final class DemoWorld {
                 .extract().path("resourceId");
     }
 
+    /** The unit registers a volunteer of 嘉福社区 with one skill, consent given; returns the volunteer's id. */
+    public static String registerVolunteer(String unitId, String name, String phone, String skill) {
+        return Api.post(LocalStack.RESOURCE_LIST, unitToken(unitId), "/volunteers", Map.of("unitId", unitId,
+                        "homeCommunity", COMMUNITY, "skills", List.of(skill),
+                        "person", Map.of("name", name, "phone", phone), "consent", true), 201)
+                .extract().path("volunteerId");
+    }
+
+    /**
+     * The unit reports {@code delivery} for its project. A report names only volunteers the matchmaker knows to be the
+     * unit's, and a volunteer just registered reaches its roster through resource-list.events.v1: asked again until
+     * it is accepted.
+     */
+    public static void reportDelivery(String unitId, String projectId, Map<String, Object> delivery) {
+        Api.eventually("the delivery accepted once the matchmaker knows the volunteer", () -> Api.as(LocalStack.MATCHMAKER,
+                unitToken(unitId)).body(delivery).post("/projects/" + projectId + "/delivery").statusCode(),
+                status -> status == 200);
+    }
+
     /** A community worker submits a demand with a resident's contact and verifies it (LISTED); returns its id. */
     public static String listedDemand(String category, String urgency, int hours, String description) {
         String demandId = Api.post(LocalStack.DEMAND_LIST, COMMUNITY_WORKER, "/demands", Map.of(

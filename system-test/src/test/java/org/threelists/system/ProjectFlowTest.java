@@ -66,18 +66,13 @@ class ProjectFlowTest {
                 Map.of("date", DemoWorld.today().plusDays(3).toString(), "place", "嘉福社区党群服务中心"), 200);
         eventually("the demand in progress", () -> DemoWorld.demandStatus(demand), "IN_PROGRESS"::equals);
 
-        String volunteer = Api.post(RESOURCE_LIST, unitToken, "/volunteers", Map.of("unitId", unit,
-                "homeCommunity", DemoWorld.COMMUNITY, "skills", List.of("测血压"),
-                "person", Map.of("name", "周晓梅", "phone", "13800003301"), "consent", true), 201)
-                .extract().path("volunteerId");
         // a delivery is reported on or after the day (never ahead of it), and names only volunteers the matchmaker
         // knows to be the unit's: the new volunteer reaches its roster through resource-list.events.v1
-        Map<String, Object> delivery = Map.of(
+        String volunteer = DemoWorld.registerVolunteer(unit, "周晓梅", "13800003301", "测血压");
+        DemoWorld.reportDelivery(unit, project, Map.of(
                 "date", DemoWorld.today().toString(), "place", "嘉福社区党群服务中心",
                 "volunteers", List.of(Map.of("volunteerId", volunteer, "hours", 2.5)),
-                "residentsServed", 8, "notes", "量血压 8 人次");
-        eventually("the delivery accepted once the matchmaker knows the volunteer", () -> Api.as(MATCHMAKER, unitToken)
-                .body(delivery).post("/projects/" + project + "/delivery").statusCode(), status -> status == 200);
+                "residentsServed", 8, "notes", "量血压 8 人次"));
         eventually("the reservation consumed", () -> Api.get(RESOURCE_LIST, unitToken,
                 "/resources/" + resource + "/reservations/" + project).extract().<String>path("status"), "CONSUMED"::equals);
 
