@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,26 +142,21 @@ class DuplicateMergeTest {
 
         transactions.begin();
         curation.withdraw(target, "居民已搬离", "community:wang-fang");
-        CompletableFuture<Throwable> merge = CompletableFuture.supplyAsync(() -> {
-            try {
-                curation.merge(duplicate, target, "community:wang-fang");
-                return null;
-            } catch (RuntimeException refused) {
-                return refused;
-            }
-        });
+        CompletableFuture<Response> merge = CompletableFuture.supplyAsync(() -> as(JIAFU_WORKER)
+                .body(Map.of("duplicateOf", target)).post("/demands/{id}/merge", duplicate));
         try {
             merge.get(2, TimeUnit.SECONDS);
         } catch (TimeoutException waiting) {
             // the merge waits for the withdrawal's transaction: it writes to the same demand's stream
         }
         transactions.commit();
-        Throwable outcome = merge.get(30, TimeUnit.SECONDS);
+        Response refused = merge.get(30, TimeUnit.SECONDS);
 
         assertThat(stored(target).status).isEqualTo(DemandStatus.WITHDRAWN);
         assertThat(stored(duplicate).status).as("the duplicate of a demand withdrawn meanwhile")
                 .isEqualTo(DemandStatus.SUBMITTED);
-        assertThat(outcome).as("the merge is refused").isNotNull();
+        assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 
     private static void merge(String duplicate, String target) {
