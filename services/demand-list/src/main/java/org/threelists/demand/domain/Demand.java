@@ -175,7 +175,7 @@ public class Demand {
             return;
         }
         apply(new DemandReopenedForReview(demandId, command.mergedInto(), command.mergedIntoStatus(),
-                "所并入的需求 " + command.mergedInto() + " " + command.mergedIntoStatus().zh() + "，本需求重新待审核",
+                "所并入的需求 " + command.mergedInto() + " " + command.mergedIntoStatus().zh() + "，本需求恢复为待核实",
                 command.actor()));
     }
 

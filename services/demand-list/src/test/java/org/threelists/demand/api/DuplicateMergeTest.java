@@ -70,7 +70,7 @@ class DuplicateMergeTest {
         as(JIAFU_WORKER).get("/demands/{id}", duplicate).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("statusLabel", equalTo("已提交"))
                 .body("duplicateOf", nullValue())
-                .body("statusReason", equalTo("所并入的需求 " + target + " 已撤回，本需求重新待审核"));
+                .body("statusReason", equalTo("所并入的需求 " + target + " 已撤回，本需求恢复为待核实"));
         JsonNode data = published(duplicate, "threelists.demand.reopened-for-review.v1").path("data");
         assertThat(data.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(data.path("mergedInto").asText()).isEqualTo(target);
@@ -93,7 +93,7 @@ class DuplicateMergeTest {
 
         for (String duplicate : new String[] {first, second}) {
             assertThat(stored(duplicate).status).isEqualTo(DemandStatus.SUBMITTED);
-            assertThat(stored(duplicate).statusReason).isEqualTo("所并入的需求 " + target + " 已驳回，本需求重新待审核");
+            assertThat(stored(duplicate).statusReason).isEqualTo("所并入的需求 " + target + " 已驳回，本需求恢复为待核实");
             JsonNode data = published(duplicate, "threelists.demand.reopened-for-review.v1").path("data");
             assertThat(data.path("mergedIntoStatus").asText()).isEqualTo("REJECTED");
             assertThat(data.path("actor").asText()).isEqualTo("desk:desk-dianqian");

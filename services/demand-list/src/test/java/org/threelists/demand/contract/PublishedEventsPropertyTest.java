@@ -93,7 +93,7 @@ class PublishedEventsPropertyTest {
             assertConforms(new DemandSubmitted(duplicate, "dianqian", "jiafu", DemandTest.DETAILS,
                     DemandSource.COMMUNITY_WORKER, null, null, null, "community:wang-fang"));
             assertConforms(new DemandReopenedForReview(duplicate, target, ended,
-                    "所并入的需求 " + target + " " + ended.zh() + "，本需求重新待审核", "desk:desk-dianqian"));
+                    "所并入的需求 " + target + " " + ended.zh() + "，本需求恢复为待核实", "desk:desk-dianqian"));
         }
     }
 

@@ -94,7 +94,7 @@ class DemandMergeTest {
         fixture.given(SUBMITTED, new DemandVerified(ID, ACTOR), new DemandMerged(ID, OTHER, ACTOR))
                 .when(new ReopenMergedDemand(ID, OTHER, DemandStatus.WITHDRAWN, DESK))
                 .expectEvents(new DemandReopenedForReview(ID, OTHER, DemandStatus.WITHDRAWN,
-                        "所并入的需求 " + OTHER + " 已撤回，本需求重新待审核", DESK));
+                        "所并入的需求 " + OTHER + " 已撤回，本需求恢复为待核实", DESK));
     }
 
     @Test

@@ -115,7 +115,7 @@ class ReadModelTest {
         publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
         publish(DEMAND_EVENTS, id, demandEvent("merged", change(id, "MERGED", "duplicateOf", target)));
         publish(DEMAND_EVENTS, id, demandEvent("reopened-for-review", change(id, "SUBMITTED", "mergedInto", target,
-                "mergedIntoStatus", "WITHDRAWN", "reason", "所并入的需求 " + target + " 已撤回，本需求重新待审核")));
+                "mergedIntoStatus", "WITHDRAWN", "reason", "所并入的需求 " + target + " 已撤回，本需求恢复为待核实")));
 
         OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 3);
         assertThat(demand.status).isEqualTo("SUBMITTED");
