@@ -3,6 +3,7 @@ package org.threelists.demand.domain;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.threelists.demand.domain.DemandCommands.AbsorbDuplicate;
 import org.threelists.demand.domain.DemandCommands.AmendDemand;
 import org.threelists.demand.domain.DemandCommands.EraseResidentData;
 import org.threelists.demand.domain.DemandCommands.FulfilDemand;
@@ -10,6 +11,7 @@ import org.threelists.demand.domain.DemandCommands.MatchDemand;
 import org.threelists.demand.domain.DemandCommands.MergeDemand;
 import org.threelists.demand.domain.DemandCommands.RateDemand;
 import org.threelists.demand.domain.DemandCommands.RejectDemand;
+import org.threelists.demand.domain.DemandCommands.ReopenMergedDemand;
 import org.threelists.demand.domain.DemandCommands.ReopenDemand;
 import org.threelists.demand.domain.DemandCommands.StartDemandWork;
 import org.threelists.demand.domain.DemandCommands.SubmitDemand;
@@ -22,10 +24,12 @@ import org.threelists.demand.domain.DemandEvents.DemandMerged;
 import org.threelists.demand.domain.DemandEvents.DemandRated;
 import org.threelists.demand.domain.DemandEvents.DemandRejected;
 import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandReopenedForReview;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
+import org.threelists.demand.domain.DemandEvents.DuplicateAbsorbed;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.RoutingCommands.CloseBySlip;
 import org.threelists.demand.domain.RoutingCommands.OpenSlip;
@@ -42,6 +46,7 @@ import org.threelists.platform.domain.RuleBrokenException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -64,6 +69,12 @@ public class Demand {
     /** A rating at or below this reopens the demand for the desk (a rating of 1–2 reopens; services/demand-list/README.md). */
     static final int REOPENING_RATING = 2;
 
+    /**
+     * A demand that can still absorb duplicates: open, not held by a Party group, merged away, delivered or closed
+     * (services/demand-list/README.md, "Merging duplicates").
+     */
+    static final Set<DemandStatus> ABSORBING = EnumSet.of(SUBMITTED, LISTED, MATCHED, IN_PROGRESS);
+
     @AggregateIdentifier
     private String demandId;
     private DemandStatus status;
@@ -83,6 +94,10 @@ public class Demand {
     private String partyGroupId;
     /** The slip answering the demand in the second lane now; null when none is open. */
     private String openSlipId;
+    /** The demand this one was merged into while it is MERGED; null otherwise. */
+    private String duplicateOf;
+    /** The duplicates merged into this demand, in the order absorbed: reopened if it ends without serving them. */
+    private final Set<String> absorbedDuplicates = new LinkedHashSet<>();
 
     protected Demand() {
         // For Axon: rebuilt from events.
@@ -131,6 +146,39 @@ public class Demand {
         apply(new DemandMerged(demandId, command.duplicateOf(), command.actor()));
     }
 
+    /**
+     * The merge's target checks itself, not the read model, so a merge and the target's withdrawal or rejection
+     * cannot both succeed: both append to this demand's stream, and the event store lets one of them in.
+     */
+    @CommandHandler
+    public void handle(AbsorbDuplicate command) {
+        if (command.duplicateId() == null || command.duplicateId().equals(demandId)) {
+            throw new RuleBrokenException("duplicateOf", "must name another demand");
+        }
+        if (!communityCode.equals(command.duplicateCommunity())) {
+            throw new RuleBrokenException("duplicateOf", "must be a demand of the same community");
+        }
+        if (!ABSORBING.contains(status)) {
+            throw new RuleBrokenException("duplicateOf", "demand " + demandId + " is " + status
+                    + " and cannot absorb duplicates");
+        }
+        apply(new DuplicateAbsorbed(demandId, command.duplicateId(), command.actor()));
+    }
+
+    /**
+     * Only a duplicate still merged into {@code mergedInto} reopens; anything else (reopened already, a replay) is
+     * left as it is.
+     */
+    @CommandHandler
+    public void handle(ReopenMergedDemand command) {
+        if (status != DemandStatus.MERGED || !command.mergedInto().equals(duplicateOf)) {
+            return;
+        }
+        apply(new DemandReopenedForReview(demandId, command.mergedInto(), command.mergedIntoStatus(),
+                "所并入的需求 " + command.mergedInto() + " " + command.mergedIntoStatus().zh() + "，本需求恢复为待核实",
+                command.actor()));
+    }
+
     @CommandHandler
     public void handle(AmendDemand command) {
         require("amend", DemandStatus.EDITABLE);
@@ -140,23 +188,27 @@ public class Demand {
                 command.actor()));
     }
 
+    /** Answers the duplicates merged into this demand, which the withdrawal leaves without a demand to carry them. */
     @CommandHandler
-    public void handle(WithdrawDemand command) {
+    public List<String> handle(WithdrawDemand command) {
         require("withdraw", EnumSet.of(SUBMITTED, LISTED, IN_PARTY_GROUP, MATCHED));
         if (openSlipId != null) {
             // a member may be on the way: the slip is recalled (or answered) first, so no slip works a withdrawn demand
             throw new SlipOpenException(demandId, openSlipId, "withdraw");
         }
         apply(new DemandWithdrawn(demandId, reasonOrDefault(command.reason()), command.actor()));
+        return List.copyOf(absorbedDuplicates);
     }
 
+    /** Answers the duplicates merged into this demand, which the rejection leaves without a demand to carry them. */
     @CommandHandler
-    public void handle(RejectDemand command) {
+    public List<String> handle(RejectDemand command) {
         require("reject", DemandStatus.EDITABLE);
         if (command.reason() == null || command.reason().isBlank()) {
             throw new RuleBrokenException("reason", "a rejection must say why");
         }
         apply(new DemandRejected(demandId, command.reason().strip(), command.actor()));
+        return List.copyOf(absorbedDuplicates);
     }
 
     @CommandHandler
@@ -341,6 +393,18 @@ public class Demand {
     @EventSourcingHandler
     void on(DemandMerged event) {
         status = DemandStatus.MERGED;
+        duplicateOf = event.duplicateOf();
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateAbsorbed event) {
+        absorbedDuplicates.add(event.duplicateId());
+    }
+
+    @EventSourcingHandler
+    void on(DemandReopenedForReview event) {
+        status = SUBMITTED;
+        duplicateOf = null;
     }
 
     @EventSourcingHandler

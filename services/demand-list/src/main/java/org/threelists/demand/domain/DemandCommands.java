@@ -35,6 +35,22 @@ public final class DemandCommands {
     public record MergeDemand(@TargetAggregateIdentifier String demandId, String duplicateOf, String actor) {
     }
 
+    /**
+     * The target of a merge records the duplicate it absorbs, in the merge's transaction, and refuses once it is no
+     * longer open (services/demand-list/README.md, "Merging duplicates"). {@code duplicateCommunity}: the duplicate's.
+     */
+    public record AbsorbDuplicate(@TargetAggregateIdentifier String demandId, String duplicateId,
+            String duplicateCommunity, String actor) {
+    }
+
+    /**
+     * The demand {@code mergedInto}, which had absorbed this duplicate, was withdrawn or rejected
+     * ({@code mergedIntoStatus}): the duplicate is reviewed again. {@code actor}: who withdrew or rejected it.
+     */
+    public record ReopenMergedDemand(@TargetAggregateIdentifier String demandId, String mergedInto,
+            DemandStatus mergedIntoStatus, String actor) {
+    }
+
     /** {@code sealedResident} null keeps the resident's contact as it is. */
     public record AmendDemand(@TargetAggregateIdentifier String demandId, DemandDetails details,
             String sealedResident, String actor) {

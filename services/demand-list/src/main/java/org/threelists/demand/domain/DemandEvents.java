@@ -24,6 +24,19 @@ public final class DemandEvents {
     public record DemandMerged(String demandId, String duplicateOf, String actor) {
     }
 
+    /** Recorded on the demand a duplicate was merged into: it now carries the duplicate's need too. */
+    public record DuplicateAbsorbed(String demandId, String duplicateId, String actor) {
+    }
+
+    /**
+     * A merged duplicate is open again, awaiting review as a new demand does (SUBMITTED), because the demand it had
+     * been merged into ({@code mergedInto}) ended without serving the need: withdrawn or rejected
+     * ({@code mergedIntoStatus}). {@code reason}: what the curators read.
+     */
+    public record DemandReopenedForReview(String demandId, String mergedInto, DemandStatus mergedIntoStatus,
+            String reason, String actor) {
+    }
+
     /**
      * {@code hasResidentContact}: whether the demand holds a resident's contact after the amendment;
      * {@code status}: the (unchanged) status it was amended in.

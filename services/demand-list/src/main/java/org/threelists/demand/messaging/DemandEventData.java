@@ -43,6 +43,11 @@ public final class DemandEventData {
     public record WithReason(String demandId, DemandStatus status, String actor, String reason) {
     }
 
+    /** {@code mergedInto}: the demand it had been merged into, which ended {@code mergedIntoStatus}. */
+    public record ReopenedForReview(String demandId, DemandStatus status, String actor, String mergedInto,
+            DemandStatus mergedIntoStatus, String reason) {
+    }
+
     public record WithProject(String demandId, DemandStatus status, String actor, String projectId) {
     }
 

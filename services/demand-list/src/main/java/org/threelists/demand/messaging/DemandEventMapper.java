@@ -10,6 +10,7 @@ import org.threelists.demand.domain.DemandEvents.DemandMerged;
 import org.threelists.demand.domain.DemandEvents.DemandRated;
 import org.threelists.demand.domain.DemandEvents.DemandRejected;
 import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandReopenedForReview;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
@@ -22,6 +23,7 @@ import org.threelists.demand.messaging.DemandEventData.Amended;
 import org.threelists.demand.messaging.DemandEventData.Changed;
 import org.threelists.demand.messaging.DemandEventData.Merged;
 import org.threelists.demand.messaging.DemandEventData.Rated;
+import org.threelists.demand.messaging.DemandEventData.ReopenedForReview;
 import org.threelists.demand.messaging.DemandEventData.Routed;
 import org.threelists.demand.messaging.DemandEventData.Submitted;
 import org.threelists.demand.messaging.DemandEventData.WithProject;
@@ -33,6 +35,7 @@ import org.threelists.platform.relay.IntegrationEventMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -104,6 +107,15 @@ public class DemandEventMapper implements IntegrationEventMapper {
             return new Translation(e.demandId(), "merged",
                     new Merged(e.demandId(), DemandStatus.MERGED, e.actor(), e.duplicateOf()),
                     Feedback.closed("duplicate", "merged into demand " + e.duplicateOf()));
+        }
+        if (payload instanceof DemandReopenedForReview e) {
+            // the platform hears a fixed sentence: the withdrawal's or rejection's words stay with the community
+            return new Translation(e.demandId(), "reopened-for-review",
+                    new ReopenedForReview(e.demandId(), DemandStatus.SUBMITTED, e.actor(), e.mergedInto(),
+                            e.mergedIntoStatus(), e.reason()),
+                    Feedback.open("reopened", "the request it had been merged into was "
+                            + e.mergedIntoStatus().name().toLowerCase(Locale.ROOT)
+                            + "; it is reviewed again"));
         }
         if (payload instanceof DemandWithdrawn e) {
             return new Translation(e.demandId(), "withdrawn",

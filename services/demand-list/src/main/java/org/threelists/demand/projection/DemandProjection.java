@@ -14,10 +14,12 @@ import org.threelists.demand.domain.DemandEvents.DemandMerged;
 import org.threelists.demand.domain.DemandEvents.DemandRated;
 import org.threelists.demand.domain.DemandEvents.DemandRejected;
 import org.threelists.demand.domain.DemandEvents.DemandReopened;
+import org.threelists.demand.domain.DemandEvents.DemandReopenedForReview;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandEvents.DemandVerified;
 import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
+import org.threelists.demand.domain.DemandEvents.DuplicateAbsorbed;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.ProjectHolder;
@@ -86,6 +88,21 @@ public class DemandProjection {
         update(event.demandId(), event.actor(), at, sequence, view -> {
             status(view, DemandStatus.MERGED, "duplicate of " + event.duplicateOf());
             view.duplicateOf = event.duplicateOf();
+        });
+    }
+
+    /** The target changed (it carries the duplicate's need too): its row's version follows its stream. */
+    @EventHandler
+    void on(DuplicateAbsorbed event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> { });
+    }
+
+    /** No longer a duplicate: awaiting review again, the reason saying why (README "Merging duplicates"). */
+    @EventHandler
+    void on(DemandReopenedForReview event, @Timestamp Instant at, @SequenceNumber long sequence) {
+        update(event.demandId(), event.actor(), at, sequence, view -> {
+            status(view, DemandStatus.SUBMITTED, event.reason());
+            view.duplicateOf = null;
         });
     }
 

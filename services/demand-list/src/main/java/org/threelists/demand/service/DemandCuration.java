@@ -3,10 +3,12 @@ package org.threelists.demand.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.threelists.demand.domain.DemandCommands.AbsorbDuplicate;
 import org.threelists.demand.domain.DemandCommands.AmendDemand;
 import org.threelists.demand.domain.DemandCommands.EraseResidentData;
 import org.threelists.demand.domain.DemandCommands.MergeDemand;
 import org.threelists.demand.domain.DemandCommands.RejectDemand;
+import org.threelists.demand.domain.DemandCommands.ReopenMergedDemand;
 import org.threelists.demand.domain.DemandCommands.VerifyDemand;
 import org.threelists.demand.domain.DemandCommands.WithdrawDemand;
 import org.threelists.demand.domain.DemandDetails;
@@ -16,8 +18,7 @@ import org.threelists.demand.projection.DemandQueries;
 import org.threelists.demand.projection.DemandView;
 import org.threelists.platform.domain.RuleBrokenException;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The community and the street's desk curate their demands: verify (put on the list), amend, merge a duplicate,
@@ -26,10 +27,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DemandCuration {
-
-    /** A demand that can still absorb duplicates: it is open, not closed, merged away or delivered. */
-    private static final Set<DemandStatus> ABSORBING = EnumSet.of(DemandStatus.SUBMITTED, DemandStatus.LISTED,
-            DemandStatus.MATCHED, DemandStatus.IN_PROGRESS);
 
     private final CommandGateway commands;
     private final DemandQueries queries;
@@ -47,19 +44,19 @@ public class DemandCuration {
         commands.sendAndWait(new VerifyDemand(demandId, reviewedDescription, actor));
     }
 
-    /** Closes the demand as a duplicate of another open demand of the same community. */
+    /**
+     * Closes the demand as a duplicate of another open demand of the same community. The target records the
+     * duplicate first, refusing when it is no longer open, and the duplicate is merged in the same transaction: a
+     * target withdrawn or rejected meanwhile fails the merge, and the duplicate stays open (README "Merging
+     * duplicates").
+     */
     @Transactional
     public void merge(String demandId, String duplicateOf, String actor) {
         DemandView demand = queries.require(demandId);
-        DemandView target = queries.find(duplicateOf)
-                .orElseThrow(() -> new RuleBrokenException("duplicateOf", "no demand " + duplicateOf));
-        if (!target.communityCode.equals(demand.communityCode)) {
-            throw new RuleBrokenException("duplicateOf", "must be a demand of the same community");
+        if (queries.find(duplicateOf).isEmpty()) {
+            throw new RuleBrokenException("duplicateOf", "no demand " + duplicateOf);
         }
-        if (!ABSORBING.contains(target.status)) {
-            throw new RuleBrokenException("duplicateOf", "demand " + target.demandId + " is " + target.status
-                    + " and cannot absorb duplicates");
-        }
+        commands.sendAndWait(new AbsorbDuplicate(duplicateOf, demandId, demand.communityCode, actor));
         commands.sendAndWait(new MergeDemand(demandId, duplicateOf, actor));
     }
 
@@ -70,14 +67,25 @@ public class DemandCuration {
                 resident == null ? null : contacts.seal(demandId, resident), actor));
     }
 
+    /** Its merged duplicates are reviewed again, in the same transaction (README "Merging duplicates"). */
     @Transactional
     public void withdraw(String demandId, String reason, String actor) {
-        commands.sendAndWait(new WithdrawDemand(demandId, reason, actor));
+        List<String> duplicates = commands.sendAndWait(new WithdrawDemand(demandId, reason, actor));
+        reopen(duplicates, demandId, DemandStatus.WITHDRAWN, actor);
     }
 
+    /** Its merged duplicates are reviewed again, in the same transaction (README "Merging duplicates"). */
     @Transactional
     public void reject(String demandId, String reason, String actor) {
-        commands.sendAndWait(new RejectDemand(demandId, reason, actor));
+        List<String> duplicates = commands.sendAndWait(new RejectDemand(demandId, reason, actor));
+        reopen(duplicates, demandId, DemandStatus.REJECTED, actor);
+    }
+
+    /** A need merged into a demand that ends without serving it is nobody's unless its own demand opens again. */
+    private void reopen(List<String> duplicates, String mergedInto, DemandStatus mergedIntoStatus, String actor) {
+        for (String duplicate : duplicates) {
+            commands.sendAndWait(new ReopenMergedDemand(duplicate, mergedInto, mergedIntoStatus, actor));
+        }
     }
 
     /**

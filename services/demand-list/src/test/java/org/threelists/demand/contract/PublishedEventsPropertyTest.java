@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.threelists.demand.api.RequestBodies;
 import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.DemandEvents.DemandReopenedForReview;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
+import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.DemandTest;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.api.ConfirmHoursRequest;
 import org.threelists.demand.api.ReportSlipRequest;
@@ -78,6 +81,20 @@ class PublishedEventsPropertyTest {
         String demandId = UUID.randomUUID().toString();
         assertConforms(new DemandSubmitted(demandId, "dianqian", "jiafu", details, DemandSource.COMMUNITY_WORKER,
                 null, null, null, "community:wang-fang"));
+    }
+
+    /** A duplicate reopened for review, its target withdrawn or rejected, publishes a conforming event. */
+    @Test
+    void a_duplicate_reopened_for_review_publishes_a_conforming_event() {
+        for (DemandStatus ended : List.of(DemandStatus.WITHDRAWN, DemandStatus.REJECTED)) {
+            String duplicate = UUID.randomUUID().toString();
+            String target = UUID.randomUUID().toString();
+            // as the relay does: it saw the duplicate submitted (not from a ticket) before it reopens
+            assertConforms(new DemandSubmitted(duplicate, "dianqian", "jiafu", DemandTest.DETAILS,
+                    DemandSource.COMMUNITY_WORKER, null, null, null, "community:wang-fang"));
+            assertConforms(new DemandReopenedForReview(duplicate, target, ended,
+                    "所并入的需求 " + target + " " + ended.zh() + "，本需求恢复为待核实", "desk:desk-dianqian"));
+        }
     }
 
     /**

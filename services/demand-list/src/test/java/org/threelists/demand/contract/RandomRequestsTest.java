@@ -57,6 +57,7 @@ class RandomRequestsTest {
         String absorbing = Fixtures.listed();
 
         List<String> ids = new ArrayList<>();
+        List<String> merged = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             String id = accepted(as(JIAFU_WORKER).body(bodies.get(i)).post("/demands"), 201, bodies.get(i))
                     .path("demandId");
@@ -75,11 +76,18 @@ class RandomRequestsTest {
                 default -> {
                     Map<String, Object> merge = Map.of("duplicateOf", absorbing);
                     accepted(as(JIAFU_WORKER).body(merge).post("/demands/{id}/merge", id), 200, merge);
+                    merged.add(id);
                 }
             }
         }
+        // the demand the duplicates were merged into is withdrawn: each duplicate is reopened for review
+        Map<String, Object> withdrawal = new HashMap<>();
+        withdrawal.put("reason", withdrawals.get(0));
+        accepted(as(JIAFU_WORKER).body(withdrawal).post("/demands/{id}/withdraw", absorbing), 200, withdrawal);
 
         KafkaProbe.await(Topics.DEMAND_EVENTS, r -> ids.contains(r.key()), 3 * ids.size(), Duration.ofSeconds(60));
+        KafkaProbe.await(Topics.DEMAND_EVENTS, r -> merged.contains(r.key())
+                && r.value().contains("threelists.demand.reopened-for-review.v1"), merged.size(), Duration.ofSeconds(60));
         PublishedContracts.assertEveryMessageConforms(Topics.DEMAND_EVENTS);
     }
 

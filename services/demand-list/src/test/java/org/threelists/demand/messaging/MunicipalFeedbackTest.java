@@ -14,6 +14,7 @@ import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,27 @@ class MunicipalFeedbackTest {
         assertThat(feedback.get(5).path("data").path("rating").asInt()).isEqualTo(1);
         assertThat(feedback.get(6).path("data").path("status_notes").asText())
                 .isEqualTo("resident rated the service 1 of 5");
+    }
+
+    @Test
+    void a_request_merged_into_a_demand_then_rejected_is_told_it_is_open_again() {
+        String ticket = "12345-" + UUID.randomUUID();
+        String demand = hotlineDemandOnTheList(ticket);
+        String target = Fixtures.listed();
+        as(JIAFU_WORKER).body(Map.of("duplicateOf", target)).post("/demands/{id}/merge", demand).then()
+                .statusCode(200);
+
+        as(Fixtures.DIANQIAN_DESK).body(Map.of("reason", "属于物业管理范围"))
+                .post("/demands/{id}/reject", target).then().statusCode(200);
+
+        List<JsonNode> feedback = feedback(ticket, 4);
+        assertThat(feedback).extracting(f -> f.path("data").path("detailed_status").asText())
+                .containsExactly("received", "accepted", "duplicate", "reopened");
+        JsonNode reopened = feedback.get(3).path("data");
+        assertThat(reopened.path("status").asText()).isEqualTo("open");
+        // a fixed sentence: the rejection's own words stay with the community
+        assertThat(reopened.path("status_notes").asText())
+                .isEqualTo("the request it had been merged into was rejected; it is reviewed again");
     }
 
     @Test

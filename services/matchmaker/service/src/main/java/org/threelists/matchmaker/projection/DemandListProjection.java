@@ -65,6 +65,11 @@ public class DemandListProjection {
             case "demand.amended" -> details(demand, data);
             case "demand.verified" -> demand.statusReason = null;
             case "demand.merged" -> demand.duplicateOf = event.text("duplicateOf");
+            // no longer a duplicate: SUBMITTED again, planned only once verified
+            case "demand.reopened-for-review" -> {
+                demand.duplicateOf = null;
+                demand.statusReason = event.text("reason");
+            }
             case "demand.withdrawn", "demand.rejected" -> demand.statusReason = event.text("reason");
             case "demand.reopened" -> {
                 demand.statusReason = event.text("reason");

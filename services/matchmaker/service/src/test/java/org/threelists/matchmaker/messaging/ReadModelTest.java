@@ -109,6 +109,21 @@ class ReadModelTest {
     }
 
     @Test
+    void a_merged_demand_reopened_for_review_is_submitted_again_and_no_longer_a_duplicate() {
+        String id = newDemandId();
+        String target = newDemandId();
+        publish(DEMAND_EVENTS, id, demandEvent("submitted", submitted(id)));
+        publish(DEMAND_EVENTS, id, demandEvent("merged", change(id, "MERGED", "duplicateOf", target)));
+        publish(DEMAND_EVENTS, id, demandEvent("reopened-for-review", change(id, "SUBMITTED", "mergedInto", target,
+                "mergedIntoStatus", "WITHDRAWN", "reason", "所并入的需求 " + target + " 已撤回，本需求恢复为待核实")));
+
+        OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 3);
+        assertThat(demand.status).isEqualTo("SUBMITTED");
+        assertThat(demand.duplicateOf).isNull();
+        assertThat(demand.statusReason).contains(target).contains("已撤回");
+    }
+
+    @Test
     void units_offers_and_their_remaining_capacity_are_kept() {
         String unitId = newUnitId();
         String resourceId = UUID.randomUUID().toString();
