@@ -32,6 +32,13 @@ public final class ProblemCatalogue {
 
     public static final String RESOURCE = "problems.zh-CN.tsv";
     private static final Pattern PLACE = Pattern.compile("\\{(\\d*)}");
+    /**
+     * A violation's message as {@code RuleBrokenException} and bean validation write it: the field's path, ": ", then
+     * what is wrong with it ({@code report.volunteers[0].hours: must be at most 24}).
+     */
+    private static final Pattern FIELD_FIRST = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9_]*(?:\\[\\d+])?(?:\\.[A-Za-z][A-Za-z0-9_]*(?:\\[\\d+])?)*): (.+)", Pattern.DOTALL);
+    private static final String FIELD_TEMPLATE = "{}: {}";
     private static final int DEPTH = 3;
     private static final ProblemCatalogue LOADED = load(ProblemCatalogue.class.getClassLoader());
 
@@ -39,6 +46,8 @@ public final class ProblemCatalogue {
     }
 
     private final List<Entry> templates;
+    /** The template for a field's message ({@value #FIELD_TEMPLATE}), if the catalogue has one. */
+    private final Entry fieldTemplate;
     private final Map<String, String> values;
     private final Map<String, String> byEnglish;
 
@@ -47,6 +56,7 @@ public final class ProblemCatalogue {
         // the most specific template first: "{}: {}" only when nothing that says more matches
         sorted.sort(Comparator.comparingInt(Entry::literalLength).reversed().thenComparing(Entry::english));
         this.templates = List.copyOf(sorted);
+        this.fieldTemplate = sorted.stream().filter(t -> t.english().equals(FIELD_TEMPLATE)).findFirst().orElse(null);
         this.values = Map.copyOf(values);
         Map<String, String> english = new HashMap<>();
         templates.forEach(t -> english.put(t.english(), t.chinese()));
@@ -138,6 +148,15 @@ public final class ProblemCatalogue {
         }
         if (depth == 0) {
             return Optional.empty();
+        }
+        // A field's message is split at the field first: a template that says more than "{}: {}" would otherwise take
+        // the field into its first part ("{} demand {}" read "groupId: demand d-1 is held by …" as "groupId:" and
+        // "d-1 is held by …", leaving the rest in English), and the message after the field is translated whole.
+        Matcher field = fieldTemplate == null ? null : FIELD_FIRST.matcher(text);
+        if (field != null && field.matches()) {
+            List<String> parts = List.of(translate(field.group(1), depth - 1).orElse(field.group(1)),
+                    translate(field.group(2), depth - 1).orElse(field.group(2)));
+            return Optional.of(fill(fieldTemplate.chinese(), parts));
         }
         for (Entry entry : templates) {
             Matcher match = entry.pattern().matcher(text);

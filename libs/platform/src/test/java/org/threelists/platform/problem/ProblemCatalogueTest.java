@@ -16,6 +16,7 @@ class ProblemCatalogueTest {
             {}: {}\t{1}：{2}
             Cannot {} in state {}\t当前状态为“{2}”，不能{1}
             {} demand {}\t{1}需求 {2}
+            demand {} is held by Party group {}\t需求 {1} 由党小组 {2} 承办
             offer {} counts {} but the project needs {}\t资源 {1} 以 {2} 计量，而项目需要 {3}
             =verify\t核实
             =WITHDRAWN\t已撤回
@@ -28,6 +29,20 @@ class ProblemCatalogueTest {
                 .isEqualTo("当前状态为“已撤回”，不能核实需求 d-1");
         assertThat(CATALOGUE.inChinese("resourceId: offer r-1 counts SERVICE_HOURS but the project needs YUAN"))
                 .isEqualTo("resourceId：资源 r-1 以 服务小时 计量，而项目需要 YUAN");
+    }
+
+    /**
+     * A field's message is split at the field before any other template is tried: "{} demand {}" says more than
+     * "{}: {}" and would take "groupId:" for its first part, leaving the message after the field in English.
+     */
+    @Test
+    void a_fields_message_is_translated_whole_after_its_field() {
+        assertThat(CATALOGUE.inChinese("groupId: demand d-1 is held by Party group g-1"))
+                .isEqualTo("groupId：需求 d-1 由党小组 g-1 承办");
+        assertThat(CATALOGUE.inChinese("report.volunteers[0].demandId: Cannot verify demand d-1 in state WITHDRAWN"))
+                .isEqualTo("report.volunteers[0].demandId：当前状态为“已撤回”，不能核实需求 d-1");
+        assertThat(CATALOGUE.inChinese("Cannot verify demand d-1 in state WITHDRAWN"))
+                .isEqualTo("当前状态为“已撤回”，不能核实需求 d-1");
     }
 
     @Test
