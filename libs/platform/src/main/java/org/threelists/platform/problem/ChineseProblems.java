@@ -34,7 +34,7 @@ public class ChineseProblems implements ContainerResponseFilter {
     }
 
     /** Whether the most wanted language the client names is Chinese; no header (or {@code *}) means English. */
-    static boolean prefersChinese(List<Locale> acceptable) {
+    public static boolean prefersChinese(List<Locale> acceptable) {
         return !acceptable.isEmpty() && "zh".equalsIgnoreCase(acceptable.get(0).getLanguage());
     }
 

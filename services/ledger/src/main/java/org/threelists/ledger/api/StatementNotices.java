@@ -1,6 +1,7 @@
 package org.threelists.ledger.api;
 
 import org.threelists.ledger.domain.HourStatement;
+import org.threelists.platform.problem.ChineseProblems;
 import org.threelists.platform.problem.ProblemCatalogue;
 
 import java.util.List;
@@ -26,7 +27,7 @@ final class StatementNotices {
             case ALTERED -> "The stored record of this statement was altered: do not rely on it. Ask the issuer, "
                     + s.issuer();
         };
-        boolean chinese = !acceptable.isEmpty() && "zh".equalsIgnoreCase(acceptable.get(0).getLanguage());
-        return notice != null && chinese ? ProblemCatalogue.loaded().inChinese(notice) : notice;
+        return notice != null && ChineseProblems.prefersChinese(acceptable)
+                ? ProblemCatalogue.loaded().inChinese(notice) : notice;
     }
 }

@@ -297,6 +297,24 @@ public class ProjectResource {
     }
 
     @POST
+    @Path("/{projectId}/completion-on-behalf")
+    @Transactional
+    @RolesAllowed(Roles.DESK)
+    @Operation(summary = "Confirm the delivery on the community's behalf (代为确认完成)",
+            description = "By the desk of the project's street, with a reason (e.g. the desk phoned the community), "
+                    + "once the delivery's confirmation wait passed unconfirmed and escalated (GET /escalations, "
+                    + "deadline CONFIRMATION): delivered → completed, recorded as confirmed by the desk, and published "
+                    + "as the community's confirmation is (threelists.project.completed.v1, confirmedOnBehalf), so the "
+                    + "hours count. Before the wait passed, 409: the community confirms first")
+    @RequestBody(required = true)
+    public Project completeForCommunity(@PathParam("projectId") String projectId, ProjectRequests.Reason request) {
+        access.requireDesk(load(projectId));
+        validation.check(request);
+        lifecycle.completeForCommunity(projectId, request.reason(), caller.actor());
+        return render(load(projectId));
+    }
+
+    @POST
     @Path("/{projectId}/ratings")
     @Transactional
     @RolesAllowed(Roles.COMMUNITY)
