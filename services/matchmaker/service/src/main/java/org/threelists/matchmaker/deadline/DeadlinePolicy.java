@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,29 +25,25 @@ import java.util.Map;
 @ApplicationScoped
 public class DeadlinePolicy {
 
-    private final Map<Urgency, Duration> claim = new EnumMap<>(Urgency.class);
-    private final Map<Urgency, Duration> completion = new EnumMap<>(Urgency.class);
-    private final Map<Urgency, Duration> confirmation = new EnumMap<>(Urgency.class);
+    /** Per kind of deadline, per urgency: {@code threelists.deadlines.<kind>.<URGENCY>}. */
+    private final Map<DeadlineKind, Map<Urgency, Duration>> limits = new EnumMap<>(DeadlineKind.class);
     private final Duration claimPending;
 
     DeadlinePolicy(Config config) {
         claimPending = config.getOptionalValue("threelists.deadlines.claim-pending", Duration.class)
                 .orElse(Duration.ofMinutes(5));
-        for (Urgency urgency : Urgency.values()) {
-            claim.put(urgency, config.getValue("threelists.deadlines.claim." + urgency.name(), Duration.class));
-            completion.put(urgency, config.getValue("threelists.deadlines.completion." + urgency.name(), Duration.class));
-            confirmation.put(urgency, config.getValue("threelists.deadlines.confirmation." + urgency.name(),
-                    Duration.class));
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            Map<Urgency, Duration> ofKind = new EnumMap<>(Urgency.class);
+            for (Urgency urgency : Urgency.values()) {
+                ofKind.put(urgency, config.getValue("threelists.deadlines." + kind.name().toLowerCase(Locale.ROOT) + "."
+                        + urgency.name(), Duration.class));
+            }
+            limits.put(kind, ofKind);
         }
     }
 
     public Duration of(DeadlineKind kind, Urgency urgency) {
-        Map<Urgency, Duration> limits = switch (kind) {
-            case CLAIM -> claim;
-            case COMPLETION -> completion;
-            case CONFIRMATION -> confirmation;
-        };
-        return limits.get(urgency == null ? Urgency.NORMAL : urgency);
+        return limits.get(kind).get(urgency == null ? Urgency.NORMAL : urgency);
     }
 
     /**
@@ -54,7 +51,7 @@ public class DeadlinePolicy {
      * current deadline by equality, and the deadline table (timestamptz) keeps microseconds, not the clock's nanos.
      */
     public Instant claimDeadline(Urgency urgency, Instant now) {
-        return now.plus(of(DeadlineKind.CLAIM, urgency)).truncatedTo(ChronoUnit.MILLIS);
+        return due(DeadlineKind.CLAIM, urgency, now);
     }
 
     /** How long a claim or pledge waits for resource-list's answer. */
@@ -69,11 +66,15 @@ public class DeadlinePolicy {
 
     /** When the confirmation wait of a delivery recorded at {@code deliveredAt} passes, in whole milliseconds. */
     public Instant confirmationDeadline(Urgency urgency, Instant deliveredAt) {
-        return deliveredAt.plus(of(DeadlineKind.CONFIRMATION, urgency)).truncatedTo(ChronoUnit.MILLIS);
+        return due(DeadlineKind.CONFIRMATION, urgency, deliveredAt);
     }
 
     /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */
     public Instant completionDeadline(Urgency urgency, Instant now) {
-        return now.plus(of(DeadlineKind.COMPLETION, urgency)).truncatedTo(ChronoUnit.MILLIS);
+        return due(DeadlineKind.COMPLETION, urgency, now);
+    }
+
+    private Instant due(DeadlineKind kind, Urgency urgency, Instant from) {
+        return from.plus(of(kind, urgency)).truncatedTo(ChronoUnit.MILLIS);
     }
 }
