@@ -35,7 +35,8 @@ import static org.threelists.ledger.Fixtures.volunteerHours;
 /**
  * {@code V11__outdated_statements.sql} gives the statements issued before it what issuing and correcting give them
  * since: their entries and, when corrected since, their outdating (services/ledger/README.md, "Outdated statements").
- * Its inserts are run again, in a transaction rolled back, over tables emptied of what the live path wrote.
+ * Its inserts are run again, in a transaction rolled back, over tables emptied of what the live path wrote; so are
+ * {@code V12__statement_marks.sql}'s, which chain the statements issued before it.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
