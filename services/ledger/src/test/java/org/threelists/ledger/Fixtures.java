@@ -211,6 +211,16 @@ public final class Fixtures {
                 "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang"), at));
     }
 
+    /**
+     * The street's desk confirms the completion on the community's behalf (代为确认), once the confirmation wait passed:
+     * project.completed with confirmedOnBehalf, the desk as confirmedBy.
+     */
+    public static Message confirmOnBehalf(String projectId, String desk) {
+        return publish(Topics.PROJECT_EVENTS, projectId, projectEvent("completed", projectId, Map.of("projectId", projectId,
+                "demandIds", List.of(uuid()), "confirmedBy", desk, "confirmedOnBehalf", true, "actor", desk),
+                Instant.now()));
+    }
+
     /** A delivery and the community's confirmation of its project: hours that count. */
     public static Message deliverConfirmed(Map<String, Object> data) {
         Message delivered = deliver(data);

@@ -51,7 +51,10 @@ public final class LedgerDtos {
             @Schema(description = "The volunteer; for a slip, the member (the volunteer id of a 双报到 volunteer)")
             String volunteerId, BigDecimal hours, BigDecimal hoursInForce, Integer residentsServed,
             String resourceId, String claimId, BigDecimal amount, List<String> demandIds, String notes, String recordedBy,
-            Instant recordedAt, String prevHash, String hash, List<CorrectionResponse> corrections) {
+            Instant recordedAt, String prevHash, String hash, List<CorrectionResponse> corrections,
+            @Schema(description = "Who confirmed the project's completion, by which its hours count; null for a slip "
+                    + "entry and while the project awaits the community's confirmation (its hours are pending)")
+            ConfirmationResponse confirmation) {
         static EntryResponse of(StoredEntry stored) {
             LedgerEntry e = stored.entry();
             boolean slip = e.origin() == LedgerEntry.Origin.SLIP;
@@ -60,8 +63,20 @@ public final class LedgerDtos {
                     e.streetCode(), e.communityCode(), e.category(), e.date(), e.place(), e.unitId(), e.volunteerId(),
                     Figures.plain(e.hours()), Figures.plain(stored.hoursInForce()), e.residentsServed(), e.resourceId(),
                     e.claimId(), Figures.plain(e.amount()), List.of(e.demandIds().split(",")), e.notes(), e.recordedBy(),
-                    e.recordedAt(), e.prevHash(), e.hash(), stored.corrections().stream().map(CorrectionResponse::of).toList());
+                    e.recordedAt(), e.prevHash(), e.hash(), stored.corrections().stream().map(CorrectionResponse::of).toList(),
+                    stored.confirmed() == null ? null : new ConfirmationResponse(stored.confirmed().at(),
+                            stored.confirmed().by(), stored.confirmed().onBehalf()));
         }
+    }
+
+    /** A project's completion as confirmed (services/ledger/README.md, "Confirmed on the community's behalf"). */
+    public record ConfirmationResponse(Instant confirmedAt,
+            @Schema(description = "The community worker who confirmed; the desk's account when onBehalf")
+            String confirmedBy,
+            @Schema(description = "true: the street's coordination desk confirmed on the community's behalf (代为确认), "
+                    + "once the confirmation wait passed unconfirmed; false: the community confirmed. The hours count "
+                    + "either way")
+            boolean onBehalf) {
     }
 
     public record EntryPage(List<EntryResponse> items, int page, int size, long total) {

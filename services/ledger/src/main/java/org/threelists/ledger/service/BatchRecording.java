@@ -209,7 +209,8 @@ public class BatchRecording {
                         Reason.DELIVERED_AFTER_SUMMARY));
             }
             case "project.completed" -> {
-                w.confirmations.add(new ProjectFacts.Confirmed(projectId, event.time(), d.path("confirmedBy").asText()));
+                w.confirmations.add(new ProjectFacts.Confirmed(projectId, event.time(), d.path("confirmedBy").asText(),
+                        d.path("confirmedOnBehalf").asBoolean(false)));
                 w.late.add(new Late(event.id(), event.time(), projectId, r.partition(), r.offset(),
                         Reason.CONFIRMED_AFTER_SUMMARY));
             }

@@ -26,6 +26,8 @@ import static org.threelists.ledger.Fixtures.await;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.entriesOf;
 import static org.threelists.ledger.Fixtures.closeSlip;
+import static org.threelists.ledger.Fixtures.confirm;
+import static org.threelists.ledger.Fixtures.confirmOnBehalf;
 import static org.threelists.ledger.Fixtures.demandSubmitted;
 import static org.threelists.ledger.Fixtures.slipClosed;
 import static org.threelists.ledger.Fixtures.consumption;
@@ -62,6 +64,12 @@ class LedgerChainTest {
         deliver(delivered(projectId, "dianqian", "jiafu", "LEGAL_ADVICE", LocalDate.of(2026, 12, 5), 12, volunteers,
                 List.of(consumption(COURT, uuid(), 3))));
         return projectId;
+    }
+
+    /** The confirmation a project's HOURS entry shows, once the ledger has recorded it. */
+    private static Map<String, Object> confirmation(String projectId) {
+        return await(() -> as(DESK).queryParam("project", projectId).queryParam("kind", "HOURS").get("/ledger/entries")
+                .then().statusCode(200).extract().jsonPath().<String, Object>getMap("items[0].confirmation"), m -> true);
     }
 
     private long entries(String projectId) {
@@ -190,6 +198,11 @@ class LedgerChainTest {
     @Test
     void a_rebuild_from_offset_0_gives_the_same_entries_and_the_same_head_and_keeps_corrections() {
         String projectId = deliverOne(1.5, 2, 2.5);
+        // one confirmed by the community, one by the street's desk on its behalf (代为确认): the entries tell them apart
+        String byCommunity = deliverOne(1);
+        confirm(byCommunity);
+        String byDesk = deliverOne(2);
+        confirmOnBehalf(byDesk, "desk-dianqian");
         // a closed slip's entries, in a chain of demand-list.events.v1's, are rebuilt too
         String demand = uuid();
         String slip = uuid();
@@ -204,6 +217,12 @@ class LedgerChainTest {
         as(DESK).body(Map.of("hours", 1, "reason", "重复登记")).post("/ledger/entries/" + corrected + "/corrections")
                 .then().statusCode(201);
         awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        assertThat(confirmation(byCommunity)).containsEntry("confirmedBy", "wang-fang").containsEntry("onBehalf", false);
+        assertThat(confirmation(byDesk)).containsEntry("confirmedBy", "desk-dianqian").containsEntry("onBehalf", true);
+        assertThat(as(DESK).queryParam("project", projectId).get("/ledger/entries").then().extract().jsonPath()
+                .getList("items.confirmation")).as("not confirmed yet").containsOnlyNulls();
+        // as if confirmed before the ledger kept it (V13): the rebuild's replay of project.completed records it
+        execute("UPDATE project SET confirmed_on_behalf = false WHERE project_id = '" + byDesk + "'");
         JsonPath before = as(DESK).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
         List<String> entriesBefore = entriesOf(dataSource, before.getInt("generation"));
         assertThat(entriesBefore).anyMatch(row -> row.contains("\"origin\": \"SLIP\"") && row.contains(slip));
@@ -227,6 +246,8 @@ class LedgerChainTest {
         assertThat(entriesOf(dataSource, after.getInt("generation"))).isEqualTo(entriesBefore);
         as(DESK).get("/ledger/entries/" + corrected).then().statusCode(200).body("hoursInForce", equalTo(1))
                 .body("corrections.size()", equalTo(1));
+        assertThat(confirmation(byDesk)).containsEntry("confirmedBy", "desk-dianqian").containsEntry("onBehalf", true);
+        assertThat(confirmation(byCommunity)).containsEntry("onBehalf", false);
 
         String later = deliverOne(4);
         await(() -> entries(later), n -> n == 3);

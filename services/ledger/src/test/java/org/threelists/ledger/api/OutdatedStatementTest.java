@@ -1,20 +1,29 @@
 package org.threelists.ledger.api;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.threelists.devkit.DevTokens;
 import org.threelists.ledger.messaging.Topics;
 import org.threelists.testing.RealInfrastructure;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.threelists.ledger.Fixtures.as;
 import static org.threelists.ledger.Fixtures.awaitConsumed;
 import static org.threelists.ledger.Fixtures.confirm;
@@ -42,6 +51,9 @@ class OutdatedStatementTest {
     static final String OPERATOR = DevTokens.operator("ops-outdated-statements");
     static final String UNIT = "unit-qingshan-court";
     static final Map<String, Object> MARCH = Map.of("from", "2021-03-01", "to", "2021-03-31");
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void a_correction_of_certified_hours_outdates_the_statement_and_a_new_one_certifies_the_hours_in_force() {
@@ -182,6 +194,86 @@ class OutdatedStatementTest {
         assertThat(verify(valid, null).getString("status")).as("the entries it certified are the rebuilt ones too")
                 .isEqualTo("OUTDATED");
         assertThat(read(valid).getString("hoursInForce")).isEqualTo("2.5");
+    }
+
+    /**
+     * A statement's revocation and outdating are chained as its marks (services/ledger/README.md, "Statements' marks"):
+     * a revocation deleted with plain SQL, which turns a revoked statement back to VALID for a checker, or an outdating
+     * altered, is named by the verification, the statement and what is wrong; put back, the ledger verifies again.
+     */
+    @Test
+    void a_revocation_deleted_or_an_outdating_altered_in_the_database_is_named_by_the_verification() throws Exception {
+        String volunteer = registered("卫*");
+        String project = confirmedHours(volunteer, "qingshan", "xihuxincun", LocalDate.of(2021, 3, 22), 3);
+        awaitConsumed("ledger.project-list", Topics.PROJECT_EVENTS);
+        JsonPath revoked = issue(volunteer);
+        JsonPath outdated = issue(volunteer);
+        String number = revoked.getString("number");
+        as(DESK).body(Map.of("reason", "他说\"重复\"\n开具\\")).post("/ledger/statements/" + number + "/revocation")
+                .then().statusCode(200);
+        correct(DESK, hoursEntry(DESK, project, volunteer), 2);
+        correct(DESK, hoursEntry(DESK, project, volunteer), 1.5);
+        as(DESK).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true))
+                .body("statementMarks", greaterThanOrEqualTo(5));
+
+        List<Object> row = revocation(number);
+        execute("DELETE FROM statement_revocation WHERE number = '" + number + "'");
+        try {
+            assertThat(verify(revoked, null).getString("status")).as("what the edit would have a checker told")
+                    .isEqualTo("VALID");
+            String run = as(OPERATOR).post("/ledger/verification/runs").then().statusCode(202).extract().path("id");
+            JsonPath done = awaitRun(run);
+            assertThat(done.getBoolean("result.valid")).isFalse();
+            assertThat(done.getString("result.firstBroken.chain")).isEqualTo("statements");
+            assertThat(done.getString("result.firstBroken.id")).isEqualTo(number);
+            assertThat(done.getString("result.firstBroken.reason")).contains(number).contains("revocation was deleted");
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement put = c.prepareStatement("INSERT INTO "
+                    + "statement_revocation (number, reason, revoked_by, revoked_at) VALUES (?, ?, ?, ?)")) {
+                put.setString(1, number);
+                for (int i = 0; i < row.size(); i++) {
+                    put.setObject(i + 2, row.get(i));
+                }
+                put.executeUpdate();
+            }
+        }
+        as(DESK).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
+
+        String other = outdated.getString("number");
+        execute("UPDATE statement_outdated SET hours_in_force = 3 WHERE number = '" + other + "'");
+        try {
+            JsonPath street = as(DESK).get("/ledger/verification").then().statusCode(200).extract().jsonPath();
+            assertThat(street.getBoolean("valid")).isFalse();
+            assertThat(street.getString("firstBroken.id")).isEqualTo(other);
+            assertThat(street.getString("firstBroken.reason")).contains("outdating").contains("altered");
+        } finally {
+            execute("UPDATE statement_outdated SET hours_in_force = 1.5 WHERE number = '" + other + "'");
+        }
+        as(DESK).get("/ledger/verification").then().statusCode(200).body("valid", equalTo(true));
+        assertThat(verify(revoked, null).getString("status")).isEqualTo("REVOKED");
+    }
+
+    /** The statement's revocation as stored: reason, who, when. */
+    private List<Object> revocation(String number) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("SELECT reason, "
+                + "revoked_by, revoked_at FROM statement_revocation WHERE number = ?")) {
+            q.setString(1, number);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return List.of(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class));
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static JsonPath awaitRun(String id) {
+        return org.threelists.ledger.Fixtures.await(() -> as(OPERATOR).get("/ledger/verification/runs/" + id).then()
+                .statusCode(200).extract().jsonPath(), run -> !List.of("QUEUED", "RUNNING").contains(run.getString("state")));
     }
 
     private static String registered(String masked) {

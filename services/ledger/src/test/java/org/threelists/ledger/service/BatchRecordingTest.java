@@ -90,6 +90,8 @@ class BatchRecordingTest {
         QuarkusTransaction.requiringNew().run(() -> batches.recordLive(batched, events.subList(lastPoll, events.size())));
         Map<String, List<String>> batchedRows = tables(batched);
         Map<String, List<String>> batchedFacts = facts();
+        assertThat(batchedFacts.get("projects")).as("one confirmed by the desk on the community's behalf, kept as such")
+                .filteredOn(row -> row.endsWith("|desk-batch|t|")).hasSize(1);
         // the live path records the same facts again from nothing (a first confirmation then moves the figures of
         // every generation, hence the batched generation's rows taken before)
         forgetFacts();
@@ -159,7 +161,9 @@ class BatchRecordingTest {
                         "ELDER_CARE", date.plusDays(1), 3, List.of(volunteerHours(volunteers.get(0), COURT, 4)), List.of())));
             }
             if (p == 3 || p == 4) {
-                events.add(event(partition, "completed", project, confirmation(project)));
+                // the desk confirms project 4 on the community's behalf once the confirmation wait passed
+                events.add(event(partition, "completed", project, p == 4 ? onBehalf(confirmation(project))
+                        : confirmation(project)));
                 events.add(event(partition, "rated", project, Map.of("projectId", project, "demandId", uuid(), "score",
                         p, "allRated", true, "actor", "wang-fang")));
             }
@@ -233,6 +237,14 @@ class BatchRecordingTest {
         return Map.of("projectId", project, "demandIds", List.of(uuid()), "confirmedBy", "wang-fang", "actor", "wang-fang");
     }
 
+    /** The desk's confirmation on the community's behalf (代为确认): the same, with confirmedOnBehalf. */
+    private static Map<String, Object> onBehalf(Map<String, Object> confirmation) {
+        Map<String, Object> desk = new LinkedHashMap<>(confirmation);
+        desk.put("confirmedBy", "desk-batch");
+        desk.put("confirmedOnBehalf", true);
+        return desk;
+    }
+
     private Replayed event(int partition, String name, String project, Map<String, Object> data) {
         InboundEvent event = new InboundEvent(UUID.randomUUID().toString(), "threelists.project." + name + ".v1", project,
                 Instant.parse("2026-04-01T08:00:00Z").plusSeconds(3600L * offsets.getOrDefault(partition, 0L)),
@@ -256,7 +268,7 @@ class BatchRecordingTest {
         String ours = "project_id IN ('" + String.join("', '", projects) + "')";
         Map<String, List<String>> facts = new LinkedHashMap<>();
         facts.put("projects", query("SELECT project_id, title, street_code, community_code, category, completed_at, "
-                + "confirmed_by FROM project WHERE " + ours + " ORDER BY 1"));
+                + "confirmed_by, confirmed_on_behalf FROM project WHERE " + ours + " ORDER BY 1"));
         facts.put("holders", query("SELECT claim_id, project_id, unit_id, resource_id, amount FROM project_holder WHERE "
                 + ours + " ORDER BY 1"));
         facts.put("ratings", query("SELECT event_id, project_id, score, rated_at FROM project_rating WHERE " + ours

@@ -105,7 +105,8 @@ public class LedgerRecording {
             case "project.completed" -> {
                 oneEventRollups.delivered(generation, delivered);
                 delivered.clear();
-                if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText())) {
+                if (projects.confirmed(projectId, event.time(), d.path("confirmedBy").asText(),
+                        d.path("confirmedOnBehalf").asBoolean(false))) {
                     rollups.confirmed(List.of(projectId));
                 }
                 summaryCorrections.noteLate(generation, event.id(), event.time(), projectId,

@@ -12,8 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The current generation's entries as the API lists them, each with its corrections. */
@@ -47,11 +50,34 @@ public class Entries {
                     return Optional.empty();
                 }
                 LedgerEntry entry = ChainStore.entry(rs);
-                return Optional.of(new StoredEntry(entry, CorrectionChain.of(c, entryId)));
+                return Optional.of(new StoredEntry(entry, CorrectionChain.of(c, entryId),
+                        confirmations(c, List.of(entry)).get(entry.projectId())));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The confirmations of the projects of these entries (a slip's entry has none: its closing counts it). */
+    private static Map<String, StoredEntry.Confirmed> confirmations(Connection c, List<LedgerEntry> entries)
+            throws SQLException {
+        Object[] projects = entries.stream().filter(e -> e.origin() == LedgerEntry.Origin.PROJECT)
+                .map(LedgerEntry::projectId).distinct().toArray();
+        Map<String, StoredEntry.Confirmed> confirmed = new HashMap<>();
+        if (projects.length == 0) {
+            return confirmed;
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT project_id, completed_at, confirmed_by, confirmed_on_behalf "
+                + "FROM project WHERE project_id = ANY (?) AND completed_at IS NOT NULL")) {
+            q.setArray(1, c.createArrayOf("varchar", projects));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    confirmed.put(rs.getString(1), new StoredEntry.Confirmed(rs.getObject(2, OffsetDateTime.class)
+                            .toInstant(), rs.getString(3), rs.getBoolean(4)));
+                }
+            }
+        }
+        return confirmed;
     }
 
     public EntryPage list(EntryFilter f, int page, int size) {
@@ -93,9 +119,10 @@ public class Entries {
                     }
                 }
             }
+            Map<String, StoredEntry.Confirmed> confirmed = confirmations(c, entries);
             List<StoredEntry> items = new ArrayList<>();
             for (LedgerEntry entry : entries) {
-                items.add(new StoredEntry(entry, CorrectionChain.of(c, entry.entryId())));
+                items.add(new StoredEntry(entry, CorrectionChain.of(c, entry.entryId()), confirmed.get(entry.projectId())));
             }
             return new EntryPage(items, total);
         } catch (SQLException e) {

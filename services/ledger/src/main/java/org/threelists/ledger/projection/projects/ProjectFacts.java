@@ -48,8 +48,11 @@ public class ProjectFacts {
     public record Held(String projectId, Holder holder) {
     }
 
-    /** A community's confirmation of a project's completion, for {@link #confirmedAll}. */
-    public record Confirmed(String projectId, Instant at, String confirmedBy) {
+    /**
+     * A community's confirmation of a project's completion, for {@link #confirmedAll}; {@code onBehalf}: by the street's
+     * desk on the community's behalf, once the confirmation wait passed (project.completed's confirmedOnBehalf).
+     */
+    public record Confirmed(String projectId, Instant at, String confirmedBy, boolean onBehalf) {
     }
 
     /** A resident's rating, for {@link #ratedAll}. */
@@ -141,10 +144,11 @@ public class ProjectFacts {
         List<Confirmed> rows = new ArrayList<>(last.values());
         try (Connection c = dataSource.getConnection(); PreparedStatement known = c.prepareStatement("SELECT project_id, "
                 + "completed_at FROM project WHERE project_id = ANY (?) ORDER BY project_id FOR UPDATE");
-             PreparedStatement upsert = c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by) "
-                     + "SELECT p, a::timestamptz, b FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(p, a, b) "
-                     + "ON CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, confirmed_by = "
-                     + "EXCLUDED.confirmed_by")) {
+             PreparedStatement upsert = c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by, "
+                     + "confirmed_on_behalf) SELECT p, a::timestamptz, b, o FROM unnest(?::varchar[], ?::varchar[], "
+                     + "?::varchar[], ?::boolean[]) AS t(p, a, b, o) ON CONFLICT (project_id) DO UPDATE SET completed_at = "
+                     + "EXCLUDED.completed_at, confirmed_by = EXCLUDED.confirmed_by, confirmed_on_behalf = "
+                     + "EXCLUDED.confirmed_on_behalf")) {
             known.setArray(1, c.createArrayOf("varchar", last.keySet().toArray()));
             try (ResultSet rs = known.executeQuery()) {
                 while (rs.next()) {
@@ -156,6 +160,7 @@ public class ProjectFacts {
             upsert.setArray(1, c.createArrayOf("varchar", rows.stream().map(Confirmed::projectId).toArray()));
             upsert.setArray(2, c.createArrayOf("varchar", rows.stream().map(k -> k.at().toString()).toArray()));
             upsert.setArray(3, c.createArrayOf("varchar", rows.stream().map(Confirmed::confirmedBy).toArray()));
+            upsert.setArray(4, c.createArrayOf("boolean", rows.stream().map(Confirmed::onBehalf).toArray()));
             upsert.executeUpdate();
             return first;
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.LedgerCorrection;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,10 @@ public class OutdatedStatements {
             + "WHERE k.entry_id = e.entry_id ORDER BY k.seq DESC LIMIT 1), e.hours)) FROM statement_entry e "
             + "WHERE e.number = c.number)";
 
+    /** A statement the correction outdated (or found outdated already), with the hours in force of its services now. */
+    public record Outdated(String number, String streetCode, BigDecimal hoursInForce) {
+    }
+
     private final AgroalDataSource dataSource;
 
     OutdatedStatements(AgroalDataSource dataSource) {
@@ -38,24 +43,25 @@ public class OutdatedStatements {
     /**
      * Outdates the statements that certified the corrected entry, in the correction's transaction, after it was
      * appended (so the hours in force count it); one outdated already keeps when and by which correction it was, and
-     * takes the hours in force now. Answers the statements' numbers.
+     * takes the hours in force now. Answers those statements, in the order of their numbers, for their marks.
      */
-    public List<String> outdateBy(LedgerCorrection correction) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("INSERT INTO "
-                + "statement_outdated (number, outdated_at, correction_id, hours_in_force) SELECT c.number, ?, ?, "
+    public List<Outdated> outdateBy(LedgerCorrection correction) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("WITH o AS ("
+                + "INSERT INTO statement_outdated (number, outdated_at, correction_id, hours_in_force) SELECT c.number, ?, ?, "
                 + HOURS_IN_FORCE + " FROM statement_entry c WHERE c.entry_id = ? AND NOT EXISTS (SELECT 1 FROM "
                 + "statement_revocation r WHERE r.number = c.number) ORDER BY c.number ON CONFLICT (number) DO UPDATE "
-                + "SET hours_in_force = EXCLUDED.hours_in_force RETURNING number")) {
+                + "SET hours_in_force = EXCLUDED.hours_in_force RETURNING number, hours_in_force) SELECT o.number, "
+                + "s.street_code, o.hours_in_force FROM o JOIN hour_statement s ON s.number = o.number ORDER BY o.number")) {
             upsert.setTimestamp(1, Timestamp.from(correction.correctedAt()));
             upsert.setString(2, correction.correctionId());
             upsert.setString(3, correction.entryId());
-            List<String> numbers = new ArrayList<>();
+            List<Outdated> outdated = new ArrayList<>();
             try (ResultSet rs = upsert.executeQuery()) {
                 while (rs.next()) {
-                    numbers.add(rs.getString(1));
+                    outdated.add(new Outdated(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)));
                 }
             }
-            return numbers;
+            return outdated;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot outdate the statements of entry " + correction.entryId(), e);
         }

@@ -181,7 +181,11 @@ public class StatementStore {
         }
     }
 
-    private static HourStatement statement(ResultSet rs) throws SQLException {
+    /**
+     * A statement as stored, from a row of hour_statement joined to its revocation ({@code reason}, {@code revoked_by},
+     * {@code revoked_at}) and its outdating ({@code outdated_at}, {@code correction_id}, {@code hours_in_force}).
+     */
+    public static HourStatement statement(ResultSet rs) throws SQLException {
         Revocation revocation = rs.getString("reason") == null ? null : new Revocation(rs.getString("reason"),
                 rs.getString("revoked_by"), rs.getObject("revoked_at", OffsetDateTime.class).toInstant());
         Outdating outdating = rs.getString("correction_id") == null ? null : new Outdating(

@@ -28,9 +28,10 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
- * Walks every chain of a generation and the corrections chain, recomputing each hash from the stored row, and names
- * the first broken link: an entry whose content no longer gives its hash, whose prev_hash is not its predecessor's hash,
- * or a gap in the sequence; or a chain head that is not the last entry.
+ * Walks every chain of a generation, the corrections chain and the statements' chain, recomputing each hash from the
+ * stored row, and names the first broken link: an entry whose content no longer gives its hash, whose prev_hash is not
+ * its predecessor's hash, or a gap in the sequence; or a chain head that is not the last entry; or a statement whose
+ * rows (its revocation, its outdating) are not what its marks chained ({@link StatementMarksVerification}).
  *
  * <p>A street's verification reads only its own entries and corrections (an index range, not the whole ledger):
  * each one's content must give its hash and its prev_hash must be the stored hash of its predecessor in the chain,
@@ -103,9 +104,12 @@ public class ChainVerification {
     /**
      * @param head            the ledger head: SHA-256 over the partition chains' last hashes in partition order
      * @param correctionsHead the last hash of the corrections chain
+     * @param statementMarks  the statements' marks checked (issues, revocations, outdatings; the street's, for a street)
+     * @param statementsHead  the last hash of the statements' chain
      */
     public record Result(boolean valid, int generation, long entries, long corrections, String head,
-            String correctionsHead, List<ChainState> chains, BrokenLink firstBroken, String street) {
+            String correctionsHead, List<ChainState> chains, BrokenLink firstBroken, String street,
+            long statementMarks, String statementsHead) {
     }
 
     public Result verify() {
@@ -215,9 +219,11 @@ public class ChainVerification {
                 }
             }
         }
+        StatementMarksVerification.Outcome statements = StatementMarksVerification.verify(c, null);
+        broken = broken != null ? broken : statements.broken();
         List<ChainState> states = new ArrayList<>(chains.values());
         return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states, broken,
-                null);
+                null, statements.marks(), statements.head());
     }
 
     /** The correction's own break, once its link to the one before holds: altered, or moved off its entry; else null. */
@@ -452,8 +458,10 @@ public class ChainVerification {
                     correctionsHead = rs.getString(1);
                 }
             }
+            StatementMarksVerification.Outcome statements = StatementMarksVerification.verify(c, street);
+            broken = broken != null ? broken : statements.broken();
             return new Result(broken == null, generation, entries, corrections, head(states), correctionsHead, states,
-                    broken, street);
+                    broken, street, statements.marks(), statements.head());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the ledger of street " + street, e);
         }

@@ -63,12 +63,12 @@ public class OneEventProjectFacts {
      * The community confirmed the project's completion: from now on its hours count. Answers whether this is the first
      * confirmation of the project (a redelivered or replayed one finds it confirmed already).
      */
-    public boolean confirmed(String projectId, Instant at, String confirmedBy) {
+    public boolean confirmed(String projectId, Instant at, String confirmedBy, boolean onBehalf) {
         try (Connection c = dataSource.getConnection(); PreparedStatement known = c.prepareStatement(
                 "SELECT completed_at FROM project WHERE project_id = ? FOR UPDATE"); PreparedStatement upsert =
-                c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by) VALUES (?, ?, ?) ON "
-                        + "CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, confirmed_by = "
-                        + "EXCLUDED.confirmed_by")) {
+                c.prepareStatement("INSERT INTO project (project_id, completed_at, confirmed_by, confirmed_on_behalf) "
+                        + "VALUES (?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, "
+                        + "confirmed_by = EXCLUDED.confirmed_by, confirmed_on_behalf = EXCLUDED.confirmed_on_behalf")) {
             known.setString(1, projectId);
             boolean before;
             try (ResultSet rs = known.executeQuery()) {
@@ -77,6 +77,7 @@ public class OneEventProjectFacts {
             upsert.setString(1, projectId);
             upsert.setTimestamp(2, Timestamp.from(at));
             upsert.setString(3, confirmedBy);
+            upsert.setBoolean(4, onBehalf);
             upsert.executeUpdate();
             return !before;
         } catch (SQLException e) {
