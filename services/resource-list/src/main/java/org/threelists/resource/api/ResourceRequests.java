@@ -33,14 +33,14 @@ public final class ResourceRequests {
 
     @Schema(name = "OfferResourceRequest", description = "A unit's offer; capacity is counted in the type's unit")
     public record Offer(
-            @NotBlank String unitId,
+            @NotBlank @Size(max = 70) String unitId,
             @NotNull ResourceType type,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
-            Availability availability,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> serviceArea,
+            @Valid Availability availability,
             @NotNull @Valid CapacityBody capacity,
             @NotNull LocalDate validFrom,
             LocalDate validUntil) {
@@ -57,8 +57,8 @@ public final class ResourceRequests {
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
-            Availability availability,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> serviceArea,
+            @Valid Availability availability,
             @NotNull @Valid CapacityBody capacity,
             @NotNull LocalDate validFrom,
             LocalDate validUntil) {
@@ -72,7 +72,7 @@ public final class ResourceRequests {
     @Schema(name = "ReserveCapacityRequest")
     public record Reserve(@NotBlank @Size(max = 100) String projectId,
             @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-            @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") String period) {
+            @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") @Size(max = 10) String period) {
     }
 
     @Schema(name = "ConsumeCapacityRequest", description = "What the delivery used; the rest of the reservation returns")

@@ -49,6 +49,14 @@ public record ResourceDetails(String title, String description, List<Category> c
         if (validUntil != null && validUntil.isBefore(validFrom)) {
             throw new RuleBrokenException("validUntil", "is before validFrom");
         }
+        if (availability.weeklySlots().size() > Availability.MAX_WEEKLY_SLOTS) {
+            throw new RuleBrokenException("availability.weeklySlots", "at most " + Availability.MAX_WEEKLY_SLOTS
+                    + " weekly slots, not " + availability.weeklySlots().size());
+        }
+        if (availability.dateRanges().size() > Availability.MAX_DATE_RANGES) {
+            throw new RuleBrokenException("availability.dateRanges", "at most " + Availability.MAX_DATE_RANGES
+                    + " date ranges, not " + availability.dateRanges().size());
+        }
         for (Availability.WeeklySlot slot : availability.weeklySlots()) {
             if (slot.dayOfWeek() == null || slot.start() == null || slot.end() == null || !slot.end().isAfter(slot.start())) {
                 throw new RuleBrokenException("availability.weeklySlots", "each slot needs a day and a start before its end");

@@ -239,6 +239,53 @@ class ResourceResourceTest {
         assertThat(ResourceView.TABLE.count("TRUE")).isEqualTo(before);
     }
 
+    /**
+     * An offer is one Kafka record: an availability beyond its bounds (50 weekly slots, 100 date ranges) would make
+     * the record too large for the relay, so it is refused before anything is stored (README, "Bounds"). The event
+     * store is the outbox: no event stored, nothing published.
+     */
+    @Test
+    void an_availability_beyond_its_bounds_is_400_and_nothing_is_stored_or_published() {
+        String unitId = registeredUnit();
+        Map<String, Object> valid = legalAdvice(unitId, 10, "TOTAL");
+        assertInvalid(unitId, with(valid, "availability", availability(51, 0)), "availability.weeklySlots");
+        assertInvalid(unitId, with(valid, "availability", availability(0, 101)), "availability.dateRanges");
+        assertThat(resourcesOf(unitId)).isZero();
+        assertThat(storedEventsMentioning("ResourceOffered", unitId)).isZero();
+
+        String resourceId = as(unitToken(unitId)).body(with(valid, "availability", availability(50, 100)))
+                .post("/resources").then().statusCode(201)
+                .body("availability.weeklySlots.size()", equalTo(50))
+                .body("availability.dateRanges.size()", equalTo(100))
+                .extract().path("resourceId");
+        as(unitToken(unitId)).body(amendment(with(valid, "availability", availability(51, 0))))
+                .post("/resources/{id}/amend", resourceId).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("availability.weeklySlots"));
+        as(unitToken(unitId)).body(amendment(with(valid, "availability", availability(0, 101))))
+                .post("/resources/{id}/amend", resourceId).then()
+                .statusCode(400).body("violations.field", hasItem("availability.dateRanges"));
+        assertThat(storedResource(resourceId).version).isZero();
+        assertThat(storedEventsMentioning("ResourceAmended", resourceId)).isZero();
+    }
+
+    /** {@code slots} ten-minute Monday slots from 08:00 and {@code ranges} one-day ranges from today. */
+    private static Map<String, Object> availability(int slots, int ranges) {
+        List<Map<String, String>> weekly = java.util.stream.IntStream.range(0, slots).mapToObj(i -> Map.of(
+                "dayOfWeek", "MONDAY", "start", java.time.LocalTime.of(8, 0).plusMinutes(10L * i).toString(),
+                "end", java.time.LocalTime.of(8, 5).plusMinutes(10L * i).toString())).toList();
+        List<Map<String, String>> dated = java.util.stream.IntStream.range(0, ranges).mapToObj(i -> Map.of(
+                "start", LocalDate.now().plusDays(i).toString(), "end", LocalDate.now().plusDays(i).toString())).toList();
+        return Map.of("weeklySlots", weekly, "dateRanges", dated);
+    }
+
+    /** Events of {@code payloadType} in the event store (the outbox) whose payload mentions {@code text}. */
+    private static long storedEventsMentioning(String payloadType, String text) {
+        return committed(() -> org.threelists.platform.projection.jdbc.Jdbc.count("SELECT count(*) FROM domain_event_entry "
+                + "WHERE payload_type LIKE ? AND position(? IN convert_from(payload, 'UTF8')) > 0", "%" + payloadType,
+                text));
+    }
+
     @Test
     void offering_for_an_unknown_unit_is_400() {
         String unknownUnit = "unit-nobody-" + UNKNOWN.substring(0, 8);
