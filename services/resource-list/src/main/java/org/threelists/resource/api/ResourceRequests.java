@@ -36,6 +36,8 @@ public final class ResourceRequests {
             @NotBlank @Size(max = 70) String unitId,
             @NotNull ResourceType type,
             @NotBlank @Size(max = 200) String title,
+            @Schema(description = "What is offered and on which terms. Published: a phone number, ID-card number or "
+                    + "e-mail address in it (or in the title) is refused, 400; the unit's contact is kept apart")
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
@@ -54,6 +56,8 @@ public final class ResourceRequests {
     @Schema(name = "AmendResourceRequest", description = "The new offer; the type cannot change")
     public record Amend(
             @NotBlank @Size(max = 200) String title,
+            @Schema(description = "What is offered and on which terms. Published: a phone number, ID-card number or "
+                    + "e-mail address in it (or in the title) is refused, 400; the unit's contact is kept apart")
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,

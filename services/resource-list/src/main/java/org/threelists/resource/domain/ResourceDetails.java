@@ -23,6 +23,8 @@ public record ResourceDetails(String title, String description, List<Category> c
         if (title == null || title.isBlank()) {
             throw new RuleBrokenException("title", "must not be blank");
         }
+        PersonalDataInText.refuse("title", title);
+        PersonalDataInText.refuse("description", description);
         if (categories.isEmpty()) {
             throw new RuleBrokenException("categories", "an offer serves at least one category of needs");
         }

@@ -293,7 +293,8 @@ class PartyGroupResourceTest {
         PartyMemberView removedRow = committed(() -> PartyMemberView.findById(groupId, first));
         assertThat(removedRow).isNull();
         JsonNode removed = published("threelists.party-group.member-removed.v1", groupId);
-        assertThat(removed.path("data").path("reason").asText()).isEqualTo("搬家");
+        // the reason is typed by a person and may name one: it stays in resource-list, off the topic
+        assertThat(removed.path("data").has("reason")).as(removed.toString()).isFalse();
         as(JIAFU_WORKER).get("/party-groups/{id}", "00000000-0000-0000-0000-00000000dead").then().statusCode(404)
                 .body("type", equalTo(problem("not-found")));
     }

@@ -115,6 +115,15 @@ class ResourceResourceTest {
     }
 
     @Test
+    void times_dates_amounts_and_room_numbers_in_a_description_are_no_personal_data() {
+        String unitId = registeredUnit();
+        String description = "每周六 09:00-11:30，2026-12-01 起，可容纳 30 人，预算 20000 元，地点 3 号楼 101 室，"
+                + "每次 2 小时，编号 2026120100001";
+        as(unitToken(unitId)).body(with(legalAdvice(unitId, 10, "TOTAL"), "description", description)).post("/resources")
+                .then().statusCode(201).body("description", equalTo(description));
+    }
+
+    @Test
     void an_open_ended_offer_without_date_ranges_is_stored_with_no_end() {
         String unitId = registeredUnit();
         Map<String, Object> body = legalAdvice(unitId, 10, "TOTAL");
@@ -230,6 +239,12 @@ class ResourceResourceTest {
                 List.of(Map.of("start", "09:00", "end", "11:00")))), "availability.weeklySlots");
         assertInvalid(unitId, with(valid, "availability", Map.of("dateRanges",
                 List.of(Map.of("start", "2027-03-10", "end", "2027-03-01")))), "availability.dateRanges");
+        // the offer is published, and the topic carries no personal data: a person's phone, ID or e-mail is refused
+        for (String personal : List.of("联系王老师 138 0013 8000", "电话13800138000", "预约 0856-8221234",
+                "身份证 11010519491231002X", "报名请发 zhang.san@example.com")) {
+            assertInvalid(unitId, with(valid, "description", personal), "description");
+            assertInvalid(unitId, with(valid, "title", personal), "title");
+        }
         assertInvalid(unitId, with(valid, "unexpected", "field"), "unexpected");
         assertInvalid(unitId, with(valid, "unitId", " "), "unitId");
         as(unitToken(unitId)).body("{not json").post("/resources").then().statusCode(400)
