@@ -33,14 +33,16 @@ public final class ResourceRequests {
 
     @Schema(name = "OfferResourceRequest", description = "A unit's offer; capacity is counted in the type's unit")
     public record Offer(
-            @NotBlank String unitId,
+            @NotBlank @Size(max = 70) String unitId,
             @NotNull ResourceType type,
             @NotBlank @Size(max = 200) String title,
+            @Schema(description = "What is offered and on which terms. Published: a phone number, ID-card number or "
+                    + "e-mail address in it (or in the title) is refused, 400; the unit's contact is kept apart")
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
-            Availability availability,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> serviceArea,
+            @Valid Availability availability,
             @NotNull @Valid CapacityBody capacity,
             @NotNull LocalDate validFrom,
             LocalDate validUntil) {
@@ -54,11 +56,13 @@ public final class ResourceRequests {
     @Schema(name = "AmendResourceRequest", description = "The new offer; the type cannot change")
     public record Amend(
             @NotBlank @Size(max = 200) String title,
+            @Schema(description = "What is offered and on which terms. Published: a phone number, ID-card number or "
+                    + "e-mail address in it (or in the title) is refused, 400; the unit's contact is kept apart")
             @Size(max = 4000) String description,
             @Schema(uniqueItems = true) @NotEmpty @Size(max = 13) List<@NotNull Category> categories,
             @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> serviceArea,
-            Availability availability,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> serviceArea,
+            @Valid Availability availability,
             @NotNull @Valid CapacityBody capacity,
             @NotNull LocalDate validFrom,
             LocalDate validUntil) {
@@ -72,7 +76,7 @@ public final class ResourceRequests {
     @Schema(name = "ReserveCapacityRequest")
     public record Reserve(@NotBlank @Size(max = 100) String projectId,
             @NotNull @Positive @DecimalMax("100000000") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-            @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") String period) {
+            @Schema(description = "The month (2026-12) of a monthly capacity; ignored for a total one") @Size(max = 10) String period) {
     }
 
     @Schema(name = "ConsumeCapacityRequest", description = "What the delivery used; the rest of the reservation returns")

@@ -37,7 +37,7 @@ public final class UnitRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull UnitKind kind,
             @Size(max = 200) String partyOrganisation,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> communities,
             @Valid Contact contact) {
 
         UnitProfile profile() {
@@ -50,7 +50,7 @@ public final class UnitRequests {
             @NotBlank @Size(max = 200) String name,
             @NotNull UnitKind kind,
             @Size(max = 200) String partyOrganisation,
-            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank String> communities,
+            @Schema(uniqueItems = true) @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> communities,
             @Valid Contact contact) {
 
         UnitProfile profile() {

@@ -32,15 +32,15 @@ public final class VolunteerRequests {
 
     @Schema(name = "RegisterVolunteerRequest", description = "A dual-registered member (双报到) of a unit")
     public record Register(
-            @NotBlank String unitId,
-            @NotBlank String homeCommunity,
+            @NotBlank @Size(max = 70) String unitId,
+            @NotBlank @Size(max = 64) String homeCommunity,
             @NotNull @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills,
             @NotNull @Valid Person person,
             @NotNull @AssertTrue(message = "the volunteer must consent to the processing of their data") Boolean consent) {
     }
 
     @Schema(name = "AmendVolunteerRequest")
-    public record Amend(@NotBlank String homeCommunity,
+    public record Amend(@NotBlank @Size(max = 64) String homeCommunity,
             @NotNull @Size(max = 30) List<@NotBlank @Size(max = 100) String> skills) {
     }
 }

@@ -1,6 +1,7 @@
 package org.threelists.resource.domain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,8 +11,20 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** When a resource can be used: recurring weekly slots and/or date ranges; both empty means "by arrangement". */
-public record Availability(List<WeeklySlot> weeklySlots, List<DateRange> dateRanges) {
+/**
+ * When a resource can be used: recurring weekly slots and/or date ranges; both empty means "by arrangement".
+ * <p>
+ * Both lists are bounded, in the request, the aggregate and both contracts alike: an offer is one Kafka record of
+ * resource-list.events.v1, and a record larger than the producer's 1 MB would stop the relay, and with it everything
+ * the service publishes (services/resource-list/README.md, "Bounds"). A week of a unit's opening hours is at most a
+ * few windows a day ({@value #MAX_WEEKLY_SLOTS}: seven a day, every day); the date ranges are the dated
+ * occasions of an offer's validity, a year of weekends with the holidays ({@value #MAX_DATE_RANGES}).
+ */
+public record Availability(@Size(max = Availability.MAX_WEEKLY_SLOTS) List<WeeklySlot> weeklySlots,
+        @Size(max = Availability.MAX_DATE_RANGES) List<DateRange> dateRanges) {
+
+    public static final int MAX_WEEKLY_SLOTS = 50;
+    public static final int MAX_DATE_RANGES = 100;
 
     static final String TIME_OF_DAY = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 

@@ -23,6 +23,8 @@ public record ResourceDetails(String title, String description, List<Category> c
         if (title == null || title.isBlank()) {
             throw new RuleBrokenException("title", "must not be blank");
         }
+        PersonalDataInText.refuse("title", title);
+        PersonalDataInText.refuse("description", description);
         if (categories.isEmpty()) {
             throw new RuleBrokenException("categories", "an offer serves at least one category of needs");
         }
@@ -48,6 +50,14 @@ public record ResourceDetails(String title, String description, List<Category> c
         RecordDates.require("validUntil", validUntil);
         if (validUntil != null && validUntil.isBefore(validFrom)) {
             throw new RuleBrokenException("validUntil", "is before validFrom");
+        }
+        if (availability.weeklySlots().size() > Availability.MAX_WEEKLY_SLOTS) {
+            throw new RuleBrokenException("availability.weeklySlots", "at most " + Availability.MAX_WEEKLY_SLOTS
+                    + " weekly slots, not " + availability.weeklySlots().size());
+        }
+        if (availability.dateRanges().size() > Availability.MAX_DATE_RANGES) {
+            throw new RuleBrokenException("availability.dateRanges", "at most " + Availability.MAX_DATE_RANGES
+                    + " date ranges, not " + availability.dateRanges().size());
         }
         for (Availability.WeeklySlot slot : availability.weeklySlots()) {
             if (slot.dayOfWeek() == null || slot.start() == null || slot.end() == null || !slot.end().isAfter(slot.start())) {

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Takes project-list.events.v1 (contracts/schemas/project-list.events.v1.schema.json) to the resource list's side of
  * the capacity saga, {@link ClaimReservations}: a claim or pledge asks for capacity and is answered with
- * threelists.capacity.reserved.v1 or threelists.capacity.refused.v1 (same claimId); releasing, expiring or
- * cancelling gives the held capacity back; a delivery consumes it. Other project events say nothing about capacity
+ * threelists.capacity.reserved.v1 or threelists.capacity.refused.v1 (same claimId); releasing, expiring,
+ * cancelling, returning or refusing a claim gives the capacity it holds back; a delivery consumes it. Other project events say nothing about capacity
  * and are only acknowledged.
  *
  * <p>The inbox row commits after the capacity commands (they run in Axon's own transaction); a crash in between
@@ -48,6 +48,13 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
                 case "project.cancelled" -> release(event, "project cancelled: " + event.text("reason"));
                 // a reservation made for a claim that had already been given up (answered too late, or replayed)
                 case "project.reservation-returned" -> release(event, "reservation returned: " + event.text("reason"));
+                // The project list gave the claim up: refused after our capacity.refused (nothing held, a no-op), or
+                // after no answer within its claim-pending time (docs/architecture.md, "The capacity saga"). A
+                // reservation made for it late would otherwise hold the capacity and refuse the next claim of the
+                // project as already-reserved, unless a reservation-returned came for it.
+                case "project.claim-refused" -> claims.release(event.text("projectId"), List.of(
+                        new ClaimReservations.Release(event.text("resourceId"), event.text("claimId"))),
+                        "claim refused: " + event.text("reason"), event.actor());
                 case "project.delivered" -> claims.consume(event.text("projectId"), consumptions(event), event.actor());
                 default -> {
                     // Proposals, publication, confirmations, scheduling, completion, ratings: no capacity changes.

@@ -85,11 +85,11 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
         if (payload instanceof UnitLeft e) {
             return new Message("unit.left", e.unitId(), e.unitId(),
-                    new UnitChange(e.unitId(), e.reason(), MembershipStatus.LEFT, e.actor()));
+                    new UnitChange(e.unitId(), MembershipStatus.LEFT, e.actor()));
         }
         if (payload instanceof UnitRejoined e) {
             return new Message("unit.rejoined", e.unitId(), e.unitId(),
-                    new UnitChange(e.unitId(), null, MembershipStatus.ACTIVE, e.actor()));
+                    new UnitChange(e.unitId(), MembershipStatus.ACTIVE, e.actor()));
         }
         if (payload instanceof ResourceOffered e) {
             return new Message("resource.offered", e.unitId(), e.resourceId(),
@@ -101,7 +101,7 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
         if (payload instanceof ResourceWithdrawn e) {
             return new Message("resource.withdrawn", e.unitId(), e.resourceId(),
-                    new OfferWithdrawn(e.resourceId(), e.unitId(), e.reason(), ResourceStatus.WITHDRAWN, e.actor()));
+                    new OfferWithdrawn(e.resourceId(), e.unitId(), ResourceStatus.WITHDRAWN, e.actor()));
         }
         if (payload instanceof CapacityReserved e) {
             return new Message("capacity.reserved", e.unitId(), e.resourceId(), new CapacityChange(e.resourceId(),
@@ -132,11 +132,11 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
         if (payload instanceof VolunteerLeft e) {
             return new Message("volunteer.left", e.unitId(), e.volunteerId(),
-                    new VolunteerChange(e.volunteerId(), e.unitId(), e.reason(), MembershipStatus.LEFT, e.actor()));
+                    new VolunteerChange(e.volunteerId(), e.unitId(), MembershipStatus.LEFT, e.actor()));
         }
         if (payload instanceof VolunteerDataErased e) {
             return new Message("volunteer.data-erased", e.unitId(), e.volunteerId(),
-                    new VolunteerChange(e.volunteerId(), e.unitId(), null, null, e.actor()));
+                    new VolunteerChange(e.volunteerId(), e.unitId(), null, e.actor()));
         }
         if (payload instanceof PartyGroupCreated e) {
             return new Message("party-group.created", e.groupId(), e.groupId(), new PartyGroupData(e.groupId(),
@@ -148,11 +148,11 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
         if (payload instanceof PartyMemberRemoved e) {
             return new Message("party-group.member-removed", e.groupId(), e.groupId(),
-                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), e.reason(), e.actor()));
+                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), e.actor()));
         }
         if (payload instanceof PartyGroupLeaderNamed e) {
             return new Message("party-group.leader-named", e.groupId(), e.groupId(),
-                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), null, e.actor()));
+                    new PartyMemberChange(e.groupId(), e.communityCode(), e.memberId(), e.actor()));
         }
         return null;
     }
@@ -167,8 +167,13 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
     }
 
+    /**
+     * Why a unit left, a resource was withdrawn, a volunteer left or a member was removed is typed by a person and may
+     * name one; it stays in resource-list (its API shows it to those entitled) and is not published (the topic carries
+     * no personal data; no consumer reads it: README, "Published").
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UnitChange(String unitId, String reason, MembershipStatus status, String actor) {
+    record UnitChange(String unitId, MembershipStatus status, String actor) {
     }
 
     record CapacityData(BigDecimal amount, CapacityUnit unit, CapacityPeriod period) {
@@ -187,7 +192,7 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
         }
     }
 
-    record OfferWithdrawn(String resourceId, String unitId, String reason, ResourceStatus status, String actor) {
+    record OfferWithdrawn(String resourceId, String unitId, ResourceStatus status, String actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -206,7 +211,7 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VolunteerChange(String volunteerId, String unitId, String reason, MembershipStatus status, String actor) {
+    record VolunteerChange(String volunteerId, String unitId, MembershipStatus status, String actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -220,6 +225,6 @@ public class ResourceListEventMapper implements IntegrationEventMapper {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PartyMemberChange(String groupId, String communityCode, String memberId, String reason, String actor) {
+    record PartyMemberChange(String groupId, String communityCode, String memberId, String actor) {
     }
 }

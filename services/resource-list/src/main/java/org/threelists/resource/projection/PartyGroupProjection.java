@@ -37,6 +37,7 @@ public class PartyGroupProjection {
         PartyMemberView member = new PartyMemberView();
         member.groupId = event.groupId();
         member.memberId = event.memberId();
+        member.communityCode = event.communityCode();
         member.kind = event.kind();
         member.homeUnitId = event.homeUnitId();
         member.maskedName = event.maskedName();

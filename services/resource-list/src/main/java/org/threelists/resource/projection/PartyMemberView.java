@@ -16,6 +16,8 @@ public class PartyMemberView {
 
     public String groupId;
     public String memberId;
+    /** The group's community: a member is in at most one group of it (unique, V4). */
+    public String communityCode;
     public PartyMemberKind kind;
     public String homeUnitId;
     public String maskedName;
@@ -23,6 +25,9 @@ public class PartyMemberView {
     public String sealedPerson;
     public Instant addedAt;
     public String addedBy;
+
+    /** The unique index that keeps a person in at most one group of a community. */
+    public static final String ONE_GROUP_PER_COMMUNITY = "party_member_view_one_group_per_community";
 
     public static PartyMemberView findById(String groupId, String memberId) {
         return TABLE.find(groupId, memberId);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.threelists.contracts.CommunityDirectory;
+import org.threelists.platform.domain.DomainException;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -21,6 +22,7 @@ import org.threelists.resource.projection.PartyMemberView;
 import org.threelists.resource.projection.ResourceListQueries;
 import org.threelists.resource.projection.VolunteerView;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +36,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PartyGroups {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandGateway commands;
     private final PartyGroupQueries groups;
@@ -74,8 +78,18 @@ public class PartyGroups {
                     + " is registered at community " + volunteer.homeCommunity + ", not " + group.communityCode);
         }
         requireInNoOtherGroup(volunteerId, group);
-        commands.sendAndWait(new AddPartyMember(group.groupId, volunteerId, PartyMemberKind.VOLUNTEER, volunteer.unitId,
-                volunteer.maskedName, List.of(volunteer.skills), null, actor));
+        try {
+            commands.sendAndWait(new AddPartyMember(group.groupId, volunteerId, PartyMemberKind.VOLUNTEER,
+                    volunteer.unitId, volunteer.maskedName, List.of(volunteer.skills), null, actor));
+        } catch (RuntimeException e) {
+            if (addedToAnotherGroupMeanwhile(e)) {
+                // The check above read the view before another add of this volunteer committed; the view's unique
+                // index refused this one, and its event is rolled back with the transaction.
+                throw new DomainException(DomainException.Kind.CONFLICT, volunteerId + " was added to another Party "
+                        + "group of community " + group.communityCode + " at the same time");
+            }
+            throw e;
+        }
         return volunteerId;
     }
 
@@ -115,6 +129,17 @@ public class PartyGroups {
         if (!others.isEmpty()) {
             throw new RuleBrokenException("volunteerId", memberId + " is already a member of Party group " + others.get(0));
         }
+    }
+
+    private static boolean addedToAnotherGroupMeanwhile(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(PartyMemberView.ONE_GROUP_PER_COMMUNITY)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String subject(String memberId) {

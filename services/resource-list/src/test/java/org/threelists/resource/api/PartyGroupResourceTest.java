@@ -11,13 +11,20 @@ import org.threelists.resource.domain.PartyMemberKind;
 import org.threelists.resource.projection.PartyGroupView;
 import org.threelists.resource.projection.PartyMemberView;
 import org.threelists.platform.json.ContractSchemas;
+import org.threelists.platform.projection.jdbc.Jdbc;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -232,6 +239,44 @@ class PartyGroupResourceTest {
         assertThat(committed(() -> PartyMemberView.TABLE.count("group_id = ?", groupId))).isZero();
     }
 
+    /**
+     * Two workers add the same volunteer to two groups of the community at once: both pass the read model's check,
+     * and the view's unique index lets exactly one commit; the other is 409 and leaves no row and no event. Raced a
+     * few times, since two requests may not overlap on every try.
+     */
+    @Test
+    void a_volunteer_added_to_two_groups_at_once_joins_exactly_one() throws Exception {
+        String unitId = registeredUnit();
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String[] groups = {created("竞争A" + round), created("竞争B" + round)};
+                String volunteerId = registeredVolunteer(unitId);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String groupId : groups) {
+                    answers.add(workers.submit(() -> {
+                        start.await();
+                        return as(JIAFU_WORKER).body(Map.of("volunteerId", volunteerId))
+                                .post("/party-groups/{id}/members", groupId).then().extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, statuses.contains(409) ? 409 : 400);
+                assertThat(committed(() -> PartyMemberView.TABLE.count("member_id = ?", volunteerId))).isEqualTo(1);
+                assertThat(committed(() -> Jdbc.count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
+                        + "'%PartyMemberAdded' AND position(? IN convert_from(payload, 'UTF8')) > 0", volunteerId)))
+                        .as("member-added events of " + volunteerId).isEqualTo(1);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
     @Test
     void a_member_is_removed_but_the_leader_only_after_another_is_named() {
         String groupId = created("6号楼党小组");
@@ -248,7 +293,8 @@ class PartyGroupResourceTest {
         PartyMemberView removedRow = committed(() -> PartyMemberView.findById(groupId, first));
         assertThat(removedRow).isNull();
         JsonNode removed = published("threelists.party-group.member-removed.v1", groupId);
-        assertThat(removed.path("data").path("reason").asText()).isEqualTo("搬家");
+        // the reason is typed by a person and may name one: it stays in resource-list, off the topic
+        assertThat(removed.path("data").has("reason")).as(removed.toString()).isFalse();
         as(JIAFU_WORKER).get("/party-groups/{id}", "00000000-0000-0000-0000-00000000dead").then().statusCode(404)
                 .body("type", equalTo(problem("not-found")));
     }

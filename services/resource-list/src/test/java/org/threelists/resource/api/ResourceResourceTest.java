@@ -115,6 +115,15 @@ class ResourceResourceTest {
     }
 
     @Test
+    void times_dates_amounts_and_room_numbers_in_a_description_are_no_personal_data() {
+        String unitId = registeredUnit();
+        String description = "每周六 09:00-11:30，2026-12-01 起，可容纳 30 人，预算 20000 元，地点 3 号楼 101 室，"
+                + "每次 2 小时，编号 2026120100001";
+        as(unitToken(unitId)).body(with(legalAdvice(unitId, 10, "TOTAL"), "description", description)).post("/resources")
+                .then().statusCode(201).body("description", equalTo(description));
+    }
+
+    @Test
     void an_open_ended_offer_without_date_ranges_is_stored_with_no_end() {
         String unitId = registeredUnit();
         Map<String, Object> body = legalAdvice(unitId, 10, "TOTAL");
@@ -230,6 +239,12 @@ class ResourceResourceTest {
                 List.of(Map.of("start", "09:00", "end", "11:00")))), "availability.weeklySlots");
         assertInvalid(unitId, with(valid, "availability", Map.of("dateRanges",
                 List.of(Map.of("start", "2027-03-10", "end", "2027-03-01")))), "availability.dateRanges");
+        // the offer is published, and the topic carries no personal data: a person's phone, ID or e-mail is refused
+        for (String personal : List.of("联系王老师 138 0013 8000", "电话13800138000", "预约 0856-8221234",
+                "身份证 11010519491231002X", "报名请发 zhang.san@example.com")) {
+            assertInvalid(unitId, with(valid, "description", personal), "description");
+            assertInvalid(unitId, with(valid, "title", personal), "title");
+        }
         assertInvalid(unitId, with(valid, "unexpected", "field"), "unexpected");
         assertInvalid(unitId, with(valid, "unitId", " "), "unitId");
         as(unitToken(unitId)).body("{not json").post("/resources").then().statusCode(400)
@@ -237,6 +252,53 @@ class ResourceResourceTest {
                 .body("type", equalTo(problem("malformed-body")));
         assertThat(resourcesOf(unitId)).isZero();
         assertThat(ResourceView.TABLE.count("TRUE")).isEqualTo(before);
+    }
+
+    /**
+     * An offer is one Kafka record: an availability beyond its bounds (50 weekly slots, 100 date ranges) would make
+     * the record too large for the relay, so it is refused before anything is stored (README, "Bounds"). The event
+     * store is the outbox: no event stored, nothing published.
+     */
+    @Test
+    void an_availability_beyond_its_bounds_is_400_and_nothing_is_stored_or_published() {
+        String unitId = registeredUnit();
+        Map<String, Object> valid = legalAdvice(unitId, 10, "TOTAL");
+        assertInvalid(unitId, with(valid, "availability", availability(51, 0)), "availability.weeklySlots");
+        assertInvalid(unitId, with(valid, "availability", availability(0, 101)), "availability.dateRanges");
+        assertThat(resourcesOf(unitId)).isZero();
+        assertThat(storedEventsMentioning("ResourceOffered", unitId)).isZero();
+
+        String resourceId = as(unitToken(unitId)).body(with(valid, "availability", availability(50, 100)))
+                .post("/resources").then().statusCode(201)
+                .body("availability.weeklySlots.size()", equalTo(50))
+                .body("availability.dateRanges.size()", equalTo(100))
+                .extract().path("resourceId");
+        as(unitToken(unitId)).body(amendment(with(valid, "availability", availability(51, 0))))
+                .post("/resources/{id}/amend", resourceId).then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("availability.weeklySlots"));
+        as(unitToken(unitId)).body(amendment(with(valid, "availability", availability(0, 101))))
+                .post("/resources/{id}/amend", resourceId).then()
+                .statusCode(400).body("violations.field", hasItem("availability.dateRanges"));
+        assertThat(storedResource(resourceId).version).isZero();
+        assertThat(storedEventsMentioning("ResourceAmended", resourceId)).isZero();
+    }
+
+    /** {@code slots} ten-minute Monday slots from 08:00 and {@code ranges} one-day ranges from today. */
+    private static Map<String, Object> availability(int slots, int ranges) {
+        List<Map<String, String>> weekly = java.util.stream.IntStream.range(0, slots).mapToObj(i -> Map.of(
+                "dayOfWeek", "MONDAY", "start", java.time.LocalTime.of(8, 0).plusMinutes(10L * i).toString(),
+                "end", java.time.LocalTime.of(8, 5).plusMinutes(10L * i).toString())).toList();
+        List<Map<String, String>> dated = java.util.stream.IntStream.range(0, ranges).mapToObj(i -> Map.of(
+                "start", LocalDate.now().plusDays(i).toString(), "end", LocalDate.now().plusDays(i).toString())).toList();
+        return Map.of("weeklySlots", weekly, "dateRanges", dated);
+    }
+
+    /** Events of {@code payloadType} in the event store (the outbox) whose payload mentions {@code text}. */
+    private static long storedEventsMentioning(String payloadType, String text) {
+        return committed(() -> org.threelists.platform.projection.jdbc.Jdbc.count("SELECT count(*) FROM domain_event_entry "
+                + "WHERE payload_type LIKE ? AND position(? IN convert_from(payload, 'UTF8')) > 0", "%" + payloadType,
+                text));
     }
 
     @Test

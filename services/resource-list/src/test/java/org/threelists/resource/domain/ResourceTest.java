@@ -144,6 +144,13 @@ public class ResourceTest {
                         AVAILABILITY, TOTAL_10, FROM, UNTIL), "categories"),
                 Arguments.of("a repeated community", details(TITLE, CATEGORIES, List.of("jiafu", "jiafu"), AVAILABILITY,
                         TOTAL_10, FROM, UNTIL), "serviceArea"),
+                // one offer is one Kafka record: its availability is bounded so the record stays far below 1 MB
+                Arguments.of("one weekly slot too many", details(TITLE, CATEGORIES, AREA,
+                        new Availability(slots(Availability.MAX_WEEKLY_SLOTS + 1), List.of()), TOTAL_10, FROM, UNTIL),
+                        "availability.weeklySlots"),
+                Arguments.of("one date range too many", details(TITLE, CATEGORIES, AREA,
+                        new Availability(List.of(), ranges(Availability.MAX_DATE_RANGES + 1)), TOTAL_10, FROM, UNTIL),
+                        "availability.dateRanges"),
                 Arguments.of("no capacity", details(TITLE, CATEGORIES, AREA, AVAILABILITY, null, FROM, UNTIL),
                         "capacity.amount"),
                 Arguments.of("no capacity amount", details(TITLE, CATEGORIES, AREA, AVAILABILITY,
@@ -205,6 +212,15 @@ public class ResourceTest {
             fixture.givenNoPriorActivity()
                     .when(new OfferResource(ID, UNIT, ResourceType.FUNDS, oneDay, OWNER))
                     .expectEvents(new ResourceOffered(ID, UNIT, ResourceType.FUNDS, oneDay, OWNER));
+        }
+
+        @Test
+        void an_offer_at_the_bounds_of_its_availability_is_listed() {
+            ResourceDetails full = details(TITLE, CATEGORIES, AREA, new Availability(slots(Availability.MAX_WEEKLY_SLOTS),
+                    ranges(Availability.MAX_DATE_RANGES)), TOTAL_10, FROM, UNTIL);
+            fixture.givenNoPriorActivity()
+                    .when(new OfferResource(ID, UNIT, TYPE, full, OWNER))
+                    .expectEvents(new ResourceOffered(ID, UNIT, TYPE, full, OWNER));
         }
 
         @Test
@@ -848,6 +864,18 @@ public class ResourceTest {
     }
 
     // --- helpers ---
+
+    /** {@code count} weekly slots of ten minutes each, Monday from 08:00 on. */
+    static List<WeeklySlot> slots(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> new WeeklySlot(DayOfWeek.MONDAY,
+                LocalTime.of(8, 0).plusMinutes(10L * i), LocalTime.of(8, 5).plusMinutes(10L * i))).toList();
+    }
+
+    /** {@code count} one-day date ranges from {@link #FROM} on. */
+    static List<DateRange> ranges(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> new DateRange(FROM.plusDays(i), FROM.plusDays(i)))
+                .toList();
+    }
 
     static ResourceDetails details(String title, List<Category> categories, List<String> serviceArea,
             Availability availability, Capacity capacity, LocalDate validFrom, LocalDate validUntil) {

@@ -69,6 +69,11 @@ class ProducedMessagesConformTest {
         assertThat(ofUnit).allSatisfy(r -> assertThat(r.key()).isEqualTo(unitId));
         assertThat(ofUnit).extracting(ConsumerRecord::value)
                 .allSatisfy(v -> assertThat(v).doesNotContain("王小明").doesNotContain("13900000007").doesNotContain("0592-5600000"));
+        // reasons are typed by people and may name one: kept in resource-list (its API shows them), never published
+        assertThat(ofUnit).extracting(ConsumerRecord::value)
+                .allSatisfy(v -> assertThat(v).doesNotContain("法官轮岗").doesNotContain("调离").doesNotContain("单位搬迁"));
+        as(unitToken).get("/resources/{id}", resourceId).then().statusCode(200)
+                .body("statusReason", org.hamcrest.Matchers.equalTo("法官轮岗"));
         Set<String> types = messages.stream().filter(m -> m.path("data").path("unitId").asText().equals(unitId))
                 .map(m -> m.path("type").asText()).collect(Collectors.toSet());
         assertThat(types).containsExactlyInAnyOrderElementsOf(List.of("unit.registered", "unit.amended", "unit.left",

@@ -40,6 +40,7 @@ import static org.threelists.resource.messaging.ProjectListMessages.awaitInbox;
 import static org.threelists.resource.messaging.ProjectListMessages.cancelled;
 import static org.threelists.resource.messaging.ProjectListMessages.capacityMessages;
 import static org.threelists.resource.messaging.ProjectListMessages.claimExpired;
+import static org.threelists.resource.messaging.ProjectListMessages.claimRefused;
 import static org.threelists.resource.messaging.ProjectListMessages.claimReleased;
 import static org.threelists.resource.messaging.ProjectListMessages.claimRequested;
 import static org.threelists.resource.messaging.ProjectListMessages.consumption;
@@ -328,6 +329,35 @@ class ProjectListConsumerTest {
                 .body("status", equalTo("RELEASED"))
                 .body("remaining", number(10));
         assertThat(inboxOutcomes(message.id())).containsExactly("PROCESSED");
+    }
+
+    /**
+     * resource-list was down longer than the matchmaker's claim-pending: the matchmaker refused claim c1 for want of an
+     * answer, and the reservation made for c1 when the request was read at last goes back with the refusal, so the
+     * project's next claim c2 is reserved instead of refused as already-reserved.
+     */
+    @Test
+    void a_claim_refused_by_the_project_list_gives_back_its_late_reservation_and_the_next_claim_is_reserved() {
+        String unitId = registeredUnit();
+        String resourceId = offered(unitId, 10);
+        String projectId = newProjectId();
+        String refused = newClaimId();
+        String next = newClaimId();
+
+        publish(claimRequested(projectId, refused, unitId, resourceId, 4, "TOTAL"));
+        publish(claimRefused(projectId, refused, unitId, resourceId));
+        publish(claimRequested(projectId, next, unitId, resourceId, 4, "TOTAL"));
+
+        awaitAnswer("capacity.reserved", refused);
+        Answer released = awaitAnswer("capacity.released", refused);
+        assertThat(released.data().path("amount").decimalValue()).isEqualByComparingTo("4");
+        assertThat(released.data().path("reason").asText()).startsWith("claim refused: ");
+        Answer reserved = awaitAnswer("capacity.reserved", next);
+        assertThat(reserved.data().path("remaining").decimalValue()).isEqualByComparingTo("6");
+        ReservationView stored = storedReservation(resourceId, projectId);
+        assertThat(stored.claimId).isEqualTo(next);
+        assertThat(stored.status).isEqualTo(ReservationView.Status.RESERVED);
+        assertThat(stored.amount).isEqualByComparingTo("4");
     }
 
     @Test

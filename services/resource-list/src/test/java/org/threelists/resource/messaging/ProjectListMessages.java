@@ -71,6 +71,19 @@ public final class ProjectListMessages {
         return message("claim-requested", projectId, data);
     }
 
+    /** The matchmaker gave the claim up: refused by resource-list, or no answer within its claim-pending time. */
+    public static Message claimRefused(String projectId, String claimId, String unitId, String resourceId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("projectId", projectId);
+        data.put("claimId", claimId);
+        data.put("kind", "CLAIM");
+        data.put("unitId", unitId);
+        data.put("resourceId", resourceId);
+        data.put("reason", "no answer from resource-list within PT5M");
+        data.put("actor", "matchmaker");
+        return message("claim-refused", projectId, data);
+    }
+
     public static Message claimReleased(String projectId, List<Map<String, Object>> releases) {
         Map<String, Object> data = releaseData(projectId, releases);
         data.put("reason", "单位人手不足,退回认领");

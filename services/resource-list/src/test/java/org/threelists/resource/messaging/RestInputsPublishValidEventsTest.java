@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.threelists.platform.json.ContractSchemas;
 import org.threelists.platform.json.Json;
+import org.threelists.resource.domain.Availability;
 import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 import org.threelists.testing.gen.Gen;
@@ -328,8 +329,9 @@ class RestInputsPublishValidEventsTest {
             return Map.of("start", LocalDate.now().plusDays(start).toString(),
                     "end", LocalDate.now().plusDays(start + length).toString());
         };
-        Gen<List<Map<String, Object>>> slots = slot.list(0, 7);
-        Gen<List<Map<String, Object>>> ranges = range.list(0, 3);
+        // up to the bounds the request, the aggregate and the schema's maxItems share (often at a bound)
+        Gen<List<Map<String, Object>>> slots = slot.list(0, Availability.MAX_WEEKLY_SLOTS);
+        Gen<List<Map<String, Object>>> ranges = range.list(0, Availability.MAX_DATE_RANGES);
         return random -> Map.of("weeklySlots", slots.next(random), "dateRanges", ranges.next(random));
     }
 }
