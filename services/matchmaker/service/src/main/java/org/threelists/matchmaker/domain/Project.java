@@ -47,6 +47,7 @@ import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.OnBehalf;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
+import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -275,8 +276,8 @@ public class Project {
 
     /**
      * The desk takes back every claim and pledge; a unit gives back only its own. When what is left no longer covers
-     * the need the project is open again (for a claim, or for pledges beside those that stay), with a new claim
-     * deadline.
+     * the need the project is open again (for a claim, or for pledges beside those that stay): after the desk's taking
+     * back with a new claim deadline, after a unit's giving back under the one it had ({@link #reopenedUntil}).
      */
     @CommandHandler
     public void handle(ReleaseClaim command) {
@@ -297,7 +298,19 @@ public class Project {
             }
         }
         apply(new ClaimReleased(projectId, releases, ProjectInput.orDefault(command.reason(), "no reason given"),
-                command.claimDeadline(), command.actor()));
+                reopenedUntil(command), command.actor()));
+    }
+
+    /**
+     * The claim deadline a project given back is open again under (README "Shared projects"). A
+     * unit's giving back does not move it: the part given back is open under the deadline the project had — from its
+     * publication, or from the last expiry or taking back by the desk — so that pledging and giving back cannot keep a
+     * project from escalating; when that deadline has passed already, the poller escalates it at its next poll. The
+     * desk's taking back starts a new wait: it reassigns the project, as the joint meeting publishes it. A project
+     * claimed before it ever had a deadline takes the new one.
+     */
+    private Instant reopenedUntil(ReleaseClaim command) {
+        return command.unitId() != null && claimDeadline != null ? claimDeadline : command.claimDeadline();
     }
 
     /**
@@ -410,6 +423,7 @@ public class Project {
     public void handle(ReportDelivery command) {
         require("report the delivery of", EnumSet.of(CLAIMED, SCHEDULED));
         DeliveryReport report = ProjectInput.report(command.report(), claims.holderUnits());
+        requireOwnWordOnlyForOwnVolunteers(report, command.reportingUnitId());
         if (command.calendar() != null) {
             ProjectInput.deliveredWithin(report.date(), decidedAt != null ? decidedAt : proposedAt, command.calendar());
         }
@@ -636,6 +650,28 @@ public class Project {
         if (unitId == null || !claims.holderUnits().contains(unitId)) {
             throw new RuleBrokenException("volunteerId", volunteerId + " is not an active volunteer of a unit holding"
                     + " the project");
+        }
+    }
+
+    /**
+     * Each unit acts only for itself (DESIGN §6, README "Shared projects"): a holder's report is its word
+     * (basis CONFIRMED_BY_UNIT) for its own volunteers only. A co-holder's volunteer (红色众筹: several units hold the
+     * project) may stand in its report only with their own check-in and check-out at the activity, so that what is
+     * credited to them is what they checked, never the reporter's word; otherwise the report is refused whole.
+     */
+    private void requireOwnWordOnlyForOwnVolunteers(DeliveryReport report, String reportingUnitId) {
+        if (reportingUnitId == null) {
+            return;
+        }
+        List<VolunteerHours> volunteers = report.volunteers();
+        for (int i = 0; i < volunteers.size(); i++) {
+            VolunteerHours volunteer = volunteers.get(i);
+            if (!reportingUnitId.equals(volunteer.unitId()) && !attendance.checkedOut(volunteer.volunteerId())) {
+                throw new RuleBrokenException("report.volunteers[" + i + "].volunteerId", "volunteer "
+                        + volunteer.volunteerId() + " serves with " + volunteer.unitId()
+                        + ": a unit reports the hours of its own volunteers only, a co-holder's volunteer only once"
+                        + " they checked in and out");
+            }
         }
     }
 
