@@ -116,6 +116,11 @@ public class Project {
      * runs once and escalates once; the desk may confirm on the community's behalf only after it.
      */
     private Instant confirmationEscalatedAt;
+    /**
+     * When the approval wait of a unit's 揭榜 that escalated was due; null until it did. A proposal is volunteered for
+     * once, so its wait runs once and escalates once (README "The 揭榜's approval wait").
+     */
+    private Instant approvalEscalatedAt;
     private final Claims claims = new Claims();
     private final Set<String> ratedDemands = new HashSet<>();
     private final Attendance attendance = new Attendance();
@@ -321,7 +326,7 @@ public class Project {
     @CommandHandler
     public void handle(PassDeadline command) {
         if (command.kind() == null) {
-            throw new RuleBrokenException("kind", "is required (CLAIM, COMPLETION or CONFIRMATION)");
+            throw new RuleBrokenException("kind", "is required (CLAIM, COMPLETION, CONFIRMATION or APPROVAL)");
         }
         if (command.dueAt() == null) {
             throw new RuleBrokenException("dueAt", "is required");
@@ -330,6 +335,19 @@ public class Project {
             case CLAIM -> passClaimDeadline(command);
             case COMPLETION -> passCompletionDeadline(command);
             case CONFIRMATION -> passConfirmationWait(command);
+            case APPROVAL -> passApprovalWait(command);
+        }
+    }
+
+    /**
+     * A unit's 揭榜 waited for the approval of the desk or the community as long as the policy gives it (README "The
+     * 揭榜's approval wait"): escalated once, with the unit that volunteered, while it is still undecided. The proposal
+     * stays: the desk approves or refuses it (a cancellation with its reason), as a person's decision.
+     */
+    private void passApprovalWait(PassDeadline command) {
+        if (status == PROPOSED && origin == Origin.VOLUNTEERED && approvalEscalatedAt == null) {
+            apply(new DeadlineEscalated(projectId, DeadlineKind.APPROVAL, command.dueAt(), List.of(proposedUnitId),
+                    command.actor()));
         }
     }
 
@@ -566,6 +584,8 @@ public class Project {
             completionEscalatedAt = event.dueAt();
         } else if (event.deadline() == DeadlineKind.CONFIRMATION) {
             confirmationEscalatedAt = event.dueAt();
+        } else if (event.deadline() == DeadlineKind.APPROVAL) {
+            approvalEscalatedAt = event.dueAt();
         }
     }
 
