@@ -12,6 +12,7 @@ import org.threelists.matchmaker.projection.ProjectDeadline;
 import org.threelists.matchmaker.projection.ProjectView;
 import org.threelists.testing.RealInfrastructure;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -39,7 +40,8 @@ import static org.threelists.matchmaker.ProjectWorld.unit;
  * The time limits fire (the test profile gives CRITICAL projects 3-second deadlines and polls every 0.5 s): a claim
  * deadline nobody met escalates to the desk and puts the project back on the list; a completion deadline escalates
  * once with the holders; a claim deadline that passes while a claim awaits resource-list's answer waits for it; a
- * unit's 揭榜 nobody approved or refused escalates once and stays for the desk's decision.
+ * project a unit gives back after its claim deadline escalates at once; a unit's 揭榜 nobody approved or refused
+ * escalates once and stays for the desk's decision.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructure.class)
@@ -106,6 +108,27 @@ class DeadlineTest {
         assertThat(stored(projectId).status.name()).isEqualTo("CLAIMED");
         as(DESK).queryParam("deadline", "COMPLETION").queryParam("size", 100).get("/escalations").then().statusCode(200)
                 .body("items.find { it.projectId == '" + projectId + "' }.unitIds[0]", equalTo(holder.unitId()));
+    }
+
+    @Test
+    void a_project_a_unit_gives_back_after_its_claim_deadline_escalates_at_the_next_poll() {
+        Unit holder = unit("SAFETY", List.of(), 10);
+        String projectId = publishedProposal("SAFETY", uniqueSkill(), "CRITICAL", 2, "CLAIM");
+        String claimId = claim(holder, projectId);
+        Instant deadline = stored(projectId).claimDeadline;
+        claimConfirmed(projectId, claimId, 8);
+        sleep(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()) + 500);
+        assertThat(escalations(projectId, "CLAIM")).isZero();
+
+        // giving back does not buy a new wait: the deadline it was taken under has passed, so the desk is told at once
+        as(holder.token()).body(Map.of("reason", "人手不足")).post("/projects/{id}/release", projectId).then()
+                .statusCode(200).body("status", equalTo("PUBLISHED"));
+        JsonNode escalated = await(() -> messages(projectId, "escalated", 1).stream()
+                .filter(m -> m.path("data").path("deadline").asText().equals("CLAIM")).findFirst().orElse(null),
+                m -> true).path("data");
+        assertThat(Instant.parse(escalated.path("dueAt").asText())).isEqualTo(deadline);
+        ProjectView back = await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.claimDeadline.isAfter(deadline));
+        assertThat(back.status.name()).isEqualTo("PUBLISHED");
     }
 
     @Test
