@@ -44,9 +44,11 @@ public class EscalationResource {
     @Operation(summary = "List the escalations of your street", description = "Newest first. CLAIM: nobody took the "
             + "project before its claim deadline (it is back on the list with a new one); COMPLETION: the holders did "
             + "not deliver in time; CONFIRMATION: the community did not confirm the delivery within the confirmation "
-            + "wait (POST /projects/{id}/completion-on-behalf while it is still DELIVERED)")
+            + "wait (POST /projects/{id}/completion-on-behalf while it is still DELIVERED); APPROVAL: a unit's 揭榜 "
+            + "was neither approved nor refused within the approval wait (POST /projects/{id}/approve, or /cancel "
+            + "with a reason, while it is still PROPOSED)")
     public ProjectResponses.EscalationPage list(
-            @QueryParam("deadline") @Parameter(description = "CLAIM, COMPLETION or CONFIRMATION") String deadline,
+            @QueryParam("deadline") @Parameter(description = "CLAIM, COMPLETION, CONFIRMATION or APPROVAL") String deadline,
             @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based") int page,
             @QueryParam("size") @DefaultValue("20") @Parameter(description = "1 to 100") int size) {
         RequestParameters.checkPage(page, size);

@@ -192,8 +192,9 @@ public class ProjectResource {
     @Operation(summary = "Give a project back, or take it back from its holders",
             description = "A holding (or claiming) unit gives back its own claim or pledge, or the desk takes the "
                     + "project back from every holder to reassign it: the released capacity is given back and the "
-                    + "project is open for claims (or more pledges) again with a new claim deadline; other units' "
-                    + "pledges stay")
+                    + "project is open for claims (or more pledges) again — under the claim deadline it had when a "
+                    + "unit gives back (giving back does not buy time), with a new one when the desk takes it back; "
+                    + "other units' pledges stay")
     public Project release(@PathParam("projectId") String projectId,
             @RequestBody(required = false) ProjectRequests.Release request) {
         ProjectView project = load(projectId);
@@ -273,7 +274,8 @@ public class ProjectResource {
             description = "By a holder: who served how long (volunteers by id and masked name), residents served, notes; "
                     + "resource-list then consumes the holders' reservations. Volunteers must be active volunteers of a "
                     + "holding unit (recorded for the unit they serve with), at most 24 hours each; the date is not in "
-                    + "the future nor before the project was published; a unit sets only its own claim's use")
+                    + "the future nor before the project was published; a unit sets only its own claim's use and "
+                    + "vouches only for its own volunteers (a co-holder's volunteer only once they checked in and out)")
     @RequestBody(required = true)
     public Project deliver(@PathParam("projectId") String projectId, ProjectRequests.Delivery request) {
         access.requireHolder(load(projectId));

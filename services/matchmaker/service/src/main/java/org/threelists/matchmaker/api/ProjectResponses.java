@@ -199,10 +199,13 @@ public final class ProjectResponses {
     @Schema(name = "Escalation", description = "A passed deadline in the desk's queue: what was due (deadline) since "
             + "when (dueAt), and where the project stands now")
     public record Escalation(String escalationId, String projectId, String title, String communityCode,
-            @Schema(description = "CLAIM, COMPLETION or CONFIRMATION (a delivery its community did not confirm in "
-                    + "time: the desk may confirm on its behalf while the project is DELIVERED)") String deadline,
+            @Schema(description = "CLAIM, COMPLETION, CONFIRMATION (a delivery its community did not confirm in "
+                    + "time: the desk may confirm on its behalf while the project is DELIVERED) or APPROVAL (a unit's "
+                    + "揭榜 nobody approved or refused in time: the desk decides while the project is PROPOSED)")
+            String deadline,
             Instant dueAt,
-            @Schema(description = "The holders (COMPLETION) or the units that delivered (CONFIRMATION)")
+            @Schema(description = "The holders (COMPLETION), the units that delivered (CONFIRMATION) or the unit "
+                    + "that volunteered (APPROVAL)")
             List<String> unitIds, Instant escalatedAt, String escalatedBy,
             @Schema(description = "The project's status now") ProjectStatus projectStatus, String projectStatusLabel) {
         static Escalation of(EscalationView e, ProjectStatus now) {

@@ -16,7 +16,9 @@ import java.util.Map;
  * The time limits (规定时限) per urgency, from configuration: {@code threelists.deadlines.claim.<URGENCY>} — how long a
  * published project waits for a unit to take it —, {@code threelists.deadlines.completion.<URGENCY>} — how long
  * the holders have to deliver once it is taken — and {@code threelists.deadlines.confirmation.<URGENCY>} — how long a
- * delivery waits for its community's confirmation before it escalates to the desk (README "Confirmation wait").
+ * delivery waits for its community's confirmation before it escalates to the desk (README "Confirmation wait") —
+ * and {@code threelists.deadlines.approval.<URGENCY>} — how long a unit's 揭榜 waits for the approval of the desk or the
+ * community before it escalates (README "The 揭榜's approval wait").
  * ISO-8601 durations (P3D, PT4H, PT2S), so tests and the system test
  * shorten them through the environment (e.g. THREELISTS_DEADLINES_CLAIM_NORMAL=PT5S). Beside them,
  * {@code threelists.deadlines.claim-pending}: how long a claim or pledge waits for resource-list's answer before it is
@@ -67,6 +69,11 @@ public class DeadlinePolicy {
     /** When the confirmation wait of a delivery recorded at {@code deliveredAt} passes, in whole milliseconds. */
     public Instant confirmationDeadline(Urgency urgency, Instant deliveredAt) {
         return due(DeadlineKind.CONFIRMATION, urgency, deliveredAt);
+    }
+
+    /** When the approval wait of a unit's 揭榜 proposed at {@code proposedAt} passes, in whole milliseconds. */
+    public Instant approvalDeadline(Urgency urgency, Instant proposedAt) {
+        return due(DeadlineKind.APPROVAL, urgency, proposedAt);
     }
 
     /** When a completion deadline that starts now passes, in whole milliseconds like the claim deadline. */

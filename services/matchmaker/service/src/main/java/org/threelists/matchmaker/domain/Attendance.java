@@ -52,6 +52,12 @@ final class Attendance {
         return v != null && v.usedCodes.contains(codeNonce);
     }
 
+    /** Whether the volunteer checked in and out at least once: their hours are checked, not the report's word. */
+    boolean checkedOut(String volunteerId) {
+        Volunteer v = volunteers.get(volunteerId);
+        return v != null && v.checkedOut;
+    }
+
     /** When the volunteer's open round began; null when they are not checked in. */
     Instant checkedInAt(String volunteerId) {
         Volunteer v = volunteers.get(volunteerId);

@@ -47,6 +47,7 @@ import org.threelists.matchmaker.domain.ProjectValues.Need;
 import org.threelists.matchmaker.domain.ProjectValues.OnBehalf;
 import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
+import org.threelists.matchmaker.domain.ProjectValues.VolunteerHours;
 import org.threelists.platform.domain.IllegalTransitionException;
 import org.threelists.platform.domain.RecordDates;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -115,6 +116,11 @@ public class Project {
      * runs once and escalates once; the desk may confirm on the community's behalf only after it.
      */
     private Instant confirmationEscalatedAt;
+    /**
+     * When the approval wait of a unit's 揭榜 that escalated was due; null until it did. A proposal is volunteered for
+     * once, so its wait runs once and escalates once (README "The 揭榜's approval wait").
+     */
+    private Instant approvalEscalatedAt;
     private final Claims claims = new Claims();
     private final Set<String> ratedDemands = new HashSet<>();
     private final Attendance attendance = new Attendance();
@@ -275,8 +281,8 @@ public class Project {
 
     /**
      * The desk takes back every claim and pledge; a unit gives back only its own. When what is left no longer covers
-     * the need the project is open again (for a claim, or for pledges beside those that stay), with a new claim
-     * deadline.
+     * the need the project is open again (for a claim, or for pledges beside those that stay): after the desk's taking
+     * back with a new claim deadline, after a unit's giving back under the one it had ({@link #reopenedUntil}).
      */
     @CommandHandler
     public void handle(ReleaseClaim command) {
@@ -297,7 +303,19 @@ public class Project {
             }
         }
         apply(new ClaimReleased(projectId, releases, ProjectInput.orDefault(command.reason(), "no reason given"),
-                command.claimDeadline(), command.actor()));
+                reopenedUntil(command), command.actor()));
+    }
+
+    /**
+     * The claim deadline a project given back is open again under (README "Shared projects"). A
+     * unit's giving back does not move it: the part given back is open under the deadline the project had — from its
+     * publication, or from the last expiry or taking back by the desk — so that pledging and giving back cannot keep a
+     * project from escalating; when that deadline has passed already, the poller escalates it at its next poll. The
+     * desk's taking back starts a new wait: it reassigns the project, as the joint meeting publishes it. A project
+     * claimed before it ever had a deadline takes the new one.
+     */
+    private Instant reopenedUntil(ReleaseClaim command) {
+        return command.unitId() != null && claimDeadline != null ? claimDeadline : command.claimDeadline();
     }
 
     /**
@@ -308,7 +326,7 @@ public class Project {
     @CommandHandler
     public void handle(PassDeadline command) {
         if (command.kind() == null) {
-            throw new RuleBrokenException("kind", "is required (CLAIM, COMPLETION or CONFIRMATION)");
+            throw new RuleBrokenException("kind", "is required (CLAIM, COMPLETION, CONFIRMATION or APPROVAL)");
         }
         if (command.dueAt() == null) {
             throw new RuleBrokenException("dueAt", "is required");
@@ -317,6 +335,19 @@ public class Project {
             case CLAIM -> passClaimDeadline(command);
             case COMPLETION -> passCompletionDeadline(command);
             case CONFIRMATION -> passConfirmationWait(command);
+            case APPROVAL -> passApprovalWait(command);
+        }
+    }
+
+    /**
+     * A unit's 揭榜 waited for the approval of the desk or the community as long as the policy gives it (README "The
+     * 揭榜's approval wait"): escalated once, with the unit that volunteered, while it is still undecided. The proposal
+     * stays: the desk approves or refuses it (a cancellation with its reason), as a person's decision.
+     */
+    private void passApprovalWait(PassDeadline command) {
+        if (status == PROPOSED && origin == Origin.VOLUNTEERED && approvalEscalatedAt == null) {
+            apply(new DeadlineEscalated(projectId, DeadlineKind.APPROVAL, command.dueAt(), List.of(proposedUnitId),
+                    command.actor()));
         }
     }
 
@@ -410,6 +441,7 @@ public class Project {
     public void handle(ReportDelivery command) {
         require("report the delivery of", EnumSet.of(CLAIMED, SCHEDULED));
         DeliveryReport report = ProjectInput.report(command.report(), claims.holderUnits());
+        requireOwnWordOnlyForOwnVolunteers(report, command.reportingUnitId());
         if (command.calendar() != null) {
             ProjectInput.deliveredWithin(report.date(), decidedAt != null ? decidedAt : proposedAt, command.calendar());
         }
@@ -552,6 +584,8 @@ public class Project {
             completionEscalatedAt = event.dueAt();
         } else if (event.deadline() == DeadlineKind.CONFIRMATION) {
             confirmationEscalatedAt = event.dueAt();
+        } else if (event.deadline() == DeadlineKind.APPROVAL) {
+            approvalEscalatedAt = event.dueAt();
         }
     }
 
@@ -636,6 +670,28 @@ public class Project {
         if (unitId == null || !claims.holderUnits().contains(unitId)) {
             throw new RuleBrokenException("volunteerId", volunteerId + " is not an active volunteer of a unit holding"
                     + " the project");
+        }
+    }
+
+    /**
+     * Each unit acts only for itself (DESIGN §6, README "Shared projects"): a holder's report is its word
+     * (basis CONFIRMED_BY_UNIT) for its own volunteers only. A co-holder's volunteer (红色众筹: several units hold the
+     * project) may stand in its report only with their own check-in and check-out at the activity, so that what is
+     * credited to them is what they checked, never the reporter's word; otherwise the report is refused whole.
+     */
+    private void requireOwnWordOnlyForOwnVolunteers(DeliveryReport report, String reportingUnitId) {
+        if (reportingUnitId == null) {
+            return;
+        }
+        List<VolunteerHours> volunteers = report.volunteers();
+        for (int i = 0; i < volunteers.size(); i++) {
+            VolunteerHours volunteer = volunteers.get(i);
+            if (!reportingUnitId.equals(volunteer.unitId()) && !attendance.checkedOut(volunteer.volunteerId())) {
+                throw new RuleBrokenException("report.volunteers[" + i + "].volunteerId", "volunteer "
+                        + volunteer.volunteerId() + " serves with " + volunteer.unitId()
+                        + ": a unit reports the hours of its own volunteers only, a co-holder's volunteer only once"
+                        + " they checked in and out");
+            }
         }
     }
 

@@ -88,7 +88,8 @@ public final class ProjectCommands {
 
     /**
      * A unit gives back its own claim or pledge ({@code unitId}), or the desk takes the project from all its holders
-     * to reassign it ({@code unitId} null).
+     * to reassign it ({@code unitId} null). {@code claimDeadline}: the new wait, which only the desk's taking back
+     * starts; a unit's giving back leaves the project under the claim deadline it had.
      */
     public record ReleaseClaim(@TargetAggregateIdentifier String projectId, String unitId, String reason,
             Instant claimDeadline, String actor) {
@@ -123,7 +124,8 @@ public final class ProjectCommands {
     /**
      * A holder reports the delivery. {@code usedByClaim}: what each claim used of its reservation, in the need's
      * unit; a claim not listed used all it reserved. {@code reportingUnitId}: the holder reporting, who may name only
-     * its own claims' use (a co-holder's consumption is not its to set). {@code calendar}: the report's date must lie
+     * its own claims' use (a co-holder's consumption is not its to set) and vouch only for its own volunteers' hours
+     * (a co-holder's volunteer only once they checked in and out). {@code calendar}: the report's date must lie
      * between the day the project was published (or proposed, when claimed before publication) and today.
      */
     public record ReportDelivery(@TargetAggregateIdentifier String projectId, DeliveryReport report,

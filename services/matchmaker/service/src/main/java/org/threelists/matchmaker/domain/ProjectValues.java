@@ -48,7 +48,9 @@ public final class ProjectValues {
         /** Taken → delivered. */
         COMPLETION,
         /** Delivered → confirmed by the community (确认完成); README "Confirmation wait". */
-        CONFIRMATION
+        CONFIRMATION,
+        /** A unit's 揭榜 → approved or refused by the desk or the community; README "The 揭榜's approval wait". */
+        APPROVAL
     }
 
     /**

@@ -15,7 +15,7 @@ public class EscalationView {
     public String streetCode;
     public String communityCode;
     public String title;
-    /** CLAIM or COMPLETION. */
+    /** CLAIM, COMPLETION, CONFIRMATION or APPROVAL ({@code DeadlineKind}). */
     public String deadline;
     public Instant dueAt;
     public String[] unitIds;

@@ -30,6 +30,7 @@ import org.threelists.matchmaker.domain.ProjectStatus;
 import org.threelists.matchmaker.domain.ProjectValues.Claim;
 import org.threelists.matchmaker.domain.ProjectValues.Consumption;
 import org.threelists.matchmaker.domain.ProjectValues.DeadlineKind;
+import org.threelists.matchmaker.domain.ProjectValues.Origin;
 import org.threelists.matchmaker.domain.ProjectValues.ReconciledHours;
 import org.threelists.matchmaker.domain.ProjectValues.Release;
 import org.threelists.platform.json.Json;
@@ -85,6 +86,11 @@ public class ProjectProjection {
         view.proposedBy = event.actor();
         view.touch(event.actor(), at, sequence);
         view.save();
+        if (event.origin() == Origin.VOLUNTEERED) {
+            // Like the confirmation wait, counted here from the event's time: a proposal is volunteered for once, so
+            // the aggregate recognises its one wait without knowing when it is due (README "The 揭榜's approval wait").
+            runDeadline(view, DeadlineKind.APPROVAL, policy.approvalDeadline(view.urgency, at));
+        }
     }
 
     @EventHandler
@@ -98,6 +104,7 @@ public class ProjectProjection {
             v.decisionNote = event.decisionNote();
             v.claimDeadline = event.claimDeadline();
         });
+        stopDeadline(event.projectId(), DeadlineKind.APPROVAL);
         runDeadline(view, DeadlineKind.CLAIM, event.claimDeadline());
     }
 
@@ -315,6 +322,7 @@ public class ProjectProjection {
         });
         stopDeadline(event.projectId(), DeadlineKind.CLAIM);
         stopDeadline(event.projectId(), DeadlineKind.COMPLETION);
+        stopDeadline(event.projectId(), DeadlineKind.APPROVAL);
     }
 
     /** A resident's rating of one demand of the project, as the view keeps it. */

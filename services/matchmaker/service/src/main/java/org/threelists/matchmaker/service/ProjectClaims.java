@@ -73,7 +73,8 @@ public class ProjectClaims {
 
     /**
      * A unit ({@code unit}) gives back its own claim or pledge, or the desk ({@code unit} null) takes the project
-     * back from every holder; the project goes back on the list with a new claim deadline.
+     * back from every holder; the project goes back on the list — with a new claim deadline after the desk's taking
+     * back, under the one it had after a unit's giving back (the {@code Project} decides).
      */
     @Transactional
     public void release(String projectId, String unit, String reason, String actor) {

@@ -35,12 +35,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.threelists.matchmaker.Fixtures.PROBLEMS;
@@ -55,6 +57,7 @@ import static org.threelists.matchmaker.ProjectWorld.claimConfirmed;
 import static org.threelists.matchmaker.ProjectWorld.claimRequested;
 import static org.threelists.matchmaker.ProjectWorld.listedDemand;
 import static org.threelists.matchmaker.ProjectWorld.messages;
+import static org.threelists.matchmaker.ProjectWorld.projectMessages;
 import static org.threelists.matchmaker.ProjectWorld.projectServing;
 import static org.threelists.matchmaker.ProjectWorld.publishedProposal;
 import static org.threelists.matchmaker.ProjectWorld.refuse;
@@ -63,6 +66,8 @@ import static org.threelists.matchmaker.ProjectWorld.stored;
 import static org.threelists.matchmaker.ProjectWorld.types;
 import static org.threelists.matchmaker.ProjectWorld.uniqueSkill;
 import static org.threelists.matchmaker.ProjectWorld.unit;
+import static org.threelists.matchmaker.ProjectWorld.volunteer;
+import static org.threelists.matchmaker.api.DeliveryHoursResourceTest.TODAY;
 
 /**
  * A project's whole life over REST, with resource-list's side of the capacity saga simulated by producing its real
@@ -268,6 +273,70 @@ class ProjectLifecycleResourceTest {
         JsonNode releases = messages(projectId, "cancelled", 1).get(0).path("data").path("releases");
         assertThat(releases).extracting(r -> r.path("claimId").asText()).containsExactlyInAnyOrder(pledgeA, pledgeB);
         assertThat(deadline(projectId, "COMPLETION")).isNull();
+    }
+
+    @Test
+    void a_co_holder_reports_its_own_volunteers_and_not_another_holders() {
+        String projectId = publishedProposal("SANITATION", uniqueSkill(), "NORMAL", 6, "PLEDGE");
+        Unit court = unit("SANITATION", List.of(), 10);
+        Unit kindergarten = unit("SANITATION", List.of(), 10);
+        String courts = pledged(court, projectId, 4);
+        String kindergartens = pledged(kindergarten, projectId, 2);
+        reserve(claimRequested(projectId, courts), 6);
+        reserve(claimRequested(projectId, kindergartens), 8);
+        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        String courtVolunteer = volunteer(court);
+        String kindergartenVolunteer = volunteer(kindergarten);
+        long version = stored(projectId).version;
+
+        // the kindergarten puts hours on the court's volunteer: a forged record, refused whole
+        as(kindergarten.token()).body(Map.of("date", TODAY, "place", "嘉福社区", "residentsServed", 12,
+                        "volunteers", List.of(Map.of("volunteerId", kindergartenVolunteer, "hours", 2),
+                                Map.of("volunteerId", courtVolunteer, "hours", 8))))
+                .post("/projects/{id}/delivery", projectId).then().statusCode(400)
+                .body("type", equalTo(PROBLEMS + "invalid-input"))
+                .body("violations[0].field", equalTo("report.volunteers[1].volunteerId"));
+        assertThat(stored(projectId).version).isEqualTo(version);
+        assertThat(stored(projectId).status.name()).isEqualTo("CLAIMED");
+        assertThat(projectMessages(projectId).stream().map(m -> m.path("type").asText()))
+                .doesNotContain("threelists.project.delivered.v1");
+
+        // its own volunteer it reports, on its word
+        as(kindergarten.token()).body(DeliveryHoursResourceTest.report(TODAY,
+                        Map.of("volunteerId", kindergartenVolunteer, "hours", 2)))
+                .post("/projects/{id}/delivery", projectId).then().statusCode(200).body("status", equalTo("DELIVERED"));
+        JsonNode credited = messages(projectId, "delivered", 1).get(0).path("data").path("report").path("volunteers");
+        assertThat(credited).hasSize(1);
+        assertThat(credited.get(0).path("volunteerId").asText()).isEqualTo(kindergartenVolunteer);
+        assertThat(credited.get(0).path("unitId").asText()).isEqualTo(kindergarten.unitId());
+    }
+
+    @Test
+    void a_pledge_given_back_leaves_the_project_under_its_claim_deadline_and_the_desks_taking_back_starts_a_new_one() {
+        String projectId = publishedProposal("SANITATION", uniqueSkill(), "NORMAL", 6, "PLEDGE");
+        Instant published = deadline(projectId, "CLAIM").dueAt;
+        Unit a = unit("SANITATION", List.of(), 10);
+        Unit b = unit("SANITATION", List.of(), 10);
+        reserve(claimRequested(projectId, pledged(a, projectId, 4)), 6);
+        reserve(claimRequested(projectId, pledged(b, projectId, 2)), 8);
+        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+
+        // a co-holder gives back: its share is open again, under the deadline the meeting published the project with
+        as(a.token()).body(Map.of("reason", "人手不足")).post("/projects/{id}/release", projectId).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        assertThat(deadline(projectId, "CLAIM").dueAt).isEqualTo(published);
+        assertThat(stored(projectId).claimDeadline).isEqualTo(published);
+        assertThat(Instant.parse(messages(projectId, "claim-released", 1).get(0).path("data").path("claimDeadline")
+                .asText())).isCloseTo(published, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        // pledging and giving back again does not move it either
+        reserve(claimRequested(projectId, pledged(a, projectId, 4)), 6);
+        await(() -> ProjectView.<ProjectView>findById(projectId), p -> p.status.name().equals("CLAIMED"));
+        as(a.token()).post("/projects/{id}/release", projectId).then().statusCode(200);
+        assertThat(deadline(projectId, "CLAIM").dueAt).isEqualTo(published);
+
+        // the desk takes the project back to reassign it: a new wait
+        as(DESK).body(Map.of("reason", "改派")).post("/projects/{id}/release", projectId).then().statusCode(200);
+        assertThat(deadline(projectId, "CLAIM").dueAt).isAfter(published);
     }
 
     @Test
@@ -561,6 +630,11 @@ class ProjectLifecycleResourceTest {
         Message stray = Fixtures.publish(org.threelists.matchmaker.messaging.Topics.RESOURCE_EVENTS,
                 unit.unitId(), Fixtures.resourceEvent("capacity.reserved", data));
         assertThat(await(() -> inboxOutcomes(RESOURCE_GROUP, stray.id()), o -> !o.isEmpty())).containsExactly("PROCESSED");
+    }
+
+    static String pledged(Unit unit, String projectId, int amount) {
+        return as(unit.token()).body(Map.of("resourceId", unit.resourceId(), "amount", amount))
+                .post("/projects/{id}/pledges", projectId).then().statusCode(202).extract().path("claimId");
     }
 
     static ProjectDeadline deadline(String projectId, String kind) {
