@@ -67,8 +67,6 @@ class DemandLimitsContractTest {
             assertNoUpperBoundBelow(properties.path("requiredSkills").path("items"), DemandLimits.SKILL_MAX);
             assertThat(properties.path("beneficiaries").path("minimum").asInt()).isLessThanOrEqualTo(DemandLimits.BENEFICIARIES_MIN);
         }
-        assertNoUpperBoundBelow(defs.path("DemandRejected").path("properties").path("reason"), DemandLimits.REASON_MAX);
-        assertNoUpperBoundBelow(defs.path("DemandWithdrawn").path("properties").path("reason"), DemandLimits.REASON_MAX);
     }
 
     private static void assertNoUpperBoundBelow(JsonNode property, int max) {
