@@ -243,7 +243,7 @@ public class Demand {
         if (released != null && !holderClaims.isEmpty() && released.stream().noneMatch(holderClaims::contains)) {
             return ProjectStepOutcome.NOT_APPLICABLE;
         }
-        apply(new DemandReopened(demandId, reasonOrDefault(command.reason()), command.actor()));
+        apply(new DemandReopened(demandId, command.cause(), reasonOrDefault(command.reason()), command.actor()));
         return ProjectStepOutcome.APPLIED;
     }
 
@@ -299,8 +299,8 @@ public class Demand {
         }
         apply(new DemandRated(demandId, command.score(), command.actor()));
         if (command.score() <= REOPENING_RATING) {
-            apply(new DemandReopened(demandId, "resident rated the service " + command.score() + " of 5",
-                    command.actor()));
+            apply(new DemandReopened(demandId, ReopenCause.LOW_RATING,
+                    "resident rated the service " + command.score() + " of 5", command.actor()));
         }
         return ProjectStepOutcome.APPLIED;
     }

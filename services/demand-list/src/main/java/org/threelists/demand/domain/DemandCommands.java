@@ -73,10 +73,11 @@ public final class DemandCommands {
 
     /**
      * The project fell through for the demand: cancelled ({@code releasedClaims} null), or the claims in
-     * {@code releasedClaims} were released or expired. {@code at}: when that happened on the project list.
+     * {@code releasedClaims} were released or expired ({@code cause} says which). {@code at}: when that happened on the
+     * project list.
      */
     public record ReopenDemand(@TargetAggregateIdentifier String demandId, String projectId, Set<String> releasedClaims,
-            String reason, Instant at, String actor) {
+            ReopenCause cause, String reason, Instant at, String actor) {
     }
 
     /** The project was scheduled; {@code at}: when, on the project list. */

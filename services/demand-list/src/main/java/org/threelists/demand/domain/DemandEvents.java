@@ -59,7 +59,11 @@ public final class DemandEvents {
             String actor) {
     }
 
-    public record DemandReopened(String demandId, String reason, String actor) {
+    /**
+     * {@code cause}: why, as a code (null in events recorded before it was: {@link ReopenCause#recordedAs});
+     * {@code reason}: the words behind it, which stay in demand-list.
+     */
+    public record DemandReopened(String demandId, ReopenCause cause, String reason, String actor) {
     }
 
     public record DemandWorkStarted(String demandId, String projectId, String actor) {

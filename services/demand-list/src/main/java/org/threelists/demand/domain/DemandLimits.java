@@ -25,6 +25,15 @@ public final class DemandLimits {
     public static final int SKILL_MAX = 100;
     /** A withdrawal's or rejection's reason. */
     public static final int REASON_MAX = 2000;
+    /**
+     * A 12345 ticket's id (municipal.requests.v1 service_request_id maxLength): kept with the demand
+     * ({@code demand_view.municipal_ticket_id}) and published as its municipalTicketId, both at most 200.
+     */
+    public static final int TICKET_ID_MAX = 200;
+    /** A resident's name, phone and address, from REST or a ticket (whose family and given names take 50 each). */
+    public static final int RESIDENT_NAME_MAX = 100;
+    public static final int PHONE_MAX = 30;
+    public static final int ADDRESS_MAX = 300;
 
     private DemandLimits() {
     }

@@ -10,8 +10,12 @@ import java.util.Set;
  * may be routed to a building Party group instead of the joint meeting (in Party group), and sent back (listed).
  */
 public enum DemandStatus {
-    SUBMITTED("已提交"),
-    LISTED("已列入清单"),
+    /**
+     * Awaiting the community's check (核实) before it is listed: named as people read it in the console and in
+     * refusals (console/web/src/labels.js, libs/platform problems.zh-CN.tsv; {@code DemandStatusLabelsTest}).
+     */
+    SUBMITTED("待核实"),
+    LISTED("已入清单"),
     /** Routed to a building Party group (the second lane): the joint meeting and the matchmaker leave it alone. */
     IN_PARTY_GROUP("党小组办理中"),
     MATCHED("已匹配"),

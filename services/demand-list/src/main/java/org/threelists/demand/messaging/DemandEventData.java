@@ -5,6 +5,7 @@ import org.threelists.contracts.Category;
 import org.threelists.contracts.Urgency;
 import org.threelists.demand.domain.DemandSource;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.ReopenCause;
 import org.threelists.demand.domain.TimeWindow;
 
 import java.math.BigDecimal;
@@ -40,7 +41,16 @@ public final class DemandEventData {
     public record Merged(String demandId, DemandStatus status, String actor, String duplicateOf) {
     }
 
+    /** {@code reason}: a fixed text ({@link PublicReasons}), never the words of whoever gave it. */
     public record WithReason(String demandId, DemandStatus status, String actor, String reason) {
+    }
+
+    /**
+     * {@code reasonCode}: why, absent only for an event recorded before demand-list kept it; {@code reason}: its fixed
+     * text ({@link PublicReasons}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reopened(String demandId, DemandStatus status, String actor, ReopenCause reasonCode, String reason) {
     }
 
     /** {@code mergedInto}: the demand it had been merged into, which ended {@code mergedIntoStatus}. */
@@ -54,7 +64,10 @@ public final class DemandEventData {
     public record Rated(String demandId, DemandStatus status, String actor, int score) {
     }
 
-    /** A demand changed lane: {@code groupId} the Party group it went to or came back from. */
+    /**
+     * A demand changed lane: {@code groupId} the Party group it went to or came back from; {@code reason} (back to the
+     * joint meeting) a fixed text ({@link PublicReasons}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Routed(String demandId, DemandStatus status, String actor, String groupId, String reason) {
     }

@@ -17,12 +17,14 @@ import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
 import org.threelists.demand.domain.DemandEvents.DemandWorkStarted;
 import org.threelists.demand.domain.DemandEvents.ResidentDataErased;
 import org.threelists.demand.domain.DemandStatus;
+import org.threelists.demand.domain.ReopenCause;
 import org.threelists.demand.domain.RoutingEvents.DemandRoutedToPartyGroup;
 import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
 import org.threelists.demand.messaging.DemandEventData.Amended;
 import org.threelists.demand.messaging.DemandEventData.Changed;
 import org.threelists.demand.messaging.DemandEventData.Merged;
 import org.threelists.demand.messaging.DemandEventData.Rated;
+import org.threelists.demand.messaging.DemandEventData.Reopened;
 import org.threelists.demand.messaging.DemandEventData.ReopenedForReview;
 import org.threelists.demand.messaging.DemandEventData.Routed;
 import org.threelists.demand.messaging.DemandEventData.Submitted;
@@ -41,7 +43,7 @@ import java.util.Set;
 /**
  * Translates demand events into demand-list.events.v1 and, for demands that came from the municipal platform,
  * into municipal.feedback.v1 (its slips' steps: {@link SlipFeedbackMapper}). Residents' personal data never leaves:
- * the sealed contact stays in the service.
+ * the sealed contact stays in the service, and so do the reasons people give ({@link PublicReasons}).
  */
 @ApplicationScoped
 public class DemandEventMapper implements IntegrationEventMapper {
@@ -117,15 +119,16 @@ public class DemandEventMapper implements IntegrationEventMapper {
                             + e.mergedIntoStatus().name().toLowerCase(Locale.ROOT)
                             + "; it is reviewed again"));
         }
+        // People's reasons stay here: both topics get a fixed text (PublicReasons)
         if (payload instanceof DemandWithdrawn e) {
             return new Translation(e.demandId(), "withdrawn",
-                    new WithReason(e.demandId(), DemandStatus.WITHDRAWN, e.actor(), e.reason()),
-                    Feedback.closed("withdrawn", e.reason()));
+                    new WithReason(e.demandId(), DemandStatus.WITHDRAWN, e.actor(), PublicReasons.WITHDRAWN),
+                    Feedback.closed("withdrawn", PublicReasons.WITHDRAWN_NOTE));
         }
         if (payload instanceof DemandRejected e) {
             return new Translation(e.demandId(), "rejected",
-                    new WithReason(e.demandId(), DemandStatus.REJECTED, e.actor(), e.reason()),
-                    Feedback.closed("rejected", e.reason()));
+                    new WithReason(e.demandId(), DemandStatus.REJECTED, e.actor(), PublicReasons.REJECTED),
+                    Feedback.closed("rejected", PublicReasons.REJECTED_NOTE));
         }
         if (payload instanceof DemandMatched e) {
             return new Translation(e.demandId(), "matched",
@@ -133,9 +136,10 @@ public class DemandEventMapper implements IntegrationEventMapper {
                     Feedback.open("matched", null));
         }
         if (payload instanceof DemandReopened e) {
+            ReopenCause cause = e.cause() != null ? e.cause() : ReopenCause.recordedAs(e.reason());
             return new Translation(e.demandId(), "reopened",
-                    new WithReason(e.demandId(), DemandStatus.LISTED, e.actor(), e.reason()),
-                    Feedback.open("reopened", e.reason()));
+                    new Reopened(e.demandId(), DemandStatus.LISTED, e.actor(), cause, PublicReasons.reopened(cause)),
+                    Feedback.open("reopened", PublicReasons.reopenedNote(cause)));
         }
         if (payload instanceof DemandWorkStarted e) {
             return new Translation(e.demandId(), "work-started",
@@ -158,9 +162,10 @@ public class DemandEventMapper implements IntegrationEventMapper {
                     Feedback.open(IN_PARTY_GROUP, null));
         }
         if (payload instanceof DemandSentToJointMeeting e) {
-            // back on the list for the joint meeting: the group's reason is its own words, not the platform's
+            // back on the list for the joint meeting: the group's reason is its own words, for the community and desk
             return new Translation(e.demandId(), "sent-to-joint-meeting",
-                    new Routed(e.demandId(), DemandStatus.LISTED, e.actor(), e.groupId(), e.reason()),
+                    new Routed(e.demandId(), DemandStatus.LISTED, e.actor(), e.groupId(),
+                            PublicReasons.SENT_TO_JOINT_MEETING),
                     Feedback.open("accepted", "sent back to the joint meeting by the building Party group"));
         }
         if (payload instanceof ResidentDataErased e) {

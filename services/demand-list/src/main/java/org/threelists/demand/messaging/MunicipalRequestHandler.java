@@ -64,7 +64,7 @@ public class MunicipalRequestHandler implements InboundHandler {
         String communityCode = ticket.path("community_code").asText();
         var community = CommunityDirectory.standard().find(communityCode)
                 .orElseThrow(() -> new InvalidMessageException("Unknown community_code '" + communityCode + "'"));
-        String description = descriptionOf(ticket);
+        String description = ticket.path("description").asText();
         int beneficiaries = beneficiariesOf(ticket);
         String name = (text(ticket, "last_name") + text(ticket, "first_name")).strip();
         ResidentContact resident = new ResidentContact(name.isEmpty() ? null : name, textOrNull(ticket, "phone"),
@@ -87,6 +87,11 @@ public class MunicipalRequestHandler implements InboundHandler {
         return ticket;
     }
 
+    /**
+     * The ticket, refused unless it is the schema: its bounds are the demand's (a ticket id, a description or a
+     * resident's contact longer than the demand can hold, {@code DemandLimitsContractTest}), so a runaway ticket is
+     * dead-lettered with the field and its bound rather than cut or failed by the database.
+     */
     private static JsonNode parse(ConsumerRecord<String, byte[]> record) throws InvalidMessageException {
         JsonNode ticket = json(record);
         List<String> violations = ContractSchemas.violations(Topics.MUNICIPAL_REQUESTS, ticket);
@@ -105,19 +110,6 @@ public class MunicipalRequestHandler implements InboundHandler {
             }
         }
         return Category.OTHER;
-    }
-
-    /**
-     * The ticket's own words, bounded like a description typed at the desk, so a runaway ticket is refused
-     * (dead-lettered with the reason) rather than cut.
-     */
-    private static String descriptionOf(JsonNode ticket) throws InvalidMessageException {
-        String description = ticket.path("description").asText();
-        if (DemandLimits.length(description) > DemandLimits.DESCRIPTION_MAX) {
-            throw new InvalidMessageException("description is longer than " + DemandLimits.DESCRIPTION_MAX
-                    + " characters");
-        }
-        return description;
     }
 
     /** A count that does not fit is refused, never wrapped round or cut to fit. */

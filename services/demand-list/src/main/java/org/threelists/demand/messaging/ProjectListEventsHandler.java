@@ -12,6 +12,7 @@ import org.threelists.demand.domain.DemandNotFoundException;
 import org.threelists.demand.domain.ProjectHolder;
 import org.threelists.demand.domain.ProjectStepOutcome;
 import org.threelists.demand.domain.ProjectStepRefusedException;
+import org.threelists.demand.domain.ReopenCause;
 import org.threelists.demand.service.ProjectSteps;
 import org.threelists.platform.inbox.InboundEvent;
 import org.threelists.platform.inbox.IntegrationEventHandler;
@@ -71,17 +72,20 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
             case "project.cancelled" -> {
                 String reason = "project cancelled: " + event.text("reason");
                 // A cancelled project never comes back: it lets go of its demands whoever held it.
-                follow(event, demandIds(event), id -> new ReopenDemand(id, projectId, null, reason, at, actor));
+                follow(event, demandIds(event),
+                        id -> new ReopenDemand(id, projectId, null, ReopenCause.PROJECT_CANCELLED, reason, at, actor));
             }
             case "project.claim-released" -> {
                 String reason = "claim released: " + event.text("reason");
                 Set<String> released = releasedClaims(event);
-                follow(event, demandIds(event), id -> new ReopenDemand(id, projectId, released, reason, at, actor));
+                follow(event, demandIds(event), id -> new ReopenDemand(id, projectId, released,
+                        ReopenCause.CLAIM_RELEASED, reason, at, actor));
             }
             case "project.claim-expired" -> {
                 Set<String> released = releasedClaims(event);
                 follow(event, demandIds(event),
-                        id -> new ReopenDemand(id, projectId, released, "claim deadline passed", at, actor));
+                        id -> new ReopenDemand(id, projectId, released, ReopenCause.CLAIM_EXPIRED,
+                                "claim deadline passed", at, actor));
             }
             default -> {
                 // Proposals, publication, claim requests and refusals, pledges, deliveries and escalations are the

@@ -42,7 +42,7 @@ class DemandResourceTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/demands/"))
                 .body("status", equalTo("SUBMITTED"))
-                .body("statusLabel", equalTo("已提交"))
+                .body("statusLabel", equalTo("待核实"))
                 .body("streetCode", equalTo("dianqian"))
                 .body("categoryLabel", equalTo("法律咨询"))
                 .body("resident.name", equalTo("陈阿姨"))

@@ -68,7 +68,7 @@ class DuplicateMergeTest {
         assertThat(stored(duplicate).duplicateOf).isNull();
         assertThat(stored(duplicate).updatedBy).isEqualTo("community:wang-fang");
         as(JIAFU_WORKER).get("/demands/{id}", duplicate).then().statusCode(200)
-                .body("status", equalTo("SUBMITTED")).body("statusLabel", equalTo("已提交"))
+                .body("status", equalTo("SUBMITTED")).body("statusLabel", equalTo("待核实"))
                 .body("duplicateOf", nullValue())
                 .body("statusReason", equalTo("所并入的需求 " + target + " 已撤回，本需求恢复为待核实"));
         JsonNode data = published(duplicate, "threelists.demand.reopened-for-review.v1").path("data");

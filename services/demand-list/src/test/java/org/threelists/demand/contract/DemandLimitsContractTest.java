@@ -67,8 +67,27 @@ class DemandLimitsContractTest {
             assertNoUpperBoundBelow(properties.path("requiredSkills").path("items"), DemandLimits.SKILL_MAX);
             assertThat(properties.path("beneficiaries").path("minimum").asInt()).isLessThanOrEqualTo(DemandLimits.BENEFICIARIES_MIN);
         }
-        assertNoUpperBoundBelow(defs.path("DemandRejected").path("properties").path("reason"), DemandLimits.REASON_MAX);
-        assertNoUpperBoundBelow(defs.path("DemandWithdrawn").path("properties").path("reason"), DemandLimits.REASON_MAX);
+    }
+
+    /**
+     * A 12345 ticket is refused by its schema when its demand could not hold it (the database would fail it, the topic
+     * could not carry it, or the community could not send its contact back on amending), so the dead letter names the
+     * field and its bound.
+     */
+    @Test
+    void the_ticket_schema_bounds_a_ticket_by_what_its_demand_holds() throws IOException {
+        JsonNode ticket = read("schemas/municipal.requests.v1.schema.json").path("properties");
+        assertThat(ticket.path("service_request_id").path("maxLength").asInt()).isEqualTo(DemandLimits.TICKET_ID_MAX);
+        assertThat(read("schemas/demand-list.events.v1.schema.json").path("$defs").path("DemandSubmitted")
+                .path("properties").path("municipalTicketId").path("maxLength").asInt()).isEqualTo(DemandLimits.TICKET_ID_MAX);
+        assertThat(Files.readString(Path.of("src/main/resources/db/migration/V1__demand_view.sql")))
+                .containsPattern("municipal_ticket_id\\s+VARCHAR\\(" + DemandLimits.TICKET_ID_MAX + "\\)");
+        assertThat(ticket.path("description").path("maxLength").asInt()).isEqualTo(DemandLimits.DESCRIPTION_MAX);
+        assertThat(ticket.path("beneficiaries").path("maximum").asInt()).isEqualTo(DemandLimits.BENEFICIARIES_MAX);
+        assertThat(ticket.path("last_name").path("maxLength").asInt() + ticket.path("first_name").path("maxLength").asInt())
+                .isEqualTo(DemandLimits.RESIDENT_NAME_MAX);
+        assertThat(ticket.path("phone").path("maxLength").asInt()).isEqualTo(DemandLimits.PHONE_MAX);
+        assertThat(ticket.path("address").path("maxLength").asInt()).isEqualTo(DemandLimits.ADDRESS_MAX);
     }
 
     private static void assertNoUpperBoundBelow(JsonNode property, int max) {

@@ -8,7 +8,12 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.threelists.demand.api.RequestBodies;
 import org.threelists.demand.domain.DemandDetails;
+import org.threelists.demand.domain.DemandEvents.DemandRejected;
+import org.threelists.demand.domain.DemandEvents.DemandReopened;
 import org.threelists.demand.domain.DemandEvents.DemandReopenedForReview;
+import org.threelists.demand.domain.DemandEvents.DemandWithdrawn;
+import org.threelists.demand.domain.ReopenCause;
+import org.threelists.demand.domain.RoutingEvents.DemandSentToJointMeeting;
 import org.threelists.demand.domain.DemandEvents.DemandSubmitted;
 import org.threelists.demand.domain.DemandStatus;
 import org.threelists.demand.domain.DemandTest;
@@ -49,6 +54,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,6 +102,51 @@ class PublishedEventsPropertyTest {
             assertConforms(new DemandReopenedForReview(duplicate, target, ended,
                     "所并入的需求 " + target + " " + ended.zh() + "，本需求恢复为待核实", "desk:desk-dianqian"));
         }
+    }
+
+    /**
+     * Whatever reason a person gives (any the REST contract accepts, here naming a resident), the withdrawal, the
+     * rejection, the return to the joint meeting and the reopening (by each cause, and as recorded before the cause
+     * was kept) publish conforming events on both topics that carry a fixed text, never the words.
+     */
+    @Test
+    void a_reason_people_give_is_never_published() {
+        Properties.check(100, ValidRequests.rejectionReason(), this::reasonsStayHere);
+    }
+
+    private void reasonsStayHere(String typed) {
+        String reason = DemandLimits.length(typed) < 10 ? "邻居张桂兰说" + typed : typed;
+        String demand = UUID.randomUUID().toString();
+        // a ticket's demand, so municipal.feedback.v1 is published as well
+        assertConforms(new DemandSubmitted(demand, "dianqian", "jiafu", DemandTest.DETAILS,
+                DemandSource.MUNICIPAL_PLATFORM, "12345-" + demand, null, null, "municipal-platform"));
+        List<Object> events = new ArrayList<>(List.of(
+                new DemandWithdrawn(demand, reason, "community:wang-fang"),
+                new DemandRejected(demand, reason, "desk:desk-dianqian"),
+                new DemandSentToJointMeeting(demand, UUID.randomUUID().toString(), reason, "member:leader"),
+                new DemandReopened(demand, null, "project cancelled: " + reason, "desk:desk-dianqian")));
+        for (ReopenCause cause : ReopenCause.values()) {
+            events.add(new DemandReopened(demand, cause, reason, "desk:desk-dianqian"));
+        }
+        for (Object event : events) {
+            List<JsonNode> published = assertConforms(event);
+            assertThat(published).as(event.toString()).hasSize(2)
+                    .allSatisfy(json -> assertThat(texts(json)).noneMatch(text -> text.contains(reason)));
+        }
+    }
+
+    /** Every text value in {@code json}, at any depth. */
+    private static List<String> texts(JsonNode json) {
+        List<String> texts = new ArrayList<>();
+        ArrayDeque<JsonNode> nodes = new ArrayDeque<>(List.of(json));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.pop();
+            if (node.isTextual()) {
+                texts.add(node.asText());
+            }
+            node.forEach(nodes::push);
+        }
+        return texts;
     }
 
     /**
@@ -183,13 +235,17 @@ class PublishedEventsPropertyTest {
         }
     }
 
-    private void assertConforms(Object event) {
+    /** The messages {@code event} publishes, each valid against its topic's schema. */
+    private List<JsonNode> assertConforms(Object event) {
         List<IntegrationEvent> published = publisher.map(GenericEventMessage.asEventMessage(event));
         assertThat(published).isNotEmpty();
+        List<JsonNode> messages = new ArrayList<>();
         for (IntegrationEvent message : published) {
             JsonNode json = Json.mapper().valueToTree(message.event());
             assertThat(ContractSchemas.violations(message.topic(), json)).as(json.toString()).isEmpty();
+            messages.add(json);
         }
         assertThat(published).extracting(IntegrationEvent::topic).contains(Topics.DEMAND_EVENTS);
+        return messages;
     }
 }

@@ -50,6 +50,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static org.threelists.demand.domain.ReopenCause.CLAIM_EXPIRED;
+import static org.threelists.demand.domain.ReopenCause.CLAIM_RELEASED;
+import static org.threelists.demand.domain.ReopenCause.LOW_RATING;
+import static org.threelists.demand.domain.ReopenCause.PROJECT_CANCELLED;
 import static org.threelists.testing.RefusalMatchers.atLeastOneEvent;
 import static org.threelists.testing.RefusalMatchers.refusalOf;
 import static org.threelists.testing.RefusalMatchers.ruleBrokenOn;
@@ -121,10 +125,10 @@ public class DemandTest {
                     EnumSet.of(DemandStatus.FULFILLED, DemandStatus.RATED)),
             "rated", new Step(new RateDemand(ID, PROJECT, 4, LATER, ACTOR),
                     EnumSet.of(DemandStatus.FULFILLED), EnumSet.of(DemandStatus.RATED)),
-            "cancelled", new Step(new ReopenDemand(ID, PROJECT, null, "project cancelled: 场地不可用", LATER, "desk:d"),
-                    DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)),
-            "claim-released", new Step(new ReopenDemand(ID, PROJECT, Set.of("c-1"), "claim released: 人手不足", LATER,
-                    UNIT_ACTOR), DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)));
+            "cancelled", new Step(new ReopenDemand(ID, PROJECT, null, PROJECT_CANCELLED, "project cancelled: 场地不可用",
+                    LATER, "desk:d"), DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)),
+            "claim-released", new Step(new ReopenDemand(ID, PROJECT, Set.of("c-1"), CLAIM_RELEASED,
+                    "claim released: 人手不足", LATER, UNIT_ACTOR), DemandStatus.BEING_SERVED, EnumSet.noneOf(DemandStatus.class)));
 
     FixtureConfiguration<Demand> fixture;
 
@@ -351,13 +355,13 @@ public class DemandTest {
             fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED)
                     .when(new RateDemand(ID, PROJECT, 2, LATER, ACTOR))
                     .expectEvents(new DemandRated(ID, 2, ACTOR),
-                            new DemandReopened(ID, "resident rated the service 2 of 5", ACTOR));
+                            new DemandReopened(ID, LOW_RATING, "resident rated the service 2 of 5", ACTOR));
         }
 
         @Test
         void after_a_low_rating_the_same_rating_again_changes_nothing() {
             fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED, FULFILLED, new DemandRated(ID, 2, ACTOR),
-                            new DemandReopened(ID, "resident rated the service 2 of 5", ACTOR))
+                            new DemandReopened(ID, LOW_RATING, "resident rated the service 2 of 5", ACTOR))
                     .when(new RateDemand(ID, PROJECT, 2, LATER, ACTOR))
                     .expectSuccessfulHandlerExecution().expectNoEvents()
                     .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
@@ -372,8 +376,8 @@ public class DemandTest {
         @Test
         void a_cancelled_project_reopens_the_demand() {
             fixture.given(SUBMITTED, VERIFIED, MATCHED, STARTED)
-                    .when(new ReopenDemand(ID, PROJECT, null, "project cancelled", LATER, "desk:d"))
-                    .expectEvents(new DemandReopened(ID, "project cancelled", "desk:d"));
+                    .when(new ReopenDemand(ID, PROJECT, null, PROJECT_CANCELLED, "project cancelled", LATER, "desk:d"))
+                    .expectEvents(new DemandReopened(ID, PROJECT_CANCELLED, "project cancelled", "desk:d"));
         }
 
         @Test
@@ -386,7 +390,7 @@ public class DemandTest {
 
         @Test
         void a_claim_seen_again_after_the_demand_was_reopened_does_not_match_it_again() {
-            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR))
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR))
                     .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT), CLAIMED_AT, UNIT_ACTOR))
                     .expectSuccessfulHandlerExecution().expectNoEvents()
                     .expectResultMessagePayload(ProjectStepOutcome.ALREADY_APPLIED);
@@ -394,7 +398,7 @@ public class DemandTest {
 
         @Test
         void the_project_claimed_again_by_another_unit_matches_the_demand_again() {
-            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR))
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR))
                     .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(KINDERGARTEN), LATER, "unit:kg"))
                     .expectEvents(new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"));
         }
@@ -406,7 +410,7 @@ public class DemandTest {
             ProjectHolder clinic = new ProjectHolder("c-3", "unit-jiafu-clinic");
             fixture.given(SUBMITTED, VERIFIED,
                             new DemandMatched(ID, PROJECT, List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR),
-                            new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                            new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR))
                     .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(KINDERGARTEN, clinic), LATER, "unit:clinic"))
                     .expectEvents(new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN, clinic), LATER, "unit:clinic"))
                     .expectResultMessagePayload(ProjectStepOutcome.APPLIED);
@@ -416,7 +420,7 @@ public class DemandTest {
         void the_first_pledges_claimed_event_seen_again_after_the_release_does_not_match_it_again() {
             fixture.given(SUBMITTED, VERIFIED,
                             new DemandMatched(ID, PROJECT, List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR),
-                            new DemandReopened(ID, "claim released", UNIT_ACTOR))
+                            new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR))
                     .when(new MatchDemand(ID, PROJECT, "jiafu", List.of(COURT, KINDERGARTEN), CLAIMED_AT, UNIT_ACTOR))
                     .expectSuccessfulHandlerExecution().expectNoEvents()
                     .expectResultMessagePayload(ProjectStepOutcome.ALREADY_APPLIED);
@@ -424,9 +428,9 @@ public class DemandTest {
 
         @Test
         void a_release_of_an_earlier_claim_leaves_the_demand_with_its_new_holders() {
-            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR),
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR),
                             new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"))
-                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-1"), "claim released", LATER, UNIT_ACTOR))
+                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-1"), CLAIM_RELEASED, "claim released", LATER, UNIT_ACTOR))
                     .expectSuccessfulHandlerExecution().expectNoEvents()
                     .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
         }
@@ -434,7 +438,7 @@ public class DemandTest {
         @Test
         void a_step_older_than_the_claim_the_demand_follows_is_not_applied() {
             // scheduled under the court's claim, seen again after the kindergarten claimed the project anew
-            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, "claim released", UNIT_ACTOR),
+            fixture.given(SUBMITTED, VERIFIED, MATCHED, new DemandReopened(ID, CLAIM_RELEASED, "claim released", UNIT_ACTOR),
                             new DemandMatched(ID, PROJECT, List.of(KINDERGARTEN), LATER, "unit:kg"))
                     .when(new StartDemandWork(ID, PROJECT, CLAIMED_AT.plusSeconds(60), UNIT_ACTOR))
                     .expectSuccessfulHandlerExecution().expectNoEvents()
@@ -459,7 +463,7 @@ public class DemandTest {
             List<Object> withdrawn = List.of(SUBMITTED, VERIFIED, MATCHED, new DemandWithdrawn(ID, "moved away", ACTOR));
             for (Object step : List.of(new StartDemandWork(ID, PROJECT, LATER, UNIT_ACTOR),
                     new FulfilDemand(ID, PROJECT, LATER, ACTOR),
-                    new ReopenDemand(ID, PROJECT, null, "project cancelled", LATER, "desk:d"))) {
+                    new ReopenDemand(ID, PROJECT, null, PROJECT_CANCELLED, "project cancelled", LATER, "desk:d"))) {
                 setUp();
                 fixture.given(withdrawn).when(step).expectSuccessfulHandlerExecution().expectNoEvents()
                         .expectResultMessagePayload(ProjectStepOutcome.NOT_APPLICABLE);
@@ -469,8 +473,8 @@ public class DemandTest {
         @Test
         void a_demand_matched_before_holders_were_recorded_is_still_reopened_by_a_release() {
             fixture.given(SUBMITTED, VERIFIED, new DemandMatched(ID, PROJECT, null, null, "matchmaker"))
-                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-9"), "claim expired", LATER, "matchmaker"))
-                    .expectEvents(new DemandReopened(ID, "claim expired", "matchmaker"));
+                    .when(new ReopenDemand(ID, PROJECT, Set.of("c-9"), CLAIM_EXPIRED, "claim expired", LATER, "matchmaker"))
+                    .expectEvents(new DemandReopened(ID, CLAIM_EXPIRED, "claim expired", "matchmaker"));
         }
 
         @Test

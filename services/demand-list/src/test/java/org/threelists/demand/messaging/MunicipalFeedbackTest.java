@@ -13,11 +13,15 @@ import org.threelists.testing.KafkaProbe;
 import org.threelists.testing.RealInfrastructure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
+import static org.threelists.demand.Fixtures.DIANQIAN_AUDITOR;
 import static org.threelists.demand.Fixtures.JIAFU_WORKER;
 import static org.threelists.demand.Fixtures.as;
 import static org.threelists.demand.messaging.ProjectListMessages.COURT;
@@ -61,7 +65,7 @@ class MunicipalFeedbackTest {
     }
 
     @Test
-    void a_cancelled_project_tells_the_platform_the_request_is_open_again_and_why() {
+    void a_cancelled_project_tells_the_platform_the_request_is_open_again_and_why_in_a_fixed_note() {
         String ticket = "12345-" + UUID.randomUUID();
         String demand = hotlineDemandOnTheList(ticket);
         String project = newProjectId();
@@ -75,7 +79,9 @@ class MunicipalFeedbackTest {
                 .containsExactly("received", "accepted", "matched", "reopened");
         JsonNode reopened = feedback.get(3).path("data");
         assertThat(reopened.path("status").asText()).isEqualTo("open");
-        assertThat(reopened.path("status_notes").asText()).isEqualTo("project cancelled: 维修材料未到");
+        // the desk's words stay in demand-list (README "Reasons stay here")
+        assertThat(reopened.path("status_notes").asText())
+                .isEqualTo("the project that was to serve it was cancelled; it is on the list again");
     }
 
     @Test
@@ -95,7 +101,7 @@ class MunicipalFeedbackTest {
                 .containsExactly("received", "accepted", "matched", "in_progress", "resolved", "rated", "reopened");
         assertThat(feedback.get(5).path("data").path("rating").asInt()).isEqualTo(1);
         assertThat(feedback.get(6).path("data").path("status_notes").asText())
-                .isEqualTo("resident rated the service 1 of 5");
+                .isEqualTo("the resident rated the service 1 or 2 of 5; it is on the list again");
     }
 
     @Test
@@ -117,6 +123,63 @@ class MunicipalFeedbackTest {
         // a fixed sentence: the rejection's own words stay with the community
         assertThat(reopened.path("status_notes").asText())
                 .isEqualTo("the request it had been merged into was rejected; it is reviewed again");
+    }
+
+    /**
+     * The reasons people give stay in demand-list (README "Reasons stay here"): each one names a resident here, and the
+     * community reads it, but neither demand-list.events.v1 nor the platform's feedback carries it.
+     */
+    @Test
+    void the_reasons_people_give_are_read_by_the_community_and_published_on_no_topic() {
+        String words = "邻居张桂兰（13912345678）说";
+        Map<String, String> tickets = new LinkedHashMap<>();
+        for (String step : List.of("withdrawn", "reopened-for-review", "rejected", "reopened", "sent-to-joint-meeting")) {
+            tickets.put(step, "12345-" + UUID.randomUUID());
+            KafkaProbe.send(Topics.MUNICIPAL_REQUESTS, tickets.get(step),
+                    MunicipalIntakeTest.ticket(tickets.get(step), "jiafu"));
+        }
+        KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK, r -> tickets.containsValue(r.key()), 5, Duration.ofSeconds(30));
+        Map<String, String> demands = new LinkedHashMap<>();
+        tickets.forEach((step, ticket) -> {
+            demands.put(step, MunicipalIntake.demandIdOf(ticket));
+            as(JIAFU_WORKER).body(Fixtures.REVIEWED).post("/demands/{id}/verify", demands.get(step)).then()
+                    .statusCode(200);
+        });
+
+        as(JIAFU_WORKER).body(Map.of("duplicateOf", demands.get("withdrawn")))
+                .post("/demands/{id}/merge", demands.get("reopened-for-review")).then().statusCode(200);
+        as(JIAFU_WORKER).body(Map.of("reason", words + "已帮忙修好"))
+                .post("/demands/{id}/withdraw", demands.get("withdrawn")).then().statusCode(200);
+        as(Fixtures.DIANQIAN_DESK).body(Map.of("reason", words + "这是物业的事"))
+                .post("/demands/{id}/reject", demands.get("rejected")).then().statusCode(200);
+        String project = newProjectId();
+        Holder court = Holder.of(COURT);
+        claimed(project, "jiafu", List.of(demands.get("reopened")), List.of(court)).sendAndAwait();
+        cancelled(project, List.of(demands.get("reopened")), List.of(court), words + "不让进门").sendAndAwait();
+        String group = PartyGroupMessages.created("嘉福盐业小区", List.of("88栋"));
+        as(JIAFU_WORKER).body(Map.of("lane", "PARTY_GROUP", "groupId", group))
+                .post("/demands/{id}/route", demands.get("sent-to-joint-meeting")).then().statusCode(200);
+        as(JIAFU_WORKER).body(Map.of("lane", "JOINT_MEETING", "reason", words + "要专业维修"))
+                .post("/demands/{id}/route", demands.get("sent-to-joint-meeting")).then().statusCode(200);
+
+        demands.forEach((step, demand) -> assertThat(as(JIAFU_WORKER).get("/demands/{id}", demand).then()
+                .statusCode(200).extract().<String>path("statusReason"))
+                .as(step).contains(step.equals("reopened-for-review") ? "已撤回" : words));
+        as(DIANQIAN_AUDITOR).get("/demands/{id}", demands.get("rejected")).then().statusCode(200)
+                .body("statusReason", nullValue());
+        KafkaProbe.await(Topics.DEMAND_EVENTS, r -> demands.entrySet().stream().anyMatch(step -> step.getValue()
+                .equals(r.key()) && r.value().contains("\"threelists.demand." + step.getKey() + ".v1\"")), 5,
+                Duration.ofSeconds(30));
+        // received and accepted, then: withdrawn; duplicate, reopened; rejected; matched, reopened; in_party_group, accepted
+        List<ConsumerRecord<String, String>> published = new ArrayList<>(KafkaProbe.await(Topics.MUNICIPAL_FEEDBACK,
+                r -> tickets.containsValue(r.key()), 5 * 2 + 8, Duration.ofSeconds(30)));
+        assertThat(published).filteredOn(r -> r.key().equals(tickets.get("withdrawn")))
+                .extracting(r -> ProjectListConsumerTest.parse(r.value()).path("data").path("status_notes").asText())
+                .contains("withdrawn by the community or the street; the community can tell the resident why");
+        published.addAll(KafkaProbe.readAll(Topics.DEMAND_EVENTS).stream()
+                .filter(r -> demands.containsValue(r.key())).toList());
+        assertThat(published).hasSizeGreaterThanOrEqualTo(18 + 5 * 3)
+                .allSatisfy(r -> assertThat(r.value()).doesNotContain("张桂兰", "13912345678"));
     }
 
     @Test

@@ -121,7 +121,10 @@ class MunicipalIntakeTest {
         assertThat(feedback).extracting(ConsumerRecord::value)
                 .anySatisfy(v -> assertThat(v).contains("\"status\":\"open\"", "\"detailed_status\":\"accepted\""))
                 .anySatisfy(v -> assertThat(v).contains("\"status\":\"closed\"", "\"detailed_status\":\"rejected\"",
-                        "已转物业维修"));
+                        "not accepted after review by the community or the street; the community can tell the "
+                                + "resident why"))
+                // the rejection's words stay with the community (README "Reasons stay here")
+                .noneSatisfy(v -> assertThat(v).contains("已转物业维修"));
     }
 
     @Test

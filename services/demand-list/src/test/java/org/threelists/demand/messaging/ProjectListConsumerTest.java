@@ -164,8 +164,10 @@ class ProjectListConsumerTest {
         as(COURT_UNIT).get("/demands/{id}", id).then().statusCode(200)
                 .body("status", equalTo("LISTED")).body("servingUnitIds", empty()).body("resident", nullValue());
         as(DIANQIAN_DESK).get("/demands/{id}", id).then().statusCode(200).body("resident.name", equalTo("陈阿姨"));
-        assertThat(demandEvent(id, "reopened").path("data").path("reason").asText())
-                .isEqualTo("project cancelled: 场地临时改作防汛物资仓库");
+        // the desk's words stay here: the topic says why with a code and a fixed text
+        JsonNode reopened = demandEvent(id, "reopened").path("data");
+        assertThat(reopened.path("reasonCode").asText()).isEqualTo("PROJECT_CANCELLED");
+        assertThat(reopened.path("reason").asText()).isEqualTo("服务该需求的项目已取消，需求重回清单");
     }
 
     @Test

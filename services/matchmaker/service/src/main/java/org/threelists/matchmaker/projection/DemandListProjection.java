@@ -70,9 +70,11 @@ public class DemandListProjection {
                 demand.duplicateOf = null;
                 demand.statusReason = event.text("reason");
             }
-            case "demand.withdrawn", "demand.rejected" -> demand.statusReason = event.text("reason");
+            // A reason people gave stays in demand-list: the matchmaker plans by status and keeps only codes and
+            // fixed texts, not the words that events published before carry in reason (contracts' schema).
+            case "demand.withdrawn", "demand.rejected" -> demand.statusReason = null;
             case "demand.reopened" -> {
-                demand.statusReason = event.text("reason");
+                demand.statusReason = event.text("reasonCode");
                 demand.projectId = null;
             }
             case "demand.matched", "demand.work-started", "demand.fulfilled" -> demand.projectId = event.text("projectId");
@@ -80,7 +82,7 @@ public class DemandListProjection {
             case "demand.resident-data-erased" -> demand.hasResidentContact = false;
             // Only the status changes: IN_PARTY_GROUP takes the demand out of planning, LISTED brings it back.
             case "demand.routed-to-party-group" -> demand.statusReason = null;
-            case "demand.sent-to-joint-meeting" -> demand.statusReason = event.text("reason");
+            case "demand.sent-to-joint-meeting" -> demand.statusReason = null;
             default -> throw new InvalidMessageException("Unhandled event type " + event.type());
         }
         // Every event on the topic says the demand's status after it.

@@ -94,13 +94,17 @@ class ReadModelTest {
                 "source", null), "window", null)));
         publish(DEMAND_EVENTS, id, demandEvent("verified", change(id, "LISTED")));
         publish(DEMAND_EVENTS, id, demandEvent("matched", change(id, "MATCHED", "projectId", "project-1")));
-        publish(DEMAND_EVENTS, id, demandEvent("reopened", change(id, "LISTED", "reason", "项目已取消")));
+        publish(DEMAND_EVENTS, id, demandEvent("reopened", change(id, "LISTED", "reasonCode", "PROJECT_CANCELLED",
+                "reason", "服务该需求的项目已取消，需求重回清单")));
+        OpenDemandView reopened = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 5);
+        assertThat(reopened.statusReason).isEqualTo("PROJECT_CANCELLED");
         publish(DEMAND_EVENTS, id, demandEvent("resident-data-erased", change(id, "LISTED")));
-        publish(DEMAND_EVENTS, id, demandEvent("withdrawn", change(id, "WITHDRAWN", "reason", "邻里已帮忙解决")));
+        // as published before demand-list kept people's reasons to itself: the words are not copied
+        publish(DEMAND_EVENTS, id, demandEvent("withdrawn", change(id, "WITHDRAWN", "reason", "邻居张桂兰已帮忙解决")));
 
         OpenDemandView demand = await(() -> OpenDemandView.<OpenDemandView>findById(id), d -> d.version == 7);
         assertThat(demand.status).isEqualTo("WITHDRAWN");
-        assertThat(demand.statusReason).isEqualTo("邻里已帮忙解决");
+        assertThat(demand.statusReason).isNull();
         assertThat(demand.urgency).isEqualTo(Urgency.HIGH);
         assertThat(demand.windowStart).isNull();
         assertThat(demand.projectId).isNull();
