@@ -7,6 +7,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceReplica;
 import org.threelists.localstack.ServiceSpec;
@@ -42,9 +44,12 @@ import static org.threelists.system.FaultDrill.DESK;
  * delivery is in place exactly once — in its service, on its topic and in the ledger — no claim is left pending,
  * no message was dead-lettered, and every killed replica came back by itself. Finally every process stops cleanly on
  * SIGINT. The figures are printed (see docs/architecture.md, "Faults").
+ *
+ * <p>It runs beside the other classes (junit-platform.properties): its system is its own (own PostgreSQL, broker,
+ * ports and data directory), and its patience bounds hold with the shared system busy on the same machine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(11) // junit-platform.properties: the shared system's classes first
+@Execution(ExecutionMode.CONCURRENT)
 class FaultToleranceTest {
 
     private static final Duration BROKER_PAUSE = Duration.ofSeconds(60);
@@ -67,7 +72,6 @@ class FaultToleranceTest {
 
     @BeforeAll
     static void startTwoReplicasOfEveryService() {
-        RunningSystem.stop(); // one whole system at a time on a 2-core machine
         List<ServiceSpec> services = LocalStack.SERVICES.stream().map(s -> s.onPort(LocalStack.freePort())).toList();
         stack = LocalStack.builder()
                 .repoRoot(LocalStack.findRepositoryRoot(Path.of("")))
