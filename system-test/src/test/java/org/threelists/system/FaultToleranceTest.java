@@ -96,6 +96,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD) // the class runs beside the others; its two tests one after the other
     void nothingIsLostDuplicatedOrStuckWhenServicesCrashTheBrokerFreezesAndTheDatabaseRestarts() throws Exception {
         FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-fault-");
         FaultWorkload work = unit.workload(client, 2);
@@ -169,6 +170,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD) // it stops every replica: never while the first test kills and awaits them
     void everyProcessDrainsAndStopsOnSigint() throws Exception {
         Map<String, String> outcomes = new LinkedHashMap<>();
         // the matchmakers first, each while its native solver works on a plan: a stop must end the solve cleanly
