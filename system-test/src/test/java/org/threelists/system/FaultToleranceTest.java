@@ -7,8 +7,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.threelists.localstack.LocalStack;
 import org.threelists.localstack.ServiceReplica;
 import org.threelists.localstack.ServiceSpec;
@@ -44,12 +42,9 @@ import static org.threelists.system.FaultDrill.DESK;
  * delivery is in place exactly once — in its service, on its topic and in the ledger — no claim is left pending,
  * no message was dead-lettered, and every killed replica came back by itself. Finally every process stops cleanly on
  * SIGINT. The figures are printed (see docs/architecture.md, "Faults").
- *
- * <p>It runs beside the other classes (junit-platform.properties): its system is its own (own PostgreSQL, broker,
- * ports and data directory), and its patience bounds hold with the shared system busy on the same machine.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT)
+@Order(11) // junit-platform.properties: the shared system's classes first
 class FaultToleranceTest {
 
     private static final Duration BROKER_PAUSE = Duration.ofSeconds(60);
@@ -72,6 +67,7 @@ class FaultToleranceTest {
 
     @BeforeAll
     static void startTwoReplicasOfEveryService() {
+        RunningSystem.stop(); // one whole system at a time on a 2-core machine
         List<ServiceSpec> services = LocalStack.SERVICES.stream().map(s -> s.onPort(LocalStack.freePort())).toList();
         stack = LocalStack.builder()
                 .repoRoot(LocalStack.findRepositoryRoot(Path.of("")))
@@ -96,7 +92,6 @@ class FaultToleranceTest {
 
     @Test
     @Order(1)
-    @Execution(ExecutionMode.SAME_THREAD) // the class runs beside the others; its two tests one after the other
     void nothingIsLostDuplicatedOrStuckWhenServicesCrashTheBrokerFreezesAndTheDatabaseRestarts() throws Exception {
         FaultDrill.Unit unit = FaultDrill.registerUnit(client, "unit-fault-");
         FaultWorkload work = unit.workload(client, 2);
@@ -170,7 +165,6 @@ class FaultToleranceTest {
 
     @Test
     @Order(2)
-    @Execution(ExecutionMode.SAME_THREAD) // it stops every replica: never while the first test kills and awaits them
     void everyProcessDrainsAndStopsOnSigint() throws Exception {
         Map<String, String> outcomes = new LinkedHashMap<>();
         // the matchmakers first, each while its native solver works on a plan: a stop must end the solve cleanly

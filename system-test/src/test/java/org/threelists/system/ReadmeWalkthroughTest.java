@@ -59,7 +59,7 @@ class ReadmeWalkthroughTest {
                 .as("blocks left out (each with its reason): only the few that cannot run unattended").hasSizeLessThanOrEqualTo(3);
         List<Block> runnable = blocks.stream().filter(Block::runs).toList();
 
-        RunningSystem.stop(); // the shared system is done with: two systems at most on the machine (this and FaultToleranceTest's)
+        RunningSystem.stop(); // one whole system at a time on a 2-core machine
         Path terminal = Files.createTempDirectory("threelists-readme-");
         long began = System.nanoTime();
         try (LocalStack stack = LocalStack.builder()
