@@ -300,7 +300,7 @@ public class Demand {
         apply(new DemandRated(demandId, command.score(), command.actor()));
         if (command.score() <= REOPENING_RATING) {
             apply(new DemandReopened(demandId, ReopenCause.LOW_RATING,
-                    "resident rated the service " + command.score() + " of 5", command.actor()));
+                    ReopenCause.LOW_RATING.reason(command.score() + " of 5"), command.actor()));
         }
         return ProjectStepOutcome.APPLIED;
     }

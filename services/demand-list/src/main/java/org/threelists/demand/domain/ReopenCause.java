@@ -8,19 +8,35 @@ package org.threelists.demand.domain;
  */
 public enum ReopenCause {
     /** The project serving the demand was cancelled. */
-    PROJECT_CANCELLED("project cancelled"),
+    PROJECT_CANCELLED("project cancelled", ": "),
     /** The unit holding the project gave its claim back. */
-    CLAIM_RELEASED("claim released"),
+    CLAIM_RELEASED("claim released", ": "),
     /** The claim was not confirmed by its deadline. */
-    CLAIM_EXPIRED("claim deadline passed"),
+    CLAIM_EXPIRED("claim deadline passed", ": "),
     /** The resident rated the service 1 or 2 of 5. */
-    LOW_RATING("resident rated the service");
+    LOW_RATING("resident rated the service", " ");
 
-    /** How the reason recorded before the cause was began: the only way to tell those events' cause. */
-    private final String recordedReasonPrefix;
+    /**
+     * How the reason demand-list records begins, for the community and the desk ("project cancelled: " and the desk's
+     * words): also the only way to tell the cause of events recorded before it was ({@link #recordedAs}).
+     */
+    private final String text;
+    /** Between the text and the detail: the words after a colon, the rating ("2 of 5") after a space. */
+    private final String beforeDetail;
 
-    ReopenCause(String recordedReasonPrefix) {
-        this.recordedReasonPrefix = recordedReasonPrefix;
+    ReopenCause(String text, String beforeDetail) {
+        this.text = text;
+        this.beforeDetail = beforeDetail;
+    }
+
+    /** The reason recorded when nobody's words come with the cause. */
+    public String reason() {
+        return text;
+    }
+
+    /** The reason recorded with {@code detail}: the words of whoever gave the project up, or the rating. */
+    public String reason(String detail) {
+        return text + beforeDetail + detail;
     }
 
     /**
@@ -32,7 +48,7 @@ public enum ReopenCause {
             return null;
         }
         for (ReopenCause cause : values()) {
-            if (reason.startsWith(cause.recordedReasonPrefix)) {
+            if (reason.startsWith(cause.text)) {
                 return cause;
             }
         }

@@ -70,13 +70,13 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
                 follow(event, List.of(event.text("demandId")), id -> new RateDemand(id, projectId, score, at, actor));
             }
             case "project.cancelled" -> {
-                String reason = "project cancelled: " + event.text("reason");
+                String reason = ReopenCause.PROJECT_CANCELLED.reason(event.text("reason"));
                 // A cancelled project never comes back: it lets go of its demands whoever held it.
                 follow(event, demandIds(event),
                         id -> new ReopenDemand(id, projectId, null, ReopenCause.PROJECT_CANCELLED, reason, at, actor));
             }
             case "project.claim-released" -> {
-                String reason = "claim released: " + event.text("reason");
+                String reason = ReopenCause.CLAIM_RELEASED.reason(event.text("reason"));
                 Set<String> released = releasedClaims(event);
                 follow(event, demandIds(event), id -> new ReopenDemand(id, projectId, released,
                         ReopenCause.CLAIM_RELEASED, reason, at, actor));
@@ -85,7 +85,7 @@ public class ProjectListEventsHandler extends IntegrationEventHandler {
                 Set<String> released = releasedClaims(event);
                 follow(event, demandIds(event),
                         id -> new ReopenDemand(id, projectId, released, ReopenCause.CLAIM_EXPIRED,
-                                "claim deadline passed", at, actor));
+                                ReopenCause.CLAIM_EXPIRED.reason(), at, actor));
             }
             default -> {
                 // Proposals, publication, claim requests and refusals, pledges, deliveries and escalations are the

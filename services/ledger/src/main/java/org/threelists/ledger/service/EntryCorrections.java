@@ -5,13 +5,11 @@ import jakarta.transaction.Transactional;
 import org.threelists.ledger.domain.LedgerCorrection;
 import org.threelists.ledger.domain.LedgerEntry;
 import org.threelists.ledger.domain.OnlyHoursAreCorrected;
-import org.threelists.ledger.domain.StatementMark;
 import org.threelists.ledger.projection.entries.CorrectionChain;
 import org.threelists.ledger.projection.entries.Entries;
 import org.threelists.ledger.projection.entries.Generations;
 import org.threelists.ledger.projection.entries.StoredEntry;
 import org.threelists.ledger.projection.statements.OutdatedStatements;
-import org.threelists.ledger.projection.statements.StatementMarks;
 import org.threelists.ledger.projection.summaries.SummaryCorrections;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -33,16 +31,14 @@ public class EntryCorrections {
     private final Generations generations;
     private final SummaryCorrections summaryCorrections;
     private final OutdatedStatements outdatedStatements;
-    private final StatementMarks marks;
 
     EntryCorrections(Entries entries, CorrectionChain chain, Generations generations,
-            SummaryCorrections summaryCorrections, OutdatedStatements outdatedStatements, StatementMarks marks) {
+            SummaryCorrections summaryCorrections, OutdatedStatements outdatedStatements) {
         this.entries = entries;
         this.chain = chain;
         this.generations = generations;
         this.summaryCorrections = summaryCorrections;
         this.outdatedStatements = outdatedStatements;
-        this.marks = marks;
     }
 
     /** The entry of the current generation with its corrections; the caller checks it may act on it. */
@@ -68,9 +64,7 @@ public class EntryCorrections {
         // still under the chain's lock, which a statement being issued holds shared from before it reads the hours
         // (HourStatements.issue): a statement issued meanwhile either read this correction or is committed, with the
         // entries it certified, before this finds it
-        // each outdating chained as the statement's mark, after the corrections chain's lock as an issue takes them
-        marks.append(outdatedStatements.outdateBy(correction).stream().map(o -> StatementMark.outdated(o.number(),
-                o.streetCode(), correction, o.hoursInForce())).toList());
+        outdatedStatements.outdateBy(correction);
         return correction;
     }
 }

@@ -5,14 +5,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.threelists.ledger.domain.HourStatement;
 import org.threelists.ledger.domain.LedgerEntry;
-import org.threelists.ledger.domain.StatementMark;
 import org.threelists.ledger.domain.StatementRevokedAlready;
 import org.threelists.ledger.domain.VerificationCodes;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Labels;
 import org.threelists.ledger.projection.directory.Directory;
 import org.threelists.ledger.projection.entries.CorrectionChain;
-import org.threelists.ledger.projection.statements.StatementMarks;
 import org.threelists.ledger.projection.statements.StatementStore;
 import org.threelists.platform.domain.NotFoundException;
 import org.threelists.platform.domain.RuleBrokenException;
@@ -24,7 +22,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Hour statements (志愿服务时长证明): issued by a street's desk from the volunteer's confirmed hours in force, revoked
@@ -35,17 +32,15 @@ import java.util.stream.Collectors;
 public class HourStatements {
 
     private final StatementStore store;
-    private final StatementMarks marks;
     private final CorrectionChain corrections;
     private final Directory directory;
     private final ZoneId zone;
     private final String issuer;
 
-    HourStatements(StatementStore store, StatementMarks marks, CorrectionChain corrections, Directory directory,
+    HourStatements(StatementStore store, CorrectionChain corrections, Directory directory,
             @ConfigProperty(name = "threelists.ledger.time-zone") ZoneId zone,
             @ConfigProperty(name = "threelists.ledger.issuer") String issuer) {
         this.store = store;
-        this.marks = marks;
         this.corrections = corrections;
         this.directory = directory;
         this.zone = zone;
@@ -86,9 +81,6 @@ public class HourStatements {
                 Figures.plain(hours), HourStatement.content(lines), Labels.streetName(street) + issuer, actor, today,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null, null).sealed(VerificationCodes.next());
         store.insert(statement, services);
-        // chained with the entries it certified, still holding the corrections off (the chains' lock order)
-        marks.append(List.of(StatementMark.issued(statement, StatementMark.certified(services.stream().collect(
-                Collectors.toMap(StatementStore.Service::entryId, StatementStore.Service::hours))))));
         return statement;
     }
 
@@ -111,18 +103,16 @@ public class HourStatements {
     }
 
     /**
-     * Revokes once; a second revocation is refused. The revocation is chained as the statement's mark, as stored, so
-     * that deleting it in the database is found. Answers the statement as it now stands.
+     * Revokes once; a second revocation is refused. The revocation is chained as the statement's mark
+     * ({@link StatementStore#revoke}), so that deleting it in the database is found. Answers the statement as it now
+     * stands.
      */
     @Transactional
     public HourStatement revoke(String number, String reason, String actor) {
         if (!store.revoke(number, reason, actor, Instant.now())) {
             throw new StatementRevokedAlready(number);
         }
-        HourStatement revoked = statement(number);
-        HourStatement.Revocation r = revoked.revocation();
-        marks.append(List.of(StatementMark.revoked(number, revoked.streetCode(), r.reason(), r.revokedBy(), r.revokedAt())));
-        return revoked;
+        return statement(number);
     }
 
     /**

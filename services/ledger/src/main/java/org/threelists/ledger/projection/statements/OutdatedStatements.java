@@ -3,8 +3,8 @@ package org.threelists.ledger.projection.statements;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.threelists.ledger.domain.LedgerCorrection;
+import org.threelists.ledger.domain.StatementMark;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,22 +30,21 @@ public class OutdatedStatements {
             + "WHERE k.entry_id = e.entry_id ORDER BY k.seq DESC LIMIT 1), e.hours)) FROM statement_entry e "
             + "WHERE e.number = c.number)";
 
-    /** A statement the correction outdated (or found outdated already), with the hours in force of its services now. */
-    public record Outdated(String number, String streetCode, BigDecimal hoursInForce) {
-    }
-
     private final AgroalDataSource dataSource;
+    private final StatementMarks marks;
 
-    OutdatedStatements(AgroalDataSource dataSource) {
+    OutdatedStatements(AgroalDataSource dataSource, StatementMarks marks) {
         this.dataSource = dataSource;
+        this.marks = marks;
     }
 
     /**
      * Outdates the statements that certified the corrected entry, in the correction's transaction, after it was
      * appended (so the hours in force count it); one outdated already keeps when and by which correction it was, and
-     * takes the hours in force now. Answers those statements, in the order of their numbers, for their marks.
+     * takes the hours in force now. Each outdating is chained as its statement's mark, in the order of their numbers,
+     * under the correction's lock (the chains' lock order, {@link StatementMarks}). Answers those statements' numbers.
      */
-    public List<Outdated> outdateBy(LedgerCorrection correction) {
+    public List<String> outdateBy(LedgerCorrection correction) {
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("WITH o AS ("
                 + "INSERT INTO statement_outdated (number, outdated_at, correction_id, hours_in_force) SELECT c.number, ?, ?, "
                 + HOURS_IN_FORCE + " FROM statement_entry c WHERE c.entry_id = ? AND NOT EXISTS (SELECT 1 FROM "
@@ -55,13 +54,14 @@ public class OutdatedStatements {
             upsert.setTimestamp(1, Timestamp.from(correction.correctedAt()));
             upsert.setString(2, correction.correctionId());
             upsert.setString(3, correction.entryId());
-            List<Outdated> outdated = new ArrayList<>();
+            List<StatementMark> outdated = new ArrayList<>();
             try (ResultSet rs = upsert.executeQuery()) {
                 while (rs.next()) {
-                    outdated.add(new Outdated(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)));
+                    outdated.add(StatementMark.outdated(rs.getString(1), rs.getString(2), correction, rs.getBigDecimal(3)));
                 }
             }
-            return outdated;
+            marks.append(outdated);
+            return outdated.stream().map(StatementMark::number).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot outdate the statements of entry " + correction.entryId(), e);
         }

@@ -26,7 +26,8 @@ import java.util.List;
 @ApplicationScoped
 public class StatementMarks {
 
-    static final String CHAIN = "statements";
+    /** The chain's name: its head's row, and how a verification names its breaks. */
+    public static final String CHAIN = "statements";
 
     private final AgroalDataSource dataSource;
 

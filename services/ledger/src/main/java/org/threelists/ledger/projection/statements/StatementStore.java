@@ -7,6 +7,7 @@ import org.threelists.ledger.domain.HourStatement.Outdating;
 import org.threelists.ledger.domain.HourStatement.Revocation;
 import org.threelists.ledger.domain.HourStatement.Status;
 import org.threelists.ledger.domain.LedgerEntry.Origin;
+import org.threelists.ledger.domain.StatementMark;
 import org.threelists.ledger.projection.Figures;
 import org.threelists.ledger.projection.Sql;
 import org.threelists.ledger.projection.projects.Confirmation;
@@ -21,15 +22,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Hour statements as stored ({@code hour_statement}, the entries each certified {@code statement_entry},
  * {@code statement_revocation} and the number sequence, their only writer; {@code statement_outdated} is
- * {@link OutdatedStatements}'), and the confirmed hours in force a statement is issued from.
+ * {@link OutdatedStatements}'), and the confirmed hours in force a statement is issued from. Each issue and revocation
+ * is chained as the statement's mark where its row is written ({@link StatementMarks}), so no row is written without.
  */
 @ApplicationScoped
 public class StatementStore {
@@ -44,9 +48,11 @@ public class StatementStore {
     }
 
     private final AgroalDataSource dataSource;
+    private final StatementMarks marks;
 
-    StatementStore(AgroalDataSource dataSource) {
+    StatementStore(AgroalDataSource dataSource, StatementMarks marks) {
         this.dataSource = dataSource;
+        this.marks = marks;
     }
 
     /**
@@ -113,6 +119,9 @@ public class StatementStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot issue a statement", e);
         }
+        // chained with the entries it certified; the issuer holds the corrections off (the chains' lock order)
+        marks.append(List.of(StatementMark.issued(s, StatementMark.certified(certified.stream()
+                .collect(Collectors.toMap(Service::entryId, Service::hours))))));
     }
 
     private static final String FROM = "FROM hour_statement s LEFT JOIN statement_revocation r ON r.number = s.number "
@@ -200,12 +209,24 @@ public class StatementStore {
                 rs.getString("verification_code"), outdating);
     }
 
-    /** Records the revocation; false when the statement was revoked already (nothing changes then). */
+    /**
+     * Records the revocation, at {@code at} to the microsecond as it is stored, and chains it as the statement's mark;
+     * false when the statement was revoked already (nothing changes then).
+     */
     public boolean revoke(String number, String reason, String actor, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
-                + "statement_revocation (number, reason, revoked_by, revoked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            Sql.bind(insert, List.of(number, reason, actor, Timestamp.from(at)));
-            return insert.executeUpdate() == 1;
+        Instant revokedAt = at.truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("WITH r AS ("
+                + "INSERT INTO statement_revocation (number, reason, revoked_by, revoked_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING RETURNING number) SELECT s.street_code FROM r JOIN hour_statement s "
+                + "ON s.number = r.number")) {
+            Sql.bind(insert, List.of(number, reason, actor, Timestamp.from(revokedAt)));
+            try (ResultSet rs = insert.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                marks.append(List.of(StatementMark.revoked(number, rs.getString(1), reason, actor, revokedAt)));
+                return true;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 final class StatementMarksVerification {
 
-    static final String CHAIN = "statements";
+    private static final String CHAIN = StatementMarks.CHAIN;
 
     /** How many marks were checked, the chain's last hash, and the first break (null: none). */
     record Outcome(long marks, String head, BrokenLink broken) {
